@@ -1,0 +1,456 @@
+//! The application shell: the open store, the current screen, dialogs and messages. Screens
+//! return commands; the app applies them after the frame, each write in one transaction.
+
+use crate::domain::SecretaryDraft;
+use crate::i18n::Lang;
+use crate::settings::{Settings, default_database_path};
+use crate::store::{self, Store};
+use crate::ui::areas::AreasScreen;
+use crate::ui::dashboard::DashboardScreen;
+use crate::ui::file_dialog::{PathDialog, PathPurpose};
+use crate::ui::import::ImportDialog;
+use crate::ui::roster::RosterScreen;
+use crate::ui::secretary::SecretaryPage;
+use crate::ui::{Change, Command, Screen, ViewContext};
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+use std::path::{Path, PathBuf};
+
+/// The whole application: everything a frame draws and every change it makes.
+pub struct App {
+    store: Store,
+    settings: Settings,
+    fixed_today: Option<NaiveDate>,
+    dashboard: DashboardScreen,
+    roster: RosterScreen,
+    areas: AreasScreen,
+    secretary: SecretaryPage,
+    path_dialog: Option<PathDialog>,
+    import: Option<ImportDialog>,
+    error: Option<String>,
+    status: String,
+    shown_title: String,
+    first_frame_probe: Option<(std::time::Instant, u32)>,
+}
+
+/// Opens the studio to show at start: `--db PATH`, else the file used last, else the default
+/// file in the data folder (created with the demo studio on first run). A file that cannot be
+/// opened is named in the returned message and the next choice is opened instead.
+pub fn open_at_start(db: Option<&Path>, settings: &Settings) -> (Store, Option<String>) {
+    let lang = settings.lang;
+    let mut message = None;
+    let wanted = db
+        .map(Path::to_owned)
+        .or_else(|| settings.recent_files.first().cloned());
+    if let Some(path) = wanted {
+        match Store::open(&path) {
+            Ok(store) => return (store, None),
+            Err(error) => message = Some(lang.open_error(&path, &error)),
+        }
+    }
+    let Some(default) = default_database_path() else {
+        let store = Store::open_in_memory(lang.default_studio_name());
+        return match store {
+            Ok(store) => (store, message),
+            Err(error) => cannot_continue(&error, lang),
+        };
+    };
+    let opened = if default.exists() {
+        Store::open(&default)
+    } else {
+        let _ = std::fs::create_dir_all(default.parent().unwrap_or(Path::new(".")));
+        Store::create_with(
+            &default,
+            crate::demo::DEMO_STUDIO,
+            "古城镇",
+            crate::demo::seed,
+        )
+    };
+    match opened {
+        Ok(store) => (store, message),
+        Err(error) => {
+            let text = lang.open_error(&default, &error);
+            let message = Some(message.map_or(text.clone(), |m| format!("{m}\n{text}")));
+            match Store::open_in_memory(lang.default_studio_name()) {
+                Ok(store) => (store, message),
+                Err(error) => cannot_continue(&error, lang),
+            }
+        }
+    }
+}
+
+/// When not even a studio in memory can be made, nothing can be shown: say so and stop.
+fn cannot_continue(error: &store::Error, lang: Lang) -> ! {
+    eprintln!("secretary-studio: {}", lang.store_error(error));
+    std::process::exit(1)
+}
+
+impl App {
+    /// An app showing `store`, remembering `settings`.
+    pub fn new(store: Store, settings: Settings) -> Self {
+        let mut settings = settings;
+        if let Screen::Secretary(_) = settings.screen {
+            settings.screen = Screen::Roster;
+        }
+        if let Some(path) = store.path() {
+            settings.remember_file(path);
+        }
+        Self {
+            store,
+            settings,
+            fixed_today: None,
+            dashboard: DashboardScreen::default(),
+            roster: RosterScreen::default(),
+            areas: AreasScreen::default(),
+            secretary: SecretaryPage::default(),
+            path_dialog: None,
+            import: None,
+            error: None,
+            status: String::new(),
+            shown_title: String::new(),
+            first_frame_probe: None,
+        }
+    }
+
+    /// Prints the time from `started` to the first painted frame on stderr, then closes (for
+    /// the start-up benchmark).
+    pub fn report_first_frame(&mut self, started: std::time::Instant) {
+        self.first_frame_probe = Some((started, 0));
+    }
+
+    /// Fixes "today" (for tests: dates in the future are refused relative to it).
+    #[must_use]
+    pub fn with_today(mut self, today: NaiveDate) -> Self {
+        self.fixed_today = Some(today);
+        self
+    }
+
+    /// Shows an error message as the app opens (e.g. a `--db` file that could not be opened).
+    pub fn show_error(&mut self, message: String) {
+        self.status.clone_from(&message);
+        self.error = Some(message);
+    }
+
+    /// The open studio.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// What the app remembers between runs.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The error message on screen, if any.
+    pub fn error_message(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// The names the roster currently shows, in order.
+    pub fn roster_visible_names(&self) -> Vec<String> {
+        self.roster.visible_names()
+    }
+
+    fn today(&self) -> NaiveDate {
+        self.fixed_today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// Draws one frame of the whole app and applies what it asked for.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        let lang = self.settings.lang;
+        self.update_title(ui.ctx());
+        let mut commands = Vec::new();
+        egui::Panel::top("top-bar").show(ui, |ui| {
+            self.top_bar(ui, &mut commands);
+        });
+        egui::Panel::bottom("status-line").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let file = self
+                    .store
+                    .path()
+                    .map_or_else(String::new, |p| p.display().to_string());
+                ui.label(RichText::new(file).weak());
+                ui.separator();
+                ui.label(if self.status.is_empty() {
+                    lang.status_ready()
+                } else {
+                    &self.status
+                });
+            });
+        });
+        egui::Panel::left("navigation")
+            .resizable(false)
+            .default_size(150.0)
+            .show(ui, |ui| {
+                ui.add_space(8.0);
+                for (screen, label) in [
+                    (Screen::Dashboard, lang.nav_dashboard()),
+                    (Screen::Roster, lang.nav_roster()),
+                    (Screen::AreasBranches, lang.nav_areas_branches()),
+                ] {
+                    let current = self.settings.screen == screen
+                        || (screen == Screen::Roster
+                            && matches!(self.settings.screen, Screen::Secretary(_)));
+                    if ui
+                        .selectable_label(current, RichText::new(label).size(16.0))
+                        .clicked()
+                    {
+                        commands.push(Command::Navigate(screen));
+                    }
+                }
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let ctx = ViewContext {
+                store: &self.store,
+                lang,
+                today: self.today(),
+            };
+            match self.settings.screen {
+                Screen::Dashboard => self.dashboard.ui(ui, &ctx),
+                Screen::Roster => commands.extend(self.roster.ui(ui, &ctx)),
+                Screen::AreasBranches => commands.extend(self.areas.ui(ui, &ctx)),
+                Screen::Secretary(id) => commands.extend(self.secretary.ui(ui, &ctx, id)),
+            }
+            if let Some(dialog) = &mut self.path_dialog {
+                let (command, done) = dialog.ui(ui, lang);
+                commands.extend(command);
+                if done {
+                    self.path_dialog = None;
+                }
+            }
+            if let Some(dialog) = &mut self.import {
+                let (command, done) = dialog.ui(ui, &ctx);
+                commands.extend(command);
+                if done {
+                    self.import = None;
+                }
+            }
+        });
+        if let Some(message) = self.error.clone() {
+            let modal = egui::Modal::new(egui::Id::unique("error")).show(ui.ctx(), |ui| {
+                ui.set_max_width(520.0);
+                ui.heading(lang.error_title());
+                ui.label(message);
+                ui.add_space(8.0);
+                ui.button(lang.close()).clicked()
+            });
+            if modal.inner || modal.should_close() {
+                self.error = None;
+            }
+        }
+        if !commands.is_empty() {
+            // What a command changed is drawn in the next frame, not at the next mouse move.
+            ui.ctx().request_repaint();
+        }
+        for command in commands {
+            self.apply(command);
+        }
+        if let Some((started, frames)) = &mut self.first_frame_probe {
+            // The second pass starts once the first frame is on screen.
+            *frames += 1;
+            if *frames == 2 {
+                eprintln!(
+                    "first frame after {:.1} ms",
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            ui.ctx().request_repaint();
+        }
+    }
+
+    fn top_bar(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let lang = self.settings.lang;
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(lang.menu_file(), |ui| {
+                if ui.button(lang.file_new()).clicked() {
+                    let suggested =
+                        self.suggest_path(lang.pick("古城镇书记工作室.db", "studio.db"));
+                    self.path_dialog =
+                        Some(PathDialog::new(PathPurpose::NewStudio, suggested, lang));
+                }
+                if ui.button(lang.file_open()).clicked() {
+                    let suggested = self.store.path().and_then(Path::parent).map(|p| p.join(""));
+                    self.path_dialog =
+                        Some(PathDialog::new(PathPurpose::OpenStudio, suggested, lang));
+                }
+                if ui.button(lang.file_save_copy()).clicked() {
+                    let name = format!(
+                        "{}-{}.db",
+                        lang.pick("书记工作室副本", "studio-copy"),
+                        self.today().format("%Y%m%d")
+                    );
+                    self.path_dialog = Some(PathDialog::new(
+                        PathPurpose::SaveCopy,
+                        self.suggest_path(&name),
+                        lang,
+                    ));
+                }
+                ui.menu_button(lang.file_recent(), |ui| {
+                    if self.settings.recent_files.is_empty() {
+                        ui.label(lang.file_recent_none());
+                    }
+                    for path in &self.settings.recent_files {
+                        if ui.button(path.display().to_string()).clicked() {
+                            commands.push(Command::OpenFile(path.clone()));
+                        }
+                    }
+                });
+                ui.separator();
+                if ui.button(lang.file_import_roster()).clicked() {
+                    commands.push(Command::StartImport);
+                }
+                ui.separator();
+                if ui.button(lang.file_quit()).clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                for (choice, label) in [(Lang::En, "English"), (Lang::Zh, "中文")] {
+                    if ui
+                        .selectable_label(self.settings.lang == choice, label)
+                        .clicked()
+                    {
+                        self.settings.lang = choice;
+                    }
+                }
+                ui.label(RichText::new(format!("{}:", lang.language())).weak());
+                if let Ok(studio) = self.store.studio() {
+                    ui.separator();
+                    ui.label(RichText::new(studio.name).strong());
+                }
+            });
+        });
+    }
+
+    /// A path in the folder of the open file (or the data folder) for a new file.
+    fn suggest_path(&self, name: &str) -> Option<PathBuf> {
+        let folder = self
+            .store
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_owned)
+            .or_else(|| default_database_path().and_then(|p| p.parent().map(Path::to_owned)))?;
+        Some(folder.join(name))
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let lang = self.settings.lang;
+        let file = self
+            .store
+            .path()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let title = if file.is_empty() {
+            lang.app_title().to_owned()
+        } else {
+            format!("{file} — {}", lang.app_title())
+        };
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    /// Applies one command from a screen.
+    pub fn apply(&mut self, command: Command) {
+        let lang = self.settings.lang;
+        match command {
+            Command::Navigate(screen) => self.settings.screen = screen,
+            Command::Write(change) => {
+                let result = self.store.write(|writer| apply_change(writer, &change));
+                let succeeded = result.is_ok();
+                match result {
+                    Ok(()) => lang.saved().clone_into(&mut self.status),
+                    Err(error) => self.show_error(lang.write_failed(&error)),
+                }
+                if let Change::ImportRoster(plan) = &change
+                    && succeeded
+                {
+                    self.status = lang.imported(plan.to_add.len(), plan.to_update.len());
+                }
+                self.roster.write_finished(succeeded);
+                self.secretary.write_finished(succeeded);
+                self.areas.write_finished(succeeded);
+                if let Some(import) = &mut self.import
+                    && import.write_finished(succeeded)
+                {
+                    self.import = None;
+                    self.settings.screen = Screen::Roster;
+                }
+            }
+            Command::StartImport => self.import = Some(ImportDialog::default()),
+            Command::OpenFile(path) => self.open_file(&path),
+            Command::NewStudio { path, name, town } => {
+                let name = if name.is_empty() {
+                    lang.default_studio_name().to_owned()
+                } else {
+                    name
+                };
+                match Store::create(&path, &name, &town) {
+                    Ok(store) => self.replace_store(store, &path),
+                    Err(error) => self.show_error(lang.open_error(&path, &error)),
+                }
+            }
+            Command::SaveCopy(path) => match self.store.save_copy(&path) {
+                Ok(()) => self.status = lang.copy_saved(&path),
+                Err(error) => self.show_error(lang.open_error(&path, &error)),
+            },
+            Command::ShowError(message) => self.show_error(message),
+        }
+    }
+
+    /// Opens another studio file; if it cannot be opened, says why and keeps the current one.
+    pub fn open_file(&mut self, path: &Path) {
+        match Store::open(path) {
+            Ok(store) => self.replace_store(store, path),
+            Err(error) => self.show_error(self.settings.lang.open_error(path, &error)),
+        }
+    }
+
+    fn replace_store(&mut self, store: Store, path: &Path) {
+        self.store = store;
+        self.settings.remember_file(path);
+        self.status = self.settings.lang.opened(path);
+        self.roster.form = None;
+        self.secretary.form = None;
+        self.import = None;
+        if let Screen::Secretary(_) = self.settings.screen {
+            self.settings.screen = Screen::Roster;
+        }
+    }
+
+    /// Opens the add-secretary form prefilled (used by the roster's "Add" button and tests).
+    pub fn start_adding_secretary(&mut self, draft: &SecretaryDraft) {
+        self.settings.screen = Screen::Roster;
+        self.roster.form = Some(crate::ui::secretary::SecretaryForm::new(None, draft));
+    }
+}
+
+/// Writes one change.
+fn apply_change(writer: &mut store::Writer<'_>, change: &Change) -> store::Result<()> {
+    match change {
+        Change::AddSecretary(fields) => writer.add_secretary(fields).map(|_| ()),
+        Change::UpdateSecretary(id, fields) => writer.update_secretary(*id, fields),
+        Change::SetSecretaryArchived(id, archived) => writer.set_secretary_archived(*id, *archived),
+        Change::AddArea(name) => writer.add_area(name).map(|_| ()),
+        Change::RenameArea(id, name) => writer.rename_area(*id, name),
+        Change::SetAreaArchived(id, archived) => writer.set_area_archived(*id, *archived),
+        Change::AddBranch(name, kind, area) => writer.add_branch(name, *kind, *area).map(|_| ()),
+        Change::UpdateBranch(id, name, kind, area) => writer.update_branch(*id, name, *kind, *area),
+        Change::SetBranchArchived(id, archived) => writer.set_branch_archived(*id, *archived),
+        Change::ImportRoster(plan) => writer.apply_roster_import(plan).map(|_| ()),
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        App::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, Settings::STORAGE_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,180 @@
+//! `secretary-studio bench`: the figures issues name, measured in-process (use a release
+//! build). Times are reported, never asserted.
+
+use crate::app::App;
+use crate::domain::import_plan::plan_roster_import;
+use crate::import::{parse_roster, read_sheet};
+use crate::settings::Settings;
+use crate::store::Store;
+use crate::ui::Screen;
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples.get(samples.len() / 2).copied().unwrap_or_default()
+}
+
+fn ms(duration: Duration) -> String {
+    format!("{:.2} ms", duration.as_secs_f64() * 1000.0)
+}
+
+/// A studio with the demo plus invented secretaries up to `secretaries`.
+fn studio_with(secretaries: usize) -> crate::store::Result<Store> {
+    let mut store = Store::open_in_memory(crate::demo::DEMO_STUDIO)?;
+    crate::demo::seed(&mut store)?;
+    crate::demo::add_many_secretaries(&mut store, secretaries.saturating_sub(20))?;
+    Ok(store)
+}
+
+/// CPU time of one frame of `screen` (layout and tessellation, no GPU): the median of many.
+pub fn frame_times(store: Store, screen: Screen, frames: usize) -> (Duration, Duration) {
+    let settings = Settings {
+        lang: crate::i18n::Lang::Zh,
+        screen,
+        ..Settings::default()
+    };
+    let mut app = App::new(store, settings);
+    let ctx = egui::Context::default();
+    crate::fonts::install(&ctx);
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..egui::RawInput::default()
+    };
+    let first = Instant::now();
+    let output = ctx.run_ui(input(), |ui| app.ui(ui));
+    let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
+    let first = first.elapsed();
+    for _ in 0..10 {
+        let output = ctx.run_ui(input(), |ui| app.ui(ui));
+        let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
+    }
+    let samples = (0..frames)
+        .map(|_| {
+            let start = Instant::now();
+            let output = ctx.run_ui(input(), |ui| app.ui(ui));
+            let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
+            start.elapsed()
+        })
+        .collect();
+    (first, median(samples))
+}
+
+/// Writes an `.xlsx` roster of `rows` secretaries with a merged title row, as offices do.
+pub fn write_roster_xlsx(
+    path: &std::path::Path,
+    rows: usize,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let title = rust_xlsxwriter::Format::new()
+        .set_bold()
+        .set_align(rust_xlsxwriter::FormatAlign::Center);
+    sheet.merge_range(0, 0, 0, 8, "古城镇支部书记花名册", &title)?;
+    let headers = [
+        "序号",
+        "姓名",
+        "性别",
+        "出生年月",
+        "文化程度",
+        "所在党支部",
+        "片区",
+        "职务",
+        "联系电话",
+    ];
+    for (column, header) in headers.iter().enumerate() {
+        sheet.write_string(1, column as u16, *header)?;
+    }
+    for i in 0..rows {
+        let row = (i + 2) as u32;
+        sheet.write_number(row, 0, (i + 1) as f64)?;
+        sheet.write_string(row, 1, format!("测试{}号", i + 1))?;
+        sheet.write_string(row, 2, if i % 2 == 0 { "男" } else { "女" })?;
+        sheet.write_string(row, 3, format!("{}.{:02}", 1960 + i % 40, 1 + i % 12))?;
+        sheet.write_string(row, 4, "高中")?;
+        sheet.write_string(row, 5, format!("第{}村党支部", i % 50 + 1))?;
+        sheet.write_string(row, 6, ["东片区", "中片区", "西片区"][i % 3])?;
+        sheet.write_string(row, 7, "村党支部书记")?;
+        sheet.write_number(row, 8, 13_900_000_000.0 + i as f64)?;
+    }
+    workbook.save(path)
+}
+
+/// Runs the benchmarks and prints one table.
+pub fn run(secretaries: usize, out: &mut dyn Write) -> Result<(), String> {
+    let io = |e: std::io::Error| e.to_string();
+    let error = |e: crate::store::Error| e.to_string();
+    writeln!(out, "{:<52} {:>12} {:>10}", "figure", "measured", "goal").map_err(io)?;
+
+    let (first, roster_frame) = frame_times(
+        studio_with(secretaries).map_err(error)?,
+        Screen::Roster,
+        300,
+    );
+    writeln!(
+        out,
+        "{:<52} {:>12} {:>10}",
+        format!("first roster frame in-process, {secretaries} secretaries"),
+        ms(first),
+        "-"
+    )
+    .map_err(io)?;
+    writeln!(
+        out,
+        "{:<52} {:>12} {:>10}",
+        format!("roster frame CPU (median), {secretaries} secretaries"),
+        ms(roster_frame),
+        "2 ms"
+    )
+    .map_err(io)?;
+    let (_, dashboard_frame) = frame_times(
+        studio_with(secretaries).map_err(error)?,
+        Screen::Dashboard,
+        300,
+    );
+    writeln!(
+        out,
+        "{:<52} {:>12} {:>10}",
+        "dashboard frame CPU (median)",
+        ms(dashboard_frame),
+        "2 ms"
+    )
+    .map_err(io)?;
+
+    let folder =
+        std::env::temp_dir().join(format!("secretary-studio-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).map_err(io)?;
+    let sheet_path = folder.join("roster-1000.xlsx");
+    write_roster_xlsx(&sheet_path, 1_000).map_err(|e| e.to_string())?;
+    let db_path = folder.join("bench.db");
+    let mut store = Store::create_with(&db_path, "bench", "", crate::demo::seed).map_err(error)?;
+    let start = Instant::now();
+    let today = chrono::Local::now().date_naive();
+    let parsed = read_sheet(&sheet_path)
+        .and_then(|s| parse_roster(&s, today))
+        .map_err(|e| e.to_string())?;
+    let plan = plan_roster_import(
+        parsed,
+        &store.roster().map_err(error)?,
+        &store.areas().map_err(error)?,
+        &store.branches().map_err(error)?,
+    );
+    let outcome = store
+        .write(|w| w.apply_roster_import(&plan))
+        .map_err(error)?;
+    let import = start.elapsed();
+    writeln!(
+        out,
+        "{:<52} {:>12} {:>10}",
+        format!("import 1,000-row xlsx to a file ({} added)", outcome.added),
+        ms(import),
+        "500 ms"
+    )
+    .map_err(io)?;
+    drop(store);
+    let _ = std::fs::remove_dir_all(&folder);
+    Ok(())
+}

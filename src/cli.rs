@@ -1,0 +1,385 @@
+//! The command line: the same binary runs the app or does batch work. Every failure exits
+//! non-zero with one clear line on stderr and changes no file.
+
+use crate::domain::import_plan::plan_roster_import;
+use crate::i18n::Lang;
+use crate::import::{parse_roster, read_sheet};
+use crate::settings::default_database_path;
+use crate::store::Store;
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Usage, printed by `--help`.
+pub const USAGE: &str = "\
+Secretary Studio (书记工作室)
+
+USAGE:
+  secretary-studio [--db PATH]                    open the app (default: the studio in your data folder)
+  secretary-studio import-roster FILE [--db PATH] [--dry-run]
+                                                  import a roster sheet (.xlsx or .csv, UTF-8 or GBK)
+  secretary-studio roster [--db PATH]             print the roster as UTF-8 CSV
+  secretary-studio check PATH                     check a studio file (integrity, version, counts)
+  secretary-studio demo --db PATH [--secretaries N]
+                                                  write the demo studio to a new file
+  secretary-studio bench [--secretaries N]        measure start-up, roster frame time and import
+  secretary-studio --help | --version
+";
+
+/// What the command line asked for.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Invocation {
+    /// Run the app, optionally on a given file.
+    Gui {
+        /// `--db PATH`
+        db: Option<PathBuf>,
+    },
+    /// A batch command; the app does not open.
+    Command(CliCommand),
+}
+
+/// A batch command.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CliCommand {
+    /// `import-roster FILE --db PATH [--dry-run]`
+    ImportRoster {
+        /// The sheet.
+        file: PathBuf,
+        /// The studio file.
+        db: Option<PathBuf>,
+        /// Only show what would happen.
+        dry_run: bool,
+    },
+    /// `roster --db PATH`
+    Roster {
+        /// The studio file.
+        db: Option<PathBuf>,
+    },
+    /// `check PATH`
+    Check {
+        /// The studio file.
+        path: PathBuf,
+    },
+    /// `demo --db PATH`
+    Demo {
+        /// The new file.
+        db: PathBuf,
+        /// Extra invented secretaries (for benchmarks).
+        secretaries: usize,
+    },
+    /// `bench`
+    Bench {
+        /// How many secretaries the roster holds.
+        secretaries: usize,
+    },
+    /// `--help`
+    Help,
+    /// `--version`
+    Version,
+}
+
+/// Parses the arguments (without the program name).
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args);
+    let mut command: Option<String> = None;
+    let mut positional: Vec<PathBuf> = Vec::new();
+    let mut db = None;
+    let mut dry_run = false;
+    let mut secretaries = None;
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("db") => db = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?)),
+            Long("dry-run") => dry_run = true,
+            Long("secretaries") => {
+                let value: usize = parser
+                    .value()
+                    .map_err(|e| e.to_string())?
+                    .parse()
+                    .map_err(|e| format!("--secretaries: {e}"))?;
+                secretaries = Some(value);
+            }
+            Long("help") | Short('h') => return Ok(Invocation::Command(CliCommand::Help)),
+            Long("version") | Short('V') => return Ok(Invocation::Command(CliCommand::Version)),
+            Value(value) if command.is_none() => {
+                command = Some(value.string().map_err(|e| e.to_string())?);
+            }
+            Value(value) => positional.push(PathBuf::from(value)),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    let one_path = |what: &str, positional: Vec<PathBuf>| -> Result<PathBuf, String> {
+        match <[PathBuf; 1]>::try_from(positional) {
+            Ok([path]) => Ok(path),
+            Err(_) => Err(format!("expected exactly one {what}; see --help")),
+        }
+    };
+    let command = match command.as_deref() {
+        None => return Ok(Invocation::Gui { db }),
+        Some("import-roster") => CliCommand::ImportRoster {
+            file: one_path("FILE", positional)?,
+            db,
+            dry_run,
+        },
+        Some("roster") if positional.is_empty() => CliCommand::Roster { db },
+        Some("check") => CliCommand::Check {
+            path: one_path("PATH", positional).or_else(|e| db.ok_or(e))?,
+        },
+        Some("demo") => CliCommand::Demo {
+            db: db.ok_or("demo needs --db PATH (a new file)")?,
+            secretaries: secretaries.unwrap_or(0),
+        },
+        Some("bench") => CliCommand::Bench {
+            secretaries: secretaries.unwrap_or(1_000),
+        },
+        Some(other) => return Err(format!("unknown command '{other}'; see --help")),
+    };
+    Ok(Invocation::Command(command))
+}
+
+fn database(db: Option<PathBuf>) -> Result<PathBuf, String> {
+    db.or_else(default_database_path)
+        .ok_or_else(|| "no --db PATH given and no data folder found".to_owned())
+}
+
+/// Runs a batch command, writing results to `out`; the error is the one line for stderr.
+pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
+    let lang = Lang::for_cli();
+    let io = |e: std::io::Error| e.to_string();
+    match command {
+        CliCommand::Help => out.write_all(USAGE.as_bytes()).map_err(io),
+        CliCommand::Version => {
+            writeln!(out, "secretary-studio {}", env!("CARGO_PKG_VERSION")).map_err(io)
+        }
+        CliCommand::Check { path } => check(&path, lang, out),
+        CliCommand::Roster { db } => {
+            let path = database(db)?;
+            let store = Store::open_read_only(&path).map_err(|e| lang.open_error(&path, &e))?;
+            let roster = store.roster().map_err(|e| lang.store_error(&e))?;
+            write_roster_csv(&roster, lang, out).map_err(|e| e.to_string())
+        }
+        CliCommand::ImportRoster { file, db, dry_run } => {
+            import_roster(&file, &database(db)?, dry_run, lang, out)
+        }
+        CliCommand::Demo { db, secretaries } => {
+            Store::create_with(&db, crate::demo::DEMO_STUDIO, "古城镇", |store| {
+                crate::demo::seed(store)?;
+                crate::demo::add_many_secretaries(store, secretaries)
+            })
+            .map_err(|e| lang.open_error(&db, &e))?;
+            writeln!(
+                out,
+                "{}",
+                lang.pick("演示工作室已写入", "demo studio written to")
+            )
+            .map_err(io)?;
+            writeln!(out, "{}", db.display()).map_err(io)
+        }
+        CliCommand::Bench { secretaries } => crate::bench::run(secretaries, out),
+    }
+}
+
+fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), String> {
+    let store = Store::open_read_only(path).map_err(|e| lang.open_error(path, &e))?;
+    let report = store.check().map_err(|e| lang.store_error(&e))?;
+    let io = |e: std::io::Error| e.to_string();
+    writeln!(out, "file: {}", path.display()).map_err(io)?;
+    writeln!(out, "integrity: {}", report.integrity.join("; ")).map_err(io)?;
+    writeln!(
+        out,
+        "schema version: {} (this build: {})",
+        report.schema_version,
+        crate::store::schema::current_version()
+    )
+    .map_err(io)?;
+    for count in &report.counts {
+        writeln!(
+            out,
+            "{:<12} {:>8} live {:>6} deleted",
+            count.table, count.live, count.deleted
+        )
+        .map_err(io)?;
+    }
+    if report.is_healthy() {
+        Ok(())
+    } else {
+        Err(lang.store_error(&crate::store::Error::Corrupt(report.integrity.join("; "))))
+    }
+}
+
+fn import_roster(
+    file: &Path,
+    db: &Path,
+    dry_run: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let today = chrono::Local::now().date_naive();
+    let parsed = read_sheet(file)
+        .and_then(|sheet| parse_roster(&sheet, today))
+        .map_err(|e| lang.import_error(file, &e))?;
+    let mut store = if dry_run {
+        Store::open_read_only(db)
+    } else {
+        Store::open(db)
+    }
+    .map_err(|e| lang.open_error(db, &e))?;
+    let plan = (|| -> crate::store::Result<_> {
+        Ok(plan_roster_import(
+            parsed,
+            &store.roster()?,
+            &store.areas()?,
+            &store.branches()?,
+        ))
+    })()
+    .map_err(|e| lang.store_error(&e))?;
+    let io = |e: std::io::Error| e.to_string();
+    writeln!(
+        out,
+        "{}: {}  {}: {}  {}: {}  {}: {}",
+        lang.import_to_add(),
+        plan.to_add.len(),
+        lang.import_to_update(),
+        plan.to_update.len(),
+        lang.import_unchanged(),
+        plan.unchanged.len(),
+        lang.import_rejected(),
+        plan.rejected.len()
+    )
+    .map_err(io)?;
+    for (label, items) in [
+        (lang.import_new_areas(), plan.new_areas.clone()),
+        (
+            lang.import_new_branches(),
+            plan.new_branches.iter().map(|b| b.name.clone()).collect(),
+        ),
+        (lang.import_ignored_columns(), plan.ignored_columns.clone()),
+    ] {
+        if !items.is_empty() {
+            writeln!(out, "{label}: {}", items.join(", ")).map_err(io)?;
+        }
+    }
+    for rejection in &plan.rejected {
+        writeln!(
+            out,
+            "{} {} {}: {}",
+            lang.col_line(),
+            rejection.line,
+            rejection.name,
+            lang.reject_reason(&rejection.reason)
+        )
+        .map_err(io)?;
+    }
+    if dry_run {
+        writeln!(
+            out,
+            "{}",
+            lang.pick("（试运行：未写入任何内容）", "(dry run: nothing written)")
+        )
+        .map_err(io)?;
+        return Ok(());
+    }
+    let outcome = store
+        .write(|w| w.apply_roster_import(&plan))
+        .map_err(|e| lang.write_failed(&e))?;
+    writeln!(out, "{}", lang.imported(outcome.added, outcome.updated)).map_err(io)
+}
+
+/// Writes the roster as CSV with a header row, headers in `lang`.
+pub fn write_roster_csv(
+    roster: &[crate::domain::RosterEntry],
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record([
+        lang.col_name(),
+        lang.col_gender(),
+        lang.col_birth(),
+        lang.col_education(),
+        lang.col_branch(),
+        lang.col_area(),
+        lang.col_level(),
+        lang.col_position(),
+        lang.col_phone(),
+        lang.col_in_office_since(),
+        lang.col_notes(),
+        lang.col_status(),
+    ])?;
+    for entry in roster {
+        let f = &entry.fields;
+        writer.write_record([
+            f.name.as_str(),
+            f.gender.map_or("", |g| lang.gender(g)),
+            &f.birth
+                .map(super::domain::date::PartialDate::to_iso)
+                .unwrap_or_default(),
+            &f.education,
+            &entry.branch_name,
+            &entry.area_name,
+            f.level.map_or("", |l| lang.level(l)),
+            &f.position,
+            &f.phone,
+            &f.in_office_since
+                .map(super::domain::date::PartialDate::to_iso)
+                .unwrap_or_default(),
+            &f.notes,
+            if f.archived {
+                lang.status_archived()
+            } else {
+                lang.status_active()
+            },
+        ])?;
+    }
+    writer.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(text: &str) -> Vec<OsString> {
+        text.split_whitespace().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn parses_every_command() {
+        assert_eq!(parse(args("")), Ok(Invocation::Gui { db: None }));
+        assert_eq!(
+            parse(args("--db a.db")),
+            Ok(Invocation::Gui {
+                db: Some("a.db".into())
+            })
+        );
+        assert_eq!(
+            parse(args("import-roster r.xlsx --db a.db --dry-run")),
+            Ok(Invocation::Command(CliCommand::ImportRoster {
+                file: "r.xlsx".into(),
+                db: Some("a.db".into()),
+                dry_run: true
+            }))
+        );
+        assert_eq!(
+            parse(args("check a.db")),
+            Ok(Invocation::Command(CliCommand::Check {
+                path: "a.db".into()
+            }))
+        );
+        assert_eq!(
+            parse(args("demo --db d.db")),
+            Ok(Invocation::Command(CliCommand::Demo {
+                db: "d.db".into(),
+                secretaries: 0
+            }))
+        );
+    }
+
+    #[test]
+    fn refuses_what_it_does_not_understand() {
+        assert!(parse(args("frobnicate")).is_err());
+        assert!(parse(args("import-roster")).is_err());
+        assert!(parse(args("check a.db b.db")).is_err());
+        assert!(parse(args("demo")).is_err());
+        assert!(parse(args("--bogus")).is_err());
+    }
+}

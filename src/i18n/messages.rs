@@ -1,0 +1,301 @@
+//! Texts that carry values: errors naming a file, counts, the names of enum values.
+
+use super::Lang;
+use crate::domain::date::DateError;
+use crate::domain::import_plan::{RejectReason, RosterColumn, SkippedLine};
+use crate::domain::{BranchKind, FieldError, Gender, Level};
+use crate::import::ImportError;
+use crate::store::{self, FileKind};
+use std::path::Path;
+
+impl Lang {
+    /// 男 / 女
+    pub fn gender(self, gender: Gender) -> &'static str {
+        match gender {
+            Gender::Male => self.gender_male(),
+            Gender::Female => self.gender_female(),
+        }
+    }
+
+    /// 镇 / 村 / 组
+    pub fn level(self, level: Level) -> &'static str {
+        match level {
+            Level::Town => self.level_town(),
+            Level::Village => self.level_village(),
+            Level::Group => self.level_group(),
+        }
+    }
+
+    /// The label of a level that may be unset.
+    pub fn level_or_unset(self, level: Option<Level>) -> &'static str {
+        level.map_or(self.level_unset(), |l| self.level(l))
+    }
+
+    /// 村党支部 / 社区党支部 / …
+    pub fn branch_kind(self, kind: BranchKind) -> &'static str {
+        match kind {
+            BranchKind::Village => self.kind_village(),
+            BranchKind::Community => self.kind_community(),
+            BranchKind::Enterprise => self.kind_enterprise(),
+            BranchKind::NonPublicCompany => self.kind_non_public_company(),
+        }
+    }
+
+    /// A column's header in this language.
+    pub fn roster_column(self, column: RosterColumn) -> &'static str {
+        match column {
+            RosterColumn::Number => self.pick("序号", "No."),
+            RosterColumn::Name => self.col_name(),
+            RosterColumn::Gender => self.col_gender(),
+            RosterColumn::Birth => self.col_birth(),
+            RosterColumn::Education => self.col_education(),
+            RosterColumn::Branch => self.col_branch(),
+            RosterColumn::Area => self.col_area(),
+            RosterColumn::Level => self.col_level(),
+            RosterColumn::Position => self.col_position(),
+            RosterColumn::Phone => self.col_phone(),
+            RosterColumn::InOfficeSince => self.col_in_office_since(),
+            RosterColumn::Notes => self.col_notes(),
+        }
+    }
+
+    /// What is wrong with a date, to show beside its field.
+    pub fn date_error(self, error: DateError) -> &'static str {
+        match error {
+            DateError::Unreadable => self.error_date_unreadable(),
+            DateError::DoesNotExist => self.error_date_missing(),
+            DateError::InFuture => self.error_date_future(),
+            DateError::TooEarly => self.error_date_early(),
+        }
+    }
+
+    /// What is wrong with a field, to show beside it.
+    pub fn field_error(self, error: FieldError) -> &'static str {
+        match error {
+            FieldError::Required => self.error_required(),
+            FieldError::NotMobileNumber => self.error_mobile(),
+            FieldError::Date(e) => self.date_error(e),
+        }
+    }
+
+    /// Why an import row was refused.
+    pub fn reject_reason(self, reason: &RejectReason) -> String {
+        match reason {
+            RejectReason::NameMissing => self.pick("缺少姓名", "No name").to_owned(),
+            RejectReason::BadPhone(text) => match self {
+                Self::Zh => format!("联系电话“{text}”不是11位手机号码"),
+                Self::En => format!("phone \"{text}\" is not an 11-digit mobile number"),
+            },
+            RejectReason::BadDate {
+                column,
+                text,
+                error,
+            } => match self {
+                Self::Zh => format!(
+                    "{}“{text}”：{}",
+                    self.roster_column(*column),
+                    self.date_error(*error)
+                ),
+                Self::En => format!(
+                    "{} \"{text}\": {}",
+                    self.roster_column(*column),
+                    self.date_error(*error)
+                ),
+            },
+            RejectReason::BadGender(text) => match self {
+                Self::Zh => format!("性别“{text}”应为男或女"),
+                Self::En => format!("gender \"{text}\" should be male or female"),
+            },
+            RejectReason::BadLevel(text) => match self {
+                Self::Zh => format!("层级“{text}”应为镇、村或组"),
+                Self::En => format!("level \"{text}\" should be town, village or group"),
+            },
+            RejectReason::DuplicateOf(line) => match self {
+                Self::Zh => format!("与第{line}行重复（同名同支部）"),
+                Self::En => format!("repeats line {line} (same name and branch)"),
+            },
+        }
+    }
+
+    /// A line passed over by the import.
+    pub fn skipped_line(self, skipped: &SkippedLine) -> String {
+        match (self, skipped) {
+            (Self::Zh, SkippedLine::Title(line)) => format!("第{line}行（标题）"),
+            (Self::En, SkippedLine::Title(line)) => format!("line {line} (title)"),
+            (Self::Zh, SkippedLine::Total(line)) => format!("第{line}行（合计或落款）"),
+            (Self::En, SkippedLine::Total(line)) => format!("line {line} (total or footer)"),
+        }
+    }
+
+    /// A file that cannot be opened, named, with the reason.
+    pub fn open_error(self, path: &Path, error: &store::Error) -> String {
+        let file = path.display();
+        let reason = self.store_error(error);
+        match self {
+            Self::Zh => {
+                format!("无法打开“{file}”：{reason}当前打开的工作室保持不变，该文件未被改动。")
+            }
+            Self::En => format!(
+                "Cannot open “{file}”: {reason} The studio you had open stays open; that file was not changed."
+            ),
+        }
+    }
+
+    /// A store error as one sentence.
+    pub fn store_error(self, error: &store::Error) -> String {
+        use store::Error as E;
+        match (self, error) {
+            (Self::Zh, E::NotFound) => "文件不存在。".to_owned(),
+            (Self::En, E::NotFound) => "the file does not exist.".to_owned(),
+            (Self::Zh, E::IsDirectory) => "这是一个文件夹，不是文件。".to_owned(),
+            (Self::En, E::IsDirectory) => "that is a folder, not a file.".to_owned(),
+            (Self::Zh, E::Empty) => "文件是空的（0 字节）。".to_owned(),
+            (Self::En, E::Empty) => "the file is empty (0 bytes).".to_owned(),
+            (_, E::NotSqlite { looks_like }) => {
+                let kind = looks_like.map(|k| self.file_kind(k));
+                match (self, kind) {
+                    (Self::Zh, Some(kind)) => {
+                        format!("这不是书记工作室的数据文件，看起来是{kind}。")
+                    }
+                    (Self::Zh, None) => "这不是书记工作室的数据文件。".to_owned(),
+                    (Self::En, Some(kind)) => {
+                        format!("this is not a studio database; it looks like {kind}.")
+                    }
+                    (Self::En, None) => "this is not a studio database.".to_owned(),
+                }
+            }
+            (Self::Zh, E::Truncated) => "文件不完整（可能复制时被中断）。".to_owned(),
+            (Self::En, E::Truncated) => {
+                "the file is incomplete (perhaps a copy was interrupted).".to_owned()
+            }
+            (Self::Zh, E::Corrupt(detail)) => format!("文件已损坏（{detail}）。"),
+            (Self::En, E::Corrupt(detail)) => format!("the file is damaged ({detail})."),
+            (Self::Zh, E::ForeignApplication) => {
+                "这是其他软件的数据库，不是书记工作室的文件。".to_owned()
+            }
+            (Self::En, E::ForeignApplication) => {
+                "it is another application's database, not a studio file.".to_owned()
+            }
+            (Self::Zh, E::NewerVersion { found, supported }) => format!(
+                "该文件由更新版本的书记工作室创建（数据版本 {found}，本程序最高支持 {supported}），请先升级本程序。"
+            ),
+            (Self::En, E::NewerVersion { found, supported }) => format!(
+                "it was made by a newer version of Secretary Studio (schema {found}; this version reads up to {supported}). Please update the app."
+            ),
+            (Self::Zh, E::AlreadyExists) => "该位置已有同名文件，请换一个文件名。".to_owned(),
+            (Self::En, E::AlreadyExists) => {
+                "a file with that name already exists; choose another name.".to_owned()
+            }
+            (Self::Zh, E::ReadOnly) => "文件或所在文件夹是只读的，无法写入。".to_owned(),
+            (Self::En, E::ReadOnly) => "the file or its folder is read-only.".to_owned(),
+            (Self::Zh, E::Busy) => "文件正被其他程序使用。".to_owned(),
+            (Self::En, E::Busy) => "the file is in use by another program.".to_owned(),
+            (Self::Zh, E::RecordNotFound) => "该记录已不存在。".to_owned(),
+            (Self::En, E::RecordNotFound) => "the record no longer exists.".to_owned(),
+            (Self::Zh, E::Sqlite(e)) => format!("数据库错误：{e}。"),
+            (Self::En, E::Sqlite(e)) => format!("database error: {e}."),
+            (Self::Zh, E::Io(e)) => format!("文件读写错误：{e}。"),
+            (Self::En, E::Io(e)) => format!("file error: {e}."),
+        }
+    }
+
+    /// What a file seems to be.
+    pub fn file_kind(self, kind: FileKind) -> &'static str {
+        match kind {
+            FileKind::Png => self.pick("一张 PNG 图片", "a PNG image"),
+            FileKind::Jpeg => self.pick("一张 JPEG 照片", "a JPEG photo"),
+            FileKind::Pdf => self.pick("一个 PDF 文档", "a PDF document"),
+            FileKind::Zip => self.pick(
+                "一个压缩包或 Office 文档（如 .xlsx）",
+                "a ZIP archive or Office document (such as .xlsx)",
+            ),
+            FileKind::OleDocument => self.pick(
+                "一个旧版 Office 文档（.xls / .doc）",
+                "an old Office document (.xls / .doc)",
+            ),
+            FileKind::Text => self.pick("一个文本文件（如 CSV）", "a text file (such as CSV)"),
+        }
+    }
+
+    /// A sheet that cannot be imported, named, with the reason.
+    pub fn import_error(self, path: &Path, error: &ImportError) -> String {
+        let file = path.display();
+        let reason = match (self, error) {
+            (Self::Zh, ImportError::Io { source, .. }) => format!("无法读取文件（{source}）"),
+            (Self::En, ImportError::Io { source, .. }) => {
+                format!("the file cannot be read ({source})")
+            }
+            (Self::Zh, ImportError::UnsupportedType) => {
+                "只支持 .xlsx 和 .csv 文件（.xls 请先在 WPS 或 Excel 中另存为 .xlsx）".to_owned()
+            }
+            (Self::En, ImportError::UnsupportedType) => {
+                "only .xlsx and .csv files are supported (save .xls as .xlsx first)".to_owned()
+            }
+            (Self::Zh, ImportError::BadSpreadsheet(e)) => {
+                format!("表格文件已损坏或不是 Excel 文件（{e}）")
+            }
+            (Self::En, ImportError::BadSpreadsheet(e)) => {
+                format!("the spreadsheet is damaged or not an Excel file ({e})")
+            }
+            (Self::Zh, ImportError::NoRows) => "文件中没有数据".to_owned(),
+            (Self::En, ImportError::NoRows) => "the file holds no rows".to_owned(),
+            (Self::Zh, ImportError::NoHeader) => "前15行中找不到含“姓名”的表头行".to_owned(),
+            (Self::En, ImportError::NoHeader) => {
+                "no header row with a name column (姓名 or Name) in the first 15 lines".to_owned()
+            }
+        };
+        match self {
+            Self::Zh => format!("无法导入“{file}”：{reason}。花名册未作任何改动。"),
+            Self::En => format!("Cannot import “{file}”: {reason}. The roster was not changed."),
+        }
+    }
+
+    /// After an import.
+    pub fn imported(self, added: usize, updated: usize) -> String {
+        match self {
+            Self::Zh => format!("导入完成：新增 {added} 人，更新 {updated} 人。"),
+            Self::En => format!("Import done: {added} added, {updated} updated."),
+        }
+    }
+
+    /// The end of a list cut short: "… and 14 more".
+    pub fn and_more(self, more: usize) -> String {
+        match self {
+            Self::Zh => format!(" 等（另有 {more} 项）"),
+            Self::En => format!(" … and {more} more"),
+        }
+    }
+
+    /// "Showing 12 of 20".
+    pub fn showing(self, shown: usize, total: usize) -> String {
+        match self {
+            Self::Zh => format!("显示 {shown} / 共 {total} 人"),
+            Self::En => format!("Showing {shown} of {total}"),
+        }
+    }
+
+    /// Status after opening a file.
+    pub fn opened(self, path: &Path) -> String {
+        match self {
+            Self::Zh => format!("已打开 {}", path.display()),
+            Self::En => format!("Opened {}", path.display()),
+        }
+    }
+
+    /// Status after saving a copy.
+    pub fn copy_saved(self, path: &Path) -> String {
+        match self {
+            Self::Zh => format!("副本已保存到 {}", path.display()),
+            Self::En => format!("Copy saved to {}", path.display()),
+        }
+    }
+
+    /// An error while writing, with what was kept.
+    pub fn write_failed(self, error: &store::Error) -> String {
+        let reason = self.store_error(error);
+        match self {
+            Self::Zh => format!("保存失败：{reason}之前已保存的内容不受影响。"),
+            Self::En => format!("Could not save: {reason} What was saved before is unaffected."),
+        }
+    }
+}

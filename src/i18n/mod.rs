@@ -1,0 +1,180 @@
+//! The two languages of every label: 中文 first, English beside it.
+//!
+//! Each text is a method on [`Lang`], so a label that lacks a translation does not compile.
+
+mod messages;
+
+use serde::{Deserialize, Serialize};
+
+/// The language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Lang {
+    /// 中文
+    #[default]
+    Zh,
+    /// English
+    En,
+}
+
+impl Lang {
+    /// Chinese if the system's locale is Chinese, English otherwise.
+    pub fn from_system() -> Self {
+        match sys_locale::get_locale() {
+            Some(locale) if !locale.to_ascii_lowercase().starts_with("zh") => Self::En,
+            _ => Self::Zh,
+        }
+    }
+
+    /// The language of command-line messages, from `LANG`/`LC_ALL` (English unless Chinese).
+    pub fn for_cli() -> Self {
+        let chinese = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .is_some_and(|v| v.to_ascii_lowercase().starts_with("zh"));
+        if chinese { Self::Zh } else { Self::En }
+    }
+
+    /// Picks the text for this language.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Self::Zh => zh,
+            Self::En => en,
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($(#[$doc:meta])* $key:ident: $zh:literal, $en:literal;)*) => {
+        impl Lang {
+            $(
+                $(#[$doc])*
+                #[doc = concat!("「", $zh, "」 / \"", $en, "\"")]
+                pub fn $key(self) -> &'static str {
+                    match self { Self::Zh => $zh, Self::En => $en }
+                }
+            )*
+        }
+    };
+}
+
+texts! {
+    app_title: "书记工作室", "Secretary Studio";
+    menu_file: "文件", "File";
+    file_new: "新建…", "New…";
+    file_open: "打开…", "Open…";
+    file_save_copy: "另存副本…", "Save a copy…";
+    file_recent: "最近打开", "Recent files";
+    file_recent_none: "（无）", "(none)";
+    file_import_roster: "导入花名册…", "Import roster…";
+    file_quit: "退出", "Quit";
+    language: "语言", "Language";
+    nav_dashboard: "概览", "Dashboard";
+    nav_roster: "花名册", "Roster";
+    nav_areas_branches: "片区与支部", "Areas & branches";
+    browse: "浏览…", "Browse…";
+    cancel: "取消", "Cancel";
+    close: "关闭", "Close";
+    save: "保存", "Save";
+    back: "返回", "Back";
+    edit: "编辑", "Edit";
+    add: "添加", "Add";
+    rename: "改名", "Rename";
+    archive: "归档", "Archive";
+    restore: "恢复", "Restore";
+    all: "全部", "All";
+    none_value: "（无）", "(none)";
+    file_path: "文件路径", "File path";
+    open: "打开", "Open";
+    create: "创建", "Create";
+    dialog_new_title: "新建工作室", "New studio";
+    dialog_open_title: "打开工作室文件", "Open a studio file";
+    dialog_save_copy_title: "另存副本", "Save a copy";
+    studio_name: "工作室名称", "Studio name";
+    town: "乡镇", "Town";
+    default_studio_name: "联村共建书记工作室", "Joint-village Branch Secretary Studio";
+    error_title: "出错了", "Something went wrong";
+    no_dialog_hint: "也可以直接输入完整路径。", "You can also type the full path.";
+    dashboard_title: "工作室概览", "Studio at a glance";
+    active_secretaries: "在任书记", "Active secretaries";
+    archived_secretaries: "已归档书记", "Archived secretaries";
+    areas_count: "片区", "Areas";
+    branches_count: "党支部", "Branches";
+    secretaries_by_area_level: "各片区书记（按层级）", "Secretaries by area and level";
+    branches_by_kind: "党支部类型", "Branches by kind";
+    no_area: "未分片区", "No area";
+    level_unset: "未定", "Not set";
+    total: "合计", "Total";
+    roster_title: "支部书记花名册", "Branch secretary roster";
+    search_name: "按姓名或拼音首字母搜索", "Search by name or pinyin initials";
+    search: "搜索", "Search";
+    filter_area: "片区", "Area";
+    filter_level: "层级", "Level";
+    filter_status: "状态", "Status";
+    status_active: "在任", "Active";
+    status_archived: "已归档", "Archived";
+    add_secretary: "添加书记", "Add secretary";
+    edit_secretary: "编辑书记信息", "Edit secretary";
+    new_secretary: "新增书记", "New secretary";
+    shown_of: "显示", "Showing";
+    col_name: "姓名", "Name";
+    col_gender: "性别", "Gender";
+    col_birth: "出生年月", "Born";
+    col_education: "文化程度", "Education";
+    col_branch: "所在党支部", "Branch";
+    col_area: "片区", "Area";
+    col_level: "层级", "Level";
+    col_position: "职务", "Position";
+    col_phone: "联系电话", "Phone";
+    col_in_office_since: "任现职时间", "In office since";
+    col_notes: "备注", "Notes";
+    col_status: "状态", "Status";
+    col_kind: "类型", "Kind";
+    col_secretaries: "书记数", "Secretaries";
+    gender_male: "男", "Male";
+    gender_female: "女", "Female";
+    level_town: "镇", "Town";
+    level_village: "村", "Village";
+    level_group: "组", "Group";
+    kind_village: "村党支部", "Village";
+    kind_community: "社区党支部", "Community";
+    kind_enterprise: "企业党支部", "Enterprise";
+    kind_non_public_company: "非公企业党支部", "Non-public company";
+    date_hint: "如 1978.03 或 2018-11-01", "e.g. 1978.03 or 2018-11-01";
+    error_required: "必填", "Required";
+    error_mobile: "请输入11位手机号码", "Enter an 11-digit mobile number";
+    error_date_unreadable: "无法识别的日期，请写成 1978.03 或 2018-11-01", "Not a date; write 1978.03 or 2018-11-01";
+    error_date_missing: "该日期不存在", "That date does not exist";
+    error_date_future: "日期不能晚于今天", "The date cannot be in the future";
+    error_date_early: "日期早于1900年，请检查", "Before 1900: please check";
+    secretary_page: "书记档案", "Secretary";
+    details: "基本信息", "Details";
+    history_later: "参加活动与难题记录将在此显示。", "Sessions and problems will appear here.";
+    confirm_archive: "归档后不再出现在在任名单中，历史记录保留。", "Archived secretaries leave the active roster; their history is kept.";
+    areas_title: "片区", "Areas";
+    branches_title: "党支部", "Branches";
+    new_area_name: "新片区名称", "New area name";
+    new_branch_name: "新支部名称", "New branch name";
+    add_area: "添加片区", "Add area";
+    add_branch: "添加支部", "Add branch";
+    name_required: "名称不能为空", "The name cannot be empty";
+    name_taken: "已有同名记录", "That name is already used";
+    import_title: "导入花名册", "Import roster";
+    import_choose: "选择 Excel（.xlsx）或 CSV 文件，第一行可以是标题。", "Choose an Excel (.xlsx) or CSV file; a title line above the header is fine.";
+    import_preview: "预览", "Preview";
+    import_confirm: "确认导入", "Import";
+    import_to_add: "将新增", "To add";
+    import_to_update: "将更新", "To update";
+    import_unchanged: "无变化", "Unchanged";
+    import_rejected: "不能导入", "Rejected";
+    import_new_areas: "将新建片区", "New areas";
+    import_new_branches: "将新建支部", "New branches";
+    import_ignored_columns: "已忽略的列", "Columns ignored";
+    import_skipped: "已跳过的行", "Lines passed over";
+    import_nothing: "没有需要导入的内容。", "Nothing to import.";
+    col_line: "行号", "Line";
+    col_reason: "原因", "Reason";
+    col_changes: "变化", "Changes";
+    status_ready: "就绪", "Ready";
+    saved: "已保存", "Saved";
+}

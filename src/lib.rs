@@ -1,0 +1,18 @@
+//! Secretary Studio (书记工作室): the records of a joint-village branch secretary studio.
+//!
+//! Arrows point one way: `ui → app → store/domain/import`, `store → domain`. `domain` imports
+//! nothing of ours; `store` and `import` know no egui. The store is the only module with SQL.
+
+pub mod app;
+pub mod bench;
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod fonts;
+pub mod i18n;
+pub mod import;
+pub mod settings;
+pub mod store;
+pub mod ui;
+
+pub use app::App;

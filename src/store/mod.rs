@@ -1,0 +1,486 @@
+//! The studio database: one `SQLite` file per studio. The only module with SQL.
+//!
+//! Opening a file checks it before anything is written to it: a file that is empty, not `SQLite`,
+//! truncated, damaged, made by another application or by a newer version of ours is refused and
+//! left byte-for-byte as it was. Every write is one transaction ([`Store::write`]).
+
+pub mod clock;
+mod file_check;
+mod roster;
+pub mod schema;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+pub use file_check::FileKind;
+pub use roster::{DashboardFigures, ImportOutcome};
+
+/// What can go wrong with a studio file. Messages for people are made in `i18n`.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// No file at that path.
+    #[error("the file does not exist")]
+    NotFound,
+    /// The path is a folder.
+    #[error("the path is a folder, not a file")]
+    IsDirectory,
+    /// The file has no bytes.
+    #[error("the file is empty")]
+    Empty,
+    /// The file is not an `SQLite` database; it may be recognisably something else.
+    #[error("the file is not a studio database{}", .looks_like.map(|k| format!(" (it looks like {k:?})")).unwrap_or_default())]
+    NotSqlite {
+        /// What the first bytes say it is.
+        looks_like: Option<FileKind>,
+    },
+    /// Shorter than its own header says.
+    #[error("the file is truncated (shorter than its header says)")]
+    Truncated,
+    /// `SQLite`'s check found damage.
+    #[error("the file is damaged: {0}")]
+    Corrupt(String),
+    /// An `SQLite` database of another application.
+    #[error("the file is an SQLite database of another application")]
+    ForeignApplication,
+    /// Made by a newer version of this application.
+    #[error(
+        "the file was made by a newer version (schema {found}, this version reads up to {supported})"
+    )]
+    NewerVersion {
+        /// The file's schema version.
+        found: i64,
+        /// The newest this build knows.
+        supported: i64,
+    },
+    /// A file already exists where a new one was to be written.
+    #[error("a file already exists there")]
+    AlreadyExists,
+    /// The file or its folder cannot be written.
+    #[error("the file cannot be written (read-only)")]
+    ReadOnly,
+    /// Another program holds the file.
+    #[error("the file is in use by another program")]
+    Busy,
+    /// A record asked for is not (or no longer) there.
+    #[error("the record no longer exists")]
+    RecordNotFound,
+    /// Any other `SQLite` error.
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+    /// Any other file-system error.
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match error.sqlite_error_code() {
+            Some(ErrorCode::ReadOnly) => Self::ReadOnly,
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Busy,
+            Some(ErrorCode::NotADatabase) => Self::NotSqlite { looks_like: None },
+            Some(ErrorCode::DatabaseCorrupt) => Self::Corrupt(error.to_string()),
+            _ => Self::Sqlite(error),
+        }
+    }
+}
+
+/// Result of store operations.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+static GENERATION: AtomicU64 = AtomicU64::new(1);
+
+fn next_generation() -> u64 {
+    GENERATION.fetch_add(1, Ordering::Relaxed)
+}
+
+/// The studio's own record: its name and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StudioInfo {
+    /// e.g. 古城镇联村共建书记工作室
+    pub name: String,
+    /// e.g. 古城镇
+    pub town: String,
+}
+
+/// The health of a file, as `secretary-studio check` reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckReport {
+    /// `ok`, or what `PRAGMA integrity_check` found.
+    pub integrity: Vec<String>,
+    /// The file's schema version.
+    pub schema_version: i64,
+    /// Per table: live records and tombstones.
+    pub counts: Vec<TableCount>,
+}
+
+/// Records in one table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableCount {
+    /// Table name.
+    pub table: String,
+    /// Records not deleted.
+    pub live: i64,
+    /// Tombstones.
+    pub deleted: i64,
+}
+
+impl CheckReport {
+    /// Whether the integrity check passed.
+    pub fn is_healthy(&self) -> bool {
+        self.integrity == ["ok"]
+    }
+}
+
+/// An open studio database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    site: i64,
+    generation: u64,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Creates a new, empty studio file at `path`; refuses to replace an existing file.
+    pub fn create(path: &Path, studio_name: &str, town: &str) -> Result<Self> {
+        Self::create_with(path, studio_name, town, |_| Ok(()))
+    }
+
+    /// Creates a new studio file at `path` and fills it with `fill` before it appears under
+    /// its name: a crash or an error leaves no half-made file behind.
+    pub fn create_with(
+        path: &Path,
+        studio_name: &str,
+        town: &str,
+        fill: impl FnOnce(&mut Store) -> Result<()>,
+    ) -> Result<Self> {
+        if path.exists() {
+            return Err(Error::AlreadyExists);
+        }
+        let temporary = sibling_temporary(path);
+        remove_database_files(&temporary);
+        let result = (|| {
+            let mut conn = Connection::open(&temporary)?;
+            configure(&conn)?;
+            initialise(&mut conn, studio_name, town)?;
+            let site = local_value(&conn, "site_id")?.unwrap_or(1);
+            let mut store = Self {
+                conn,
+                path: Some(temporary.clone()),
+                site,
+                generation: 0,
+            };
+            fill(&mut store)?;
+            store
+                .conn
+                .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+            drop(store);
+            std::fs::File::open(&temporary)?.sync_all()?;
+            if path.exists() {
+                return Err(Error::AlreadyExists);
+            }
+            std::fs::rename(&temporary, path)?;
+            Ok(())
+        })();
+        if let Err(error) = result {
+            remove_database_files(&temporary);
+            return Err(match error {
+                Error::Sqlite(_) | Error::Io(_) if !writable_folder(path) => Error::ReadOnly,
+                other => other,
+            });
+        }
+        Self::open(path)
+    }
+
+    /// Opens a studio file for reading only: nothing in it is changed, not even an older
+    /// schema (for `check` and `roster` on the command line).
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        file_check::inspect(path)?;
+        let conn = file_check::open_probe(path)?;
+        file_check::check_identity(&conn)?;
+        conn.busy_timeout(std::time::Duration::from_secs(3))?;
+        let site = local_value(&conn, "site_id")?.unwrap_or(0);
+        Ok(Self {
+            conn,
+            path: Some(path.to_owned()),
+            site,
+            generation: next_generation(),
+        })
+    }
+
+    /// Opens an existing studio file after checking it; a file that fails any check is left
+    /// untouched. An older schema is migrated in one transaction.
+    pub fn open(path: &Path) -> Result<Self> {
+        file_check::inspect(path)?;
+        let version = file_check::check_identity(&file_check::open_probe(path)?)?;
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| match Error::from(e) {
+            Error::Sqlite(_) => Error::ReadOnly,
+            other => other,
+        })?;
+        configure(&conn)?;
+        if version < schema::current_version() {
+            migrate(&mut conn)?;
+        }
+        let site = local_value(&conn, "site_id")?
+            .ok_or_else(|| Error::Corrupt("the file has no site id".to_owned()))?;
+        Ok(Self {
+            conn,
+            path: Some(path.to_owned()),
+            site,
+            generation: next_generation(),
+        })
+    }
+
+    /// A new studio held in memory, for tests and benchmarks.
+    pub fn open_in_memory(studio_name: &str) -> Result<Self> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        initialise(&mut conn, studio_name, "")?;
+        let site = local_value(&conn, "site_id")?.unwrap_or(1);
+        Ok(Self {
+            conn,
+            path: None,
+            site,
+            generation: next_generation(),
+        })
+    }
+
+    /// The file this store reads and writes, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Changes whenever the data may have changed; screens reload their caches when it does.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Runs `change` in one transaction with a fresh logical clock; either all of it is
+    /// written or nothing is.
+    pub fn write<T>(&mut self, change: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let highest: i64 = local_value(&tx, "max_hlc")?.unwrap_or(0);
+        let hlc = clock::next(highest, clock::now_ms());
+        tx.execute("UPDATE local SET value = ?1 WHERE key = 'max_hlc'", [hlc])?;
+        let mut writer = Writer {
+            tx: &tx,
+            hlc,
+            site: self.site,
+        };
+        let value = change(&mut writer)?;
+        tx.commit()?;
+        self.generation = next_generation();
+        Ok(value)
+    }
+
+    /// The studio's name and town.
+    pub fn studio(&self) -> Result<StudioInfo> {
+        Ok(self.conn.query_row(
+            "SELECT name, town FROM live_studio ORDER BY id LIMIT 1",
+            [],
+            |row| {
+                Ok(StudioInfo {
+                    name: row.get(0)?,
+                    town: row.get(1)?,
+                })
+            },
+        )?)
+    }
+
+    /// The highest logical clock this file has seen.
+    pub fn highest_clock(&self) -> Result<i64> {
+        Ok(local_value(&self.conn, "max_hlc")?.unwrap_or(0))
+    }
+
+    /// Writes a consistent copy of the open database to `destination` (which must not exist);
+    /// the copy appears under its name only once complete.
+    pub fn save_copy(&self, destination: &Path) -> Result<()> {
+        if destination.exists() {
+            return Err(Error::AlreadyExists);
+        }
+        let temporary = sibling_temporary(destination);
+        let _ = std::fs::remove_file(&temporary);
+        let result = (|| {
+            self.conn
+                .execute("VACUUM INTO ?1", [temporary.to_string_lossy()])?;
+            std::fs::File::open(&temporary)?.sync_all()?;
+            std::fs::rename(&temporary, destination)?;
+            Ok(())
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&temporary);
+        }
+        result.map_err(|e: Error| match e {
+            Error::Sqlite(_) => Error::ReadOnly,
+            other => other,
+        })
+    }
+
+    /// Integrity, schema version and record counts, as `secretary-studio check` prints them.
+    pub fn check(&self) -> Result<CheckReport> {
+        let mut statement = self.conn.prepare("PRAGMA integrity_check")?;
+        let integrity = statement
+            .query_map([], |row| row.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let schema_version = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let mut counts = Vec::new();
+        for table in record_tables(&self.conn)? {
+            let (live, deleted) = self.conn.query_row(
+                &format!(
+                    "SELECT count(*) - coalesce(sum(deleted), 0), coalesce(sum(deleted), 0) FROM \"{table}\""
+                ),
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            counts.push(TableCount {
+                table,
+                live,
+                deleted,
+            });
+        }
+        Ok(CheckReport {
+            integrity,
+            schema_version,
+            counts,
+        })
+    }
+
+    /// Read-only access to the connection for tests of the schema itself.
+    #[doc(hidden)]
+    pub fn connection_for_tests(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// The open transaction of a [`Store::write`], with the clock every change in it carries.
+pub struct Writer<'t> {
+    tx: &'t rusqlite::Transaction<'t>,
+    hlc: i64,
+    site: i64,
+}
+
+impl Writer<'_> {
+    /// A new record's identity: a `UUIDv7` as 16 bytes.
+    fn new_uuid() -> Vec<u8> {
+        uuid::Uuid::now_v7().as_bytes().to_vec()
+    }
+}
+
+/// Names of the tables whose rows are records.
+fn record_tables(conn: &Connection) -> Result<Vec<String>> {
+    let mut statement = conn.prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+         AND name != 'local' ORDER BY name",
+    )?;
+    let names = statement
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(names)
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(3))?;
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = FULL;
+         PRAGMA trusted_schema = OFF;",
+    )?;
+    Ok(())
+}
+
+fn initialise(conn: &mut Connection, studio_name: &str, town: &str) -> Result<()> {
+    migrate(conn)?;
+    let tx = conn.transaction()?;
+    let hlc = clock::next(0, clock::now_ms());
+    tx.execute(
+        "INSERT INTO site (id, uuid, origin_site, hlc, hlc_site) VALUES (1, ?1, 1, ?2, 1)",
+        params![Writer::new_uuid(), hlc],
+    )?;
+    tx.execute(
+        "INSERT INTO local (key, value) VALUES ('site_id', 1), ('max_hlc', ?1)",
+        [hlc],
+    )?;
+    tx.execute(
+        "INSERT INTO studio (uuid, origin_site, hlc, hlc_site, name, town) VALUES (?1, 1, ?2, 1, ?3, ?4)",
+        params![Writer::new_uuid(), hlc, studio_name, town],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Applies the migrations the file lacks, all in one transaction.
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > schema::current_version() {
+        return Err(Error::NewerVersion {
+            found: version,
+            supported: schema::current_version(),
+        });
+    }
+    for migration in &schema::MIGRATIONS[version as usize..] {
+        tx.execute_batch(migration)?;
+    }
+    tx.execute_batch(&format!(
+        "PRAGMA application_id = {}; PRAGMA user_version = {};",
+        schema::APPLICATION_ID,
+        schema::current_version()
+    ))?;
+    tx.commit()?;
+    Ok(())
+}
+
+fn local_value(conn: &Connection, key: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row("SELECT value FROM local WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+/// A temporary name beside `path`, on the same file system so that rename is atomic.
+fn sibling_temporary(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(std::ffi::OsStr::to_os_string)
+        .unwrap_or_default();
+    name.push(format!(".{}.partial", std::process::id()));
+    path.with_file_name(name)
+}
+
+fn writable_folder(path: &Path) -> bool {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::metadata(folder).is_ok_and(|m| m.is_dir() && !m.permissions().readonly())
+}
+
+fn remove_database_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = path.as_os_str().to_os_string();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,252 @@
+//! Store tests: records, clocks, tombstones, files.
+
+use super::*;
+use crate::domain::{BranchKind, Level, SecretaryFields};
+
+fn secretary(name: &str, branch: Option<crate::domain::BranchId>) -> SecretaryFields {
+    SecretaryFields {
+        name: name.to_owned(),
+        branch_id: branch,
+        level: Some(Level::Village),
+        phone: "13800000001".to_owned(),
+        ..SecretaryFields::default()
+    }
+}
+
+fn record_clock(store: &Store, table: &str, id: i64) -> (i64, i64) {
+    store
+        .conn
+        .query_row(
+            &format!("SELECT hlc, hlc_site FROM {table} WHERE id = ?1"),
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("record")
+}
+
+#[test]
+fn create_update_archive_a_secretary() {
+    let mut store = Store::open_in_memory("test").expect("store");
+    let (area, branch) = store
+        .write(|w| {
+            let area = w.add_area("东片区")?;
+            Ok((
+                area,
+                w.add_branch("东坪村党支部", BranchKind::Village, Some(area))?,
+            ))
+        })
+        .expect("write");
+    let id = store
+        .write(|w| w.add_secretary(&secretary("王建国", Some(branch))))
+        .expect("add");
+    let entry = store.secretary(id).expect("read").expect("exists");
+    assert_eq!(entry.fields.name, "王建国");
+    assert_eq!(entry.branch_name, "东坪村党支部");
+    assert_eq!(
+        (entry.area_id, entry.area_name.as_str()),
+        (Some(area), "东片区")
+    );
+
+    let mut changed = entry.fields.clone();
+    changed.position = "村党支部书记".to_owned();
+    store
+        .write(|w| w.update_secretary(id, &changed))
+        .expect("update");
+    assert_eq!(
+        store
+            .secretary(id)
+            .expect("read")
+            .expect("exists")
+            .fields
+            .position,
+        "村党支部书记"
+    );
+
+    store
+        .write(|w| w.set_secretary_archived(id, true))
+        .expect("archive");
+    let archived = store.secretary(id).expect("read").expect("still there");
+    assert!(archived.fields.archived, "archiving keeps the record");
+    assert_eq!(store.roster().expect("roster").len(), 1);
+    assert_eq!(
+        store
+            .dashboard_figures()
+            .expect("figures")
+            .active_secretaries,
+        0
+    );
+    assert_eq!(
+        store
+            .dashboard_figures()
+            .expect("figures")
+            .archived_secretaries,
+        1
+    );
+}
+
+#[test]
+fn every_change_moves_the_clock_forward_and_no_change_leaves_it() {
+    let mut store = Store::open_in_memory("test").expect("store");
+    let id = store
+        .write(|w| w.add_secretary(&secretary("李秀英", None)))
+        .expect("add");
+    let (first, site) = record_clock(&store, "secretary", id.0);
+    assert_eq!(site, store.site);
+    let fields = store.secretary(id).expect("read").expect("exists").fields;
+    store
+        .write(|w| w.update_secretary(id, &fields))
+        .expect("same fields");
+    assert_eq!(
+        record_clock(&store, "secretary", id.0).0,
+        first,
+        "nothing changed, clock unchanged"
+    );
+    let mut changed = fields.clone();
+    changed.notes = "新备注".to_owned();
+    store
+        .write(|w| w.update_secretary(id, &changed))
+        .expect("update");
+    let (second, _) = record_clock(&store, "secretary", id.0);
+    assert!(second > first);
+    assert!(store.highest_clock().expect("clock") >= second);
+}
+
+#[test]
+fn clock_survives_a_wall_clock_set_back() {
+    let mut store = Store::open_in_memory("test").expect("store");
+    // Pretend an earlier session ran with the laptop's clock a year ahead.
+    let future = clock::next(0, clock::now_ms() + 365 * 24 * 3600 * 1000);
+    store
+        .conn
+        .execute(
+            "UPDATE local SET value = ?1 WHERE key = 'max_hlc'",
+            [future],
+        )
+        .expect("set");
+    let id = store.write(|w| w.add_area("东片区")).expect("write");
+    let (written, _) = record_clock(&store, "area", id.0);
+    assert!(
+        written > future,
+        "a new edit stays ahead of every clock seen"
+    );
+}
+
+#[test]
+fn a_failed_write_leaves_nothing_behind() {
+    let mut store = Store::open_in_memory("test").expect("store");
+    let result: Result<()> = store.write(|w| {
+        w.add_area("东片区")?;
+        w.add_branch("x", BranchKind::Village, Some(crate::domain::AreaId(999)))?; // no such area
+        Ok(())
+    });
+    assert!(result.is_err());
+    assert!(
+        store.areas().expect("areas").is_empty(),
+        "the area of the failed write is gone too"
+    );
+}
+
+#[test]
+fn tombstoned_records_disappear_from_every_read() {
+    let mut store = Store::open_in_memory("test").expect("store");
+    let (area, branch) = store
+        .write(|w| {
+            let area = w.add_area("西片区")?;
+            Ok((
+                area,
+                w.add_branch("西沟村党支部", BranchKind::Village, Some(area))?,
+            ))
+        })
+        .expect("write");
+    let id = store
+        .write(|w| w.add_secretary(&secretary("朱晓燕", Some(branch))))
+        .expect("add");
+    for (table, row) in [("secretary", id.0), ("branch", branch.0), ("area", area.0)] {
+        store
+            .conn
+            .execute(
+                &format!("UPDATE {table} SET deleted = 1 WHERE id = ?1"),
+                [row],
+            )
+            .expect("tombstone");
+    }
+    assert!(store.roster().expect("roster").is_empty());
+    assert!(store.secretary(id).expect("read").is_none());
+    assert!(store.branches().expect("branches").is_empty());
+    assert!(store.areas().expect("areas").is_empty());
+    assert_eq!(
+        store.dashboard_figures().expect("figures"),
+        DashboardFigures {
+            branches_by_kind: BranchKind::ALL.iter().map(|k| (*k, 0)).collect(),
+            ..DashboardFigures::default()
+        }
+    );
+    assert!(matches!(
+        store.write(|w| w.set_secretary_archived(id, true)),
+        Err(Error::RecordNotFound)
+    ));
+}
+
+#[test]
+fn records_have_unique_compact_identities() {
+    let mut store = Store::open_in_memory("test").expect("store");
+    store
+        .write(|w| {
+            for i in 0..50 {
+                w.add_area(&format!("片区{i}"))?;
+            }
+            Ok(())
+        })
+        .expect("write");
+    let (count, distinct, shortest, longest): (i64, i64, i64, i64) = store
+        .conn
+        .query_row(
+            "SELECT count(*), count(DISTINCT uuid), min(length(uuid)), max(length(uuid)) FROM area",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .expect("query");
+    assert_eq!((count, distinct, shortest, longest), (50, 50, 16, 16));
+    let version: u8 = store
+        .conn
+        .query_row("SELECT uuid FROM area LIMIT 1", [], |r| {
+            r.get::<_, Vec<u8>>(0)
+        })
+        .map(|b| b[6] >> 4)
+        .expect("uuid");
+    assert_eq!(version, 7, "UUIDv7");
+}
+
+#[test]
+fn create_refuses_an_existing_file_and_leaves_no_partial_file() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("studio.db");
+    std::fs::write(&path, b"precious").expect("write");
+    assert!(matches!(
+        Store::create(&path, "x", ""),
+        Err(Error::AlreadyExists)
+    ));
+    assert_eq!(std::fs::read(&path).expect("read"), b"precious");
+
+    let other = folder.path().join("other.db");
+    let failed = Store::create_with(&other, "x", "", |_| Err(Error::RecordNotFound));
+    assert!(failed.is_err());
+    assert!(!other.exists());
+    let leftovers: Vec<_> = std::fs::read_dir(folder.path()).expect("list").collect();
+    assert_eq!(leftovers.len(), 1, "only the precious file remains");
+}
+
+#[test]
+fn save_copy_is_a_complete_studio() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("studio.db");
+    let mut store = Store::create(&path, "古城镇", "古城镇").expect("create");
+    store
+        .write(|w| w.add_secretary(&secretary("王建国", None)))
+        .expect("add");
+    let copy = folder.path().join("copy.db");
+    store.save_copy(&copy).expect("copy");
+    let reopened = Store::open(&copy).expect("open copy");
+    assert_eq!(reopened.roster().expect("roster")[0].fields.name, "王建国");
+    assert!(matches!(store.save_copy(&copy), Err(Error::AlreadyExists)));
+}

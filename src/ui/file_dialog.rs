@@ -1,0 +1,133 @@
+//! The small dialogs that ask for a file: a path field (works everywhere, even where no native
+//! file dialog exists) with a "Browse…" button for the system's own dialog.
+
+use super::Command;
+use crate::i18n::Lang;
+use egui::Ui;
+use std::path::PathBuf;
+
+/// What the chosen path is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// File → New…
+    NewStudio,
+    /// File → Open…
+    OpenStudio,
+    /// File → Save a copy…
+    SaveCopy,
+}
+
+/// A dialog asking for a studio file path.
+pub struct PathDialog {
+    purpose: PathPurpose,
+    /// The path as typed or browsed.
+    pub path: String,
+    /// For a new studio: its name.
+    pub studio_name: String,
+    /// For a new studio: its town.
+    pub town: String,
+}
+
+impl PathDialog {
+    /// A dialog for `purpose`, starting from `suggested`.
+    pub fn new(purpose: PathPurpose, suggested: Option<PathBuf>, lang: Lang) -> Self {
+        Self {
+            purpose,
+            path: suggested
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            studio_name: format!("{}{}", lang.pick("古城镇", ""), lang.default_studio_name()),
+            town: lang.pick("古城镇", "").to_owned(),
+        }
+    }
+
+    /// Draws the dialog; returns the command to run, and whether the dialog is finished.
+    pub fn ui(&mut self, ui: &mut Ui, lang: Lang) -> (Option<Command>, bool) {
+        let mut command = None;
+        let mut done = false;
+        let (title, action) = match self.purpose {
+            PathPurpose::NewStudio => (lang.dialog_new_title(), lang.create()),
+            PathPurpose::OpenStudio => (lang.dialog_open_title(), lang.open()),
+            PathPurpose::SaveCopy => (lang.dialog_save_copy_title(), lang.save()),
+        };
+        let modal = egui::Modal::new(egui::Id::unique("path-dialog")).show(ui.ctx(), |ui| {
+            ui.set_width(560.0);
+            ui.heading(title);
+            ui.add_space(6.0);
+            if self.purpose == PathPurpose::NewStudio {
+                egui::Grid::new("new-studio").num_columns(2).show(ui, |ui| {
+                    let label = ui.label(lang.studio_name());
+                    ui.add(egui::TextEdit::singleline(&mut self.studio_name).desired_width(380.0))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(lang.town());
+                    ui.text_edit_singleline(&mut self.town)
+                        .labelled_by(label.id);
+                    ui.end_row();
+                });
+            }
+            ui.horizontal(|ui| {
+                let label = ui.label(lang.file_path());
+                ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(380.0))
+                    .labelled_by(label.id);
+                if ui.button(lang.browse()).clicked()
+                    && let Some(path) = self.browse(lang)
+                {
+                    self.path = path.display().to_string();
+                }
+            });
+            ui.label(egui::RichText::new(lang.no_dialog_hint()).weak());
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let path = PathBuf::from(self.path.trim());
+                if ui
+                    .add_enabled(!self.path.trim().is_empty(), egui::Button::new(action))
+                    .clicked()
+                {
+                    command = Some(match self.purpose {
+                        PathPurpose::NewStudio => Command::NewStudio {
+                            path: with_db_extension(path),
+                            name: self.studio_name.trim().to_owned(),
+                            town: self.town.trim().to_owned(),
+                        },
+                        PathPurpose::OpenStudio => Command::OpenFile(path),
+                        PathPurpose::SaveCopy => Command::SaveCopy(with_db_extension(path)),
+                    });
+                    done = true;
+                }
+                if ui.button(lang.cancel()).clicked() {
+                    done = true;
+                }
+            });
+        });
+        (command, done || modal.should_close())
+    }
+
+    fn browse(&self, lang: Lang) -> Option<PathBuf> {
+        let current = PathBuf::from(self.path.trim());
+        let mut dialog = rfd::FileDialog::new()
+            .add_filter(lang.app_title(), &["db", "sqlite", "studio"])
+            .add_filter(lang.all(), &["*"]);
+        if let Some(folder) = current.parent().filter(|p| p.is_dir()) {
+            dialog = dialog.set_directory(folder);
+        }
+        match self.purpose {
+            PathPurpose::OpenStudio => dialog.pick_file(),
+            PathPurpose::NewStudio | PathPurpose::SaveCopy => {
+                if let Some(name) = current.file_name() {
+                    dialog = dialog.set_file_name(name.to_string_lossy());
+                }
+                dialog.save_file()
+            }
+        }
+    }
+}
+
+/// Adds `.db` to a name typed without an extension.
+fn with_db_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_none() {
+        path.with_extension("db")
+    } else {
+        path
+    }
+}

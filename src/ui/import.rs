@@ -1,0 +1,264 @@
+//! 导入花名册: choose a sheet, preview what it adds, updates and rejects, then confirm.
+
+use super::widgets::ERROR_RED;
+use super::{Change, Command, ViewContext};
+use crate::domain::import_plan::{RosterImportPlan, plan_roster_import};
+use crate::i18n::Lang;
+use crate::import::{parse_roster, read_sheet};
+use egui::{RichText, Ui};
+use std::path::PathBuf;
+
+/// The import dialog.
+#[derive(Default)]
+pub struct ImportDialog {
+    /// The file as typed or browsed.
+    pub path: String,
+    plan: Option<RosterImportPlan>,
+    /// The preview's rows, made once per plan and language (not per frame).
+    lines: Option<(Lang, Vec<PreviewLine>)>,
+    error: Option<String>,
+    /// Set while the app applies the plan.
+    pub applying: bool,
+}
+
+impl ImportDialog {
+    /// Reads the file and plans the import against the open studio; writes nothing.
+    pub fn preview(&mut self, ctx: &ViewContext<'_>) {
+        let path = PathBuf::from(self.path.trim());
+        self.plan = None;
+        self.lines = None;
+        self.error = None;
+        let parsed = match read_sheet(&path).and_then(|sheet| parse_roster(&sheet, ctx.today)) {
+            Ok(parsed) => parsed,
+            Err(error) => {
+                self.error = Some(ctx.lang.import_error(&path, &error));
+                return;
+            }
+        };
+        let store = ctx.store;
+        let plan = (|| -> crate::store::Result<_> {
+            Ok(plan_roster_import(
+                parsed,
+                &store.roster()?,
+                &store.areas()?,
+                &store.branches()?,
+            ))
+        })();
+        match plan {
+            Ok(plan) => self.plan = Some(plan),
+            Err(error) => self.error = Some(ctx.lang.store_error(&error)),
+        }
+    }
+
+    /// Draws the dialog; returns the write to make, and whether the dialog is finished.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> (Option<Command>, bool) {
+        let lang = ctx.lang;
+        let mut command = None;
+        let mut done = false;
+        let modal = egui::Modal::new(egui::Id::unique("import-dialog")).show(ui.ctx(), |ui| {
+            ui.set_width(760.0);
+            ui.heading(lang.import_title());
+            ui.label(lang.import_choose());
+            ui.horizontal(|ui| {
+                let label = ui.label(lang.file_path());
+                ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(440.0))
+                    .labelled_by(label.id);
+                if ui.button(lang.browse()).clicked()
+                    && let Some(path) = rfd::FileDialog::new()
+                        .add_filter("Excel / CSV", &["xlsx", "csv"])
+                        .pick_file()
+                {
+                    self.path = path.display().to_string();
+                    self.preview(ctx);
+                }
+                if ui
+                    .add_enabled(
+                        !self.path.trim().is_empty(),
+                        egui::Button::new(lang.import_preview()),
+                    )
+                    .clicked()
+                {
+                    self.preview(ctx);
+                }
+            });
+            if let Some(error) = &self.error {
+                ui.colored_label(ERROR_RED, error);
+            }
+            if let Some(plan) = &self.plan {
+                if self.lines.as_ref().is_none_or(|(l, _)| *l != lang) {
+                    self.lines = Some((lang, preview_lines(lang, plan)));
+                }
+                ui.separator();
+                plan_ui(
+                    ui,
+                    lang,
+                    plan,
+                    self.lines.as_ref().map_or(&[], |(_, l)| l.as_slice()),
+                );
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let ready = self.plan.as_ref().is_some_and(|p| !p.is_empty()) && !self.applying;
+                if ui
+                    .add_enabled(ready, egui::Button::new(lang.import_confirm()))
+                    .clicked()
+                    && let Some(plan) = &self.plan
+                {
+                    self.applying = true;
+                    command = Some(Command::Write(Change::ImportRoster(Box::new(plan.clone()))));
+                }
+                if ui.button(lang.close()).clicked() {
+                    done = true;
+                }
+            });
+        });
+        (command, done || (modal.should_close() && !self.applying))
+    }
+}
+
+/// One row of the preview: line, name, branch, what happens, and whether it is a rejection.
+type PreviewLine = (String, String, String, String, bool);
+
+fn plan_ui(ui: &mut Ui, lang: Lang, plan: &RosterImportPlan, lines: &[PreviewLine]) {
+    ui.horizontal(|ui| {
+        for (label, count) in [
+            (lang.import_to_add(), plan.to_add.len()),
+            (lang.import_to_update(), plan.to_update.len()),
+            (lang.import_unchanged(), plan.unchanged.len()),
+            (lang.import_rejected(), plan.rejected.len()),
+        ] {
+            ui.label(RichText::new(format!("{label}: {count}")).strong());
+            ui.add_space(12.0);
+        }
+    });
+    if plan.is_empty() {
+        ui.label(lang.import_nothing());
+    }
+    // Long lists are cut short so the dialog and its buttons always fit on a laptop screen.
+    let list = |ui: &mut Ui, label: &str, items: Vec<String>| {
+        const SHOWN: usize = 6;
+        if !items.is_empty() {
+            let mut text = items
+                .iter()
+                .take(SHOWN)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(lang.pick("、", ", "));
+            if items.len() > SHOWN {
+                text.push_str(&lang.and_more(items.len() - SHOWN));
+            }
+            ui.add(egui::Label::new(format!("{label} ({}): {text}", items.len())).truncate());
+        }
+    };
+    list(ui, lang.import_new_areas(), plan.new_areas.clone());
+    list(
+        ui,
+        lang.import_new_branches(),
+        plan.new_branches.iter().map(|b| b.name.clone()).collect(),
+    );
+    list(
+        ui,
+        lang.import_ignored_columns(),
+        plan.ignored_columns.clone(),
+    );
+    list(
+        ui,
+        lang.import_skipped(),
+        plan.skipped.iter().map(|s| lang.skipped_line(s)).collect(),
+    );
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    let widths = [48.0, 90.0, 200.0];
+    ui.horizontal(|ui| {
+        for (label, width) in [lang.col_line(), lang.col_name(), lang.col_branch()]
+            .into_iter()
+            .zip(widths)
+        {
+            ui.add_sized(
+                [width, row_height],
+                egui::Label::new(RichText::new(label).strong()),
+            );
+        }
+        ui.strong(lang.col_reason());
+    });
+    // Only the visible rows are laid out: a 10,000-row sheet previews as fast as a 20-row one.
+    // A fixed height from the first frame: an auto-sized modal would otherwise grow a row per
+    // frame until the list filled it.
+    let spacing = ui.spacing().item_spacing.y;
+    let room = (ui.ctx().content_rect().height() - 480.0).clamp(100.0, 300.0);
+    let height = (lines.len() as f32 * (row_height + spacing)).min(room);
+    egui::ScrollArea::vertical()
+        .min_scrolled_height(height)
+        .max_height(height)
+        .auto_shrink([false, true])
+        .show_rows(ui, row_height, lines.len(), |ui, range| {
+            for (line, name, branch, what, is_error) in &lines[range] {
+                ui.horizontal(|ui| {
+                    for (text, width) in [line, name, branch].into_iter().zip(widths) {
+                        ui.add_sized(
+                            [width, row_height],
+                            egui::Label::new(text.as_str()).truncate(),
+                        );
+                    }
+                    let what = RichText::new(what.as_str());
+                    ui.label(if *is_error {
+                        what.color(ERROR_RED)
+                    } else {
+                        what
+                    });
+                });
+            }
+        });
+}
+
+/// The preview's rows: rejected first (they need attention), then updates, then additions.
+fn preview_lines(lang: Lang, plan: &RosterImportPlan) -> Vec<PreviewLine> {
+    let mut lines =
+        Vec::with_capacity(plan.rejected.len() + plan.to_update.len() + plan.to_add.len());
+    for rejection in &plan.rejected {
+        lines.push((
+            rejection.line.to_string(),
+            rejection.name.clone(),
+            String::new(),
+            lang.reject_reason(&rejection.reason),
+            true,
+        ));
+    }
+    for update in &plan.to_update {
+        let changes: Vec<&str> = update
+            .changed
+            .iter()
+            .map(|c| lang.roster_column(*c))
+            .collect();
+        let what = format!(
+            "{}: {}",
+            lang.import_to_update(),
+            changes.join(lang.pick("、", ", "))
+        );
+        lines.push((
+            update.row.line.to_string(),
+            update.row.name.clone(),
+            update.row.branch.clone(),
+            what,
+            false,
+        ));
+    }
+    for row in &plan.to_add {
+        lines.push((
+            row.line.to_string(),
+            row.name.clone(),
+            row.branch.clone(),
+            lang.import_to_add().to_owned(),
+            false,
+        ));
+    }
+    lines
+}
+
+impl ImportDialog {
+    /// Called after the app applied (or failed to apply) the plan.
+    pub fn write_finished(&mut self, succeeded: bool) -> bool {
+        let finished = succeeded && self.applying;
+        self.applying = false;
+        finished
+    }
+}

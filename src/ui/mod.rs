@@ -1,0 +1,96 @@
+//! The screens. Each is a struct owning its UI state with `fn ui(&mut self, ui, ctx)`; it
+//! reads the store through a cached view-model (reloaded only when the store's generation
+//! changes) and asks for changes by returning [`Command`]s, which the app applies after the
+//! frame.
+
+pub mod areas;
+pub mod dashboard;
+pub mod file_dialog;
+pub mod import;
+pub mod roster;
+pub mod secretary;
+pub mod widgets;
+
+use crate::domain::import_plan::RosterImportPlan;
+use crate::domain::{AreaId, BranchId, BranchKind, SecretaryFields, SecretaryId};
+use crate::i18n::Lang;
+use crate::store::Store;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// The screens of the navigation panel (and the secretary page reached from the roster).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Screen {
+    /// 概览
+    #[default]
+    Dashboard,
+    /// 花名册
+    Roster,
+    /// 片区与支部
+    AreasBranches,
+    /// One secretary's page.
+    Secretary(SecretaryId),
+}
+
+/// What a screen may read while it draws.
+pub struct ViewContext<'a> {
+    /// The open studio.
+    pub store: &'a Store,
+    /// The interface language.
+    pub lang: Lang,
+    /// Today's date, for validation (fixed in tests).
+    pub today: NaiveDate,
+}
+
+/// A change to the studio's records, applied by the app in one transaction.
+#[derive(Debug, Clone)]
+pub enum Change {
+    /// Add a secretary.
+    AddSecretary(SecretaryFields),
+    /// Replace a secretary's fields.
+    UpdateSecretary(SecretaryId, SecretaryFields),
+    /// Archive (true) or restore (false) a secretary.
+    SetSecretaryArchived(SecretaryId, bool),
+    /// Add an area.
+    AddArea(String),
+    /// Rename an area.
+    RenameArea(AreaId, String),
+    /// Archive or restore an area.
+    SetAreaArchived(AreaId, bool),
+    /// Add a branch.
+    AddBranch(String, BranchKind, Option<AreaId>),
+    /// Change a branch's name, kind and area.
+    UpdateBranch(BranchId, String, BranchKind, Option<AreaId>),
+    /// Archive or restore a branch.
+    SetBranchArchived(BranchId, bool),
+    /// Apply a previewed roster import.
+    ImportRoster(Box<RosterImportPlan>),
+}
+
+/// What a screen asks the app to do after the frame.
+#[derive(Debug, Clone)]
+#[must_use]
+pub enum Command {
+    /// Show another screen.
+    Navigate(Screen),
+    /// Write a change; on success the form that asked for it may close.
+    Write(Change),
+    /// Open the roster import dialog.
+    StartImport,
+    /// Open a studio file.
+    OpenFile(PathBuf),
+    /// Create a new studio file and open it.
+    NewStudio {
+        /// Where.
+        path: PathBuf,
+        /// The studio's name.
+        name: String,
+        /// The town.
+        town: String,
+    },
+    /// Save a consistent copy of the open studio.
+    SaveCopy(PathBuf),
+    /// Show an error message (already in the user's language).
+    ShowError(String),
+}

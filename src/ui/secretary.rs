@@ -1,0 +1,321 @@
+//! A secretary: the add/edit form (with validation beside each field) and their page.
+
+use super::widgets::{ERROR_RED, choice, text_field};
+use super::{Change, Command, Screen, ViewContext};
+use crate::domain::{
+    Area, Branch, BranchId, FieldError, Gender, Level, RosterEntry, SecretaryDraft, SecretaryField,
+    SecretaryId,
+};
+use egui::{RichText, Ui};
+
+/// The form that adds or edits a secretary, shown as a modal window.
+pub struct SecretaryForm {
+    /// The secretary being edited, or `None` for a new one.
+    pub editing: Option<SecretaryId>,
+    /// The fields as typed.
+    pub draft: SecretaryDraft,
+    errors: Vec<(SecretaryField, FieldError)>,
+    /// Set while the app writes what the form saved.
+    pub saving: bool,
+    /// Set when the user cancelled.
+    pub closed: bool,
+}
+
+impl SecretaryForm {
+    /// A form for a new secretary (`editing` = None) or for editing one.
+    pub fn new(editing: Option<SecretaryId>, draft: &SecretaryDraft) -> Self {
+        Self {
+            editing,
+            draft: draft.clone(),
+            errors: Vec::new(),
+            saving: false,
+            closed: false,
+        }
+    }
+
+    fn error(&self, field: SecretaryField, lang: crate::i18n::Lang) -> Option<&'static str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, e)| lang.field_error(*e))
+    }
+
+    /// Draws the form; returns the write to make when the user saves a valid record.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewContext<'_>,
+        branches: &[Branch],
+        areas: &[Area],
+    ) -> Option<Command> {
+        let lang = ctx.lang;
+        let mut command = None;
+        let title = if self.editing.is_some() {
+            lang.edit_secretary()
+        } else {
+            lang.new_secretary()
+        };
+        let modal = egui::Modal::new(egui::Id::unique("secretary-form")).show(ui.ctx(), |ui| {
+            ui.set_width(520.0);
+            ui.heading(title);
+            ui.add_space(6.0);
+            egui::Grid::new("secretary-form-grid")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    let name_error = self.error(SecretaryField::Name, lang);
+                    text_field(ui, lang.col_name(), &mut self.draft.name, "", name_error);
+                    choice(
+                        ui,
+                        "form-gender",
+                        lang.col_gender(),
+                        &mut self.draft.gender,
+                        Gender::ALL,
+                        Some(lang.none_value()),
+                        |g| lang.gender(g).to_owned(),
+                    );
+                    ui.end_row();
+                    let birth_error = self.error(SecretaryField::Birth, lang);
+                    text_field(
+                        ui,
+                        lang.col_birth(),
+                        &mut self.draft.birth,
+                        lang.date_hint(),
+                        birth_error,
+                    );
+                    text_field(
+                        ui,
+                        lang.col_education(),
+                        &mut self.draft.education,
+                        "",
+                        None,
+                    );
+                    let offered: Vec<BranchId> = branches
+                        .iter()
+                        .filter(|b| !b.archived || Some(b.id) == self.draft.branch_id)
+                        .map(|b| b.id)
+                        .collect();
+                    choice(
+                        ui,
+                        "form-branch",
+                        lang.col_branch(),
+                        &mut self.draft.branch_id,
+                        &offered,
+                        Some(lang.none_value()),
+                        |id| branch_label(branches, areas, id),
+                    );
+                    ui.end_row();
+                    choice(
+                        ui,
+                        "form-level",
+                        lang.col_level(),
+                        &mut self.draft.level,
+                        Level::ALL,
+                        Some(lang.level_unset()),
+                        |l| lang.level(l).to_owned(),
+                    );
+                    ui.end_row();
+                    text_field(ui, lang.col_position(), &mut self.draft.position, "", None);
+                    let phone_error = self.error(SecretaryField::Phone, lang);
+                    text_field(
+                        ui,
+                        lang.col_phone(),
+                        &mut self.draft.phone,
+                        "13800000000",
+                        phone_error,
+                    );
+                    let since_error = self.error(SecretaryField::InOfficeSince, lang);
+                    text_field(
+                        ui,
+                        lang.col_in_office_since(),
+                        &mut self.draft.in_office_since,
+                        lang.date_hint(),
+                        since_error,
+                    );
+                    text_field(ui, lang.col_notes(), &mut self.draft.notes, "", None);
+                });
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let save = ui.add_enabled(!self.saving, egui::Button::new(lang.save()));
+                if save.clicked() {
+                    match self.draft.validate(ctx.today) {
+                        Ok(fields) => {
+                            self.errors.clear();
+                            self.saving = true;
+                            command = Some(Command::Write(match self.editing {
+                                Some(id) => Change::UpdateSecretary(id, fields),
+                                None => Change::AddSecretary(fields),
+                            }));
+                        }
+                        Err(errors) => self.errors = errors,
+                    }
+                }
+                if ui.button(lang.cancel()).clicked() {
+                    self.closed = true;
+                }
+            });
+        });
+        if modal.should_close() && !self.saving {
+            self.closed = true;
+        }
+        command
+    }
+}
+
+/// `东坪村党支部（东片区）`
+pub fn branch_label(branches: &[Branch], areas: &[Area], id: BranchId) -> String {
+    let Some(branch) = branches.iter().find(|b| b.id == id) else {
+        return String::new();
+    };
+    match branch
+        .area_id
+        .and_then(|a| areas.iter().find(|area| area.id == a))
+    {
+        Some(area) => format!("{}（{}）", branch.name, area.name),
+        None => branch.name.clone(),
+    }
+}
+
+/// One secretary's page: details, edit, archive; their history joins it later.
+#[derive(Default)]
+pub struct SecretaryPage {
+    cache: Option<(u64, SecretaryId, Result<Option<RosterEntry>, String>)>,
+    branches: Vec<Branch>,
+    areas: Vec<Area>,
+    /// The edit form, when open.
+    pub form: Option<SecretaryForm>,
+}
+
+impl SecretaryPage {
+    /// Called after a write the form asked for: closes the form if it succeeded.
+    pub fn write_finished(&mut self, succeeded: bool) {
+        if let Some(form) = &mut self.form {
+            if succeeded && form.saving {
+                self.form = None;
+            } else {
+                form.saving = false;
+            }
+        }
+    }
+
+    /// Draws the page of secretary `id`.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, id: SecretaryId) -> Vec<Command> {
+        let lang = ctx.lang;
+        let mut commands = Vec::new();
+        let generation = ctx.store.generation();
+        if self
+            .cache
+            .as_ref()
+            .is_none_or(|(g, cached, _)| *g != generation || *cached != id)
+        {
+            let entry = ctx.store.secretary(id).map_err(|e| lang.store_error(&e));
+            self.branches = ctx.store.branches().unwrap_or_default();
+            self.areas = ctx.store.areas().unwrap_or_default();
+            self.cache = Some((generation, id, entry));
+        }
+        let Some((_, _, loaded)) = &self.cache else {
+            return commands;
+        };
+        if ui.button(format!("← {}", lang.back())).clicked() {
+            commands.push(Command::Navigate(Screen::Roster));
+        }
+        let entry = match loaded {
+            Ok(Some(entry)) => entry.clone(),
+            Ok(None) => {
+                ui.label(lang.store_error(&crate::store::Error::RecordNotFound));
+                return commands;
+            }
+            Err(message) => {
+                ui.colored_label(ERROR_RED, message);
+                return commands;
+            }
+        };
+        let fields = &entry.fields;
+        ui.horizontal(|ui| {
+            ui.heading(format!("{} · {}", lang.secretary_page(), fields.name));
+            if fields.archived {
+                ui.label(RichText::new(lang.status_archived()).color(ERROR_RED));
+            }
+        });
+        ui.horizontal(|ui| {
+            if ui.button(lang.edit()).clicked() {
+                self.form = Some(SecretaryForm::new(
+                    Some(id),
+                    &SecretaryDraft::from_fields(fields),
+                ));
+            }
+            let (label, archived) = if fields.archived {
+                (lang.restore(), false)
+            } else {
+                (lang.archive(), true)
+            };
+            if ui
+                .button(label)
+                .on_hover_text(lang.confirm_archive())
+                .clicked()
+            {
+                commands.push(Command::Write(Change::SetSecretaryArchived(id, archived)));
+            }
+        });
+        ui.add_space(8.0);
+        ui.strong(lang.details());
+        egui::Grid::new("secretary-details")
+            .num_columns(2)
+            .striped(true)
+            .spacing([24.0, 6.0])
+            .show(ui, |ui| {
+                let rows: [(&str, String); 11] = [
+                    (lang.col_name(), fields.name.clone()),
+                    (
+                        lang.col_gender(),
+                        fields
+                            .gender
+                            .map(|g| lang.gender(g).to_owned())
+                            .unwrap_or_default(),
+                    ),
+                    (
+                        lang.col_birth(),
+                        fields
+                            .birth
+                            .map(super::super::domain::date::PartialDate::to_chinese)
+                            .unwrap_or_default(),
+                    ),
+                    (lang.col_education(), fields.education.clone()),
+                    (lang.col_branch(), entry.branch_name.clone()),
+                    (lang.col_area(), entry.area_name.clone()),
+                    (
+                        lang.col_level(),
+                        fields
+                            .level
+                            .map(|l| lang.level(l).to_owned())
+                            .unwrap_or_default(),
+                    ),
+                    (lang.col_position(), fields.position.clone()),
+                    (lang.col_phone(), fields.phone.clone()),
+                    (
+                        lang.col_in_office_since(),
+                        fields
+                            .in_office_since
+                            .map(super::super::domain::date::PartialDate::to_chinese)
+                            .unwrap_or_default(),
+                    ),
+                    (lang.col_notes(), fields.notes.clone()),
+                ];
+                for (label, value) in rows {
+                    ui.label(RichText::new(label).weak());
+                    ui.label(value);
+                    ui.end_row();
+                }
+            });
+        ui.add_space(12.0);
+        ui.label(RichText::new(lang.history_later()).weak());
+        if let Some(form) = &mut self.form {
+            match form.ui(ui, ctx, &self.branches, &self.areas) {
+                Some(command) => commands.push(command),
+                None if form.closed => self.form = None,
+                None => {}
+            }
+        }
+        commands
+    }
+}

@@ -1,0 +1,68 @@
+//! Small shared widgets.
+
+use egui::{Color32, RichText, Ui};
+
+/// The red used for validation messages.
+pub const ERROR_RED: Color32 = Color32::from_rgb(200, 40, 40);
+
+/// A labelled single-line text field, findable by its label; an error, if any, shows beside it.
+pub fn text_field(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    hint: &str,
+    error: Option<&str>,
+) -> egui::Response {
+    let label_response = ui.label(label);
+    let response = ui
+        .horizontal(|ui| {
+            let response = ui.add(
+                egui::TextEdit::singleline(value)
+                    .hint_text(hint)
+                    .desired_width(260.0),
+            );
+            if let Some(error) = error {
+                ui.label(RichText::new(error).color(ERROR_RED));
+            }
+            response
+        })
+        .inner
+        .labelled_by(label_response.id);
+    ui.end_row();
+    response
+}
+
+/// A labelled combo box choosing one of `options` (or none, shown as `none_label`).
+pub fn choice<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    id_salt: &str,
+    label: &str,
+    value: &mut Option<T>,
+    options: &[T],
+    none_label: Option<&str>,
+    name: impl Fn(T) -> String,
+) -> bool {
+    let mut changed = false;
+    let selected = value.map_or_else(|| none_label.unwrap_or("").to_owned(), &name);
+    let label_response = ui.label(label);
+    let combo = egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(selected)
+        .show_ui(ui, |ui| {
+            if let Some(none_label) = none_label {
+                changed |= ui.selectable_value(value, None, none_label).changed();
+            }
+            for option in options {
+                changed |= ui
+                    .selectable_value(value, Some(*option), name(*option))
+                    .changed();
+            }
+        });
+    let _ = combo.response.labelled_by(label_response.id);
+    changed
+}
+
+/// A heading for a screen.
+pub fn screen_title(ui: &mut Ui, title: &str) {
+    ui.heading(title);
+    ui.add_space(4.0);
+}

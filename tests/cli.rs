@@ -1,0 +1,149 @@
+//! The command line, run as a separate process: demo, check, roster, import; every failure
+//! exits non-zero with one line on stderr and changes no file.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn studio(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_secretary-studio"))
+        .args(args)
+        .env("LANG", "zh_CN.UTF-8")
+        .output()
+        .expect("run the binary")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn demo_check_roster_and_import_round_trip() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let db = folder.path().join("demo.db");
+    let db_arg = db.display().to_string();
+    let out = studio(&["demo", "--db", &db_arg]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let again = studio(&["demo", "--db", &db_arg]);
+    assert!(!again.status.success(), "demo refuses to overwrite");
+    assert_eq!(text(&again.stderr).lines().count(), 1);
+
+    let check = studio(&["check", &db_arg]);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    let report = text(&check.stdout);
+    assert!(report.contains("integrity: ok"), "{report}");
+    assert!(
+        report
+            .lines()
+            .any(|l| l.starts_with("secretary") && l.contains("20 live")),
+        "{report}"
+    );
+
+    let roster = studio(&["roster", "--db", &db_arg]);
+    assert!(roster.status.success());
+    let csv = text(&roster.stdout);
+    let mut lines = csv.lines();
+    assert!(
+        lines
+            .next()
+            .is_some_and(|h| h.starts_with("姓名,性别,出生年月")),
+        "{csv}"
+    );
+    assert_eq!(lines.count(), 20);
+    assert!(csv.contains("罗䶮"));
+
+    let before = std::fs::read(&db).expect("read");
+    let dry = studio(&[
+        "import-roster",
+        &fixture("roster-english.xlsx"),
+        "--db",
+        &db_arg,
+        "--dry-run",
+    ]);
+    assert!(dry.status.success(), "{}", text(&dry.stderr));
+    assert!(
+        text(&dry.stdout).contains("将新增: 2"),
+        "{}",
+        text(&dry.stdout)
+    );
+    assert!(
+        text(&dry.stdout).contains("Bad Phone"),
+        "rejections are listed"
+    );
+    assert_eq!(
+        std::fs::read(&db).expect("read"),
+        before,
+        "a dry run writes nothing"
+    );
+
+    let real = studio(&[
+        "import-roster",
+        &fixture("roster-english.xlsx"),
+        "--db",
+        &db_arg,
+    ]);
+    assert!(real.status.success(), "{}", text(&real.stderr));
+    let roster = text(&studio(&["roster", "--db", &db_arg]).stdout);
+    assert_eq!(roster.lines().count(), 23);
+    assert!(roster.contains("刘𠮷"));
+}
+
+#[test]
+fn failures_say_one_line_and_change_no_file() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let photo = folder.path().join("photo.db");
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.resize(2048, 1);
+    std::fs::write(&photo, &png).expect("write");
+    let photo_arg = photo.display().to_string();
+    for args in [
+        vec!["check", photo_arg.as_str()],
+        vec!["roster", "--db", photo_arg.as_str()],
+        vec![
+            "import-roster",
+            &fixture("roster-utf8-bom.csv"),
+            "--db",
+            photo_arg.as_str(),
+        ],
+    ] {
+        let out = studio(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.contains("photo.db") && stderr.contains("PNG"),
+            "{stderr}"
+        );
+        assert_eq!(std::fs::read(&photo).expect("read"), png);
+    }
+    let usage = studio(&["frobnicate"]);
+    assert_eq!(usage.status.code(), Some(2));
+    assert_eq!(text(&usage.stderr).lines().count(), 1);
+
+    let db = folder.path().join("s.db");
+    assert!(
+        studio(&["demo", "--db", &db.display().to_string()])
+            .status
+            .success()
+    );
+    let before = std::fs::read(&db).expect("read");
+    let bad_sheet = folder.path().join("notes.csv");
+    std::fs::write(&bad_sheet, "随便写写\n").expect("write");
+    let out = studio(&[
+        "import-roster",
+        &bad_sheet.display().to_string(),
+        "--db",
+        &db.display().to_string(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("姓名"), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read(&db).expect("read"), before);
+}

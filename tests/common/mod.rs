@@ -1,0 +1,71 @@
+//! Shared test helpers: a studio file with the demo, and the app in a kittest harness with the
+//! app's own CJK font (loaded exactly as the app loads it).
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use secretary_studio::App;
+use secretary_studio::i18n::Lang;
+use secretary_studio::settings::Settings;
+use secretary_studio::store::Store;
+use secretary_studio::ui::Screen;
+use std::path::{Path, PathBuf};
+
+/// The date tests treat as today.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 29).expect("valid date")
+}
+
+/// A new studio file holding the demo studio, in `folder`.
+pub fn demo_file(folder: &Path, name: &str) -> PathBuf {
+    let path = folder.join(name);
+    Store::create_with(
+        &path,
+        secretary_studio::demo::DEMO_STUDIO,
+        "古城镇",
+        secretary_studio::demo::seed,
+    )
+    .expect("demo studio");
+    path
+}
+
+/// The app on `store`, in Chinese, on `screen`, in a 1280 × 800 harness.
+pub fn harness(store: Store, screen: Screen) -> Harness<'static, App> {
+    harness_in(store, screen, Lang::Zh)
+}
+
+/// The app on `store` in `lang`.
+pub fn harness_in(store: Store, screen: Screen, lang: Lang) -> Harness<'static, App> {
+    let settings = Settings {
+        lang,
+        screen,
+        recent_files: Vec::new(),
+    };
+    let app = App::new(store, settings).with_today(today());
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(secretary_studio::fonts::install)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+/// SHA-like fingerprint of a file's bytes (the whole content, for "unchanged" checks).
+pub fn bytes_of(path: &Path) -> Vec<u8> {
+    std::fs::read(path).expect("read file")
+}
+
+/// Types `text` into the text field labelled `label`, as a user would: click into it, select
+/// what is there, type.
+pub fn type_into(harness: &mut Harness<'static, App>, label: &str, text: &str) {
+    use egui_kittest::kittest::Queryable;
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, label)
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, label)
+        .type_text(text);
+    harness.run();
+}

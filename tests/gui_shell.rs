@@ -1,0 +1,228 @@
+//! The shell: every screen in the navigation opens, the dashboard counts, the File menu's
+//! dialogs, areas and branches, and importing a sheet through the preview.
+
+mod common;
+
+use egui_kittest::kittest::Queryable;
+
+use secretary_studio::store::Store;
+use secretary_studio::ui::Screen;
+use std::path::Path;
+
+fn demo_store() -> Store {
+    let mut store = Store::open_in_memory("古城镇").expect("store");
+    secretary_studio::demo::seed(&mut store).expect("demo");
+    store
+}
+
+#[test]
+fn every_screen_in_the_navigation_opens() {
+    let mut harness = common::harness(demo_store(), Screen::Dashboard);
+    for (nav, title) in [
+        ("花名册", "支部书记花名册"),
+        ("片区与支部", "东坪村党支部"),
+        ("概览", "工作室概览"),
+    ] {
+        harness.get_by_label(nav).click();
+        harness.run();
+        harness.get_by_label(title);
+    }
+}
+
+#[test]
+fn the_dashboard_counts_secretaries_by_area_and_level_and_branches_by_kind() {
+    let harness = common::harness(demo_store(), Screen::Dashboard);
+    harness.get_by_label("各片区书记（按层级）");
+    for area in ["东片区", "中片区", "西片区"] {
+        harness.get_by_label(area);
+    }
+    harness.get_by_label("社区党支部");
+    harness.get_by_label("非公企业党支部");
+    let figures = harness
+        .state()
+        .store()
+        .dashboard_figures()
+        .expect("figures");
+    assert_eq!(figures.active_secretaries, 20);
+    let total: i64 = figures
+        .secretaries_by_area_level
+        .iter()
+        .map(|(_, _, n)| n)
+        .sum();
+    assert_eq!(total, 20);
+    assert!(
+        harness.query_all_by_label("20").count() >= 2,
+        "the total appears on the dashboard"
+    );
+}
+
+#[test]
+fn add_rename_and_archive_areas_and_branches() {
+    let mut harness = common::harness(demo_store(), Screen::AreasBranches);
+    common::type_into(&mut harness, "新片区名称", "北片区");
+    harness.get_by_label("添加片区").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .store()
+            .areas()
+            .expect("areas")
+            .iter()
+            .any(|a| a.name == "北片区")
+    );
+
+    harness.get_by_label("改名 北片区").click();
+    harness.run();
+    common::type_into(&mut harness, "改名", "北山片区");
+    harness.get_by_label("保存").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .store()
+            .areas()
+            .expect("areas")
+            .iter()
+            .any(|a| a.name == "北山片区")
+    );
+
+    common::type_into(&mut harness, "新支部名称", "北坡村党支部");
+    harness.get_by_label("添加支部").click();
+    harness.run();
+    let branch = harness
+        .state()
+        .store()
+        .branches()
+        .expect("branches")
+        .into_iter()
+        .find(|b| b.name == "北坡村党支部");
+    assert!(branch.is_some());
+
+    harness.get_by_label("归档 北坡村党支部").click();
+    harness.run();
+    let branches = harness.state().store().branches().expect("branches");
+    assert!(
+        branches
+            .iter()
+            .find(|b| b.name == "北坡村党支部")
+            .is_some_and(|b| b.archived)
+    );
+    harness.get_by_label("恢复 北坡村党支部");
+
+    common::type_into(&mut harness, "新片区名称", "东片区");
+    harness.get_by_label("添加片区").click();
+    harness.run();
+    harness.get_by_label("已有同名记录：东片区");
+    assert_eq!(
+        harness
+            .state()
+            .store()
+            .areas()
+            .expect("areas")
+            .iter()
+            .filter(|a| a.name == "东片区")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn import_a_sheet_through_the_preview_then_confirm() {
+    let store = Store::open_in_memory("古城镇").expect("empty studio");
+    let mut harness = common::harness(store, Screen::Roster);
+    harness.get_by_label("导入花名册…").click();
+    harness.run();
+    let sheet = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/roster-gbk-title.csv");
+    common::type_into(&mut harness, "文件路径", &sheet.display().to_string());
+    harness.run();
+    harness.get_by_label("预览").click();
+    harness.run();
+    harness.get_by_label("将新增: 20");
+    harness.get_by_label("不能导入: 0");
+    assert!(
+        harness.state().store().roster().expect("roster").is_empty(),
+        "nothing written before confirming"
+    );
+    harness.get_by_label("确认导入").click();
+    harness.run();
+    let roster = harness.state().store().roster().expect("roster");
+    assert_eq!(roster.len(), 20);
+    assert_eq!(harness.state().store().areas().expect("areas").len(), 3);
+    assert_eq!(harness.state().roster_visible_names().len(), 20);
+    harness.get_by_label("罗䶮");
+}
+
+#[test]
+fn a_bad_sheet_says_why_in_the_dialog_and_changes_nothing() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let notes = folder.path().join("会议记录.csv");
+    std::fs::write(&notes, "今天开会\n学习文件\n").expect("write");
+    let mut harness = common::harness(demo_store(), Screen::Roster);
+    harness.get_by_label("导入花名册…").click();
+    harness.run();
+    common::type_into(&mut harness, "文件路径", &notes.display().to_string());
+    harness.get_by_label("预览").click();
+    harness.run();
+    harness.get_by_label_contains("找不到含“姓名”的表头行");
+    assert_eq!(harness.state().store().roster().expect("roster").len(), 20);
+}
+
+#[test]
+fn file_new_creates_and_opens_an_empty_studio_and_open_returns_to_the_first() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let first = common::demo_file(folder.path(), "demo.db");
+    let mut harness = common::harness(Store::open(&first).expect("open"), Screen::Roster);
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("新建…").click();
+    harness.run();
+    let new_path = folder.path().join("古城镇");
+    common::type_into(&mut harness, "文件路径", &new_path.display().to_string());
+    harness.get_by_label("创建").click();
+    harness.run();
+    let created = folder.path().join("古城镇.db");
+    assert_eq!(harness.state().store().path(), Some(created.as_path()));
+    assert!(harness.state().store().roster().expect("roster").is_empty());
+    assert_eq!(
+        harness.state().settings().recent_files.first(),
+        Some(&created)
+    );
+
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("最近打开").click();
+    harness.run();
+    harness.get_by_label(&first.display().to_string()).click();
+    harness.run();
+    assert_eq!(harness.state().store().path(), Some(first.as_path()));
+    assert_eq!(harness.state().store().roster().expect("roster").len(), 20);
+}
+
+#[test]
+fn save_a_copy_writes_a_studio_that_opens() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let first = common::demo_file(folder.path(), "demo.db");
+    let mut harness = common::harness(Store::open(&first).expect("open"), Screen::Dashboard);
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("另存副本…").click();
+    harness.run();
+    let copy = folder.path().join("usb-copy.db");
+    common::type_into(&mut harness, "文件路径", &copy.display().to_string());
+    harness.get_by_label("保存").click();
+    harness.run();
+    assert_eq!(
+        Store::open(&copy)
+            .expect("copy opens")
+            .roster()
+            .expect("roster")
+            .len(),
+        20
+    );
+    assert_eq!(
+        harness.state().store().path(),
+        Some(first.as_path()),
+        "the original stays open"
+    );
+}
