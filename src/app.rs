@@ -33,46 +33,55 @@ pub struct App {
     first_frame_probe: Option<(std::time::Instant, u32)>,
 }
 
-/// Opens the studio to show at start: `--db PATH`, else the file used last, else the default
-/// file in the data folder (created with the demo studio on first run). A file that cannot be
-/// opened is named in the returned message and the next choice is opened instead.
-pub fn open_at_start(db: Option<&Path>, settings: &Settings) -> (Store, Option<String>) {
+/// Opens the studio to show at start: `--db PATH`, else the file used last, else
+/// `default_file` (the data folder's, created with the demo studio on first run). A file that
+/// cannot be opened is named in the returned message and the next choice is opened instead.
+pub fn open_at_start(
+    db: Option<&Path>,
+    settings: &Settings,
+    default_file: Option<PathBuf>,
+) -> (Store, Option<String>) {
     let lang = settings.lang;
-    let mut message = None;
+    let mut failed = None;
     let wanted = db
         .map(Path::to_owned)
         .or_else(|| settings.recent_files.first().cloned());
     if let Some(path) = wanted {
         match Store::open(&path) {
             Ok(store) => return (store, None),
-            Err(error) => message = Some(lang.open_error(&path, &error)),
+            Err(error) => failed = Some((path, error)),
         }
     }
-    let Some(default) = default_database_path() else {
-        let store = Store::open_in_memory(lang.default_studio_name());
-        return match store {
-            Ok(store) => (store, message),
-            Err(error) => cannot_continue(&error, lang),
+    let fallback = default_file.map(|default| {
+        let opened = if default.exists() {
+            Store::open(&default)
+        } else {
+            let _ = std::fs::create_dir_all(default.parent().unwrap_or(Path::new(".")));
+            Store::create_with(
+                &default,
+                crate::demo::DEMO_STUDIO,
+                "古城镇",
+                crate::demo::seed,
+            )
         };
-    };
-    let opened = if default.exists() {
-        Store::open(&default)
-    } else {
-        let _ = std::fs::create_dir_all(default.parent().unwrap_or(Path::new(".")));
-        Store::create_with(
-            &default,
-            crate::demo::DEMO_STUDIO,
-            "古城镇",
-            crate::demo::seed,
-        )
-    };
-    match opened {
-        Ok(store) => (store, message),
-        Err(error) => {
-            let text = lang.open_error(&default, &error);
-            let message = Some(message.map_or(text.clone(), |m| format!("{m}\n{text}")));
+        (default, opened)
+    });
+    match fallback {
+        Some((default, Ok(store))) => {
+            let message = failed.map(|(path, error)| lang.start_error(&path, &error, &default));
+            (store, message)
+        }
+        other => {
+            // No usable file at all: work in memory and say so, rather than not starting.
+            let mut messages: Vec<String> = Vec::new();
+            if let Some((path, error)) = failed {
+                messages.push(lang.open_error(&path, &error));
+            }
+            if let Some((default, Err(error))) = other {
+                messages.push(lang.open_error(&default, &error));
+            }
             match Store::open_in_memory(lang.default_studio_name()) {
-                Ok(store) => (store, message),
+                Ok(store) => (store, Some(messages.join("\n"))),
                 Err(error) => cannot_continue(&error, lang),
             }
         }
@@ -181,9 +190,10 @@ impl App {
         });
         egui::Panel::left("navigation")
             .resizable(false)
-            .default_size(150.0)
+            .exact_size(150.0)
             .show(ui, |ui| {
                 ui.add_space(8.0);
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
                 for (screen, label) in [
                     (Screen::Dashboard, lang.nav_dashboard()),
                     (Screen::Roster, lang.nav_roster()),

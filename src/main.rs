@@ -45,7 +45,11 @@ fn run_gui(db: Option<std::path::PathBuf>, started: std::time::Instant) -> ExitC
                 .storage
                 .and_then(|s| eframe::get_value(s, settings::Settings::STORAGE_KEY));
             let settings = saved.unwrap_or_default();
-            let (store, error) = secretary_studio::app::open_at_start(db.as_deref(), &settings);
+            let (store, error) = secretary_studio::app::open_at_start(
+                db.as_deref(),
+                &settings,
+                settings::default_database_path(),
+            );
             let mut app = App::new(store, settings);
             if let Some(error) = error {
                 app.show_error(error);

@@ -226,3 +226,47 @@ fn save_a_copy_writes_a_studio_that_opens() {
         "the original stays open"
     );
 }
+
+#[test]
+fn at_start_a_bad_file_falls_back_to_the_default_studio_created_with_the_demo() {
+    use secretary_studio::settings::Settings;
+    let folder = tempfile::tempdir().expect("tempdir");
+    let default = folder.path().join("data").join("studio.db");
+    let photo = folder.path().join("photo.db");
+    std::fs::write(&photo, b"\xff\xd8\xff\xe0 a jpeg").expect("write");
+    let settings = Settings {
+        lang: secretary_studio::i18n::Lang::Zh,
+        ..Settings::default()
+    };
+
+    let (store, message) =
+        secretary_studio::app::open_at_start(Some(&photo), &settings, Some(default.clone()));
+    assert_eq!(
+        store.path(),
+        Some(default.as_path()),
+        "the default studio is created"
+    );
+    assert_eq!(
+        store.roster().expect("roster").len(),
+        20,
+        "seeded with the demo studio"
+    );
+    let message = message.expect("the bad file is reported");
+    assert!(
+        message.contains("photo.db") && message.contains("JPEG"),
+        "{message}"
+    );
+    drop(store);
+
+    // Next start, the last file used opens with no message.
+    let settings = Settings {
+        recent_files: vec![default.clone()],
+        ..settings
+    };
+    let (store, message) = secretary_studio::app::open_at_start(
+        None,
+        &settings,
+        Some(folder.path().join("unused.db")),
+    );
+    assert_eq!((store.path(), message), (Some(default.as_path()), None));
+}

@@ -141,6 +141,23 @@ impl Lang {
         }
     }
 
+    /// At start-up, the file asked for could not be opened and another was opened instead.
+    pub fn start_error(self, path: &Path, error: &store::Error, opened_instead: &Path) -> String {
+        let (file, reason, instead) = (
+            path.display(),
+            self.store_error(error),
+            opened_instead.display(),
+        );
+        match self {
+            Self::Zh => {
+                format!("无法打开“{file}”：{reason}已改为打开“{instead}”。该文件未被改动。")
+            }
+            Self::En => format!(
+                "Cannot open “{file}”: {reason} “{instead}” was opened instead; that file was not changed."
+            ),
+        }
+    }
+
     /// A store error as one sentence.
     pub fn store_error(self, error: &store::Error) -> String {
         use store::Error as E;

@@ -17,11 +17,24 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Chinese if the system's locale is Chinese, English otherwise.
+    /// English if the system names another language, Chinese otherwise (also when it names
+    /// none, as a bare `C` locale does).
     pub fn from_system() -> Self {
-        match sys_locale::get_locale() {
-            Some(locale) if !locale.to_ascii_lowercase().starts_with("zh") => Self::En,
-            _ => Self::Zh,
+        Self::from_locale(sys_locale::get_locale().as_deref())
+    }
+
+    /// The language for a locale name such as `zh-CN`, `en-US` or `C`.
+    pub fn from_locale(locale: Option<&str>) -> Self {
+        let locale = locale.unwrap_or("").to_ascii_lowercase();
+        let names_a_language = locale.len() >= 2
+            && locale.as_bytes()[..2].iter().all(u8::is_ascii_alphabetic)
+            && locale != "c"
+            && !locale.starts_with("c.")
+            && locale != "posix";
+        if names_a_language && !locale.starts_with("zh") {
+            Self::En
+        } else {
+            Self::Zh
         }
     }
 
@@ -40,6 +53,27 @@ impl Lang {
         match self {
             Self::Zh => zh,
             Self::En => en,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn chinese_unless_the_system_names_another_language() {
+        for (locale, lang) in [
+            (Some("zh-CN"), Lang::Zh),
+            (Some("zh_TW.UTF-8"), Lang::Zh),
+            (Some("en-US"), Lang::En),
+            (Some("fr_FR"), Lang::En),
+            (Some("C"), Lang::Zh),
+            (Some("C.UTF-8"), Lang::Zh),
+            (Some("POSIX"), Lang::Zh),
+            (None, Lang::Zh),
+        ] {
+            assert_eq!(Lang::from_locale(locale), lang, "{locale:?}");
         }
     }
 }
@@ -149,7 +183,6 @@ texts! {
     error_date_early: "日期早于1900年，请检查", "Before 1900: please check";
     secretary_page: "书记档案", "Secretary";
     details: "基本信息", "Details";
-    history_later: "参加活动与难题记录将在此显示。", "Sessions and problems will appear here.";
     confirm_archive: "归档后不再出现在在任名单中，历史记录保留。", "Archived secretaries leave the active roster; their history is kept.";
     areas_title: "片区", "Areas";
     branches_title: "党支部", "Branches";

@@ -1,6 +1,6 @@
 //! 片区与支部: add, rename and archive the town's areas and party branches.
 
-use super::widgets::{ERROR_RED, choice, screen_title};
+use super::widgets::{ERROR_RED, choice, row_button, screen_title};
 use super::{Change, Command, ViewContext};
 use crate::domain::{Area, AreaId, Branch, BranchId, BranchKind};
 use crate::i18n::Lang;
@@ -159,7 +159,7 @@ impl AreasScreen {
                                 lang.status_active()
                             });
                             if ui
-                                .button(format!("{} {}", lang.rename(), area.name))
+                                .add(|ui: &mut Ui| row_button(ui, lang.rename(), &area.name))
                                 .clicked()
                             {
                                 self.renaming_area = Some((area.id, area.name.clone()));
@@ -169,7 +169,7 @@ impl AreasScreen {
                             } else {
                                 (lang.archive(), true)
                             };
-                            if ui.button(format!("{label} {}", area.name)).clicked() {
+                            if row_button(ui, label, &area.name).clicked() {
                                 commands.push(Command::Write(Change::SetAreaArchived(
                                     area.id, archived,
                                 )));
@@ -304,7 +304,7 @@ impl AreasScreen {
                         RichText::new(lang.status_active())
                     });
                     if ui
-                        .button(format!("{} {}", lang.edit(), branch.name))
+                        .add(|ui: &mut Ui| row_button(ui, lang.edit(), &branch.name))
                         .clicked()
                     {
                         self.editing_branch = Some(BranchEdit {
@@ -319,7 +319,7 @@ impl AreasScreen {
                     } else {
                         (lang.archive(), true)
                     };
-                    if ui.button(format!("{label} {}", branch.name)).clicked() {
+                    if row_button(ui, label, &branch.name).clicked() {
                         commands.push(Command::Write(Change::SetBranchArchived(
                             branch.id, archived,
                         )));

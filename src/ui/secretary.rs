@@ -307,8 +307,6 @@ impl SecretaryPage {
                     ui.end_row();
                 }
             });
-        ui.add_space(12.0);
-        ui.label(RichText::new(lang.history_later()).weak());
         if let Some(form) = &mut self.form {
             match form.ui(ui, ctx, &self.branches, &self.areas) {
                 Some(command) => commands.push(command),

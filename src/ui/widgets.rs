@@ -66,3 +66,13 @@ pub fn screen_title(ui: &mut Ui, title: &str) {
     ui.heading(title);
     ui.add_space(4.0);
 }
+
+/// A small button showing `text` whose accessible name also says what it acts on (“编辑
+/// 东坪村党支部”), so a screen reader — and a test — can tell the rows' buttons apart.
+pub fn row_button(ui: &mut Ui, text: &str, target: &str) -> egui::Response {
+    let response = ui.button(text);
+    let name = format!("{text} {target}");
+    let enabled = ui.is_enabled();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &name));
+    response
+}
