@@ -2,7 +2,6 @@
 //! build). Times are reported, never asserted.
 
 use crate::app::App;
-use crate::domain::import_plan::plan_roster_import;
 use crate::import::{parse_roster, read_sheet};
 use crate::settings::Settings;
 use crate::store::Store;
@@ -156,12 +155,7 @@ pub fn run(secretaries: usize, out: &mut dyn Write) -> Result<(), String> {
     let parsed = read_sheet(&sheet_path)
         .and_then(|s| parse_roster(&s, today))
         .map_err(|e| e.to_string())?;
-    let plan = plan_roster_import(
-        parsed,
-        &store.roster().map_err(error)?,
-        &store.areas().map_err(error)?,
-        &store.branches().map_err(error)?,
-    );
+    let plan = store.plan_roster_import(parsed).map_err(error)?;
     let outcome = store
         .write(|w| w.apply_roster_import(&plan))
         .map_err(error)?;

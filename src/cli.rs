@@ -1,7 +1,6 @@
 //! The command line: the same binary runs the app or does batch work. Every failure exits
 //! non-zero with one clear line on stderr and changes no file.
 
-use crate::domain::import_plan::plan_roster_import;
 use crate::i18n::Lang;
 use crate::import::{parse_roster, read_sheet};
 use crate::settings::default_database_path;
@@ -224,15 +223,9 @@ fn import_roster(
         Store::open(db)
     }
     .map_err(|e| lang.open_error(db, &e))?;
-    let plan = (|| -> crate::store::Result<_> {
-        Ok(plan_roster_import(
-            parsed,
-            &store.roster()?,
-            &store.areas()?,
-            &store.branches()?,
-        ))
-    })()
-    .map_err(|e| lang.store_error(&e))?;
+    let plan = store
+        .plan_roster_import(parsed)
+        .map_err(|e| lang.store_error(&e))?;
     let io = |e: std::io::Error| e.to_string();
     writeln!(
         out,

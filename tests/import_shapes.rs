@@ -3,7 +3,7 @@
 
 mod common;
 
-use secretary_studio::domain::import_plan::{RejectReason, SkippedLine, plan_roster_import};
+use secretary_studio::domain::import_plan::{RejectReason, SkippedLine};
 use secretary_studio::import::{ImportError, parse_roster, read_sheet, read_sheet_bytes};
 use secretary_studio::store::Store;
 use std::path::{Path, PathBuf};
@@ -21,12 +21,7 @@ fn import_into(
     let parsed = read_sheet(path)
         .and_then(|s| parse_roster(&s, common::today()))
         .expect("parsed");
-    let plan = plan_roster_import(
-        parsed,
-        &store.roster().expect("roster"),
-        &store.areas().expect("areas"),
-        &store.branches().expect("branches"),
-    );
+    let plan = store.plan_roster_import(parsed).expect("plan");
     store
         .write(|w| w.apply_roster_import(&plan))
         .expect("applied");
@@ -178,12 +173,7 @@ fn importing_again_updates_nothing_and_a_changed_sheet_updates_by_name_and_branc
         common::today(),
     )
     .expect("parsed");
-    let plan = plan_roster_import(
-        parsed,
-        &store.roster().expect("r"),
-        &store.areas().expect("a"),
-        &store.branches().expect("b"),
-    );
+    let plan = store.plan_roster_import(parsed).expect("plan");
     assert_eq!((plan.to_add.len(), plan.to_update.len()), (1, 1));
     store
         .write(|w| w.apply_roster_import(&plan))

@@ -1,12 +1,13 @@
 //! Areas, branches and secretaries: queries and writes.
 
 use super::{Error, Result, Store, Writer};
-use crate::domain::import_plan::{RosterImportPlan, branch_key};
+use crate::domain::import_plan::{ParsedRoster, RosterImportPlan, branch_key, plan_roster_import};
 use crate::domain::{
     Area, AreaId, Branch, BranchId, BranchKind, Gender, Level, PartialDate, RosterEntry,
     SecretaryFields, SecretaryId,
 };
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 use std::collections::HashMap;
 
 /// The studio at a glance: counts for the dashboard.
@@ -120,6 +121,16 @@ impl Store {
         Ok(branches)
     }
 
+    /// Compares a parsed sheet with this studio's roster: what importing it would do.
+    pub fn plan_roster_import(&self, parsed: ParsedRoster) -> Result<RosterImportPlan> {
+        Ok(plan_roster_import(
+            parsed,
+            &self.roster()?,
+            &self.areas()?,
+            &self.branches()?,
+        ))
+    }
+
     /// Counts for the dashboard.
     pub fn dashboard_figures(&self) -> Result<DashboardFigures> {
         let mut figures = DashboardFigures::default();
@@ -163,6 +174,27 @@ impl Store {
         )?;
         Ok(figures)
     }
+}
+
+/// A secretary's columns from `name` to `archived`, in table order.
+fn secretary_columns(fields: &SecretaryFields) -> [Value; 11] {
+    let text = |t: &str| Value::Text(t.to_owned());
+    let optional = |t: Option<String>| t.map_or(Value::Null, Value::Text);
+    [
+        text(&fields.name),
+        optional(fields.gender.map(|g| g.code().to_owned())),
+        optional(fields.birth.map(PartialDate::to_iso)),
+        text(&fields.education),
+        fields
+            .branch_id
+            .map_or(Value::Null, |b| Value::Integer(b.0)),
+        optional(fields.level.map(|l| l.code().to_owned())),
+        text(&fields.position),
+        text(&fields.phone),
+        optional(fields.in_office_since.map(PartialDate::to_iso)),
+        text(&fields.notes),
+        Value::Integer(i64::from(fields.archived)),
+    ]
 }
 
 impl Writer<'_> {
@@ -258,22 +290,11 @@ impl Writer<'_> {
             "INSERT INTO secretary (uuid, origin_site, hlc, hlc_site, name, gender, birth, education,
                 branch_id, level, position, phone, in_office_since, notes, archived)
              VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            params![
-                Self::new_uuid(),
-                self.site,
-                self.hlc,
-                fields.name,
-                fields.gender.map(Gender::code),
-                fields.birth.map(PartialDate::to_iso),
-                fields.education,
-                fields.branch_id.map(|b| b.0),
-                fields.level.map(Level::code),
-                fields.position,
-                fields.phone,
-                fields.in_office_since.map(PartialDate::to_iso),
-                fields.notes,
-                fields.archived,
-            ],
+            params_from_iter(
+                [Value::Blob(Self::new_uuid()), Value::Integer(self.site), Value::Integer(self.hlc)]
+                    .into_iter()
+                    .chain(secretary_columns(fields)),
+            ),
         )?;
         Ok(SecretaryId(self.tx.last_insert_rowid()))
     }
@@ -288,22 +309,11 @@ impl Writer<'_> {
                AND (name IS NOT ?1 OR gender IS NOT ?2 OR birth IS NOT ?3 OR education IS NOT ?4
                  OR branch_id IS NOT ?5 OR level IS NOT ?6 OR position IS NOT ?7 OR phone IS NOT ?8
                  OR in_office_since IS NOT ?9 OR notes IS NOT ?10 OR archived IS NOT ?11)",
-            params![
-                fields.name,
-                fields.gender.map(Gender::code),
-                fields.birth.map(PartialDate::to_iso),
-                fields.education,
-                fields.branch_id.map(|b| b.0),
-                fields.level.map(Level::code),
-                fields.position,
-                fields.phone,
-                fields.in_office_since.map(PartialDate::to_iso),
-                fields.notes,
-                fields.archived,
-                self.hlc,
-                self.site,
-                id.0,
-            ],
+            params_from_iter(secretary_columns(fields).into_iter().chain([
+                Value::Integer(self.hlc),
+                Value::Integer(self.site),
+                Value::Integer(id.0),
+            ])),
             "secretary",
             id.0,
         )

@@ -95,11 +95,13 @@ impl AreasScreen {
         if let Some(error) = &self.error {
             ui.colored_label(ERROR_RED, error);
         }
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            self.areas_ui(ui, lang, areas, &mut commands);
-            ui.add_space(16.0);
-            self.branches_ui(ui, lang, areas, branches, counts, &mut commands);
-        });
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                self.areas_ui(ui, lang, areas, &mut commands);
+                ui.add_space(16.0);
+                self.branches_ui(ui, lang, areas, branches, counts, &mut commands);
+            });
         self.cache = Some((generation, Ok(model)));
         commands
     }

@@ -2,7 +2,7 @@
 
 use super::widgets::ERROR_RED;
 use super::{Change, Command, ViewContext};
-use crate::domain::import_plan::{RosterImportPlan, plan_roster_import};
+use crate::domain::import_plan::RosterImportPlan;
 use crate::i18n::Lang;
 use crate::import::{parse_roster, read_sheet};
 use egui::{RichText, Ui};
@@ -35,16 +35,7 @@ impl ImportDialog {
                 return;
             }
         };
-        let store = ctx.store;
-        let plan = (|| -> crate::store::Result<_> {
-            Ok(plan_roster_import(
-                parsed,
-                &store.roster()?,
-                &store.areas()?,
-                &store.branches()?,
-            ))
-        })();
-        match plan {
+        match ctx.store.plan_roster_import(parsed) {
             Ok(plan) => self.plan = Some(plan),
             Err(error) => self.error = Some(ctx.lang.store_error(&error)),
         }

@@ -182,13 +182,7 @@ impl RosterScreen {
 
     /// Called after a write the form asked for: closes the form if it succeeded.
     pub fn write_finished(&mut self, succeeded: bool) {
-        if let Some(form) = &mut self.form {
-            if succeeded && form.saving {
-                self.form = None;
-            } else {
-                form.saving = false;
-            }
-        }
+        SecretaryForm::write_finished(&mut self.form, succeeded);
     }
 
     /// Draws the roster.

@@ -33,6 +33,18 @@ impl SecretaryForm {
         }
     }
 
+    /// After a write: a form that was saving closes if the write succeeded, and stays open
+    /// (with what was typed) if it failed.
+    pub fn write_finished(form: &mut Option<SecretaryForm>, succeeded: bool) {
+        if let Some(open) = form {
+            if succeeded && open.saving {
+                *form = None;
+            } else {
+                open.saving = false;
+            }
+        }
+    }
+
     fn error(&self, field: SecretaryField, lang: crate::i18n::Lang) -> Option<&'static str> {
         self.errors
             .iter()
@@ -189,13 +201,7 @@ pub struct SecretaryPage {
 impl SecretaryPage {
     /// Called after a write the form asked for: closes the form if it succeeded.
     pub fn write_finished(&mut self, succeeded: bool) {
-        if let Some(form) = &mut self.form {
-            if succeeded && form.saving {
-                self.form = None;
-            } else {
-                form.saving = false;
-            }
-        }
+        SecretaryForm::write_finished(&mut self.form, succeeded);
     }
 
     /// Draws the page of secretary `id`.
