@@ -3,7 +3,7 @@
 
 use crate::domain::SecretaryDraft;
 use crate::i18n::Lang;
-use crate::settings::{Settings, default_database_path};
+use crate::settings::Settings;
 use crate::store::{self, Store};
 use crate::ui::areas::AreasScreen;
 use crate::ui::dashboard::DashboardScreen;
@@ -181,11 +181,13 @@ impl App {
                     .map_or_else(String::new, |p| p.display().to_string());
                 ui.label(RichText::new(file).weak());
                 ui.separator();
-                ui.label(if self.status.is_empty() {
+                let status = if self.status.is_empty() {
                     lang.status_ready()
                 } else {
                     &self.status
-                });
+                };
+                ui.add(egui::Label::new(status).truncate())
+                    .on_hover_text(status);
             });
         });
         egui::Panel::left("navigation")
@@ -334,14 +336,14 @@ impl App {
         });
     }
 
-    /// A path in the folder of the open file (or the data folder) for a new file.
+    /// Where to suggest a new file: the user's Documents folder (a place they can find again
+    /// in Explorer), else the folder of the open file.
     fn suggest_path(&self, name: &str) -> Option<PathBuf> {
-        let folder = self
-            .store
-            .path()
-            .and_then(Path::parent)
-            .map(Path::to_owned)
-            .or_else(|| default_database_path().and_then(|p| p.parent().map(Path::to_owned)))?;
+        let documents = directories::UserDirs::new()
+            .and_then(|dirs| dirs.document_dir().map(Path::to_owned))
+            .filter(|dir| dir.is_dir());
+        let folder =
+            documents.or_else(|| self.store.path().and_then(Path::parent).map(Path::to_owned))?;
         Some(folder.join(name))
     }
 
@@ -401,12 +403,12 @@ impl App {
                 };
                 match Store::create(&path, &name, &town) {
                     Ok(store) => self.replace_store(store, &path),
-                    Err(error) => self.show_error(lang.open_error(&path, &error)),
+                    Err(error) => self.show_error(lang.save_error(&path, &error)),
                 }
             }
-            Command::SaveCopy(path) => match self.store.save_copy(&path) {
+            Command::SaveCopy { path, replace } => match self.store.save_copy(&path, replace) {
                 Ok(()) => self.status = lang.copy_saved(&path),
-                Err(error) => self.show_error(lang.open_error(&path, &error)),
+                Err(error) => self.show_error(lang.save_error(&path, &error)),
             },
             Command::ShowError(message) => self.show_error(message),
         }

@@ -3,7 +3,6 @@
 
 use crate::i18n::Lang;
 use crate::import::{parse_roster, read_sheet};
-use crate::settings::default_database_path;
 use crate::store::Store;
 use std::ffi::OsString;
 use std::io::Write;
@@ -14,10 +13,10 @@ pub const USAGE: &str = "\
 Secretary Studio (书记工作室)
 
 USAGE:
-  secretary-studio [--db PATH]                    open the app (default: the studio in your data folder)
-  secretary-studio import-roster FILE [--db PATH] [--dry-run]
+  secretary-studio [--db PATH]                    open the app (default: the file used last)
+  secretary-studio import-roster FILE --db PATH [--dry-run]
                                                   import a roster sheet (.xlsx or .csv, UTF-8 or GBK)
-  secretary-studio roster [--db PATH]             print the roster as UTF-8 CSV
+  secretary-studio roster --db PATH               print the roster as CSV (UTF-8 with BOM, for Excel)
   secretary-studio check PATH                     check a studio file (integrity, version, counts)
   secretary-studio demo --db PATH [--secretaries N]
                                                   write the demo studio to a new file
@@ -45,14 +44,14 @@ pub enum CliCommand {
         /// The sheet.
         file: PathBuf,
         /// The studio file.
-        db: Option<PathBuf>,
+        db: PathBuf,
         /// Only show what would happen.
         dry_run: bool,
     },
     /// `roster --db PATH`
     Roster {
         /// The studio file.
-        db: Option<PathBuf>,
+        db: PathBuf,
     },
     /// `check PATH`
     Check {
@@ -77,68 +76,82 @@ pub enum CliCommand {
     Version,
 }
 
-/// Parses the arguments (without the program name).
-pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, String> {
+/// Parses the arguments (without the program name); a usage error is one line in `lang`.
+pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Invocation, String> {
     use lexopt::prelude::*;
+    let see_help = lang.pick("（用法见 --help）", " (see --help)");
+    let bad =
+        |e: lexopt::Error| format!("{}{e}{see_help}", lang.pick("参数有误：", "bad argument: "));
     let mut parser = lexopt::Parser::from_args(args);
     let mut command: Option<String> = None;
     let mut positional: Vec<PathBuf> = Vec::new();
     let mut db = None;
     let mut dry_run = false;
     let mut secretaries = None;
-    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+    while let Some(arg) = parser.next().map_err(bad)? {
         match arg {
-            Long("db") => db = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?)),
+            Long("db") => db = Some(PathBuf::from(parser.value().map_err(bad)?)),
             Long("dry-run") => dry_run = true,
             Long("secretaries") => {
                 let value: usize = parser
                     .value()
-                    .map_err(|e| e.to_string())?
+                    .map_err(bad)?
                     .parse()
-                    .map_err(|e| format!("--secretaries: {e}"))?;
+                    .map_err(|e| format!("--secretaries: {e}{see_help}"))?;
                 secretaries = Some(value);
             }
             Long("help") | Short('h') => return Ok(Invocation::Command(CliCommand::Help)),
             Long("version") | Short('V') => return Ok(Invocation::Command(CliCommand::Version)),
             Value(value) if command.is_none() => {
-                command = Some(value.string().map_err(|e| e.to_string())?);
+                command = Some(value.string().map_err(bad)?);
             }
             Value(value) => positional.push(PathBuf::from(value)),
-            other => return Err(other.unexpected().to_string()),
+            other => return Err(bad(other.unexpected())),
         }
     }
     let one_path = |what: &str, positional: Vec<PathBuf>| -> Result<PathBuf, String> {
         match <[PathBuf; 1]>::try_from(positional) {
             Ok([path]) => Ok(path),
-            Err(_) => Err(format!("expected exactly one {what}; see --help")),
+            Err(_) => Err(format!(
+                "{}{what}{see_help}",
+                lang.pick("需要且只需要一个 ", "expected exactly one ")
+            )),
         }
+    };
+    let need_db = |db: Option<PathBuf>| {
+        db.ok_or_else(|| {
+            format!(
+                "{}{see_help}",
+                lang.pick("请用 --db 指明工作室文件", "--db PATH is required")
+            )
+        })
     };
     let command = match command.as_deref() {
         None => return Ok(Invocation::Gui { db }),
         Some("import-roster") => CliCommand::ImportRoster {
             file: one_path("FILE", positional)?,
-            db,
+            db: need_db(db)?,
             dry_run,
         },
-        Some("roster") if positional.is_empty() => CliCommand::Roster { db },
+        Some("roster") if positional.is_empty() => CliCommand::Roster { db: need_db(db)? },
         Some("check") => CliCommand::Check {
             path: one_path("PATH", positional).or_else(|e| db.ok_or(e))?,
         },
         Some("demo") => CliCommand::Demo {
-            db: db.ok_or("demo needs --db PATH (a new file)")?,
+            db: need_db(db)?,
             secretaries: secretaries.unwrap_or(0),
         },
         Some("bench") => CliCommand::Bench {
             secretaries: secretaries.unwrap_or(1_000),
         },
-        Some(other) => return Err(format!("unknown command '{other}'; see --help")),
+        Some(other) => {
+            return Err(format!(
+                "{}'{other}'{see_help}",
+                lang.pick("没有这个命令：", "unknown command ")
+            ));
+        }
     };
     Ok(Invocation::Command(command))
-}
-
-fn database(db: Option<PathBuf>) -> Result<PathBuf, String> {
-    db.or_else(default_database_path)
-        .ok_or_else(|| "no --db PATH given and no data folder found".to_owned())
 }
 
 /// Runs a batch command, writing results to `out`; the error is the one line for stderr.
@@ -151,21 +164,20 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
             writeln!(out, "secretary-studio {}", env!("CARGO_PKG_VERSION")).map_err(io)
         }
         CliCommand::Check { path } => check(&path, lang, out),
-        CliCommand::Roster { db } => {
-            let path = database(db)?;
-            let store = Store::open_read_only(&path).map_err(|e| lang.open_error(&path, &e))?;
+        CliCommand::Roster { db: path } => {
+            let store = Store::open_read_only(&path).map_err(|e| lang.file_error(&path, &e))?;
             let roster = store.roster().map_err(|e| lang.store_error(&e))?;
             write_roster_csv(&roster, lang, out).map_err(|e| e.to_string())
         }
         CliCommand::ImportRoster { file, db, dry_run } => {
-            import_roster(&file, &database(db)?, dry_run, lang, out)
+            import_roster(&file, &db, dry_run, lang, out)
         }
         CliCommand::Demo { db, secretaries } => {
             Store::create_with(&db, crate::demo::DEMO_STUDIO, "古城镇", |store| {
                 crate::demo::seed(store)?;
                 crate::demo::add_many_secretaries(store, secretaries)
             })
-            .map_err(|e| lang.open_error(&db, &e))?;
+            .map_err(|e| lang.file_error(&db, &e))?;
             writeln!(
                 out,
                 "{}",
@@ -179,22 +191,34 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
 }
 
 fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), String> {
-    let store = Store::open_read_only(path).map_err(|e| lang.open_error(path, &e))?;
+    let store = Store::open_read_only(path).map_err(|e| lang.file_error(path, &e))?;
     let report = store.check().map_err(|e| lang.store_error(&e))?;
     let io = |e: std::io::Error| e.to_string();
-    writeln!(out, "file: {}", path.display()).map_err(io)?;
-    writeln!(out, "integrity: {}", report.integrity.join("; ")).map_err(io)?;
+    writeln!(out, "{}: {}", lang.pick("文件", "file"), path.display()).map_err(io)?;
     writeln!(
         out,
-        "schema version: {} (this build: {})",
+        "{}: {}",
+        lang.pick("完整性", "integrity"),
+        report.integrity.join("; ")
+    )
+    .map_err(io)?;
+    writeln!(
+        out,
+        "{}: {} ({}: {})",
+        lang.pick("数据版本", "schema version"),
         report.schema_version,
+        lang.pick("本程序", "this build"),
         crate::store::schema::current_version()
     )
     .map_err(io)?;
     for count in &report.counts {
+        let (live, deleted) = (
+            lang.pick("条有效", "live"),
+            lang.pick("条已删除", "deleted"),
+        );
         writeln!(
             out,
-            "{:<12} {:>8} live {:>6} deleted",
+            "{:<12} {:>8} {live} {:>6} {deleted}",
             count.table, count.live, count.deleted
         )
         .map_err(io)?;
@@ -222,7 +246,7 @@ fn import_roster(
     } else {
         Store::open(db)
     }
-    .map_err(|e| lang.open_error(db, &e))?;
+    .map_err(|e| lang.file_error(db, &e))?;
     let plan = store
         .plan_roster_import(parsed)
         .map_err(|e| lang.store_error(&e))?;
@@ -278,12 +302,14 @@ fn import_roster(
     writeln!(out, "{}", lang.imported(outcome.added, outcome.updated)).map_err(io)
 }
 
-/// Writes the roster as CSV with a header row, headers in `lang`.
+/// Writes the roster as CSV with a header row, headers in `lang`. It starts with a UTF-8
+/// byte-order mark: without it Excel on Chinese Windows reads the file as GBK and garbles it.
 pub fn write_roster_csv(
     roster: &[crate::domain::RosterEntry],
     lang: Lang,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
+    out.write_all("\u{feff}".as_bytes())?;
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record([
         lang.col_name(),
@@ -335,6 +361,10 @@ mod tests {
         text.split_whitespace().map(OsString::from).collect()
     }
 
+    fn parse(args: Vec<OsString>) -> Result<Invocation, String> {
+        super::parse(args, Lang::En)
+    }
+
     #[test]
     fn parses_every_command() {
         assert_eq!(parse(args("")), Ok(Invocation::Gui { db: None }));
@@ -348,7 +378,7 @@ mod tests {
             parse(args("import-roster r.xlsx --db a.db --dry-run")),
             Ok(Invocation::Command(CliCommand::ImportRoster {
                 file: "r.xlsx".into(),
-                db: Some("a.db".into()),
+                db: "a.db".into(),
                 dry_run: true
             }))
         );
@@ -373,6 +403,13 @@ mod tests {
         assert!(parse(args("import-roster")).is_err());
         assert!(parse(args("check a.db b.db")).is_err());
         assert!(parse(args("demo")).is_err());
+        assert!(
+            parse(args("roster")).is_err(),
+            "--db is required: no silent default file"
+        );
+        assert!(parse(args("import-roster r.xlsx")).is_err());
+        let chinese = super::parse(args("frobnicate"), Lang::Zh).expect_err("unknown");
+        assert!(chinese.starts_with("没有这个命令"), "{chinese}");
         assert!(parse(args("--bogus")).is_err());
     }
 }

@@ -23,7 +23,7 @@ type Line = (
 );
 
 const LINES: [Line; 20] = {
-    use BranchKind::{Community, Enterprise, NonPublicCompany, Village};
+    use BranchKind::{Community, Institution, NonPublicCompany, Village};
     use Gender::{Female as F, Male as M};
     use Level::{Group, Town, Village as V};
     [
@@ -173,7 +173,7 @@ const LINES: [Line; 20] = {
         ),
         (
             "古城镇机关党支部",
-            Enterprise,
+            Institution,
             1,
             "胡永刚",
             M,

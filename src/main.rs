@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
-    match cli::parse(std::env::args_os().skip(1)) {
+    match cli::parse(std::env::args_os().skip(1), Lang::for_cli()) {
         Ok(Invocation::Gui { db }) => run_gui(db, started),
         Ok(Invocation::Command(command)) => {
             let mut stdout = std::io::stdout().lock();

@@ -39,11 +39,11 @@ fn demo_check_roster_and_import_round_trip() {
     let check = studio(&["check", &db_arg]);
     assert!(check.status.success(), "{}", text(&check.stderr));
     let report = text(&check.stdout);
-    assert!(report.contains("integrity: ok"), "{report}");
+    assert!(report.contains("完整性: ok"), "{report}");
     assert!(
         report
             .lines()
-            .any(|l| l.starts_with("secretary") && l.contains("20 live")),
+            .any(|l| l.starts_with("secretary") && l.contains("20 条有效")),
         "{report}"
     );
 
@@ -54,7 +54,7 @@ fn demo_check_roster_and_import_round_trip() {
     assert!(
         lines
             .next()
-            .is_some_and(|h| h.starts_with("姓名,性别,出生年月")),
+            .is_some_and(|h| h.starts_with("\u{feff}姓名,性别,出生年月")),
         "{csv}"
     );
     assert_eq!(lines.count(), 20);

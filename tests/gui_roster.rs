@@ -77,7 +77,7 @@ fn invalid_fields_are_refused_beside_the_field_and_nothing_is_saved() {
     harness.get_by_label("保存").click();
     harness.run();
     harness.get_by_label("必填");
-    harness.get_by_label("请输入11位手机号码");
+    harness.get_by_label("请输入11位手机号码（座机号码可写在备注里）");
     harness.get_by_label("该日期不存在");
     harness.get_by_label("日期不能晚于今天");
     assert_eq!(
@@ -191,4 +191,54 @@ fn sorting_by_a_column_header_reorders_the_rows() {
         Some("罗䶮"),
         "born 1990"
     );
+}
+
+#[test]
+fn the_branch_is_chosen_from_the_list_in_the_form() {
+    let mut harness = common::harness(demo_store(), Screen::Roster);
+    harness.get_by_label("添加书记").click();
+    harness.run();
+    common::type_into(&mut harness, "姓名", "程新");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "所在党支部")
+        .click();
+    harness.run();
+    // The last branches of the list are the ones a modal used to hide behind itself.
+    harness
+        .get_by_label("莲花村党支部（西片区）")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_label("莲花村党支部（西片区）").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("新增书记").is_some(),
+        "choosing a branch keeps the form open"
+    );
+    harness.get_by_label("保存").click();
+    harness.run();
+    let roster = harness.state().store().roster().expect("roster");
+    let added = roster
+        .iter()
+        .find(|e| e.fields.name == "程新")
+        .expect("saved");
+    assert_eq!(added.branch_name, "莲花村党支部");
+    assert_eq!(added.area_name, "西片区");
+}
+
+#[test]
+fn a_search_that_only_finds_archived_secretaries_offers_to_show_them() {
+    let mut store = demo_store();
+    let id = store.roster().expect("roster")[0].id;
+    store
+        .write(|w| w.set_secretary_archived(id, true))
+        .expect("archive 王建国");
+    let mut harness = common::harness(store, Screen::Roster);
+    common::type_into(&mut harness, "搜索", "wjg");
+    assert!(harness.state().roster_visible_names().is_empty());
+    harness
+        .get_by_label("另有 1 名已归档书记符合搜索，点此一并显示")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().roster_visible_names(), vec!["王建国"]);
+    harness.get_by_label("显示 1 人（在任 19 人，已归档 1 人）");
 }

@@ -270,3 +270,32 @@ fn at_start_a_bad_file_falls_back_to_the_default_studio_created_with_the_demo() 
     );
     assert_eq!((store.path(), message), (Some(default.as_path()), None));
 }
+
+#[test]
+fn an_area_with_branches_in_use_is_not_archived_and_says_why() {
+    let mut harness = common::harness(demo_store(), Screen::AreasBranches);
+    harness.get_by_label("归档 东片区").click();
+    harness.run();
+    let message = harness
+        .state()
+        .error_message()
+        .expect("refused with a message")
+        .to_owned();
+    assert!(message.contains("6 个启用的党支部"), "{message}");
+    assert!(
+        harness
+            .state()
+            .store()
+            .areas()
+            .expect("areas")
+            .iter()
+            .all(|a| !a.archived)
+    );
+    harness.get_by_label("关闭").click();
+    harness.run();
+
+    harness.get_by_label("归档 东坪村党支部").click();
+    harness.run();
+    let message = harness.state().error_message().expect("refused").to_owned();
+    assert!(message.contains("1 名在任书记"), "{message}");
+}

@@ -87,6 +87,10 @@ pub enum RejectReason {
     BadLevel(String),
     /// The same name and branch appeared earlier in the file.
     DuplicateOf(usize),
+    /// The branch exists but is archived.
+    ArchivedBranch(String),
+    /// The branch would be new, in an area that is archived.
+    ArchivedArea(String),
 }
 
 /// A refused row.
@@ -127,6 +131,8 @@ pub struct ParsedRoster {
 pub struct PlannedUpdate {
     /// Who.
     pub id: SecretaryId,
+    /// The record as it is now.
+    pub before: SecretaryFields,
     /// The record as it will be.
     pub fields: SecretaryFields,
     /// The row it comes from.
@@ -191,6 +197,11 @@ pub fn branch_key(name: &str) -> String {
 pub fn guess_branch_kind(name: &str) -> BranchKind {
     if name.contains("社区") {
         BranchKind::Community
+    } else if ["机关", "学校", "卫生院", "中心", "站所"]
+        .iter()
+        .any(|w| name.contains(w))
+    {
+        BranchKind::Institution
     } else if ["公司", "有限", "合作社", "厂"]
         .iter()
         .any(|w| name.contains(w))
@@ -219,6 +230,11 @@ pub fn plan_roster_import(
     let branch_by_key: HashMap<String, &Branch> =
         branches.iter().map(|b| (branch_key(&b.name), b)).collect();
     let area_names: HashSet<&str> = areas.iter().map(|a| a.name.as_str()).collect();
+    let archived_areas: HashSet<&str> = areas
+        .iter()
+        .filter(|a| a.archived)
+        .map(|a| a.name.as_str())
+        .collect();
     let existing: HashMap<(String, Option<BranchId>), &RosterEntry> = roster
         .iter()
         .map(|e| ((e.fields.name.clone(), e.fields.branch_id), e))
@@ -239,6 +255,22 @@ pub fn plan_roster_import(
         seen.insert((row.name.clone(), key.clone()), row.line);
 
         let branch = branch_by_key.get(&key).copied();
+        let area = row.area.trim();
+        let refusal = match branch {
+            Some(b) if b.archived => Some(RejectReason::ArchivedBranch(b.name.clone())),
+            None if archived_areas.contains(area) => {
+                Some(RejectReason::ArchivedArea(area.to_owned()))
+            }
+            _ => None,
+        };
+        if let Some(reason) = refusal {
+            plan.rejected.push(Rejection {
+                line: row.line,
+                name: row.name.clone(),
+                reason,
+            });
+            continue;
+        }
         if branch.is_none() && !row.branch.trim().is_empty() && planned_branches.insert(key) {
             plan.new_branches.push(NewBranch {
                 name: row.branch.trim().to_owned(),
@@ -246,7 +278,6 @@ pub fn plan_roster_import(
                 area: row.area.trim().to_owned(),
             });
         }
-        let area = row.area.trim();
         if branch.is_none()
             && !area.is_empty()
             && !area_names.contains(area)
@@ -269,6 +300,7 @@ pub fn plan_roster_import(
                 } else {
                     plan.to_update.push(PlannedUpdate {
                         id: entry.id,
+                        before: entry.fields.clone(),
                         fields,
                         row,
                         changed,
@@ -407,6 +439,40 @@ mod tests {
         assert_eq!(plan.rejected.len(), 1);
         assert_eq!(plan.rejected[0].reason, RejectReason::DuplicateOf(4));
         assert_eq!(plan.new_branches.len(), 1, "a new branch is planned once");
+    }
+
+    #[test]
+    fn rows_into_archived_branches_or_areas_are_refused() {
+        let (roster, mut areas, mut branches) = world();
+        branches[0].archived = true;
+        areas.push(Area {
+            id: AreaId(2),
+            name: "旧片区".into(),
+            archived: true,
+        });
+        let parsed = ParsedRoster {
+            rows: vec![
+                row(2, "新人", "东坪村党支部"),
+                ImportRow {
+                    area: "旧片区".into(),
+                    ..row(3, "另一人", "新设村党支部")
+                },
+            ],
+            ..ParsedRoster::default()
+        };
+        let plan = plan_roster_import(parsed, &roster, &areas, &branches);
+        assert!(plan.to_add.is_empty());
+        assert_eq!(
+            plan.rejected
+                .iter()
+                .map(|r| r.reason.clone())
+                .collect::<Vec<_>>(),
+            vec![
+                RejectReason::ArchivedBranch("东坪村党支部".into()),
+                RejectReason::ArchivedArea("旧片区".into())
+            ]
+        );
+        assert!(plan.new_branches.is_empty());
     }
 
     #[test]

@@ -75,6 +75,8 @@ code_enum!(
         Village = "village",
         /// 社区党支部
         Community = "community",
+        /// 机关事业单位党支部 (e.g. the town government's own branch)
+        Institution = "institution",
         /// 企业党支部
         Enterprise = "enterprise",
         /// 非公企业党支部
@@ -201,6 +203,8 @@ pub enum FieldError {
     NotMobileNumber,
     /// A date that is not a date, does not exist, or lies in the future.
     Date(DateError),
+    /// In office since a date before the secretary was born.
+    BeforeBirth,
 }
 
 impl SecretaryDraft {
@@ -248,6 +252,11 @@ impl SecretaryDraft {
         };
         let birth = date(&self.birth, SecretaryField::Birth);
         let in_office_since = date(&self.in_office_since, SecretaryField::InOfficeSince);
+        if let (Some(birth), Some(since)) = (birth, in_office_since)
+            && (since.year, since.month) <= (birth.year, birth.month)
+        {
+            errors.push((SecretaryField::InOfficeSince, FieldError::BeforeBirth));
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -340,6 +349,23 @@ mod tests {
                     FieldError::Date(DateError::InFuture)
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn office_cannot_begin_before_birth() {
+        let draft = SecretaryDraft {
+            name: "甲".into(),
+            birth: "2021-02".into(),
+            in_office_since: "2019-01".into(),
+            ..SecretaryDraft::default()
+        };
+        assert_eq!(
+            draft.validate(today()),
+            Err(vec![(
+                SecretaryField::InOfficeSince,
+                FieldError::BeforeBirth
+            )])
         );
     }
 

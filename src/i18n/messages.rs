@@ -36,6 +36,7 @@ impl Lang {
         match kind {
             BranchKind::Village => self.kind_village(),
             BranchKind::Community => self.kind_community(),
+            BranchKind::Institution => self.kind_institution(),
             BranchKind::Enterprise => self.kind_enterprise(),
             BranchKind::NonPublicCompany => self.kind_non_public_company(),
         }
@@ -75,6 +76,7 @@ impl Lang {
             FieldError::Required => self.error_required(),
             FieldError::NotMobileNumber => self.error_mobile(),
             FieldError::Date(e) => self.date_error(e),
+            FieldError::BeforeBirth => self.error_before_birth(),
         }
     }
 
@@ -109,6 +111,14 @@ impl Lang {
             RejectReason::BadLevel(text) => match self {
                 Self::Zh => format!("层级“{text}”应为镇、村或组"),
                 Self::En => format!("level \"{text}\" should be town, village or group"),
+            },
+            RejectReason::ArchivedBranch(name) => match self {
+                Self::Zh => format!("支部“{name}”已归档，请先恢复该支部"),
+                Self::En => format!("branch \"{name}\" is archived; restore it first"),
+            },
+            RejectReason::ArchivedArea(name) => match self {
+                Self::Zh => format!("片区“{name}”已归档，不能在其中新建支部"),
+                Self::En => format!("area \"{name}\" is archived; no new branch can go there"),
             },
             RejectReason::DuplicateOf(line) => match self {
                 Self::Zh => format!("与第{line}行重复（同名同支部）"),
@@ -199,6 +209,14 @@ impl Lang {
             (Self::En, E::NewerVersion { found, supported }) => format!(
                 "it was made by a newer version of Secretary Studio (schema {found}; this version reads up to {supported}). Please update the app."
             ),
+            (Self::Zh, E::NoSuchFolder) => "该文件夹不存在（U盘是否已拔出？）。".to_owned(),
+            (Self::En, E::NoSuchFolder) => {
+                "the folder does not exist (was the USB stick removed?).".to_owned()
+            }
+            (Self::Zh, E::IsOpenFile) => "这正是当前打开的文件，请换一个位置或文件名。".to_owned(),
+            (Self::En, E::IsOpenFile) => {
+                "that is the file that is open; choose another place or name.".to_owned()
+            }
             (Self::Zh, E::AlreadyExists) => "该位置已有同名文件，请换一个文件名。".to_owned(),
             (Self::En, E::AlreadyExists) => {
                 "a file with that name already exists; choose another name.".to_owned()
@@ -207,12 +225,81 @@ impl Lang {
             (Self::En, E::ReadOnly) => "the file or its folder is read-only.".to_owned(),
             (Self::Zh, E::Busy) => "文件正被其他程序使用。".to_owned(),
             (Self::En, E::Busy) => "the file is in use by another program.".to_owned(),
+            (
+                Self::Zh,
+                E::StillInUse {
+                    what: store::InUse::Branches,
+                    count,
+                },
+            ) => format!(
+                "该片区还有 {count} 个启用的党支部，请先把它们移到其他片区或归档，再归档片区。"
+            ),
+            (
+                Self::En,
+                E::StillInUse {
+                    what: store::InUse::Branches,
+                    count,
+                },
+            ) => format!(
+                "the area still has {count} branches in use; move them to another area or archive them first."
+            ),
+            (
+                Self::Zh,
+                E::StillInUse {
+                    what: store::InUse::Secretaries,
+                    count,
+                },
+            ) => {
+                format!("该支部还有 {count} 名在任书记，请先把他们调到其他支部或归档，再归档支部。")
+            }
+            (
+                Self::En,
+                E::StillInUse {
+                    what: store::InUse::Secretaries,
+                    count,
+                },
+            ) => format!(
+                "the branch still has {count} secretaries in office; move or archive them first."
+            ),
+            (Self::Zh, E::Archived) => {
+                "该片区或支部已归档，不能再添加记录；请先恢复它。".to_owned()
+            }
+            (Self::En, E::Archived) => {
+                "that area or branch is archived; restore it before adding to it.".to_owned()
+            }
             (Self::Zh, E::RecordNotFound) => "该记录已不存在。".to_owned(),
             (Self::En, E::RecordNotFound) => "the record no longer exists.".to_owned(),
             (Self::Zh, E::Sqlite(e)) => format!("数据库错误：{e}。"),
             (Self::En, E::Sqlite(e)) => format!("database error: {e}."),
-            (Self::Zh, E::Io(e)) => format!("文件读写错误：{e}。"),
-            (Self::En, E::Io(e)) => format!("file error: {e}."),
+            (_, E::Io(e)) => self.io_error(e),
+        }
+    }
+
+    /// A file-system error as a sentence in this language (the system's own text is English).
+    pub fn io_error(self, error: &std::io::Error) -> String {
+        use std::io::ErrorKind as K;
+        let zh = match error.kind() {
+            K::NotFound => Some("找不到该文件或文件夹。"),
+            K::PermissionDenied => Some("没有访问权限（文件可能被占用或是只读的）。"),
+            K::StorageFull => Some("磁盘已满。"),
+            K::ReadOnlyFilesystem => Some("磁盘是只读的。"),
+            K::IsADirectory => Some("这是一个文件夹，不是文件。"),
+            K::InvalidFilename => Some("文件名无效。"),
+            _ => None,
+        };
+        match (self, zh) {
+            (Self::Zh, Some(text)) => text.to_owned(),
+            (Self::Zh, None) => format!("文件读写出错（{error}）。"),
+            (Self::En, _) => format!("file error: {error}."),
+        }
+    }
+
+    /// For the command line: a file that cannot be opened, named, with the reason.
+    pub fn file_error(self, path: &Path, error: &store::Error) -> String {
+        let (file, reason) = (path.display(), self.store_error(error));
+        match self {
+            Self::Zh => format!("无法打开“{file}”：{reason}该文件未被改动。"),
+            Self::En => format!("Cannot open “{file}”: {reason} That file was not changed."),
         }
     }
 
@@ -283,11 +370,19 @@ impl Lang {
         }
     }
 
-    /// "Showing 12 of 20".
-    pub fn showing(self, shown: usize, total: usize) -> String {
+    /// "Showing 12 (20 in office, 1 archived)".
+    pub fn showing(self, shown: usize, in_office: usize, archived: usize) -> String {
         match self {
-            Self::Zh => format!("显示 {shown} / 共 {total} 人"),
-            Self::En => format!("Showing {shown} of {total}"),
+            Self::Zh => format!("显示 {shown} 人（在任 {in_office} 人，已归档 {archived} 人）"),
+            Self::En => format!("Showing {shown} ({in_office} in office, {archived} archived)"),
+        }
+    }
+
+    /// A search that also finds archived secretaries, who are hidden under 在任.
+    pub fn archived_also_match(self, count: usize) -> String {
+        match self {
+            Self::Zh => format!("另有 {count} 名已归档书记符合搜索，点此一并显示"),
+            Self::En => format!("{count} archived secretaries also match; show them"),
         }
     }
 
@@ -304,6 +399,15 @@ impl Lang {
         match self {
             Self::Zh => format!("副本已保存到 {}", path.display()),
             Self::En => format!("Copy saved to {}", path.display()),
+        }
+    }
+
+    /// A copy or new file that could not be written.
+    pub fn save_error(self, path: &Path, error: &store::Error) -> String {
+        let (file, reason) = (path.display(), self.store_error(error));
+        match self {
+            Self::Zh => format!("无法保存到“{file}”：{reason}当前工作室未受影响。"),
+            Self::En => format!("Cannot save to “{file}”: {reason} The open studio is unaffected."),
         }
     }
 

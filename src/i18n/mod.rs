@@ -128,6 +128,9 @@ texts! {
     town: "乡镇", "Town";
     default_studio_name: "联村共建书记工作室", "Joint-village Branch Secretary Studio";
     error_title: "出错了", "Something went wrong";
+    file_exists_choose_another: "该位置已有同名文件；新建不会覆盖它，请换一个文件名。", "A file with that name exists; New never replaces it, so choose another name.";
+    file_exists_will_replace: "该位置已有同名文件，保存将替换它。", "A file with that name exists; saving will replace it.";
+    replace: "替换", "Replace";
     no_dialog_hint: "也可以直接输入完整路径。", "You can also type the full path.";
     dashboard_title: "工作室概览", "Studio at a glance";
     active_secretaries: "在任书记", "Active secretaries";
@@ -147,6 +150,7 @@ texts! {
     filter_status: "状态", "Status";
     status_active: "在任", "Active";
     status_archived: "已归档", "Archived";
+    status_in_use: "启用", "In use";
     add_secretary: "添加书记", "Add secretary";
     edit_secretary: "编辑书记信息", "Edit secretary";
     new_secretary: "新增书记", "New secretary";
@@ -172,11 +176,13 @@ texts! {
     level_group: "组", "Group";
     kind_village: "村党支部", "Village";
     kind_community: "社区党支部", "Community";
+    kind_institution: "机关事业单位党支部", "Government or public institution";
     kind_enterprise: "企业党支部", "Enterprise";
     kind_non_public_company: "非公企业党支部", "Non-public company";
     date_hint: "如 1978.03 或 2018-11-01", "e.g. 1978.03 or 2018-11-01";
     error_required: "必填", "Required";
-    error_mobile: "请输入11位手机号码", "Enter an 11-digit mobile number";
+    error_mobile: "请输入11位手机号码（座机号码可写在备注里）", "Enter an 11-digit mobile number (a landline can go in the notes)";
+    error_before_birth: "任现职时间不能早于出生年月", "Cannot be before the date of birth";
     error_date_unreadable: "无法识别的日期，请写成 1978.03 或 2018-11-01", "Not a date; write 1978.03 or 2018-11-01";
     error_date_missing: "该日期不存在", "That date does not exist";
     error_date_future: "日期不能晚于今天", "The date cannot be in the future";

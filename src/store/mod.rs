@@ -53,6 +53,12 @@ pub enum Error {
         /// The newest this build knows.
         supported: i64,
     },
+    /// The folder to write into does not exist (e.g. a USB stick that was pulled out).
+    #[error("the folder does not exist")]
+    NoSuchFolder,
+    /// A copy would replace the file that is open.
+    #[error("that is the file that is open")]
+    IsOpenFile,
     /// A file already exists where a new one was to be written.
     #[error("a file already exists there")]
     AlreadyExists,
@@ -62,6 +68,18 @@ pub enum Error {
     /// Another program holds the file.
     #[error("the file is in use by another program")]
     Busy,
+    /// An area that still has branches in use, or a branch that still has secretaries in
+    /// office, cannot be archived until they are moved or archived.
+    #[error("{count} {what:?} still in use")]
+    StillInUse {
+        /// What is still in use.
+        what: InUse,
+        /// How many.
+        count: i64,
+    },
+    /// New records cannot be put into an archived area or branch.
+    #[error("the area or branch is archived")]
+    Archived,
     /// A record asked for is not (or no longer) there.
     #[error("the record no longer exists")]
     RecordNotFound,
@@ -84,6 +102,15 @@ impl From<rusqlite::Error> for Error {
             _ => Self::Sqlite(error),
         }
     }
+}
+
+/// What keeps an area or branch from being archived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InUse {
+    /// Branches of the area that are not archived.
+    Branches,
+    /// Secretaries of the branch who are not archived.
+    Secretaries,
 }
 
 /// Result of store operations.
@@ -285,6 +312,11 @@ impl Store {
         let value = change(&mut writer)?;
         tx.commit()?;
         self.generation = next_generation();
+        // Copy the write-ahead log into the file itself at once, so that the .db file alone
+        // (copied to a USB stick in Explorer while the app is open) holds every saved change.
+        // The commit is already durable in the log; a checkpoint that cannot run now loses
+        // nothing and is retried after the next write.
+        let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);");
         Ok(value)
     }
 
@@ -307,11 +339,28 @@ impl Store {
         Ok(local_value(&self.conn, "max_hlc")?.unwrap_or(0))
     }
 
-    /// Writes a consistent copy of the open database to `destination` (which must not exist);
-    /// the copy appears under its name only once complete.
-    pub fn save_copy(&self, destination: &Path) -> Result<()> {
+    /// Writes a consistent copy of the open database to `destination`; an existing file there
+    /// is replaced only when `replace` is set, and never the open file itself. The copy
+    /// appears under its name only once complete.
+    pub fn save_copy(&self, destination: &Path, replace: bool) -> Result<()> {
+        let folder = match destination.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if !folder.is_dir() {
+            return Err(Error::NoSuchFolder);
+        }
         if destination.exists() {
-            return Err(Error::AlreadyExists);
+            let same = self
+                .path
+                .as_deref()
+                .is_some_and(|open| same_file(open, destination));
+            if same {
+                return Err(Error::IsOpenFile);
+            }
+            if !replace {
+                return Err(Error::AlreadyExists);
+            }
         }
         let temporary = sibling_temporary(destination);
         let _ = std::fs::remove_file(&temporary);
@@ -326,7 +375,7 @@ impl Store {
             let _ = std::fs::remove_file(&temporary);
         }
         result.map_err(|e: Error| match e {
-            Error::Sqlite(_) => Error::ReadOnly,
+            Error::Sqlite(_) if !writable_folder(destination) => Error::ReadOnly,
             other => other,
         })
     }
@@ -464,6 +513,13 @@ fn sibling_temporary(path: &Path) -> PathBuf {
         .unwrap_or_default();
     name.push(format!(".{}.partial", std::process::id()));
     path.with_file_name(name)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
 }
 
 fn writable_folder(path: &Path) -> bool {

@@ -1,6 +1,6 @@
 //! Areas, branches and secretaries: queries and writes.
 
-use super::{Error, Result, Store, Writer};
+use super::{Error, InUse, Result, Store, Writer};
 use crate::domain::import_plan::{ParsedRoster, RosterImportPlan, branch_key, plan_roster_import};
 use crate::domain::{
     Area, AreaId, Branch, BranchId, BranchKind, Gender, Level, PartialDate, RosterEntry,
@@ -217,8 +217,20 @@ impl Writer<'_> {
         )
     }
 
-    /// Archives an area, or brings it back.
+    /// Archives an area (once none of its branches is in use), or brings it back.
     pub fn set_area_archived(&mut self, id: AreaId, archived: bool) -> Result<()> {
+        if archived {
+            let count = self.count(
+                "SELECT count(*) FROM live_branch WHERE area_id = ?1 AND archived = 0",
+                id.0,
+            )?;
+            if count > 0 {
+                return Err(Error::StillInUse {
+                    what: InUse::Branches,
+                    count,
+                });
+            }
+        }
         self.touch(
             "UPDATE area SET archived = ?1, hlc = ?2, hlc_site = ?3 WHERE id = ?4 AND deleted = 0 AND archived IS NOT ?1",
             params![archived, self.hlc, self.site, id.0],
@@ -234,6 +246,7 @@ impl Writer<'_> {
         kind: BranchKind,
         area: Option<AreaId>,
     ) -> Result<BranchId> {
+        self.check_area_in_use(area)?;
         self.tx.execute(
             "INSERT INTO branch (uuid, origin_site, hlc, hlc_site, name, kind, area_id)
              VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6)",
@@ -257,6 +270,17 @@ impl Writer<'_> {
         kind: BranchKind,
         area: Option<AreaId>,
     ) -> Result<()> {
+        let current: Option<Option<i64>> = self
+            .tx
+            .query_row(
+                "SELECT area_id FROM live_branch WHERE id = ?1",
+                [id.0],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if current.is_some_and(|c| c != area.map(|a| a.0)) {
+            self.check_area_in_use(area)?;
+        }
         self.touch(
             "UPDATE branch SET name = ?1, kind = ?2, area_id = ?3, hlc = ?4, hlc_site = ?5
              WHERE id = ?6 AND deleted = 0
@@ -274,8 +298,20 @@ impl Writer<'_> {
         )
     }
 
-    /// Archives a branch, or brings it back.
+    /// Archives a branch (once none of its secretaries is in office), or brings it back.
     pub fn set_branch_archived(&mut self, id: BranchId, archived: bool) -> Result<()> {
+        if archived {
+            let count = self.count(
+                "SELECT count(*) FROM live_secretary WHERE branch_id = ?1 AND archived = 0",
+                id.0,
+            )?;
+            if count > 0 {
+                return Err(Error::StillInUse {
+                    what: InUse::Secretaries,
+                    count,
+                });
+            }
+        }
         self.touch(
             "UPDATE branch SET archived = ?1, hlc = ?2, hlc_site = ?3 WHERE id = ?4 AND deleted = 0 AND archived IS NOT ?1",
             params![archived, self.hlc, self.site, id.0],
@@ -286,6 +322,7 @@ impl Writer<'_> {
 
     /// Adds a secretary.
     pub fn add_secretary(&mut self, fields: &SecretaryFields) -> Result<SecretaryId> {
+        self.check_branch_in_use(fields.branch_id)?;
         self.tx.execute(
             "INSERT INTO secretary (uuid, origin_site, hlc, hlc_site, name, gender, birth, education,
                 branch_id, level, position, phone, in_office_since, notes, archived)
@@ -301,6 +338,17 @@ impl Writer<'_> {
 
     /// Replaces a secretary's fields; the clock moves only if something changed.
     pub fn update_secretary(&mut self, id: SecretaryId, fields: &SecretaryFields) -> Result<()> {
+        let current: Option<Option<i64>> = self
+            .tx
+            .query_row(
+                "SELECT branch_id FROM live_secretary WHERE id = ?1",
+                [id.0],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if current.is_some_and(|c| c != fields.branch_id.map(|b| b.0)) {
+            self.check_branch_in_use(fields.branch_id)?;
+        }
         self.touch(
             "UPDATE secretary SET name = ?1, gender = ?2, birth = ?3, education = ?4, branch_id = ?5,
                 level = ?6, position = ?7, phone = ?8, in_office_since = ?9, notes = ?10,
@@ -388,6 +436,46 @@ impl Writer<'_> {
             added: plan.to_add.len(),
             updated: plan.to_update.len(),
         })
+    }
+
+    fn count(&self, sql: &str, id: i64) -> Result<i64> {
+        Ok(self.tx.query_row(sql, [id], |r| r.get(0))?)
+    }
+
+    /// Fails if `area` is archived: new branches go into areas in use.
+    fn check_area_in_use(&self, area: Option<AreaId>) -> Result<()> {
+        let Some(area) = area else { return Ok(()) };
+        let archived: Option<bool> = self
+            .tx
+            .query_row(
+                "SELECT archived FROM live_area WHERE id = ?1",
+                [area.0],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match archived {
+            None => Err(Error::RecordNotFound),
+            Some(true) => Err(Error::Archived),
+            Some(false) => Ok(()),
+        }
+    }
+
+    /// Fails if `branch` is archived: secretaries join branches in use.
+    fn check_branch_in_use(&self, branch: Option<BranchId>) -> Result<()> {
+        let Some(branch) = branch else { return Ok(()) };
+        let archived: Option<bool> = self
+            .tx
+            .query_row(
+                "SELECT archived FROM live_branch WHERE id = ?1",
+                [branch.0],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match archived {
+            None => Err(Error::RecordNotFound),
+            Some(true) => Err(Error::Archived),
+            Some(false) => Ok(()),
+        }
     }
 
     /// Runs an update of one record; fails if the record is gone. An update that changes

@@ -68,7 +68,7 @@ CREATE TABLE branch (
     hlc_site INTEGER NOT NULL REFERENCES site(id),
     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
     name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
-    kind TEXT NOT NULL CHECK (kind IN ('village', 'community', 'enterprise', 'non_public_company')),
+    kind TEXT NOT NULL CHECK (kind IN ('village', 'community', 'institution', 'enterprise', 'non_public_company')),
     area_id INTEGER REFERENCES area(id),
     archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))
 ) STRICT;

@@ -245,8 +245,51 @@ fn save_copy_is_a_complete_studio() {
         .write(|w| w.add_secretary(&secretary("王建国", None)))
         .expect("add");
     let copy = folder.path().join("copy.db");
-    store.save_copy(&copy).expect("copy");
+    store.save_copy(&copy, false).expect("copy");
     let reopened = Store::open(&copy).expect("open copy");
     assert_eq!(reopened.roster().expect("roster")[0].fields.name, "王建国");
-    assert!(matches!(store.save_copy(&copy), Err(Error::AlreadyExists)));
+    drop(reopened);
+    assert!(matches!(
+        store.save_copy(&copy, false),
+        Err(Error::AlreadyExists)
+    ));
+    store
+        .write(|w| w.add_secretary(&secretary("李秀英", None)))
+        .expect("add");
+    store
+        .save_copy(&copy, true)
+        .expect("replace last week's copy");
+    assert_eq!(
+        Store::open(&copy)
+            .expect("open")
+            .roster()
+            .expect("roster")
+            .len(),
+        2
+    );
+    assert!(matches!(
+        store.save_copy(&path, true),
+        Err(Error::IsOpenFile)
+    ));
+    let gone = folder.path().join("pulled-out-stick").join("copy.db");
+    assert!(matches!(
+        store.save_copy(&gone, false),
+        Err(Error::NoSuchFolder)
+    ));
+}
+
+#[test]
+fn the_db_file_alone_holds_every_saved_change_while_the_app_is_open() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("studio.db");
+    let mut store = Store::create(&path, "x", "").expect("create");
+    store
+        .write(|w| w.add_secretary(&secretary("王建国", None)))
+        .expect("add");
+    // What Explorer would copy: the .db file without its -wal.
+    let copy = folder.path().join("usb.db");
+    std::fs::copy(&path, &copy).expect("copy");
+    let copied = Store::open(&copy).expect("the bare copy opens");
+    assert_eq!(copied.roster().expect("roster").len(), 1);
+    drop(store);
 }

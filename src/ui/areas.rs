@@ -1,12 +1,15 @@
 //! 片区与支部: add, rename and archive the town's areas and party branches.
 
-use super::widgets::{ERROR_RED, choice, row_button, screen_title};
+use super::widgets::{
+    ERROR_RED, choice, combo, name_text_field, row_button, screen_title, submitted,
+};
 use super::{Change, Command, ViewContext};
 use crate::domain::{Area, AreaId, Branch, BranchId, BranchKind};
 use crate::i18n::Lang;
 use egui::{RichText, Ui};
+use std::collections::HashMap;
 
-/// A branch being edited in place.
+/// A branch being edited in its row.
 struct BranchEdit {
     id: BranchId,
     name: String,
@@ -18,8 +21,8 @@ struct BranchEdit {
 struct AreasModel {
     areas: Vec<Area>,
     branches: Vec<Branch>,
-    /// Active secretaries per branch.
-    counts: Vec<(BranchId, usize)>,
+    /// Secretaries in office per branch.
+    in_office: HashMap<BranchId, usize>,
 }
 
 /// The areas and branches screen.
@@ -32,7 +35,22 @@ pub struct AreasScreen {
     new_branch_area: Option<AreaId>,
     renaming_area: Option<(AreaId, String)>,
     editing_branch: Option<BranchEdit>,
-    error: Option<String>,
+    /// A refused area name, shown beside the field it concerns.
+    area_error: Option<String>,
+    /// A refused branch name, shown beside the field it concerns.
+    branch_error: Option<String>,
+}
+
+/// Why a name is refused, if it is.
+fn name_problem(lang: Lang, name: &str, taken: impl Fn(&str) -> bool) -> Option<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        Some(lang.name_required().to_owned())
+    } else if taken(name) {
+        Some(format!("{}：{name}", lang.name_taken()))
+    } else {
+        None
+    }
 }
 
 impl AreasScreen {
@@ -40,22 +58,16 @@ impl AreasScreen {
         let generation = ctx.store.generation();
         if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
             let load = || -> crate::store::Result<_> {
-                let roster = ctx.store.roster()?;
-                let branches = ctx.store.branches()?;
-                let counts = branches
-                    .iter()
-                    .map(|b| {
-                        let count = roster
-                            .iter()
-                            .filter(|e| e.fields.branch_id == Some(b.id) && !e.fields.archived)
-                            .count();
-                        (b.id, count)
-                    })
-                    .collect();
+                let mut in_office = HashMap::new();
+                for entry in ctx.store.roster()?.iter().filter(|e| !e.fields.archived) {
+                    if let Some(branch) = entry.fields.branch_id {
+                        *in_office.entry(branch).or_insert(0) += 1;
+                    }
+                }
                 Ok(AreasModel {
                     areas: ctx.store.areas()?,
-                    branches,
-                    counts,
+                    branches: ctx.store.branches()?,
+                    in_office,
                 })
             };
             self.cache = Some((generation, load().map_err(|e| ctx.lang.store_error(&e))));
@@ -67,7 +79,6 @@ impl AreasScreen {
         if succeeded {
             self.renaming_area = None;
             self.editing_branch = None;
-            self.error = None;
         }
     }
 
@@ -86,50 +97,45 @@ impl AreasScreen {
             }
             None => return commands,
         };
-        let AreasModel {
-            areas,
-            branches,
-            counts,
-        } = &model;
         screen_title(ui, lang.nav_areas_branches());
-        if let Some(error) = &self.error {
-            ui.colored_label(ERROR_RED, error);
-        }
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                self.areas_ui(ui, lang, areas, &mut commands);
+                self.areas_ui(ui, lang, &model, &mut commands);
                 ui.add_space(16.0);
-                self.branches_ui(ui, lang, areas, branches, counts, &mut commands);
+                self.branches_ui(ui, lang, &model, &mut commands);
             });
         self.cache = Some((generation, Ok(model)));
         commands
     }
 
-    fn check_name(&mut self, lang: Lang, name: &str, taken: impl Fn(&str) -> bool) -> bool {
-        let name = name.trim();
-        self.error = if name.is_empty() {
-            Some(lang.name_required().to_owned())
-        } else if taken(name) {
-            Some(format!("{}：{name}", lang.name_taken()))
-        } else {
-            None
-        };
-        self.error.is_none()
-    }
-
-    fn areas_ui(&mut self, ui: &mut Ui, lang: Lang, areas: &[Area], commands: &mut Vec<Command>) {
+    fn areas_ui(
+        &mut self,
+        ui: &mut Ui,
+        lang: Lang,
+        model: &AreasModel,
+        commands: &mut Vec<Command>,
+    ) {
+        let areas = &model.areas;
         ui.strong(lang.areas_title());
         ui.horizontal(|ui| {
             let label = ui.label(lang.new_area_name());
-            ui.text_edit_singleline(&mut self.new_area)
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut self.new_area).desired_width(200.0))
                 .labelled_by(label.id);
-            if ui.button(lang.add_area()).clicked() {
+            if field.changed() {
+                self.area_error = None;
+            }
+            if ui.button(lang.add_area()).clicked() || submitted(&field) {
                 let name = self.new_area.trim().to_owned();
-                if self.check_name(lang, &name, |n| areas.iter().any(|a| a.name == n)) {
+                self.area_error = name_problem(lang, &name, |n| areas.iter().any(|a| a.name == n));
+                if self.area_error.is_none() {
                     commands.push(Command::Write(Change::AddArea(name)));
                     self.new_area.clear();
                 }
+            }
+            if let Some(error) = &self.area_error {
+                ui.colored_label(ERROR_RED, error);
             }
         });
         egui::Grid::new("areas")
@@ -137,45 +143,48 @@ impl AreasScreen {
             .spacing([16.0, 6.0])
             .show(ui, |ui| {
                 for area in areas {
-                    match &mut self.renaming_area {
-                        Some((id, name)) if *id == area.id => {
-                            let label = ui.label(lang.rename());
-                            ui.text_edit_singleline(name).labelled_by(label.id);
-                            let name = name.clone();
-                            if ui.button(lang.save()).clicked()
-                                && self.check_name(lang, &name, |n| {
-                                    areas.iter().any(|a| a.name == n && a.id != area.id)
-                                })
-                            {
-                                commands.push(Command::Write(Change::RenameArea(area.id, name)));
-                            }
-                            if ui.button(lang.cancel()).clicked() {
-                                self.renaming_area = None;
+                    if let Some((id, name)) =
+                        self.renaming_area.as_mut().filter(|(id, _)| *id == area.id)
+                    {
+                        let id = *id;
+                        let label = ui.label(lang.rename());
+                        let field = ui
+                            .add(egui::TextEdit::singleline(name).desired_width(200.0))
+                            .labelled_by(label.id);
+                        let name = name.clone();
+                        if ui.button(lang.save()).clicked() || submitted(&field) {
+                            let problem = name_problem(lang, &name, |n| {
+                                areas.iter().any(|a| a.name == n && a.id != id)
+                            });
+                            match problem {
+                                Some(problem) => self.area_error = Some(problem),
+                                None => commands.push(Command::Write(Change::RenameArea(
+                                    id,
+                                    name.trim().to_owned(),
+                                ))),
                             }
                         }
-                        _ => {
-                            ui.label(&area.name);
-                            ui.label(if area.archived {
-                                lang.status_archived()
-                            } else {
-                                lang.status_active()
-                            });
-                            if ui
-                                .add(|ui: &mut Ui| row_button(ui, lang.rename(), &area.name))
-                                .clicked()
-                            {
-                                self.renaming_area = Some((area.id, area.name.clone()));
-                            }
-                            let (label, archived) = if area.archived {
-                                (lang.restore(), false)
-                            } else {
-                                (lang.archive(), true)
-                            };
-                            if row_button(ui, label, &area.name).clicked() {
-                                commands.push(Command::Write(Change::SetAreaArchived(
-                                    area.id, archived,
-                                )));
-                            }
+                        if ui.button(lang.cancel()).clicked() {
+                            self.renaming_area = None;
+                        }
+                    } else {
+                        ui.label(&area.name);
+                        ui.label(if area.archived {
+                            lang.status_archived()
+                        } else {
+                            lang.status_in_use()
+                        });
+                        if row_button(ui, lang.rename(), &area.name).clicked() {
+                            self.renaming_area = Some((area.id, area.name.clone()));
+                        }
+                        let (label, archived) = if area.archived {
+                            (lang.restore(), false)
+                        } else {
+                            (lang.archive(), true)
+                        };
+                        if row_button(ui, label, &area.name).clicked() {
+                            commands
+                                .push(Command::Write(Change::SetAreaArchived(area.id, archived)));
                         }
                     }
                     ui.end_row();
@@ -187,12 +196,15 @@ impl AreasScreen {
         &mut self,
         ui: &mut Ui,
         lang: Lang,
-        areas: &[Area],
-        branches: &[Branch],
-        counts: &[(BranchId, usize)],
+        model: &AreasModel,
         commands: &mut Vec<Command>,
     ) {
-        let area_ids: Vec<AreaId> = areas.iter().filter(|a| !a.archived).map(|a| a.id).collect();
+        let AreasModel {
+            areas,
+            branches,
+            in_office,
+        } = model;
+        let open_areas: Vec<AreaId> = areas.iter().filter(|a| !a.archived).map(|a| a.id).collect();
         let area_name = |id: AreaId| {
             areas
                 .iter()
@@ -200,35 +212,48 @@ impl AreasScreen {
                 .map(|a| a.name.clone())
                 .unwrap_or_default()
         };
+        // A choice that has since been archived is not offered any more.
+        if self
+            .new_branch_area
+            .is_some_and(|a| !open_areas.contains(&a))
+        {
+            self.new_branch_area = None;
+        }
         ui.strong(lang.branches_title());
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(lang.new_branch_name());
-            ui.text_edit_singleline(&mut self.new_branch)
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut self.new_branch).desired_width(220.0))
                 .labelled_by(label.id);
-            if self.new_branch_kind.is_none() {
-                self.new_branch_kind = Some(BranchKind::Village);
+            if field.changed() {
+                self.branch_error = None;
             }
+            let kind = self.new_branch_kind.get_or_insert(BranchKind::Village);
+            let mut kind_choice = Some(*kind);
             choice(
                 ui,
                 "new-branch-kind",
                 lang.col_kind(),
-                &mut self.new_branch_kind,
+                &mut kind_choice,
                 BranchKind::ALL,
                 None,
                 |k| lang.branch_kind(k).to_owned(),
             );
+            self.new_branch_kind = kind_choice;
             choice(
                 ui,
                 "new-branch-area",
                 lang.col_area(),
                 &mut self.new_branch_area,
-                &area_ids,
+                &open_areas,
                 Some(lang.no_area()),
                 area_name,
             );
-            if ui.button(lang.add_branch()).clicked() {
+            if ui.button(lang.add_branch()).clicked() || submitted(&field) {
                 let name = self.new_branch.trim().to_owned();
-                if self.check_name(lang, &name, |n| branches.iter().any(|b| b.name == n)) {
+                self.branch_error =
+                    name_problem(lang, &name, |n| branches.iter().any(|b| b.name == n));
+                if self.branch_error.is_none() {
                     let kind = self.new_branch_kind.unwrap_or(BranchKind::Village);
                     commands.push(Command::Write(Change::AddBranch(
                         name,
@@ -238,23 +263,32 @@ impl AreasScreen {
                     self.new_branch.clear();
                 }
             }
+            if let Some(error) = &self.branch_error {
+                ui.colored_label(ERROR_RED, error);
+            }
         });
         egui::Grid::new("branches")
             .striped(true)
             .spacing([16.0, 6.0])
             .show(ui, |ui| {
-                ui.strong(lang.col_branch());
-                ui.strong(lang.col_kind());
-                ui.strong(lang.col_area());
-                ui.strong(lang.col_secretaries());
-                ui.strong(lang.col_status());
+                for header in [
+                    lang.col_branch(),
+                    lang.col_kind(),
+                    lang.col_area(),
+                    lang.col_secretaries(),
+                    lang.col_status(),
+                ] {
+                    ui.strong(header);
+                }
                 ui.end_row();
                 for branch in branches {
+                    let count = in_office.get(&branch.id).copied().unwrap_or(0);
                     if let Some(edit) = self.editing_branch.as_mut().filter(|e| e.id == branch.id) {
-                        let label = ui.label(lang.col_branch());
-                        ui.text_edit_singleline(&mut edit.name)
-                            .labelled_by(label.id);
-                        choice(
+                        // The row's own cells become the fields, in line with the headers.
+                        let field =
+                            ui.add(egui::TextEdit::singleline(&mut edit.name).desired_width(200.0));
+                        let field = name_text_field(field, lang.col_branch());
+                        combo(
                             ui,
                             "edit-branch-kind",
                             lang.col_kind(),
@@ -263,69 +297,73 @@ impl AreasScreen {
                             None,
                             |k| lang.branch_kind(k).to_owned(),
                         );
-                        choice(
+                        let mut offered = open_areas.clone();
+                        offered.extend(edit.area.filter(|a| !offered.contains(a)));
+                        combo(
                             ui,
                             "edit-branch-area",
                             lang.col_area(),
                             &mut edit.area,
-                            &area_ids,
+                            &offered,
                             Some(lang.no_area()),
                             area_name,
                         );
+                        ui.label(count.to_string());
                         let (name, kind, area) = (
                             edit.name.clone(),
                             edit.kind.unwrap_or(BranchKind::Village),
                             edit.area,
                         );
-                        if ui.button(lang.save()).clicked()
-                            && self.check_name(lang, &name, |n| {
-                                branches.iter().any(|b| b.name == n && b.id != branch.id)
-                            })
-                        {
-                            commands.push(Command::Write(Change::UpdateBranch(
-                                branch.id, name, kind, area,
-                            )));
-                        }
-                        if ui.button(lang.cancel()).clicked() {
-                            self.editing_branch = None;
-                        }
+                        ui.horizontal(|ui| {
+                            if ui.button(lang.save()).clicked() || submitted(&field) {
+                                self.branch_error = name_problem(lang, &name, |n| {
+                                    branches.iter().any(|b| b.name == n && b.id != branch.id)
+                                });
+                                if self.branch_error.is_none() {
+                                    commands.push(Command::Write(Change::UpdateBranch(
+                                        branch.id,
+                                        name.trim().to_owned(),
+                                        kind,
+                                        area,
+                                    )));
+                                }
+                            }
+                            if ui.button(lang.cancel()).clicked() {
+                                self.editing_branch = None;
+                            }
+                        });
                         ui.end_row();
                         continue;
                     }
                     ui.label(&branch.name);
                     ui.label(lang.branch_kind(branch.kind));
                     ui.label(branch.area_id.map(area_name).unwrap_or_default());
-                    let count = counts
-                        .iter()
-                        .find(|(id, _)| *id == branch.id)
-                        .map_or(0, |(_, n)| *n);
                     ui.label(count.to_string());
                     ui.label(if branch.archived {
                         RichText::new(lang.status_archived()).weak()
                     } else {
-                        RichText::new(lang.status_active())
+                        RichText::new(lang.status_in_use())
                     });
-                    if ui
-                        .add(|ui: &mut Ui| row_button(ui, lang.edit(), &branch.name))
-                        .clicked()
-                    {
-                        self.editing_branch = Some(BranchEdit {
-                            id: branch.id,
-                            name: branch.name.clone(),
-                            kind: Some(branch.kind),
-                            area: branch.area_id,
-                        });
-                    }
-                    let (label, archived) = if branch.archived {
-                        (lang.restore(), false)
-                    } else {
-                        (lang.archive(), true)
-                    };
-                    if row_button(ui, label, &branch.name).clicked() {
-                        commands.push(Command::Write(Change::SetBranchArchived(
-                            branch.id, archived,
-                        )));
-                    }
+                    ui.horizontal(|ui| {
+                        if row_button(ui, lang.edit(), &branch.name).clicked() {
+                            self.editing_branch = Some(BranchEdit {
+                                id: branch.id,
+                                name: branch.name.clone(),
+                                kind: Some(branch.kind),
+                                area: branch.area_id,
+                            });
+                        }
+                        let (label, archived) = if branch.archived {
+                            (lang.restore(), false)
+                        } else {
+                            (lang.archive(), true)
+                        };
+                        if row_button(ui, label, &branch.name).clicked() {
+                            commands.push(Command::Write(Change::SetBranchArchived(
+                                branch.id, archived,
+                            )));
+                        }
+                    });
                     ui.end_row();
                 }
             });

@@ -2,9 +2,10 @@
 //! file dialog exists) with a "Browse…" button for the system's own dialog.
 
 use super::Command;
+use super::widgets::{ERROR_RED, submitted};
 use crate::i18n::Lang;
 use egui::Ui;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What the chosen path is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +27,8 @@ pub struct PathDialog {
     pub studio_name: String,
     /// For a new studio: its town.
     pub town: String,
+    /// The last path looked up, and whether a file was there.
+    checked: Option<(String, bool)>,
 }
 
 impl PathDialog {
@@ -38,6 +41,7 @@ impl PathDialog {
                 .unwrap_or_default(),
             studio_name: format!("{}{}", lang.pick("古城镇", ""), lang.default_studio_name()),
             town: lang.pick("古城镇", "").to_owned(),
+            checked: None,
         }
     }
 
@@ -66,10 +70,13 @@ impl PathDialog {
                     ui.end_row();
                 });
             }
+            let mut enter = false;
             ui.horizontal(|ui| {
                 let label = ui.label(lang.file_path());
-                ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(380.0))
+                let field = ui
+                    .add(egui::TextEdit::singleline(&mut self.path).desired_width(380.0))
                     .labelled_by(label.id);
+                enter = submitted(&field);
                 if ui.button(lang.browse()).clicked()
                     && let Some(path) = self.browse(lang)
                 {
@@ -77,21 +84,34 @@ impl PathDialog {
                 }
             });
             ui.label(egui::RichText::new(lang.no_dialog_hint()).weak());
+            let target = self.target();
+            let exists = self.exists(&target);
+            let (action, allowed) = match (self.purpose, exists) {
+                (PathPurpose::NewStudio, true) => {
+                    ui.colored_label(ERROR_RED, lang.file_exists_choose_another());
+                    (action, false)
+                }
+                (PathPurpose::SaveCopy, true) => {
+                    ui.colored_label(ERROR_RED, lang.file_exists_will_replace());
+                    (lang.replace(), true)
+                }
+                _ => (action, true),
+            };
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                let path = PathBuf::from(self.path.trim());
-                if ui
-                    .add_enabled(!self.path.trim().is_empty(), egui::Button::new(action))
-                    .clicked()
-                {
+                let ready = allowed && !self.path.trim().is_empty();
+                if ui.add_enabled(ready, egui::Button::new(action)).clicked() || (ready && enter) {
                     command = Some(match self.purpose {
                         PathPurpose::NewStudio => Command::NewStudio {
-                            path: with_db_extension(path),
+                            path: target.clone(),
                             name: self.studio_name.trim().to_owned(),
                             town: self.town.trim().to_owned(),
                         },
-                        PathPurpose::OpenStudio => Command::OpenFile(path),
-                        PathPurpose::SaveCopy => Command::SaveCopy(with_db_extension(path)),
+                        PathPurpose::OpenStudio => Command::OpenFile(target.clone()),
+                        PathPurpose::SaveCopy => Command::SaveCopy {
+                            path: target.clone(),
+                            replace: exists,
+                        },
                     });
                     done = true;
                 }
@@ -101,6 +121,28 @@ impl PathDialog {
             });
         });
         (command, done || modal.should_close())
+    }
+
+    /// The file the dialog would act on: `.db` is added to a new name typed without one.
+    fn target(&self) -> PathBuf {
+        let path = PathBuf::from(self.path.trim());
+        match self.purpose {
+            PathPurpose::OpenStudio => path,
+            PathPurpose::NewStudio | PathPurpose::SaveCopy => with_db_extension(path),
+        }
+    }
+
+    /// Whether a file is there; asked of the file system only when the path changes.
+    fn exists(&mut self, target: &Path) -> bool {
+        let key = target.display().to_string();
+        match &self.checked {
+            Some((checked, exists)) if *checked == key => *exists,
+            _ => {
+                let exists = target.is_file();
+                self.checked = Some((key, exists));
+                exists
+            }
+        }
     }
 
     fn browse(&self, lang: Lang) -> Option<PathBuf> {

@@ -2,7 +2,8 @@
 
 use super::widgets::ERROR_RED;
 use super::{Change, Command, ViewContext};
-use crate::domain::import_plan::RosterImportPlan;
+use crate::domain::import_plan::{RosterColumn, RosterImportPlan};
+use crate::domain::{PartialDate, SecretaryFields};
 use crate::i18n::Lang;
 use crate::import::{parse_roster, read_sheet};
 use egui::{RichText, Ui};
@@ -201,6 +202,39 @@ fn plan_ui(ui: &mut Ui, lang: Lang, plan: &RosterImportPlan, lines: &[PreviewLin
         });
 }
 
+/// A field's value as the preview shows it.
+fn value_text(lang: Lang, fields: &SecretaryFields, column: RosterColumn) -> String {
+    let or_none = |text: String| {
+        if text.is_empty() {
+            lang.none_value().to_owned()
+        } else {
+            text
+        }
+    };
+    or_none(match column {
+        RosterColumn::Gender => fields
+            .gender
+            .map(|g| lang.gender(g).to_owned())
+            .unwrap_or_default(),
+        RosterColumn::Birth => fields.birth.map(PartialDate::to_iso).unwrap_or_default(),
+        RosterColumn::Education => fields.education.clone(),
+        RosterColumn::Level => fields
+            .level
+            .map(|l| lang.level(l).to_owned())
+            .unwrap_or_default(),
+        RosterColumn::Position => fields.position.clone(),
+        RosterColumn::Phone => fields.phone.clone(),
+        RosterColumn::InOfficeSince => fields
+            .in_office_since
+            .map(PartialDate::to_iso)
+            .unwrap_or_default(),
+        RosterColumn::Notes => fields.notes.clone(),
+        RosterColumn::Number | RosterColumn::Name | RosterColumn::Branch | RosterColumn::Area => {
+            String::new()
+        }
+    })
+}
+
 /// The preview's rows: rejected first (they need attention), then updates, then additions.
 fn preview_lines(lang: Lang, plan: &RosterImportPlan) -> Vec<PreviewLine> {
     let mut lines =
@@ -215,15 +249,19 @@ fn preview_lines(lang: Lang, plan: &RosterImportPlan) -> Vec<PreviewLine> {
         ));
     }
     for update in &plan.to_update {
-        let changes: Vec<&str> = update
+        let changes: Vec<String> = update
             .changed
             .iter()
-            .map(|c| lang.roster_column(*c))
+            .map(|c| {
+                let before = value_text(lang, &update.before, *c);
+                let after = value_text(lang, &update.fields, *c);
+                format!("{} {before} → {after}", lang.roster_column(*c))
+            })
             .collect();
         let what = format!(
             "{}: {}",
             lang.import_to_update(),
-            changes.join(lang.pick("、", ", "))
+            changes.join(lang.pick("；", "; "))
         );
         lines.push((
             update.row.line.to_string(),

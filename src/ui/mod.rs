@@ -89,8 +89,13 @@ pub enum Command {
         /// The town.
         town: String,
     },
-    /// Save a consistent copy of the open studio.
-    SaveCopy(PathBuf),
+    /// Save a consistent copy of the open studio (replacing a file there if `replace`).
+    SaveCopy {
+        /// Where.
+        path: PathBuf,
+        /// The user agreed to replace an existing file.
+        replace: bool,
+    },
     /// Show an error message (already in the user's language).
     ShowError(String),
 }

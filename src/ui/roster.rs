@@ -82,6 +82,7 @@ fn pinyin_sort_key(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+        .to_lowercase()
 }
 
 /// What decides which rows are visible and in what order.
@@ -106,6 +107,8 @@ pub struct RosterScreen {
     sort: (SortColumn, bool),
     visible: Vec<usize>,
     visible_key: Option<ViewKey>,
+    /// Secretaries in office, archived, and archived ones the search would find under 在任.
+    counts: (usize, usize, usize),
     /// The add/edit form, when open.
     pub form: Option<SecretaryForm>,
 }
@@ -121,6 +124,7 @@ impl Default for RosterScreen {
             sort: (SortColumn::Area, true),
             visible: Vec::new(),
             visible_key: None,
+            counts: (0, 0, 0),
             form: None,
         }
     }
@@ -159,6 +163,18 @@ impl RosterScreen {
                         && model.keys[i].matches(&key.query)
                 })
                 .collect();
+            let archived = model.entries.iter().filter(|e| e.fields.archived).count();
+            let hidden_matches =
+                if key.status == StatusFilter::Active && !key.query.trim().is_empty() {
+                    (0..model.entries.len())
+                        .filter(|&i| {
+                            model.entries[i].fields.archived && model.keys[i].matches(&key.query)
+                        })
+                        .count()
+                } else {
+                    0
+                };
+            self.counts = (model.entries.len() - archived, archived, hidden_matches);
             let (column, ascending) = key.sort;
             self.visible.sort_by(|&a, &b| {
                 let order = compare(model, column, a, b).then_with(|| a.cmp(&b));
@@ -257,17 +273,23 @@ impl RosterScreen {
                 commands.push(Command::StartImport);
             }
         });
-        ui.label(lang.showing(
-            self.visible.len(),
-            model.entries.iter().filter(|e| !e.fields.archived).count(),
-        ));
+        ui.horizontal(|ui| {
+            let (active, archived, archived_matches) = self.counts;
+            ui.label(lang.showing(self.visible.len(), active, archived));
+            if archived_matches > 0
+                && ui
+                    .link(lang.archived_also_match(archived_matches))
+                    .clicked()
+            {
+                self.status = Some(StatusFilter::All);
+            }
+        });
         ui.separator();
         if let Some(id) = roster_table(ui, lang, model, &self.visible, &mut self.sort) {
             commands.push(Command::Navigate(Screen::Secretary(id)));
         }
         if let Some(form) = &mut self.form {
-            let branches = model.branches.clone();
-            match form.ui(ui, ctx, &branches, &model.areas) {
+            match form.ui(ui, ctx, &model.branches, &model.areas) {
                 Some(command) => commands.push(command),
                 None if form.closed => self.form = None,
                 None => {}
@@ -348,7 +370,7 @@ fn roster_table(
                         ui.label(fields.gender.map_or("", |g| lang.gender(g)));
                     });
                     row.col(|ui| {
-                        ui.label(&entry.branch_name);
+                        label_with_hover(ui, &entry.branch_name);
                     });
                     row.col(|ui| {
                         ui.label(&entry.area_name);
@@ -357,7 +379,7 @@ fn roster_table(
                         ui.label(fields.level.map_or("", |l| lang.level(l)));
                     });
                     row.col(|ui| {
-                        ui.label(&fields.position);
+                        label_with_hover(ui, &fields.position);
                     });
                     row.col(|ui| {
                         ui.label(&fields.phone);
@@ -389,11 +411,19 @@ fn roster_table(
                         });
                     });
                     row.col(|ui| {
-                        ui.label(&fields.notes);
+                        label_with_hover(ui, &fields.notes);
                     });
                 });
             });
         open
+    }
+}
+
+/// A cell that may be cut off by its column shows its whole text on hover.
+fn label_with_hover(ui: &mut Ui, text: &str) {
+    let response = ui.label(text);
+    if !text.is_empty() {
+        response.on_hover_text(text);
     }
 }
 

@@ -42,9 +42,23 @@ pub fn choice<T: Copy + PartialEq>(
     none_label: Option<&str>,
     name: impl Fn(T) -> String,
 ) -> bool {
+    ui.label(label);
+    combo(ui, id_salt, label, value, options, none_label, name)
+}
+
+/// A combo box without a visible label (in a table row under its column header); `label` is
+/// its accessible name.
+pub fn combo<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    id_salt: &str,
+    label: &str,
+    value: &mut Option<T>,
+    options: &[T],
+    none_label: Option<&str>,
+    name: impl Fn(T) -> String,
+) -> bool {
     let mut changed = false;
     let selected = value.map_or_else(|| none_label.unwrap_or("").to_owned(), &name);
-    let label_response = ui.label(label);
     let combo = egui::ComboBox::from_id_salt(id_salt)
         .selected_text(selected)
         .show_ui(ui, |ui| {
@@ -57,8 +71,16 @@ pub fn choice<T: Copy + PartialEq>(
                     .changed();
             }
         });
-    let _ = combo.response.labelled_by(label_response.id);
+    let enabled = ui.is_enabled();
+    combo
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, label));
     changed
+}
+
+/// Whether Enter was pressed in this (single-line) text field.
+pub fn submitted(response: &egui::Response) -> bool {
+    response.lost_focus() && response.ctx.input(|i| i.key_pressed(egui::Key::Enter))
 }
 
 /// A heading for a screen.
@@ -74,5 +96,12 @@ pub fn row_button(ui: &mut Ui, text: &str, target: &str) -> egui::Response {
     let name = format!("{text} {target}");
     let enabled = ui.is_enabled();
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &name));
+    response
+}
+
+/// Names a text field for screen readers (and tests) when no visible label stands beside it.
+pub fn name_text_field(response: egui::Response, label: &str) -> egui::Response {
+    let enabled = response.enabled();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, enabled, label));
     response
 }
