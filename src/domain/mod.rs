@@ -1,9 +1,44 @@
 //! Plain types and rules of the studio: no egui, no SQL.
 
+macro_rules! local_id {
+    ($(#[$doc:meta] $name:ident),* $(,)?) => {$(
+        #[$doc]
+        ///
+        /// A key local to one database file; records travel between files by their UUID.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+        pub struct $name(pub i64);
+    )*};
+}
+
+macro_rules! code_enum {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $code:literal),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+        pub enum $name { $($(#[$vdoc])* $variant),* }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),*];
+
+            /// The code stored in the database.
+            pub fn code(self) -> &'static str {
+                match self { $(Self::$variant => $code),* }
+            }
+
+            /// The value for a stored code.
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some(Self::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
 pub mod date;
 pub mod import_plan;
+pub mod problem;
 pub mod roster;
 pub mod search;
+pub mod session;
 
 pub use date::PartialDate;
 pub use roster::{

@@ -2,17 +2,6 @@
 
 use super::date::{DateError, PartialDate};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-
-macro_rules! local_id {
-    ($(#[$doc:meta] $name:ident),* $(,)?) => {$(
-        #[$doc]
-        ///
-        /// A key local to one database file; records travel between files by their UUID.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        pub struct $name(pub i64);
-    )*};
-}
 
 local_id!(
     /// An area (片区) of the town.
@@ -22,29 +11,6 @@ local_id!(
     /// A branch secretary (支部书记).
     SecretaryId,
 );
-
-macro_rules! code_enum {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $code:literal),* $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        pub enum $name { $($(#[$vdoc])* $variant),* }
-
-        impl $name {
-            /// Every value, in display order.
-            pub const ALL: &'static [Self] = &[$(Self::$variant),*];
-
-            /// The code stored in the database.
-            pub fn code(self) -> &'static str {
-                match self { $(Self::$variant => $code),* }
-            }
-
-            /// The value for a stored code.
-            pub fn from_code(code: &str) -> Option<Self> {
-                match code { $($code => Some(Self::$variant),)* _ => None }
-            }
-        }
-    };
-}
 
 code_enum!(
     /// A secretary's gender.

@@ -1,0 +1,207 @@
+//! Development problems (发展难题) raised by branches, followed until they are solved. A
+//! problem's state is its history: each change is an event, and the latest event says where it
+//! stands.
+
+use chrono::NaiveDate;
+
+code_enum!(
+    /// What a problem is about.
+    ProblemCategory {
+        /// 产业发展
+        Industry = "industry",
+        /// 基础设施
+        Infrastructure = "infrastructure",
+        /// 基层治理
+        Governance = "governance",
+        /// 民生服务
+        Livelihood = "livelihood",
+        /// 党的建设
+        PartyBuilding = "party_building",
+        /// 其他
+        Other = "other",
+    }
+);
+
+code_enum!(
+    /// Where a problem stands.
+    ProblemState {
+        /// 已提出
+        Raised = "raised",
+        /// 推进中
+        InProgress = "in_progress",
+        /// 已解决
+        Resolved = "resolved",
+        /// 已上报
+        Escalated = "escalated",
+    }
+);
+
+impl ProblemState {
+    /// Whether the problem still needs work (everything but resolved).
+    pub fn is_open(self) -> bool {
+        self != Self::Resolved
+    }
+}
+
+/// One change in a problem's history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProblemEvent {
+    /// When it happened.
+    pub date: NaiveDate,
+    /// The state it moved the problem to.
+    pub state: ProblemState,
+    /// The clock of the record, to order two events of the same day.
+    pub clock: i64,
+    /// Who made the change.
+    pub actor: String,
+    /// What was said: for a resolution, the resolution itself.
+    pub note: String,
+}
+
+/// The latest event: the one that says where the problem stands.
+pub fn latest(events: &[ProblemEvent]) -> Option<&ProblemEvent> {
+    events.iter().max_by_key(|e| (e.date, e.clock))
+}
+
+/// Whether a problem with this deadline and state is overdue on `today`.
+pub fn is_overdue(state: ProblemState, deadline: Option<NaiveDate>, today: NaiveDate) -> bool {
+    state.is_open() && deadline.is_some_and(|d| d < today)
+}
+
+/// Days from raising to the last resolution, for a problem that is resolved now. A problem
+/// reopened after a resolution counts from its raising to its final resolution.
+pub fn days_to_resolve(raised_on: NaiveDate, events: &[ProblemEvent]) -> Option<i64> {
+    let last = latest(events)?;
+    (last.state == ProblemState::Resolved).then(|| (last.date - raised_on).num_days().max(0))
+}
+
+/// Why a change of state is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StateChangeError {
+    /// Resolving needs the resolution written down.
+    ResolutionMissing,
+    /// The change is dated before the problem was raised.
+    BeforeRaised,
+    /// The change is dated in the future.
+    InFuture,
+}
+
+/// Checks a change of state before it is recorded.
+pub fn check_state_change(
+    raised_on: NaiveDate,
+    state: ProblemState,
+    date: NaiveDate,
+    note: &str,
+    today: NaiveDate,
+) -> Result<(), StateChangeError> {
+    if state == ProblemState::Resolved && note.trim().is_empty() {
+        return Err(StateChangeError::ResolutionMissing);
+    }
+    if date < raised_on {
+        return Err(StateChangeError::BeforeRaised);
+    }
+    if date > today {
+        return Err(StateChangeError::InFuture);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+    }
+
+    fn event(date: &str, state: ProblemState, clock: i64) -> ProblemEvent {
+        ProblemEvent {
+            date: day(date),
+            state,
+            clock,
+            actor: String::new(),
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_latest_event_says_where_a_problem_stands() {
+        let events = vec![
+            event("2021-05-20", ProblemState::Raised, 1),
+            event("2021-06-01", ProblemState::Resolved, 3),
+            event("2021-06-01", ProblemState::InProgress, 2),
+        ];
+        assert_eq!(
+            latest(&events).map(|e| e.state),
+            Some(ProblemState::Resolved)
+        );
+        assert_eq!(latest(&[]), None);
+    }
+
+    #[test]
+    fn a_reopened_problem_counts_to_its_final_resolution() {
+        let raised = day("2021-05-20");
+        let mut events = vec![
+            event("2021-05-20", ProblemState::Raised, 1),
+            event("2021-06-19", ProblemState::Resolved, 2),
+        ];
+        assert_eq!(days_to_resolve(raised, &events), Some(30));
+        events.push(event("2021-07-01", ProblemState::InProgress, 3));
+        assert_eq!(
+            days_to_resolve(raised, &events),
+            None,
+            "reopened: not resolved now"
+        );
+        events.push(event("2021-08-19", ProblemState::Resolved, 4));
+        assert_eq!(days_to_resolve(raised, &events), Some(91));
+    }
+
+    #[test]
+    fn only_open_problems_past_their_deadline_are_overdue() {
+        let today = day("2021-09-01");
+        assert!(is_overdue(
+            ProblemState::InProgress,
+            Some(day("2021-08-31")),
+            today
+        ));
+        assert!(is_overdue(
+            ProblemState::Escalated,
+            Some(day("2021-08-31")),
+            today
+        ));
+        assert!(!is_overdue(
+            ProblemState::Resolved,
+            Some(day("2021-08-31")),
+            today
+        ));
+        assert!(!is_overdue(
+            ProblemState::Raised,
+            Some(day("2021-09-01")),
+            today
+        ));
+        assert!(!is_overdue(ProblemState::Raised, None, today));
+    }
+
+    #[test]
+    fn resolving_needs_a_resolution_and_dates_make_sense() {
+        let raised = day("2021-05-20");
+        let today = day("2021-09-01");
+        let check = |state, date, note| check_state_change(raised, state, day(date), note, today);
+        assert_eq!(
+            check(ProblemState::Resolved, "2021-06-01", " "),
+            Err(StateChangeError::ResolutionMissing)
+        );
+        assert_eq!(
+            check(ProblemState::InProgress, "2021-05-19", ""),
+            Err(StateChangeError::BeforeRaised)
+        );
+        assert_eq!(
+            check(ProblemState::InProgress, "2021-09-02", ""),
+            Err(StateChangeError::InFuture)
+        );
+        assert_eq!(
+            check(ProblemState::Resolved, "2021-06-01", "冷库用地已批复"),
+            Ok(())
+        );
+    }
+}
