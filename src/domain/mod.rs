@@ -42,6 +42,6 @@ pub mod session;
 
 pub use date::PartialDate;
 pub use roster::{
-    Area, AreaId, Branch, BranchId, BranchKind, FieldError, Gender, Level, RosterEntry,
-    SecretaryDraft, SecretaryField, SecretaryFields, SecretaryId,
+    Area, AreaId, Branch, BranchId, BranchKind, FieldError, Gender, Level, ProblemId, RosterEntry,
+    SecretaryDraft, SecretaryField, SecretaryFields, SecretaryId, SessionId,
 };

@@ -10,6 +10,10 @@ local_id!(
     BranchId,
     /// A branch secretary (支部书记).
     SecretaryId,
+    /// A session (活动) of the studio.
+    SessionId,
+    /// A development problem (发展难题).
+    ProblemId,
 );
 
 code_enum!(

@@ -1,7 +1,64 @@
 //! Sessions (活动) of the studio: how they are held, which of the five systems they serve, and
 //! who attended.
 
+use super::roster::{AreaId, SecretaryId, SessionId};
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
+
+/// A session's record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionFields {
+    /// The day it was (or will be) held.
+    pub held_on: NaiveDate,
+    /// When it starts, if known.
+    pub starts_at: Option<NaiveTime>,
+    /// When it ends, if known.
+    pub ends_at: Option<NaiveTime>,
+    /// Where (a village, a base, a meeting room).
+    pub place: String,
+    /// Who hosts it (主持人).
+    pub host: String,
+    /// Who records it (记录人).
+    pub recorder: String,
+    /// How it is held.
+    pub kind: SessionKind,
+    /// Which of the five systems it serves.
+    pub systems: Systems,
+    /// The area it belongs to, or none for the whole studio.
+    pub area_id: Option<AreaId>,
+    /// The topic (主题).
+    pub topic: String,
+    /// Discussion notes (研讨交流).
+    pub discussion: String,
+    /// Agenda items (议程), in order.
+    pub agenda: Vec<String>,
+    /// Decisions (议定事项), in order.
+    pub decisions: Vec<String>,
+}
+
+/// One secretary's mark at one session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttendanceMark {
+    /// Who.
+    pub secretary_id: SecretaryId,
+    /// Present, late, excused or absent.
+    pub status: AttendanceStatus,
+    /// For leave: why (请假事由).
+    pub reason: String,
+}
+
+/// A session as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionSummary {
+    /// Local key.
+    pub id: SessionId,
+    /// The record without its lists.
+    pub fields: SessionFields,
+    /// Secretaries marked for it.
+    pub expected: i64,
+    /// Of whom present or late.
+    pub attended: i64,
+}
 
 code_enum!(
     /// How a session was held.

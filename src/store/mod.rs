@@ -6,6 +6,7 @@
 
 pub mod clock;
 mod file_check;
+mod ledger;
 mod roster;
 pub mod schema;
 

@@ -293,3 +293,126 @@ fn the_db_file_alone_holds_every_saved_change_while_the_app_is_open() {
     assert_eq!(copied.roster().expect("roster").len(), 1);
     drop(store);
 }
+
+mod ledger {
+    use super::*;
+    use crate::domain::session::{
+        AttendanceMark, AttendanceStatus, SessionFields, SessionKind, Systems,
+    };
+    use chrono::{NaiveDate, NaiveTime};
+
+    fn session() -> SessionFields {
+        SessionFields {
+            held_on: NaiveDate::from_ymd_opt(2021, 5, 20).expect("date"),
+            starts_at: NaiveTime::from_hms_opt(9, 0, 0),
+            ends_at: NaiveTime::from_hms_opt(11, 30, 0),
+            place: "东坪村食用菌基地".into(),
+            host: "胡永刚".into(),
+            recorder: "刘芳".into(),
+            kind: SessionKind::ObservationVisit,
+            systems: Systems::default_for(SessionKind::ObservationVisit),
+            area_id: None,
+            topic: "食用菌产业观摩".into(),
+            discussion: "各村交流菌棒生产经验。".into(),
+            agenda: vec!["参观基地".into(), "座谈交流".into()],
+            decisions: vec!["下月到西沟村观摩".into()],
+        }
+    }
+
+    fn item_clocks(store: &Store, id: SessionId) -> Vec<(String, i64, i64)> {
+        let mut statement = store
+            .conn
+            .prepare(
+                "SELECT text, hlc, deleted FROM session_item WHERE session_id = ?1 ORDER BY id",
+            )
+            .expect("prepare");
+        statement
+            .query_map([id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows")
+    }
+
+    use crate::domain::SessionId;
+
+    #[test]
+    fn a_session_round_trips_with_its_lists() {
+        let mut store = Store::open_in_memory("t").expect("store");
+        let id = store.write(|w| w.add_session(&session())).expect("add");
+        assert_eq!(store.session(id).expect("read"), Some(session()));
+        let list = store.sessions().expect("list");
+        assert_eq!((list.len(), list[0].id, list[0].expected), (1, id, 0));
+    }
+
+    #[test]
+    fn editing_one_agenda_item_touches_only_that_item() {
+        let mut store = Store::open_in_memory("t").expect("store");
+        let id = store.write(|w| w.add_session(&session())).expect("add");
+        let before = item_clocks(&store, id);
+        let mut edited = session();
+        edited.agenda[1] = "座谈交流（延长半小时）".into();
+        edited.decisions.clear();
+        store
+            .write(|w| w.update_session(id, &edited))
+            .expect("update");
+        let after = item_clocks(&store, id);
+        assert_eq!(after[0], before[0], "the first agenda item is untouched");
+        assert_eq!(after[1].0, "座谈交流（延长半小时）");
+        assert!(after[1].1 > before[1].1);
+        assert_eq!(
+            after[2].2, 1,
+            "the removed decision is a tombstone, not gone"
+        );
+        assert_eq!(store.session(id).expect("read"), Some(edited));
+    }
+
+    #[test]
+    fn a_deleted_session_leaves_every_list_and_comes_back_on_undo() {
+        let mut store = Store::open_in_memory("t").expect("store");
+        let id = store.write(|w| w.add_session(&session())).expect("add");
+        store.write(|w| w.delete_session(id)).expect("delete");
+        assert!(store.sessions().expect("list").is_empty());
+        assert_eq!(store.session(id).expect("read"), None);
+        store.write(|w| w.restore_session(id)).expect("undo");
+        assert_eq!(store.session(id).expect("read"), Some(session()));
+        assert!(matches!(
+            store.write(|w| w.delete_session(SessionId(999))),
+            Err(Error::RecordNotFound)
+        ));
+    }
+
+    #[test]
+    fn attendance_is_one_mark_per_secretary_and_leave_keeps_its_reason() {
+        let mut store = Store::open_in_memory("t").expect("store");
+        let a = store
+            .write(|w| w.add_secretary(&secretary("王建国", None)))
+            .expect("a");
+        let b = store
+            .write(|w| w.add_secretary(&secretary("李秀英", None)))
+            .expect("b");
+        let id = store.write(|w| w.add_session(&session())).expect("add");
+        let mark = |secretary_id, status, reason: &str| AttendanceMark {
+            secretary_id,
+            status,
+            reason: reason.into(),
+        };
+        store
+            .write(|w| {
+                w.set_attendance(id, &mark(a, AttendanceStatus::Present, "ignored"))?;
+                w.set_attendance(id, &mark(b, AttendanceStatus::Excused, "外出学习"))?;
+                w.set_attendance(id, &mark(a, AttendanceStatus::Late, ""))
+            })
+            .expect("marks");
+        let mut marks = store.attendance(id).expect("marks");
+        marks.sort_by_key(|m| m.secretary_id);
+        assert_eq!(
+            marks,
+            vec![
+                mark(a, AttendanceStatus::Late, ""),
+                mark(b, AttendanceStatus::Excused, "外出学习")
+            ]
+        );
+        let summary = &store.sessions().expect("list")[0];
+        assert_eq!((summary.expected, summary.attended), (2, 1));
+    }
+}

@@ -1,0 +1,315 @@
+//! The ledger: sessions, their agenda and decisions, and attendance.
+
+use super::{Error, Result, Store, Writer};
+use crate::domain::session::{
+    AttendanceMark, AttendanceStatus, SessionFields, SessionKind, SessionSummary, Systems,
+};
+use crate::domain::{AreaId, SecretaryId, SessionId};
+use chrono::{NaiveDate, NaiveTime};
+use rusqlite::{OptionalExtension, Row, params};
+
+const DAY: &str = "%Y-%m-%d";
+const TIME: &str = "%H:%M";
+
+fn day(text: &str) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, DAY).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn time(text: Option<String>) -> Option<NaiveTime> {
+    text.and_then(|t| NaiveTime::parse_from_str(&t, TIME).ok())
+}
+
+const SESSION_COLUMNS: &str = "s.id, s.held_on, s.starts_at, s.ends_at, s.place, s.host, \
+    s.recorder, s.kind, s.systems, s.area_id, s.topic, s.discussion";
+
+/// A session's columns (as `SESSION_COLUMNS`), without its lists.
+fn session_fields(row: &Row<'_>) -> rusqlite::Result<(SessionId, SessionFields)> {
+    let kind: String = row.get(7)?;
+    Ok((
+        SessionId(row.get(0)?),
+        SessionFields {
+            held_on: day(&row.get::<_, String>(1)?)?,
+            starts_at: time(row.get(2)?),
+            ends_at: time(row.get(3)?),
+            place: row.get(4)?,
+            host: row.get(5)?,
+            recorder: row.get(6)?,
+            kind: SessionKind::from_code(&kind).unwrap_or(SessionKind::Learning),
+            systems: Systems::from_bits(row.get(8)?),
+            area_id: row.get::<_, Option<i64>>(9)?.map(AreaId),
+            topic: row.get(10)?,
+            discussion: row.get(11)?,
+            agenda: Vec::new(),
+            decisions: Vec::new(),
+        },
+    ))
+}
+
+/// The two ordered lists of a session.
+#[derive(Clone, Copy)]
+enum List {
+    Agenda,
+    Decision,
+}
+
+impl List {
+    fn code(self) -> &'static str {
+        match self {
+            Self::Agenda => "agenda",
+            Self::Decision => "decision",
+        }
+    }
+}
+
+impl Store {
+    /// Every session not deleted, newest first, with how many were expected and attended.
+    pub fn sessions(&self) -> Result<Vec<SessionSummary>> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {SESSION_COLUMNS},
+                (SELECT count(*) FROM attendance a WHERE a.session_id = s.id AND a.deleted = 0),
+                (SELECT count(*) FROM attendance a WHERE a.session_id = s.id AND a.deleted = 0
+                    AND a.status <= 1)
+             FROM live_session s ORDER BY s.held_on DESC, s.id DESC"
+        ))?;
+        let sessions = statement
+            .query_map([], |row| {
+                let (id, fields) = session_fields(row)?;
+                Ok(SessionSummary {
+                    id,
+                    fields,
+                    expected: row.get(12)?,
+                    attended: row.get(13)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(sessions)
+    }
+
+    /// One session with its agenda and decisions, or `None` if deleted or unknown.
+    pub fn session(&self, id: SessionId) -> Result<Option<SessionFields>> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {SESSION_COLUMNS} FROM live_session s WHERE s.id = ?1"
+        ))?;
+        let Some((_, mut fields)) = statement.query_row([id.0], session_fields).optional()? else {
+            return Ok(None);
+        };
+        let mut items = self.conn.prepare_cached(
+            "SELECT list, text FROM live_session_item WHERE session_id = ?1 ORDER BY list, position",
+        )?;
+        for item in items.query_map([id.0], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })? {
+            let (list, text) = item?;
+            if list == List::Agenda.code() {
+                fields.agenda.push(text);
+            } else {
+                fields.decisions.push(text);
+            }
+        }
+        Ok(Some(fields))
+    }
+
+    /// The attendance marked for a session.
+    pub fn attendance(&self, session: SessionId) -> Result<Vec<AttendanceMark>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT secretary_id, status, reason FROM live_attendance WHERE session_id = ?1",
+        )?;
+        let marks = statement
+            .query_map([session.0], |r| {
+                Ok(AttendanceMark {
+                    secretary_id: SecretaryId(r.get(0)?),
+                    status: AttendanceStatus::from_index(r.get(1)?)
+                        .unwrap_or(AttendanceStatus::Absent),
+                    reason: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(marks)
+    }
+}
+
+impl Writer<'_> {
+    /// Adds a session with its agenda and decisions.
+    pub fn add_session(&mut self, fields: &SessionFields) -> Result<SessionId> {
+        self.tx.execute(
+            "INSERT INTO session (uuid, origin_site, hlc, hlc_site, held_on, starts_at, ends_at,
+                place, host, recorder, kind, systems, area_id, topic, discussion)
+             VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            params![
+                Self::new_uuid(),
+                self.site,
+                self.hlc,
+                fields.held_on.format(DAY).to_string(),
+                fields.starts_at.map(|t| t.format(TIME).to_string()),
+                fields.ends_at.map(|t| t.format(TIME).to_string()),
+                fields.place,
+                fields.host,
+                fields.recorder,
+                fields.kind.code(),
+                fields.systems.bits(),
+                fields.area_id.map(|a| a.0),
+                fields.topic,
+                fields.discussion,
+            ],
+        )?;
+        let id = SessionId(self.tx.last_insert_rowid());
+        self.sync_items(id, List::Agenda, &fields.agenda)?;
+        self.sync_items(id, List::Decision, &fields.decisions)?;
+        Ok(id)
+    }
+
+    /// Replaces a session's fields and lists; only what changed gets a new clock.
+    pub fn update_session(&mut self, id: SessionId, fields: &SessionFields) -> Result<()> {
+        let changed = self.tx.execute(
+            "UPDATE session SET held_on = ?1, starts_at = ?2, ends_at = ?3, place = ?4, host = ?5,
+                recorder = ?6, kind = ?7, systems = ?8, area_id = ?9, topic = ?10, discussion = ?11,
+                hlc = ?12, hlc_site = ?13
+             WHERE id = ?14 AND deleted = 0
+               AND (held_on IS NOT ?1 OR starts_at IS NOT ?2 OR ends_at IS NOT ?3 OR place IS NOT ?4
+                 OR host IS NOT ?5 OR recorder IS NOT ?6 OR kind IS NOT ?7 OR systems IS NOT ?8
+                 OR area_id IS NOT ?9 OR topic IS NOT ?10 OR discussion IS NOT ?11)",
+            params![
+                fields.held_on.format(DAY).to_string(),
+                fields.starts_at.map(|t| t.format(TIME).to_string()),
+                fields.ends_at.map(|t| t.format(TIME).to_string()),
+                fields.place,
+                fields.host,
+                fields.recorder,
+                fields.kind.code(),
+                fields.systems.bits(),
+                fields.area_id.map(|a| a.0),
+                fields.topic,
+                fields.discussion,
+                self.hlc,
+                self.site,
+                id.0,
+            ],
+        )?;
+        if changed == 0 && !self.is_live("session", id.0)? {
+            return Err(Error::RecordNotFound);
+        }
+        self.sync_items(id, List::Agenda, &fields.agenda)?;
+        self.sync_items(id, List::Decision, &fields.decisions)
+    }
+
+    /// Deletes a session (a tombstone: [`Writer::restore_session`] undoes it).
+    pub fn delete_session(&mut self, id: SessionId) -> Result<()> {
+        self.set_deleted("session", id.0, true)
+    }
+
+    /// Brings a deleted session back, with everything that hung on it.
+    pub fn restore_session(&mut self, id: SessionId) -> Result<()> {
+        self.set_deleted("session", id.0, false)
+    }
+
+    /// Marks one secretary's attendance at a session (adding or changing the mark).
+    pub fn set_attendance(&mut self, session: SessionId, mark: &AttendanceMark) -> Result<()> {
+        let reason = if mark.status == AttendanceStatus::Excused {
+            mark.reason.trim()
+        } else {
+            ""
+        };
+        let updated = self.tx.execute(
+            "UPDATE attendance SET status = ?1, reason = ?2, deleted = 0, hlc = ?3, hlc_site = ?4
+             WHERE session_id = ?5 AND secretary_id = ?6
+               AND (status IS NOT ?1 OR reason IS NOT ?2 OR deleted = 1)",
+            params![
+                mark.status.index(),
+                reason,
+                self.hlc,
+                self.site,
+                session.0,
+                mark.secretary_id.0
+            ],
+        )?;
+        if updated == 0 {
+            self.tx.execute(
+                "INSERT OR IGNORE INTO attendance (uuid, origin_site, hlc, hlc_site, session_id,
+                    secretary_id, status, reason)
+                 VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7)",
+                params![
+                    Self::new_uuid(),
+                    self.site,
+                    self.hlc,
+                    session.0,
+                    mark.secretary_id.0,
+                    mark.status.index(),
+                    reason
+                ],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Makes the live items of one list equal `texts`, position by position.
+    fn sync_items(&mut self, session: SessionId, list: List, texts: &[String]) -> Result<()> {
+        let existing: Vec<(i64, i64, String)> = {
+            let mut statement = self.tx.prepare_cached(
+                "SELECT id, position, text FROM live_session_item
+                 WHERE session_id = ?1 AND list = ?2 ORDER BY position, id",
+            )?;
+            statement
+                .query_map(params![session.0, list.code()], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let texts: Vec<&str> = texts
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        for (position, text) in texts.iter().enumerate() {
+            let position = position as i64;
+            match existing.get(position as usize) {
+                Some((_, at, old)) if *at == position && old == text => {}
+                Some((id, _, _)) => {
+                    self.tx.execute(
+                        "UPDATE session_item SET position = ?1, text = ?2, hlc = ?3, hlc_site = ?4 WHERE id = ?5",
+                        params![position, text, self.hlc, self.site, id],
+                    )?;
+                }
+                None => {
+                    self.tx.execute(
+                        "INSERT INTO session_item (uuid, origin_site, hlc, hlc_site, session_id, list, position, text)
+                         VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7)",
+                        params![Self::new_uuid(), self.site, self.hlc, session.0, list.code(), position, text],
+                    )?;
+                }
+            }
+        }
+        for (id, _, _) in existing.iter().skip(texts.len()) {
+            self.set_deleted("session_item", *id, true)?;
+        }
+        Ok(())
+    }
+
+    fn is_live(&self, table: &str, id: i64) -> Result<bool> {
+        Ok(self.tx.query_row(
+            &format!("SELECT EXISTS (SELECT 1 FROM \"{table}\" WHERE id = ?1 AND deleted = 0)"),
+            [id],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Sets a record's tombstone; the clock moves with it so the change travels in a merge.
+    fn set_deleted(&mut self, table: &str, id: i64, deleted: bool) -> Result<()> {
+        let changed = self.tx.execute(
+            &format!(
+                "UPDATE \"{table}\" SET deleted = ?1, hlc = ?2, hlc_site = ?3 WHERE id = ?4 AND deleted IS NOT ?1"
+            ),
+            params![deleted, self.hlc, self.site, id],
+        )?;
+        let exists: bool = self.tx.query_row(
+            &format!("SELECT EXISTS (SELECT 1 FROM \"{table}\" WHERE id = ?1)"),
+            [id],
+            |r| r.get(0),
+        )?;
+        if changed == 0 && !exists {
+            return Err(Error::RecordNotFound);
+        }
+        Ok(())
+    }
+}
