@@ -2,7 +2,94 @@
 //! problem's state is its history: each change is an event, and the latest event says where it
 //! stands.
 
+use super::roster::{BranchId, ProblemId, SecretaryId, SessionId};
 use chrono::NaiveDate;
+
+/// A problem's record (its state lives in its events).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProblemFields {
+    /// Short title, e.g. 食用菌基地冷库用地审批.
+    pub title: String,
+    /// What the problem is.
+    pub description: String,
+    /// What it is about.
+    pub category: ProblemCategory,
+    /// The branch that raised it.
+    pub branch_id: Option<BranchId>,
+    /// The secretary who raised it.
+    pub raised_by: Option<SecretaryId>,
+    /// The session it was raised at, if any.
+    pub session_id: Option<SessionId>,
+    /// The day it was raised.
+    pub raised_on: NaiveDate,
+    /// The office or person responsible (责任单位/责任人).
+    pub responsible: String,
+    /// The secretary helping with it (帮扶书记).
+    pub helper_id: Option<SecretaryId>,
+    /// When it should be solved by (完成时限).
+    pub deadline: Option<NaiveDate>,
+}
+
+/// A field of the problem form, for placing an error beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProblemField {
+    /// 标题
+    Title,
+    /// 提出日期
+    RaisedOn,
+    /// 完成时限
+    Deadline,
+}
+
+/// What is wrong with a problem's field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemFieldError {
+    /// The field must be filled.
+    Required,
+    /// A date in the future.
+    InFuture,
+    /// A deadline before the problem was raised.
+    DeadlineBeforeRaised,
+}
+
+impl ProblemFields {
+    /// Checks the record before it is saved.
+    pub fn check(&self, today: NaiveDate) -> Result<(), Vec<(ProblemField, ProblemFieldError)>> {
+        let mut errors = Vec::new();
+        if self.title.trim().is_empty() {
+            errors.push((ProblemField::Title, ProblemFieldError::Required));
+        }
+        if self.raised_on > today {
+            errors.push((ProblemField::RaisedOn, ProblemFieldError::InFuture));
+        }
+        if self.deadline.is_some_and(|d| d < self.raised_on) {
+            errors.push((
+                ProblemField::Deadline,
+                ProblemFieldError::DeadlineBeforeRaised,
+            ));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// A problem as lists show it: the record and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProblemSummary {
+    /// Local key.
+    pub id: ProblemId,
+    /// The record.
+    pub fields: ProblemFields,
+    /// Where it stands (its latest event).
+    pub state: ProblemState,
+    /// When it last changed state.
+    pub changed_on: NaiveDate,
+    /// The resolution, when resolved.
+    pub resolution: String,
+}
 
 code_enum!(
     /// What a problem is about.
@@ -122,6 +209,36 @@ mod tests {
             actor: String::new(),
             note: String::new(),
         }
+    }
+
+    #[test]
+    fn a_deadline_before_raising_is_refused_beside_its_field() {
+        let fields = ProblemFields {
+            title: " ".into(),
+            description: String::new(),
+            category: ProblemCategory::Industry,
+            branch_id: None,
+            raised_by: None,
+            session_id: None,
+            raised_on: day("2021-05-20"),
+            responsible: String::new(),
+            helper_id: None,
+            deadline: Some(day("2021-05-19")),
+        };
+        assert_eq!(
+            fields.check(day("2021-06-01")),
+            Err(vec![
+                (ProblemField::Title, ProblemFieldError::Required),
+                (
+                    ProblemField::Deadline,
+                    ProblemFieldError::DeadlineBeforeRaised
+                ),
+            ])
+        );
+        assert_eq!(
+            fields.check(day("2021-05-01")).expect_err("future").get(1),
+            Some(&(ProblemField::RaisedOn, ProblemFieldError::InFuture))
+        );
     }
 
     #[test]

@@ -286,7 +286,7 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn is_live(&self, table: &str, id: i64) -> Result<bool> {
+    pub(super) fn is_live(&self, table: &str, id: i64) -> Result<bool> {
         Ok(self.tx.query_row(
             &format!("SELECT EXISTS (SELECT 1 FROM \"{table}\" WHERE id = ?1 AND deleted = 0)"),
             [id],
@@ -295,7 +295,7 @@ impl Writer<'_> {
     }
 
     /// Sets a record's tombstone; the clock moves with it so the change travels in a merge.
-    fn set_deleted(&mut self, table: &str, id: i64, deleted: bool) -> Result<()> {
+    pub(super) fn set_deleted(&mut self, table: &str, id: i64, deleted: bool) -> Result<()> {
         let changed = self.tx.execute(
             &format!(
                 "UPDATE \"{table}\" SET deleted = ?1, hlc = ?2, hlc_site = ?3 WHERE id = ?4 AND deleted IS NOT ?1"

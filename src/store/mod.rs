@@ -7,6 +7,7 @@
 pub mod clock;
 mod file_check;
 mod ledger;
+mod problems;
 mod roster;
 pub mod schema;
 
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use file_check::FileKind;
+pub use problems::HistoryEntry;
 pub use roster::{DashboardFigures, ImportOutcome};
 
 /// What can go wrong with a studio file. Messages for people are made in `i18n`.

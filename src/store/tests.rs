@@ -416,3 +416,131 @@ mod ledger {
         assert_eq!((summary.expected, summary.attended), (2, 1));
     }
 }
+
+mod problems {
+    use super::*;
+    use crate::domain::ProblemId;
+    use crate::domain::problem::{ProblemCategory, ProblemFields, ProblemState};
+    use chrono::NaiveDate;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+    }
+
+    fn problem(title: &str) -> ProblemFields {
+        ProblemFields {
+            title: title.into(),
+            description: "基地扩建需要冷库，用地审批未批。".into(),
+            category: ProblemCategory::Industry,
+            branch_id: None,
+            raised_by: None,
+            session_id: None,
+            raised_on: day("2021-05-20"),
+            responsible: "镇自然资源所".into(),
+            helper_id: None,
+            deadline: Some(day("2021-07-31")),
+        }
+    }
+
+    #[test]
+    fn a_problem_stands_where_its_latest_event_says_and_keeps_its_history() {
+        let mut store = Store::open_in_memory("t").expect("store");
+        let id = store
+            .write(|w| w.add_problem(&problem("冷库用地审批"), "刘芳"))
+            .expect("add");
+        let summary = store.problem(id).expect("read").expect("there");
+        assert_eq!(
+            (summary.state, summary.changed_on),
+            (ProblemState::Raised, day("2021-05-20"))
+        );
+
+        store
+            .write(|w| {
+                w.record_problem_event(
+                    id,
+                    ProblemState::InProgress,
+                    day("2021-06-10"),
+                    "胡永刚",
+                    "已对接自然资源所",
+                    None,
+                )?;
+                w.record_problem_event(
+                    id,
+                    ProblemState::Resolved,
+                    day("2021-07-15"),
+                    "胡永刚",
+                    "用地已批复",
+                    None,
+                )
+            })
+            .expect("events");
+        let summary = store.problem(id).expect("read").expect("there");
+        assert_eq!(summary.state, ProblemState::Resolved);
+        assert_eq!(summary.resolution, "用地已批复");
+
+        // Reopened: the resolution no longer stands.
+        store
+            .write(|w| {
+                w.record_problem_event(
+                    id,
+                    ProblemState::InProgress,
+                    day("2021-08-01"),
+                    "刘芳",
+                    "冷库电力未通",
+                    None,
+                )
+            })
+            .expect("reopen");
+        let summary = store.problem(id).expect("read").expect("there");
+        assert_eq!(
+            (summary.state, summary.resolution.as_str()),
+            (ProblemState::InProgress, "")
+        );
+        let history = store.problem_history(id).expect("history");
+        assert_eq!(
+            history.iter().map(|h| h.event.state).collect::<Vec<_>>(),
+            vec![
+                ProblemState::Raised,
+                ProblemState::InProgress,
+                ProblemState::Resolved,
+                ProblemState::InProgress
+            ]
+        );
+        assert_eq!(history[2].event.actor, "胡永刚");
+    }
+
+    #[test]
+    fn deleted_problems_leave_the_lists_and_take_no_new_events() {
+        let mut store = Store::open_in_memory("t").expect("store");
+        let keep = store
+            .write(|w| w.add_problem(&problem("道路硬化"), ""))
+            .expect("add");
+        let gone = store
+            .write(|w| w.add_problem(&problem("人饮工程"), ""))
+            .expect("add");
+        store.write(|w| w.delete_problem(gone)).expect("delete");
+        assert_eq!(
+            store
+                .problems()
+                .expect("list")
+                .iter()
+                .map(|p| p.id)
+                .collect::<Vec<_>>(),
+            vec![keep]
+        );
+        let late = store.write(|w| {
+            w.record_problem_event(
+                gone,
+                ProblemState::Resolved,
+                day("2021-06-01"),
+                "",
+                "x",
+                None,
+            )
+        });
+        assert!(matches!(late, Err(Error::RecordNotFound)));
+        store.write(|w| w.restore_problem(gone)).expect("undo");
+        assert_eq!(store.problems().expect("list").len(), 2);
+        assert!(store.problem(ProblemId(42)).expect("read").is_none());
+    }
+}

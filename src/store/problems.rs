@@ -1,0 +1,221 @@
+//! Problems and their histories: every change of state is an event record, and a problem
+//! stands where its latest event says.
+
+use super::{Error, Result, Store, Writer};
+use crate::domain::problem::{
+    ProblemCategory, ProblemEvent, ProblemFields, ProblemState, ProblemSummary,
+};
+use crate::domain::{BranchId, ProblemId, SecretaryId, SessionId};
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, params};
+
+const DAY: &str = "%Y-%m-%d";
+
+fn day(text: &str) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, DAY).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// The problem's columns with its latest event; one place so every list agrees.
+const PROBLEM_SELECT: &str = "
+    SELECT p.id, p.title, p.description, p.category, p.branch_id, p.raised_by, p.session_id,
+           p.raised_on, p.responsible, p.helper_id, p.deadline,
+           coalesce(e.state, 'raised'), coalesce(e.happened_on, p.raised_on),
+           CASE WHEN e.state = 'resolved' THEN e.note ELSE '' END
+    FROM live_problem p
+    LEFT JOIN (
+        SELECT problem_id, state, happened_on, note,
+               row_number() OVER (PARTITION BY problem_id ORDER BY happened_on DESC, hlc DESC, id DESC) AS latest
+        FROM live_problem_event
+    ) e ON e.problem_id = p.id AND e.latest = 1";
+
+fn problem_summary(row: &Row<'_>) -> rusqlite::Result<ProblemSummary> {
+    let category: String = row.get(3)?;
+    let state: String = row.get(11)?;
+    let deadline: Option<String> = row.get(10)?;
+    Ok(ProblemSummary {
+        id: ProblemId(row.get(0)?),
+        fields: ProblemFields {
+            title: row.get(1)?,
+            description: row.get(2)?,
+            category: ProblemCategory::from_code(&category).unwrap_or(ProblemCategory::Other),
+            branch_id: row.get::<_, Option<i64>>(4)?.map(BranchId),
+            raised_by: row.get::<_, Option<i64>>(5)?.map(SecretaryId),
+            session_id: row.get::<_, Option<i64>>(6)?.map(SessionId),
+            raised_on: day(&row.get::<_, String>(7)?)?,
+            responsible: row.get(8)?,
+            helper_id: row.get::<_, Option<i64>>(9)?.map(SecretaryId),
+            deadline: deadline.as_deref().map(day).transpose()?,
+        },
+        state: ProblemState::from_code(&state).unwrap_or(ProblemState::Raised),
+        changed_on: day(&row.get::<_, String>(12)?)?,
+        resolution: row.get(13)?,
+    })
+}
+
+/// One entry of a problem's history, with the session it was followed up at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryEntry {
+    /// The event.
+    pub event: ProblemEvent,
+    /// The session where it happened, if any.
+    pub session_id: Option<SessionId>,
+}
+
+impl Store {
+    /// Every problem not deleted, with where it stands, newest first.
+    pub fn problems(&self) -> Result<Vec<ProblemSummary>> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "{PROBLEM_SELECT} ORDER BY p.raised_on DESC, p.id DESC"
+        ))?;
+        let problems = statement
+            .query_map([], problem_summary)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(problems)
+    }
+
+    /// One problem, or `None` if deleted or unknown.
+    pub fn problem(&self, id: ProblemId) -> Result<Option<ProblemSummary>> {
+        let mut statement = self
+            .conn
+            .prepare_cached(&format!("{PROBLEM_SELECT} WHERE p.id = ?1"))?;
+        Ok(statement.query_row([id.0], problem_summary).optional()?)
+    }
+
+    /// A problem's history, oldest first.
+    pub fn problem_history(&self, id: ProblemId) -> Result<Vec<HistoryEntry>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT happened_on, state, hlc, actor, note, session_id FROM live_problem_event
+             WHERE problem_id = ?1 ORDER BY happened_on, hlc, id",
+        )?;
+        let history = statement
+            .query_map([id.0], |r| {
+                let state: String = r.get(1)?;
+                Ok(HistoryEntry {
+                    event: ProblemEvent {
+                        date: day(&r.get::<_, String>(0)?)?,
+                        state: ProblemState::from_code(&state).unwrap_or(ProblemState::Raised),
+                        clock: r.get(2)?,
+                        actor: r.get(3)?,
+                        note: r.get(4)?,
+                    },
+                    session_id: r.get::<_, Option<i64>>(5)?.map(SessionId),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(history)
+    }
+}
+
+impl Writer<'_> {
+    /// Adds a problem and the event of its raising (by `actor`, on its raising day).
+    pub fn add_problem(&mut self, fields: &ProblemFields, actor: &str) -> Result<ProblemId> {
+        self.tx.execute(
+            "INSERT INTO problem (uuid, origin_site, hlc, hlc_site, title, description, category,
+                branch_id, raised_by, session_id, raised_on, responsible, helper_id, deadline)
+             VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            params![
+                Self::new_uuid(),
+                self.site,
+                self.hlc,
+                fields.title.trim(),
+                fields.description.trim(),
+                fields.category.code(),
+                fields.branch_id.map(|b| b.0),
+                fields.raised_by.map(|s| s.0),
+                fields.session_id.map(|s| s.0),
+                fields.raised_on.format(DAY).to_string(),
+                fields.responsible.trim(),
+                fields.helper_id.map(|s| s.0),
+                fields.deadline.map(|d| d.format(DAY).to_string()),
+            ],
+        )?;
+        let id = ProblemId(self.tx.last_insert_rowid());
+        self.record_problem_event(
+            id,
+            ProblemState::Raised,
+            fields.raised_on,
+            actor,
+            "",
+            fields.session_id,
+        )?;
+        Ok(id)
+    }
+
+    /// Replaces a problem's fields (not its state: that changes by events).
+    pub fn update_problem(&mut self, id: ProblemId, fields: &ProblemFields) -> Result<()> {
+        let changed = self.tx.execute(
+            "UPDATE problem SET title = ?1, description = ?2, category = ?3, branch_id = ?4,
+                raised_by = ?5, session_id = ?6, raised_on = ?7, responsible = ?8, helper_id = ?9,
+                deadline = ?10, hlc = ?11, hlc_site = ?12
+             WHERE id = ?13 AND deleted = 0
+               AND (title IS NOT ?1 OR description IS NOT ?2 OR category IS NOT ?3
+                 OR branch_id IS NOT ?4 OR raised_by IS NOT ?5 OR session_id IS NOT ?6
+                 OR raised_on IS NOT ?7 OR responsible IS NOT ?8 OR helper_id IS NOT ?9
+                 OR deadline IS NOT ?10)",
+            params![
+                fields.title.trim(),
+                fields.description.trim(),
+                fields.category.code(),
+                fields.branch_id.map(|b| b.0),
+                fields.raised_by.map(|s| s.0),
+                fields.session_id.map(|s| s.0),
+                fields.raised_on.format(DAY).to_string(),
+                fields.responsible.trim(),
+                fields.helper_id.map(|s| s.0),
+                fields.deadline.map(|d| d.format(DAY).to_string()),
+                self.hlc,
+                self.site,
+                id.0,
+            ],
+        )?;
+        if changed == 0 && !self.is_live("problem", id.0)? {
+            return Err(Error::RecordNotFound);
+        }
+        Ok(())
+    }
+
+    /// Records a change of state: an event with its date, who made it and a note (for a
+    /// resolution, the resolution), possibly at a session where the problem was followed up.
+    pub fn record_problem_event(
+        &mut self,
+        problem: ProblemId,
+        state: ProblemState,
+        date: NaiveDate,
+        actor: &str,
+        note: &str,
+        session: Option<SessionId>,
+    ) -> Result<()> {
+        if !self.is_live("problem", problem.0)? {
+            return Err(Error::RecordNotFound);
+        }
+        self.tx.execute(
+            "INSERT INTO problem_event (uuid, origin_site, hlc, hlc_site, problem_id, happened_on,
+                state, actor, note, session_id)
+             VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                Self::new_uuid(),
+                self.site,
+                self.hlc,
+                problem.0,
+                date.format(DAY).to_string(),
+                state.code(),
+                actor.trim(),
+                note.trim(),
+                session.map(|s| s.0),
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes a problem (a tombstone: [`Writer::restore_problem`] undoes it).
+    pub fn delete_problem(&mut self, id: ProblemId) -> Result<()> {
+        self.set_deleted("problem", id.0, true)
+    }
+
+    /// Brings a deleted problem back.
+    pub fn restore_problem(&mut self, id: ProblemId) -> Result<()> {
+        self.set_deleted("problem", id.0, false)
+    }
+}
