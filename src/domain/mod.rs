@@ -34,7 +34,9 @@ macro_rules! code_enum {
 }
 
 pub mod date;
+pub mod figures;
 pub mod import_plan;
+pub mod period;
 pub mod problem;
 pub mod roster;
 pub mod search;
