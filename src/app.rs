@@ -27,10 +27,22 @@ pub struct App {
     secretary: SecretaryPage,
     path_dialog: Option<PathDialog>,
     import: Option<ImportDialog>,
-    error: Option<String>,
+    /// The message shown in a dialog: an error, or a notice that a rule refused something.
+    message: Option<(MessageKind, String)>,
     status: String,
     shown_title: String,
+    /// The studio's name, read once per store generation (no SQL per frame).
+    studio_name: Option<(u64, String)>,
     first_frame_probe: Option<(std::time::Instant, u32)>,
+}
+
+/// What kind of message the dialog shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MessageKind {
+    /// Something failed (a file, a write).
+    Error,
+    /// A rule refused a change; nothing failed.
+    Notice,
 }
 
 /// Opens the studio to show at start: `--db PATH`, else the file used last, else
@@ -114,9 +126,10 @@ impl App {
             secretary: SecretaryPage::default(),
             path_dialog: None,
             import: None,
-            error: None,
+            message: None,
             status: String::new(),
             shown_title: String::new(),
+            studio_name: None,
             first_frame_probe: None,
         }
     }
@@ -135,9 +148,16 @@ impl App {
     }
 
     /// Shows an error message as the app opens (e.g. a `--db` file that could not be opened).
+    /// Shows a notice (a rule refused a change) in a dialog and in the status line.
+    pub fn show_notice(&mut self, message: String) {
+        self.status.clone_from(&message);
+        self.message = Some((MessageKind::Notice, message));
+    }
+
+    /// Shows an error message in a dialog and in the status line.
     pub fn show_error(&mut self, message: String) {
         self.status.clone_from(&message);
-        self.error = Some(message);
+        self.message = Some((MessageKind::Error, message));
     }
 
     /// The open studio.
@@ -152,7 +172,7 @@ impl App {
 
     /// The error message on screen, if any.
     pub fn error_message(&self) -> Option<&str> {
-        self.error.as_deref()
+        self.message.as_ref().map(|(_, text)| text.as_str())
     }
 
     /// The names the roster currently shows, in order.
@@ -239,16 +259,20 @@ impl App {
                 }
             }
         });
-        if let Some(message) = self.error.clone() {
+        if let Some((kind, message)) = &self.message {
+            let title = match kind {
+                MessageKind::Error => lang.error_title(),
+                MessageKind::Notice => lang.notice_title(),
+            };
             let modal = egui::Modal::new(egui::Id::unique("error")).show(ui.ctx(), |ui| {
                 ui.set_max_width(520.0);
-                ui.heading(lang.error_title());
-                ui.label(message);
+                ui.heading(title);
+                ui.label(message.as_str());
                 ui.add_space(8.0);
                 ui.button(lang.close()).clicked()
             });
             if modal.inner || modal.should_close() {
-                self.error = None;
+                self.message = None;
             }
         }
         if !commands.is_empty() {
@@ -278,12 +302,12 @@ impl App {
             ui.menu_button(lang.menu_file(), |ui| {
                 if ui.button(lang.file_new()).clicked() {
                     let suggested =
-                        self.suggest_path(lang.pick("古城镇书记工作室.db", "studio.db"));
+                        Self::suggest_path(lang.pick("古城镇书记工作室.db", "studio.db"));
                     self.path_dialog =
                         Some(PathDialog::new(PathPurpose::NewStudio, suggested, lang));
                 }
                 if ui.button(lang.file_open()).clicked() {
-                    let suggested = self.store.path().and_then(Path::parent).map(|p| p.join(""));
+                    let suggested = Self::suggest_path("");
                     self.path_dialog =
                         Some(PathDialog::new(PathPurpose::OpenStudio, suggested, lang));
                 }
@@ -295,7 +319,7 @@ impl App {
                     );
                     self.path_dialog = Some(PathDialog::new(
                         PathPurpose::SaveCopy,
-                        self.suggest_path(&name),
+                        Self::suggest_path(&name),
                         lang,
                     ));
                 }
@@ -323,27 +347,42 @@ impl App {
                     if ui
                         .selectable_label(self.settings.lang == choice, label)
                         .clicked()
+                        && self.settings.lang != choice
                     {
                         self.settings.lang = choice;
+                        // The last message was in the other language.
+                        self.status.clear();
                     }
                 }
                 ui.label(RichText::new(format!("{}:", lang.language())).weak());
-                if let Ok(studio) = self.store.studio() {
+                let generation = self.store.generation();
+                if self
+                    .studio_name
+                    .as_ref()
+                    .is_none_or(|(g, _)| *g != generation)
+                {
+                    let name = self.store.studio().map(|s| s.name).unwrap_or_default();
+                    self.studio_name = Some((generation, name));
+                }
+                if let Some((_, name)) = &self.studio_name {
                     ui.separator();
-                    ui.label(RichText::new(studio.name).strong());
+                    ui.label(RichText::new(name.as_str()).strong());
                 }
             });
         });
     }
 
     /// Where to suggest a new file: the user's Documents folder (a place they can find again
-    /// in Explorer), else the folder of the open file.
-    fn suggest_path(&self, name: &str) -> Option<PathBuf> {
-        let documents = directories::UserDirs::new()
-            .and_then(|dirs| dirs.document_dir().map(Path::to_owned))
-            .filter(|dir| dir.is_dir());
-        let folder =
-            documents.or_else(|| self.store.path().and_then(Path::parent).map(Path::to_owned))?;
+    /// in Explorer), else their home folder; never the hidden data folder.
+    fn suggest_path(name: &str) -> Option<PathBuf> {
+        let dirs = directories::UserDirs::new()?;
+        let home = dirs.home_dir().to_owned();
+        let folder = dirs
+            .document_dir()
+            .map(Path::to_owned)
+            .or_else(|| Some(home.join("Documents")))
+            .filter(|dir| dir.is_dir())
+            .unwrap_or(home);
         Some(folder.join(name))
     }
 
@@ -376,6 +415,10 @@ impl App {
                 let succeeded = result.is_ok();
                 match result {
                     Ok(()) => lang.saved().clone_into(&mut self.status),
+                    // A rule that refuses a change is not a failure: say so plainly.
+                    Err(error @ (store::Error::StillInUse { .. } | store::Error::Archived)) => {
+                        self.show_notice(lang.store_error(&error));
+                    }
                     Err(error) => self.show_error(lang.write_failed(&error)),
                 }
                 if let Change::ImportRoster(plan) = &change
@@ -402,12 +445,18 @@ impl App {
                     name
                 };
                 match Store::create(&path, &name, &town) {
-                    Ok(store) => self.replace_store(store, &path),
+                    Ok(store) => {
+                        self.path_dialog = None;
+                        self.replace_store(store, &path);
+                    }
                     Err(error) => self.show_error(lang.save_error(&path, &error)),
                 }
             }
             Command::SaveCopy { path, replace } => match self.store.save_copy(&path, replace) {
-                Ok(()) => self.status = lang.copy_saved(&path),
+                Ok(()) => {
+                    self.path_dialog = None;
+                    self.status = lang.copy_saved(&path);
+                }
                 Err(error) => self.show_error(lang.save_error(&path, &error)),
             },
             Command::ShowError(message) => self.show_error(message),
@@ -417,7 +466,10 @@ impl App {
     /// Opens another studio file; if it cannot be opened, says why and keeps the current one.
     pub fn open_file(&mut self, path: &Path) {
         match Store::open(path) {
-            Ok(store) => self.replace_store(store, path),
+            Ok(store) => {
+                self.path_dialog = None;
+                self.replace_store(store, path);
+            }
             Err(error) => self.show_error(self.settings.lang.open_error(path, &error)),
         }
     }

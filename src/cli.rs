@@ -24,6 +24,22 @@ USAGE:
   secretary-studio --help | --version
 ";
 
+/// 用法, printed by `--help` when `LANG` is Chinese.
+pub const USAGE_ZH: &str = "\
+书记工作室（Secretary Studio）
+
+用法：
+  secretary-studio [--db 文件]                     打开程序（默认打开上次使用的文件）
+  secretary-studio import-roster 表格 --db 文件 [--dry-run]
+                                                  导入花名册（.xlsx 或 .csv，UTF-8 或 GBK）；--dry-run 只预览不写入
+  secretary-studio roster --db 文件                以 CSV 输出花名册（带 BOM 的 UTF-8，可直接用 Excel 打开）
+  secretary-studio check 文件                      检查工作室文件（完整性、数据版本、记录数）
+  secretary-studio demo --db 文件 [--secretaries N]
+                                                  把演示工作室写入一个新文件
+  secretary-studio bench [--secretaries N]        测量启动、花名册每帧耗时和导入速度
+  secretary-studio --help | --version
+";
+
 /// What the command line asked for.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Invocation {
@@ -159,7 +175,9 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
     let lang = Lang::for_cli();
     let io = |e: std::io::Error| e.to_string();
     match command {
-        CliCommand::Help => out.write_all(USAGE.as_bytes()).map_err(io),
+        CliCommand::Help => out
+            .write_all(lang.pick(USAGE_ZH, USAGE).as_bytes())
+            .map_err(io),
         CliCommand::Version => {
             writeln!(out, "secretary-studio {}", env!("CARGO_PKG_VERSION")).map_err(io)
         }
@@ -216,10 +234,14 @@ fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), String> {
             lang.pick("条有效", "live"),
             lang.pick("条已删除", "deleted"),
         );
+        let table = match lang {
+            Lang::Zh => table_name_zh(&count.table),
+            Lang::En => count.table.as_str(),
+        };
         writeln!(
             out,
-            "{:<12} {:>8} {live} {:>6} {deleted}",
-            count.table, count.live, count.deleted
+            "{table:<12} {:>8} {live} {:>6} {deleted}",
+            count.live, count.deleted
         )
         .map_err(io)?;
     }
@@ -227,6 +249,23 @@ fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), String> {
         Ok(())
     } else {
         Err(lang.store_error(&crate::store::Error::Corrupt(report.integrity.join("; "))))
+    }
+}
+
+/// A table's name as the coordinator would say it.
+fn table_name_zh(table: &str) -> &str {
+    match table {
+        "site" => "站点",
+        "studio" => "工作室",
+        "area" => "片区",
+        "branch" => "党支部",
+        "secretary" => "书记",
+        "session" => "活动",
+        "session_item" => "议程与决定",
+        "attendance" => "出勤",
+        "problem" => "难题",
+        "problem_event" => "难题进展",
+        other => other,
     }
 }
 

@@ -43,7 +43,7 @@ fn demo_check_roster_and_import_round_trip() {
     assert!(
         report
             .lines()
-            .any(|l| l.starts_with("secretary") && l.contains("20 条有效")),
+            .any(|l| l.starts_with("书记") && l.contains("20 条有效")),
         "{report}"
     );
 

@@ -299,3 +299,27 @@ fn an_area_with_branches_in_use_is_not_archived_and_says_why() {
     let message = harness.state().error_message().expect("refused").to_owned();
     assert!(message.contains("1 名在任书记"), "{message}");
 }
+
+#[test]
+fn switching_the_language_clears_a_message_in_the_other_language() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let other = common::demo_file(folder.path(), "other.db");
+    let mut harness = common::harness(demo_store(), Screen::Dashboard);
+    harness.state_mut().open_file(&other);
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("已打开")
+            .next()
+            .is_some()
+    );
+    harness.get_by_label("English").click();
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("已打开")
+            .next()
+            .is_none()
+    );
+    harness.get_by_label("Ready");
+}

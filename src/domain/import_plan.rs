@@ -87,6 +87,8 @@ pub enum RejectReason {
     BadLevel(String),
     /// The same name and branch appeared earlier in the file.
     DuplicateOf(usize),
+    /// In office since before the secretary turned 18.
+    TooYoungForOffice,
     /// The branch exists but is archived.
     ArchivedBranch(String),
     /// The branch would be new, in an area that is archived.

@@ -173,8 +173,8 @@ pub enum FieldError {
     NotMobileNumber,
     /// A date that is not a date, does not exist, or lies in the future.
     Date(DateError),
-    /// In office since a date before the secretary was born.
-    BeforeBirth,
+    /// In office since before the secretary turned 18 (or before birth).
+    TooYoungForOffice,
 }
 
 impl SecretaryDraft {
@@ -223,9 +223,9 @@ impl SecretaryDraft {
         let birth = date(&self.birth, SecretaryField::Birth);
         let in_office_since = date(&self.in_office_since, SecretaryField::InOfficeSince);
         if let (Some(birth), Some(since)) = (birth, in_office_since)
-            && (since.year, since.month) <= (birth.year, birth.month)
+            && !office_after_adulthood(birth, since)
         {
-            errors.push((SecretaryField::InOfficeSince, FieldError::BeforeBirth));
+            errors.push((SecretaryField::InOfficeSince, FieldError::TooYoungForOffice));
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -244,6 +244,15 @@ impl SecretaryDraft {
             archived: self.archived,
         })
     }
+}
+
+/// Age a party member must have reached (and so a secretary taking office).
+pub const ADULT_AGE_YEARS: i32 = 18;
+
+/// Whether taking office on `since` comes at 18 or later for someone born on `birth` (compared
+/// by month: office sheets often give only the month).
+pub fn office_after_adulthood(birth: PartialDate, since: PartialDate) -> bool {
+    (since.year, since.month) >= (birth.year + ADULT_AGE_YEARS, birth.month)
 }
 
 /// Trims a name and removes the spaces offices put inside two-character names (`王  伟`).
@@ -323,7 +332,7 @@ mod tests {
     }
 
     #[test]
-    fn office_cannot_begin_before_birth() {
+    fn office_begins_at_eighteen_or_later() {
         let draft = SecretaryDraft {
             name: "甲".into(),
             birth: "2021-02".into(),
@@ -334,9 +343,16 @@ mod tests {
             draft.validate(today()),
             Err(vec![(
                 SecretaryField::InOfficeSince,
-                FieldError::BeforeBirth
+                FieldError::TooYoungForOffice
             )])
         );
+        let month = |text| PartialDate::parse(text).expect("date");
+        assert!(
+            !office_after_adulthood(month("2021-02"), month("2021-03")),
+            "a month old"
+        );
+        assert!(!office_after_adulthood(month("2000-06"), month("2018-05")));
+        assert!(office_after_adulthood(month("2000-06"), month("2018-06")));
     }
 
     #[test]

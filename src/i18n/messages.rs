@@ -76,7 +76,7 @@ impl Lang {
             FieldError::Required => self.error_required(),
             FieldError::NotMobileNumber => self.error_mobile(),
             FieldError::Date(e) => self.date_error(e),
-            FieldError::BeforeBirth => self.error_before_birth(),
+            FieldError::TooYoungForOffice => self.error_too_young(),
         }
     }
 
@@ -120,6 +120,7 @@ impl Lang {
                 Self::Zh => format!("片区“{name}”已归档，不能在其中新建支部"),
                 Self::En => format!("area \"{name}\" is archived; no new branch can go there"),
             },
+            RejectReason::TooYoungForOffice => self.error_too_young().to_owned(),
             RejectReason::DuplicateOf(line) => match self {
                 Self::Zh => format!("与第{line}行重复（同名同支部）"),
                 Self::En => format!("repeats line {line} (same name and branch)"),
@@ -213,6 +214,8 @@ impl Lang {
             (Self::En, E::NoSuchFolder) => {
                 "the folder does not exist (was the USB stick removed?).".to_owned()
             }
+            (Self::Zh, E::WouldReplaceOtherFile) => "该位置已有一个不是工作室文件的同名文件，为免丢失，不会替换它；请换一个文件名。".to_owned(),
+            (Self::En, E::WouldReplaceOtherFile) => "a file that is not a studio file has that name; it is not replaced, so nothing is lost. Choose another name.".to_owned(),
             (Self::Zh, E::IsOpenFile) => "这正是当前打开的文件，请换一个位置或文件名。".to_owned(),
             (Self::En, E::IsOpenFile) => {
                 "that is the file that is open; choose another place or name.".to_owned()

@@ -128,6 +128,7 @@ texts! {
     town: "乡镇", "Town";
     default_studio_name: "联村共建书记工作室", "Joint-village Branch Secretary Studio";
     error_title: "出错了", "Something went wrong";
+    notice_title: "提示", "Note";
     file_exists_choose_another: "该位置已有同名文件；新建不会覆盖它，请换一个文件名。", "A file with that name exists; New never replaces it, so choose another name.";
     file_exists_will_replace: "该位置已有同名文件，保存将替换它。", "A file with that name exists; saving will replace it.";
     replace: "替换", "Replace";
@@ -182,7 +183,7 @@ texts! {
     date_hint: "如 1978.03 或 2018-11-01", "e.g. 1978.03 or 2018-11-01";
     error_required: "必填", "Required";
     error_mobile: "请输入11位手机号码（座机号码可写在备注里）", "Enter an 11-digit mobile number (a landline can go in the notes)";
-    error_before_birth: "任现职时间不能早于出生年月", "Cannot be before the date of birth";
+    error_too_young: "任现职时未满18周岁，请检查出生年月和任现职时间", "Under 18 when taking office: check the dates of birth and office";
     error_date_unreadable: "无法识别的日期，请写成 1978.03 或 2018-11-01", "Not a date; write 1978.03 or 2018-11-01";
     error_date_missing: "该日期不存在", "That date does not exist";
     error_date_future: "日期不能晚于今天", "The date cannot be in the future";

@@ -6,7 +6,9 @@ use crate::domain::PartialDate;
 use crate::domain::import_plan::{
     ImportRow, ParsedRoster, RejectReason, Rejection, RosterColumn, SkippedLine,
 };
-use crate::domain::roster::{Gender, Level, is_mobile_number, normalize_name, normalize_phone};
+use crate::domain::roster::{
+    Gender, Level, is_mobile_number, normalize_name, normalize_phone, office_after_adulthood,
+};
 use chrono::NaiveDate;
 
 /// The header texts understood for each column (compared without spaces, case or a
@@ -229,18 +231,25 @@ fn parse_row<'a>(
     if !phone.is_empty() && !is_mobile_number(&phone) {
         return Err(RejectReason::BadPhone(cell(RosterColumn::Phone).to_owned()));
     }
+    let birth = date(RosterColumn::Birth)?;
+    let in_office_since = date(RosterColumn::InOfficeSince)?;
+    if let (Some(birth), Some(since)) = (birth, in_office_since)
+        && !office_after_adulthood(birth, since)
+    {
+        return Err(RejectReason::TooYoungForOffice);
+    }
     Ok(ImportRow {
         line,
         name: name.to_owned(),
         gender,
-        birth: date(RosterColumn::Birth)?,
+        birth,
         education: cell(RosterColumn::Education).to_owned(),
         branch: cell(RosterColumn::Branch).to_owned(),
         area: cell(RosterColumn::Area).to_owned(),
         level,
         position,
         phone,
-        in_office_since: date(RosterColumn::InOfficeSince)?,
+        in_office_since,
         notes: cell(RosterColumn::Notes).to_owned(),
     })
 }
@@ -342,6 +351,11 @@ mod tests {
             &["戊", "女", "", "", "县"],
             &["己", "女", "", "1978.03", "组"],
         ]);
+        let young = sheet_with_since("2021-02", "2019-01");
+        assert!(matches!(
+            parse_roster(&young, today()).expect("parsed").rejected[0].reason,
+            RejectReason::TooYoungForOffice
+        ));
         let parsed = parse_roster(&sheet, today()).expect("parsed");
         let reasons: Vec<_> = parsed
             .rejected
@@ -365,6 +379,10 @@ mod tests {
         assert!(matches!(reasons[5], (7, RejectReason::BadLevel(_))));
         assert_eq!(parsed.rows.len(), 1);
         assert_eq!(parsed.rows[0].level, Some(Level::Group));
+    }
+
+    fn sheet_with_since(birth: &str, since: &str) -> Sheet {
+        sheet(&[&["姓名", "出生年月", "任现职时间"], &["王五", birth, since]])
     }
 
     #[test]

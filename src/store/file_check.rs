@@ -100,6 +100,16 @@ fn file_uri(path: &Path) -> Result<String> {
     Ok(uri)
 }
 
+/// Whether `path` is a studio file (of any version), without changing it.
+pub(super) fn is_studio_file(path: &Path) -> bool {
+    inspect(path).is_ok()
+        && open_probe(path).is_ok_and(|probe| {
+            probe
+                .query_row("PRAGMA application_id", [], |r| r.get::<_, i32>(0))
+                .is_ok_and(|id| id == schema::APPLICATION_ID)
+        })
+}
+
 /// Checks, on a read-only connection, that the file is ours, not from a newer version, and
 /// undamaged. Returns its schema version.
 pub(super) fn check_identity(probe: &Connection) -> Result<i64> {

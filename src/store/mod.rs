@@ -59,6 +59,9 @@ pub enum Error {
     /// The folder to write into does not exist (e.g. a USB stick that was pulled out).
     #[error("the folder does not exist")]
     NoSuchFolder,
+    /// A copy would replace a file that is not a studio file.
+    #[error("the file there is not a studio file and is not replaced")]
+    WouldReplaceOtherFile,
     /// A copy would replace the file that is open.
     #[error("that is the file that is open")]
     IsOpenFile,
@@ -363,6 +366,10 @@ impl Store {
             }
             if !replace {
                 return Err(Error::AlreadyExists);
+            }
+            // Only an earlier copy of a studio may be replaced, never someone's sheet or photo.
+            if !file_check::is_studio_file(destination) {
+                return Err(Error::WouldReplaceOtherFile);
             }
         }
         let temporary = sibling_temporary(destination);

@@ -271,6 +271,17 @@ fn save_copy_is_a_complete_studio() {
         store.save_copy(&path, true),
         Err(Error::IsOpenFile)
     ));
+    let sheet = folder.path().join("roster.csv");
+    std::fs::write(&sheet, "姓名\n王建国\n").expect("write");
+    assert!(matches!(
+        store.save_copy(&sheet, true),
+        Err(Error::WouldReplaceOtherFile)
+    ));
+    assert_eq!(
+        std::fs::read(&sheet).expect("read"),
+        "姓名\n王建国\n".as_bytes(),
+        "the sheet is kept"
+    );
     let gone = folder.path().join("pulled-out-stick").join("copy.db");
     assert!(matches!(
         store.save_copy(&gone, false),

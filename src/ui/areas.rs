@@ -337,7 +337,11 @@ impl AreasScreen {
                     }
                     ui.label(&branch.name);
                     ui.label(lang.branch_kind(branch.kind));
-                    ui.label(branch.area_id.map(area_name).unwrap_or_default());
+                    ui.label(
+                        branch
+                            .area_id
+                            .map_or_else(|| lang.no_area().to_owned(), area_name),
+                    );
                     ui.label(count.to_string());
                     ui.label(if branch.archived {
                         RichText::new(lang.status_archived()).weak()

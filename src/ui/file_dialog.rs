@@ -45,7 +45,7 @@ impl PathDialog {
         }
     }
 
-    /// Draws the dialog; returns the command to run, and whether the dialog is finished.
+    /// Draws the dialog; returns the command to run, and whether the user cancelled.
     pub fn ui(&mut self, ui: &mut Ui, lang: Lang) -> (Option<Command>, bool) {
         let mut command = None;
         let mut done = false;
@@ -113,7 +113,8 @@ impl PathDialog {
                             replace: exists,
                         },
                     });
-                    done = true;
+                    // The dialog stays until the app reports success, so a path that failed
+                    // is still there to correct.
                 }
                 if ui.button(lang.cancel()).clicked() {
                     done = true;

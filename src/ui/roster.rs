@@ -312,15 +312,15 @@ fn roster_table(
         let columns: [(SortColumn, &str, f32); 12] = [
             (SortColumn::Name, lang.col_name(), 90.0),
             (SortColumn::Gender, lang.col_gender(), 44.0),
-            (SortColumn::Branch, lang.col_branch(), 170.0),
+            (SortColumn::Branch, lang.col_branch(), 150.0),
             (SortColumn::Area, lang.col_area(), 70.0),
-            (SortColumn::Level, lang.col_level(), 50.0),
-            (SortColumn::Position, lang.col_position(), 160.0),
-            (SortColumn::Phone, lang.col_phone(), 110.0),
-            (SortColumn::InOfficeSince, lang.col_in_office_since(), 90.0),
-            (SortColumn::Education, lang.col_education(), 70.0),
-            (SortColumn::Birth, lang.col_birth(), 80.0),
-            (SortColumn::Status, lang.col_status(), 56.0),
+            (SortColumn::Level, lang.col_level(), 44.0),
+            (SortColumn::Position, lang.col_position(), 140.0),
+            (SortColumn::Phone, lang.col_phone(), 104.0),
+            (SortColumn::InOfficeSince, lang.col_in_office_since(), 84.0),
+            (SortColumn::Education, lang.col_education(), 62.0),
+            (SortColumn::Birth, lang.col_birth(), 70.0),
+            (SortColumn::Status, lang.col_status(), 48.0),
             (SortColumn::Notes, lang.col_notes(), 80.0),
         ];
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
@@ -370,7 +370,7 @@ fn roster_table(
                         ui.label(fields.gender.map_or("", |g| lang.gender(g)));
                     });
                     row.col(|ui| {
-                        label_with_hover(ui, &entry.branch_name);
+                        ui.label(&entry.branch_name);
                     });
                     row.col(|ui| {
                         ui.label(&entry.area_name);
@@ -379,7 +379,7 @@ fn roster_table(
                         ui.label(fields.level.map_or("", |l| lang.level(l)));
                     });
                     row.col(|ui| {
-                        label_with_hover(ui, &fields.position);
+                        ui.label(&fields.position);
                     });
                     row.col(|ui| {
                         ui.label(&fields.phone);
@@ -411,19 +411,11 @@ fn roster_table(
                         });
                     });
                     row.col(|ui| {
-                        label_with_hover(ui, &fields.notes);
+                        ui.label(&fields.notes);
                     });
                 });
             });
         open
-    }
-}
-
-/// A cell that may be cut off by its column shows its whole text on hover.
-fn label_with_hover(ui: &mut Ui, text: &str) {
-    let response = ui.label(text);
-    if !text.is_empty() {
-        response.on_hover_text(text);
     }
 }
 
