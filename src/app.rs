@@ -69,12 +69,10 @@ pub fn open_at_start(
             Store::open(&default)
         } else {
             let _ = std::fs::create_dir_all(default.parent().unwrap_or(Path::new(".")));
-            Store::create_with(
-                &default,
-                crate::demo::DEMO_STUDIO,
-                "古城镇",
-                crate::demo::seed,
-            )
+            let today = chrono::Local::now().date_naive();
+            Store::create_with(&default, crate::demo::DEMO_STUDIO, "古城镇", |store| {
+                crate::demo::seed_all(store, today)
+            })
         };
         (default, opened)
     });

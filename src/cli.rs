@@ -18,8 +18,8 @@ USAGE:
                                                   import a roster sheet (.xlsx or .csv, UTF-8 or GBK)
   secretary-studio roster --db PATH               print the roster as CSV (UTF-8 with BOM, for Excel)
   secretary-studio check PATH                     check a studio file (integrity, version, counts)
-  secretary-studio demo --db PATH [--secretaries N]
-                                                  write the demo studio to a new file
+  secretary-studio demo --db PATH [--scale county] [--secretaries N]
+                                                  write the demo studio (or a county-scale file) to a new file
   secretary-studio bench [--secretaries N]        measure start-up, roster frame time and import
   secretary-studio --help | --version
 ";
@@ -34,8 +34,8 @@ pub const USAGE_ZH: &str = "\
                                                   导入花名册（.xlsx 或 .csv，UTF-8 或 GBK）；--dry-run 只预览不写入
   secretary-studio roster --db 文件                以 CSV 输出花名册（带 BOM 的 UTF-8，可直接用 Excel 打开）
   secretary-studio check 文件                      检查工作室文件（完整性、数据版本、记录数）
-  secretary-studio demo --db 文件 [--secretaries N]
-                                                  把演示工作室写入一个新文件
+  secretary-studio demo --db 文件 [--scale county] [--secretaries N]
+                                                  把演示工作室（或县级规模的测试文件）写入一个新文件
   secretary-studio bench [--secretaries N]        测量启动、花名册每帧耗时和导入速度
   secretary-studio --help | --version
 ";
@@ -80,6 +80,8 @@ pub enum CliCommand {
         db: PathBuf,
         /// Extra invented secretaries (for benchmarks).
         secretaries: usize,
+        /// `--scale county`: the synthetic county-scale file instead of the demo studio.
+        county: bool,
     },
     /// `bench`
     Bench {
@@ -104,10 +106,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
     let mut db = None;
     let mut dry_run = false;
     let mut secretaries = None;
+    let mut scale: Option<String> = None;
     while let Some(arg) = parser.next().map_err(bad)? {
         match arg {
             Long("db") => db = Some(PathBuf::from(parser.value().map_err(bad)?)),
             Long("dry-run") => dry_run = true,
+            Long("scale") => scale = Some(parser.value().map_err(bad)?.string().map_err(bad)?),
             Long("secretaries") => {
                 let value: usize = parser
                     .value()
@@ -156,6 +160,16 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
         Some("demo") => CliCommand::Demo {
             db: need_db(db)?,
             secretaries: secretaries.unwrap_or(0),
+            county: match scale.as_deref() {
+                None | Some("demo") => false,
+                Some("county") => true,
+                Some(other) => {
+                    return Err(format!(
+                        "--scale {other}: {}{see_help}",
+                        lang.pick("只能是 demo 或 county", "use demo or county")
+                    ));
+                }
+            },
         },
         Some("bench") => CliCommand::Bench {
             secretaries: secretaries.unwrap_or(1_000),
@@ -190,9 +204,17 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
         CliCommand::ImportRoster { file, db, dry_run } => {
             import_roster(&file, &db, dry_run, lang, out)
         }
-        CliCommand::Demo { db, secretaries } => {
+        CliCommand::Demo {
+            db,
+            secretaries,
+            county,
+        } => {
+            let today = chrono::Local::now().date_naive();
             Store::create_with(&db, crate::demo::DEMO_STUDIO, "古城镇", |store| {
-                crate::demo::seed(store)?;
+                if county {
+                    return crate::demo::seed_county(store);
+                }
+                crate::demo::seed_all(store, today)?;
                 crate::demo::add_many_secretaries(store, secretaries)
             })
             .map_err(|e| lang.file_error(&db, &e))?;
@@ -431,7 +453,8 @@ mod tests {
             parse(args("demo --db d.db")),
             Ok(Invocation::Command(CliCommand::Demo {
                 db: "d.db".into(),
-                secretaries: 0
+                secretaries: 0,
+                county: false
             }))
         );
     }

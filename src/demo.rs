@@ -1,7 +1,12 @@
 //! The invented demo studio every new install opens with, so no screen is blank.
 
+use crate::domain::problem::{ProblemCategory, ProblemFields, ProblemState};
+use crate::domain::session::{
+    AttendanceMark, AttendanceStatus, SessionFields, SessionKind, Systems,
+};
 use crate::domain::{BranchKind, Gender, Level, PartialDate, SecretaryFields};
 use crate::store::{self, Store};
+use chrono::{NaiveDate, NaiveTime};
 
 /// Name of the demo studio.
 pub const DEMO_STUDIO: &str = "古城镇联村共建书记工作室（演示）";
@@ -330,6 +335,343 @@ pub fn add_many_secretaries(store: &mut Store, count: usize) -> store::Result<()
                 phone: format!("139{i:08}"),
                 ..SecretaryFields::default()
             })?;
+        }
+        Ok(())
+    })
+}
+
+/// A small deterministic generator (xorshift), so demo and bench files are the same each time.
+pub struct Dice(u64);
+
+impl Dice {
+    /// A generator started from `seed`.
+    pub fn new(seed: u64) -> Self {
+        Self(seed.max(1))
+    }
+
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        if n == 0 {
+            0
+        } else {
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    /// True with probability `percent` / 100.
+    pub fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+}
+
+const PLACES: [&str; 8] = [
+    "古城镇党群服务中心",
+    "东坪村食用菌基地",
+    "红岩村天麻种植合作社",
+    "秦韵服饰有限公司二期车间",
+    "双河村西甜瓜大棚",
+    "中川村橡子凉粉加工坊",
+    "花园村中药材种植园",
+    "新街社区党员活动室",
+];
+
+const TOPICS: [(&str, SessionKind); 10] = [
+    ("学习贯彻乡村振兴政策文件", SessionKind::Learning),
+    ("食用菌产业基地观摩", SessionKind::ObservationVisit),
+    ("天麻种植技术实战练兵", SessionKind::PracticalTraining),
+    ("“1+1”结对帮扶走访", SessionKind::HelpVisit),
+    ("季度工作比拼评议", SessionKind::Review),
+    ("西甜瓜产销经验交流", SessionKind::Exchange),
+    ("“七一”主题党日", SessionKind::ThemeDay),
+    ("橡子凉粉品牌打造座谈", SessionKind::Exchange),
+    ("服饰公司二期建设现场推进", SessionKind::ObservationVisit),
+    ("番茄与小白黄瓜种植培训", SessionKind::PracticalTraining),
+];
+
+const PROBLEMS: [(&str, ProblemCategory, &str); 12] = [
+    (
+        "食用菌基地冷库用地审批",
+        ProblemCategory::Industry,
+        "镇自然资源所",
+    ),
+    (
+        "年轻党员外出务工，支部活动难组织",
+        ProblemCategory::PartyBuilding,
+        "镇组织办",
+    ),
+    (
+        "通组道路硬化",
+        ProblemCategory::Infrastructure,
+        "镇交通运输站",
+    ),
+    ("人饮工程水源不足", ProblemCategory::Livelihood, "镇水利站"),
+    (
+        "天麻种植合作社缺少烘干设备",
+        ProblemCategory::Industry,
+        "镇农业综合服务站",
+    ),
+    (
+        "服饰公司二期厂房用电增容",
+        ProblemCategory::Infrastructure,
+        "县供电分公司",
+    ),
+    (
+        "西甜瓜销售渠道单一",
+        ProblemCategory::Industry,
+        "镇电商服务站",
+    ),
+    (
+        "村级集体经济收入偏低",
+        ProblemCategory::Governance,
+        "镇经管站",
+    ),
+    (
+        "留守老人照料服务不足",
+        ProblemCategory::Livelihood,
+        "镇民政办",
+    ),
+    (
+        "橡子凉粉作坊食品许可办理",
+        ProblemCategory::Industry,
+        "县市场监管局古城所",
+    ),
+    (
+        "中药材价格波动大，群众种植意愿下降",
+        ProblemCategory::Industry,
+        "镇农业综合服务站",
+    ),
+    ("村务公开栏老旧", ProblemCategory::Governance, "各村党支部"),
+];
+
+/// Adds the demo studio's ledger: a session every month since May 2021 (until `today`) with
+/// attendance, and about 30 problems in every state.
+pub fn seed_ledger(store: &mut Store, today: NaiveDate) -> store::Result<()> {
+    let roster = store.roster()?;
+    let mut dice = Dice::new(20_210_520);
+    store.write(|writer| {
+        let mut sessions = Vec::new();
+        let mut month = NaiveDate::from_ymd_opt(2021, 5, 20).unwrap_or(today);
+        let mut index = 0;
+        while month <= today {
+            let (topic, kind) = TOPICS[index % TOPICS.len()];
+            let fields = SessionFields {
+                held_on: month,
+                starts_at: NaiveTime::from_hms_opt(9, 0, 0),
+                ends_at: NaiveTime::from_hms_opt(11, 30, 0),
+                place: PLACES[index % PLACES.len()].to_owned(),
+                host: "胡永刚".to_owned(),
+                recorder: "刘芳".to_owned(),
+                kind,
+                systems: Systems::default_for(kind),
+                area_id: None,
+                topic: topic.to_owned(),
+                discussion: "各支部书记结合本村实际交流做法，查找差距，明确下步措施。".to_owned(),
+                agenda: vec![
+                    "传达学习有关文件精神".to_owned(),
+                    format!("围绕“{topic}”研讨交流"),
+                    "梳理需要协调解决的发展难题".to_owned(),
+                ],
+                decisions: vec!["各支部书记一周内报送落实措施".to_owned()],
+            };
+            let id = writer.add_session(&fields)?;
+            for entry in roster.iter().filter(|e| !e.fields.archived) {
+                let status = match dice.below(20) {
+                    0 => AttendanceStatus::Excused,
+                    1 => AttendanceStatus::Late,
+                    2 if dice.chance(30) => AttendanceStatus::Absent,
+                    _ => AttendanceStatus::Present,
+                };
+                let reason = if status == AttendanceStatus::Excused {
+                    "外出学习"
+                } else {
+                    ""
+                };
+                writer.set_attendance(
+                    id,
+                    &AttendanceMark {
+                        secretary_id: entry.id,
+                        status,
+                        reason: reason.to_owned(),
+                    },
+                )?;
+            }
+            sessions.push((id, month));
+            index += 1;
+            month = month
+                .checked_add_months(chrono::Months::new(1))
+                .unwrap_or(today + chrono::Days::new(1));
+        }
+        for number in 0..30 {
+            let Some(&(session, held_on)) = sessions.get(
+                sessions
+                    .len()
+                    .saturating_sub(1 + number * sessions.len() / 31),
+            ) else {
+                break;
+            };
+            let (title, category, responsible) = PROBLEMS[number % PROBLEMS.len()];
+            let raiser = &roster[number % roster.len().max(1)];
+            let helper = &roster[(number * 7 + 3) % roster.len().max(1)];
+            let fields = ProblemFields {
+                title: title.to_owned(),
+                description: format!("{}提出：{title}，需要协调解决。", raiser.branch_name),
+                category,
+                branch_id: raiser.fields.branch_id,
+                raised_by: Some(raiser.id),
+                session_id: Some(session),
+                raised_on: held_on,
+                responsible: responsible.to_owned(),
+                helper_id: Some(helper.id),
+                deadline: held_on
+                    .checked_add_days(chrono::Days::new(60 + (number as u64 % 4) * 30)),
+            };
+            let id = writer.add_problem(&fields, &raiser.fields.name)?;
+            let step = |days: u64| {
+                held_on
+                    .checked_add_days(chrono::Days::new(days))
+                    .filter(|d| *d <= today)
+            };
+            let fate = number % 5;
+            if let Some(day) = step(20).filter(|_| fate >= 1) {
+                writer.record_problem_event(
+                    id,
+                    ProblemState::InProgress,
+                    day,
+                    &helper.fields.name,
+                    "已对接责任单位，正在推进",
+                    None,
+                )?;
+            }
+            if let Some(day) = step(45).filter(|_| fate >= 3) {
+                let (state, note) = if fate == 3 {
+                    (ProblemState::Escalated, "已上报县级有关部门协调")
+                } else {
+                    (ProblemState::Resolved, "经协调已解决，群众满意")
+                };
+                writer.record_problem_event(id, state, day, &helper.fields.name, note, None)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// The whole demo studio: roster and ledger.
+pub fn seed_all(store: &mut Store, today: NaiveDate) -> store::Result<()> {
+    seed(store)?;
+    seed_ledger(store, today)
+}
+
+/// Sizes of the synthetic county-scale file used for benchmarks.
+pub mod county {
+    /// Areas.
+    pub const AREAS: usize = 15;
+    /// Secretaries (one branch each).
+    pub const SECRETARIES: usize = 300;
+    /// Sessions over ten years.
+    pub const SESSIONS: usize = 30_000;
+    /// Secretaries marked at each session (600,000 attendance rows in all).
+    pub const ATTENDEES: usize = 20;
+    /// Problems raised at each session (60,000 in all).
+    pub const PROBLEMS_PER_SESSION: usize = 2;
+}
+
+/// Writes a synthetic county: 300 secretaries in 15 areas, 30,000 sessions from 2016 to 2025
+/// with 20 marks each, and 60,000 problems with their histories, in one transaction.
+pub fn seed_county(store: &mut Store) -> store::Result<()> {
+    let mut dice = Dice::new(42);
+    store.write(|writer| {
+        let mut secretaries = Vec::with_capacity(county::SECRETARIES);
+        let mut areas = Vec::with_capacity(county::AREAS);
+        for a in 0..county::AREAS {
+            areas.push(writer.add_area(&format!("第{}片区", a + 1))?);
+        }
+        let per_area = county::SECRETARIES / county::AREAS;
+        for s in 0..county::SECRETARIES {
+            let area = areas[s / per_area];
+            let branch = writer.add_branch(
+                &format!("第{}村党支部", s + 1),
+                BranchKind::Village,
+                Some(area),
+            )?;
+            let id = writer.add_secretary(&SecretaryFields {
+                name: format!("书记{:03}", s + 1),
+                branch_id: Some(branch),
+                level: Some(Level::Village),
+                ..SecretaryFields::default()
+            })?;
+            secretaries.push(id);
+        }
+        let start = NaiveDate::from_ymd_opt(2016, 1, 1).unwrap_or_default();
+        let days = 3_650;
+        for n in 0..county::SESSIONS {
+            let held_on = start + chrono::Days::new((n * days / county::SESSIONS) as u64);
+            let area = dice.below(county::AREAS);
+            let (topic, kind) = TOPICS[dice.below(TOPICS.len())];
+            let session = writer.add_session(&SessionFields {
+                held_on,
+                starts_at: None,
+                ends_at: None,
+                place: PLACES[dice.below(PLACES.len())].to_owned(),
+                host: String::new(),
+                recorder: String::new(),
+                kind,
+                systems: Systems::default_for(kind),
+                area_id: Some(areas[area]),
+                topic: topic.to_owned(),
+                discussion: String::new(),
+                agenda: vec![topic.to_owned()],
+                decisions: Vec::new(),
+            })?;
+            for k in 0..county::ATTENDEES {
+                let secretary = secretaries[area * per_area + k % per_area];
+                let status = AttendanceStatus::ALL[match dice.below(20) {
+                    0 => 1,
+                    1 => 2,
+                    2 => 3,
+                    _ => 0,
+                }];
+                writer.insert_attendance(
+                    session,
+                    &AttendanceMark {
+                        secretary_id: secretary,
+                        status,
+                        reason: String::new(),
+                    },
+                )?;
+            }
+            for p in 0..county::PROBLEMS_PER_SESSION {
+                let (title, category, responsible) = PROBLEMS[dice.below(PROBLEMS.len())];
+                let raiser = secretaries[area * per_area + dice.below(per_area)];
+                let problem = writer.add_problem(
+                    &ProblemFields {
+                        title: title.to_owned(),
+                        description: String::new(),
+                        category,
+                        branch_id: None,
+                        raised_by: Some(raiser),
+                        session_id: Some(session),
+                        raised_on: held_on,
+                        responsible: responsible.to_owned(),
+                        helper_id: Some(secretaries[dice.below(secretaries.len())]),
+                        deadline: held_on.checked_add_days(chrono::Days::new(90)),
+                    },
+                    "",
+                )?;
+                if (n + p) % 3 != 0 {
+                    let resolved = held_on + chrono::Days::new(10 + dice.below(120) as u64);
+                    writer.record_problem_event(
+                        problem,
+                        ProblemState::Resolved,
+                        resolved,
+                        "",
+                        "已解决",
+                        None,
+                    )?;
+                }
+            }
         }
         Ok(())
     })

@@ -243,6 +243,27 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// Adds a mark for a secretary not yet marked at this session (bulk loading; an existing
+    /// mark is left as it is).
+    pub fn insert_attendance(&mut self, session: SessionId, mark: &AttendanceMark) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO attendance (uuid, origin_site, hlc, hlc_site, session_id,
+                    secretary_id, status, reason)
+                 VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                Self::new_uuid(),
+                self.site,
+                self.hlc,
+                session.0,
+                mark.secretary_id.0,
+                mark.status.index(),
+                mark.reason.trim()
+            ])?;
+        Ok(())
+    }
+
     /// Makes the live items of one list equal `texts`, position by position.
     fn sync_items(&mut self, session: SessionId, list: List, texts: &[String]) -> Result<()> {
         let existing: Vec<(i64, i64, String)> = {
