@@ -11,6 +11,7 @@ use crate::ui::file_dialog::{PathDialog, PathPurpose};
 use crate::ui::import::ImportDialog;
 use crate::ui::roster::RosterScreen;
 use crate::ui::secretary::SecretaryPage;
+use crate::ui::sessions::{SessionForm, SessionPage, SessionsScreen};
 use crate::ui::{Change, Command, Screen, ViewContext};
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
@@ -25,6 +26,10 @@ pub struct App {
     roster: RosterScreen,
     areas: AreasScreen,
     secretary: SecretaryPage,
+    sessions: SessionsScreen,
+    session: SessionPage,
+    /// The last deletion, offered for undo in the status line.
+    undo: Option<Change>,
     path_dialog: Option<PathDialog>,
     import: Option<ImportDialog>,
     /// The message shown in a dialog: an error, or a notice that a rule refused something.
@@ -122,6 +127,9 @@ impl App {
             roster: RosterScreen::default(),
             areas: AreasScreen::default(),
             secretary: SecretaryPage::default(),
+            sessions: SessionsScreen::default(),
+            session: SessionPage::default(),
+            undo: None,
             path_dialog: None,
             import: None,
             message: None,
@@ -173,6 +181,11 @@ impl App {
         self.message.as_ref().map(|(_, text)| text.as_str())
     }
 
+    /// The topics the sessions list currently shows, in order.
+    pub fn session_topics(&self) -> Vec<String> {
+        self.sessions.visible_topics()
+    }
+
     /// The names the roster currently shows, in order.
     pub fn roster_visible_names(&self) -> Vec<String> {
         self.roster.visible_names()
@@ -204,6 +217,11 @@ impl App {
                 } else {
                     &self.status
                 };
+                if let Some(undo) = &self.undo
+                    && ui.button(lang.undo()).clicked()
+                {
+                    commands.push(Command::Write(undo.clone()));
+                }
                 ui.add(egui::Label::new(status).truncate())
                     .on_hover_text(status);
             });
@@ -217,11 +235,14 @@ impl App {
                 for (screen, label) in [
                     (Screen::Dashboard, lang.nav_dashboard()),
                     (Screen::Roster, lang.nav_roster()),
+                    (Screen::Sessions, lang.nav_sessions()),
                     (Screen::AreasBranches, lang.nav_areas_branches()),
                 ] {
                     let current = self.settings.screen == screen
                         || (screen == Screen::Roster
-                            && matches!(self.settings.screen, Screen::Secretary(_)));
+                            && matches!(self.settings.screen, Screen::Secretary(_)))
+                        || (screen == Screen::Sessions
+                            && matches!(self.settings.screen, Screen::Session(_)));
                     if ui
                         .selectable_label(current, RichText::new(label).size(16.0))
                         .clicked()
@@ -241,6 +262,8 @@ impl App {
                 Screen::Roster => commands.extend(self.roster.ui(ui, &ctx)),
                 Screen::AreasBranches => commands.extend(self.areas.ui(ui, &ctx)),
                 Screen::Secretary(id) => commands.extend(self.secretary.ui(ui, &ctx, id)),
+                Screen::Sessions => commands.extend(self.sessions.ui(ui, &ctx)),
+                Screen::Session(id) => commands.extend(self.session.ui(ui, &ctx, id)),
             }
             if let Some(dialog) = &mut self.path_dialog {
                 let (command, done) = dialog.ui(ui, lang);
@@ -412,7 +435,23 @@ impl App {
                 let result = self.store.write(|writer| apply_change(writer, &change));
                 let succeeded = result.is_ok();
                 match result {
-                    Ok(()) => lang.saved().clone_into(&mut self.status),
+                    Ok(then) => {
+                        lang.saved().clone_into(&mut self.status);
+                        self.undo = None;
+                        match (&change, then) {
+                            (Change::DeleteSession(id), _) => {
+                                lang.session_deleted().clone_into(&mut self.status);
+                                self.undo = Some(Change::RestoreSession(*id));
+                                self.settings.screen = Screen::Sessions;
+                            }
+                            (Change::RestoreSession(id), _) => {
+                                lang.session_restored().clone_into(&mut self.status);
+                                self.settings.screen = Screen::Session(*id);
+                            }
+                            (_, Some(screen)) => self.settings.screen = screen,
+                            _ => {}
+                        }
+                    }
                     // A rule that refuses a change is not a failure: say so plainly.
                     Err(error @ (store::Error::StillInUse { .. } | store::Error::Archived)) => {
                         self.show_notice(lang.store_error(&error));
@@ -427,6 +466,8 @@ impl App {
                 self.roster.write_finished(succeeded);
                 self.secretary.write_finished(succeeded);
                 self.areas.write_finished(succeeded);
+                SessionForm::write_finished(&mut self.sessions.form, succeeded);
+                SessionForm::write_finished(&mut self.session.form, succeeded);
                 if let Some(import) = &mut self.import
                     && import.write_finished(succeeded)
                 {
@@ -491,9 +532,20 @@ impl App {
     }
 }
 
-/// Writes one change.
-fn apply_change(writer: &mut store::Writer<'_>, change: &Change) -> store::Result<()> {
+/// Writes one change; returns the screen to show next, if the change opens one.
+fn apply_change(writer: &mut store::Writer<'_>, change: &Change) -> store::Result<Option<Screen>> {
     match change {
+        Change::AddSession(fields) => {
+            return writer
+                .add_session(fields)
+                .map(|id| Some(Screen::Session(id)));
+        }
+        Change::UpdateSession(id, fields) => writer.update_session(*id, fields),
+        Change::DeleteSession(id) => writer.delete_session(*id),
+        Change::RestoreSession(id) => writer.restore_session(*id),
+        Change::SetAttendance(session, marks) => marks
+            .iter()
+            .try_for_each(|mark| writer.set_attendance(*session, mark)),
         Change::AddSecretary(fields) => writer.add_secretary(fields).map(|_| ()),
         Change::UpdateSecretary(id, fields) => writer.update_secretary(*id, fields),
         Change::SetSecretaryArchived(id, archived) => writer.set_secretary_archived(*id, *archived),
@@ -505,6 +557,7 @@ fn apply_change(writer: &mut store::Writer<'_>, change: &Change) -> store::Resul
         Change::SetBranchArchived(id, archived) => writer.set_branch_archived(*id, *archived),
         Change::ImportRoster(plan) => writer.apply_roster_import(plan).map(|_| ()),
     }
+    .map(|()| None)
 }
 
 impl eframe::App for App {

@@ -243,3 +243,214 @@ mod tests {
         }
     }
 }
+
+/// A field of the session form, for placing an error beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SessionField {
+    /// 日期
+    Date,
+    /// 开始时间
+    Start,
+    /// 结束时间
+    End,
+    /// 主题
+    Topic,
+}
+
+/// What is wrong with a session's field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionFieldError {
+    /// Must be filled.
+    Required,
+    /// Not a real date (2021-02-30) or not a date at all.
+    NotADate,
+    /// Not a time like 09:30.
+    NotATime,
+    /// Ends before it starts.
+    EndBeforeStart,
+}
+
+/// The session form as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionDraft {
+    /// `2021-05-20`
+    pub date: String,
+    /// `09:00`
+    pub start: String,
+    /// `11:30`
+    pub end: String,
+    /// 地点
+    pub place: String,
+    /// 主持人
+    pub host: String,
+    /// 记录人
+    pub recorder: String,
+    /// 形式
+    pub kind: SessionKind,
+    /// 服务的制度
+    pub systems: Systems,
+    /// 片区
+    pub area_id: Option<AreaId>,
+    /// 主题
+    pub topic: String,
+    /// 研讨交流
+    pub discussion: String,
+    /// 议程, one per line
+    pub agenda: String,
+    /// 议定事项, one per line
+    pub decisions: String,
+}
+
+impl SessionDraft {
+    /// A new session on `day`.
+    pub fn new(day: NaiveDate) -> Self {
+        Self::from_fields(&SessionFields {
+            held_on: day,
+            starts_at: None,
+            ends_at: None,
+            place: String::new(),
+            host: String::new(),
+            recorder: String::new(),
+            kind: SessionKind::Learning,
+            systems: Systems::default_for(SessionKind::Learning),
+            area_id: None,
+            topic: String::new(),
+            discussion: String::new(),
+            agenda: Vec::new(),
+            decisions: Vec::new(),
+        })
+    }
+
+    /// The form filled from a stored session.
+    pub fn from_fields(fields: &SessionFields) -> Self {
+        let time =
+            |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+        Self {
+            date: fields.held_on.format("%Y-%m-%d").to_string(),
+            start: time(fields.starts_at),
+            end: time(fields.ends_at),
+            place: fields.place.clone(),
+            host: fields.host.clone(),
+            recorder: fields.recorder.clone(),
+            kind: fields.kind,
+            systems: fields.systems,
+            area_id: fields.area_id,
+            topic: fields.topic.clone(),
+            discussion: fields.discussion.clone(),
+            agenda: fields.agenda.join("\n"),
+            decisions: fields.decisions.join("\n"),
+        }
+    }
+
+    /// Checks the form; on failure says what is wrong beside each field.
+    pub fn validate(&self) -> Result<SessionFields, Vec<(SessionField, SessionFieldError)>> {
+        let mut errors = Vec::new();
+        let held_on = parse_day(&self.date);
+        if held_on.is_none() {
+            let error = if self.date.trim().is_empty() {
+                SessionFieldError::Required
+            } else {
+                SessionFieldError::NotADate
+            };
+            errors.push((SessionField::Date, error));
+        }
+        let mut time = |text: &str, field| {
+            if text.trim().is_empty() {
+                return None;
+            }
+            let parsed = NaiveTime::parse_from_str(text.trim(), "%H:%M")
+                .or_else(|_| NaiveTime::parse_from_str(text.trim(), "%H：%M"))
+                .ok();
+            if parsed.is_none() {
+                errors.push((field, SessionFieldError::NotATime));
+            }
+            parsed
+        };
+        let starts_at = time(&self.start, SessionField::Start);
+        let ends_at = time(&self.end, SessionField::End);
+        if let (Some(start), Some(end)) = (starts_at, ends_at)
+            && end <= start
+        {
+            errors.push((SessionField::End, SessionFieldError::EndBeforeStart));
+        }
+        if self.topic.trim().is_empty() {
+            errors.push((SessionField::Topic, SessionFieldError::Required));
+        }
+        let Some(held_on) = held_on.filter(|_| errors.is_empty()) else {
+            return Err(errors);
+        };
+        let lines = |text: &str| {
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        Ok(SessionFields {
+            held_on,
+            starts_at,
+            ends_at,
+            place: self.place.trim().to_owned(),
+            host: self.host.trim().to_owned(),
+            recorder: self.recorder.trim().to_owned(),
+            kind: self.kind,
+            systems: self.systems,
+            area_id: self.area_id,
+            topic: self.topic.trim().to_owned(),
+            discussion: self.discussion.trim().to_owned(),
+            agenda: lines(&self.agenda),
+            decisions: lines(&self.decisions),
+        })
+    }
+}
+
+/// A full day typed as `2021-05-20`, `2021.5.20`, `2021/05/20` or `2021年5月20日`.
+pub fn parse_day(text: &str) -> Option<NaiveDate> {
+    let date = super::PartialDate::parse(text).ok()?;
+    NaiveDate::from_ymd_opt(date.year, date.month, date.day?)
+}
+
+#[cfg(test)]
+mod draft_tests {
+    use super::*;
+
+    #[test]
+    fn a_session_that_ends_before_it_starts_or_on_a_day_that_does_not_exist_is_refused() {
+        let mut draft = SessionDraft::new(NaiveDate::from_ymd_opt(2021, 5, 20).expect("date"));
+        draft.topic = "观摩".into();
+        draft.start = "10:00".into();
+        draft.end = "09:30".into();
+        assert_eq!(
+            draft.validate(),
+            Err(vec![(SessionField::End, SessionFieldError::EndBeforeStart)])
+        );
+        draft.date = "2021-02-30".into();
+        draft.end = "9点".into();
+        assert_eq!(
+            draft.validate(),
+            Err(vec![
+                (SessionField::Date, SessionFieldError::NotADate),
+                (SessionField::End, SessionFieldError::NotATime)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_valid_form_round_trips() {
+        let mut draft = SessionDraft::new(NaiveDate::from_ymd_opt(2021, 5, 20).expect("date"));
+        draft.topic = " 食用菌产业观摩 ".into();
+        draft.start = "09:00".into();
+        draft.end = "11:30".into();
+        draft.agenda = "参观基地\n\n座谈交流\n".into();
+        let fields = draft.validate().expect("valid");
+        assert_eq!(fields.agenda, vec!["参观基地", "座谈交流"]);
+        assert_eq!(fields.topic, "食用菌产业观摩");
+        let again = SessionDraft::from_fields(&fields);
+        assert_eq!(again.validate(), Ok(fields));
+        assert_eq!(
+            parse_day("2021年5月20日"),
+            NaiveDate::from_ymd_opt(2021, 5, 20)
+        );
+        assert_eq!(parse_day("2021-05"), None, "a session is on a day");
+    }
+}

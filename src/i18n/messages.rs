@@ -365,6 +365,85 @@ impl Lang {
         }
     }
 
+    /// 集中学习 / 观摩交流 / …
+    pub fn session_kind(self, kind: crate::domain::session::SessionKind) -> &'static str {
+        use crate::domain::session::SessionKind as K;
+        match kind {
+            K::Learning => self.kind_learning(),
+            K::ObservationVisit => self.kind_observation_visit(),
+            K::PracticalTraining => self.kind_practical_training(),
+            K::HelpVisit => self.kind_help_visit(),
+            K::Review => self.kind_review(),
+            K::Exchange => self.kind_exchange(),
+            K::ThemeDay => self.kind_theme_day(),
+        }
+    }
+
+    /// 学习 / 帮扶 / 比拼 / 交流 / 激励
+    pub fn studio_system(self, system: crate::domain::session::StudioSystem) -> &'static str {
+        use crate::domain::session::StudioSystem as S;
+        match system {
+            S::Learn => self.system_learn(),
+            S::Help => self.system_help(),
+            S::Compare => self.system_compare(),
+            S::Communicate => self.system_communicate(),
+            S::Incentivise => self.system_incentivise(),
+        }
+    }
+
+    /// The systems of a session, joined: 学习、交流
+    pub fn systems(self, systems: crate::domain::session::Systems) -> String {
+        systems
+            .iter()
+            .map(|s| self.studio_system(s))
+            .collect::<Vec<_>>()
+            .join(self.pick("、", ", "))
+    }
+
+    /// 出席 / 迟到 / 请假 / 缺席
+    pub fn attendance_status(
+        self,
+        status: crate::domain::session::AttendanceStatus,
+    ) -> &'static str {
+        use crate::domain::session::AttendanceStatus as A;
+        match status {
+            A::Present => self.status_present(),
+            A::Late => self.status_late(),
+            A::Excused => self.status_excused(),
+            A::Absent => self.status_absent(),
+        }
+    }
+
+    /// What is wrong with a session's field.
+    pub fn session_field_error(
+        self,
+        error: crate::domain::session::SessionFieldError,
+    ) -> &'static str {
+        use crate::domain::session::SessionFieldError as E;
+        match error {
+            E::Required => self.error_required(),
+            E::NotADate => self.error_not_a_date(),
+            E::NotATime => self.error_not_a_time(),
+            E::EndBeforeStart => self.error_end_before_start(),
+        }
+    }
+
+    /// "Showing 12 of 67 sessions"
+    pub fn shown_sessions(self, shown: usize, total: usize) -> String {
+        match self {
+            Self::Zh => format!("显示 {shown} 场（共 {total} 场）"),
+            Self::En => format!("Showing {shown} of {total} sessions"),
+        }
+    }
+
+    /// "应到 20 人，实到 17 人"
+    pub fn expected_present(self, expected: usize, present: usize) -> String {
+        match self {
+            Self::Zh => format!("应到 {expected} 人，实到 {present} 人"),
+            Self::En => format!("Expected {expected}, present {present}"),
+        }
+    }
+
     /// The end of a list cut short: "… and 14 more".
     pub fn and_more(self, more: usize) -> String {
         match self {

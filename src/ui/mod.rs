@@ -9,10 +9,12 @@ pub mod file_dialog;
 pub mod import;
 pub mod roster;
 pub mod secretary;
+pub mod sessions;
 pub mod widgets;
 
 use crate::domain::import_plan::RosterImportPlan;
-use crate::domain::{AreaId, BranchId, BranchKind, SecretaryFields, SecretaryId};
+use crate::domain::session::{AttendanceMark, SessionFields};
+use crate::domain::{AreaId, BranchId, BranchKind, SecretaryFields, SecretaryId, SessionId};
 use crate::i18n::Lang;
 use crate::store::Store;
 use chrono::NaiveDate;
@@ -31,6 +33,10 @@ pub enum Screen {
     AreasBranches,
     /// One secretary's page.
     Secretary(SecretaryId),
+    /// 活动台账
+    Sessions,
+    /// One session's page.
+    Session(SessionId),
 }
 
 /// What a screen may read while it draws.
@@ -66,6 +72,16 @@ pub enum Change {
     SetBranchArchived(BranchId, bool),
     /// Apply a previewed roster import.
     ImportRoster(Box<RosterImportPlan>),
+    /// Add a session (then open its page).
+    AddSession(Box<SessionFields>),
+    /// Replace a session's fields and lists.
+    UpdateSession(SessionId, Box<SessionFields>),
+    /// Delete a session (with an Undo).
+    DeleteSession(SessionId),
+    /// Bring a deleted session back.
+    RestoreSession(SessionId),
+    /// Mark attendance at a session.
+    SetAttendance(SessionId, Vec<AttendanceMark>),
 }
 
 /// What a screen asks the app to do after the frame.

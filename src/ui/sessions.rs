@@ -1,0 +1,680 @@
+//! 活动台账: the sessions list, one session's page with its attendance, and the session form.
+
+use super::widgets::{ERROR_RED, choice, screen_title, text_field};
+use super::{Change, Command, Screen, ViewContext};
+use crate::domain::session::{
+    AttendanceMark, AttendanceStatus, SessionDraft, SessionField, SessionFieldError, SessionFields,
+    SessionKind, SessionSummary, StudioSystem, parse_day,
+};
+use crate::domain::{Area, AreaId, RosterEntry, SecretaryId, SessionId};
+use crate::i18n::Lang;
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+use std::collections::HashMap;
+
+/// The session form, in a window.
+pub struct SessionForm {
+    /// The session being edited, or `None` for a new one.
+    pub editing: Option<SessionId>,
+    /// The fields as typed.
+    pub draft: SessionDraft,
+    errors: Vec<(SessionField, SessionFieldError)>,
+    /// Set while the app writes what the form saved.
+    pub saving: bool,
+    /// Set when the user cancelled.
+    pub closed: bool,
+}
+
+impl SessionForm {
+    /// A form for a new session (`editing` = None) or for editing one.
+    pub fn new(editing: Option<SessionId>, draft: SessionDraft) -> Self {
+        Self {
+            editing,
+            draft,
+            errors: Vec::new(),
+            saving: false,
+            closed: false,
+        }
+    }
+
+    /// After a write: closes if it succeeded, stays open with what was typed if not.
+    pub fn write_finished(form: &mut Option<Self>, succeeded: bool) {
+        if let Some(open) = form {
+            if succeeded && open.saving {
+                *form = None;
+            } else {
+                open.saving = false;
+            }
+        }
+    }
+
+    fn error(&self, field: SessionField, lang: Lang) -> Option<&'static str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, e)| lang.session_field_error(*e))
+    }
+
+    /// Draws the form; returns the write to make when a valid session is saved.
+    pub fn ui(&mut self, ui: &mut Ui, lang: Lang, areas: &[Area]) -> Option<Command> {
+        let mut command = None;
+        let title = if self.editing.is_some() {
+            lang.edit_session()
+        } else {
+            lang.new_session()
+        };
+        egui::Window::new(title)
+            .id(egui::Id::unique("session-form"))
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ui.ctx(), |ui| {
+                ui.set_width(560.0);
+                egui::Grid::new("session-form-grid")
+                    .num_columns(2)
+                    .spacing([12.0, 6.0])
+                    .show(ui, |ui| {
+                        let date_error = self.error(SessionField::Date, lang);
+                        text_field(
+                            ui,
+                            lang.col_date(),
+                            &mut self.draft.date,
+                            lang.day_hint(),
+                            date_error,
+                        );
+                        let start_error = self.error(SessionField::Start, lang);
+                        text_field(
+                            ui,
+                            lang.col_start(),
+                            &mut self.draft.start,
+                            lang.time_hint(),
+                            start_error,
+                        );
+                        let end_error = self.error(SessionField::End, lang);
+                        text_field(
+                            ui,
+                            lang.col_end(),
+                            &mut self.draft.end,
+                            lang.time_hint(),
+                            end_error,
+                        );
+                        let topic_error = self.error(SessionField::Topic, lang);
+                        text_field(ui, lang.col_topic(), &mut self.draft.topic, "", topic_error);
+                        let mut kind = Some(self.draft.kind);
+                        if choice(
+                            ui,
+                            "session-kind",
+                            lang.col_session_kind(),
+                            &mut kind,
+                            SessionKind::ALL,
+                            None,
+                            |k| lang.session_kind(k).to_owned(),
+                        ) && let Some(kind) = kind
+                        {
+                            self.draft.kind = kind;
+                            self.draft.systems = crate::domain::session::Systems::default_for(kind);
+                        }
+                        ui.end_row();
+                        ui.label(lang.col_systems());
+                        ui.horizontal(|ui| {
+                            for system in StudioSystem::ALL {
+                                let mut on = self.draft.systems.contains(*system);
+                                if ui.checkbox(&mut on, lang.studio_system(*system)).changed() {
+                                    self.draft.systems.set(*system, on);
+                                }
+                            }
+                        });
+                        ui.end_row();
+                        let area_ids: Vec<AreaId> =
+                            areas.iter().filter(|a| !a.archived).map(|a| a.id).collect();
+                        choice(
+                            ui,
+                            "session-area",
+                            lang.col_area(),
+                            &mut self.draft.area_id,
+                            &area_ids,
+                            Some(lang.whole_studio()),
+                            |id| {
+                                areas
+                                    .iter()
+                                    .find(|a| a.id == id)
+                                    .map(|a| a.name.clone())
+                                    .unwrap_or_default()
+                            },
+                        );
+                        ui.end_row();
+                        text_field(ui, lang.col_place(), &mut self.draft.place, "", None);
+                        text_field(ui, lang.col_host(), &mut self.draft.host, "", None);
+                        text_field(ui, lang.col_recorder(), &mut self.draft.recorder, "", None);
+                        for (label, text) in [
+                            (lang.col_agenda(), &mut self.draft.agenda),
+                            (lang.col_discussion(), &mut self.draft.discussion),
+                            (lang.col_decisions(), &mut self.draft.decisions),
+                        ] {
+                            let label = ui.label(label);
+                            ui.add(
+                                egui::TextEdit::multiline(text)
+                                    .desired_rows(3)
+                                    .desired_width(380.0),
+                            )
+                            .labelled_by(label.id);
+                            ui.end_row();
+                        }
+                    });
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(!self.saving, egui::Button::new(lang.save()))
+                        .clicked()
+                    {
+                        match self.draft.validate() {
+                            Ok(fields) => {
+                                self.errors.clear();
+                                self.saving = true;
+                                command = Some(Command::Write(match self.editing {
+                                    Some(id) => Change::UpdateSession(id, Box::new(fields)),
+                                    None => Change::AddSession(Box::new(fields)),
+                                }));
+                            }
+                            Err(errors) => self.errors = errors,
+                        }
+                    }
+                    if ui.button(lang.cancel()).clicked() {
+                        self.closed = true;
+                    }
+                });
+            });
+        command
+    }
+}
+
+/// What decides which sessions are listed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Filters {
+    from: String,
+    to: String,
+    kind: Option<SessionKind>,
+    system: Option<StudioSystem>,
+    area: Option<AreaId>,
+    query: String,
+}
+
+/// The sessions and the areas (for the filter), loaded once per store generation.
+type ListModel = (Vec<SessionSummary>, Vec<Area>);
+
+/// The sessions list.
+#[derive(Default)]
+pub struct SessionsScreen {
+    cache: Option<(u64, Result<ListModel, String>)>,
+    filters: Filters,
+    visible: Vec<usize>,
+    visible_key: Option<(u64, Filters)>,
+    /// The new-session form, when open.
+    pub form: Option<SessionForm>,
+}
+
+impl SessionsScreen {
+    fn refresh(&mut self, ctx: &ViewContext<'_>) {
+        let generation = ctx.store.generation();
+        if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
+            let load =
+                || -> crate::store::Result<_> { Ok((ctx.store.sessions()?, ctx.store.areas()?)) };
+            self.cache = Some((generation, load().map_err(|e| ctx.lang.store_error(&e))));
+        }
+        let key = (generation, self.filters.clone());
+        if self.visible_key.as_ref() == Some(&key) {
+            return;
+        }
+        self.visible.clear();
+        if let Some((_, Ok((sessions, _)))) = &self.cache {
+            let f = &self.filters;
+            let from = parse_day(&f.from);
+            let to = parse_day(&f.to);
+            let query = f.query.trim();
+            self.visible = (0..sessions.len())
+                .filter(|&i| {
+                    let s = &sessions[i].fields;
+                    from.is_none_or(|d| s.held_on >= d)
+                        && to.is_none_or(|d| s.held_on <= d)
+                        && f.kind.is_none_or(|k| s.kind == k)
+                        && f.system.is_none_or(|k| s.systems.contains(k))
+                        && f.area.is_none_or(|a| s.area_id == Some(a))
+                        && (query.is_empty()
+                            || s.topic.contains(query)
+                            || s.discussion.contains(query)
+                            || s.place.contains(query))
+                })
+                .collect();
+        }
+        self.visible_key = Some(key);
+    }
+
+    /// The topics listed, in order (for tests).
+    pub fn visible_topics(&self) -> Vec<String> {
+        match &self.cache {
+            Some((_, Ok((sessions, _)))) => self
+                .visible
+                .iter()
+                .map(|&i| sessions[i].fields.topic.clone())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Draws the list.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+        let lang = ctx.lang;
+        let mut commands = Vec::new();
+        self.refresh(ctx);
+        let (sessions, areas) = match &self.cache {
+            Some((_, Ok(data))) => (&data.0, &data.1),
+            Some((_, Err(message))) => {
+                ui.colored_label(ERROR_RED, message);
+                return commands;
+            }
+            None => return commands,
+        };
+        screen_title(ui, lang.sessions_title());
+        let filters = &mut self.filters;
+        ui.horizontal_wrapped(|ui| {
+            for (label, text, hint) in [
+                (lang.from_date(), &mut filters.from, lang.day_hint()),
+                (lang.to_date(), &mut filters.to, lang.day_hint()),
+            ] {
+                let label = ui.label(label);
+                ui.add(
+                    egui::TextEdit::singleline(text)
+                        .hint_text(hint)
+                        .desired_width(96.0),
+                )
+                .labelled_by(label.id);
+            }
+            choice(
+                ui,
+                "sessions-kind",
+                lang.col_session_kind(),
+                &mut filters.kind,
+                SessionKind::ALL,
+                Some(lang.all()),
+                |k| lang.session_kind(k).to_owned(),
+            );
+            choice(
+                ui,
+                "sessions-system",
+                lang.col_systems(),
+                &mut filters.system,
+                StudioSystem::ALL,
+                Some(lang.all()),
+                |s| lang.studio_system(s).to_owned(),
+            );
+            let area_ids: Vec<AreaId> = areas.iter().map(|a| a.id).collect();
+            choice(
+                ui,
+                "sessions-area",
+                lang.col_area(),
+                &mut filters.area,
+                &area_ids,
+                Some(lang.all()),
+                |id| {
+                    areas
+                        .iter()
+                        .find(|a| a.id == id)
+                        .map(|a| a.name.clone())
+                        .unwrap_or_default()
+                },
+            );
+            let label = ui.label(lang.search());
+            ui.add(
+                egui::TextEdit::singleline(&mut filters.query)
+                    .hint_text(lang.search_sessions())
+                    .desired_width(160.0),
+            )
+            .labelled_by(label.id);
+            ui.separator();
+            if ui.button(lang.new_session()).clicked() {
+                self.form = Some(SessionForm::new(None, SessionDraft::new(ctx.today)));
+            }
+        });
+        ui.label(lang.shown_sessions(self.visible.len(), sessions.len()));
+        ui.separator();
+        if let Some(id) = sessions_table(ui, lang, sessions, &self.visible) {
+            commands.push(Command::Navigate(Screen::Session(id)));
+        }
+        if let Some(form) = &mut self.form {
+            match form.ui(ui, lang, areas) {
+                Some(command) => commands.push(command),
+                None if form.closed => self.form = None,
+                None => {}
+            }
+        }
+        commands
+    }
+}
+
+fn sessions_table(
+    ui: &mut Ui,
+    lang: Lang,
+    sessions: &[SessionSummary],
+    visible: &[usize],
+) -> Option<SessionId> {
+    let mut open = None;
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    TableBuilder::new(ui)
+        .striped(true)
+        .resizable(true)
+        .min_scrolled_height(0.0)
+        .column(Column::initial(96.0))
+        .column(Column::initial(84.0))
+        .column(Column::initial(300.0).clip(true))
+        .column(Column::initial(200.0).clip(true))
+        .column(Column::initial(110.0).clip(true))
+        .column(Column::remainder().at_least(80.0))
+        .header(row_height, |mut header| {
+            for label in [
+                lang.col_date(),
+                lang.col_session_kind(),
+                lang.col_topic(),
+                lang.col_place(),
+                lang.col_systems(),
+                lang.col_attendance(),
+            ] {
+                header.col(|ui| {
+                    ui.strong(label);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, visible.len(), |mut row| {
+                let session = &sessions[visible[row.index()]];
+                let fields = &session.fields;
+                row.col(|ui| {
+                    ui.label(fields.held_on.format("%Y-%m-%d").to_string());
+                });
+                row.col(|ui| {
+                    ui.label(lang.session_kind(fields.kind));
+                });
+                row.col(|ui| {
+                    if ui.link(&fields.topic).clicked() {
+                        open = Some(session.id);
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(&fields.place);
+                });
+                row.col(|ui| {
+                    ui.label(lang.systems(fields.systems));
+                });
+                row.col(|ui| {
+                    ui.label(format!("{} / {}", session.attended, session.expected));
+                });
+            });
+        });
+    open
+}
+
+/// What a session's page shows, loaded once per store generation.
+struct PageModel {
+    fields: Option<SessionFields>,
+    /// Who is listed for attendance: secretaries in office, and anyone else with a mark.
+    rows: Vec<(RosterEntry, Option<AttendanceMark>)>,
+    areas: Vec<Area>,
+}
+
+/// One session's page: its record, attendance and the problems raised there.
+#[derive(Default)]
+pub struct SessionPage {
+    cache: Option<(u64, SessionId, Result<PageModel, String>)>,
+    /// Reasons for leave as typed, before they are saved.
+    reasons: HashMap<SecretaryId, String>,
+    /// The edit or duplicate form, when open.
+    pub form: Option<SessionForm>,
+}
+
+impl SessionPage {
+    fn refresh(&mut self, ctx: &ViewContext<'_>, id: SessionId) {
+        let generation = ctx.store.generation();
+        if self
+            .cache
+            .as_ref()
+            .is_some_and(|(g, cached, _)| *g == generation && *cached == id)
+        {
+            return;
+        }
+        let load = || -> crate::store::Result<PageModel> {
+            let fields = ctx.store.session(id)?;
+            let marks: HashMap<SecretaryId, AttendanceMark> = ctx
+                .store
+                .attendance(id)?
+                .into_iter()
+                .map(|m| (m.secretary_id, m))
+                .collect();
+            let rows = ctx
+                .store
+                .roster()?
+                .into_iter()
+                .filter(|e| !e.fields.archived || marks.contains_key(&e.id))
+                .map(|e| {
+                    let mark = marks.get(&e.id).cloned();
+                    (e, mark)
+                })
+                .collect();
+            Ok(PageModel {
+                fields,
+                rows,
+                areas: ctx.store.areas()?,
+            })
+        };
+        if self
+            .cache
+            .as_ref()
+            .is_none_or(|(_, cached, _)| *cached != id)
+        {
+            self.reasons.clear();
+        }
+        self.cache = Some((generation, id, load().map_err(|e| ctx.lang.store_error(&e))));
+    }
+
+    /// Draws the page of session `id`.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, id: SessionId) -> Vec<Command> {
+        let lang = ctx.lang;
+        let mut commands = Vec::new();
+        self.refresh(ctx, id);
+        if ui.button(format!("← {}", lang.back())).clicked() {
+            commands.push(Command::Navigate(Screen::Sessions));
+        }
+        let model = match &self.cache {
+            Some((_, _, Ok(model))) => model,
+            Some((_, _, Err(message))) => {
+                ui.colored_label(ERROR_RED, message);
+                return commands;
+            }
+            None => return commands,
+        };
+        let Some(fields) = &model.fields else {
+            ui.label(lang.store_error(&crate::store::Error::RecordNotFound));
+            return commands;
+        };
+        ui.heading(format!("{} · {}", lang.session_page(), fields.topic));
+        ui.horizontal(|ui| {
+            if ui.button(lang.edit()).clicked() {
+                self.form = Some(SessionForm::new(
+                    Some(id),
+                    SessionDraft::from_fields(fields),
+                ));
+            }
+            if ui.button(lang.duplicate_session()).clicked() {
+                let mut draft = SessionDraft::from_fields(fields);
+                draft.date = ctx.today.format("%Y-%m-%d").to_string();
+                self.form = Some(SessionForm::new(None, draft));
+            }
+            if ui.button(lang.delete_session()).clicked() {
+                commands.push(Command::Write(Change::DeleteSession(id)));
+            }
+        });
+        ui.add_space(6.0);
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                session_details(ui, lang, fields, &model.areas);
+                ui.add_space(10.0);
+                commands.extend(attendance_ui(ui, lang, id, &model.rows, &mut self.reasons));
+            });
+        if let Some(form) = &mut self.form {
+            match form.ui(ui, lang, &model.areas) {
+                Some(command) => commands.push(command),
+                None if form.closed => self.form = None,
+                None => {}
+            }
+        }
+        commands
+    }
+}
+
+fn session_details(ui: &mut Ui, lang: Lang, fields: &SessionFields, areas: &[Area]) {
+    let time =
+        |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+    let when = match (fields.starts_at, fields.ends_at) {
+        (None, None) => fields.held_on.format("%Y-%m-%d").to_string(),
+        (start, end) => format!(
+            "{} {}–{}",
+            fields.held_on.format("%Y-%m-%d"),
+            time(start),
+            time(end)
+        ),
+    };
+    let area = fields
+        .area_id
+        .and_then(|a| areas.iter().find(|x| x.id == a))
+        .map_or_else(|| lang.whole_studio().to_owned(), |a| a.name.clone());
+    egui::Grid::new("session-details")
+        .num_columns(2)
+        .spacing([24.0, 4.0])
+        .show(ui, |ui| {
+            for (label, value) in [
+                (lang.col_date(), when),
+                (lang.col_place(), fields.place.clone()),
+                (lang.col_host(), fields.host.clone()),
+                (lang.col_recorder(), fields.recorder.clone()),
+                (
+                    lang.col_session_kind(),
+                    lang.session_kind(fields.kind).to_owned(),
+                ),
+                (lang.col_systems(), lang.systems(fields.systems)),
+                (lang.col_area(), area),
+            ] {
+                ui.label(RichText::new(label).weak());
+                ui.label(value);
+                ui.end_row();
+            }
+        });
+    for (title, items) in [
+        (lang.agenda(), &fields.agenda),
+        (lang.decisions(), &fields.decisions),
+    ] {
+        if !items.is_empty() {
+            ui.add_space(4.0);
+            ui.strong(title);
+            for (n, item) in items.iter().enumerate() {
+                ui.label(format!("{}. {item}", n + 1));
+            }
+        }
+    }
+    if !fields.discussion.is_empty() {
+        ui.add_space(4.0);
+        ui.strong(lang.col_discussion());
+        ui.label(&fields.discussion);
+    }
+}
+
+/// The attendance list: one click cycles a secretary's mark; leave takes a reason.
+fn attendance_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    session: SessionId,
+    rows: &[(RosterEntry, Option<AttendanceMark>)],
+    reasons: &mut HashMap<SecretaryId, String>,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let expected = rows.len();
+    let present = rows
+        .iter()
+        .filter(|(_, m)| m.as_ref().is_some_and(|m| m.status.attended()))
+        .count();
+    ui.horizontal(|ui| {
+        ui.strong(lang.attendance_title());
+        ui.label(RichText::new(lang.expected_present(expected, present)).strong());
+        if ui.button(lang.all_present()).clicked() {
+            let marks = rows
+                .iter()
+                .filter(|(_, m)| m.is_none())
+                .map(|(e, _)| AttendanceMark {
+                    secretary_id: e.id,
+                    status: AttendanceStatus::Present,
+                    reason: String::new(),
+                })
+                .collect();
+            commands.push(Command::Write(Change::SetAttendance(session, marks)));
+        }
+    });
+    egui::Grid::new("attendance")
+        .striped(true)
+        .num_columns(4)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for (entry, mark) in rows {
+                let name = if entry.fields.archived {
+                    format!("{}{}", entry.fields.name, lang.archived_mark())
+                } else {
+                    entry.fields.name.clone()
+                };
+                ui.label(&name);
+                ui.label(RichText::new(&entry.branch_name).weak());
+                let status = mark.as_ref().map(|m| m.status);
+                let text = status.map_or(lang.not_marked(), |s| lang.attendance_status(s));
+                let button = ui.add(egui::Button::new(text).min_size(egui::vec2(56.0, 0.0)));
+                let accessible = format!("{} {}", lang.attendance_title(), entry.fields.name);
+                button.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, &accessible)
+                });
+                if button.clicked() {
+                    let next = status.map_or(AttendanceStatus::Present, AttendanceStatus::next);
+                    let reason = reasons.get(&entry.id).cloned().unwrap_or_default();
+                    commands.push(Command::Write(Change::SetAttendance(
+                        session,
+                        vec![AttendanceMark {
+                            secretary_id: entry.id,
+                            status: next,
+                            reason,
+                        }],
+                    )));
+                }
+                if status == Some(AttendanceStatus::Excused) {
+                    let stored = mark.as_ref().map(|m| m.reason.clone()).unwrap_or_default();
+                    let text = reasons.entry(entry.id).or_insert(stored.clone());
+                    let field = ui.add(
+                        egui::TextEdit::singleline(text)
+                            .hint_text(lang.leave_reason())
+                            .desired_width(180.0),
+                    );
+                    let accessible = format!("{} {}", lang.leave_reason(), entry.fields.name);
+                    field.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, &accessible)
+                    });
+                    if field.lost_focus() && *text != stored {
+                        commands.push(Command::Write(Change::SetAttendance(
+                            session,
+                            vec![AttendanceMark {
+                                secretary_id: entry.id,
+                                status: AttendanceStatus::Excused,
+                                reason: text.clone(),
+                            }],
+                        )));
+                    }
+                } else {
+                    ui.label("");
+                }
+                ui.end_row();
+            }
+        });
+    commands
+}
