@@ -285,7 +285,7 @@ impl SessionsScreen {
                 ui.add(
                     egui::TextEdit::singleline(text)
                         .hint_text(hint)
-                        .desired_width(96.0),
+                        .desired_width(112.0),
                 )
                 .labelled_by(label.id);
             }
@@ -512,13 +512,21 @@ impl SessionPage {
             }
         });
         ui.add_space(6.0);
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                session_details(ui, lang, fields, &model.areas);
-                ui.add_space(10.0);
-                commands.extend(attendance_ui(ui, lang, id, &model.rows, &mut self.reasons));
-            });
+        // The record on the left, the attendance on the right: both in view without scrolling.
+        ui.columns(2, |columns| {
+            egui::ScrollArea::vertical()
+                .id_salt("session-record")
+                .auto_shrink([false, false])
+                .show(&mut columns[0], |ui| {
+                    session_details(ui, lang, fields, &model.areas);
+                });
+            egui::ScrollArea::vertical()
+                .id_salt("session-attendance")
+                .auto_shrink([false, false])
+                .show(&mut columns[1], |ui| {
+                    commands.extend(attendance_ui(ui, lang, id, &model.rows, &mut self.reasons));
+                });
+        });
         if let Some(form) = &mut self.form {
             match form.ui(ui, lang, &model.areas) {
                 Some(command) => commands.push(command),
@@ -631,7 +639,17 @@ fn attendance_ui(
                 ui.label(RichText::new(&entry.branch_name).weak());
                 let status = mark.as_ref().map(|m| m.status);
                 let text = status.map_or(lang.not_marked(), |s| lang.attendance_status(s));
-                let button = ui.add(egui::Button::new(text).min_size(egui::vec2(56.0, 0.0)));
+                let color = match status {
+                    Some(AttendanceStatus::Present) => ui.visuals().text_color(),
+                    Some(AttendanceStatus::Late) => egui::Color32::from_rgb(214, 140, 30),
+                    Some(AttendanceStatus::Excused) => egui::Color32::from_rgb(70, 130, 200),
+                    Some(AttendanceStatus::Absent) => ERROR_RED,
+                    None => ui.visuals().weak_text_color(),
+                };
+                let button = ui.add(
+                    egui::Button::new(RichText::new(text).color(color))
+                        .min_size(egui::vec2(56.0, 0.0)),
+                );
                 let accessible = format!("{} {}", lang.attendance_title(), entry.fields.name);
                 button.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::Button, true, &accessible)
