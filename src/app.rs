@@ -9,6 +9,7 @@ use crate::ui::areas::AreasScreen;
 use crate::ui::dashboard::DashboardScreen;
 use crate::ui::file_dialog::{PathDialog, PathPurpose};
 use crate::ui::import::ImportDialog;
+use crate::ui::problems::{ProblemForm, ProblemPage, ProblemsScreen};
 use crate::ui::roster::RosterScreen;
 use crate::ui::secretary::SecretaryPage;
 use crate::ui::sessions::{SessionForm, SessionPage, SessionsScreen};
@@ -28,6 +29,8 @@ pub struct App {
     secretary: SecretaryPage,
     sessions: SessionsScreen,
     session: SessionPage,
+    problems: ProblemsScreen,
+    problem: ProblemPage,
     /// The last deletion, offered for undo in the status line.
     undo: Option<Change>,
     path_dialog: Option<PathDialog>,
@@ -129,6 +132,8 @@ impl App {
             secretary: SecretaryPage::default(),
             sessions: SessionsScreen::default(),
             session: SessionPage::default(),
+            problems: ProblemsScreen::default(),
+            problem: ProblemPage::default(),
             undo: None,
             path_dialog: None,
             import: None,
@@ -179,6 +184,11 @@ impl App {
     /// The error message on screen, if any.
     pub fn error_message(&self) -> Option<&str> {
         self.message.as_ref().map(|(_, text)| text.as_str())
+    }
+
+    /// The titles the problems list currently shows, in order.
+    pub fn problem_titles(&self) -> Vec<String> {
+        self.problems.visible_titles()
     }
 
     /// The topics the sessions list currently shows, in order.
@@ -236,13 +246,16 @@ impl App {
                     (Screen::Dashboard, lang.nav_dashboard()),
                     (Screen::Roster, lang.nav_roster()),
                     (Screen::Sessions, lang.nav_sessions()),
+                    (Screen::Problems, lang.nav_problems()),
                     (Screen::AreasBranches, lang.nav_areas_branches()),
                 ] {
                     let current = self.settings.screen == screen
                         || (screen == Screen::Roster
                             && matches!(self.settings.screen, Screen::Secretary(_)))
                         || (screen == Screen::Sessions
-                            && matches!(self.settings.screen, Screen::Session(_)));
+                            && matches!(self.settings.screen, Screen::Session(_)))
+                        || (screen == Screen::Problems
+                            && matches!(self.settings.screen, Screen::Problem(_)));
                     if ui
                         .selectable_label(current, RichText::new(label).size(16.0))
                         .clicked()
@@ -264,6 +277,8 @@ impl App {
                 Screen::Secretary(id) => commands.extend(self.secretary.ui(ui, &ctx, id)),
                 Screen::Sessions => commands.extend(self.sessions.ui(ui, &ctx)),
                 Screen::Session(id) => commands.extend(self.session.ui(ui, &ctx, id)),
+                Screen::Problems => commands.extend(self.problems.ui(ui, &ctx)),
+                Screen::Problem(id) => commands.extend(self.problem.ui(ui, &ctx, id)),
             }
             if let Some(dialog) = &mut self.path_dialog {
                 let (command, done) = dialog.ui(ui, lang);
@@ -448,6 +463,15 @@ impl App {
                                 lang.session_restored().clone_into(&mut self.status);
                                 self.settings.screen = Screen::Session(*id);
                             }
+                            (Change::DeleteProblem(id), _) => {
+                                lang.problem_deleted().clone_into(&mut self.status);
+                                self.undo = Some(Change::RestoreProblem(*id));
+                                self.settings.screen = Screen::Problems;
+                            }
+                            (Change::RestoreProblem(id), _) => {
+                                lang.problem_restored().clone_into(&mut self.status);
+                                self.settings.screen = Screen::Problem(*id);
+                            }
                             (_, Some(screen)) => self.settings.screen = screen,
                             _ => {}
                         }
@@ -468,6 +492,9 @@ impl App {
                 self.areas.write_finished(succeeded);
                 SessionForm::write_finished(&mut self.sessions.form, succeeded);
                 SessionForm::write_finished(&mut self.session.form, succeeded);
+                ProblemForm::write_finished(&mut self.problems.form, succeeded);
+                ProblemForm::write_finished(&mut self.session.problem_form, succeeded);
+                self.problem.write_finished(succeeded);
                 if let Some(import) = &mut self.import
                     && import.write_finished(succeeded)
                 {
@@ -546,6 +573,17 @@ fn apply_change(writer: &mut store::Writer<'_>, change: &Change) -> store::Resul
         Change::SetAttendance(session, marks) => marks
             .iter()
             .try_for_each(|mark| writer.set_attendance(*session, mark)),
+        Change::AddProblem(fields) => writer.add_problem(fields, "").map(|_| ()),
+        Change::UpdateProblem(id, fields) => writer.update_problem(*id, fields),
+        Change::RecordProblemEvent {
+            problem,
+            state,
+            date,
+            actor,
+            note,
+        } => writer.record_problem_event(*problem, *state, *date, actor, note, None),
+        Change::DeleteProblem(id) => writer.delete_problem(*id),
+        Change::RestoreProblem(id) => writer.restore_problem(*id),
         Change::AddSecretary(fields) => writer.add_secretary(fields).map(|_| ()),
         Change::UpdateSecretary(id, fields) => writer.update_secretary(*id, fields),
         Change::SetSecretaryArchived(id, archived) => writer.set_secretary_archived(*id, *archived),

@@ -46,6 +46,7 @@ fn record_a_session_with_twenty_attendees_two_on_leave_and_one_absent() {
     let mut actions = Actions(0);
     actions.click(&mut harness, "活动台账");
     actions.click(&mut harness, "新建活动");
+    actions.fill(&mut harness, "日期", "2021-05-20");
     actions.fill(&mut harness, "主题", "食用菌产业观摩");
     actions.fill(&mut harness, "地点", "东坪村食用菌基地");
     // The form's 形式 (the list's filter of the same name is behind the form window).
@@ -76,6 +77,19 @@ fn record_a_session_with_twenty_attendees_two_on_leave_and_one_absent() {
     }
     harness.get_by_label("应到 20 人，实到 17 人");
 
+    // Two problems raised at the session, with a responsible office and a deadline.
+    for (title, office, deadline) in [
+        ("食用菌基地冷库用地审批", "镇自然资源所", "2021-07-31"),
+        ("年轻党员外出务工，支部活动难组织", "镇组织办", "2021-09-30"),
+    ] {
+        actions.click(&mut harness, "提出难题");
+        actions.fill(&mut harness, "难题", title);
+        actions.fill(&mut harness, "责任单位/责任人", office);
+        actions.fill(&mut harness, "完成时限", deadline);
+        actions.click(&mut harness, "保存");
+    }
+    harness.get_by_label("食用菌基地冷库用地审批");
+
     let store = harness.state().store();
     let sessions = store.sessions().expect("sessions");
     assert_eq!(sessions.len(), 1);
@@ -100,11 +114,31 @@ fn record_a_session_with_twenty_attendees_two_on_leave_and_one_absent() {
             .count(),
         1
     );
+    let problems = store.problems().expect("problems");
+    assert_eq!(problems.len(), 2);
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.fields.session_id == Some(session.id))
+    );
+    let cold_storage = problems
+        .iter()
+        .find(|p| p.fields.title == "食用菌基地冷库用地审批")
+        .expect("raised");
+    assert_eq!(cold_storage.fields.responsible, "镇自然资源所");
+    assert_eq!(
+        cold_storage
+            .fields
+            .deadline
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2021-07-31")
+    );
     eprintln!(
-        "recording the session and its attendance took {} user actions",
+        "recording the session, its attendance and two problems took {} user actions",
         actions.0
     );
-    assert!(actions.0 <= 20, "{} actions", actions.0);
+    assert!(actions.0 <= 30, "{} actions", actions.0);
 }
 
 #[test]

@@ -22,6 +22,7 @@ fn every_screen_in_the_navigation_opens() {
         ("花名册", "支部书记花名册"),
         ("片区与支部", "东坪村党支部"),
         ("活动台账", "新建活动"),
+        ("难题台账", "提出难题"),
         ("概览", "工作室概览"),
     ] {
         harness.get_by_label(nav).click();

@@ -428,6 +428,67 @@ impl Lang {
         }
     }
 
+    /// 已提出 / 推进中 / 已解决 / 已上报
+    pub fn problem_state(self, state: crate::domain::problem::ProblemState) -> &'static str {
+        use crate::domain::problem::ProblemState as S;
+        match state {
+            S::Raised => self.state_raised(),
+            S::InProgress => self.state_in_progress(),
+            S::Resolved => self.state_resolved(),
+            S::Escalated => self.state_escalated(),
+        }
+    }
+
+    /// 产业发展 / 基础设施 / …
+    pub fn problem_category(
+        self,
+        category: crate::domain::problem::ProblemCategory,
+    ) -> &'static str {
+        use crate::domain::problem::ProblemCategory as C;
+        match category {
+            C::Industry => self.category_industry(),
+            C::Infrastructure => self.category_infrastructure(),
+            C::Governance => self.category_governance(),
+            C::Livelihood => self.category_livelihood(),
+            C::PartyBuilding => self.category_party_building(),
+            C::Other => self.category_other(),
+        }
+    }
+
+    /// What is wrong with a problem's field.
+    pub fn problem_field_error(
+        self,
+        error: crate::domain::problem::ProblemFieldError,
+    ) -> &'static str {
+        use crate::domain::problem::ProblemFieldError as E;
+        match error {
+            E::Required => self.error_required(),
+            E::InFuture => self.error_in_future(),
+            E::DeadlineBeforeRaised => self.error_deadline_before_raised(),
+        }
+    }
+
+    /// Why a change of state is refused.
+    pub fn state_change_error(
+        self,
+        error: crate::domain::problem::StateChangeError,
+    ) -> &'static str {
+        use crate::domain::problem::StateChangeError as E;
+        match error {
+            E::ResolutionMissing => self.error_resolution_missing(),
+            E::BeforeRaised => self.error_before_raised(),
+            E::InFuture => self.error_in_future(),
+        }
+    }
+
+    /// Counts above the problem ledger.
+    pub fn problem_counts(self, shown: usize, open: usize, overdue: usize) -> String {
+        match self {
+            Self::Zh => format!("显示 {shown} 件；未解决 {open} 件，其中逾期 {overdue} 件"),
+            Self::En => format!("Showing {shown}; {open} open, of which {overdue} overdue"),
+        }
+    }
+
     /// "Showing 12 of 67 sessions"
     pub fn shown_sessions(self, shown: usize, total: usize) -> String {
         match self {

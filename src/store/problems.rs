@@ -132,6 +132,20 @@ impl Writer<'_> {
             ],
         )?;
         let id = ProblemId(self.tx.last_insert_rowid());
+        // Who raised it, when no one else is named.
+        let raiser: String = match (actor.trim(), fields.raised_by) {
+            ("", Some(secretary)) => self
+                .tx
+                .query_row(
+                    "SELECT name FROM secretary WHERE id = ?1",
+                    [secretary.0],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .unwrap_or_default(),
+            (actor, _) => actor.to_owned(),
+        };
+        let actor = raiser.as_str();
         self.record_problem_event(
             id,
             ProblemState::Raised,

@@ -7,14 +7,18 @@ pub mod areas;
 pub mod dashboard;
 pub mod file_dialog;
 pub mod import;
+pub mod problems;
 pub mod roster;
 pub mod secretary;
 pub mod sessions;
 pub mod widgets;
 
 use crate::domain::import_plan::RosterImportPlan;
+use crate::domain::problem::{ProblemFields, ProblemState};
 use crate::domain::session::{AttendanceMark, SessionFields};
-use crate::domain::{AreaId, BranchId, BranchKind, SecretaryFields, SecretaryId, SessionId};
+use crate::domain::{
+    AreaId, BranchId, BranchKind, ProblemId, SecretaryFields, SecretaryId, SessionId,
+};
 use crate::i18n::Lang;
 use crate::store::Store;
 use chrono::NaiveDate;
@@ -37,6 +41,10 @@ pub enum Screen {
     Sessions,
     /// One session's page.
     Session(SessionId),
+    /// 难题台账
+    Problems,
+    /// One problem's page.
+    Problem(ProblemId),
 }
 
 /// What a screen may read while it draws.
@@ -82,6 +90,27 @@ pub enum Change {
     RestoreSession(SessionId),
     /// Mark attendance at a session.
     SetAttendance(SessionId, Vec<AttendanceMark>),
+    /// Raise a problem.
+    AddProblem(Box<ProblemFields>),
+    /// Replace a problem's fields.
+    UpdateProblem(ProblemId, Box<ProblemFields>),
+    /// Record a change of a problem's state.
+    RecordProblemEvent {
+        /// Which problem.
+        problem: ProblemId,
+        /// Its new state.
+        state: ProblemState,
+        /// When.
+        date: chrono::NaiveDate,
+        /// Who made the change.
+        actor: String,
+        /// What was done; for a resolution, the resolution.
+        note: String,
+    },
+    /// Delete a problem (with an Undo).
+    DeleteProblem(ProblemId),
+    /// Bring a deleted problem back.
+    RestoreProblem(ProblemId),
 }
 
 /// What a screen asks the app to do after the frame.

@@ -415,6 +415,10 @@ fn sessions_table(
 /// What a session's page shows, loaded once per store generation.
 struct PageModel {
     fields: Option<SessionFields>,
+    /// Problems raised at this session.
+    problems: Vec<crate::domain::problem::ProblemSummary>,
+    /// Names for the problem form.
+    names: super::problems::Names,
     /// Who is listed for attendance: secretaries in office, and anyone else with a mark.
     rows: Vec<(RosterEntry, Option<AttendanceMark>)>,
     areas: Vec<Area>,
@@ -428,6 +432,8 @@ pub struct SessionPage {
     reasons: HashMap<SecretaryId, String>,
     /// The edit or duplicate form, when open.
     pub form: Option<SessionForm>,
+    /// The form raising a problem at this session, when open.
+    pub problem_form: Option<super::problems::ProblemForm>,
 }
 
 impl SessionPage {
@@ -458,10 +464,18 @@ impl SessionPage {
                     (e, mark)
                 })
                 .collect();
+            let problems = ctx
+                .store
+                .problems()?
+                .into_iter()
+                .filter(|p| p.fields.session_id == Some(id))
+                .collect();
             Ok(PageModel {
                 fields,
                 rows,
                 areas: ctx.store.areas()?,
+                problems,
+                names: super::problems::Names::load(ctx)?,
             })
         };
         if self
@@ -519,6 +533,27 @@ impl SessionPage {
                 .auto_shrink([false, false])
                 .show(&mut columns[0], |ui| {
                     session_details(ui, lang, fields, &model.areas);
+                    ui.add_space(10.0);
+                    ui.horizontal(|ui| {
+                        ui.strong(lang.problems_here());
+                        if ui.button(lang.raise_problem()).clicked() {
+                            self.problem_form =
+                                Some(super::problems::ProblemForm::new(fields.held_on, Some(id)));
+                        }
+                    });
+                    for problem in &model.problems {
+                        ui.horizontal(|ui| {
+                            let late = crate::domain::problem::is_overdue(
+                                problem.state,
+                                problem.fields.deadline,
+                                ctx.today,
+                            );
+                            if ui.link(&problem.fields.title).clicked() {
+                                commands.push(Command::Navigate(Screen::Problem(problem.id)));
+                            }
+                            ui.label(super::problems::state_text(lang, problem.state, late));
+                        });
+                    }
                 });
             egui::ScrollArea::vertical()
                 .id_salt("session-attendance")
@@ -531,6 +566,13 @@ impl SessionPage {
             match form.ui(ui, lang, &model.areas) {
                 Some(command) => commands.push(command),
                 None if form.closed => self.form = None,
+                None => {}
+            }
+        }
+        if let Some(form) = &mut self.problem_form {
+            match form.ui(ui, lang, ctx.today, &model.names) {
+                Some(command) => commands.push(command),
+                None if form.closed => self.problem_form = None,
                 None => {}
             }
         }

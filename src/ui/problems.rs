@@ -1,0 +1,753 @@
+//! 难题台账: problems raised by branches, their state, history and follow-up.
+
+use super::widgets::{ERROR_RED, choice, screen_title, text_field};
+use super::{Change, Command, Screen, ViewContext};
+use crate::domain::problem::{
+    ProblemCategory, ProblemField, ProblemFieldError, ProblemFields, ProblemState, ProblemSummary,
+    check_state_change, is_overdue,
+};
+use crate::domain::session::parse_day;
+use crate::domain::{
+    Area, AreaId, Branch, BranchId, ProblemId, RosterEntry, SecretaryId, SessionId,
+};
+use crate::i18n::Lang;
+use crate::store::HistoryEntry;
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+/// The roster, branches and areas a problem form or list needs to name people and places.
+#[derive(Default)]
+pub struct Names {
+    /// Secretaries (archived included, for old records).
+    pub roster: Vec<RosterEntry>,
+    /// Branches.
+    pub branches: Vec<Branch>,
+    /// Areas.
+    pub areas: Vec<Area>,
+}
+
+impl Names {
+    /// Loads them from the store.
+    pub fn load(ctx: &ViewContext<'_>) -> crate::store::Result<Self> {
+        Ok(Self {
+            roster: ctx.store.roster()?,
+            branches: ctx.store.branches()?,
+            areas: ctx.store.areas()?,
+        })
+    }
+
+    fn secretary(&self, id: Option<SecretaryId>) -> String {
+        id.and_then(|id| self.roster.iter().find(|e| e.id == id))
+            .map(|e| e.fields.name.clone())
+            .unwrap_or_default()
+    }
+
+    fn branch(&self, id: Option<BranchId>) -> String {
+        id.and_then(|id| self.branches.iter().find(|b| b.id == id))
+            .map(|b| b.name.clone())
+            .unwrap_or_default()
+    }
+
+    fn area_of(&self, branch: Option<BranchId>) -> Option<AreaId> {
+        branch
+            .and_then(|id| self.branches.iter().find(|b| b.id == id))
+            .and_then(|b| b.area_id)
+    }
+}
+
+/// The problem form as typed.
+pub struct ProblemForm {
+    editing: Option<ProblemId>,
+    title: String,
+    description: String,
+    category: Option<ProblemCategory>,
+    branch: Option<BranchId>,
+    raised_by: Option<SecretaryId>,
+    session: Option<SessionId>,
+    raised_on: String,
+    responsible: String,
+    helper: Option<SecretaryId>,
+    deadline: String,
+    errors: Vec<(ProblemField, ProblemFieldError)>,
+    date_error: Option<ProblemField>,
+    /// Set while the app writes what the form saved.
+    pub saving: bool,
+    /// Set when the user cancelled.
+    pub closed: bool,
+}
+
+impl ProblemForm {
+    /// A form for a new problem, raised on `day` (at `session`, if any).
+    pub fn new(day: NaiveDate, session: Option<SessionId>) -> Self {
+        Self {
+            editing: None,
+            title: String::new(),
+            description: String::new(),
+            category: Some(ProblemCategory::Industry),
+            branch: None,
+            raised_by: None,
+            session,
+            raised_on: day.format("%Y-%m-%d").to_string(),
+            responsible: String::new(),
+            helper: None,
+            deadline: String::new(),
+            errors: Vec::new(),
+            date_error: None,
+            saving: false,
+            closed: false,
+        }
+    }
+
+    /// A form for editing a stored problem.
+    pub fn edit(id: ProblemId, fields: &ProblemFields) -> Self {
+        let mut form = Self::new(fields.raised_on, fields.session_id);
+        form.editing = Some(id);
+        form.title.clone_from(&fields.title);
+        form.description.clone_from(&fields.description);
+        form.category = Some(fields.category);
+        form.branch = fields.branch_id;
+        form.raised_by = fields.raised_by;
+        form.responsible.clone_from(&fields.responsible);
+        form.helper = fields.helper_id;
+        form.deadline = fields
+            .deadline
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default();
+        form
+    }
+
+    /// After a write: closes if it succeeded, stays open with what was typed if not.
+    pub fn write_finished(form: &mut Option<Self>, succeeded: bool) {
+        if let Some(open) = form {
+            if succeeded && open.saving {
+                *form = None;
+            } else {
+                open.saving = false;
+            }
+        }
+    }
+
+    fn error(&self, field: ProblemField, lang: Lang) -> Option<&'static str> {
+        if self.date_error == Some(field) {
+            return Some(lang.error_not_a_date());
+        }
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, e)| lang.problem_field_error(*e))
+    }
+
+    fn validate(&mut self, today: NaiveDate) -> Option<ProblemFields> {
+        self.date_error = None;
+        let raised_on = parse_day(&self.raised_on);
+        let deadline = if self.deadline.trim().is_empty() {
+            Ok(None)
+        } else {
+            parse_day(&self.deadline).map(Some).ok_or(())
+        };
+        if raised_on.is_none() {
+            self.date_error = Some(ProblemField::RaisedOn);
+        } else if deadline.is_err() {
+            self.date_error = Some(ProblemField::Deadline);
+        }
+        let (Some(raised_on), Ok(deadline)) = (raised_on, deadline) else {
+            return None;
+        };
+        let fields = ProblemFields {
+            title: self.title.trim().to_owned(),
+            description: self.description.trim().to_owned(),
+            category: self.category.unwrap_or(ProblemCategory::Other),
+            branch_id: self.branch,
+            raised_by: self.raised_by,
+            session_id: self.session,
+            raised_on,
+            responsible: self.responsible.trim().to_owned(),
+            helper_id: self.helper,
+            deadline,
+        };
+        match fields.check(today) {
+            Ok(()) => {
+                self.errors.clear();
+                Some(fields)
+            }
+            Err(errors) => {
+                self.errors = errors;
+                None
+            }
+        }
+    }
+
+    /// Draws the form; returns the write to make when a valid problem is saved.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        lang: Lang,
+        today: NaiveDate,
+        names: &Names,
+    ) -> Option<Command> {
+        let mut command = None;
+        let title = if self.editing.is_some() {
+            lang.edit_problem()
+        } else {
+            lang.raise_problem()
+        };
+        egui::Window::new(title)
+            .id(egui::Id::unique("problem-form"))
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ui.ctx(), |ui| {
+                ui.set_width(540.0);
+                egui::Grid::new("problem-form-grid")
+                    .num_columns(2)
+                    .spacing([12.0, 6.0])
+                    .show(ui, |ui| {
+                        let error = self.error(ProblemField::Title, lang);
+                        text_field(ui, lang.col_title(), &mut self.title, "", error);
+                        text_field(ui, lang.col_description(), &mut self.description, "", None);
+                        choice(
+                            ui,
+                            "problem-category",
+                            lang.col_category(),
+                            &mut self.category,
+                            ProblemCategory::ALL,
+                            None,
+                            |c| lang.problem_category(c).to_owned(),
+                        );
+                        ui.end_row();
+                        let branches: Vec<BranchId> = names
+                            .branches
+                            .iter()
+                            .filter(|b| !b.archived || Some(b.id) == self.branch)
+                            .map(|b| b.id)
+                            .collect();
+                        choice(
+                            ui,
+                            "problem-branch",
+                            lang.col_branch(),
+                            &mut self.branch,
+                            &branches,
+                            Some(lang.none_value()),
+                            |id| names.branch(Some(id)),
+                        );
+                        ui.end_row();
+                        let people: Vec<SecretaryId> = names
+                            .roster
+                            .iter()
+                            .filter(|e| !e.fields.archived)
+                            .map(|e| e.id)
+                            .collect();
+                        if choice(
+                            ui,
+                            "problem-raised-by",
+                            lang.col_raised_by(),
+                            &mut self.raised_by,
+                            &people,
+                            Some(lang.none_value()),
+                            |id| names.secretary(Some(id)),
+                        ) && self.branch.is_none()
+                        {
+                            // The raiser's own branch, unless one was chosen already.
+                            self.branch = self
+                                .raised_by
+                                .and_then(|id| names.roster.iter().find(|e| e.id == id))
+                                .and_then(|e| e.fields.branch_id);
+                        }
+                        ui.end_row();
+                        let error = self.error(ProblemField::RaisedOn, lang);
+                        text_field(
+                            ui,
+                            lang.col_raised_on(),
+                            &mut self.raised_on,
+                            lang.day_hint(),
+                            error,
+                        );
+                        text_field(ui, lang.col_responsible(), &mut self.responsible, "", None);
+                        choice(
+                            ui,
+                            "problem-helper",
+                            lang.col_helper(),
+                            &mut self.helper,
+                            &people,
+                            Some(lang.none_value()),
+                            |id| names.secretary(Some(id)),
+                        );
+                        ui.end_row();
+                        let error = self.error(ProblemField::Deadline, lang);
+                        text_field(
+                            ui,
+                            lang.col_deadline(),
+                            &mut self.deadline,
+                            lang.day_hint(),
+                            error,
+                        );
+                    });
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(!self.saving, egui::Button::new(lang.save()))
+                        .clicked()
+                        && let Some(fields) = self.validate(today)
+                    {
+                        self.saving = true;
+                        command = Some(Command::Write(match self.editing {
+                            Some(id) => Change::UpdateProblem(id, Box::new(fields)),
+                            None => Change::AddProblem(Box::new(fields)),
+                        }));
+                    }
+                    if ui.button(lang.cancel()).clicked() {
+                        self.closed = true;
+                    }
+                });
+            });
+        command
+    }
+}
+
+/// What decides which problems are listed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Filters {
+    state: Option<ProblemState>,
+    area: Option<AreaId>,
+    branch: Option<BranchId>,
+    category: Option<ProblemCategory>,
+    overdue_only: bool,
+}
+
+/// The problems and the names to show with them, loaded once per store generation.
+type ListModel = (Vec<ProblemSummary>, Names);
+
+/// A problem (if it still exists), its history and names, loaded once per store generation.
+type PageModel = (Option<ProblemSummary>, Vec<HistoryEntry>, Names);
+
+/// The problems list (难题台账).
+#[derive(Default)]
+pub struct ProblemsScreen {
+    cache: Option<(u64, Result<ListModel, String>)>,
+    filters: Filters,
+    visible: Vec<usize>,
+    visible_key: Option<(u64, Filters, NaiveDate)>,
+    /// The new-problem form, when open.
+    pub form: Option<ProblemForm>,
+}
+
+impl ProblemsScreen {
+    fn refresh(&mut self, ctx: &ViewContext<'_>) {
+        let generation = ctx.store.generation();
+        if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
+            let load =
+                || -> crate::store::Result<_> { Ok((ctx.store.problems()?, Names::load(ctx)?)) };
+            self.cache = Some((generation, load().map_err(|e| ctx.lang.store_error(&e))));
+        }
+        let key = (generation, self.filters.clone(), ctx.today);
+        if self.visible_key.as_ref() == Some(&key) {
+            return;
+        }
+        self.visible.clear();
+        if let Some((_, Ok((problems, names)))) = &self.cache {
+            let f = &self.filters;
+            self.visible = (0..problems.len())
+                .filter(|&i| {
+                    let p = &problems[i];
+                    f.state.is_none_or(|s| p.state == s)
+                        && f.branch.is_none_or(|b| p.fields.branch_id == Some(b))
+                        && f.area
+                            .is_none_or(|a| names.area_of(p.fields.branch_id) == Some(a))
+                        && f.category.is_none_or(|c| p.fields.category == c)
+                        && (!f.overdue_only || is_overdue(p.state, p.fields.deadline, ctx.today))
+                })
+                .collect();
+        }
+        self.visible_key = Some(key);
+    }
+
+    /// The titles listed, in order (for tests).
+    pub fn visible_titles(&self) -> Vec<String> {
+        match &self.cache {
+            Some((_, Ok((problems, _)))) => self
+                .visible
+                .iter()
+                .map(|&i| problems[i].fields.title.clone())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Draws the list.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+        let lang = ctx.lang;
+        let mut commands = Vec::new();
+        self.refresh(ctx);
+        let (problems, names) = match &self.cache {
+            Some((_, Ok(data))) => (&data.0, &data.1),
+            Some((_, Err(message))) => {
+                ui.colored_label(ERROR_RED, message);
+                return commands;
+            }
+            None => return commands,
+        };
+        screen_title(ui, lang.problems_title());
+        let f = &mut self.filters;
+        ui.horizontal_wrapped(|ui| {
+            choice(
+                ui,
+                "problems-state",
+                lang.col_state(),
+                &mut f.state,
+                ProblemState::ALL,
+                Some(lang.all()),
+                |s| lang.problem_state(s).to_owned(),
+            );
+            let areas: Vec<AreaId> = names.areas.iter().map(|a| a.id).collect();
+            choice(
+                ui,
+                "problems-area",
+                lang.col_area(),
+                &mut f.area,
+                &areas,
+                Some(lang.all()),
+                |id| {
+                    names
+                        .areas
+                        .iter()
+                        .find(|a| a.id == id)
+                        .map(|a| a.name.clone())
+                        .unwrap_or_default()
+                },
+            );
+            let branches: Vec<BranchId> = names
+                .branches
+                .iter()
+                .filter(|b| f.area.is_none_or(|a| b.area_id == Some(a)))
+                .map(|b| b.id)
+                .collect();
+            choice(
+                ui,
+                "problems-branch",
+                lang.col_branch(),
+                &mut f.branch,
+                &branches,
+                Some(lang.all()),
+                |id| names.branch(Some(id)),
+            );
+            choice(
+                ui,
+                "problems-category",
+                lang.col_category(),
+                &mut f.category,
+                ProblemCategory::ALL,
+                Some(lang.all()),
+                |c| lang.problem_category(c).to_owned(),
+            );
+            ui.checkbox(&mut f.overdue_only, lang.only_overdue());
+            ui.separator();
+            if ui.button(lang.raise_problem()).clicked() {
+                self.form = Some(ProblemForm::new(ctx.today, None));
+            }
+        });
+        let open = problems.iter().filter(|p| p.state.is_open()).count();
+        let overdue = problems
+            .iter()
+            .filter(|p| is_overdue(p.state, p.fields.deadline, ctx.today))
+            .count();
+        ui.label(lang.problem_counts(self.visible.len(), open, overdue));
+        ui.separator();
+        if let Some(id) = problems_table(ui, lang, ctx.today, problems, &self.visible, names) {
+            commands.push(Command::Navigate(Screen::Problem(id)));
+        }
+        if let Some(form) = &mut self.form {
+            match form.ui(ui, lang, ctx.today, names) {
+                Some(command) => commands.push(command),
+                None if form.closed => self.form = None,
+                None => {}
+            }
+        }
+        commands
+    }
+}
+
+fn problems_table(
+    ui: &mut Ui,
+    lang: Lang,
+    today: NaiveDate,
+    problems: &[ProblemSummary],
+    visible: &[usize],
+    names: &Names,
+) -> Option<ProblemId> {
+    let mut open = None;
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    TableBuilder::new(ui)
+        .striped(true)
+        .resizable(true)
+        .min_scrolled_height(0.0)
+        .column(Column::initial(240.0).clip(true))
+        .column(Column::initial(150.0).clip(true))
+        .column(Column::initial(70.0))
+        .column(Column::initial(70.0))
+        .column(Column::initial(140.0).clip(true))
+        .column(Column::initial(70.0).clip(true))
+        .column(Column::initial(90.0))
+        .column(Column::remainder().at_least(90.0))
+        .header(row_height, |mut header| {
+            for label in [
+                lang.col_title(),
+                lang.col_branch(),
+                lang.col_category(),
+                lang.col_state(),
+                lang.col_responsible(),
+                lang.col_helper(),
+                lang.col_deadline(),
+                lang.col_raised_on(),
+            ] {
+                header.col(|ui| {
+                    ui.strong(label);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, visible.len(), |mut row| {
+                let p = &problems[visible[row.index()]];
+                let late = is_overdue(p.state, p.fields.deadline, today);
+                row.col(|ui| {
+                    if ui.link(&p.fields.title).clicked() {
+                        open = Some(p.id);
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(names.branch(p.fields.branch_id));
+                });
+                row.col(|ui| {
+                    ui.label(lang.problem_category(p.fields.category));
+                });
+                row.col(|ui| {
+                    ui.label(state_text(lang, p.state, late));
+                });
+                row.col(|ui| {
+                    ui.label(&p.fields.responsible);
+                });
+                row.col(|ui| {
+                    ui.label(names.secretary(p.fields.helper_id));
+                });
+                row.col(|ui| {
+                    let deadline = p
+                        .fields
+                        .deadline
+                        .map(|d| d.format("%Y-%m-%d").to_string())
+                        .unwrap_or_default();
+                    ui.label(if late {
+                        RichText::new(deadline).color(ERROR_RED).strong()
+                    } else {
+                        RichText::new(deadline)
+                    });
+                });
+                row.col(|ui| {
+                    ui.label(p.fields.raised_on.format("%Y-%m-%d").to_string());
+                });
+            });
+        });
+    open
+}
+
+/// A problem's state, in red with 已逾期 when it is overdue.
+pub fn state_text(lang: Lang, state: ProblemState, overdue: bool) -> RichText {
+    if overdue {
+        RichText::new(format!("{}·{}", lang.problem_state(state), lang.overdue()))
+            .color(ERROR_RED)
+            .strong()
+    } else {
+        RichText::new(lang.problem_state(state))
+    }
+}
+
+/// One problem's page: its record, history, and the form to record progress.
+#[derive(Default)]
+pub struct ProblemPage {
+    cache: Option<(u64, ProblemId, Result<PageModel, String>)>,
+    new_state: Option<ProblemState>,
+    date: String,
+    actor: String,
+    note: String,
+    change_error: Option<&'static str>,
+    /// The edit form, when open.
+    pub form: Option<ProblemForm>,
+}
+
+impl ProblemPage {
+    /// Called after a write: clears the progress form if it was recorded.
+    pub fn write_finished(&mut self, succeeded: bool) {
+        if succeeded {
+            self.note.clear();
+            self.change_error = None;
+        }
+        ProblemForm::write_finished(&mut self.form, succeeded);
+    }
+
+    /// Draws the page of problem `id`.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, id: ProblemId) -> Vec<Command> {
+        let lang = ctx.lang;
+        let mut commands = Vec::new();
+        let generation = ctx.store.generation();
+        if self
+            .cache
+            .as_ref()
+            .is_none_or(|(g, cached, _)| *g != generation || *cached != id)
+        {
+            if self
+                .cache
+                .as_ref()
+                .is_none_or(|(_, cached, _)| *cached != id)
+            {
+                self.new_state = None;
+                self.date = ctx.today.format("%Y-%m-%d").to_string();
+                self.note.clear();
+                self.change_error = None;
+            }
+            let load = || -> crate::store::Result<_> {
+                Ok((
+                    ctx.store.problem(id)?,
+                    ctx.store.problem_history(id)?,
+                    Names::load(ctx)?,
+                ))
+            };
+            self.cache = Some((generation, id, load().map_err(|e| lang.store_error(&e))));
+        }
+        if ui.button(format!("← {}", lang.back())).clicked() {
+            commands.push(Command::Navigate(Screen::Problems));
+        }
+        let (problem, history, names) = match &self.cache {
+            Some((_, _, Ok((Some(problem), history, names)))) => (problem, history, names),
+            Some((_, _, Ok((None, _, _)))) => {
+                ui.label(lang.store_error(&crate::store::Error::RecordNotFound));
+                return commands;
+            }
+            Some((_, _, Err(message))) => {
+                ui.colored_label(ERROR_RED, message);
+                return commands;
+            }
+            None => return commands,
+        };
+        let fields = &problem.fields;
+        let late = is_overdue(problem.state, fields.deadline, ctx.today);
+        ui.horizontal(|ui| {
+            ui.heading(format!("{} · {}", lang.problem_page(), fields.title));
+            ui.label(state_text(lang, problem.state, late));
+        });
+        ui.horizontal(|ui| {
+            if ui.button(lang.edit()).clicked() {
+                self.form = Some(ProblemForm::edit(id, fields));
+            }
+            if ui.button(lang.delete_problem()).clicked() {
+                commands.push(Command::Write(Change::DeleteProblem(id)));
+            }
+        });
+        ui.columns(2, |columns| {
+            let ui = &mut columns[0];
+            egui::Grid::new("problem-details")
+                .num_columns(2)
+                .spacing([24.0, 4.0])
+                .show(ui, |ui| {
+                    let day = |d: Option<NaiveDate>| {
+                        d.map(|d| d.format("%Y-%m-%d").to_string())
+                            .unwrap_or_default()
+                    };
+                    for (label, value) in [
+                        (lang.col_description(), fields.description.clone()),
+                        (
+                            lang.col_category(),
+                            lang.problem_category(fields.category).to_owned(),
+                        ),
+                        (lang.col_branch(), names.branch(fields.branch_id)),
+                        (lang.col_raised_by(), names.secretary(fields.raised_by)),
+                        (lang.col_raised_on(), day(Some(fields.raised_on))),
+                        (lang.col_responsible(), fields.responsible.clone()),
+                        (lang.col_helper(), names.secretary(fields.helper_id)),
+                        (lang.col_deadline(), day(fields.deadline)),
+                        (lang.col_resolution(), problem.resolution.clone()),
+                    ] {
+                        ui.label(RichText::new(label).weak());
+                        ui.label(value);
+                        ui.end_row();
+                    }
+                });
+            let ui = &mut columns[1];
+            ui.strong(lang.history());
+            egui::Grid::new("problem-history")
+                .striped(true)
+                .num_columns(4)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    for entry in history {
+                        ui.label(entry.event.date.format("%Y-%m-%d").to_string());
+                        ui.label(lang.problem_state(entry.event.state));
+                        ui.label(&entry.event.actor);
+                        ui.label(&entry.event.note);
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(10.0);
+            ui.strong(lang.change_state());
+            egui::Grid::new("problem-change")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    choice(
+                        ui,
+                        "problem-new-state",
+                        lang.new_state(),
+                        &mut self.new_state,
+                        ProblemState::ALL,
+                        None,
+                        |s| lang.problem_state(s).to_owned(),
+                    );
+                    ui.end_row();
+                    text_field(ui, lang.col_date(), &mut self.date, lang.day_hint(), None);
+                    text_field(ui, lang.col_actor(), &mut self.actor, "", None);
+                    text_field(
+                        ui,
+                        lang.col_note(),
+                        &mut self.note,
+                        lang.col_resolution(),
+                        self.change_error,
+                    );
+                });
+            if ui
+                .add_enabled(
+                    self.new_state.is_some(),
+                    egui::Button::new(lang.record_change()),
+                )
+                .clicked()
+                && let Some(state) = self.new_state
+            {
+                let checked = parse_day(&self.date)
+                    .ok_or(lang.error_not_a_date())
+                    .and_then(|date| {
+                        check_state_change(fields.raised_on, state, date, &self.note, ctx.today)
+                            .map(|()| date)
+                            .map_err(|e| lang.state_change_error(e))
+                    });
+                match checked {
+                    Err(message) => self.change_error = Some(message),
+                    Ok(date) => {
+                        self.change_error = None;
+                        commands.push(Command::Write(Change::RecordProblemEvent {
+                            problem: id,
+                            state,
+                            date,
+                            actor: self.actor.trim().to_owned(),
+                            note: self.note.trim().to_owned(),
+                        }));
+                    }
+                }
+            }
+        });
+        if let Some(form) = &mut self.form {
+            match form.ui(ui, lang, ctx.today, names) {
+                Some(command) => commands.push(command),
+                None if form.closed => self.form = None,
+                None => {}
+            }
+        }
+        commands
+    }
+}

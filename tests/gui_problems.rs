@@ -1,0 +1,132 @@
+//! Following problems: overdue ones stand out, resolving asks for the resolution, the history
+//! says who changed what and when; a deadline before raising is refused.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use secretary_studio::domain::problem::ProblemState;
+use secretary_studio::store::Store;
+use secretary_studio::ui::Screen;
+
+fn studio_with_ledger() -> Store {
+    let mut store = Store::open_in_memory("古城镇").expect("store");
+    secretary_studio::demo::seed(&mut store).expect("roster");
+    secretary_studio::demo::seed_ledger(&mut store, common::today()).expect("ledger");
+    store
+}
+
+#[test]
+fn overdue_problems_stand_out_and_the_filter_finds_them() {
+    let store = studio_with_ledger();
+    let today = common::today();
+    let overdue = store
+        .problems()
+        .expect("problems")
+        .iter()
+        .filter(|p| {
+            secretary_studio::domain::problem::is_overdue(p.state, p.fields.deadline, today)
+        })
+        .count();
+    assert!(overdue > 0, "the demo has overdue problems");
+    let mut harness = common::harness(store, Screen::Problems);
+    harness.get_by_label_contains("其中逾期");
+    harness.get_by_label("只看逾期").click();
+    harness.run();
+    assert_eq!(harness.state().problem_titles().len(), overdue);
+    assert!(harness.query_all_by_label_contains("已逾期").count() >= 1);
+}
+
+#[test]
+fn resolving_asks_for_the_resolution_and_the_history_keeps_every_step() {
+    let mut harness = common::harness(studio_with_ledger(), Screen::Problems);
+    harness.get_by_label("只看逾期").click();
+    harness.run();
+    let title = harness.state().problem_titles()[0].clone();
+    harness
+        .get_all_by_label(&title)
+        .next()
+        .expect("row")
+        .click();
+    harness.run();
+    harness.get_by_label(&format!("难题 · {title}"));
+    harness
+        .get_by_role_and_label(Role::ComboBox, "新状态")
+        .click();
+    harness.run();
+    harness
+        .get_all_by_label("已解决")
+        .last()
+        .expect("option")
+        .click();
+    harness.run();
+    common::type_into(&mut harness, "经办人", "胡永刚");
+    harness.get_by_label("记录").click();
+    harness.run();
+    harness.get_by_label("标记为已解决时请填写解决情况");
+    common::type_into(&mut harness, "说明", "冷库用地已批复");
+    harness.get_by_label("记录").click();
+    harness.run();
+    let store = harness.state().store();
+    let problem = store
+        .problems()
+        .expect("list")
+        .into_iter()
+        .find(|p| {
+            p.fields.title == title
+                && p.state == ProblemState::Resolved
+                && p.resolution == "冷库用地已批复"
+        })
+        .expect("the problem is resolved with its resolution");
+    let history = store.problem_history(problem.id).expect("history");
+    let last = history.last().expect("an event");
+    assert_eq!(
+        (last.event.actor.as_str(), last.event.note.as_str()),
+        ("胡永刚", "冷库用地已批复")
+    );
+    assert!(harness.query_all_by_label("冷库用地已批复").count() >= 1);
+}
+
+#[test]
+fn a_deadline_before_the_problem_was_raised_is_refused_beside_the_field() {
+    let mut harness = common::harness(studio_with_ledger(), Screen::Problems);
+    let before = harness.state().store().problems().expect("list").len();
+    harness.get_by_label("提出难题").click();
+    harness.run();
+    common::type_into(&mut harness, "难题", "村务公开栏老旧");
+    common::type_into(&mut harness, "提出日期", "2021-06-01");
+    common::type_into(&mut harness, "完成时限", "2021-05-01");
+    harness.get_by_label("保存").click();
+    harness.run();
+    harness.get_by_label("完成时限不能早于提出日期");
+    assert_eq!(
+        harness.state().store().problems().expect("list").len(),
+        before,
+        "nothing saved"
+    );
+}
+
+#[test]
+fn delete_a_problem_and_undo() {
+    let mut harness = common::harness(studio_with_ledger(), Screen::Problems);
+    let before = harness.state().store().problems().expect("list").len();
+    let title = harness.state().problem_titles()[0].clone();
+    harness
+        .get_all_by_label(&title)
+        .next()
+        .expect("row")
+        .click();
+    harness.run();
+    harness.get_by_label("删除难题").click();
+    harness.run();
+    assert_eq!(
+        harness.state().store().problems().expect("list").len(),
+        before - 1
+    );
+    harness.get_by_label("撤销").click();
+    harness.run();
+    assert_eq!(
+        harness.state().store().problems().expect("list").len(),
+        before
+    );
+}
