@@ -334,3 +334,100 @@ impl Writer<'_> {
         Ok(())
     }
 }
+
+/// A year of the ledger in numbers, for the dashboard.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LedgerYear {
+    /// Sessions held in each month (January first).
+    pub sessions_per_month: [i64; 12],
+    /// Problems raised in each month.
+    pub raised_per_month: [i64; 12],
+    /// Attendance marks per secretary in the year.
+    pub attendance: Vec<(SecretaryId, crate::domain::figures::AttendanceCounts)>,
+}
+
+impl Store {
+    /// Counts for `period`: sessions and problems raised per month, and each secretary's
+    /// attendance (sessions deleted since do not count).
+    pub fn ledger_year(&self, period: crate::domain::period::Period) -> Result<LedgerYear> {
+        let (start, end) = (
+            period.start.format(DAY).to_string(),
+            period.end.format(DAY).to_string(),
+        );
+        let mut year = LedgerYear::default();
+        let month_index = |held: &str| {
+            held.get(5..7)
+                .and_then(|m| m.parse::<usize>().ok())
+                .map(|m| m - 1)
+        };
+        let mut statement = self.conn.prepare_cached(
+            "SELECT substr(held_on, 1, 7), count(*) FROM live_session
+             WHERE held_on BETWEEN ?1 AND ?2 GROUP BY 1",
+        )?;
+        for row in statement.query_map(params![start, end], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })? {
+            let (month, count) = row?;
+            if let Some(i) = month_index(&month).filter(|i| *i < 12) {
+                year.sessions_per_month[i] += count;
+            }
+        }
+        let mut statement = self.conn.prepare_cached(
+            "SELECT substr(raised_on, 1, 7), count(*) FROM live_problem
+             WHERE raised_on BETWEEN ?1 AND ?2 GROUP BY 1",
+        )?;
+        for row in statement.query_map(params![start, end], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })? {
+            let (month, count) = row?;
+            if let Some(i) = month_index(&month).filter(|i| *i < 12) {
+                year.raised_per_month[i] += count;
+            }
+        }
+        year.attendance = self.attendance_counts(period)?;
+        Ok(year)
+    }
+
+    /// Each secretary's attendance marks at the sessions of `period`.
+    pub fn attendance_counts(
+        &self,
+        period: crate::domain::period::Period,
+    ) -> Result<Vec<(SecretaryId, crate::domain::figures::AttendanceCounts)>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT a.secretary_id, a.status, count(*)
+             FROM live_session s JOIN attendance a ON a.session_id = s.id AND a.deleted = 0
+             WHERE s.held_on BETWEEN ?1 AND ?2
+             GROUP BY a.secretary_id, a.status ORDER BY a.secretary_id",
+        )?;
+        let mut counts: Vec<(SecretaryId, crate::domain::figures::AttendanceCounts)> = Vec::new();
+        let rows = statement.query_map(
+            params![
+                period.start.format(DAY).to_string(),
+                period.end.format(DAY).to_string()
+            ],
+            |r| {
+                Ok((
+                    SecretaryId(r.get(0)?),
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
+            },
+        )?;
+        for row in rows {
+            let (secretary, status, count) = row?;
+            let Some(status) = AttendanceStatus::from_index(status) else {
+                continue;
+            };
+            if counts.last().is_none_or(|(s, _)| *s != secretary) {
+                counts.push((
+                    secretary,
+                    crate::domain::figures::AttendanceCounts::default(),
+                ));
+            }
+            if let Some((_, c)) = counts.last_mut() {
+                c.add(status, count);
+            }
+        }
+        Ok(counts)
+    }
+}

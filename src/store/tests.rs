@@ -555,3 +555,102 @@ mod problems {
         assert!(store.problem(ProblemId(42)).expect("read").is_none());
     }
 }
+
+mod figures {
+    use super::*;
+    use crate::domain::figures::AttendanceCounts;
+    use crate::domain::period::Period;
+    use crate::domain::session::{
+        AttendanceMark, AttendanceStatus, SessionFields, SessionKind, Systems,
+    };
+    use chrono::NaiveDate;
+
+    fn session_on(day: &str) -> SessionFields {
+        SessionFields {
+            held_on: NaiveDate::parse_from_str(day, "%Y-%m-%d").expect("date"),
+            starts_at: None,
+            ends_at: None,
+            place: String::new(),
+            host: String::new(),
+            recorder: String::new(),
+            kind: SessionKind::Learning,
+            systems: Systems::default(),
+            area_id: None,
+            topic: "学习".into(),
+            discussion: String::new(),
+            agenda: Vec::new(),
+            decisions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn attendance_counts_per_secretary_skip_deleted_sessions_and_keep_archived_secretaries() {
+        let mut store = Store::open_in_memory("t").expect("store");
+        let a = store
+            .write(|w| w.add_secretary(&secretary("王建国", None)))
+            .expect("a");
+        let b = store
+            .write(|w| w.add_secretary(&secretary("李秀英", None)))
+            .expect("b");
+        let mark = |secretary_id, status| AttendanceMark {
+            secretary_id,
+            status,
+            reason: String::new(),
+        };
+        let (july, august, deleted) = store
+            .write(|w| {
+                let july = w.add_session(&session_on("2021-07-20"))?;
+                let august = w.add_session(&session_on("2021-08-20"))?;
+                let deleted = w.add_session(&session_on("2021-09-20"))?;
+                Ok((july, august, deleted))
+            })
+            .expect("sessions");
+        store
+            .write(|w| {
+                w.set_attendance(july, &mark(a, AttendanceStatus::Present))?;
+                w.set_attendance(july, &mark(b, AttendanceStatus::Excused))?;
+                w.set_attendance(august, &mark(a, AttendanceStatus::Late))?;
+                w.set_attendance(august, &mark(b, AttendanceStatus::Absent))?;
+                w.set_attendance(deleted, &mark(a, AttendanceStatus::Absent))?;
+                w.delete_session(deleted)?;
+                w.set_secretary_archived(b, true)
+            })
+            .expect("marks");
+        let q3 = Period::parse("2021-Q3").expect("period");
+        let counts = store.attendance_counts(q3).expect("counts");
+        assert_eq!(
+            counts,
+            vec![
+                (
+                    a,
+                    AttendanceCounts {
+                        present: 1,
+                        late: 1,
+                        ..AttendanceCounts::default()
+                    }
+                ),
+                (
+                    b,
+                    AttendanceCounts {
+                        excused: 1,
+                        absent: 1,
+                        ..AttendanceCounts::default()
+                    }
+                ),
+            ],
+            "the archived secretary keeps past attendance; the deleted session does not count"
+        );
+        assert_eq!(counts[0].1.rate(), Some(1.0));
+        assert_eq!(counts[1].1.rate(), Some(0.0));
+        let year = store
+            .ledger_year(Period::parse("2021").expect("year"))
+            .expect("year");
+        assert_eq!(year.sessions_per_month[6..9], [1, 1, 0]);
+        assert!(
+            store
+                .attendance_counts(Period::parse("2020").expect("p"))
+                .expect("empty")
+                .is_empty()
+        );
+    }
+}

@@ -3,7 +3,11 @@
 use super::ViewContext;
 use super::widgets::screen_title;
 use crate::domain::Level;
+use crate::domain::figures::{AttendanceCounts, ProblemFigures, problem_figures};
+use crate::domain::period::Period;
+use crate::domain::problem::ProblemState;
 use crate::store::DashboardFigures;
+use chrono::Datelike;
 use egui::{Color32, RichText, Ui};
 
 /// The dashboard screen.
@@ -15,9 +19,76 @@ pub struct DashboardScreen {
 /// What the dashboard shows, computed once per store generation.
 struct Model {
     figures: DashboardFigures,
+    year: YearModel,
     branches: usize,
     /// Rows of the area × level table: area name, counts per level (town, village, group, unset).
     areas: Vec<(String, [i64; 4])>,
+}
+
+/// The current year in figures.
+#[derive(Default)]
+struct YearModel {
+    label: String,
+    sessions_per_month: [i64; 12],
+    raised_per_month: [i64; 12],
+    resolved_per_month: [i64; 12],
+    attendance: AttendanceCounts,
+    attendance_by_area: Vec<(String, AttendanceCounts)>,
+    problems: ProblemFigures,
+}
+
+fn year_model(ctx: &ViewContext<'_>) -> crate::store::Result<YearModel> {
+    let Some(period) = Period::year(ctx.today.year()) else {
+        return Ok(YearModel::default());
+    };
+    let store = ctx.store;
+    let ledger = store.ledger_year(period)?;
+    let problems = store.problems()?;
+    let roster = store.roster()?;
+    let mut resolved_per_month = [0; 12];
+    for p in problems
+        .iter()
+        .filter(|p| p.state == ProblemState::Resolved && period.contains(p.changed_on))
+    {
+        resolved_per_month[p.changed_on.month0() as usize] += 1;
+    }
+    let mut attendance = AttendanceCounts::default();
+    let mut by_area: Vec<(String, AttendanceCounts)> = Vec::new();
+    for (secretary, counts) in &ledger.attendance {
+        attendance.merge(*counts);
+        let area = roster
+            .iter()
+            .find(|e| e.id == *secretary)
+            .map(|e| {
+                if e.area_name.is_empty() {
+                    ctx.lang.no_area().to_owned()
+                } else {
+                    e.area_name.clone()
+                }
+            })
+            .unwrap_or_default();
+        match by_area.iter_mut().find(|(name, _)| *name == area) {
+            Some((_, total)) => total.merge(*counts),
+            None => by_area.push((area, *counts)),
+        }
+    }
+    // Days from raising to the final resolution: a resolved problem's latest event.
+    let days = |p: &crate::domain::problem::ProblemSummary| {
+        (p.state == ProblemState::Resolved).then(|| (p.changed_on - p.fields.raised_on).num_days())
+    };
+    Ok(YearModel {
+        label: period.to_string(),
+        sessions_per_month: ledger.sessions_per_month,
+        raised_per_month: ledger.raised_per_month,
+        resolved_per_month,
+        attendance,
+        attendance_by_area: by_area,
+        problems: problem_figures(&problems, period, ctx.today, days),
+    })
+}
+
+fn percent(rate: Option<f64>) -> String {
+    rate.map_or_else(|| "—".to_owned(), |r| format!("{:.1}%", r * 100.0))
 }
 
 fn level_index(level: Option<Level>) -> usize {
@@ -33,11 +104,13 @@ impl DashboardScreen {
     fn model<'a>(&'a mut self, ctx: &ViewContext<'_>) -> &'a Result<Model, String> {
         let generation = ctx.store.generation();
         if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
-            let model = ctx
+            let loaded = ctx
                 .store
                 .dashboard_figures()
+                .and_then(|f| Ok((f, year_model(ctx)?)));
+            let model = loaded
                 .map_err(|e| ctx.lang.store_error(&e))
-                .map(|figures| {
+                .map(|(figures, year)| {
                     let mut areas: Vec<(String, [i64; 4])> = Vec::new();
                     for (area, level, count) in &figures.secretaries_by_area_level {
                         let name = if area.is_empty() {
@@ -61,6 +134,7 @@ impl DashboardScreen {
                         .sum();
                     Model {
                         figures,
+                        year,
                         branches,
                         areas,
                     }
@@ -110,7 +184,114 @@ impl DashboardScreen {
             area_table(&mut columns[0], ctx, model);
             branch_kinds(&mut columns[1], ctx, model);
         });
+        ui.add_space(12.0);
+        year_ui(ui, ctx.lang, &model.year);
     }
+}
+
+fn year_ui(ui: &mut Ui, lang: crate::i18n::Lang, year: &YearModel) {
+    ui.strong(format!("{} {}", lang.this_year(), year.label));
+    let p = &year.problems;
+    ui.horizontal_wrapped(|ui| {
+        let sessions: i64 = year.sessions_per_month.iter().sum();
+        for (label, value) in [
+            (lang.sessions_held(), sessions.to_string()),
+            (lang.attendance_rate(), percent(year.attendance.rate())),
+            (lang.problems_raised(), p.raised.to_string()),
+            (lang.problems_resolved(), p.resolved.to_string()),
+            (lang.problems_open(), p.open.to_string()),
+            (lang.problems_overdue(), p.overdue.to_string()),
+            (lang.resolution_rate(), percent(p.resolution_rate)),
+            (
+                lang.median_days(),
+                p.median_days_to_resolve
+                    .map_or_else(|| "—".to_owned(), |d| format!("{d:.0}")),
+            ),
+        ] {
+            egui::Frame::group(ui.style())
+                .inner_margin(8.0)
+                .show(ui, |ui| {
+                    ui.vertical(|ui| {
+                        ui.label(label);
+                        let text = RichText::new(value).size(20.0).strong();
+                        ui.label(if label == lang.problems_overdue() && p.overdue > 0 {
+                            text.color(crate::ui::widgets::ERROR_RED)
+                        } else {
+                            text
+                        });
+                    });
+                });
+        }
+    });
+    ui.add_space(8.0);
+    let red = Color32::from_rgb(196, 43, 28);
+    let gold = Color32::from_rgb(214, 160, 40);
+    ui.columns(3, |columns| {
+        let month_bars = |values: &[i64; 12], offset: f64, color: Color32| {
+            values
+                .iter()
+                .enumerate()
+                .map(|(m, v)| {
+                    egui_plot::Bar::new(m as f64 + 1.0 + offset, *v as f64)
+                        .width(0.4)
+                        .fill(color)
+                })
+                .collect::<Vec<_>>()
+        };
+        columns[0].label(lang.chart_sessions());
+        egui_plot::Plot::new("sessions-per-month")
+            .height(180.0)
+            .allow_drag(false)
+            .allow_zoom(false)
+            .allow_scroll(false)
+            .include_y(0.0)
+            .show(&mut columns[0], |plot| {
+                plot.bar_chart(egui_plot::BarChart::new(
+                    lang.chart_sessions(),
+                    month_bars(&year.sessions_per_month, 0.0, red),
+                ));
+            });
+        columns[1].label(lang.chart_problems());
+        egui_plot::Plot::new("problems-per-month")
+            .height(180.0)
+            .allow_drag(false)
+            .allow_zoom(false)
+            .allow_scroll(false)
+            .include_y(0.0)
+            .legend(egui_plot::Legend::default())
+            .show(&mut columns[1], |plot| {
+                plot.bar_chart(egui_plot::BarChart::new(
+                    lang.raised(),
+                    month_bars(&year.raised_per_month, -0.2, red),
+                ));
+                plot.bar_chart(egui_plot::BarChart::new(
+                    lang.resolved(),
+                    month_bars(&year.resolved_per_month, 0.2, gold),
+                ));
+            });
+        columns[2].label(lang.chart_attendance());
+        egui_plot::Plot::new("attendance-by-area")
+            .height(180.0)
+            .allow_drag(false)
+            .allow_zoom(false)
+            .allow_scroll(false)
+            .include_y(0.0)
+            .include_y(100.0)
+            .show(&mut columns[2], |plot| {
+                let bars = year
+                    .attendance_by_area
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (area, counts))| {
+                        egui_plot::Bar::new(i as f64 + 1.0, counts.rate().unwrap_or(0.0) * 100.0)
+                            .name(area)
+                            .width(0.6)
+                            .fill(red)
+                    })
+                    .collect();
+                plot.bar_chart(egui_plot::BarChart::new(lang.attendance_rate(), bars));
+            });
+    });
 }
 
 fn area_table(ui: &mut Ui, ctx: &ViewContext<'_>, model: &Model) {
