@@ -87,6 +87,16 @@ fn year_model(ctx: &ViewContext<'_>) -> crate::store::Result<YearModel> {
     })
 }
 
+/// Month marks on the x axis: 1月 … 12月 (the number alone in English reads as well).
+fn month_label(mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
+    let month = mark.value.round();
+    if (mark.value - month).abs() < 1e-6 && (1.0..=12.0).contains(&month) {
+        format!("{month:.0}")
+    } else {
+        String::new()
+    }
+}
+
 fn percent(rate: Option<f64>) -> String {
     rate.map_or_else(|| "—".to_owned(), |r| format!("{:.1}%", r * 100.0))
 }
@@ -241,6 +251,8 @@ fn year_ui(ui: &mut Ui, lang: crate::i18n::Lang, year: &YearModel) {
         columns[0].label(lang.chart_sessions());
         egui_plot::Plot::new("sessions-per-month")
             .height(180.0)
+            .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 3.0, 12.0]))
+            .x_axis_formatter(month_label)
             .allow_drag(false)
             .allow_zoom(false)
             .allow_scroll(false)
@@ -254,24 +266,46 @@ fn year_ui(ui: &mut Ui, lang: crate::i18n::Lang, year: &YearModel) {
         columns[1].label(lang.chart_problems());
         egui_plot::Plot::new("problems-per-month")
             .height(180.0)
+            .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 3.0, 12.0]))
+            .x_axis_formatter(month_label)
             .allow_drag(false)
             .allow_zoom(false)
             .allow_scroll(false)
             .include_y(0.0)
             .legend(egui_plot::Legend::default())
             .show(&mut columns[1], |plot| {
-                plot.bar_chart(egui_plot::BarChart::new(
-                    lang.raised(),
-                    month_bars(&year.raised_per_month, -0.2, red),
-                ));
-                plot.bar_chart(egui_plot::BarChart::new(
-                    lang.resolved(),
-                    month_bars(&year.resolved_per_month, 0.2, gold),
-                ));
+                plot.bar_chart(
+                    egui_plot::BarChart::new(
+                        lang.raised(),
+                        month_bars(&year.raised_per_month, -0.2, red),
+                    )
+                    .color(red),
+                );
+                plot.bar_chart(
+                    egui_plot::BarChart::new(
+                        lang.resolved(),
+                        month_bars(&year.resolved_per_month, 0.2, gold),
+                    )
+                    .color(gold),
+                );
             });
         columns[2].label(lang.chart_attendance());
+        let area_names: Vec<String> = year
+            .attendance_by_area
+            .iter()
+            .map(|(name, _)| name.clone())
+            .collect();
         egui_plot::Plot::new("attendance-by-area")
             .height(180.0)
+            .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
+            .x_axis_formatter(move |mark, _| {
+                let index = mark.value.round() as usize;
+                if (mark.value - mark.value.round()).abs() < 1e-6 && index >= 1 {
+                    area_names.get(index - 1).cloned().unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            })
             .allow_drag(false)
             .allow_zoom(false)
             .allow_scroll(false)
