@@ -217,3 +217,17 @@ fn the_list_filters_by_kind_and_text() {
     harness.run();
     harness.get_by_label(&format!("活动 · {}", topics[0]));
 }
+
+#[test]
+fn a_secretarys_page_shows_their_sessions_rate_and_problems() {
+    let mut store = demo_store();
+    secretary_studio::demo::seed_ledger(&mut store, common::today()).expect("ledger");
+    let wang = store.roster().expect("roster")[0].clone();
+    let sessions = store.secretary_sessions(wang.id).expect("history");
+    let attended = sessions.iter().filter(|s| s.status.attended()).count();
+    let mut harness = common::harness(store, Screen::Roster);
+    harness.get_by_label(&wang.fields.name).click();
+    harness.run();
+    harness.get_by_label_contains(&format!("应到 {} 人，实到 {attended} 人", sessions.len()));
+    assert!(harness.query_all_by_label(&sessions[0].topic).count() >= 1, "the latest session is listed");
+}

@@ -431,3 +431,40 @@ impl Store {
         Ok(counts)
     }
 }
+
+/// One session in a secretary's history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttendedSession {
+    /// The session.
+    pub session: SessionId,
+    /// When.
+    pub held_on: NaiveDate,
+    /// Its topic.
+    pub topic: String,
+    /// How the secretary was marked.
+    pub status: AttendanceStatus,
+}
+
+impl Store {
+    /// The sessions a secretary was marked at, newest first.
+    pub fn secretary_sessions(&self, secretary: SecretaryId) -> Result<Vec<AttendedSession>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT s.id, s.held_on, s.topic, a.status
+             FROM attendance a JOIN live_session s ON s.id = a.session_id
+             WHERE a.secretary_id = ?1 AND a.deleted = 0
+             ORDER BY s.held_on DESC, s.id DESC",
+        )?;
+        let sessions = statement
+            .query_map([secretary.0], |r| {
+                Ok(AttendedSession {
+                    session: SessionId(r.get(0)?),
+                    held_on: day(&r.get::<_, String>(1)?)?,
+                    topic: r.get(2)?,
+                    status: AttendanceStatus::from_index(r.get(3)?)
+                        .unwrap_or(AttendanceStatus::Absent),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(sessions)
+    }
+}

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use file_check::FileKind;
-pub use ledger::LedgerYear;
+pub use ledger::{AttendedSession, LedgerYear};
 pub use problems::HistoryEntry;
 pub use roster::{DashboardFigures, ImportOutcome};
 

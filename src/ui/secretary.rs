@@ -196,6 +196,10 @@ pub struct SecretaryPage {
     cache: Option<(u64, SecretaryId, Result<Option<RosterEntry>, String>)>,
     branches: Vec<Branch>,
     areas: Vec<Area>,
+    /// The sessions they were marked at, newest first.
+    sessions: Vec<crate::store::AttendedSession>,
+    /// Problems they raised or help with.
+    problems: Vec<crate::domain::problem::ProblemSummary>,
     /// The edit form, when open.
     pub form: Option<SecretaryForm>,
 }
@@ -219,6 +223,14 @@ impl SecretaryPage {
             let entry = ctx.store.secretary(id).map_err(|e| lang.store_error(&e));
             self.branches = ctx.store.branches().unwrap_or_default();
             self.areas = ctx.store.areas().unwrap_or_default();
+            self.sessions = ctx.store.secretary_sessions(id).unwrap_or_default();
+            self.problems = ctx
+                .store
+                .problems()
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|p| p.fields.raised_by == Some(id) || p.fields.helper_id == Some(id))
+                .collect();
             self.cache = Some((generation, id, entry));
         }
         let Some((_, _, loaded)) = &self.cache else {
@@ -315,6 +327,8 @@ impl SecretaryPage {
                     ui.end_row();
                 }
             });
+        ui.add_space(10.0);
+        commands.extend(history_ui(ui, ctx, id, &self.sessions, &self.problems));
         if let Some(form) = &mut self.form {
             match form.ui(ui, ctx, &self.branches, &self.areas) {
                 Some(command) => commands.push(command),
@@ -324,4 +338,60 @@ impl SecretaryPage {
         }
         commands
     }
+}
+
+/// A secretary's history: attendance rate, the sessions they were marked at, their problems.
+fn history_ui(
+    ui: &mut Ui,
+    ctx: &ViewContext<'_>,
+    id: SecretaryId,
+    sessions: &[crate::store::AttendedSession],
+    problems: &[crate::domain::problem::ProblemSummary],
+) -> Vec<Command> {
+    let lang = ctx.lang;
+    let mut commands = Vec::new();
+    let mut counts = crate::domain::figures::AttendanceCounts::default();
+    for session in sessions {
+        counts.add(session.status, 1);
+    }
+    let rate = counts
+        .rate()
+        .map_or_else(|| "—".to_owned(), |r| format!("{:.1}%", r * 100.0));
+    ui.strong(format!(
+        "{}: {rate}（{}）",
+        lang.attendance_rate(),
+        lang.expected_present(counts.expected() as usize, counts.attended() as usize)
+    ));
+    ui.columns(2, |columns| {
+        egui::ScrollArea::vertical()
+            .id_salt(("secretary-sessions", id))
+            .max_height(320.0)
+            .show(&mut columns[0], |ui| {
+                for session in sessions {
+                    ui.horizontal(|ui| {
+                        ui.label(session.held_on.format("%Y-%m-%d").to_string());
+                        if ui.link(&session.topic).clicked() {
+                            commands.push(Command::Navigate(Screen::Session(session.session)));
+                        }
+                        ui.label(lang.attendance_status(session.status));
+                    });
+                }
+            });
+        let ui = &mut columns[1];
+        ui.strong(lang.nav_problems());
+        for problem in problems {
+            ui.horizontal(|ui| {
+                let late = crate::domain::problem::is_overdue(
+                    problem.state,
+                    problem.fields.deadline,
+                    ctx.today,
+                );
+                if ui.link(&problem.fields.title).clicked() {
+                    commands.push(Command::Navigate(Screen::Problem(problem.id)));
+                }
+                ui.label(super::problems::state_text(lang, problem.state, late));
+            });
+        }
+    });
+    commands
 }
