@@ -172,3 +172,127 @@ pub fn run(secretaries: usize, out: &mut dyn Write) -> Result<(), String> {
     let _ = std::fs::remove_dir_all(&folder);
     Ok(())
 }
+
+/// The figures on a county-scale file (`demo --scale county`), measured on a copy of it.
+pub fn run_county(path: &std::path::Path, out: &mut dyn Write) -> Result<(), String> {
+    use crate::domain::period::Period;
+    use crate::domain::session::{AttendanceMark, AttendanceStatus, SessionDraft};
+    let io = |e: std::io::Error| e.to_string();
+    let error = |e: crate::store::Error| e.to_string();
+    let folder = std::env::temp_dir().join(format!(
+        "secretary-studio-bench-county-{}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&folder).map_err(io)?;
+    let copy = folder.join("county.db");
+    std::fs::copy(path, &copy).map_err(io)?;
+    writeln!(
+        out,
+        "{:<52} {:>12} {:>10}",
+        "figure (county file)", "measured", "goal"
+    )
+    .map_err(io)?;
+    for (screen, name) in [
+        (Screen::Sessions, "sessions"),
+        (Screen::Problems, "problems"),
+        (Screen::Dashboard, "dashboard"),
+    ] {
+        let store = Store::open(&copy).map_err(error)?;
+        let (first, frame) = frame_times(store, screen, 200);
+        writeln!(
+            out,
+            "{:<52} {:>12} {:>10}",
+            format!("{name}: first frame (loads the data)"),
+            ms(first),
+            "-"
+        )
+        .map_err(io)?;
+        writeln!(
+            out,
+            "{:<52} {:>12} {:>10}",
+            format!("{name}: CPU per frame (median of 200)"),
+            ms(frame),
+            "2 ms"
+        )
+        .map_err(io)?;
+    }
+    let mut store = Store::open(&copy).map_err(error)?;
+    let roster: Vec<_> = store
+        .roster()
+        .map_err(error)?
+        .into_iter()
+        .take(20)
+        .collect();
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap_or_default();
+    let mut draft = SessionDraft::new(today);
+    "基准测试".clone_into(&mut draft.topic);
+    let fields = draft.validate().map_err(|e| format!("{e:?}"))?;
+    let samples = (0..20)
+        .map(|_| {
+            let start = Instant::now();
+            let result = store.write(|w| {
+                let id = w.add_session(&fields)?;
+                for entry in &roster {
+                    w.set_attendance(
+                        id,
+                        &AttendanceMark {
+                            secretary_id: entry.id,
+                            status: AttendanceStatus::Present,
+                            reason: String::new(),
+                        },
+                    )?;
+                }
+                Ok(())
+            });
+            result.map(|()| start.elapsed())
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(error)?;
+    writeln!(
+        out,
+        "{:<52} {:>12} {:>10}",
+        "record a session with 20 attendances (median of 20)",
+        ms(median(samples)),
+        "5 ms"
+    )
+    .map_err(io)?;
+    let year = Period::parse("2024").map_err(|e| e.to_string())?;
+    let samples = (0..10)
+        .map(|_| {
+            let start = Instant::now();
+            store.attendance_counts(year).map(|_| start.elapsed())
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(error)?;
+    writeln!(
+        out,
+        "{:<52} {:>12} {:>10}",
+        "attendance per secretary, one year (median of 10)",
+        ms(median(samples)),
+        "1.2x shell"
+    )
+    .map_err(io)?;
+    let samples = (0..10)
+        .map(|_| {
+            let start = Instant::now();
+            store.ledger_year(year).map(|_| start.elapsed())
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(error)?;
+    writeln!(
+        out,
+        "{:<52} {:>12} {:>10}",
+        "dashboard year aggregates (median of 10)",
+        ms(median(samples)),
+        "-"
+    )
+    .map_err(io)?;
+    drop(store);
+    let _ = std::fs::remove_dir_all(&folder);
+    writeln!(
+        out,
+        "\nThe same attendance SQL in the sqlite3 shell:\n  sqlite3 {} \".timer on\" \"SELECT a.secretary_id, a.status, count(*) FROM live_session s JOIN attendance a ON a.session_id = s.id AND a.deleted = 0 WHERE s.held_on BETWEEN '2024-01-01' AND '2024-12-31' GROUP BY a.secretary_id, a.status ORDER BY a.secretary_id;\" > /dev/null",
+        path.display()
+    )
+    .map_err(io)
+}

@@ -21,6 +21,7 @@ USAGE:
   secretary-studio demo --db PATH [--scale county] [--secretaries N]
                                                   write the demo studio (or a county-scale file) to a new file
   secretary-studio bench [--secretaries N]        measure start-up, roster frame time and import
+  secretary-studio bench --db COUNTY.db           measure the ledger screens and figures on a county-scale file
   secretary-studio --help | --version
 ";
 
@@ -37,6 +38,7 @@ pub const USAGE_ZH: &str = "\
   secretary-studio demo --db 文件 [--scale county] [--secretaries N]
                                                   把演示工作室（或县级规模的测试文件）写入一个新文件
   secretary-studio bench [--secretaries N]        测量启动、花名册每帧耗时和导入速度
+  secretary-studio bench --db 县级文件            在县级规模文件上测量台账各页面与统计
   secretary-studio --help | --version
 ";
 
@@ -87,6 +89,8 @@ pub enum CliCommand {
     Bench {
         /// How many secretaries the roster holds.
         secretaries: usize,
+        /// `--db PATH`: a county-scale file to measure instead.
+        db: Option<PathBuf>,
     },
     /// `--help`
     Help,
@@ -173,6 +177,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
         },
         Some("bench") => CliCommand::Bench {
             secretaries: secretaries.unwrap_or(1_000),
+            db,
         },
         Some(other) => {
             return Err(format!(
@@ -226,7 +231,11 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
             .map_err(io)?;
             writeln!(out, "{}", db.display()).map_err(io)
         }
-        CliCommand::Bench { secretaries } => crate::bench::run(secretaries, out),
+        CliCommand::Bench { db: Some(path), .. } => crate::bench::run_county(&path, out),
+        CliCommand::Bench {
+            secretaries,
+            db: None,
+        } => crate::bench::run(secretaries, out),
     }
 }
 

@@ -229,5 +229,8 @@ fn a_secretarys_page_shows_their_sessions_rate_and_problems() {
     harness.get_by_label(&wang.fields.name).click();
     harness.run();
     harness.get_by_label_contains(&format!("应到 {} 人，实到 {attended} 人", sessions.len()));
-    assert!(harness.query_all_by_label(&sessions[0].topic).count() >= 1, "the latest session is listed");
+    assert!(
+        harness.query_all_by_label(&sessions[0].topic).count() >= 1,
+        "the latest session is listed"
+    );
 }
