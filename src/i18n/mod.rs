@@ -259,6 +259,8 @@ texts! {
     only_overdue: "只看逾期", "Overdue only";
     problems_here: "本次活动提出的难题", "Problems raised at this session";
     problems_followed: "本次活动跟进的难题", "Problems followed up at this session";
+    followed_at: "跟进活动", "Followed up at";
+    no_session: "（不在活动中）", "(not at a session)";
     state_raised: "已提出", "Raised";
     state_in_progress: "推进中", "In progress";
     state_resolved: "已解决", "Resolved";

@@ -83,6 +83,35 @@ impl Store {
         Ok(statement.query_row([id.0], problem_summary).optional()?)
     }
 
+    /// Problems followed up at a session (a change of state recorded there).
+    pub fn problems_followed_at(&self, session: SessionId) -> Result<Vec<ProblemSummary>> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "{PROBLEM_SELECT} WHERE p.id IN (SELECT problem_id FROM live_problem_event
+                WHERE session_id = ?1 AND state != 'raised') ORDER BY p.raised_on DESC"
+        ))?;
+        let problems = statement
+            .query_map([session.0], problem_summary)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(problems)
+    }
+
+    /// The most recent sessions (date and topic), for choosing where a problem was followed up.
+    pub fn recent_sessions(&self, limit: usize) -> Result<Vec<(SessionId, NaiveDate, String)>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, held_on, topic FROM live_session ORDER BY held_on DESC, id DESC LIMIT ?1",
+        )?;
+        let sessions = statement
+            .query_map([limit as i64], |r| {
+                Ok((
+                    SessionId(r.get(0)?),
+                    day(&r.get::<_, String>(1)?)?,
+                    r.get(2)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(sessions)
+    }
+
     /// A problem's history, oldest first.
     pub fn problem_history(&self, id: ProblemId) -> Result<Vec<HistoryEntry>> {
         let mut statement = self.conn.prepare_cached(

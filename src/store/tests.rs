@@ -521,6 +521,65 @@ mod problems {
     }
 
     #[test]
+    fn a_problem_followed_up_at_a_session_is_listed_there_but_not_where_it_was_only_raised() {
+        use crate::domain::session::{SessionFields, SessionKind, Systems};
+        let mut store = Store::open_in_memory("t").expect("store");
+        let day_of = day;
+        let session = |text: &str| SessionFields {
+            held_on: day_of(text),
+            starts_at: None,
+            ends_at: None,
+            place: String::new(),
+            host: String::new(),
+            recorder: String::new(),
+            kind: SessionKind::Review,
+            systems: Systems::default(),
+            area_id: None,
+            topic: "推进会".into(),
+            discussion: String::new(),
+            agenda: Vec::new(),
+            decisions: Vec::new(),
+        };
+        let (may, june) = store
+            .write(|w| {
+                Ok((
+                    w.add_session(&session("2021-05-20"))?,
+                    w.add_session(&session("2021-06-20"))?,
+                ))
+            })
+            .expect("sessions");
+        let mut fields = problem("冷库用地审批");
+        fields.session_id = Some(may);
+        let id = store.write(|w| w.add_problem(&fields, "")).expect("add");
+        store
+            .write(|w| {
+                w.record_problem_event(
+                    id,
+                    ProblemState::InProgress,
+                    day("2021-06-20"),
+                    "",
+                    "已对接",
+                    Some(june),
+                )
+            })
+            .expect("followed up");
+        assert!(
+            store.problems_followed_at(may).expect("may").is_empty(),
+            "only raised there"
+        );
+        assert_eq!(
+            store
+                .problems_followed_at(june)
+                .expect("june")
+                .iter()
+                .map(|p| p.id)
+                .collect::<Vec<_>>(),
+            vec![id]
+        );
+        assert_eq!(store.recent_sessions(1).expect("recent")[0].0, june);
+    }
+
+    #[test]
     fn deleted_problems_leave_the_lists_and_take_no_new_events() {
         let mut store = Store::open_in_memory("t").expect("store");
         let keep = store

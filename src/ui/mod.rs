@@ -106,6 +106,8 @@ pub enum Change {
         actor: String,
         /// What was done; for a resolution, the resolution.
         note: String,
+        /// The session where it was followed up, if any.
+        session: Option<SessionId>,
     },
     /// Delete a problem (with an Undo).
     DeleteProblem(ProblemId),

@@ -319,7 +319,12 @@ struct Filters {
 type ListModel = (Vec<ProblemSummary>, Names);
 
 /// A problem (if it still exists), its history and names, loaded once per store generation.
-type PageModel = (Option<ProblemSummary>, Vec<HistoryEntry>, Names);
+type PageModel = (
+    Option<ProblemSummary>,
+    Vec<HistoryEntry>,
+    Names,
+    Vec<(SessionId, NaiveDate, String)>,
+);
 
 /// The problems list (难题台账).
 #[derive(Default)]
@@ -549,6 +554,25 @@ fn problems_table(
     open
 }
 
+/// One line per problem: its title (opening it) and its state, red when overdue.
+pub fn problem_links(
+    ui: &mut Ui,
+    ctx: &ViewContext<'_>,
+    problems: &[ProblemSummary],
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    for problem in problems {
+        ui.horizontal(|ui| {
+            let late = is_overdue(problem.state, problem.fields.deadline, ctx.today);
+            if ui.link(&problem.fields.title).clicked() {
+                commands.push(Command::Navigate(Screen::Problem(problem.id)));
+            }
+            ui.label(super::problems::state_text(ctx.lang, problem.state, late));
+        });
+    }
+    commands
+}
+
 /// A problem's state, in red with 已逾期 when it is overdue.
 pub fn state_text(lang: Lang, state: ProblemState, overdue: bool) -> RichText {
     if overdue {
@@ -568,6 +592,8 @@ pub struct ProblemPage {
     date: String,
     actor: String,
     note: String,
+    /// The session where the progress was made, if any.
+    session: Option<SessionId>,
     change_error: Option<&'static str>,
     /// The edit form, when open.
     pub form: Option<ProblemForm>,
@@ -608,6 +634,7 @@ impl ProblemPage {
                     ctx.store.problem(id)?,
                     ctx.store.problem_history(id)?,
                     Names::load(ctx)?,
+                    ctx.store.recent_sessions(12)?,
                 ))
             };
             self.cache = Some((generation, id, load().map_err(|e| lang.store_error(&e))));
@@ -615,9 +642,11 @@ impl ProblemPage {
         if ui.button(format!("← {}", lang.back())).clicked() {
             commands.push(Command::Navigate(Screen::Problems));
         }
-        let (problem, history, names) = match &self.cache {
-            Some((_, _, Ok((Some(problem), history, names)))) => (problem, history, names),
-            Some((_, _, Ok((None, _, _)))) => {
+        let (problem, history, names, recent) = match &self.cache {
+            Some((_, _, Ok((Some(problem), history, names, recent)))) => {
+                (problem, history, names, recent)
+            }
+            Some((_, _, Ok((None, _, _, _)))) => {
                 ui.label(lang.store_error(&crate::store::Error::RecordNotFound));
                 return commands;
             }
@@ -710,6 +739,25 @@ impl ProblemPage {
                         lang.col_resolution(),
                         self.change_error,
                     );
+                    let offered: Vec<SessionId> = recent.iter().map(|(id, _, _)| *id).collect();
+                    choice(
+                        ui,
+                        "problem-followed-at",
+                        lang.followed_at(),
+                        &mut self.session,
+                        &offered,
+                        Some(lang.no_session()),
+                        |id| {
+                            recent
+                                .iter()
+                                .find(|(s, _, _)| *s == id)
+                                .map(|(_, day, topic)| {
+                                    format!("{} {topic}", day.format("%Y-%m-%d"))
+                                })
+                                .unwrap_or_default()
+                        },
+                    );
+                    ui.end_row();
                 });
             if ui
                 .add_enabled(
@@ -736,6 +784,7 @@ impl ProblemPage {
                             date,
                             actor: self.actor.trim().to_owned(),
                             note: self.note.trim().to_owned(),
+                            session: self.session,
                         }));
                     }
                 }

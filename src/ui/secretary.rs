@@ -379,19 +379,7 @@ fn history_ui(
             });
         let ui = &mut columns[1];
         ui.strong(lang.nav_problems());
-        for problem in problems {
-            ui.horizontal(|ui| {
-                let late = crate::domain::problem::is_overdue(
-                    problem.state,
-                    problem.fields.deadline,
-                    ctx.today,
-                );
-                if ui.link(&problem.fields.title).clicked() {
-                    commands.push(Command::Navigate(Screen::Problem(problem.id)));
-                }
-                ui.label(super::problems::state_text(lang, problem.state, late));
-            });
-        }
+        commands.extend(super::problems::problem_links(ui, ctx, problems));
     });
     commands
 }

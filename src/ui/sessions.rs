@@ -417,6 +417,8 @@ struct PageModel {
     fields: Option<SessionFields>,
     /// Problems raised at this session.
     problems: Vec<crate::domain::problem::ProblemSummary>,
+    /// Problems followed up at this session.
+    followed: Vec<crate::domain::problem::ProblemSummary>,
     /// Names for the problem form.
     names: super::problems::Names,
     /// Who is listed for attendance: secretaries in office, and anyone else with a mark.
@@ -475,6 +477,7 @@ impl SessionPage {
                 rows,
                 areas: ctx.store.areas()?,
                 problems,
+                followed: ctx.store.problems_followed_at(id)?,
                 names: super::problems::Names::load(ctx)?,
             })
         };
@@ -541,18 +544,11 @@ impl SessionPage {
                                 Some(super::problems::ProblemForm::new(fields.held_on, Some(id)));
                         }
                     });
-                    for problem in &model.problems {
-                        ui.horizontal(|ui| {
-                            let late = crate::domain::problem::is_overdue(
-                                problem.state,
-                                problem.fields.deadline,
-                                ctx.today,
-                            );
-                            if ui.link(&problem.fields.title).clicked() {
-                                commands.push(Command::Navigate(Screen::Problem(problem.id)));
-                            }
-                            ui.label(super::problems::state_text(lang, problem.state, late));
-                        });
+                    commands.extend(super::problems::problem_links(ui, ctx, &model.problems));
+                    if !model.followed.is_empty() {
+                        ui.add_space(6.0);
+                        ui.strong(lang.problems_followed());
+                        commands.extend(super::problems::problem_links(ui, ctx, &model.followed));
                     }
                 });
             egui::ScrollArea::vertical()
