@@ -574,7 +574,20 @@ fn apply_change(writer: &mut store::Writer<'_>, change: &Change) -> store::Resul
             .iter()
             .try_for_each(|mark| writer.set_attendance(*session, mark)),
         Change::AddProblem(fields) => writer.add_problem(fields, "").map(|_| ()),
-        Change::UpdateProblem(id, fields) => writer.update_problem(*id, fields),
+        Change::UpdateProblem {
+            id,
+            fields,
+            state,
+            date,
+            note,
+        } => {
+            writer.update_problem(*id, fields)?;
+            if note.is_empty() {
+                Ok(())
+            } else {
+                writer.record_problem_event(*id, *state, *date, "", note, None)
+            }
+        }
         Change::RecordProblemEvent {
             problem,
             state,

@@ -385,7 +385,7 @@ const TOPICS: [(&str, SessionKind); 10] = [
     ("“1+1”结对帮扶走访", SessionKind::HelpVisit),
     ("季度工作比拼评议", SessionKind::Review),
     ("西甜瓜产销经验交流", SessionKind::Exchange),
-    ("“七一”主题党日", SessionKind::ThemeDay),
+    ("主题党日：重温入党誓词", SessionKind::ThemeDay),
     ("橡子凉粉品牌打造座谈", SessionKind::Exchange),
     ("服饰公司二期建设现场推进", SessionKind::ObservationVisit),
     ("番茄与小白黄瓜种植培训", SessionKind::PracticalTraining),

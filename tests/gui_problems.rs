@@ -130,3 +130,66 @@ fn delete_a_problem_and_undo() {
         before
     );
 }
+
+#[test]
+fn a_backdated_entry_is_refused_and_an_edit_is_kept_in_the_history() {
+    let mut harness = common::harness(studio_with_ledger(), Screen::Problems);
+    harness.get_by_label("只看逾期").click();
+    harness.run();
+    let title = harness.state().problem_titles()[0].clone();
+    harness
+        .get_all_by_label(&title)
+        .next()
+        .expect("row")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "新状态")
+        .click();
+    harness.run();
+    harness
+        .get_all_by_label("已解决")
+        .last()
+        .expect("option")
+        .click();
+    harness.run();
+    common::type_into(&mut harness, "日期", "2021-05-20");
+    common::type_into(&mut harness, "说明", "已解决");
+    harness.get_by_label("记录").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("不能早于提出日期").is_some()
+            || harness
+                .query_by_label("不能早于办理过程中最近一条记录的日期")
+                .is_some(),
+        "a backdated entry is refused beside the date"
+    );
+
+    harness.get_by_label("编辑").click();
+    harness.run();
+    common::type_into(&mut harness, "完成时限", "2026-12-31");
+    harness.get_by_label("保存").click();
+    harness.run();
+    let store = harness.state().store();
+    let problem = store
+        .problems()
+        .expect("list")
+        .into_iter()
+        .find(|p| p.fields.title == title)
+        .expect("problem");
+    assert_eq!(
+        problem.fields.deadline.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-31")
+    );
+    let last = store
+        .problem_history(problem.id)
+        .expect("history")
+        .pop()
+        .expect("entry");
+    assert!(
+        last.event.note.starts_with("修改了：完成时限"),
+        "{}",
+        last.event.note
+    );
+    assert_eq!(last.event.state, problem.state, "an edit keeps the state");
+}

@@ -228,7 +228,7 @@ fn a_secretarys_page_shows_their_sessions_rate_and_problems() {
     let mut harness = common::harness(store, Screen::Roster);
     harness.get_by_label(&wang.fields.name).click();
     harness.run();
-    harness.get_by_label_contains(&format!("应到 {} 人，实到 {attended} 人", sessions.len()));
+    harness.get_by_label_contains(&format!("应参加 {} 场，实到 {attended} 场", sessions.len()));
     assert!(
         harness.query_all_by_label(&sessions[0].topic).count() >= 1,
         "the latest session is listed"

@@ -50,6 +50,8 @@ pub enum ProblemFieldError {
     InFuture,
     /// A deadline before the problem was raised.
     DeadlineBeforeRaised,
+    /// Raised after progress was already recorded.
+    AfterProgress,
 }
 
 impl ProblemFields {
@@ -169,13 +171,18 @@ pub enum StateChangeError {
     ResolutionMissing,
     /// The change is dated before the problem was raised.
     BeforeRaised,
+    /// The change is dated before the latest entry of the history.
+    BeforeLatest,
     /// The change is dated in the future.
     InFuture,
 }
 
 /// Checks a change of state before it is recorded.
+/// A new entry may not be dated before the latest one: the latest entry says where the problem
+/// stands, so a backdated resolution would be filed in the middle and change nothing.
 pub fn check_state_change(
     raised_on: NaiveDate,
+    latest: Option<NaiveDate>,
     state: ProblemState,
     date: NaiveDate,
     note: &str,
@@ -186,6 +193,9 @@ pub fn check_state_change(
     }
     if date < raised_on {
         return Err(StateChangeError::BeforeRaised);
+    }
+    if latest.is_some_and(|latest| date < latest) {
+        return Err(StateChangeError::BeforeLatest);
     }
     if date > today {
         return Err(StateChangeError::InFuture);
@@ -303,7 +313,16 @@ mod tests {
     fn resolving_needs_a_resolution_and_dates_make_sense() {
         let raised = day("2021-05-20");
         let today = day("2021-09-01");
-        let check = |state, date, note| check_state_change(raised, state, day(date), note, today);
+        let check = |state, date, note| {
+            check_state_change(
+                raised,
+                Some(day("2021-06-10")),
+                state,
+                day(date),
+                note,
+                today,
+            )
+        };
         assert_eq!(
             check(ProblemState::Resolved, "2021-06-01", " "),
             Err(StateChangeError::ResolutionMissing)
@@ -317,7 +336,11 @@ mod tests {
             Err(StateChangeError::InFuture)
         );
         assert_eq!(
-            check(ProblemState::Resolved, "2021-06-01", "冷库用地已批复"),
+            check(ProblemState::Resolved, "2021-06-01", "已批复"),
+            Err(StateChangeError::BeforeLatest)
+        );
+        assert_eq!(
+            check(ProblemState::Resolved, "2021-06-10", "冷库用地已批复"),
             Ok(())
         );
     }

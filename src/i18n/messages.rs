@@ -465,6 +465,7 @@ impl Lang {
             E::Required => self.error_required(),
             E::InFuture => self.error_in_future(),
             E::DeadlineBeforeRaised => self.error_deadline_before_raised(),
+            E::AfterProgress => self.error_after_progress(),
         }
     }
 
@@ -477,6 +478,7 @@ impl Lang {
         match error {
             E::ResolutionMissing => self.error_resolution_missing(),
             E::BeforeRaised => self.error_before_raised(),
+            E::BeforeLatest => self.error_before_latest(),
             E::InFuture => self.error_in_future(),
         }
     }
@@ -486,6 +488,14 @@ impl Lang {
         match self {
             Self::Zh => format!("显示 {shown} 件；未解决 {open} 件，其中逾期 {overdue} 件"),
             Self::En => format!("Showing {shown}; {open} open, of which {overdue} overdue"),
+        }
+    }
+
+    /// A secretary's sessions: "应参加 68 场，实到 63 场"
+    pub fn expected_present_sessions(self, expected: usize, present: usize) -> String {
+        match self {
+            Self::Zh => format!("应参加 {expected} 场，实到 {present} 场"),
+            Self::En => format!("{present} of {expected} sessions attended"),
         }
     }
 

@@ -139,8 +139,8 @@ texts! {
     attendance_rate: "出勤率", "Attendance rate";
     problems_raised: "提出难题", "Problems raised";
     problems_resolved: "解决难题", "Problems resolved";
-    problems_open: "未解决", "Open";
-    problems_overdue: "逾期", "Overdue";
+    problems_open: "当前未解决（各年）", "Open now (all years)";
+    problems_overdue: "当前逾期（各年）", "Overdue now (all years)";
     resolution_rate: "解决率", "Resolution rate";
     median_days: "解决用时中位数（天）", "Median days to resolve";
     chart_sessions: "每月活动次数", "Sessions per month";
@@ -275,6 +275,11 @@ texts! {
     error_before_raised: "不能早于提出日期", "Cannot be before the day it was raised";
     error_deadline_before_raised: "完成时限不能早于提出日期", "The deadline cannot be before the day it was raised";
     error_in_future: "不能晚于今天", "Cannot be after today";
+    error_after_progress: "提出日期不能晚于办理过程中已有的进展记录", "Cannot be after progress already recorded";
+    error_before_latest: "不能早于办理过程中最近一条记录的日期", "Cannot be before the latest entry of the history";
+    edited: "修改了", "Edited";
+    raised_role: "提出", "raised";
+    helper_role: "帮扶", "helping";
     sessions_title: "活动台账", "Sessions";
     new_session: "新建活动", "New session";
     edit_session: "编辑活动", "Edit session";

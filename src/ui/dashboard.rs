@@ -272,7 +272,7 @@ fn year_ui(ui: &mut Ui, lang: crate::i18n::Lang, year: &YearModel) {
             .allow_zoom(false)
             .allow_scroll(false)
             .include_y(0.0)
-            .legend(egui_plot::Legend::default())
+            .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
             .show(&mut columns[1], |plot| {
                 plot.bar_chart(
                     egui_plot::BarChart::new(

@@ -93,7 +93,18 @@ pub enum Change {
     /// Raise a problem.
     AddProblem(Box<ProblemFields>),
     /// Replace a problem's fields.
-    UpdateProblem(ProblemId, Box<ProblemFields>),
+    UpdateProblem {
+        /// Which problem.
+        id: ProblemId,
+        /// Its fields as they will be.
+        fields: Box<ProblemFields>,
+        /// Its state now (the history entry of the edit keeps it).
+        state: ProblemState,
+        /// The day of the edit.
+        date: chrono::NaiveDate,
+        /// What changed, for the history (empty: nothing to record).
+        note: String,
+    },
     /// Record a change of a problem's state.
     RecordProblemEvent {
         /// Which problem.

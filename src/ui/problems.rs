@@ -71,6 +71,8 @@ pub struct ProblemForm {
     deadline: String,
     errors: Vec<(ProblemField, ProblemFieldError)>,
     date_error: Option<ProblemField>,
+    /// When editing: the record as it was, its state, and the date of its first progress entry.
+    original: Option<(ProblemFields, ProblemState, Option<NaiveDate>)>,
     /// Set while the app writes what the form saved.
     pub saving: bool,
     /// Set when the user cancelled.
@@ -94,15 +96,22 @@ impl ProblemForm {
             deadline: String::new(),
             errors: Vec::new(),
             date_error: None,
+            original: None,
             saving: false,
             closed: false,
         }
     }
 
     /// A form for editing a stored problem.
-    pub fn edit(id: ProblemId, fields: &ProblemFields) -> Self {
+    pub fn edit(
+        id: ProblemId,
+        fields: &ProblemFields,
+        state: ProblemState,
+        first_progress: Option<NaiveDate>,
+    ) -> Self {
         let mut form = Self::new(fields.raised_on, fields.session_id);
         form.editing = Some(id);
+        form.original = Some((fields.clone(), state, first_progress));
         form.title.clone_from(&fields.title);
         form.description.clone_from(&fields.description);
         form.category = Some(fields.category);
@@ -166,6 +175,15 @@ impl ProblemForm {
             helper_id: self.helper,
             deadline,
         };
+        let progress_before_raising = self
+            .original
+            .as_ref()
+            .and_then(|(_, _, first)| *first)
+            .is_some_and(|first| fields.raised_on > first);
+        if progress_before_raising {
+            self.errors = vec![(ProblemField::RaisedOn, ProblemFieldError::AfterProgress)];
+            return None;
+        }
         match fields.check(today) {
             Ok(()) => {
                 self.errors.clear();
@@ -187,6 +205,10 @@ impl ProblemForm {
         names: &Names,
     ) -> Option<Command> {
         let mut command = None;
+        // Once a save was refused, the messages follow the corrections as they are typed.
+        if !self.errors.is_empty() || self.date_error.is_some() {
+            let _ = self.validate(today);
+        }
         let title = if self.editing.is_some() {
             lang.edit_problem()
         } else {
@@ -291,9 +313,19 @@ impl ProblemForm {
                         && let Some(fields) = self.validate(today)
                     {
                         self.saving = true;
-                        command = Some(Command::Write(match self.editing {
-                            Some(id) => Change::UpdateProblem(id, Box::new(fields)),
-                            None => Change::AddProblem(Box::new(fields)),
+                        command = Some(Command::Write(match (self.editing, &self.original) {
+                            (Some(id), Some((before, state, _))) => {
+                                // The edit goes into the history: who changed what is kept.
+                                let note = describe_edit(lang, before, &fields, names);
+                                Change::UpdateProblem {
+                                    id,
+                                    fields: Box::new(fields),
+                                    state: *state,
+                                    date: today,
+                                    note,
+                                }
+                            }
+                            _ => Change::AddProblem(Box::new(fields)),
                         }));
                     }
                     if ui.button(lang.cancel()).clicked() {
@@ -573,6 +605,73 @@ pub fn problem_links(
     commands
 }
 
+/// What an edit changed, for the history: 修改了：完成时限 2026-11-17 → 2026-12-31.
+fn describe_edit(
+    lang: Lang,
+    before: &ProblemFields,
+    after: &ProblemFields,
+    names: &Names,
+) -> String {
+    let day = |d: Option<NaiveDate>| {
+        d.map_or_else(
+            || lang.none_value().to_owned(),
+            |d| d.format("%Y-%m-%d").to_string(),
+        )
+    };
+    let mut changes = Vec::new();
+    let mut compare = |label: &str, old: String, new: String| {
+        if old != new {
+            changes.push(format!("{label} {old} → {new}"));
+        }
+    };
+    compare(lang.col_title(), before.title.clone(), after.title.clone());
+    compare(
+        lang.col_description(),
+        before.description.clone(),
+        after.description.clone(),
+    );
+    compare(
+        lang.col_category(),
+        lang.problem_category(before.category).to_owned(),
+        lang.problem_category(after.category).to_owned(),
+    );
+    compare(
+        lang.col_branch(),
+        names.branch(before.branch_id),
+        names.branch(after.branch_id),
+    );
+    compare(
+        lang.col_raised_by(),
+        names.secretary(before.raised_by),
+        names.secretary(after.raised_by),
+    );
+    compare(
+        lang.col_raised_on(),
+        day(Some(before.raised_on)),
+        day(Some(after.raised_on)),
+    );
+    compare(
+        lang.col_responsible(),
+        before.responsible.clone(),
+        after.responsible.clone(),
+    );
+    compare(
+        lang.col_helper(),
+        names.secretary(before.helper_id),
+        names.secretary(after.helper_id),
+    );
+    compare(
+        lang.col_deadline(),
+        day(before.deadline),
+        day(after.deadline),
+    );
+    if changes.is_empty() {
+        String::new()
+    } else {
+        format!("{}：{}", lang.edited(), changes.join(lang.pick("；", "; ")))
+    }
+}
+
 /// A problem's state, in red with 已逾期 when it is overdue.
 pub fn state_text(lang: Lang, state: ProblemState, overdue: bool) -> RichText {
     if overdue {
@@ -594,7 +693,8 @@ pub struct ProblemPage {
     note: String,
     /// The session where the progress was made, if any.
     session: Option<SessionId>,
-    change_error: Option<&'static str>,
+    /// A refused change: whether it concerns the note (else the date), and why.
+    change_error: Option<(bool, &'static str)>,
     /// The edit form, when open.
     pub form: Option<ProblemForm>,
 }
@@ -664,7 +764,12 @@ impl ProblemPage {
         });
         ui.horizontal(|ui| {
             if ui.button(lang.edit()).clicked() {
-                self.form = Some(ProblemForm::edit(id, fields));
+                let first_progress = history
+                    .iter()
+                    .filter(|h| h.event.state != ProblemState::Raised)
+                    .map(|h| h.event.date)
+                    .min();
+                self.form = Some(ProblemForm::edit(id, fields, problem.state, first_progress));
             }
             if ui.button(lang.delete_problem()).clicked() {
                 commands.push(Command::Write(Change::DeleteProblem(id)));
@@ -730,15 +835,23 @@ impl ProblemPage {
                         |s| lang.problem_state(s).to_owned(),
                     );
                     ui.end_row();
-                    text_field(ui, lang.col_date(), &mut self.date, lang.day_hint(), None);
-                    text_field(ui, lang.col_actor(), &mut self.actor, "", None);
+                    let date_error = self
+                        .change_error
+                        .filter(|(on_note, _)| !*on_note)
+                        .map(|(_, m)| m);
                     text_field(
                         ui,
-                        lang.col_note(),
-                        &mut self.note,
-                        lang.col_resolution(),
-                        self.change_error,
+                        lang.col_date(),
+                        &mut self.date,
+                        lang.day_hint(),
+                        date_error,
                     );
+                    text_field(ui, lang.col_actor(), &mut self.actor, "", None);
+                    let note_error = self
+                        .change_error
+                        .filter(|(on_note, _)| *on_note)
+                        .map(|(_, m)| m);
+                    text_field(ui, lang.col_note(), &mut self.note, "", note_error);
                     let offered: Vec<SessionId> = recent.iter().map(|(id, _, _)| *id).collect();
                     choice(
                         ui,
@@ -767,12 +880,24 @@ impl ProblemPage {
                 .clicked()
                 && let Some(state) = self.new_state
             {
+                let latest = history.iter().map(|h| h.event.date).max();
                 let checked = parse_day(&self.date)
-                    .ok_or(lang.error_not_a_date())
+                    .ok_or((false, lang.error_not_a_date()))
                     .and_then(|date| {
-                        check_state_change(fields.raised_on, state, date, &self.note, ctx.today)
-                            .map(|()| date)
-                            .map_err(|e| lang.state_change_error(e))
+                        check_state_change(
+                            fields.raised_on,
+                            latest,
+                            state,
+                            date,
+                            &self.note,
+                            ctx.today,
+                        )
+                        .map(|()| date)
+                        .map_err(|e| {
+                            let on_note =
+                                e == crate::domain::problem::StateChangeError::ResolutionMissing;
+                            (on_note, lang.state_change_error(e))
+                        })
                     });
                 match checked {
                     Err(message) => self.change_error = Some(message),

@@ -62,6 +62,10 @@ impl SecretaryForm {
     ) -> Option<Command> {
         let lang = ctx.lang;
         let mut command = None;
+        // Once a save was refused, the messages follow the corrections as they are typed.
+        if !self.errors.is_empty() {
+            self.errors = self.draft.validate(ctx.today).err().unwrap_or_default();
+        }
         let title = if self.editing.is_some() {
             lang.edit_secretary()
         } else {
@@ -360,7 +364,7 @@ fn history_ui(
     ui.strong(format!(
         "{}: {rate}（{}）",
         lang.attendance_rate(),
-        lang.expected_present(counts.expected() as usize, counts.attended() as usize)
+        lang.expected_present_sessions(counts.expected() as usize, counts.attended() as usize)
     ));
     ui.columns(2, |columns| {
         egui::ScrollArea::vertical()
@@ -379,7 +383,29 @@ fn history_ui(
             });
         let ui = &mut columns[1];
         ui.strong(lang.nav_problems());
-        commands.extend(super::problems::problem_links(ui, ctx, problems));
+        for (role, mine) in [
+            (
+                lang.raised_role(),
+                problems
+                    .iter()
+                    .filter(|p| p.fields.raised_by == Some(id))
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                lang.helper_role(),
+                problems
+                    .iter()
+                    .filter(|p| p.fields.helper_id == Some(id))
+                    .cloned()
+                    .collect(),
+            ),
+        ] {
+            if !mine.is_empty() {
+                ui.label(RichText::new(role).weak());
+                commands.extend(super::problems::problem_links(ui, ctx, &mine));
+            }
+        }
     });
     commands
 }

@@ -58,6 +58,10 @@ impl SessionForm {
     /// Draws the form; returns the write to make when a valid session is saved.
     pub fn ui(&mut self, ui: &mut Ui, lang: Lang, areas: &[Area]) -> Option<Command> {
         let mut command = None;
+        // Once a save was refused, the messages follow the corrections as they are typed.
+        if !self.errors.is_empty() {
+            self.errors = self.draft.validate().err().unwrap_or_default();
+        }
         let title = if self.editing.is_some() {
             lang.edit_session()
         } else {
@@ -405,7 +409,11 @@ fn sessions_table(
                     ui.label(lang.systems(fields.systems));
                 });
                 row.col(|ui| {
-                    ui.label(format!("{} / {}", session.attended, session.expected));
+                    if session.expected == 0 {
+                        ui.label(RichText::new(lang.not_marked()).weak());
+                    } else {
+                        ui.label(format!("{} / {}", session.attended, session.expected));
+                    }
                 });
             });
         });
@@ -456,11 +464,17 @@ impl SessionPage {
                 .into_iter()
                 .map(|m| (m.secretary_id, m))
                 .collect();
+            // Expected: the secretaries in office (of the session's area, if it has one), and
+            // anyone else who was marked.
+            let area = fields.as_ref().and_then(|f| f.area_id);
             let rows = ctx
                 .store
                 .roster()?
                 .into_iter()
-                .filter(|e| !e.fields.archived || marks.contains_key(&e.id))
+                .filter(|e| {
+                    marks.contains_key(&e.id)
+                        || (!e.fields.archived && area.is_none_or(|a| e.area_id == Some(a)))
+                })
                 .map(|e| {
                     let mark = marks.get(&e.id).cloned();
                     (e, mark)
@@ -522,6 +536,9 @@ impl SessionPage {
             if ui.button(lang.duplicate_session()).clicked() {
                 let mut draft = SessionDraft::from_fields(fields);
                 draft.date = ctx.today.format("%Y-%m-%d").to_string();
+                // A template, not a record: what was said and decided belongs to the old session.
+                draft.discussion.clear();
+                draft.decisions.clear();
                 self.form = Some(SessionForm::new(None, draft));
             }
             if ui.button(lang.delete_session()).clicked() {
@@ -541,7 +558,8 @@ impl SessionPage {
                         ui.strong(lang.problems_here());
                         if ui.button(lang.raise_problem()).clicked() {
                             self.problem_form =
-                                Some(super::problems::ProblemForm::new(fields.held_on, Some(id)));
+                                // A session planned ahead: the problem is raised today at the latest.
+                                Some(super::problems::ProblemForm::new(fields.held_on.min(ctx.today), Some(id)));
                         }
                     });
                     commands.extend(super::problems::problem_links(ui, ctx, &model.problems));
