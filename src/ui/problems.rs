@@ -518,10 +518,10 @@ fn problems_table(
         .striped(true)
         .resizable(true)
         .min_scrolled_height(0.0)
-        .column(Column::initial(240.0).clip(true))
-        .column(Column::initial(150.0).clip(true))
-        .column(Column::initial(70.0))
-        .column(Column::initial(70.0))
+        .column(Column::initial(220.0).clip(true))
+        .column(Column::initial(140.0).clip(true))
+        .column(Column::initial(66.0))
+        .column(Column::initial(104.0))
         .column(Column::initial(140.0).clip(true))
         .column(Column::initial(70.0).clip(true))
         .column(Column::initial(90.0))
@@ -558,7 +558,8 @@ fn problems_table(
                     ui.label(lang.problem_category(p.fields.category));
                 });
                 row.col(|ui| {
-                    ui.label(state_text(lang, p.state, late));
+                    // One line: a wrapped state would run into the next row.
+                    ui.add(egui::Label::new(state_text(lang, p.state, late)).extend());
                 });
                 row.col(|ui| {
                     ui.label(&p.fields.responsible);
