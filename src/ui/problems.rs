@@ -128,13 +128,7 @@ impl ProblemForm {
 
     /// After a write: closes if it succeeded, stays open with what was typed if not.
     pub fn write_finished(form: &mut Option<Self>, succeeded: bool) {
-        if let Some(open) = form {
-            if succeeded && open.saving {
-                *form = None;
-            } else {
-                open.saving = false;
-            }
-        }
+        super::widgets::close_after_write(form, succeeded);
     }
 
     fn error(&self, field: ProblemField, lang: Lang) -> Option<&'static str> {
@@ -214,125 +208,119 @@ impl ProblemForm {
         } else {
             lang.raise_problem()
         };
-        egui::Window::new(title)
-            .id(egui::Id::unique("problem-form"))
-            .collapsible(false)
-            .resizable(false)
-            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-            .show(ui.ctx(), |ui| {
-                ui.set_width(540.0);
-                egui::Grid::new("problem-form-grid")
-                    .num_columns(2)
-                    .spacing([12.0, 6.0])
-                    .show(ui, |ui| {
-                        let error = self.error(ProblemField::Title, lang);
-                        text_field(ui, lang.col_title(), &mut self.title, "", error);
-                        text_field(ui, lang.col_description(), &mut self.description, "", None);
-                        choice(
-                            ui,
-                            "problem-category",
-                            lang.col_category(),
-                            &mut self.category,
-                            ProblemCategory::ALL,
-                            None,
-                            |c| lang.problem_category(c).to_owned(),
-                        );
-                        ui.end_row();
-                        let branches: Vec<BranchId> = names
-                            .branches
-                            .iter()
-                            .filter(|b| !b.archived || Some(b.id) == self.branch)
-                            .map(|b| b.id)
-                            .collect();
-                        choice(
-                            ui,
-                            "problem-branch",
-                            lang.col_branch(),
-                            &mut self.branch,
-                            &branches,
-                            Some(lang.none_value()),
-                            |id| names.branch(Some(id)),
-                        );
-                        ui.end_row();
-                        let people: Vec<SecretaryId> = names
-                            .roster
-                            .iter()
-                            .filter(|e| !e.fields.archived)
-                            .map(|e| e.id)
-                            .collect();
-                        if choice(
-                            ui,
-                            "problem-raised-by",
-                            lang.col_raised_by(),
-                            &mut self.raised_by,
-                            &people,
-                            Some(lang.none_value()),
-                            |id| names.secretary(Some(id)),
-                        ) && self.branch.is_none()
-                        {
-                            // The raiser's own branch, unless one was chosen already.
-                            self.branch = self
-                                .raised_by
-                                .and_then(|id| names.roster.iter().find(|e| e.id == id))
-                                .and_then(|e| e.fields.branch_id);
-                        }
-                        ui.end_row();
-                        let error = self.error(ProblemField::RaisedOn, lang);
-                        text_field(
-                            ui,
-                            lang.col_raised_on(),
-                            &mut self.raised_on,
-                            lang.day_hint(),
-                            error,
-                        );
-                        text_field(ui, lang.col_responsible(), &mut self.responsible, "", None);
-                        choice(
-                            ui,
-                            "problem-helper",
-                            lang.col_helper(),
-                            &mut self.helper,
-                            &people,
-                            Some(lang.none_value()),
-                            |id| names.secretary(Some(id)),
-                        );
-                        ui.end_row();
-                        let error = self.error(ProblemField::Deadline, lang);
-                        text_field(
-                            ui,
-                            lang.col_deadline(),
-                            &mut self.deadline,
-                            lang.day_hint(),
-                            error,
-                        );
-                    });
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui
-                        .add_enabled(!self.saving, egui::Button::new(lang.save()))
-                        .clicked()
-                        && let Some(fields) = self.validate(today)
+        super::widgets::form_window(ui, title, "problem-form", 540.0, |ui| {
+            egui::Grid::new("problem-form-grid")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    let error = self.error(ProblemField::Title, lang);
+                    text_field(ui, lang.col_title(), &mut self.title, "", error);
+                    text_field(ui, lang.col_description(), &mut self.description, "", None);
+                    choice(
+                        ui,
+                        "problem-category",
+                        lang.col_category(),
+                        &mut self.category,
+                        ProblemCategory::ALL,
+                        None,
+                        |c| lang.problem_category(c).to_owned(),
+                    );
+                    ui.end_row();
+                    let branches: Vec<BranchId> = names
+                        .branches
+                        .iter()
+                        .filter(|b| !b.archived || Some(b.id) == self.branch)
+                        .map(|b| b.id)
+                        .collect();
+                    choice(
+                        ui,
+                        "problem-branch",
+                        lang.col_branch(),
+                        &mut self.branch,
+                        &branches,
+                        Some(lang.none_value()),
+                        |id| names.branch(Some(id)),
+                    );
+                    ui.end_row();
+                    let people: Vec<SecretaryId> = names
+                        .roster
+                        .iter()
+                        .filter(|e| !e.fields.archived)
+                        .map(|e| e.id)
+                        .collect();
+                    if choice(
+                        ui,
+                        "problem-raised-by",
+                        lang.col_raised_by(),
+                        &mut self.raised_by,
+                        &people,
+                        Some(lang.none_value()),
+                        |id| names.secretary(Some(id)),
+                    ) && self.branch.is_none()
                     {
-                        self.saving = true;
-                        command = Some(Command::Write(match (self.editing, &self.original) {
-                            (Some(id), Some((before, state, _))) => {
-                                // The edit goes into the history: who changed what is kept.
-                                let note = describe_edit(lang, before, &fields, names);
-                                Change::UpdateProblem {
-                                    id,
-                                    fields: Box::new(fields),
-                                    state: *state,
-                                    date: today,
-                                    note,
-                                }
-                            }
-                            _ => Change::AddProblem(Box::new(fields)),
-                        }));
+                        // The raiser's own branch, unless one was chosen already.
+                        self.branch = self
+                            .raised_by
+                            .and_then(|id| names.roster.iter().find(|e| e.id == id))
+                            .and_then(|e| e.fields.branch_id);
                     }
-                    if ui.button(lang.cancel()).clicked() {
-                        self.closed = true;
-                    }
+                    ui.end_row();
+                    let error = self.error(ProblemField::RaisedOn, lang);
+                    text_field(
+                        ui,
+                        lang.col_raised_on(),
+                        &mut self.raised_on,
+                        lang.day_hint(),
+                        error,
+                    );
+                    text_field(ui, lang.col_responsible(), &mut self.responsible, "", None);
+                    choice(
+                        ui,
+                        "problem-helper",
+                        lang.col_helper(),
+                        &mut self.helper,
+                        &people,
+                        Some(lang.none_value()),
+                        |id| names.secretary(Some(id)),
+                    );
+                    ui.end_row();
+                    let error = self.error(ProblemField::Deadline, lang);
+                    text_field(
+                        ui,
+                        lang.col_deadline(),
+                        &mut self.deadline,
+                        lang.day_hint(),
+                        error,
+                    );
                 });
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(!self.saving, egui::Button::new(lang.save()))
+                    .clicked()
+                    && let Some(fields) = self.validate(today)
+                {
+                    self.saving = true;
+                    command = Some(Command::Write(match (self.editing, &self.original) {
+                        (Some(id), Some((before, state, _))) => {
+                            // The edit goes into the history: who changed what is kept.
+                            let note = describe_edit(lang, before, &fields, names);
+                            Change::UpdateProblem {
+                                id,
+                                fields: Box::new(fields),
+                                state: *state,
+                                date: today,
+                                note,
+                            }
+                        }
+                        _ => Change::AddProblem(Box::new(fields)),
+                    }));
+                }
+                if ui.button(lang.cancel()).clicked() {
+                    self.closed = true;
+                }
             });
+        });
         command
     }
 }
@@ -924,5 +912,11 @@ impl ProblemPage {
             }
         }
         commands
+    }
+}
+
+impl super::widgets::FormWindow for ProblemForm {
+    fn saving(&mut self) -> &mut bool {
+        &mut self.saving
     }
 }

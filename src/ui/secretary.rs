@@ -36,13 +36,7 @@ impl SecretaryForm {
     /// After a write: a form that was saving closes if the write succeeded, and stays open
     /// (with what was typed) if it failed.
     pub fn write_finished(form: &mut Option<SecretaryForm>, succeeded: bool) {
-        if let Some(open) = form {
-            if succeeded && open.saving {
-                *form = None;
-            } else {
-                open.saving = false;
-            }
-        }
+        super::widgets::close_after_write(form, succeeded);
     }
 
     fn error(&self, field: SecretaryField, lang: crate::i18n::Lang) -> Option<&'static str> {
@@ -73,109 +67,103 @@ impl SecretaryForm {
         };
         // A window, not a modal: drop-down lists open above it (inside a modal a long list
         // opened behind it), and a stray click outside never throws away what was typed.
-        egui::Window::new(title)
-            .id(egui::Id::unique("secretary-form"))
-            .collapsible(false)
-            .resizable(false)
-            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-            .show(ui.ctx(), |ui| {
-                ui.set_width(520.0);
-                egui::Grid::new("secretary-form-grid")
-                    .num_columns(2)
-                    .spacing([12.0, 6.0])
-                    .show(ui, |ui| {
-                        let name_error = self.error(SecretaryField::Name, lang);
-                        text_field(ui, lang.col_name(), &mut self.draft.name, "", name_error);
-                        choice(
-                            ui,
-                            "form-gender",
-                            lang.col_gender(),
-                            &mut self.draft.gender,
-                            Gender::ALL,
-                            Some(lang.none_value()),
-                            |g| lang.gender(g).to_owned(),
-                        );
-                        ui.end_row();
-                        let birth_error = self.error(SecretaryField::Birth, lang);
-                        text_field(
-                            ui,
-                            lang.col_birth(),
-                            &mut self.draft.birth,
-                            lang.date_hint(),
-                            birth_error,
-                        );
-                        text_field(
-                            ui,
-                            lang.col_education(),
-                            &mut self.draft.education,
-                            "",
-                            None,
-                        );
-                        let offered: Vec<BranchId> = branches
-                            .iter()
-                            .filter(|b| !b.archived || Some(b.id) == self.draft.branch_id)
-                            .map(|b| b.id)
-                            .collect();
-                        choice(
-                            ui,
-                            "form-branch",
-                            lang.col_branch(),
-                            &mut self.draft.branch_id,
-                            &offered,
-                            Some(lang.none_value()),
-                            |id| branch_label(branches, areas, id),
-                        );
-                        ui.end_row();
-                        choice(
-                            ui,
-                            "form-level",
-                            lang.col_level(),
-                            &mut self.draft.level,
-                            Level::ALL,
-                            Some(lang.level_unset()),
-                            |l| lang.level(l).to_owned(),
-                        );
-                        ui.end_row();
-                        text_field(ui, lang.col_position(), &mut self.draft.position, "", None);
-                        let phone_error = self.error(SecretaryField::Phone, lang);
-                        text_field(
-                            ui,
-                            lang.col_phone(),
-                            &mut self.draft.phone,
-                            "13800000000",
-                            phone_error,
-                        );
-                        let since_error = self.error(SecretaryField::InOfficeSince, lang);
-                        text_field(
-                            ui,
-                            lang.col_in_office_since(),
-                            &mut self.draft.in_office_since,
-                            lang.date_hint(),
-                            since_error,
-                        );
-                        text_field(ui, lang.col_notes(), &mut self.draft.notes, "", None);
-                    });
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    let save = ui.add_enabled(!self.saving, egui::Button::new(lang.save()));
-                    if save.clicked() {
-                        match self.draft.validate(ctx.today) {
-                            Ok(fields) => {
-                                self.errors.clear();
-                                self.saving = true;
-                                command = Some(Command::Write(match self.editing {
-                                    Some(id) => Change::UpdateSecretary(id, fields),
-                                    None => Change::AddSecretary(fields),
-                                }));
-                            }
-                            Err(errors) => self.errors = errors,
-                        }
-                    }
-                    if ui.button(lang.cancel()).clicked() {
-                        self.closed = true;
-                    }
+        super::widgets::form_window(ui, title, "secretary-form", 520.0, |ui| {
+            egui::Grid::new("secretary-form-grid")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    let name_error = self.error(SecretaryField::Name, lang);
+                    text_field(ui, lang.col_name(), &mut self.draft.name, "", name_error);
+                    choice(
+                        ui,
+                        "form-gender",
+                        lang.col_gender(),
+                        &mut self.draft.gender,
+                        Gender::ALL,
+                        Some(lang.none_value()),
+                        |g| lang.gender(g).to_owned(),
+                    );
+                    ui.end_row();
+                    let birth_error = self.error(SecretaryField::Birth, lang);
+                    text_field(
+                        ui,
+                        lang.col_birth(),
+                        &mut self.draft.birth,
+                        lang.date_hint(),
+                        birth_error,
+                    );
+                    text_field(
+                        ui,
+                        lang.col_education(),
+                        &mut self.draft.education,
+                        "",
+                        None,
+                    );
+                    let offered: Vec<BranchId> = branches
+                        .iter()
+                        .filter(|b| !b.archived || Some(b.id) == self.draft.branch_id)
+                        .map(|b| b.id)
+                        .collect();
+                    choice(
+                        ui,
+                        "form-branch",
+                        lang.col_branch(),
+                        &mut self.draft.branch_id,
+                        &offered,
+                        Some(lang.none_value()),
+                        |id| branch_label(branches, areas, id),
+                    );
+                    ui.end_row();
+                    choice(
+                        ui,
+                        "form-level",
+                        lang.col_level(),
+                        &mut self.draft.level,
+                        Level::ALL,
+                        Some(lang.level_unset()),
+                        |l| lang.level(l).to_owned(),
+                    );
+                    ui.end_row();
+                    text_field(ui, lang.col_position(), &mut self.draft.position, "", None);
+                    let phone_error = self.error(SecretaryField::Phone, lang);
+                    text_field(
+                        ui,
+                        lang.col_phone(),
+                        &mut self.draft.phone,
+                        "13800000000",
+                        phone_error,
+                    );
+                    let since_error = self.error(SecretaryField::InOfficeSince, lang);
+                    text_field(
+                        ui,
+                        lang.col_in_office_since(),
+                        &mut self.draft.in_office_since,
+                        lang.date_hint(),
+                        since_error,
+                    );
+                    text_field(ui, lang.col_notes(), &mut self.draft.notes, "", None);
                 });
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let save = ui.add_enabled(!self.saving, egui::Button::new(lang.save()));
+                if save.clicked() {
+                    match self.draft.validate(ctx.today) {
+                        Ok(fields) => {
+                            self.errors.clear();
+                            self.saving = true;
+                            command = Some(Command::Write(match self.editing {
+                                Some(id) => Change::UpdateSecretary(id, fields),
+                                None => Change::AddSecretary(fields),
+                            }));
+                        }
+                        Err(errors) => self.errors = errors,
+                    }
+                }
+                if ui.button(lang.cancel()).clicked() {
+                    self.closed = true;
+                }
             });
+        });
         command
     }
 }
@@ -408,4 +396,10 @@ fn history_ui(
         }
     });
     commands
+}
+
+impl super::widgets::FormWindow for SecretaryForm {
+    fn saving(&mut self) -> &mut bool {
+        &mut self.saving
+    }
 }

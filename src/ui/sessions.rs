@@ -39,13 +39,7 @@ impl SessionForm {
 
     /// After a write: closes if it succeeded, stays open with what was typed if not.
     pub fn write_finished(form: &mut Option<Self>, succeeded: bool) {
-        if let Some(open) = form {
-            if succeeded && open.saving {
-                *form = None;
-            } else {
-                open.saving = false;
-            }
-        }
+        super::widgets::close_after_write(form, succeeded);
     }
 
     fn error(&self, field: SessionField, lang: Lang) -> Option<&'static str> {
@@ -67,127 +61,121 @@ impl SessionForm {
         } else {
             lang.new_session()
         };
-        egui::Window::new(title)
-            .id(egui::Id::unique("session-form"))
-            .collapsible(false)
-            .resizable(false)
-            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-            .show(ui.ctx(), |ui| {
-                ui.set_width(560.0);
-                egui::Grid::new("session-form-grid")
-                    .num_columns(2)
-                    .spacing([12.0, 6.0])
-                    .show(ui, |ui| {
-                        let date_error = self.error(SessionField::Date, lang);
-                        text_field(
-                            ui,
-                            lang.col_date(),
-                            &mut self.draft.date,
-                            lang.day_hint(),
-                            date_error,
-                        );
-                        let start_error = self.error(SessionField::Start, lang);
-                        text_field(
-                            ui,
-                            lang.col_start(),
-                            &mut self.draft.start,
-                            lang.time_hint(),
-                            start_error,
-                        );
-                        let end_error = self.error(SessionField::End, lang);
-                        text_field(
-                            ui,
-                            lang.col_end(),
-                            &mut self.draft.end,
-                            lang.time_hint(),
-                            end_error,
-                        );
-                        let topic_error = self.error(SessionField::Topic, lang);
-                        text_field(ui, lang.col_topic(), &mut self.draft.topic, "", topic_error);
-                        let mut kind = Some(self.draft.kind);
-                        if choice(
-                            ui,
-                            "session-kind",
-                            lang.col_session_kind(),
-                            &mut kind,
-                            SessionKind::ALL,
-                            None,
-                            |k| lang.session_kind(k).to_owned(),
-                        ) && let Some(kind) = kind
-                        {
-                            self.draft.kind = kind;
-                            self.draft.systems = crate::domain::session::Systems::default_for(kind);
-                        }
-                        ui.end_row();
-                        ui.label(lang.col_systems());
-                        ui.horizontal(|ui| {
-                            for system in StudioSystem::ALL {
-                                let mut on = self.draft.systems.contains(*system);
-                                if ui.checkbox(&mut on, lang.studio_system(*system)).changed() {
-                                    self.draft.systems.set(*system, on);
-                                }
+        super::widgets::form_window(ui, title, "session-form", 560.0, |ui| {
+            egui::Grid::new("session-form-grid")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    let date_error = self.error(SessionField::Date, lang);
+                    text_field(
+                        ui,
+                        lang.col_date(),
+                        &mut self.draft.date,
+                        lang.day_hint(),
+                        date_error,
+                    );
+                    let start_error = self.error(SessionField::Start, lang);
+                    text_field(
+                        ui,
+                        lang.col_start(),
+                        &mut self.draft.start,
+                        lang.time_hint(),
+                        start_error,
+                    );
+                    let end_error = self.error(SessionField::End, lang);
+                    text_field(
+                        ui,
+                        lang.col_end(),
+                        &mut self.draft.end,
+                        lang.time_hint(),
+                        end_error,
+                    );
+                    let topic_error = self.error(SessionField::Topic, lang);
+                    text_field(ui, lang.col_topic(), &mut self.draft.topic, "", topic_error);
+                    let mut kind = Some(self.draft.kind);
+                    if choice(
+                        ui,
+                        "session-kind",
+                        lang.col_session_kind(),
+                        &mut kind,
+                        SessionKind::ALL,
+                        None,
+                        |k| lang.session_kind(k).to_owned(),
+                    ) && let Some(kind) = kind
+                    {
+                        self.draft.kind = kind;
+                        self.draft.systems = crate::domain::session::Systems::default_for(kind);
+                    }
+                    ui.end_row();
+                    ui.label(lang.col_systems());
+                    ui.horizontal(|ui| {
+                        for system in StudioSystem::ALL {
+                            let mut on = self.draft.systems.contains(*system);
+                            if ui.checkbox(&mut on, lang.studio_system(*system)).changed() {
+                                self.draft.systems.set(*system, on);
                             }
-                        });
-                        ui.end_row();
-                        let area_ids: Vec<AreaId> =
-                            areas.iter().filter(|a| !a.archived).map(|a| a.id).collect();
-                        choice(
-                            ui,
-                            "session-area",
-                            lang.col_area(),
-                            &mut self.draft.area_id,
-                            &area_ids,
-                            Some(lang.whole_studio()),
-                            |id| {
-                                areas
-                                    .iter()
-                                    .find(|a| a.id == id)
-                                    .map(|a| a.name.clone())
-                                    .unwrap_or_default()
-                            },
-                        );
-                        ui.end_row();
-                        text_field(ui, lang.col_place(), &mut self.draft.place, "", None);
-                        text_field(ui, lang.col_host(), &mut self.draft.host, "", None);
-                        text_field(ui, lang.col_recorder(), &mut self.draft.recorder, "", None);
-                        for (label, text) in [
-                            (lang.col_agenda(), &mut self.draft.agenda),
-                            (lang.col_discussion(), &mut self.draft.discussion),
-                            (lang.col_decisions(), &mut self.draft.decisions),
-                        ] {
-                            let label = ui.label(label);
-                            ui.add(
-                                egui::TextEdit::multiline(text)
-                                    .desired_rows(3)
-                                    .desired_width(380.0),
-                            )
-                            .labelled_by(label.id);
-                            ui.end_row();
                         }
                     });
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui
-                        .add_enabled(!self.saving, egui::Button::new(lang.save()))
-                        .clicked()
-                    {
-                        match self.draft.validate() {
-                            Ok(fields) => {
-                                self.errors.clear();
-                                self.saving = true;
-                                command = Some(Command::Write(match self.editing {
-                                    Some(id) => Change::UpdateSession(id, Box::new(fields)),
-                                    None => Change::AddSession(Box::new(fields)),
-                                }));
-                            }
-                            Err(errors) => self.errors = errors,
-                        }
-                    }
-                    if ui.button(lang.cancel()).clicked() {
-                        self.closed = true;
+                    ui.end_row();
+                    let area_ids: Vec<AreaId> =
+                        areas.iter().filter(|a| !a.archived).map(|a| a.id).collect();
+                    choice(
+                        ui,
+                        "session-area",
+                        lang.col_area(),
+                        &mut self.draft.area_id,
+                        &area_ids,
+                        Some(lang.whole_studio()),
+                        |id| {
+                            areas
+                                .iter()
+                                .find(|a| a.id == id)
+                                .map(|a| a.name.clone())
+                                .unwrap_or_default()
+                        },
+                    );
+                    ui.end_row();
+                    text_field(ui, lang.col_place(), &mut self.draft.place, "", None);
+                    text_field(ui, lang.col_host(), &mut self.draft.host, "", None);
+                    text_field(ui, lang.col_recorder(), &mut self.draft.recorder, "", None);
+                    for (label, text) in [
+                        (lang.col_agenda(), &mut self.draft.agenda),
+                        (lang.col_discussion(), &mut self.draft.discussion),
+                        (lang.col_decisions(), &mut self.draft.decisions),
+                    ] {
+                        let label = ui.label(label);
+                        ui.add(
+                            egui::TextEdit::multiline(text)
+                                .desired_rows(3)
+                                .desired_width(380.0),
+                        )
+                        .labelled_by(label.id);
+                        ui.end_row();
                     }
                 });
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(!self.saving, egui::Button::new(lang.save()))
+                    .clicked()
+                {
+                    match self.draft.validate() {
+                        Ok(fields) => {
+                            self.errors.clear();
+                            self.saving = true;
+                            command = Some(Command::Write(match self.editing {
+                                Some(id) => Change::UpdateSession(id, Box::new(fields)),
+                                None => Change::AddSession(Box::new(fields)),
+                            }));
+                        }
+                        Err(errors) => self.errors = errors,
+                    }
+                }
+                if ui.button(lang.cancel()).clicked() {
+                    self.closed = true;
+                }
             });
+        });
         command
     }
 }
@@ -751,4 +739,10 @@ fn attendance_ui(
             }
         });
     commands
+}
+
+impl super::widgets::FormWindow for SessionForm {
+    fn saving(&mut self) -> &mut bool {
+        &mut self.saving
+    }
 }

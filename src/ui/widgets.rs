@@ -105,3 +105,35 @@ pub fn name_text_field(response: egui::Response, label: &str) -> egui::Response 
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, enabled, label));
     response
 }
+
+/// A form shown in a window, which waits for the app to write what it saved.
+pub trait FormWindow {
+    /// Set while the app writes what the form saved.
+    fn saving(&mut self) -> &mut bool;
+}
+
+/// After a write: a form that was saving closes if the write succeeded, and stays open (with
+/// what was typed) if it failed.
+pub fn close_after_write<F: FormWindow>(form: &mut Option<F>, succeeded: bool) {
+    if let Some(open) = form {
+        if succeeded && *open.saving() {
+            *form = None;
+        } else {
+            *open.saving() = false;
+        }
+    }
+}
+
+/// The window every form is shown in: centred, of fixed size, never collapsed. A window and
+/// not a modal, so drop-down lists open above it and a stray click outside loses nothing.
+pub fn form_window(ui: &Ui, title: &str, id: &str, width: f32, add_contents: impl FnOnce(&mut Ui)) {
+    egui::Window::new(title)
+        .id(egui::Id::unique(id))
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ui.ctx(), |ui| {
+            ui.set_width(width);
+            add_contents(ui);
+        });
+}
