@@ -116,9 +116,7 @@ impl App {
     /// An app showing `store`, remembering `settings`.
     pub fn new(store: Store, settings: Settings) -> Self {
         let mut settings = settings;
-        if let Screen::Secretary(_) = settings.screen {
-            settings.screen = Screen::Roster;
-        }
+        settings.screen = settings.screen.list_of_record();
         if let Some(path) = store.path() {
             settings.remember_file(path);
         }
@@ -547,9 +545,7 @@ impl App {
         self.roster.form = None;
         self.secretary.form = None;
         self.import = None;
-        if let Screen::Secretary(_) = self.settings.screen {
-            self.settings.screen = Screen::Roster;
-        }
+        self.settings.screen = self.settings.screen.list_of_record();
     }
 
     /// Opens the add-secretary form prefilled (used by the roster's "Add" button and tests).

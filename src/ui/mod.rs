@@ -47,6 +47,19 @@ pub enum Screen {
     Problem(ProblemId),
 }
 
+impl Screen {
+    /// A record's page belongs to one file: in another (or after a restart) its list is shown.
+    #[must_use]
+    pub fn list_of_record(self) -> Self {
+        match self {
+            Self::Secretary(_) => Self::Roster,
+            Self::Session(_) => Self::Sessions,
+            Self::Problem(_) => Self::Problems,
+            other => other,
+        }
+    }
+}
+
 /// What a screen may read while it draws.
 pub struct ViewContext<'a> {
     /// The open studio.
