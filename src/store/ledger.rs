@@ -1,6 +1,6 @@
 //! The ledger: sessions, their agenda and decisions, and attendance.
 
-use super::{Error, Result, Store, Writer};
+use super::{DAY, Error, Result, Store, Writer, day};
 use crate::domain::session::{
     AttendanceMark, AttendanceStatus, SessionFields, SessionKind, SessionSummary, Systems,
 };
@@ -8,14 +8,7 @@ use crate::domain::{AreaId, SecretaryId, SessionId};
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{OptionalExtension, Row, params};
 
-const DAY: &str = "%Y-%m-%d";
 const TIME: &str = "%H:%M";
-
-fn day(text: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, DAY).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
 
 fn time(text: Option<String>) -> Option<NaiveTime> {
     text.and_then(|t| NaiveTime::parse_from_str(&t, TIME).ok())
@@ -354,38 +347,32 @@ impl Store {
             period.start.format(DAY).to_string(),
             period.end.format(DAY).to_string(),
         );
-        let mut year = LedgerYear::default();
-        let month_index = |held: &str| {
-            held.get(5..7)
-                .and_then(|m| m.parse::<usize>().ok())
-                .map(|m| m - 1)
-        };
-        let mut statement = self.conn.prepare_cached(
-            "SELECT substr(held_on, 1, 7), count(*) FROM live_session
-             WHERE held_on BETWEEN ?1 AND ?2 GROUP BY 1",
-        )?;
+        Ok(LedgerYear {
+            sessions_per_month: self.per_month("live_session", "held_on", &start, &end)?,
+            raised_per_month: self.per_month("live_problem", "raised_on", &start, &end)?,
+            attendance: self.attendance_counts(period)?,
+        })
+    }
+
+    /// Rows of `view` per month of the year whose `day_column` lies between `start` and `end`.
+    fn per_month(&self, view: &str, day_column: &str, start: &str, end: &str) -> Result<[i64; 12]> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT CAST(substr({day_column}, 6, 2) AS INTEGER), count(*) FROM {view}
+             WHERE {day_column} BETWEEN ?1 AND ?2 GROUP BY 1"
+        ))?;
+        let mut months = [0; 12];
         for row in statement.query_map(params![start, end], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
         })? {
             let (month, count) = row?;
-            if let Some(i) = month_index(&month).filter(|i| *i < 12) {
-                year.sessions_per_month[i] += count;
+            if let Some(slot) = usize::try_from(month - 1)
+                .ok()
+                .and_then(|i| months.get_mut(i))
+            {
+                *slot += count;
             }
         }
-        let mut statement = self.conn.prepare_cached(
-            "SELECT substr(raised_on, 1, 7), count(*) FROM live_problem
-             WHERE raised_on BETWEEN ?1 AND ?2 GROUP BY 1",
-        )?;
-        for row in statement.query_map(params![start, end], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-        })? {
-            let (month, count) = row?;
-            if let Some(i) = month_index(&month).filter(|i| *i < 12) {
-                year.raised_per_month[i] += count;
-            }
-        }
-        year.attendance = self.attendance_counts(period)?;
-        Ok(year)
+        Ok(months)
     }
 
     /// Each secretary's attendance marks at the sessions of `period`.

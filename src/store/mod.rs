@@ -120,6 +120,16 @@ pub enum InUse {
     Secretaries,
 }
 
+/// How days are stored: `YYYY-MM-DD`, sortable as text.
+const DAY: &str = "%Y-%m-%d";
+
+/// A stored day.
+fn day(text: &str) -> rusqlite::Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text, DAY).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
 /// Result of store operations.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

@@ -1,21 +1,13 @@
 //! Problems and their histories: every change of state is an event record, and a problem
 //! stands where its latest event says.
 
-use super::{Error, Result, Store, Writer};
+use super::{DAY, Error, Result, Store, Writer, day};
 use crate::domain::problem::{
     ProblemCategory, ProblemEvent, ProblemFields, ProblemState, ProblemSummary,
 };
 use crate::domain::{BranchId, ProblemId, SecretaryId, SessionId};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
-
-const DAY: &str = "%Y-%m-%d";
-
-fn day(text: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, DAY).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
 
 /// The problem's columns with its latest event; one place so every list agrees.
 const PROBLEM_SELECT: &str = "
@@ -83,16 +75,33 @@ impl Store {
         Ok(statement.query_row([id.0], problem_summary).optional()?)
     }
 
-    /// Problems followed up at a session (a change of state recorded there).
-    pub fn problems_followed_at(&self, session: SessionId) -> Result<Vec<ProblemSummary>> {
+    /// Problems raised at a session.
+    pub fn problems_raised_at(&self, session: SessionId) -> Result<Vec<ProblemSummary>> {
+        self.problems_where("p.session_id = ?1", session.0)
+    }
+
+    /// Problems a secretary raised or helps with.
+    pub fn problems_of_secretary(&self, secretary: SecretaryId) -> Result<Vec<ProblemSummary>> {
+        self.problems_where("(p.raised_by = ?1 OR p.helper_id = ?1)", secretary.0)
+    }
+
+    /// Problems matching `condition` (on `p`, with one parameter), newest first.
+    fn problems_where(&self, condition: &str, parameter: i64) -> Result<Vec<ProblemSummary>> {
         let mut statement = self.conn.prepare_cached(&format!(
-            "{PROBLEM_SELECT} WHERE p.id IN (SELECT problem_id FROM live_problem_event
-                WHERE session_id = ?1 AND state != 'raised') ORDER BY p.raised_on DESC"
+            "{PROBLEM_SELECT} WHERE {condition} ORDER BY p.raised_on DESC, p.id DESC"
         ))?;
         let problems = statement
-            .query_map([session.0], problem_summary)?
+            .query_map([parameter], problem_summary)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(problems)
+    }
+
+    /// Problems followed up at a session (a change of state recorded there).
+    pub fn problems_followed_at(&self, session: SessionId) -> Result<Vec<ProblemSummary>> {
+        self.problems_where(
+            "p.id IN (SELECT problem_id FROM live_problem_event WHERE session_id = ?1 AND state != 'raised')",
+            session.0,
+        )
     }
 
     /// The most recent sessions (date and topic), for choosing where a problem was followed up.

@@ -246,7 +246,7 @@ impl Writer<'_> {
         kind: BranchKind,
         area: Option<AreaId>,
     ) -> Result<BranchId> {
-        self.check_area_in_use(area)?;
+        self.check_in_use("live_area", area.map(|a| a.0))?;
         self.tx.execute(
             "INSERT INTO branch (uuid, origin_site, hlc, hlc_site, name, kind, area_id)
              VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6)",
@@ -279,7 +279,7 @@ impl Writer<'_> {
             )
             .optional()?;
         if current.is_some_and(|c| c != area.map(|a| a.0)) {
-            self.check_area_in_use(area)?;
+            self.check_in_use("live_area", area.map(|a| a.0))?;
         }
         self.touch(
             "UPDATE branch SET name = ?1, kind = ?2, area_id = ?3, hlc = ?4, hlc_site = ?5
@@ -322,7 +322,7 @@ impl Writer<'_> {
 
     /// Adds a secretary.
     pub fn add_secretary(&mut self, fields: &SecretaryFields) -> Result<SecretaryId> {
-        self.check_branch_in_use(fields.branch_id)?;
+        self.check_in_use("live_branch", fields.branch_id.map(|b| b.0))?;
         self.tx.execute(
             "INSERT INTO secretary (uuid, origin_site, hlc, hlc_site, name, gender, birth, education,
                 branch_id, level, position, phone, in_office_since, notes, archived)
@@ -347,7 +347,7 @@ impl Writer<'_> {
             )
             .optional()?;
         if current.is_some_and(|c| c != fields.branch_id.map(|b| b.0)) {
-            self.check_branch_in_use(fields.branch_id)?;
+            self.check_in_use("live_branch", fields.branch_id.map(|b| b.0))?;
         }
         self.touch(
             "UPDATE secretary SET name = ?1, gender = ?2, birth = ?3, education = ?4, branch_id = ?5,
@@ -442,32 +442,15 @@ impl Writer<'_> {
         Ok(self.tx.query_row(sql, [id], |r| r.get(0))?)
     }
 
-    /// Fails if `area` is archived: new branches go into areas in use.
-    fn check_area_in_use(&self, area: Option<AreaId>) -> Result<()> {
-        let Some(area) = area else { return Ok(()) };
+    /// Fails if the area or branch `id` (in the live view `view`) is archived: new records go
+    /// only into areas and branches in use.
+    fn check_in_use(&self, view: &str, id: Option<i64>) -> Result<()> {
+        let Some(id) = id else { return Ok(()) };
         let archived: Option<bool> = self
             .tx
             .query_row(
-                "SELECT archived FROM live_area WHERE id = ?1",
-                [area.0],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match archived {
-            None => Err(Error::RecordNotFound),
-            Some(true) => Err(Error::Archived),
-            Some(false) => Ok(()),
-        }
-    }
-
-    /// Fails if `branch` is archived: secretaries join branches in use.
-    fn check_branch_in_use(&self, branch: Option<BranchId>) -> Result<()> {
-        let Some(branch) = branch else { return Ok(()) };
-        let archived: Option<bool> = self
-            .tx
-            .query_row(
-                "SELECT archived FROM live_branch WHERE id = ?1",
-                [branch.0],
+                &format!("SELECT archived FROM {view} WHERE id = ?1"),
+                [id],
                 |r| r.get(0),
             )
             .optional()?;

@@ -212,17 +212,16 @@ impl SecretaryPage {
             .as_ref()
             .is_none_or(|(g, cached, _)| *g != generation || *cached != id)
         {
-            let entry = ctx.store.secretary(id).map_err(|e| lang.store_error(&e));
-            self.branches = ctx.store.branches().unwrap_or_default();
-            self.areas = ctx.store.areas().unwrap_or_default();
-            self.sessions = ctx.store.secretary_sessions(id).unwrap_or_default();
-            self.problems = ctx
-                .store
-                .problems()
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|p| p.fields.raised_by == Some(id) || p.fields.helper_id == Some(id))
-                .collect();
+            // One load for the page; a failure anywhere is shown, not papered over.
+            let store = ctx.store;
+            let entry = (|| -> crate::store::Result<_> {
+                self.branches = store.branches()?;
+                self.areas = store.areas()?;
+                self.sessions = store.secretary_sessions(id)?;
+                self.problems = store.problems_of_secretary(id)?;
+                store.secretary(id)
+            })()
+            .map_err(|e| lang.store_error(&e));
             self.cache = Some((generation, id, entry));
         }
         let Some((_, _, loaded)) = &self.cache else {

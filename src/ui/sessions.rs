@@ -468,12 +468,7 @@ impl SessionPage {
                     (e, mark)
                 })
                 .collect();
-            let problems = ctx
-                .store
-                .problems()?
-                .into_iter()
-                .filter(|p| p.fields.session_id == Some(id))
-                .collect();
+            let problems = ctx.store.problems_raised_at(id)?;
             Ok(PageModel {
                 fields,
                 rows,
