@@ -550,6 +550,13 @@ mod problems {
             .expect("sessions");
         let mut fields = problem("冷库用地审批");
         fields.session_id = Some(may);
+        let helper = store
+            .write(|w| w.add_secretary(&secretary("高振华", None)))
+            .expect("helper");
+        let bystander = store
+            .write(|w| w.add_secretary(&secretary("林春生", None)))
+            .expect("other");
+        fields.helper_id = Some(helper);
         let id = store.write(|w| w.add_problem(&fields, "")).expect("add");
         store
             .write(|w| {
@@ -563,6 +570,30 @@ mod problems {
                 )
             })
             .expect("followed up");
+        let raised_at = |s| {
+            store
+                .problems_raised_at(s)
+                .expect("raised")
+                .iter()
+                .map(|p| p.id)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(raised_at(may), vec![id]);
+        assert!(raised_at(june).is_empty());
+        let of = |s| {
+            store
+                .problems_of_secretary(s)
+                .expect("mine")
+                .iter()
+                .map(|p| p.id)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            of(helper),
+            vec![id],
+            "the helper sees the problem on their page"
+        );
+        assert!(of(bystander).is_empty());
         assert!(
             store.problems_followed_at(may).expect("may").is_empty(),
             "only raised there"
