@@ -475,6 +475,9 @@ pub fn seed_ledger(store: &mut Store, today: NaiveDate) -> store::Result<()> {
                     "梳理需要协调解决的发展难题".to_owned(),
                 ],
                 decisions: vec!["各支部书记一周内报送落实措施".to_owned()],
+                study_topics: Vec::new(),
+                pairing_id: None,
+                host_branch_id: None,
             };
             let id = writer.add_session(&fields)?;
             for entry in roster.iter().filter(|e| !e.fields.archived) {
@@ -527,6 +530,7 @@ pub fn seed_ledger(store: &mut Store, today: NaiveDate) -> store::Result<()> {
                 helper_id: Some(helper.id),
                 deadline: held_on
                     .checked_add_days(chrono::Days::new(60 + (number as u64 % 4) * 30)),
+                pairing_id: None,
             };
             let id = writer.add_problem(&fields, &raiser.fields.name)?;
             let step = |days: u64| {
@@ -630,6 +634,9 @@ pub fn seed_county(store: &mut Store) -> store::Result<()> {
                 discussion: String::new(),
                 agenda: vec![topic.to_owned()],
                 decisions: Vec::new(),
+                study_topics: Vec::new(),
+                pairing_id: None,
+                host_branch_id: None,
             })?;
             for k in 0..county::ATTENDEES {
                 let secretary = secretaries[area * per_area + k % per_area];
@@ -663,6 +670,7 @@ pub fn seed_county(store: &mut Store) -> store::Result<()> {
                         responsible: responsible.to_owned(),
                         helper_id: Some(secretaries[dice.below(secretaries.len())]),
                         deadline: held_on.checked_add_days(chrono::Days::new(90)),
+                        pairing_id: None,
                     },
                     "",
                 )?;

@@ -153,6 +153,7 @@ mod tests {
                 responsible: String::new(),
                 helper_id: None,
                 deadline: deadline.map(day),
+                pairing_id: None,
             },
             state,
             changed_on: day(changed),

@@ -33,10 +33,15 @@ macro_rules! code_enum {
     };
 }
 
+pub mod assessment;
 pub mod date;
+pub mod exchange;
 pub mod figures;
 pub mod import_plan;
+pub mod learning;
+pub mod pairing;
 pub mod period;
+pub mod points;
 pub mod problem;
 pub mod roster;
 pub mod search;

@@ -92,6 +92,30 @@ impl Period {
     pub fn contains(self, day: NaiveDate) -> bool {
         self.start <= day && day <= self.end
     }
+
+    /// How many months it spans (1, 3, 6 or 12).
+    pub fn month_count(self) -> u32 {
+        match self.kind {
+            PeriodKind::Month => 1,
+            PeriodKind::Quarter => 3,
+            PeriodKind::Half => 6,
+            PeriodKind::Year => 12,
+        }
+    }
+
+    /// The period of the same kind just before this one (2021-Q1 → 2020-Q4).
+    #[must_use]
+    pub fn previous(self) -> Option<Self> {
+        let count = self.month_count();
+        let start = self.start.checked_sub_months(chrono::Months::new(count))?;
+        Self::months(start.year(), start.month(), count, self.kind)
+    }
+
+    /// The quarter that holds `day`.
+    pub fn quarter_of(day: NaiveDate) -> Option<Self> {
+        let first = (day.month() - 1) / 3 * 3 + 1;
+        Self::months(day.year(), first, 3, PeriodKind::Quarter)
+    }
 }
 
 impl fmt::Display for Period {
@@ -152,6 +176,19 @@ mod tests {
                 .expect_err("bad")
                 .to_string()
                 .contains("2021-Q5")
+        );
+    }
+
+    #[test]
+    fn steps_back_by_its_own_length() {
+        let q1 = Period::parse("2021-Q1").expect("period");
+        assert_eq!(q1.previous().map(|p| p.to_string()), Some("2020-Q4".into()));
+        assert_eq!(q1.month_count(), 3);
+        let h2 = Period::parse("2021-H2").expect("period");
+        assert_eq!(h2.previous().map(|p| p.to_string()), Some("2021-H1".into()));
+        assert_eq!(
+            Period::quarter_of(day("2021-08-15")).map(|p| p.to_string()),
+            Some("2021-Q3".into())
         );
     }
 

@@ -28,6 +28,8 @@ pub struct ProblemFields {
     pub helper_id: Option<SecretaryId>,
     /// When it should be solved by (完成时限).
     pub deadline: Option<NaiveDate>,
+    /// The pairing it hangs on, if any (帮扶 problems).
+    pub pairing_id: Option<super::pairing::PairingId>,
 }
 
 /// A field of the problem form, for placing an error beside it.
@@ -234,6 +236,7 @@ mod tests {
             responsible: String::new(),
             helper_id: None,
             deadline: Some(day("2021-05-19")),
+            pairing_id: None,
         };
         assert_eq!(
             fields.check(day("2021-06-01")),

@@ -1,7 +1,9 @@
 //! Sessions (活动) of the studio: how they are held, which of the five systems they serve, and
 //! who attended.
 
-use super::roster::{AreaId, SecretaryId, SessionId};
+use super::learning::{self, PlanItemId, StudyKind, StudyTopic};
+use super::pairing::PairingId;
+use super::roster::{AreaId, BranchId, SecretaryId, SessionId};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +36,12 @@ pub struct SessionFields {
     pub agenda: Vec<String>,
     /// Decisions (议定事项), in order.
     pub decisions: Vec<String>,
+    /// What was studied (学习内容), in order.
+    pub study_topics: Vec<StudyTopic>,
+    /// For a help visit: the pairing it serves.
+    pub pairing_id: Option<PairingId>,
+    /// For an exchange or observation visit: the host village's branch.
+    pub host_branch_id: Option<BranchId>,
 }
 
 /// One secretary's mark at one session.
@@ -255,6 +263,8 @@ pub enum SessionField {
     End,
     /// 主题
     Topic,
+    /// 学时 of a study topic
+    StudyHours,
 }
 
 /// What is wrong with a session's field.
@@ -268,6 +278,8 @@ pub enum SessionFieldError {
     NotATime,
     /// Ends before it starts.
     EndBeforeStart,
+    /// Not a number of hours (0–24).
+    NotHours,
 }
 
 /// The session form as typed.
@@ -299,6 +311,43 @@ pub struct SessionDraft {
     pub agenda: String,
     /// 议定事项, one per line
     pub decisions: String,
+    /// 学习内容: one row per topic (rows without a title are dropped).
+    pub study_topics: Vec<TopicDraft>,
+    /// 结对 (help visits)
+    pub pairing_id: Option<PairingId>,
+    /// 东道村 (exchange and observation visits)
+    pub host_branch_id: Option<BranchId>,
+}
+
+/// A study topic's row in the session form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicDraft {
+    /// 学习内容
+    pub title: String,
+    /// 学习形式
+    pub kind: StudyKind,
+    /// 学时, in hours as typed.
+    pub hours: String,
+    /// 对应学习计划
+    pub plan_item: Option<PlanItemId>,
+}
+
+impl TopicDraft {
+    /// An empty row.
+    pub fn new() -> Self {
+        Self {
+            title: String::new(),
+            kind: StudyKind::PolicyDocument,
+            hours: "2".to_owned(),
+            plan_item: None,
+        }
+    }
+}
+
+impl Default for TopicDraft {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl SessionDraft {
@@ -318,6 +367,9 @@ impl SessionDraft {
             discussion: String::new(),
             agenda: Vec::new(),
             decisions: Vec::new(),
+            study_topics: Vec::new(),
+            pairing_id: None,
+            host_branch_id: None,
         })
     }
 
@@ -339,6 +391,18 @@ impl SessionDraft {
             discussion: fields.discussion.clone(),
             agenda: fields.agenda.join("\n"),
             decisions: fields.decisions.join("\n"),
+            study_topics: fields
+                .study_topics
+                .iter()
+                .map(|t| TopicDraft {
+                    title: t.title.clone(),
+                    kind: t.kind,
+                    hours: super::assessment::format_score(learning::hours(t.duration_min)),
+                    plan_item: t.plan_item,
+                })
+                .collect(),
+            pairing_id: fields.pairing_id,
+            host_branch_id: fields.host_branch_id,
         }
     }
 
@@ -376,6 +440,22 @@ impl SessionDraft {
         if self.topic.trim().is_empty() {
             errors.push((SessionField::Topic, SessionFieldError::Required));
         }
+        let mut study_topics = Vec::new();
+        for row in self
+            .study_topics
+            .iter()
+            .filter(|t| !t.title.trim().is_empty())
+        {
+            match learning::parse_hours(&row.hours) {
+                Some(duration_min) => study_topics.push(StudyTopic {
+                    title: row.title.trim().to_owned(),
+                    kind: row.kind,
+                    duration_min,
+                    plan_item: row.plan_item,
+                }),
+                None => errors.push((SessionField::StudyHours, SessionFieldError::NotHours)),
+            }
+        }
         let Some(held_on) = held_on.filter(|_| errors.is_empty()) else {
             return Err(errors);
         };
@@ -400,6 +480,16 @@ impl SessionDraft {
             discussion: self.discussion.trim().to_owned(),
             agenda: lines(&self.agenda),
             decisions: lines(&self.decisions),
+            study_topics,
+            pairing_id: self
+                .pairing_id
+                .filter(|_| self.kind == SessionKind::HelpVisit),
+            host_branch_id: self.host_branch_id.filter(|_| {
+                matches!(
+                    self.kind,
+                    SessionKind::Exchange | SessionKind::ObservationVisit
+                )
+            }),
         })
     }
 }
@@ -442,9 +532,23 @@ mod draft_tests {
         draft.start = "09:00".into();
         draft.end = "11:30".into();
         draft.agenda = "参观基地\n\n座谈交流\n".into();
+        draft.study_topics = vec![
+            TopicDraft {
+                title: "《乡村振兴促进法》".into(),
+                hours: "1.5".into(),
+                ..TopicDraft::new()
+            },
+            TopicDraft::new(),
+        ];
         let fields = draft.validate().expect("valid");
         assert_eq!(fields.agenda, vec!["参观基地", "座谈交流"]);
         assert_eq!(fields.topic, "食用菌产业观摩");
+        assert_eq!(
+            fields.study_topics.len(),
+            1,
+            "a row without a title is dropped"
+        );
+        assert_eq!(fields.study_topics[0].duration_min, 90);
         let again = SessionDraft::from_fields(&fields);
         assert_eq!(again.validate(), Ok(fields));
         assert_eq!(

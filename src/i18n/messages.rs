@@ -425,6 +425,7 @@ impl Lang {
             E::NotADate => self.error_not_a_date(),
             E::NotATime => self.error_not_a_time(),
             E::EndBeforeStart => self.error_end_before_start(),
+            E::NotHours => self.error_not_hours(),
         }
     }
 

@@ -336,3 +336,5 @@ texts! {
     error_end_before_start: "结束时间应晚于开始时间", "Must be after the start";
     saved: "已保存", "Saved";
 }
+
+mod systems;

@@ -1,10 +1,12 @@
 //! The ledger: sessions, their agenda and decisions, and attendance.
 
 use super::{DAY, Error, Result, Store, Writer, day};
+use crate::domain::learning::{PlanItemId, StudyKind, StudyTopic};
+use crate::domain::pairing::PairingId;
 use crate::domain::session::{
     AttendanceMark, AttendanceStatus, SessionFields, SessionKind, SessionSummary, Systems,
 };
-use crate::domain::{AreaId, SecretaryId, SessionId};
+use crate::domain::{AreaId, BranchId, SecretaryId, SessionId};
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -15,7 +17,7 @@ fn time(text: Option<String>) -> Option<NaiveTime> {
 }
 
 const SESSION_COLUMNS: &str = "s.id, s.held_on, s.starts_at, s.ends_at, s.place, s.host, \
-    s.recorder, s.kind, s.systems, s.area_id, s.topic, s.discussion";
+    s.recorder, s.kind, s.systems, s.area_id, s.topic, s.discussion, s.pairing_id, s.host_branch_id";
 
 /// A session's columns (as `SESSION_COLUMNS`), without its lists.
 fn session_fields(row: &Row<'_>) -> rusqlite::Result<(SessionId, SessionFields)> {
@@ -36,6 +38,9 @@ fn session_fields(row: &Row<'_>) -> rusqlite::Result<(SessionId, SessionFields)>
             discussion: row.get(11)?,
             agenda: Vec::new(),
             decisions: Vec::new(),
+            study_topics: Vec::new(),
+            pairing_id: row.get::<_, Option<i64>>(12)?.map(PairingId),
+            host_branch_id: row.get::<_, Option<i64>>(13)?.map(BranchId),
         },
     ))
 }
@@ -72,8 +77,8 @@ impl Store {
                 Ok(SessionSummary {
                     id,
                     fields,
-                    expected: row.get(12)?,
-                    attended: row.get(13)?,
+                    expected: row.get(14)?,
+                    attended: row.get(15)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -101,7 +106,28 @@ impl Store {
                 fields.decisions.push(text);
             }
         }
+        fields.study_topics = self.study_topics(id)?;
         Ok(Some(fields))
+    }
+
+    /// The topics studied at a session, in order.
+    pub fn study_topics(&self, session: SessionId) -> Result<Vec<StudyTopic>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT title, kind, duration_min, plan_item_id FROM live_study_topic
+             WHERE session_id = ?1 ORDER BY position, id",
+        )?;
+        let topics = statement
+            .query_map([session.0], |r| {
+                Ok(StudyTopic {
+                    title: r.get(0)?,
+                    kind: StudyKind::from_code(&r.get::<_, String>(1)?)
+                        .unwrap_or(StudyKind::PolicyDocument),
+                    duration_min: r.get(2)?,
+                    plan_item: r.get::<_, Option<i64>>(3)?.map(PlanItemId),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(topics)
     }
 
     /// The attendance marked for a session.
@@ -128,8 +154,9 @@ impl Writer<'_> {
     pub fn add_session(&mut self, fields: &SessionFields) -> Result<SessionId> {
         self.tx.execute(
             "INSERT INTO session (uuid, origin_site, hlc, hlc_site, held_on, starts_at, ends_at,
-                place, host, recorder, kind, systems, area_id, topic, discussion)
-             VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                place, host, recorder, kind, systems, area_id, topic, discussion, pairing_id,
+                host_branch_id)
+             VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             params![
                 Self::new_uuid(),
                 self.site,
@@ -145,11 +172,14 @@ impl Writer<'_> {
                 fields.area_id.map(|a| a.0),
                 fields.topic,
                 fields.discussion,
+                fields.pairing_id.map(|p| p.0),
+                fields.host_branch_id.map(|b| b.0),
             ],
         )?;
         let id = SessionId(self.tx.last_insert_rowid());
         self.sync_items(id, List::Agenda, &fields.agenda)?;
         self.sync_items(id, List::Decision, &fields.decisions)?;
+        self.sync_study_topics(id, &fields.study_topics)?;
         Ok(id)
     }
 
@@ -158,11 +188,12 @@ impl Writer<'_> {
         let changed = self.tx.execute(
             "UPDATE session SET held_on = ?1, starts_at = ?2, ends_at = ?3, place = ?4, host = ?5,
                 recorder = ?6, kind = ?7, systems = ?8, area_id = ?9, topic = ?10, discussion = ?11,
-                hlc = ?12, hlc_site = ?13
+                hlc = ?12, hlc_site = ?13, pairing_id = ?15, host_branch_id = ?16
              WHERE id = ?14 AND deleted = 0
                AND (held_on IS NOT ?1 OR starts_at IS NOT ?2 OR ends_at IS NOT ?3 OR place IS NOT ?4
                  OR host IS NOT ?5 OR recorder IS NOT ?6 OR kind IS NOT ?7 OR systems IS NOT ?8
-                 OR area_id IS NOT ?9 OR topic IS NOT ?10 OR discussion IS NOT ?11)",
+                 OR area_id IS NOT ?9 OR topic IS NOT ?10 OR discussion IS NOT ?11
+                 OR pairing_id IS NOT ?15 OR host_branch_id IS NOT ?16)",
             params![
                 fields.held_on.format(DAY).to_string(),
                 fields.starts_at.map(|t| t.format(TIME).to_string()),
@@ -178,13 +209,73 @@ impl Writer<'_> {
                 self.hlc,
                 self.site,
                 id.0,
+                fields.pairing_id.map(|p| p.0),
+                fields.host_branch_id.map(|b| b.0),
             ],
         )?;
         if changed == 0 && !self.is_live("session", id.0)? {
             return Err(Error::RecordNotFound);
         }
         self.sync_items(id, List::Agenda, &fields.agenda)?;
-        self.sync_items(id, List::Decision, &fields.decisions)
+        self.sync_items(id, List::Decision, &fields.decisions)?;
+        self.sync_study_topics(id, &fields.study_topics)
+    }
+
+    /// Makes the live study topics of a session equal `topics`, position by position; only
+    /// rows that changed get a new clock.
+    fn sync_study_topics(&mut self, session: SessionId, topics: &[StudyTopic]) -> Result<()> {
+        let existing: Vec<i64> = {
+            let mut statement = self.tx.prepare_cached(
+                "SELECT id FROM live_study_topic WHERE session_id = ?1 ORDER BY position, id",
+            )?;
+            statement
+                .query_map([session.0], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        for (position, topic) in topics.iter().enumerate() {
+            match existing.get(position) {
+                Some(id) => {
+                    self.tx.execute(
+                        "UPDATE study_topic SET position = ?1, title = ?2, kind = ?3,
+                            duration_min = ?4, plan_item_id = ?5, hlc = ?6, hlc_site = ?7
+                         WHERE id = ?8 AND (position IS NOT ?1 OR title IS NOT ?2
+                            OR kind IS NOT ?3 OR duration_min IS NOT ?4 OR plan_item_id IS NOT ?5)",
+                        params![
+                            position as i64,
+                            topic.title.trim(),
+                            topic.kind.code(),
+                            topic.duration_min,
+                            topic.plan_item.map(|p| p.0),
+                            self.hlc,
+                            self.site,
+                            id
+                        ],
+                    )?;
+                }
+                None => {
+                    self.tx.execute(
+                        "INSERT INTO study_topic (uuid, origin_site, hlc, hlc_site, session_id,
+                            position, title, kind, duration_min, plan_item_id)
+                         VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9)",
+                        params![
+                            Self::new_uuid(),
+                            self.site,
+                            self.hlc,
+                            session.0,
+                            position as i64,
+                            topic.title.trim(),
+                            topic.kind.code(),
+                            topic.duration_min,
+                            topic.plan_item.map(|p| p.0)
+                        ],
+                    )?;
+                }
+            }
+        }
+        for id in existing.iter().skip(topics.len()) {
+            self.set_deleted("study_topic", *id, true)?;
+        }
+        Ok(())
     }
 
     /// Deletes a session (a tombstone: [`Writer::restore_session`] undoes it).

@@ -10,6 +10,7 @@ mod ledger;
 mod problems;
 mod roster;
 pub mod schema;
+mod systems;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ pub use file_check::FileKind;
 pub use ledger::{AttendedSession, LedgerYear};
 pub use problems::HistoryEntry;
 pub use roster::{DashboardFigures, ImportOutcome};
+pub use systems::{DEFAULT_STALE_DAYS, STALE_DAYS_KEY, SystemRecord};
 
 /// What can go wrong with a studio file. Messages for people are made in `i18n`.
 #[derive(Debug, thiserror::Error)]
@@ -492,6 +494,7 @@ fn initialise(conn: &mut Connection, studio_name: &str, town: &str) -> Result<()
         "INSERT INTO studio (uuid, origin_site, hlc, hlc_site, name, town) VALUES (?1, 1, ?2, 1, ?3, ?4)",
         params![Writer::new_uuid(), hlc, studio_name, town],
     )?;
+    systems::ensure_defaults(&tx, 1)?;
     tx.commit()?;
     Ok(())
 }
@@ -508,6 +511,14 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     }
     for migration in &schema::MIGRATIONS[version as usize..] {
         tx.execute_batch(migration)?;
+    }
+    // A file from before the five systems gets their defaults (a new file gets them once
+    // its site exists).
+    if version > 0
+        && version < 3
+        && let Some(site) = local_value(&tx, "site_id")?
+    {
+        systems::ensure_defaults(&tx, site)?;
     }
     tx.execute_batch(&format!(
         "PRAGMA application_id = {}; PRAGMA user_version = {};",

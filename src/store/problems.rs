@@ -2,6 +2,7 @@
 //! stands where its latest event says.
 
 use super::{DAY, Error, Result, Store, Writer, day};
+use crate::domain::pairing::PairingId;
 use crate::domain::problem::{
     ProblemCategory, ProblemEvent, ProblemFields, ProblemState, ProblemSummary,
 };
@@ -14,7 +15,7 @@ const PROBLEM_SELECT: &str = "
     SELECT p.id, p.title, p.description, p.category, p.branch_id, p.raised_by, p.session_id,
            p.raised_on, p.responsible, p.helper_id, p.deadline,
            coalesce(e.state, 'raised'), coalesce(e.happened_on, p.raised_on),
-           CASE WHEN e.state = 'resolved' THEN e.note ELSE '' END
+           CASE WHEN e.state = 'resolved' THEN e.note ELSE '' END, p.pairing_id
     FROM live_problem p
     LEFT JOIN (
         SELECT problem_id, state, happened_on, note,
@@ -39,6 +40,7 @@ fn problem_summary(row: &Row<'_>) -> rusqlite::Result<ProblemSummary> {
             responsible: row.get(8)?,
             helper_id: row.get::<_, Option<i64>>(9)?.map(SecretaryId),
             deadline: deadline.as_deref().map(day).transpose()?,
+            pairing_id: row.get::<_, Option<i64>>(14)?.map(PairingId),
         },
         state: ProblemState::from_code(&state).unwrap_or(ProblemState::Raised),
         changed_on: day(&row.get::<_, String>(12)?)?,
@@ -151,8 +153,9 @@ impl Writer<'_> {
     pub fn add_problem(&mut self, fields: &ProblemFields, actor: &str) -> Result<ProblemId> {
         self.tx.execute(
             "INSERT INTO problem (uuid, origin_site, hlc, hlc_site, title, description, category,
-                branch_id, raised_by, session_id, raised_on, responsible, helper_id, deadline)
-             VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                branch_id, raised_by, session_id, raised_on, responsible, helper_id, deadline,
+                pairing_id)
+             VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             params![
                 Self::new_uuid(),
                 self.site,
@@ -167,6 +170,7 @@ impl Writer<'_> {
                 fields.responsible.trim(),
                 fields.helper_id.map(|s| s.0),
                 fields.deadline.map(|d| d.format(DAY).to_string()),
+                fields.pairing_id.map(|p| p.0),
             ],
         )?;
         let id = ProblemId(self.tx.last_insert_rowid());
@@ -200,12 +204,12 @@ impl Writer<'_> {
         let changed = self.tx.execute(
             "UPDATE problem SET title = ?1, description = ?2, category = ?3, branch_id = ?4,
                 raised_by = ?5, session_id = ?6, raised_on = ?7, responsible = ?8, helper_id = ?9,
-                deadline = ?10, hlc = ?11, hlc_site = ?12
+                deadline = ?10, hlc = ?11, hlc_site = ?12, pairing_id = ?14
              WHERE id = ?13 AND deleted = 0
                AND (title IS NOT ?1 OR description IS NOT ?2 OR category IS NOT ?3
                  OR branch_id IS NOT ?4 OR raised_by IS NOT ?5 OR session_id IS NOT ?6
                  OR raised_on IS NOT ?7 OR responsible IS NOT ?8 OR helper_id IS NOT ?9
-                 OR deadline IS NOT ?10)",
+                 OR deadline IS NOT ?10 OR pairing_id IS NOT ?14)",
             params![
                 fields.title.trim(),
                 fields.description.trim(),
@@ -220,6 +224,7 @@ impl Writer<'_> {
                 self.hlc,
                 self.site,
                 id.0,
+                fields.pairing_id.map(|p| p.0),
             ],
         )?;
         if changed == 0 && !self.is_live("problem", id.0)? {

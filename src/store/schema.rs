@@ -12,7 +12,7 @@
 pub const APPLICATION_ID: i32 = 0x5368_754A;
 
 /// The migrations; `user_version` is the number applied.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this build writes.
 pub fn current_version() -> i64 {
@@ -201,4 +201,198 @@ CREATE VIEW live_session_item AS SELECT * FROM session_item WHERE deleted = 0;
 CREATE VIEW live_attendance AS SELECT * FROM attendance WHERE deleted = 0;
 CREATE VIEW live_problem AS SELECT * FROM problem WHERE deleted = 0;
 CREATE VIEW live_problem_event AS SELECT * FROM problem_event WHERE deleted = 0;
+";
+
+/// The five systems and the six responsibilities: study topics and the learning plan (学习),
+/// pairings (帮扶), assessment criteria and hand-entered scores (比拼), experience notes and
+/// notices (交流), points rules, awards and honours (激励), and the responsibilities (职责).
+/// Points and computed scores are not stored: they are derived from the records each time, so
+/// they cannot disagree with them. Defaults (criteria, rules, responsibilities, settings) have
+/// fixed UUIDs and clock 0, so every file holds the same records and any edit wins a merge.
+const V3: &str = r"
+CREATE TABLE pairing (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    strong_id INTEGER NOT NULL REFERENCES secretary(id),
+    weak_id INTEGER NOT NULL REFERENCES secretary(id),
+    starts_on TEXT NOT NULL CHECK (starts_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    ends_on TEXT CHECK (ends_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    goals TEXT NOT NULL DEFAULT '',
+    outcome TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+ALTER TABLE session ADD COLUMN pairing_id INTEGER REFERENCES pairing(id);
+ALTER TABLE session ADD COLUMN host_branch_id INTEGER REFERENCES branch(id);
+ALTER TABLE problem ADD COLUMN pairing_id INTEGER REFERENCES pairing(id);
+CREATE INDEX session_by_pairing ON session(pairing_id);
+CREATE INDEX problem_by_pairing ON problem(pairing_id);
+
+CREATE TABLE plan_item (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2999),
+    month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+    title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
+    kind TEXT NOT NULL CHECK (kind IN ('policy_document', 'lecture', 'site_visit', 'practical_training'))
+) STRICT;
+
+CREATE TABLE study_topic (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    session_id INTEGER NOT NULL REFERENCES session(id),
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
+    kind TEXT NOT NULL CHECK (kind IN ('policy_document', 'lecture', 'site_visit', 'practical_training')),
+    duration_min INTEGER NOT NULL CHECK (duration_min BETWEEN 0 AND 1440),
+    plan_item_id INTEGER REFERENCES plan_item(id)
+) STRICT;
+CREATE INDEX study_topic_by_session ON study_topic(session_id, deleted);
+
+CREATE TABLE criterion (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    part TEXT NOT NULL CHECK (part IN ('base', 'bonus', 'deduction')),
+    max_score REAL NOT NULL CHECK (max_score BETWEEN 0 AND 1000),
+    source TEXT NOT NULL CHECK (source IN ('manual', 'attendance_rate', 'learning_hours',
+        'problems_resolved', 'help_visits')),
+    target_per_year REAL NOT NULL DEFAULT 0 CHECK (target_per_year BETWEEN 0 AND 100000)
+) STRICT;
+
+CREATE TABLE score (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    criterion_id INTEGER NOT NULL REFERENCES criterion(id),
+    secretary_id INTEGER NOT NULL REFERENCES secretary(id),
+    period TEXT NOT NULL CHECK (length(period) BETWEEN 4 AND 10),
+    score REAL NOT NULL CHECK (score BETWEEN 0 AND 1000),
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (criterion_id, secretary_id, period)
+) STRICT;
+
+CREATE TABLE setting (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    key TEXT NOT NULL UNIQUE,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE experience_note (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    written_on TEXT NOT NULL CHECK (written_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
+    author_id INTEGER REFERENCES secretary(id),
+    text TEXT NOT NULL DEFAULT '',
+    session_id INTEGER REFERENCES session(id),
+    problem_id INTEGER REFERENCES problem(id)
+) STRICT;
+
+CREATE TABLE notice (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    posted_on TEXT NOT NULL CHECK (posted_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
+    text TEXT NOT NULL DEFAULT '',
+    pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1))
+) STRICT;
+
+CREATE TABLE points_rule (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    event TEXT NOT NULL UNIQUE CHECK (event IN ('attended', 'late', 'excused', 'absent',
+        'resolved_as_helper', 'problem_raised', 'experience_note', 'help_visit',
+        'commendation', 'criticism')),
+    points INTEGER NOT NULL CHECK (points BETWEEN -1000 AND 1000)
+) STRICT;
+
+CREATE TABLE points_award (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    secretary_id INTEGER NOT NULL REFERENCES secretary(id),
+    awarded_on TEXT NOT NULL CHECK (awarded_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    points INTEGER NOT NULL CHECK (points BETWEEN -1000 AND 1000),
+    reason TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 1000)
+) STRICT;
+
+CREATE TABLE honour (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    secretary_id INTEGER NOT NULL REFERENCES secretary(id),
+    awarded_on TEXT NOT NULL CHECK (awarded_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    kind TEXT NOT NULL CHECK (kind IN ('commendation', 'criticism')),
+    reason TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 1000)
+) STRICT;
+
+CREATE TABLE responsibility (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    holder_id INTEGER REFERENCES secretary(id),
+    term_starts_on TEXT CHECK (term_starts_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    term_ends_on TEXT CHECK (term_ends_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+) STRICT;
+
+CREATE VIEW live_pairing AS SELECT * FROM pairing WHERE deleted = 0;
+CREATE VIEW live_plan_item AS SELECT * FROM plan_item WHERE deleted = 0;
+CREATE VIEW live_study_topic AS SELECT * FROM study_topic WHERE deleted = 0;
+CREATE VIEW live_criterion AS SELECT * FROM criterion WHERE deleted = 0;
+CREATE VIEW live_score AS SELECT * FROM score WHERE deleted = 0;
+CREATE VIEW live_setting AS SELECT * FROM setting WHERE deleted = 0;
+CREATE VIEW live_experience_note AS SELECT * FROM experience_note WHERE deleted = 0;
+CREATE VIEW live_notice AS SELECT * FROM notice WHERE deleted = 0;
+CREATE VIEW live_points_rule AS SELECT * FROM points_rule WHERE deleted = 0;
+CREATE VIEW live_points_award AS SELECT * FROM points_award WHERE deleted = 0;
+CREATE VIEW live_honour AS SELECT * FROM honour WHERE deleted = 0;
+CREATE VIEW live_responsibility AS SELECT * FROM responsibility WHERE deleted = 0;
 ";

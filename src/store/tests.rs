@@ -327,6 +327,9 @@ mod ledger {
             discussion: "各村交流菌棒生产经验。".into(),
             agenda: vec!["参观基地".into(), "座谈交流".into()],
             decisions: vec!["下月到西沟村观摩".into()],
+            study_topics: Vec::new(),
+            pairing_id: None,
+            host_branch_id: None,
         }
     }
 
@@ -450,6 +453,7 @@ mod problems {
             responsible: "镇自然资源所".into(),
             helper_id: None,
             deadline: Some(day("2021-07-31")),
+            pairing_id: None,
         }
     }
 
@@ -539,6 +543,9 @@ mod problems {
             discussion: String::new(),
             agenda: Vec::new(),
             decisions: Vec::new(),
+            study_topics: Vec::new(),
+            pairing_id: None,
+            host_branch_id: None,
         };
         let (may, june) = store
             .write(|w| {
@@ -670,6 +677,9 @@ mod figures {
             discussion: String::new(),
             agenda: Vec::new(),
             decisions: Vec::new(),
+            study_topics: Vec::new(),
+            pairing_id: None,
+            host_branch_id: None,
         }
     }
 
@@ -741,6 +751,320 @@ mod figures {
                 .attendance_counts(Period::parse("2020").expect("p"))
                 .expect("empty")
                 .is_empty()
+        );
+    }
+}
+
+mod systems {
+    use super::*;
+    use crate::domain::assessment::{CriterionSource, ManualScore};
+    use crate::domain::learning::{StudyKind, StudyTopic};
+    use crate::domain::pairing::PairingFields;
+    use crate::domain::period::Period;
+    use crate::domain::points::{PointsEvent, PointsSource, derive_ledger, leaderboard};
+    use crate::domain::problem::{ProblemCategory, ProblemFields, ProblemState};
+    use crate::domain::session::{
+        AttendanceMark, AttendanceStatus, SessionFields, SessionKind, Systems,
+    };
+    use crate::domain::{SecretaryId, SessionId};
+    use chrono::NaiveDate;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+    }
+
+    fn session(held_on: &str, kind: SessionKind) -> SessionFields {
+        SessionFields {
+            held_on: day(held_on),
+            starts_at: None,
+            ends_at: None,
+            place: String::new(),
+            host: String::new(),
+            recorder: String::new(),
+            kind,
+            systems: Systems::default_for(kind),
+            area_id: None,
+            topic: "学习《条例》".into(),
+            discussion: String::new(),
+            agenda: Vec::new(),
+            decisions: Vec::new(),
+            study_topics: vec![StudyTopic {
+                title: "《中国共产党农村基层组织工作条例》".into(),
+                kind: StudyKind::PolicyDocument,
+                duration_min: 90,
+                plan_item: None,
+            }],
+            pairing_id: None,
+            host_branch_id: None,
+        }
+    }
+
+    fn mark(who: SecretaryId, status: AttendanceStatus) -> AttendanceMark {
+        AttendanceMark {
+            secretary_id: who,
+            status,
+            reason: String::new(),
+        }
+    }
+
+    /// Two secretaries; a session in 2021-Q3 where the first attended and the second was
+    /// absent.
+    fn studio() -> (Store, SecretaryId, SecretaryId, SessionId) {
+        let mut store = Store::open_in_memory("test").expect("store");
+        let ids = store
+            .write(|w| {
+                let a = w.add_secretary(&secretary("王建国", None))?;
+                let b = w.add_secretary(&secretary("李秀英", None))?;
+                let s = w.add_session(&session("2021-07-10", SessionKind::Learning))?;
+                w.set_attendance(s, &mark(a, AttendanceStatus::Present))?;
+                w.set_attendance(s, &mark(b, AttendanceStatus::Absent))?;
+                Ok((a, b, s))
+            })
+            .expect("write");
+        (store, ids.0, ids.1, ids.2)
+    }
+
+    fn points(store: &Store, who: SecretaryId) -> i64 {
+        let q3 = Period::parse("2021-Q3").expect("period");
+        let lines = derive_ledger(
+            &store.points_rules().expect("rules"),
+            store.points_facts(Some(q3)).expect("facts"),
+        );
+        leaderboard(&lines, q3, &[who])
+            .iter()
+            .find(|e| e.secretary == who)
+            .map_or(0, |e| e.points)
+    }
+
+    #[test]
+    fn a_new_file_has_the_default_criteria_rules_and_responsibilities() {
+        let store = Store::open_in_memory("test").expect("store");
+        assert_eq!(store.criteria().expect("criteria").len(), 8);
+        assert_eq!(store.responsibilities().expect("r").len(), 6);
+        assert_eq!(
+            store
+                .points_rules()
+                .expect("rules")
+                .points(PointsEvent::Attended),
+            2
+        );
+        assert_eq!(store.stale_days().expect("days"), 60);
+        // The defaults are the same records in every file (fixed identities), so a merge sees
+        // one sheet, not two.
+        let other = Store::open_in_memory("other").expect("store");
+        let uuids = |s: &Store| -> Vec<Vec<u8>> {
+            s.conn
+                .prepare("SELECT uuid FROM criterion ORDER BY position")
+                .expect("sql")
+                .query_map([], |r| r.get(0))
+                .expect("query")
+                .collect::<rusqlite::Result<_>>()
+                .expect("rows")
+        };
+        assert_eq!(uuids(&store), uuids(&other));
+    }
+
+    #[test]
+    fn points_follow_the_records_through_edits_deletes_and_rule_changes() {
+        let (mut store, a, b, s) = studio();
+        assert_eq!((points(&store, a), points(&store, b)), (2, -2));
+        // Editing the mark changes the points: b was late after all.
+        store
+            .write(|w| w.set_attendance(s, &mark(b, AttendanceStatus::Late)))
+            .expect("write");
+        assert_eq!(points(&store, b), 1);
+        // A rule change applies to every line it makes.
+        store
+            .write(|w| w.set_points_rule(PointsEvent::Attended, 3))
+            .expect("write");
+        assert_eq!(points(&store, a), 3);
+        // Deleting the session takes its points with it; Undo brings them back.
+        store.write(|w| w.delete_session(s)).expect("write");
+        assert_eq!((points(&store, a), points(&store, b)), (0, 0));
+        store.write(|w| w.restore_session(s)).expect("write");
+        assert_eq!(points(&store, a), 3);
+        // Moving the session out of the quarter moves its points out too.
+        let mut moved = store.session(s).expect("read").expect("session");
+        moved.held_on = day("2021-10-02");
+        store.write(|w| w.update_session(s, &moved)).expect("write");
+        assert_eq!(points(&store, a), 0);
+    }
+
+    #[test]
+    fn a_helper_earns_points_when_the_problem_is_resolved_and_loses_them_if_it_reopens() {
+        let (mut store, a, b, s) = studio();
+        let problem = store
+            .write(|w| {
+                w.add_problem(
+                    &ProblemFields {
+                        title: "冷库用地审批".into(),
+                        description: String::new(),
+                        category: ProblemCategory::Industry,
+                        branch_id: None,
+                        raised_by: Some(b),
+                        session_id: Some(s),
+                        raised_on: day("2021-07-10"),
+                        responsible: String::new(),
+                        helper_id: Some(a),
+                        deadline: None,
+                        pairing_id: None,
+                    },
+                    "",
+                )
+            })
+            .expect("write");
+        let before = points(&store, a);
+        store
+            .write(|w| {
+                w.record_problem_event(
+                    problem,
+                    ProblemState::Resolved,
+                    day("2021-08-01"),
+                    "",
+                    "已批复",
+                    None,
+                )
+            })
+            .expect("write");
+        assert_eq!(points(&store, a), before + 5);
+        let q3 = Period::parse("2021-Q3").expect("period");
+        let line = derive_ledger(
+            &store.points_rules().expect("rules"),
+            store.points_facts(Some(q3)).expect("facts"),
+        )
+        .into_iter()
+        .find(|l| l.event == Some(PointsEvent::ResolvedAsHelper))
+        .expect("a line for the resolution");
+        assert_eq!(line.source, PointsSource::Problem(problem));
+        assert_eq!(line.what, "冷库用地审批");
+        store
+            .write(|w| {
+                w.record_problem_event(
+                    problem,
+                    ProblemState::InProgress,
+                    day("2021-08-05"),
+                    "",
+                    "重新打开",
+                    None,
+                )
+            })
+            .expect("write");
+        assert_eq!(points(&store, a), before, "reopened: the points go");
+    }
+
+    #[test]
+    fn an_archived_secretary_keeps_their_points_and_awards_count() {
+        let (mut store, a, _, _) = studio();
+        store
+            .write(|w| {
+                w.add_award(a, day("2021-09-01"), 4, "带头捐资修路")?;
+                w.add_honour(
+                    a,
+                    day("2021-09-02"),
+                    crate::domain::points::HonourKind::Commendation,
+                    "结对帮扶成效突出",
+                )?;
+                w.set_secretary_archived(a, true)
+            })
+            .expect("write");
+        assert_eq!(points(&store, a), 2 + 4 + 10);
+    }
+
+    #[test]
+    fn computed_facts_count_learning_hours_help_visits_and_resolutions() {
+        let (mut store, a, b, _) = studio();
+        let pairing = store
+            .write(|w| {
+                let pairing = w.add_pairing(&PairingFields {
+                    strong: a,
+                    weak: b,
+                    starts_on: day("2021-03-01"),
+                    ends_on: None,
+                    goals: "发展天麻种植".into(),
+                    outcome: String::new(),
+                })?;
+                let mut visit = session("2021-08-20", SessionKind::HelpVisit);
+                visit.pairing_id = Some(pairing);
+                visit.study_topics.clear();
+                let v = w.add_session(&visit)?;
+                w.set_attendance(v, &mark(a, AttendanceStatus::Present))?;
+                w.set_attendance(v, &mark(b, AttendanceStatus::Present))?;
+                Ok(pairing)
+            })
+            .expect("write");
+        let facts = store
+            .secretary_facts(Period::parse("2021-Q3").expect("period"))
+            .expect("facts");
+        assert_eq!(facts[&a].learning_min, 90);
+        assert_eq!(facts[&b].learning_min, 0, "absent: nothing learned");
+        assert_eq!((facts[&a].help_visits, facts[&b].help_visits), (1, 1));
+        assert_eq!(facts[&a].attendance.expected(), 2);
+        let board = store.pairings().expect("pairings");
+        assert_eq!(board.len(), 1);
+        assert_eq!(board[0].id, pairing);
+        assert_eq!(board[0].visits, 1);
+        assert_eq!(board[0].last_visit, Some(day("2021-08-20")));
+        // The strong secretary earns the visit's points; the learning record lists the topic.
+        assert_eq!(points(&store, a), 2 + 2 + 3);
+        assert_eq!(store.learning_record(a).expect("record").len(), 1);
+    }
+
+    #[test]
+    fn hand_entered_scores_are_per_period_and_can_be_cleared() {
+        let (mut store, a, _, _) = studio();
+        let criteria = store.criteria().expect("criteria");
+        let manual = criteria
+            .iter()
+            .find(|c| c.source == CriterionSource::Manual)
+            .expect("a manual criterion");
+        let q3 = Period::parse("2021-Q3").expect("period");
+        let score = ManualScore {
+            score: 22.5,
+            note: "村务公开及时".into(),
+        };
+        store
+            .write(|w| w.set_score(manual.id, a, q3, Some(&score)))
+            .expect("write");
+        assert_eq!(
+            store
+                .manual_scores(q3)
+                .expect("scores")
+                .get(&(a, manual.id)),
+            Some(&score)
+        );
+        let q4 = Period::parse("2021-Q4").expect("period");
+        assert!(store.manual_scores(q4).expect("scores").is_empty());
+        store
+            .write(|w| w.set_score(manual.id, a, q3, None))
+            .expect("write");
+        assert!(store.manual_scores(q3).expect("scores").is_empty());
+        store
+            .write(|w| w.set_score(manual.id, a, q3, Some(&score)))
+            .expect("write");
+        assert_eq!(
+            store.manual_scores(q3).expect("scores").len(),
+            1,
+            "entered again"
+        );
+    }
+
+    #[test]
+    fn a_plan_item_is_held_when_a_session_topic_carries_it_out() {
+        let (mut store, _, _, s) = studio();
+        let item = store
+            .write(|w| w.add_plan_item(2021, 7, "学习《条例》", StudyKind::PolicyDocument))
+            .expect("write");
+        assert!(store.learning_plan(2021).expect("plan")[0].1.is_empty());
+        let mut fields = store.session(s).expect("read").expect("session");
+        fields.study_topics[0].plan_item = Some(item);
+        store
+            .write(|w| w.update_session(s, &fields))
+            .expect("write");
+        let plan = store.learning_plan(2021).expect("plan");
+        assert_eq!(plan[0].1, vec![day("2021-07-10")]);
+        assert_eq!(
+            store.study_topics(s).expect("topics")[0].plan_item,
+            Some(item)
         );
     }
 }

@@ -69,6 +69,8 @@ pub struct ProblemForm {
     responsible: String,
     helper: Option<SecretaryId>,
     deadline: String,
+    /// The pairing it hangs on (kept through edits; set when raised from the Help board).
+    pub pairing: Option<crate::domain::pairing::PairingId>,
     errors: Vec<(ProblemField, ProblemFieldError)>,
     date_error: Option<ProblemField>,
     /// When editing: the record as it was, its state, and the date of its first progress entry.
@@ -94,6 +96,7 @@ impl ProblemForm {
             responsible: String::new(),
             helper: None,
             deadline: String::new(),
+            pairing: None,
             errors: Vec::new(),
             date_error: None,
             original: None,
@@ -119,6 +122,7 @@ impl ProblemForm {
         form.raised_by = fields.raised_by;
         form.responsible.clone_from(&fields.responsible);
         form.helper = fields.helper_id;
+        form.pairing = fields.pairing_id;
         form.deadline = fields
             .deadline
             .map(|d| d.format("%Y-%m-%d").to_string())
@@ -168,6 +172,7 @@ impl ProblemForm {
             responsible: self.responsible.trim().to_owned(),
             helper_id: self.helper,
             deadline,
+            pairing_id: self.pairing,
         };
         let progress_before_raising = self
             .original
