@@ -2,13 +2,19 @@
 //! return commands; the app applies them after the frame, each write in one transaction.
 
 use crate::domain::SecretaryDraft;
+use crate::domain::assessment::CriterionSource;
 use crate::i18n::Lang;
 use crate::settings::Settings;
 use crate::store::{self, Store};
 use crate::ui::areas::AreasScreen;
+use crate::ui::communicate::CommunicateScreen;
+use crate::ui::compare::CompareScreen;
 use crate::ui::dashboard::DashboardScreen;
 use crate::ui::file_dialog::{PathDialog, PathPurpose};
+use crate::ui::help::HelpScreen;
 use crate::ui::import::ImportDialog;
+use crate::ui::incentivise::IncentiviseScreen;
+use crate::ui::learn::LearnScreen;
 use crate::ui::problems::{ProblemForm, ProblemPage, ProblemsScreen};
 use crate::ui::roster::RosterScreen;
 use crate::ui::secretary::SecretaryPage;
@@ -31,6 +37,11 @@ pub struct App {
     session: SessionPage,
     problems: ProblemsScreen,
     problem: ProblemPage,
+    learn: LearnScreen,
+    help: HelpScreen,
+    compare: CompareScreen,
+    communicate: CommunicateScreen,
+    incentivise: IncentiviseScreen,
     /// The last deletion, offered for undo in the status line.
     undo: Option<Change>,
     path_dialog: Option<PathDialog>,
@@ -132,6 +143,11 @@ impl App {
             session: SessionPage::default(),
             problems: ProblemsScreen::default(),
             problem: ProblemPage::default(),
+            learn: LearnScreen::default(),
+            help: HelpScreen::default(),
+            compare: CompareScreen::default(),
+            communicate: CommunicateScreen::default(),
+            incentivise: IncentiviseScreen::default(),
             undo: None,
             path_dialog: None,
             import: None,
@@ -245,6 +261,11 @@ impl App {
                     (Screen::Roster, lang.nav_roster()),
                     (Screen::Sessions, lang.nav_sessions()),
                     (Screen::Problems, lang.nav_problems()),
+                    (Screen::Learn, lang.nav_learn()),
+                    (Screen::Help, lang.nav_help()),
+                    (Screen::Compare, lang.nav_compare()),
+                    (Screen::Communicate, lang.nav_communicate()),
+                    (Screen::Incentivise, lang.nav_incentivise()),
                     (Screen::AreasBranches, lang.nav_areas_branches()),
                 ] {
                     let current = self.settings.screen == screen
@@ -269,7 +290,12 @@ impl App {
                 today: self.today(),
             };
             match self.settings.screen {
-                Screen::Dashboard => self.dashboard.ui(ui, &ctx),
+                Screen::Dashboard => commands.extend(self.dashboard.ui(ui, &ctx)),
+                Screen::Learn => commands.extend(self.learn.ui(ui, &ctx)),
+                Screen::Help => commands.extend(self.help.ui(ui, &ctx)),
+                Screen::Compare => commands.extend(self.compare.ui(ui, &ctx)),
+                Screen::Communicate => commands.extend(self.communicate.ui(ui, &ctx)),
+                Screen::Incentivise => commands.extend(self.incentivise.ui(ui, &ctx)),
                 Screen::Roster => commands.extend(self.roster.ui(ui, &ctx)),
                 Screen::AreasBranches => commands.extend(self.areas.ui(ui, &ctx)),
                 Screen::Secretary(id) => commands.extend(self.secretary.ui(ui, &ctx, id)),
@@ -466,6 +492,10 @@ impl App {
                                 self.undo = Some(Change::RestoreProblem(*id));
                                 self.settings.screen = Screen::Problems;
                             }
+                            (Change::DeleteRecord(record), _) => {
+                                lang.record_deleted().clone_into(&mut self.status);
+                                self.undo = Some(Change::RestoreRecord(*record));
+                            }
                             (Change::RestoreProblem(id), _) => {
                                 lang.problem_restored().clone_into(&mut self.status);
                                 self.settings.screen = Screen::Problem(*id);
@@ -493,6 +523,11 @@ impl App {
                 ProblemForm::write_finished(&mut self.problems.form, succeeded);
                 ProblemForm::write_finished(&mut self.session.problem_form, succeeded);
                 self.problem.write_finished(succeeded);
+                self.learn.write_finished(succeeded);
+                self.help.write_finished(succeeded);
+                self.compare.write_finished(succeeded);
+                self.communicate.write_finished(succeeded);
+                self.dashboard.write_finished(succeeded);
                 if let Some(import) = &mut self.import
                     && import.write_finished(succeeded)
                 {
@@ -524,6 +559,20 @@ impl App {
                 Err(error) => self.show_error(lang.save_error(&path, &error)),
             },
             Command::ShowError(message) => self.show_error(message),
+            Command::RecordHelpVisit(pairing) => {
+                let mut draft = crate::domain::session::SessionDraft::new(self.today());
+                draft.kind = crate::domain::session::SessionKind::HelpVisit;
+                draft.systems = crate::domain::session::Systems::default_for(draft.kind);
+                draft.pairing_id = Some(pairing);
+                self.sessions.form = Some(SessionForm::new(None, draft));
+                self.settings.screen = Screen::Sessions;
+            }
+            Command::RaisePairingProblem(pairing) => {
+                let mut form = ProblemForm::new(self.today(), None);
+                form.pairing = Some(pairing);
+                self.problems.form = Some(form);
+                self.settings.screen = Screen::Problems;
+            }
         }
     }
 
@@ -604,6 +653,59 @@ fn apply_change(writer: &mut store::Writer<'_>, change: &Change) -> store::Resul
         Change::UpdateBranch(id, name, kind, area) => writer.update_branch(*id, name, *kind, *area),
         Change::SetBranchArchived(id, archived) => writer.set_branch_archived(*id, *archived),
         Change::ImportRoster(plan) => writer.apply_roster_import(plan).map(|_| ()),
+        Change::AddPlanItem {
+            year,
+            month,
+            title,
+            kind,
+        } => writer
+            .add_plan_item(*year, *month, title, *kind)
+            .map(|_| ()),
+        Change::UpdatePlanItem {
+            id,
+            month,
+            title,
+            kind,
+        } => writer.update_plan_item(*id, *month, title, *kind),
+        Change::DeleteRecord(record) => writer.set_record_deleted(*record, true),
+        Change::RestoreRecord(record) => writer.set_record_deleted(*record, false),
+        Change::AddPairing(fields) => writer.add_pairing(fields).map(|_| ()),
+        Change::UpdatePairing(id, fields) => writer.update_pairing(*id, fields),
+        Change::SetSetting(key, value) => writer.set_setting(key, value),
+        Change::UpdateCriterion {
+            id,
+            name,
+            max_score,
+            target_per_year,
+        } => writer.update_criterion(*id, name, *max_score, *target_per_year),
+        Change::UpdateCriteria(rows, thresholds) => {
+            for (id, name, max_score, target) in rows {
+                writer.update_criterion(*id, name, *max_score, *target)?;
+            }
+            writer.set_setting(crate::domain::assessment::STAR_THRESHOLDS_KEY, thresholds)
+        }
+        Change::AddCriterion(name, part, max_score) => writer
+            .add_criterion(name, *part, *max_score, CriterionSource::Manual, 0.0)
+            .map(|_| ()),
+        Change::SetScores(secretary, period, scores) => scores
+            .iter()
+            .try_for_each(|(c, s)| writer.set_score(*c, *secretary, *period, s.as_ref())),
+        Change::SetPointsRules(rules) => rules
+            .iter()
+            .try_for_each(|(event, points)| writer.set_points_rule(*event, *points)),
+        Change::AddAward(secretary, on, points, reason) => writer
+            .add_award(*secretary, *on, *points, reason)
+            .map(|_| ()),
+        Change::AddHonour(secretary, on, kind, reason) => writer
+            .add_honour(*secretary, *on, *kind, reason)
+            .map(|_| ()),
+        Change::AddNote(fields) => writer.add_note(fields).map(|_| ()),
+        Change::UpdateNote(id, fields) => writer.update_note(*id, fields),
+        Change::AddNotice(fields) => writer.add_notice(fields).map(|_| ()),
+        Change::UpdateNotice(id, fields) => writer.update_notice(*id, fields),
+        Change::UpdateResponsibilities(responsibilities) => responsibilities
+            .iter()
+            .try_for_each(|r| writer.update_responsibility(r)),
     }
     .map(|()| None)
 }

@@ -5,3 +5,327 @@ use super::Lang;
 texts! {
     error_not_hours: "请填写 0–24 之间的学时", "Hours between 0 and 24";
 }
+
+texts! {
+    col_pairing: "结对", "Pairing";
+    col_host_village: "东道村", "Host village";
+    study_topics: "学习内容", "Study topics";
+    add_study_topic: "添加学习内容", "Add a topic";
+    study_title_hint: "如《乡村振兴促进法》", "e.g. Rural Revitalisation Law";
+    col_study_title: "学习内容", "Topic";
+    col_study_kind: "学习形式", "How";
+    col_study_hours: "学时", "Hours";
+    col_plan_item: "学习计划", "Plan item";
+    not_in_plan: "（计划外）", "(not in the plan)";
+    remove: "删除", "Remove";
+    kind_policy_document: "政策文件", "Policy document";
+    kind_lecture: "专题讲座", "Lecture";
+    kind_site_visit: "现场观摩", "Site visit";
+}
+
+impl Lang {
+    /// 政策文件 / 专题讲座 / 现场观摩 / 实战练兵
+    pub fn study_kind(self, kind: crate::domain::learning::StudyKind) -> &'static str {
+        use crate::domain::learning::StudyKind as K;
+        match kind {
+            K::PolicyDocument => self.kind_policy_document(),
+            K::Lecture => self.kind_lecture(),
+            K::SiteVisit => self.kind_site_visit(),
+            K::PracticalTraining => self.kind_practical_training(),
+        }
+    }
+}
+
+texts! {
+    period: "期间", "Period";
+    period_hint: "请写 2021、2021-H1、2021-Q3 或 2021-05", "Write 2021, 2021-H1, 2021-Q3 or 2021-05";
+    record_deleted: "已删除", "Deleted";
+    nav_learn: "学习", "Learn";
+    nav_help: "帮扶", "Help";
+    nav_compare: "比拼", "Compare";
+    nav_communicate: "交流", "Communicate";
+    nav_incentivise: "激励", "Incentivise";
+    col_points: "积分", "Points";
+    col_rank: "名次", "Rank";
+    col_rule: "规则", "Rule";
+    col_record: "来源记录", "From record";
+    delete: "删除", "Delete";
+    manual_award: "手工奖励/扣分", "Manual award";
+    all_secretaries: "全体书记", "Everyone";
+}
+
+texts! {
+    points_leaderboard: "积分榜", "Leaderboard";
+    points_ledger: "积分明细", "Points ledger";
+    awards_and_honours: "奖励与表彰", "Awards & honours";
+    points_rules: "积分规则", "Points rules";
+    honours_title: "表彰与批评", "Commendations & criticisms";
+    red_list: "红榜（表彰）", "Red list (commendations)";
+    criticisms: "黑榜（批评）", "Criticisms";
+    honour_kind: "类别", "Kind";
+    honour_commendation: "表彰", "Commendation";
+    honour_criticism: "批评", "Criticism";
+    record_award: "记录奖励", "Record award";
+    record_honour: "记录表彰/批评", "Record";
+    rules_explained: "积分由台账记录按规则自动计算；修改规则后全部积分按新规则重算。", "Points are derived from the records by these rules; a changed rule applies to every line.";
+    save_rules: "保存规则", "Save rules";
+    points_must_be_whole: "积分请填写整数（如 +5、-3）", "Points must be a whole number (e.g. +5, -3)";
+    choose_secretary: "请选择书记", "Choose a secretary";
+    reason_required: "请填写事由", "Give a reason";
+    event_attended: "出席活动", "Attended a session";
+    event_late: "迟到", "Late";
+    event_excused: "请假", "On leave";
+    event_absent: "无故缺席", "Absent without leave";
+    event_resolved_as_helper: "帮扶解决难题", "Resolved a problem as helper";
+    event_problem_raised: "提出难题", "Raised a problem";
+    event_experience_note: "撰写经验材料", "Wrote an experience note";
+    event_help_visit: "开展帮扶走访", "Held a help visit";
+    event_commendation: "受到表彰", "Commended";
+    event_criticism: "受到批评", "Criticised";
+    source_session: "活动：", "Session:";
+    source_problem: "难题：", "Problem:";
+    source_note: "经验材料：", "Note:";
+    source_honour: "表彰/批评：", "Honour:";
+    source_award: "奖励：", "Award:";
+}
+
+impl Lang {
+    /// The rule's name.
+    pub fn points_event(self, event: crate::domain::points::PointsEvent) -> &'static str {
+        use crate::domain::points::PointsEvent as E;
+        match event {
+            E::Attended => self.event_attended(),
+            E::Late => self.event_late(),
+            E::Excused => self.event_excused(),
+            E::Absent => self.event_absent(),
+            E::ResolvedAsHelper => self.event_resolved_as_helper(),
+            E::ProblemRaised => self.event_problem_raised(),
+            E::ExperienceNote => self.event_experience_note(),
+            E::HelpVisit => self.event_help_visit(),
+            E::Commendation => self.event_commendation(),
+            E::Criticism => self.event_criticism(),
+        }
+    }
+
+    /// What kind of record a points line comes from.
+    pub fn points_source(self, source: crate::domain::points::PointsSource) -> &'static str {
+        use crate::domain::points::PointsSource as S;
+        match source {
+            S::Session(_) => self.source_session(),
+            S::Problem(_) => self.source_problem(),
+            S::Note(_) => self.source_note(),
+            S::Honour(_) => self.source_honour(),
+            S::Award(_) => self.source_award(),
+        }
+    }
+
+    /// 表彰 / 批评
+    pub fn honour_kind_name(self, kind: crate::domain::points::HonourKind) -> &'static str {
+        match kind {
+            crate::domain::points::HonourKind::Commendation => self.honour_commendation(),
+            crate::domain::points::HonourKind::Criticism => self.honour_criticism(),
+        }
+    }
+
+    /// "12 lines, 34 points in all"
+    pub fn ledger_summary(self, lines: usize, total: i64) -> String {
+        match self {
+            Self::Zh => format!("共 {lines} 条，合计 {total} 分"),
+            Self::En => format!("{lines} lines, {total} points in all"),
+        }
+    }
+}
+
+texts! {
+    view_ranking: "排名", "Ranking";
+    view_trend: "个人趋势", "Trend";
+    view_side_by_side: "对比", "Side by side";
+    view_areas: "片区比较", "Areas";
+    view_criteria: "考评指标", "Criteria";
+    two_secretaries: "两位书记", "Two secretaries";
+    two_areas: "两个片区", "Two areas";
+    compare_a: "甲", "A";
+    compare_b: "乙", "B";
+    choose_two: "请选择要对比的两项", "Choose the two to compare";
+    col_criterion: "考评指标", "Criterion";
+    col_total: "总分", "Total";
+    col_stars: "星级", "Stars";
+    col_part: "类别", "Part";
+    col_max_score: "满分", "Max";
+    col_source: "计分方式", "Scored by";
+    col_target_per_year: "全年目标", "Yearly target";
+    col_score: "得分", "Score";
+    col_score_note: "评分说明", "Note";
+    part_base: "基础分", "Base";
+    part_bonus: "加分", "Bonus";
+    part_deduction: "扣分", "Deduction";
+    source_manual: "人工评分", "By hand";
+    source_attendance_rate: "出勤率", "Attendance rate";
+    source_learning_hours: "学习学时", "Learning hours";
+    source_problems_resolved: "帮扶解决难题数", "Problems resolved as helper";
+    source_help_visits: "帮扶走访次数", "Help visits";
+    star_thresholds: "二至五星起点分", "2–5 stars from";
+    save_criteria: "保存指标", "Save criteria";
+    new_criterion: "新增人工评分指标", "New criterion (by hand)";
+    criteria_explained: "出勤率、学时、解决难题、帮扶走访由台账自动计算；其余人工评分。总分 = 基础分 + 加分 − 扣分。", "Attendance, hours, problems and visits are computed from the records; the rest is entered by hand. Total = base + bonus − deductions.";
+    criteria_invalid: "指标名称不能为空，满分和目标须为 0–1000 的数", "Names must be filled; max and target must be numbers 0–1000";
+    thresholds_invalid: "星级起点请写四个递增的分数，如 60, 70, 80, 90", "Write four rising totals, e.g. 60, 70, 80, 90";
+    ranking_explained: "鼠标停在分数上可看计分依据；点“评分”录入人工评分项。", "Hover a score to see how it was computed; Score… enters the criteria scored by hand.";
+    enter_scores: "评分…", "Score…";
+    score_out_of_range: "得分须在 0 到满分之间", "A score must be between 0 and the maximum";
+    areas_explained: "各片区书记总分的平均值", "The mean total of each area's secretaries";
+    explain_no_sessions: "本期无应到活动", "No session expected them in the period";
+    explain_manual: "人工评分", "Entered by hand";
+    explain_not_entered: "尚未评分", "Not yet scored";
+}
+
+impl Lang {
+    /// 基础分 / 加分 / 扣分
+    pub fn criterion_part(self, part: crate::domain::assessment::CriterionPart) -> &'static str {
+        use crate::domain::assessment::CriterionPart as P;
+        match part {
+            P::Base => self.part_base(),
+            P::Bonus => self.part_bonus(),
+            P::Deduction => self.part_deduction(),
+        }
+    }
+
+    /// How a criterion is scored.
+    pub fn criterion_source(
+        self,
+        source: crate::domain::assessment::CriterionSource,
+    ) -> &'static str {
+        use crate::domain::assessment::CriterionSource as S;
+        match source {
+            S::Manual => self.source_manual(),
+            S::AttendanceRate => self.source_attendance_rate(),
+            S::LearningHours => self.source_learning_hours(),
+            S::ProblemsResolved => self.source_problems_resolved(),
+            S::HelpVisits => self.source_help_visits(),
+        }
+    }
+
+    /// "attended 5 of 6 sessions × 20"
+    pub fn explain_attendance(self, attended: i64, expected: i64, max: &str) -> String {
+        match self {
+            Self::Zh => format!("实到 {attended} / 应到 {expected} 场 × 满分 {max}"),
+            Self::En => format!("attended {attended} of {expected} sessions × {max}"),
+        }
+    }
+
+    /// "learning hours 9 against a target of 6 (max 20)"
+    pub fn explain_target(self, what: &str, value: &str, target: &str, max: &str) -> String {
+        match self {
+            Self::Zh => format!("{what} {value}，本期目标 {target}，达标得满分 {max}"),
+            Self::En => {
+                format!("{what} {value} against {target} for the period (full marks {max})")
+            }
+        }
+    }
+}
+
+texts! {
+    new_pairing: "新建结对", "New pairing";
+    edit_pairing: "编辑结对", "Edit pairing";
+    stale_after_days: "超过多少天未走访提醒", "Warn after days without a visit";
+    col_pair: "结对（帮扶人 → 被帮扶人）", "Pair (helper → helped)";
+    col_since: "开始日期", "Since";
+    col_until: "结束日期", "Until";
+    col_visits: "走访", "Visits";
+    col_last_visit: "最近走访", "Last visit";
+    col_days_since_visit: "距今天数", "Days since";
+    col_pair_problems: "难题", "Problems";
+    col_outcome: "帮扶成效", "Outcome";
+    col_goals: "帮扶目标", "Goals";
+    col_strong: "帮扶人（强村书记）", "Helper (strong branch)";
+    col_weak: "被帮扶人（弱村书记）", "Helped (weak branch)";
+    pairing_ended: "已结束", "ended";
+    resolved_of_raised: "已解决 / 提出", "resolved / raised";
+    record_visit: "记录走访", "Record visit";
+    raise_problem_short: "提出难题", "Raise problem";
+    choose_both_secretaries: "请选择帮扶人和被帮扶人", "Choose both secretaries";
+    pairing_same_person: "帮扶人和被帮扶人不能是同一人", "A secretary cannot be paired with themself";
+}
+
+impl Lang {
+    /// "2 pairs have had no visit for more than 60 days"
+    pub fn stale_warning(self, count: usize, days: i64) -> String {
+        match self {
+            Self::Zh => format!("⚠ 有 {count} 对结对已超过 {days} 天未走访"),
+            Self::En => format!("⚠ {count} pairs have had no visit for more than {days} days"),
+        }
+    }
+}
+
+texts! {
+    new_notice: "发布通知", "Post a notice";
+    edit_notice: "编辑通知", "Edit notice";
+    new_note: "新建经验材料", "New experience note";
+    edit_note: "编辑经验材料", "Edit experience note";
+    notice_board: "通知公告", "Notice board";
+    experience_notes: "经验材料", "Experience notes";
+    exchange_visits: "观摩交流", "Exchange visits";
+    pinned_mark: "【置顶】", "[Pinned]";
+    pin: "置顶", "Pin";
+    unpin: "取消置顶", "Unpin";
+    linked_session: "关联活动", "Linked session";
+    linked_problem: "关联难题", "Linked problem";
+    col_heading: "标题", "Title";
+    col_author: "作者", "Author";
+    col_text: "正文", "Text";
+    title_required: "请填写标题", "Give a title";
+}
+
+texts! {
+    previous_year: "上一年", "Previous year";
+    next_year: "下一年", "Next year";
+    learning_plan: "年度学习计划", "Learning plan";
+    learning_records: "个人学习档案", "Learning records";
+    col_month: "月份", "Month";
+    col_plan_status: "完成情况", "Status";
+    add_plan_item: "加入计划", "Add to plan";
+    month_invalid: "月份请填 1–12", "Month must be 1–12";
+    plan_held: "已学习", "held";
+    plan_pending: "待开展", "pending";
+    plan_overdue: "逾期未学", "overdue";
+    plan_explained: "在活动表单的“学习内容”里选择对应计划项，计划即记为已完成。", "Pick the plan item in a session's study topics and it counts as held.";
+    hours_this_year: "本年度学时", "Hours this year";
+    hours_unit: "学时", "h";
+}
+
+impl Lang {
+    /// "2021年" / "2021"
+    pub fn year_label(self, year: i32) -> String {
+        match self {
+            Self::Zh => format!("{year}年"),
+            Self::En => year.to_string(),
+        }
+    }
+
+    /// "12 items planned, 9 held"
+    pub fn plan_summary(self, planned: usize, held: usize) -> String {
+        match self {
+            Self::Zh => format!("计划 {planned} 项，已完成 {held} 项"),
+            Self::En => format!("{planned} items planned, {held} held"),
+        }
+    }
+
+    /// "王建国: 14 topics, 21 hours"
+    pub fn learning_record_of(self, name: &str, topics: usize, hours: &str) -> String {
+        match self {
+            Self::Zh => format!("{name}：共学习 {topics} 项内容，{hours} 学时"),
+            Self::En => format!("{name}: {topics} topics, {hours} hours"),
+        }
+    }
+}
+
+texts! {
+    six_responsibilities: "六项职责", "Six responsibilities";
+    edit_responsibilities: "编辑职责…", "Edit responsibilities…";
+    unassigned: "（未分工）", "(unassigned)";
+    col_responsibility: "职责", "Responsibility";
+    col_holder: "负责人", "Held by";
+    col_term_start: "任期开始", "Term from";
+    col_term_end: "任期结束", "Term until";
+    responsibilities_invalid: "职责名称不能为空，日期须有效且结束不早于开始", "Names must be filled; dates must be real and the term must not end before it starts";
+}

@@ -4,8 +4,8 @@
 
 use super::{DAY, Error, Result, Store, Writer, day};
 use crate::domain::assessment::{
-    Criterion, CriterionId, CriterionPart, CriterionSource, DEFAULT_CRITERIA, ManualScore,
-    STAR_THRESHOLDS_KEY, SecretaryFacts, StarThresholds,
+    Assessment, Criterion, CriterionId, CriterionPart, CriterionSource, DEFAULT_CRITERIA,
+    ManualScore, STAR_THRESHOLDS_KEY, SecretaryFacts, StarThresholds, assess,
 };
 use crate::domain::exchange::{
     DEFAULT_RESPONSIBILITIES, Note, NoteFields, Notice, NoticeFields, NoticeId, Responsibility,
@@ -15,8 +15,8 @@ use crate::domain::learning::{LearningRecordLine, PlanItem, PlanItemId, StudyKin
 use crate::domain::pairing::{PairingFields, PairingId, PairingProgress};
 use crate::domain::period::Period;
 use crate::domain::points::{
-    Award, AwardId, Honour, HonourId, HonourKind, NoteId, PointsEvent, PointsFact, PointsRules,
-    PointsSource,
+    Award, AwardId, Honour, HonourId, HonourKind, NoteId, PointsEvent, PointsFact, PointsLine,
+    PointsRules, PointsSource, derive_ledger,
 };
 use crate::domain::session::AttendanceStatus;
 use crate::domain::{ProblemId, SecretaryId, SessionId};
@@ -91,8 +91,8 @@ pub(super) fn ensure_defaults(conn: &Connection, site: i64) -> Result<()> {
     Ok(())
 }
 
-fn optional_day(text: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
-    text.as_deref().map(day).transpose()
+fn optional_day(text: Option<&str>) -> rusqlite::Result<Option<NaiveDate>> {
+    text.map(day).transpose()
 }
 
 fn day_text(day: NaiveDate) -> String {
@@ -226,12 +226,12 @@ impl Store {
                         strong: SecretaryId(r.get(1)?),
                         weak: SecretaryId(r.get(2)?),
                         starts_on: day(&r.get::<_, String>(3)?)?,
-                        ends_on: optional_day(r.get(4)?)?,
+                        ends_on: optional_day(r.get_ref(4)?.as_str_or_null()?)?,
                         goals: r.get(5)?,
                         outcome: r.get(6)?,
                     },
                     visits: r.get(7)?,
-                    last_visit: optional_day(r.get(8)?)?,
+                    last_visit: optional_day(r.get_ref(8)?.as_str_or_null()?)?,
                     problems_raised: r.get(9)?,
                     problems_resolved: r.get(10)?,
                 })
@@ -594,12 +594,42 @@ impl Store {
                     id: ResponsibilityId(r.get(0)?),
                     name: r.get(1)?,
                     holder: r.get::<_, Option<i64>>(2)?.map(SecretaryId),
-                    term_starts_on: optional_day(r.get(3)?)?,
-                    term_ends_on: optional_day(r.get(4)?)?,
+                    term_starts_on: optional_day(r.get_ref(3)?.as_str_or_null()?)?,
+                    term_ends_on: optional_day(r.get_ref(4)?.as_str_or_null()?)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(responsibilities)
+    }
+}
+
+impl Store {
+    /// Every secretary's assessment for a period: those in office, and anyone archived since
+    /// who was marked at one of its sessions; best first.
+    pub fn assessments(&self, period: Period) -> Result<Vec<Assessment>> {
+        let facts = self.secretary_facts(period)?;
+        let secretaries: Vec<SecretaryId> = self
+            .roster()?
+            .into_iter()
+            .filter(|e| !e.fields.archived || facts.contains_key(&e.id))
+            .map(|e| e.id)
+            .collect();
+        Ok(assess(
+            &self.criteria()?,
+            &secretaries,
+            &facts,
+            &self.manual_scores(period)?,
+            period.month_count(),
+            self.star_thresholds()?,
+        ))
+    }
+
+    /// The points ledger of a period (or of all time), newest first.
+    pub fn points_ledger(&self, period: Option<Period>) -> Result<Vec<PointsLine>> {
+        Ok(derive_ledger(
+            &self.points_rules()?,
+            self.points_facts(period)?,
+        ))
     }
 }
 

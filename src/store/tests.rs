@@ -1018,19 +1018,19 @@ mod systems {
             .find(|c| c.source == CriterionSource::Manual)
             .expect("a manual criterion");
         let q3 = Period::parse("2021-Q3").expect("period");
-        let score = ManualScore {
+        let entered = ManualScore {
             score: 22.5,
             note: "村务公开及时".into(),
         };
         store
-            .write(|w| w.set_score(manual.id, a, q3, Some(&score)))
+            .write(|w| w.set_score(manual.id, a, q3, Some(&entered)))
             .expect("write");
         assert_eq!(
             store
                 .manual_scores(q3)
                 .expect("scores")
                 .get(&(a, manual.id)),
-            Some(&score)
+            Some(&entered)
         );
         let q4 = Period::parse("2021-Q4").expect("period");
         assert!(store.manual_scores(q4).expect("scores").is_empty());
@@ -1039,7 +1039,7 @@ mod systems {
             .expect("write");
         assert!(store.manual_scores(q3).expect("scores").is_empty());
         store
-            .write(|w| w.set_score(manual.id, a, q3, Some(&score)))
+            .write(|w| w.set_score(manual.id, a, q3, Some(&entered)))
             .expect("write");
         assert_eq!(
             store.manual_scores(q3).expect("scores").len(),

@@ -1,11 +1,14 @@
 //! 概览: the studio at a glance — secretaries per area and level, branches by kind.
 
-use super::ViewContext;
 use super::widgets::screen_title;
+use super::{Change, Command, ViewContext};
 use crate::domain::Level;
+use crate::domain::SecretaryId;
+use crate::domain::exchange::{Responsibility, ResponsibilityId};
 use crate::domain::figures::{AttendanceCounts, ProblemFigures, problem_figures};
 use crate::domain::period::Period;
 use crate::domain::problem::ProblemState;
+use crate::domain::session::parse_day;
 use crate::store::DashboardFigures;
 use chrono::Datelike;
 use egui::{Color32, RichText, Ui};
@@ -14,6 +17,27 @@ use egui::{Color32, RichText, Ui};
 #[derive(Default)]
 pub struct DashboardScreen {
     cache: Option<(u64, Result<Model, String>)>,
+    /// The six responsibilities being edited.
+    form: Option<ResponsibilitiesForm>,
+}
+
+/// The six responsibilities as typed: name, holder, term start and end.
+struct ResponsibilitiesForm {
+    rows: Vec<(
+        ResponsibilityId,
+        String,
+        Option<SecretaryId>,
+        String,
+        String,
+    )>,
+    error: Option<String>,
+    saving: bool,
+}
+
+impl super::widgets::FormWindow for ResponsibilitiesForm {
+    fn saving(&mut self) -> &mut bool {
+        &mut self.saving
+    }
 }
 
 /// What the dashboard shows, computed once per store generation.
@@ -23,6 +47,10 @@ struct Model {
     branches: usize,
     /// Rows of the area × level table: area name, counts per level (town, village, group, unset).
     areas: Vec<(String, [i64; 4])>,
+    /// The six responsibilities.
+    responsibilities: Vec<Responsibility>,
+    /// Secretaries in office: (id, name).
+    people: Vec<(SecretaryId, String)>,
 }
 
 /// The current year in figures.
@@ -114,13 +142,18 @@ impl DashboardScreen {
     fn model<'a>(&'a mut self, ctx: &ViewContext<'_>) -> &'a Result<Model, String> {
         let generation = ctx.store.generation();
         if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
-            let loaded = ctx
-                .store
-                .dashboard_figures()
-                .and_then(|f| Ok((f, year_model(ctx)?)));
-            let model = loaded
-                .map_err(|e| ctx.lang.store_error(&e))
-                .map(|(figures, year)| {
+            let loaded = ctx.store.dashboard_figures().and_then(|f| {
+                let people = ctx
+                    .store
+                    .roster()?
+                    .into_iter()
+                    .filter(|e| !e.fields.archived)
+                    .map(|e| (e.id, e.fields.name))
+                    .collect();
+                Ok((f, year_model(ctx)?, ctx.store.responsibilities()?, people))
+            });
+            let model = loaded.map_err(|e| ctx.lang.store_error(&e)).map(
+                |(figures, year, responsibilities, people)| {
                     let mut areas: Vec<(String, [i64; 4])> = Vec::new();
                     for (area, level, count) in &figures.secretaries_by_area_level {
                         let name = if area.is_empty() {
@@ -147,8 +180,11 @@ impl DashboardScreen {
                         year,
                         branches,
                         areas,
+                        responsibilities,
+                        people,
                     }
-                });
+                },
+            );
             self.cache = Some((generation, model));
         }
         match &self.cache {
@@ -157,17 +193,46 @@ impl DashboardScreen {
         }
     }
 
+    /// After a write: the responsibilities form closes if it succeeded.
+    pub fn write_finished(&mut self, succeeded: bool) {
+        super::widgets::close_after_write(&mut self.form, succeeded);
+    }
+
     /// Draws the dashboard.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) {
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
+        let mut commands = Vec::new();
         screen_title(ui, lang.dashboard_title());
+        let mut form = self.form.take();
         let model = match self.model(ctx) {
             Ok(model) => model,
             Err(message) => {
                 ui.colored_label(super::widgets::ERROR_RED, message);
-                return;
+                return commands;
             }
         };
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if responsibilities_ui(ui, lang, model) {
+                    form = Some(ResponsibilitiesForm::new(model));
+                }
+                ui.add_space(12.0);
+                Self::figures_ui(ui, ctx, model);
+            });
+        if let Some(open) = &mut form {
+            let (command, closed) = open.ui(ui, lang, &model.people);
+            commands.extend(command);
+            if closed {
+                form = None;
+            }
+        }
+        self.form = form;
+        commands
+    }
+
+    fn figures_ui(ui: &mut Ui, ctx: &ViewContext<'_>, model: &Model) {
+        let lang = ctx.lang;
         ui.horizontal(|ui| {
             for (label, value) in [
                 (lang.active_secretaries(), model.figures.active_secretaries),
@@ -383,4 +448,176 @@ fn branch_kinds(ui: &mut Ui, ctx: &ViewContext<'_>, model: &Model) {
             ui.end_row();
         }
     });
+}
+
+/// The six responsibilities and who holds each; returns true when "Edit" was clicked.
+fn responsibilities_ui(ui: &mut Ui, lang: crate::i18n::Lang, model: &Model) -> bool {
+    let mut edit = false;
+    ui.horizontal(|ui| {
+        ui.strong(lang.six_responsibilities());
+        edit = ui.button(lang.edit_responsibilities()).clicked();
+    });
+    egui::Grid::new("responsibilities")
+        .num_columns(6)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for (index, r) in model.responsibilities.iter().enumerate() {
+                ui.label(RichText::new(&r.name).strong());
+                let holder = r
+                    .holder
+                    .and_then(|h| model.people.iter().find(|(id, _)| *id == h))
+                    .map_or_else(|| lang.unassigned().to_owned(), |(_, n)| n.clone());
+                let term = match (r.term_starts_on, r.term_ends_on) {
+                    (Some(a), Some(b)) => format!("{}—{}", a.format("%Y.%m"), b.format("%Y.%m")),
+                    (Some(a), None) => format!("{}—", a.format("%Y.%m")),
+                    _ => String::new(),
+                };
+                ui.label(format!("{holder} {term}"));
+                if index % 3 == 2 {
+                    ui.end_row();
+                }
+            }
+        });
+    edit
+}
+
+impl ResponsibilitiesForm {
+    fn new(model: &Model) -> Self {
+        let day = |d: Option<chrono::NaiveDate>| {
+            d.map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default()
+        };
+        Self {
+            rows: model
+                .responsibilities
+                .iter()
+                .map(|r| {
+                    (
+                        r.id,
+                        r.name.clone(),
+                        r.holder,
+                        day(r.term_starts_on),
+                        day(r.term_ends_on),
+                    )
+                })
+                .collect(),
+            error: None,
+            saving: false,
+        }
+    }
+
+    fn ui(
+        &mut self,
+        ui: &mut Ui,
+        lang: crate::i18n::Lang,
+        people: &[(SecretaryId, String)],
+    ) -> (Vec<Command>, bool) {
+        let mut commands = Vec::new();
+        let mut closed = false;
+        let ids: Vec<SecretaryId> = people.iter().map(|(id, _)| *id).collect();
+        let name = |id: SecretaryId| {
+            people
+                .iter()
+                .find(|(i, _)| *i == id)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default()
+        };
+        super::widgets::form_window(
+            ui,
+            lang.edit_responsibilities(),
+            "responsibilities-form",
+            640.0,
+            |ui| {
+                egui::Grid::new("responsibilities-form-grid")
+                    .num_columns(4)
+                    .spacing([8.0, 6.0])
+                    .show(ui, |ui| {
+                        for title in [
+                            lang.col_responsibility(),
+                            lang.col_holder(),
+                            lang.col_term_start(),
+                            lang.col_term_end(),
+                        ] {
+                            ui.strong(title);
+                        }
+                        ui.end_row();
+                        for (index, (_, title, holder, start, end)) in
+                            self.rows.iter_mut().enumerate()
+                        {
+                            let number = index + 1;
+                            super::widgets::name_text_field(
+                                ui.add(egui::TextEdit::singleline(title).desired_width(120.0)),
+                                &format!("{} {number}", lang.col_responsibility()),
+                            );
+                            super::widgets::combo(
+                                ui,
+                                &format!("holder-{index}"),
+                                &format!("{} {number}", lang.col_holder()),
+                                holder,
+                                &ids,
+                                Some(lang.unassigned()),
+                                name,
+                            );
+                            super::widgets::name_text_field(
+                                ui.add(egui::TextEdit::singleline(start).desired_width(100.0)),
+                                &format!("{} {number}", lang.col_term_start()),
+                            );
+                            super::widgets::name_text_field(
+                                ui.add(egui::TextEdit::singleline(end).desired_width(100.0)),
+                                &format!("{} {number}", lang.col_term_end()),
+                            );
+                            ui.end_row();
+                        }
+                    });
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(!self.saving, egui::Button::new(lang.save()))
+                        .clicked()
+                    {
+                        match self.validate() {
+                            Some(rows) => {
+                                self.error = None;
+                                self.saving = true;
+                                commands.push(Command::Write(Change::UpdateResponsibilities(rows)));
+                            }
+                            None => self.error = Some(lang.responsibilities_invalid().to_owned()),
+                        }
+                    }
+                    if ui.button(lang.cancel()).clicked() {
+                        closed = true;
+                    }
+                    if let Some(error) = &self.error {
+                        ui.colored_label(super::widgets::ERROR_RED, error);
+                    }
+                });
+            },
+        );
+        (commands, closed)
+    }
+
+    fn validate(&self) -> Option<Vec<Responsibility>> {
+        let day = |text: &str| -> Option<Option<chrono::NaiveDate>> {
+            if text.trim().is_empty() {
+                Some(None)
+            } else {
+                parse_day(text).map(Some)
+            }
+        };
+        self.rows
+            .iter()
+            .map(|(id, name, holder, start, end)| {
+                let (start, end) = (day(start)?, day(end)?);
+                if name.trim().is_empty() || matches!((start, end), (Some(a), Some(b)) if b < a) {
+                    return None;
+                }
+                Some(Responsibility {
+                    id: *id,
+                    name: name.trim().to_owned(),
+                    holder: *holder,
+                    term_starts_on: start,
+                    term_ends_on: end,
+                })
+            })
+            .collect()
+    }
 }

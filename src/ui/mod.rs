@@ -4,16 +4,27 @@
 //! frame.
 
 pub mod areas;
+pub mod communicate;
+pub mod compare;
 pub mod dashboard;
 pub mod file_dialog;
+pub mod help;
 pub mod import;
+pub mod incentivise;
+pub mod learn;
 pub mod problems;
 pub mod roster;
 pub mod secretary;
 pub mod sessions;
 pub mod widgets;
 
+use crate::domain::assessment::{CriterionId, CriterionPart, ManualScore};
+use crate::domain::exchange::{NoteFields, NoticeFields, NoticeId, Responsibility};
 use crate::domain::import_plan::RosterImportPlan;
+use crate::domain::learning::{PlanItemId, StudyKind};
+use crate::domain::pairing::{PairingFields, PairingId};
+use crate::domain::period::Period;
+use crate::domain::points::{HonourKind, NoteId, PointsEvent};
 use crate::domain::problem::{ProblemFields, ProblemState};
 use crate::domain::session::{AttendanceMark, SessionFields};
 use crate::domain::{
@@ -21,6 +32,7 @@ use crate::domain::{
 };
 use crate::i18n::Lang;
 use crate::store::Store;
+use crate::store::SystemRecord;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -45,6 +57,16 @@ pub enum Screen {
     Problems,
     /// One problem's page.
     Problem(ProblemId),
+    /// 学习
+    Learn,
+    /// 帮扶
+    Help,
+    /// 比拼
+    Compare,
+    /// 交流
+    Communicate,
+    /// 激励
+    Incentivise,
 }
 
 impl Screen {
@@ -137,6 +159,72 @@ pub enum Change {
     DeleteProblem(ProblemId),
     /// Bring a deleted problem back.
     RestoreProblem(ProblemId),
+    /// Add an item to a year's learning plan.
+    AddPlanItem {
+        /// The plan's year.
+        year: i32,
+        /// Target month.
+        month: u32,
+        /// What to study.
+        title: String,
+        /// How.
+        kind: StudyKind,
+    },
+    /// Change a plan item.
+    UpdatePlanItem {
+        /// Which.
+        id: PlanItemId,
+        /// Target month.
+        month: u32,
+        /// What to study.
+        title: String,
+        /// How.
+        kind: StudyKind,
+    },
+    /// Delete a record of the five systems (with an Undo).
+    DeleteRecord(SystemRecord),
+    /// Bring it back.
+    RestoreRecord(SystemRecord),
+    /// Add a pairing.
+    AddPairing(PairingFields),
+    /// Change a pairing.
+    UpdatePairing(PairingId, PairingFields),
+    /// Change a studio-wide setting.
+    SetSetting(&'static str, String),
+    /// Change a criterion's name, maximum and yearly target.
+    UpdateCriterion {
+        /// Which.
+        id: CriterionId,
+        /// Name.
+        name: String,
+        /// Full marks.
+        max_score: f64,
+        /// What earns full marks in a year.
+        target_per_year: f64,
+    },
+    /// Change the criteria sheet (name, maximum, yearly target of each) and the star
+    /// thresholds, together.
+    UpdateCriteria(Vec<(CriterionId, String, f64, f64)>, String),
+    /// Add a criterion entered by hand.
+    AddCriterion(String, CriterionPart, f64),
+    /// Enter (or clear) hand-entered scores of one secretary for a period.
+    SetScores(SecretaryId, Period, Vec<(CriterionId, Option<ManualScore>)>),
+    /// Change the points of rules.
+    SetPointsRules(Vec<(PointsEvent, i64)>),
+    /// Award (or deduct) points by hand.
+    AddAward(SecretaryId, NaiveDate, i64, String),
+    /// Commend or criticise.
+    AddHonour(SecretaryId, NaiveDate, HonourKind, String),
+    /// Add an experience note.
+    AddNote(NoteFields),
+    /// Change an experience note.
+    UpdateNote(NoteId, NoteFields),
+    /// Post a notice.
+    AddNotice(NoticeFields),
+    /// Change a notice.
+    UpdateNotice(NoticeId, NoticeFields),
+    /// Change the responsibilities' names, holders and terms, together.
+    UpdateResponsibilities(Vec<Responsibility>),
 }
 
 /// What a screen asks the app to do after the frame.
@@ -169,4 +257,8 @@ pub enum Command {
     },
     /// Show an error message (already in the user's language).
     ShowError(String),
+    /// Open the session form for a help visit of a pairing.
+    RecordHelpVisit(PairingId),
+    /// Open the problem form for a problem hanging on a pairing.
+    RaisePairingProblem(PairingId),
 }

@@ -37,19 +37,22 @@ impl Names {
         })
     }
 
-    fn secretary(&self, id: Option<SecretaryId>) -> String {
+    /// A secretary's name (empty if none or unknown).
+    pub fn secretary(&self, id: Option<SecretaryId>) -> String {
         id.and_then(|id| self.roster.iter().find(|e| e.id == id))
             .map(|e| e.fields.name.clone())
             .unwrap_or_default()
     }
 
-    fn branch(&self, id: Option<BranchId>) -> String {
+    /// A branch's name (empty if none or unknown).
+    pub fn branch(&self, id: Option<BranchId>) -> String {
         id.and_then(|id| self.branches.iter().find(|b| b.id == id))
             .map(|b| b.name.clone())
             .unwrap_or_default()
     }
 
-    fn area_of(&self, branch: Option<BranchId>) -> Option<AreaId> {
+    /// The area of a branch.
+    pub fn area_of(&self, branch: Option<BranchId>) -> Option<AreaId> {
         branch
             .and_then(|id| self.branches.iter().find(|b| b.id == id))
             .and_then(|b| b.area_id)

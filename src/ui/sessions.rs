@@ -2,12 +2,16 @@
 
 use super::widgets::{ERROR_RED, choice, screen_title, text_field};
 use super::{Change, Command, Screen, ViewContext};
+use crate::domain::learning::{PlanItemId, StudyKind};
+use crate::domain::pairing::PairingId;
+use crate::domain::session::TopicDraft;
 use crate::domain::session::{
     AttendanceMark, AttendanceStatus, SessionDraft, SessionField, SessionFieldError, SessionFields,
     SessionKind, SessionSummary, StudioSystem, parse_day,
 };
-use crate::domain::{Area, AreaId, RosterEntry, SecretaryId, SessionId};
+use crate::domain::{Area, AreaId, BranchId, RosterEntry, SecretaryId, SessionId};
 use crate::i18n::Lang;
+use chrono::Datelike;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use std::collections::HashMap;
@@ -19,10 +23,59 @@ pub struct SessionForm {
     /// The fields as typed.
     pub draft: SessionDraft,
     errors: Vec<(SessionField, SessionFieldError)>,
+    /// Pairings, branches and plan items to choose from, per store generation.
+    choices: Option<(u64, FormChoices)>,
     /// Set while the app writes what the form saved.
     pub saving: bool,
     /// Set when the user cancelled.
     pub closed: bool,
+}
+
+/// What the form's drop-down lists offer.
+#[derive(Default)]
+struct FormChoices {
+    pairings: Vec<(PairingId, String)>,
+    branches: Vec<(BranchId, String)>,
+    plan_items: Vec<(PlanItemId, String)>,
+}
+
+impl FormChoices {
+    fn load(ctx: &ViewContext<'_>, year: i32) -> crate::store::Result<Self> {
+        let roster = ctx.store.roster()?;
+        let name = |id: SecretaryId| {
+            roster
+                .iter()
+                .find(|e| e.id == id)
+                .map(|e| e.fields.name.clone())
+                .unwrap_or_default()
+        };
+        Ok(Self {
+            pairings: ctx
+                .store
+                .pairings()?
+                .into_iter()
+                .map(|p| {
+                    (
+                        p.id,
+                        format!("{} → {}", name(p.fields.strong), name(p.fields.weak)),
+                    )
+                })
+                .collect(),
+            branches: ctx
+                .store
+                .branches()?
+                .into_iter()
+                .filter(|b| !b.archived)
+                .map(|b| (b.id, b.name))
+                .collect(),
+            plan_items: ctx
+                .store
+                .learning_plan(year)?
+                .into_iter()
+                .map(|(item, _)| (item.id, format!("{}月 {}", item.month, item.title)))
+                .collect(),
+        })
+    }
 }
 
 impl SessionForm {
@@ -32,6 +85,7 @@ impl SessionForm {
             editing,
             draft,
             errors: Vec::new(),
+            choices: None,
             saving: false,
             closed: false,
         }
@@ -50,8 +104,16 @@ impl SessionForm {
     }
 
     /// Draws the form; returns the write to make when a valid session is saved.
-    pub fn ui(&mut self, ui: &mut Ui, lang: Lang, areas: &[Area]) -> Option<Command> {
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, areas: &[Area]) -> Option<Command> {
+        let lang = ctx.lang;
         let mut command = None;
+        let generation = ctx.store.generation();
+        if self.choices.as_ref().is_none_or(|(g, _)| *g != generation) {
+            let year = parse_day(&self.draft.date).map_or(ctx.today.year(), |d| d.year());
+            let choices = FormChoices::load(ctx, year).unwrap_or_default();
+            self.choices = Some((generation, choices));
+        }
+        let choices = self.choices.take().map(|(_, c)| c).unwrap_or_default();
         // Once a save was refused, the messages follow the corrections as they are typed.
         if !self.errors.is_empty() {
             self.errors = self.draft.validate().err().unwrap_or_default();
@@ -135,6 +197,37 @@ impl SessionForm {
                         },
                     );
                     ui.end_row();
+                    match self.draft.kind {
+                        SessionKind::HelpVisit => {
+                            let ids: Vec<PairingId> =
+                                choices.pairings.iter().map(|(id, _)| *id).collect();
+                            choice(
+                                ui,
+                                "session-pairing",
+                                lang.col_pairing(),
+                                &mut self.draft.pairing_id,
+                                &ids,
+                                Some(lang.none_value()),
+                                |id| super::widgets::name_in(&choices.pairings, &id),
+                            );
+                            ui.end_row();
+                        }
+                        SessionKind::Exchange | SessionKind::ObservationVisit => {
+                            let ids: Vec<BranchId> =
+                                choices.branches.iter().map(|(id, _)| *id).collect();
+                            choice(
+                                ui,
+                                "session-host-branch",
+                                lang.col_host_village(),
+                                &mut self.draft.host_branch_id,
+                                &ids,
+                                Some(lang.none_value()),
+                                |id| super::widgets::name_in(&choices.branches, &id),
+                            );
+                            ui.end_row();
+                        }
+                        _ => {}
+                    }
                     text_field(ui, lang.col_place(), &mut self.draft.place, "", None);
                     text_field(ui, lang.col_host(), &mut self.draft.host, "", None);
                     text_field(ui, lang.col_recorder(), &mut self.draft.recorder, "", None);
@@ -153,6 +246,15 @@ impl SessionForm {
                         ui.end_row();
                     }
                 });
+            ui.add_space(6.0);
+            let hours_error = self.error(SessionField::StudyHours, lang);
+            study_topics_ui(
+                ui,
+                lang,
+                &mut self.draft.study_topics,
+                &choices,
+                hours_error,
+            );
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui
@@ -176,7 +278,80 @@ impl SessionForm {
                 }
             });
         });
+        self.choices = Some((generation, choices));
         command
+    }
+}
+
+/// The rows of study topics in the session form: title, kind, hours and plan item each.
+fn study_topics_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    topics: &mut Vec<TopicDraft>,
+    choices: &FormChoices,
+    error: Option<&str>,
+) {
+    ui.horizontal(|ui| {
+        ui.strong(lang.study_topics());
+        if ui.button(lang.add_study_topic()).clicked() {
+            topics.push(TopicDraft::new());
+        }
+        if let Some(error) = error {
+            ui.colored_label(ERROR_RED, error);
+        }
+    });
+    let plan_ids: Vec<PlanItemId> = choices.plan_items.iter().map(|(id, _)| *id).collect();
+    let mut remove = None;
+    egui::Grid::new("study-topics")
+        .num_columns(5)
+        .spacing([6.0, 4.0])
+        .show(ui, |ui| {
+            for (index, topic) in topics.iter_mut().enumerate() {
+                let number = index + 1;
+                super::widgets::name_text_field(
+                    ui.add(
+                        egui::TextEdit::singleline(&mut topic.title)
+                            .hint_text(lang.study_title_hint())
+                            .desired_width(190.0),
+                    ),
+                    &format!("{} {number}", lang.col_study_title()),
+                );
+                let mut kind = Some(topic.kind);
+                if super::widgets::combo(
+                    ui,
+                    &format!("study-kind-{index}"),
+                    &format!("{} {number}", lang.col_study_kind()),
+                    &mut kind,
+                    StudyKind::ALL,
+                    None,
+                    |k| lang.study_kind(k).to_owned(),
+                ) && let Some(kind) = kind
+                {
+                    topic.kind = kind;
+                }
+                super::widgets::name_text_field(
+                    ui.add(egui::TextEdit::singleline(&mut topic.hours).desired_width(40.0)),
+                    &format!("{} {number}", lang.col_study_hours()),
+                );
+                super::widgets::combo(
+                    ui,
+                    &format!("study-plan-{index}"),
+                    &format!("{} {number}", lang.col_plan_item()),
+                    &mut topic.plan_item,
+                    &plan_ids,
+                    Some(lang.not_in_plan()),
+                    |id| super::widgets::name_in(&choices.plan_items, &id),
+                );
+                if super::widgets::row_button(ui, "✖", &format!("{} {number}", lang.remove()))
+                    .clicked()
+                {
+                    remove = Some(index);
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(index) = remove {
+        topics.remove(index);
     }
 }
 
@@ -333,7 +508,7 @@ impl SessionsScreen {
             commands.push(Command::Navigate(Screen::Session(id)));
         }
         if let Some(form) = &mut self.form {
-            match form.ui(ui, lang, areas) {
+            match form.ui(ui, ctx, areas) {
                 Some(command) => commands.push(command),
                 None if form.closed => self.form = None,
                 None => {}
@@ -560,7 +735,7 @@ impl SessionPage {
                 });
         });
         if let Some(form) = &mut self.form {
-            match form.ui(ui, lang, &model.areas) {
+            match form.ui(ui, ctx, &model.areas) {
                 Some(command) => commands.push(command),
                 None if form.closed => self.form = None,
                 None => {}

@@ -137,3 +137,56 @@ pub fn form_window(ui: &Ui, title: &str, id: &str, width: f32, add_contents: imp
             add_contents(ui);
         });
 }
+
+/// A period typed as `2021-Q3`, `2021-H1`, `2021` or `2021-05`, labelled; says beside it when
+/// the text is not a period. Returns the period when it reads.
+pub fn period_field(
+    ui: &mut Ui,
+    lang: crate::i18n::Lang,
+    text: &mut String,
+) -> Option<crate::domain::period::Period> {
+    let label = ui.label(lang.period());
+    ui.add(
+        egui::TextEdit::singleline(text)
+            .hint_text("2021-Q3")
+            .desired_width(90.0),
+    )
+    .labelled_by(label.id);
+    let period = crate::domain::period::Period::parse(text).ok();
+    if period.is_none() {
+        ui.colored_label(ERROR_RED, lang.period_hint());
+    }
+    period
+}
+
+/// The secretaries in office, in roster order, for drop-down lists.
+pub fn in_office(roster: &[crate::domain::RosterEntry]) -> Vec<crate::domain::SecretaryId> {
+    roster
+        .iter()
+        .filter(|e| !e.fields.archived)
+        .map(|e| e.id)
+        .collect()
+}
+
+/// The name paired with `id` in a list of choices (empty if not there).
+pub fn name_in<T: PartialEq>(list: &[(T, String)], id: &T) -> String {
+    list.iter()
+        .find(|(i, _)| i == id)
+        .map(|(_, n)| n.clone())
+        .unwrap_or_default()
+}
+
+/// Tabs across the top of a screen; returns true when one was picked.
+pub fn tabs<T: Copy + PartialEq>(ui: &mut Ui, current: &mut T, tabs: &[(T, &str)]) -> bool {
+    let mut picked = false;
+    ui.horizontal(|ui| {
+        for (tab, label) in tabs {
+            if ui.selectable_label(*current == *tab, *label).clicked() && *current != *tab {
+                *current = *tab;
+                picked = true;
+            }
+        }
+    });
+    ui.separator();
+    picked
+}

@@ -1,0 +1,440 @@
+//! 交流: the notice board (pinned first), experience notes, and the exchange and observation
+//! visits with their host villages — all searchable.
+
+use super::problems::Names;
+use super::widgets::{ERROR_RED, choice, in_office, row_button, screen_title, tabs, text_field};
+use super::{Change, Command, Screen, ViewContext};
+use crate::domain::exchange::{Note, NoteFields, Notice, NoticeFields, NoticeId, matches_search};
+use crate::domain::points::NoteId;
+use crate::domain::session::{SessionKind, SessionSummary, parse_day};
+use crate::domain::{ProblemId, SecretaryId, SessionId};
+use crate::i18n::Lang;
+use crate::store::SystemRecord;
+use egui::{RichText, Ui};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Tab {
+    #[default]
+    Notices,
+    Notes,
+    Visits,
+}
+
+struct Model {
+    names: Names,
+    notices: Vec<Notice>,
+    notes: Vec<Note>,
+    visits: Vec<SessionSummary>,
+    sessions: Vec<(SessionId, String)>,
+    problems: Vec<(ProblemId, String)>,
+}
+
+/// A notice or a note being typed (a notice has no author or links).
+struct EntryForm {
+    editing: Option<i64>,
+    notice: bool,
+    date: String,
+    title: String,
+    text: String,
+    pinned: bool,
+    author: Option<SecretaryId>,
+    session: Option<SessionId>,
+    problem: Option<ProblemId>,
+    error: Option<String>,
+    saving: bool,
+}
+
+impl super::widgets::FormWindow for EntryForm {
+    fn saving(&mut self) -> &mut bool {
+        &mut self.saving
+    }
+}
+
+/// The communicate screen.
+#[derive(Default)]
+pub struct CommunicateScreen {
+    tab: Tab,
+    query: String,
+    cache: Option<(u64, Result<Model, String>)>,
+    form: Option<EntryForm>,
+}
+
+impl CommunicateScreen {
+    fn refresh(&mut self, ctx: &ViewContext<'_>) {
+        let generation = ctx.store.generation();
+        if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
+            let load = || -> crate::store::Result<Model> {
+                let sessions = ctx.store.sessions()?;
+                Ok(Model {
+                    names: Names::load(ctx)?,
+                    notices: ctx.store.notices()?,
+                    notes: ctx.store.notes()?,
+                    visits: sessions
+                        .iter()
+                        .filter(|s| {
+                            matches!(
+                                s.fields.kind,
+                                SessionKind::Exchange | SessionKind::ObservationVisit
+                            )
+                        })
+                        .cloned()
+                        .collect(),
+                    sessions: sessions
+                        .iter()
+                        .map(|s| {
+                            (
+                                s.id,
+                                format!(
+                                    "{} {}",
+                                    s.fields.held_on.format("%Y-%m-%d"),
+                                    s.fields.topic
+                                ),
+                            )
+                        })
+                        .collect(),
+                    problems: ctx
+                        .store
+                        .problems()?
+                        .into_iter()
+                        .map(|p| (p.id, p.fields.title))
+                        .collect(),
+                })
+            };
+            self.cache = Some((generation, load().map_err(|e| ctx.lang.store_error(&e))));
+        }
+    }
+
+    /// After a write: the form closes if it succeeded.
+    pub fn write_finished(&mut self, succeeded: bool) {
+        super::widgets::close_after_write(&mut self.form, succeeded);
+    }
+
+    /// Draws the screen.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+        let lang = ctx.lang;
+        let mut commands = Vec::new();
+        self.refresh(ctx);
+        let Some((generation, model)) = self.cache.take() else {
+            return commands;
+        };
+        let model = match model {
+            Ok(model) => model,
+            Err(message) => {
+                ui.colored_label(ERROR_RED, &message);
+                self.cache = Some((generation, Err(message)));
+                return commands;
+            }
+        };
+        screen_title(ui, lang.nav_communicate());
+        ui.horizontal(|ui| {
+            let label = ui.label(lang.search());
+            ui.add(egui::TextEdit::singleline(&mut self.query).desired_width(200.0))
+                .labelled_by(label.id);
+            ui.separator();
+            if ui.button(lang.new_notice()).clicked() {
+                self.form = Some(EntryForm::new(true, ctx));
+            }
+            if ui.button(lang.new_note()).clicked() {
+                self.form = Some(EntryForm::new(false, ctx));
+            }
+        });
+        tabs(
+            ui,
+            &mut self.tab,
+            &[
+                (Tab::Notices, lang.notice_board()),
+                (Tab::Notes, lang.experience_notes()),
+                (Tab::Visits, lang.exchange_visits()),
+            ],
+        );
+        let query = self.query.clone();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| match self.tab {
+                Tab::Notices => {
+                    for notice in model.notices.iter().filter(|n| {
+                        matches_search(&n.fields.title, &query)
+                            || matches_search(&n.fields.text, &query)
+                    }) {
+                        ui.horizontal(|ui| {
+                            if notice.fields.pinned {
+                                ui.label(RichText::new(lang.pinned_mark()).color(ERROR_RED));
+                            }
+                            ui.strong(&notice.fields.title);
+                            ui.label(
+                                RichText::new(
+                                    notice.fields.posted_on.format("%Y-%m-%d").to_string(),
+                                )
+                                .weak(),
+                            );
+                            let (label, pinned) = if notice.fields.pinned {
+                                (lang.unpin(), false)
+                            } else {
+                                (lang.pin(), true)
+                            };
+                            if row_button(ui, label, &notice.fields.title).clicked() {
+                                let mut fields = notice.fields.clone();
+                                fields.pinned = pinned;
+                                commands
+                                    .push(Command::Write(Change::UpdateNotice(notice.id, fields)));
+                            }
+                            if row_button(ui, lang.edit(), &notice.fields.title).clicked() {
+                                self.form = Some(EntryForm::edit_notice(notice));
+                            }
+                            if row_button(ui, lang.delete(), &notice.fields.title).clicked() {
+                                commands.push(Command::Write(Change::DeleteRecord(
+                                    SystemRecord::Notice(notice.id),
+                                )));
+                            }
+                        });
+                        ui.label(&notice.fields.text);
+                        ui.separator();
+                    }
+                }
+                Tab::Notes => {
+                    for note in model.notes.iter().filter(|n| {
+                        matches_search(&n.fields.title, &query)
+                            || matches_search(&n.fields.text, &query)
+                            || matches_search(&model.names.secretary(n.fields.author), &query)
+                    }) {
+                        ui.horizontal(|ui| {
+                            ui.strong(&note.fields.title);
+                            ui.label(
+                                RichText::new(format!(
+                                    "{}  {}",
+                                    model.names.secretary(note.fields.author),
+                                    note.fields.written_on.format("%Y-%m-%d")
+                                ))
+                                .weak(),
+                            );
+                            if let Some(session) = note.fields.session
+                                && ui.link(lang.linked_session()).clicked()
+                            {
+                                commands.push(Command::Navigate(Screen::Session(session)));
+                            }
+                            if let Some(problem) = note.fields.problem
+                                && ui.link(lang.linked_problem()).clicked()
+                            {
+                                commands.push(Command::Navigate(Screen::Problem(problem)));
+                            }
+                            if row_button(ui, lang.edit(), &note.fields.title).clicked() {
+                                self.form = Some(EntryForm::edit_note(note));
+                            }
+                            if row_button(ui, lang.delete(), &note.fields.title).clicked() {
+                                commands.push(Command::Write(Change::DeleteRecord(
+                                    SystemRecord::Note(note.id),
+                                )));
+                            }
+                        });
+                        ui.label(&note.fields.text);
+                        ui.separator();
+                    }
+                }
+                Tab::Visits => {
+                    for visit in model.visits.iter().filter(|v| {
+                        matches_search(&v.fields.topic, &query)
+                            || matches_search(&v.fields.place, &query)
+                            || matches_search(&model.names.branch(v.fields.host_branch_id), &query)
+                    }) {
+                        ui.horizontal(|ui| {
+                            ui.label(visit.fields.held_on.format("%Y-%m-%d").to_string());
+                            ui.label(lang.session_kind(visit.fields.kind));
+                            let host = model.names.branch(visit.fields.host_branch_id);
+                            if !host.is_empty() {
+                                ui.label(format!("{}：{host}", lang.col_host_village()));
+                            }
+                            if ui.link(&visit.fields.topic).clicked() {
+                                commands.push(Command::Navigate(Screen::Session(visit.id)));
+                            }
+                            ui.label(
+                                RichText::new(format!("{}/{}", visit.attended, visit.expected))
+                                    .weak(),
+                            );
+                        });
+                    }
+                }
+            });
+        if let Some(form) = &mut self.form {
+            let (command, closed) = form.ui(ui, lang, &model);
+            commands.extend(command);
+            if closed {
+                self.form = None;
+            }
+        }
+        self.cache = Some((generation, Ok(model)));
+        commands
+    }
+}
+
+impl EntryForm {
+    fn new(notice: bool, ctx: &ViewContext<'_>) -> Self {
+        Self {
+            editing: None,
+            notice,
+            date: ctx.today.format("%Y-%m-%d").to_string(),
+            title: String::new(),
+            text: String::new(),
+            pinned: false,
+            author: None,
+            session: None,
+            problem: None,
+            error: None,
+            saving: false,
+        }
+    }
+
+    fn edit_notice(notice: &Notice) -> Self {
+        Self {
+            editing: Some(notice.id.0),
+            notice: true,
+            date: notice.fields.posted_on.format("%Y-%m-%d").to_string(),
+            title: notice.fields.title.clone(),
+            text: notice.fields.text.clone(),
+            pinned: notice.fields.pinned,
+            author: None,
+            session: None,
+            problem: None,
+            error: None,
+            saving: false,
+        }
+    }
+
+    fn edit_note(note: &Note) -> Self {
+        Self {
+            editing: Some(note.id.0),
+            notice: false,
+            date: note.fields.written_on.format("%Y-%m-%d").to_string(),
+            title: note.fields.title.clone(),
+            text: note.fields.text.clone(),
+            pinned: false,
+            author: note.fields.author,
+            session: note.fields.session,
+            problem: note.fields.problem,
+            error: None,
+            saving: false,
+        }
+    }
+
+    fn ui(&mut self, ui: &mut Ui, lang: Lang, model: &Model) -> (Option<Command>, bool) {
+        let mut command = None;
+        let mut closed = false;
+        let title = match (self.notice, self.editing.is_some()) {
+            (true, false) => lang.new_notice(),
+            (true, true) => lang.edit_notice(),
+            (false, false) => lang.new_note(),
+            (false, true) => lang.edit_note(),
+        };
+        super::widgets::form_window(ui, title, "exchange-form", 520.0, |ui| {
+            egui::Grid::new("exchange-form-grid")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    text_field(ui, lang.col_date(), &mut self.date, lang.day_hint(), None);
+                    text_field(ui, lang.col_heading(), &mut self.title, "", None);
+                    if self.notice {
+                        ui.label("");
+                        ui.checkbox(&mut self.pinned, lang.pin());
+                        ui.end_row();
+                    } else {
+                        let people = in_office(&model.names.roster);
+                        choice(
+                            ui,
+                            "note-author",
+                            lang.col_author(),
+                            &mut self.author,
+                            &people,
+                            Some(lang.none_value()),
+                            |id| model.names.secretary(Some(id)),
+                        );
+                        ui.end_row();
+                        let sessions: Vec<SessionId> =
+                            model.sessions.iter().map(|(id, _)| *id).collect();
+                        choice(
+                            ui,
+                            "note-session",
+                            lang.linked_session(),
+                            &mut self.session,
+                            &sessions,
+                            Some(lang.none_value()),
+                            |id| super::widgets::name_in(&model.sessions, &id),
+                        );
+                        ui.end_row();
+                        let problems: Vec<ProblemId> =
+                            model.problems.iter().map(|(id, _)| *id).collect();
+                        choice(
+                            ui,
+                            "note-problem",
+                            lang.linked_problem(),
+                            &mut self.problem,
+                            &problems,
+                            Some(lang.none_value()),
+                            |id| super::widgets::name_in(&model.problems, &id),
+                        );
+                        ui.end_row();
+                    }
+                    let label = ui.label(lang.col_text());
+                    ui.add(
+                        egui::TextEdit::multiline(&mut self.text)
+                            .desired_rows(6)
+                            .desired_width(360.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                });
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(!self.saving, egui::Button::new(lang.save()))
+                    .clicked()
+                {
+                    let date = parse_day(&self.date);
+                    self.error = if date.is_none() {
+                        Some(lang.error_not_a_date().to_owned())
+                    } else if self.title.trim().is_empty() {
+                        Some(lang.title_required().to_owned())
+                    } else {
+                        None
+                    };
+                    if let (None, Some(date)) = (&self.error, date) {
+                        self.saving = true;
+                        command = Some(Command::Write(self.change(date)));
+                    }
+                }
+                if ui.button(lang.cancel()).clicked() {
+                    closed = true;
+                }
+                if let Some(error) = &self.error {
+                    ui.colored_label(ERROR_RED, error);
+                }
+            });
+        });
+        (command, closed)
+    }
+
+    fn change(&self, date: chrono::NaiveDate) -> Change {
+        if self.notice {
+            let fields = NoticeFields {
+                posted_on: date,
+                title: self.title.trim().to_owned(),
+                text: self.text.trim().to_owned(),
+                pinned: self.pinned,
+            };
+            match self.editing {
+                Some(id) => Change::UpdateNotice(NoticeId(id), fields),
+                None => Change::AddNotice(fields),
+            }
+        } else {
+            let fields = NoteFields {
+                written_on: date,
+                title: self.title.trim().to_owned(),
+                author: self.author,
+                text: self.text.trim().to_owned(),
+                session: self.session,
+                problem: self.problem,
+            };
+            match self.editing {
+                Some(id) => Change::UpdateNote(NoteId(id), fields),
+                None => Change::AddNote(fields),
+            }
+        }
+    }
+}

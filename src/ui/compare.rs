@@ -1,0 +1,816 @@
+//! 比拼: the assessment of a period — the ranking with stars, each score explained, hand-entered
+//! criteria with a note, one secretary's trend, two secretaries or two areas side by side, the
+//! areas compared, and the criteria sheet and star thresholds.
+
+use super::problems::Names;
+use super::widgets::{
+    ERROR_RED, combo, in_office, name_text_field, period_field, screen_title, tabs,
+};
+use super::{Change, Command, ViewContext};
+use crate::domain::assessment::{
+    Assessment, Criterion, CriterionId, CriterionPart, CriterionSource, Explanation, ManualScore,
+    StarThresholds, format_score,
+};
+use crate::domain::period::Period;
+use crate::domain::{AreaId, SecretaryId};
+use crate::i18n::Lang;
+use chrono::Datelike;
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum View {
+    #[default]
+    Ranking,
+    Trend,
+    SideBySide,
+    Areas,
+    Criteria,
+}
+
+struct Model {
+    names: Names,
+    criteria: Vec<Criterion>,
+    assessments: Vec<Assessment>,
+    thresholds: StarThresholds,
+}
+
+impl Model {
+    fn of(&self, who: SecretaryId) -> Option<&Assessment> {
+        self.assessments.iter().find(|a| a.secretary == who)
+    }
+
+    fn area_of(&self, who: SecretaryId) -> Option<AreaId> {
+        let branch = self
+            .names
+            .roster
+            .iter()
+            .find(|e| e.id == who)
+            .and_then(|e| e.fields.branch_id);
+        self.names.area_of(branch)
+    }
+
+    /// The mean total of an area's secretaries.
+    fn area_mean(&self, area: AreaId) -> Option<f64> {
+        let totals: Vec<f64> = self
+            .assessments
+            .iter()
+            .filter(|a| self.area_of(a.secretary) == Some(area))
+            .map(|a| a.total)
+            .collect();
+        (!totals.is_empty()).then(|| totals.iter().sum::<f64>() / totals.len() as f64)
+    }
+}
+
+/// One secretary's totals over the periods up to the one chosen: (generation, period, who,
+/// (period, total) in order).
+type Trend = (u64, Period, SecretaryId, Vec<(String, f64)>);
+
+/// Hand-entered scores of one secretary being typed.
+struct ScoreForm {
+    secretary: SecretaryId,
+    period: Period,
+    rows: Vec<(CriterionId, String, String)>,
+    error: Option<String>,
+}
+
+/// The criteria sheet being edited.
+struct SheetForm {
+    rows: Vec<(CriterionId, String, String, String)>,
+    thresholds: String,
+    new_name: String,
+    new_part: Option<CriterionPart>,
+    error: Option<String>,
+}
+
+/// The compare screen.
+#[derive(Default)]
+pub struct CompareScreen {
+    view: View,
+    period: String,
+    cache: Option<(u64, Period, Result<Model, String>)>,
+    scores: Option<ScoreForm>,
+    trend_who: Option<SecretaryId>,
+    trend: Option<Trend>,
+    pick_areas: bool,
+    side: [Option<SecretaryId>; 2],
+    side_areas: [Option<AreaId>; 2],
+    sheet: Option<SheetForm>,
+}
+
+impl CompareScreen {
+    fn refresh(&mut self, ctx: &ViewContext<'_>, period: Period) {
+        let generation = ctx.store.generation();
+        if self
+            .cache
+            .as_ref()
+            .is_none_or(|(g, p, _)| *g != generation || *p != period)
+        {
+            let load = || -> crate::store::Result<Model> {
+                Ok(Model {
+                    names: Names::load(ctx)?,
+                    criteria: ctx.store.criteria()?,
+                    assessments: ctx.store.assessments(period)?,
+                    thresholds: ctx.store.star_thresholds()?,
+                })
+            };
+            self.cache = Some((
+                generation,
+                period,
+                load().map_err(|e| ctx.lang.store_error(&e)),
+            ));
+        }
+    }
+
+    /// After a write: the score form closes if it succeeded.
+    pub fn write_finished(&mut self, succeeded: bool) {
+        if succeeded {
+            self.scores = None;
+            self.sheet = None;
+        }
+    }
+
+    /// The ranking as shown: (rank, name, total, stars) (for tests).
+    pub fn ranking(&self) -> Vec<(usize, String, f64, u8)> {
+        match &self.cache {
+            Some((_, _, Ok(model))) => model
+                .assessments
+                .iter()
+                .map(|a| {
+                    (
+                        a.rank,
+                        model.names.secretary(Some(a.secretary)),
+                        a.total,
+                        a.stars,
+                    )
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Draws the screen.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+        let lang = ctx.lang;
+        let mut commands = Vec::new();
+        if self.period.is_empty() {
+            self.period = Period::quarter_of(ctx.today)
+                .map_or_else(|| ctx.today.year().to_string(), |p| p.to_string());
+        }
+        screen_title(ui, lang.nav_compare());
+        let period = ui
+            .horizontal(|ui| period_field(ui, lang, &mut self.period))
+            .inner;
+        tabs(
+            ui,
+            &mut self.view,
+            &[
+                (View::Ranking, lang.view_ranking()),
+                (View::Trend, lang.view_trend()),
+                (View::SideBySide, lang.view_side_by_side()),
+                (View::Areas, lang.view_areas()),
+                (View::Criteria, lang.view_criteria()),
+            ],
+        );
+        let Some(period) = period else {
+            return commands;
+        };
+        self.refresh(ctx, period);
+        let Some((generation, period, model)) = self.cache.take() else {
+            return commands;
+        };
+        match &model {
+            Err(message) => {
+                ui.colored_label(ERROR_RED, message);
+            }
+            Ok(model) => match self.view {
+                View::Ranking => {
+                    if let Some(who) = ranking_ui(ui, lang, model) {
+                        self.scores = Some(ScoreForm::new(who, period, model, ctx));
+                    }
+                }
+                View::Trend => self.trend_ui(ui, ctx, period, model),
+                View::SideBySide => self.side_by_side_ui(ui, lang, model),
+                View::Areas => areas_ui(ui, lang, model),
+                View::Criteria => commands.extend(self.criteria_ui(ui, lang, model)),
+            },
+        }
+        if let (Some(form), Ok(model)) = (&mut self.scores, &model) {
+            let (command, closed) = form.ui(ui, lang, model);
+            commands.extend(command);
+            if closed {
+                self.scores = None;
+            }
+        }
+        self.cache = Some((generation, period, model));
+        commands
+    }
+
+    fn trend_ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, period: Period, model: &Model) {
+        let lang = ctx.lang;
+        ui.horizontal(|ui| {
+            ui.label(lang.col_name());
+            let people = in_office(&model.names.roster);
+            combo(
+                ui,
+                "trend-who",
+                lang.col_name(),
+                &mut self.trend_who,
+                &people,
+                None,
+                |id| model.names.secretary(Some(id)),
+            );
+        });
+        let Some(who) = self.trend_who else {
+            ui.label(RichText::new(lang.choose_secretary()).weak());
+            return;
+        };
+        let generation = ctx.store.generation();
+        if self
+            .trend
+            .as_ref()
+            .is_none_or(|(g, p, w, _)| *g != generation || *p != period || *w != who)
+        {
+            // The same kind of period, eight back to the one chosen.
+            let mut periods = vec![period];
+            while periods.len() < 8 {
+                match periods.last().and_then(|p| p.previous()) {
+                    Some(previous) => periods.push(previous),
+                    None => break,
+                }
+            }
+            periods.reverse();
+            let points = periods
+                .iter()
+                .filter_map(|p| {
+                    let assessments = ctx.store.assessments(*p).ok()?;
+                    let total = assessments.iter().find(|a| a.secretary == who)?.total;
+                    Some((p.to_string(), total))
+                })
+                .collect();
+            self.trend = Some((generation, period, who, points));
+        }
+        let Some((_, _, _, points)) = &self.trend else {
+            return;
+        };
+        let labels: Vec<String> = points.iter().map(|(p, _)| p.clone()).collect();
+        let line = Line::new(
+            model.names.secretary(Some(who)),
+            points
+                .iter()
+                .enumerate()
+                .map(|(i, (_, total))| [i as f64, *total])
+                .collect::<PlotPoints<'_>>(),
+        );
+        Plot::new("trend")
+            .height(280.0)
+            .legend(Legend::default())
+            .include_y(0.0)
+            .include_y(100.0)
+            .x_axis_formatter(move |mark, _| {
+                labels
+                    .get(mark.value.round() as usize)
+                    .filter(|_| (mark.value - mark.value.round()).abs() < 1e-6)
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .allow_drag(false)
+            .allow_zoom(false)
+            .allow_scroll(false)
+            .show(ui, |plot| plot.line(line));
+        for (label, total) in points {
+            ui.label(format!("{label}: {}", format_score(*total)));
+        }
+    }
+
+    fn side_by_side_ui(&mut self, ui: &mut Ui, lang: Lang, model: &Model) {
+        ui.horizontal(|ui| {
+            ui.radio_value(&mut self.pick_areas, false, lang.two_secretaries());
+            ui.radio_value(&mut self.pick_areas, true, lang.two_areas());
+        });
+        let area_ids: Vec<AreaId> = model.names.areas.iter().map(|a| a.id).collect();
+        let area_name = |id: AreaId| {
+            model
+                .names
+                .areas
+                .iter()
+                .find(|a| a.id == id)
+                .map(|a| a.name.clone())
+                .unwrap_or_default()
+        };
+        let people = in_office(&model.names.roster);
+        ui.horizontal(|ui| {
+            for (index, label) in [lang.compare_a(), lang.compare_b()].iter().enumerate() {
+                ui.label(*label);
+                if self.pick_areas {
+                    combo(
+                        ui,
+                        &format!("side-area-{index}"),
+                        label,
+                        &mut self.side_areas[index],
+                        &area_ids,
+                        None,
+                        area_name,
+                    );
+                } else {
+                    combo(
+                        ui,
+                        &format!("side-who-{index}"),
+                        label,
+                        &mut self.side[index],
+                        &people,
+                        None,
+                        |id| model.names.secretary(Some(id)),
+                    );
+                }
+            }
+        });
+        // Per criterion, the two scores (for areas: the mean of their secretaries).
+        let column = |index: usize| -> Option<(String, Vec<f64>, f64)> {
+            if self.pick_areas {
+                let area = self.side_areas[index]?;
+                let members: Vec<&Assessment> = model
+                    .assessments
+                    .iter()
+                    .filter(|a| model.area_of(a.secretary) == Some(area))
+                    .collect();
+                if members.is_empty() {
+                    return Some((area_name(area), vec![0.0; model.criteria.len()], 0.0));
+                }
+                let n = members.len() as f64;
+                let scores = (0..model.criteria.len())
+                    .map(|i| members.iter().map(|a| a.scores[i].score).sum::<f64>() / n)
+                    .collect();
+                let total = members.iter().map(|a| a.total).sum::<f64>() / n;
+                Some((area_name(area), scores, total))
+            } else {
+                let who = self.side[index]?;
+                let assessment = model.of(who)?;
+                Some((
+                    model.names.secretary(Some(who)),
+                    assessment.scores.iter().map(|s| s.score).collect(),
+                    assessment.total,
+                ))
+            }
+        };
+        let (Some(a), Some(b)) = (column(0), column(1)) else {
+            ui.label(RichText::new(lang.choose_two()).weak());
+            return;
+        };
+        egui::Grid::new("side-by-side")
+            .striped(true)
+            .spacing([24.0, 4.0])
+            .show(ui, |ui| {
+                ui.strong(lang.col_criterion());
+                ui.strong(&a.0);
+                ui.strong(&b.0);
+                ui.end_row();
+                for (i, criterion) in model.criteria.iter().enumerate() {
+                    ui.label(&criterion.name);
+                    ui.label(format_score(a.1[i]));
+                    ui.label(format_score(b.1[i]));
+                    ui.end_row();
+                }
+                ui.strong(lang.col_total());
+                ui.strong(format_score(a.2));
+                ui.strong(format_score(b.2));
+                ui.end_row();
+            });
+        let bars = |offset: f64, values: &[f64], name: &str, color| {
+            BarChart::new(
+                name.to_owned(),
+                values
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| Bar::new(i as f64 + offset, *v).width(0.35))
+                    .collect(),
+            )
+            .color(color)
+        };
+        let names: Vec<String> = model.criteria.iter().map(|c| c.name.clone()).collect();
+        Plot::new("side-by-side-chart")
+            .height(240.0)
+            .legend(Legend::default())
+            .x_axis_formatter(move |mark, _| {
+                names
+                    .get(mark.value.round() as usize)
+                    .filter(|_| (mark.value - mark.value.round()).abs() < 1e-6)
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .allow_drag(false)
+            .allow_zoom(false)
+            .allow_scroll(false)
+            .show(ui, |plot| {
+                plot.bar_chart(bars(
+                    -0.18,
+                    &a.1,
+                    &a.0,
+                    egui::Color32::from_rgb(200, 40, 40),
+                ));
+                plot.bar_chart(bars(
+                    0.18,
+                    &b.1,
+                    &b.0,
+                    egui::Color32::from_rgb(60, 110, 200),
+                ));
+            });
+    }
+
+    fn criteria_ui(&mut self, ui: &mut Ui, lang: Lang, model: &Model) -> Option<Command> {
+        let sheet = self.sheet.get_or_insert_with(|| SheetForm {
+            rows: model
+                .criteria
+                .iter()
+                .map(|c| {
+                    (
+                        c.id,
+                        c.name.clone(),
+                        format_score(c.max_score),
+                        format_score(c.target_per_year),
+                    )
+                })
+                .collect(),
+            thresholds: model.thresholds.to_text(),
+            new_name: String::new(),
+            new_part: Some(CriterionPart::Base),
+            error: None,
+        });
+        let mut command = None;
+        ui.label(RichText::new(lang.criteria_explained()).weak());
+        egui::Grid::new("criteria-sheet")
+            .striped(true)
+            .spacing([12.0, 4.0])
+            .show(ui, |ui| {
+                for title in [
+                    lang.col_criterion(),
+                    lang.col_part(),
+                    lang.col_max_score(),
+                    lang.col_source(),
+                    lang.col_target_per_year(),
+                ] {
+                    ui.strong(title);
+                }
+                ui.end_row();
+                for (criterion, (_, name, max, target)) in
+                    model.criteria.iter().zip(&mut sheet.rows)
+                {
+                    name_text_field(
+                        ui.add(egui::TextEdit::singleline(name).desired_width(120.0)),
+                        &format!("{} {}", lang.col_criterion(), criterion.name),
+                    );
+                    ui.label(lang.criterion_part(criterion.part));
+                    name_text_field(
+                        ui.add(egui::TextEdit::singleline(max).desired_width(50.0)),
+                        &format!("{} {}", lang.col_max_score(), criterion.name),
+                    );
+                    ui.label(lang.criterion_source(criterion.source));
+                    if criterion.source == CriterionSource::Manual
+                        || criterion.source == CriterionSource::AttendanceRate
+                    {
+                        ui.label("");
+                    } else {
+                        name_text_field(
+                            ui.add(egui::TextEdit::singleline(target).desired_width(50.0)),
+                            &format!("{} {}", lang.col_target_per_year(), criterion.name),
+                        );
+                    }
+                    ui.end_row();
+                }
+            });
+        ui.horizontal(|ui| {
+            let label = ui.label(lang.star_thresholds());
+            ui.add(egui::TextEdit::singleline(&mut sheet.thresholds).desired_width(160.0))
+                .labelled_by(label.id);
+        });
+        ui.horizontal(|ui| {
+            if ui.button(lang.save_criteria()).clicked() {
+                let number = |t: &str| {
+                    t.trim()
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|v| v.is_finite() && (0.0..=1000.0).contains(v))
+                };
+                let thresholds = StarThresholds::parse(&sheet.thresholds);
+                let rows: Option<Vec<_>> = sheet
+                    .rows
+                    .iter()
+                    .map(|(id, name, max, target)| {
+                        let target = if target.trim().is_empty() {
+                            Some(0.0)
+                        } else {
+                            number(target)
+                        };
+                        Some((*id, name.trim().to_owned(), number(max)?, target?))
+                            .filter(|r| !r.1.is_empty())
+                    })
+                    .collect();
+                match (rows, thresholds) {
+                    (Some(rows), Some(thresholds)) => {
+                        sheet.error = None;
+                        command = Some(Command::Write(Change::UpdateCriteria(
+                            rows,
+                            thresholds.to_text(),
+                        )));
+                    }
+                    (None, _) => sheet.error = Some(lang.criteria_invalid().to_owned()),
+                    (_, None) => sheet.error = Some(lang.thresholds_invalid().to_owned()),
+                }
+            }
+            if let Some(error) = &sheet.error {
+                ui.colored_label(ERROR_RED, error);
+            }
+        });
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let label = ui.label(lang.new_criterion());
+            ui.add(egui::TextEdit::singleline(&mut sheet.new_name).desired_width(120.0))
+                .labelled_by(label.id);
+            combo(
+                ui,
+                "new-criterion-part",
+                lang.col_part(),
+                &mut sheet.new_part,
+                CriterionPart::ALL,
+                None,
+                |p| lang.criterion_part(p).to_owned(),
+            );
+            if ui.button(lang.add()).clicked() && !sheet.new_name.trim().is_empty() {
+                command = Some(Command::Write(Change::AddCriterion(
+                    sheet.new_name.trim().to_owned(),
+                    sheet.new_part.unwrap_or(CriterionPart::Base),
+                    10.0,
+                )));
+            }
+        });
+        command
+    }
+}
+
+/// The ranking table; returns the secretary whose scores were opened.
+fn ranking_ui(ui: &mut Ui, lang: Lang, model: &Model) -> Option<SecretaryId> {
+    let mut opened = None;
+    ui.label(RichText::new(lang.ranking_explained()).weak());
+    let columns = model.criteria.len();
+    let mut table = TableBuilder::new(ui)
+        .striped(true)
+        .column(Column::exact(40.0))
+        .column(Column::exact(70.0));
+    for _ in 0..columns {
+        table = table.column(Column::exact(58.0));
+    }
+    table
+        .column(Column::exact(50.0))
+        .column(Column::exact(80.0))
+        .column(Column::remainder())
+        .header(22.0, |mut header| {
+            header.col(|ui| {
+                ui.strong(lang.col_rank());
+            });
+            header.col(|ui| {
+                ui.strong(lang.col_name());
+            });
+            for criterion in &model.criteria {
+                header.col(|ui| {
+                    ui.strong(&criterion.name).on_hover_text(format!(
+                        "{} · {} {}",
+                        lang.criterion_source(criterion.source),
+                        lang.col_max_score(),
+                        format_score(criterion.max_score)
+                    ));
+                });
+            }
+            header.col(|ui| {
+                ui.strong(lang.col_total());
+            });
+            header.col(|ui| {
+                ui.strong(lang.col_stars());
+            });
+            header.col(|_| {});
+        })
+        .body(|body| {
+            body.rows(22.0, model.assessments.len(), |mut row| {
+                let assessment = &model.assessments[row.index()];
+                let name = model.names.secretary(Some(assessment.secretary));
+                row.col(|ui| {
+                    ui.label(assessment.rank.to_string());
+                });
+                row.col(|ui| {
+                    ui.label(&name);
+                });
+                for (score, criterion) in assessment.scores.iter().zip(&model.criteria) {
+                    row.col(|ui| {
+                        let text = RichText::new(format_score(score.score));
+                        let text = if score.explanation == Explanation::NotEntered {
+                            text.weak()
+                        } else {
+                            text
+                        };
+                        ui.label(text)
+                            .on_hover_text(explain(lang, criterion, &score.explanation));
+                    });
+                }
+                row.col(|ui| {
+                    ui.strong(format_score(assessment.total));
+                });
+                row.col(|ui| {
+                    ui.label(
+                        RichText::new("★".repeat(usize::from(assessment.stars)))
+                            .color(egui::Color32::from_rgb(210, 150, 0)),
+                    );
+                });
+                row.col(|ui| {
+                    if super::widgets::row_button(ui, lang.enter_scores(), &name).clicked() {
+                        opened = Some(assessment.secretary);
+                    }
+                });
+            });
+        });
+    opened
+}
+
+/// Why a score is what it is, in words.
+pub fn explain(lang: Lang, criterion: &Criterion, explanation: &Explanation) -> String {
+    match explanation {
+        Explanation::Attendance { attended, expected } => {
+            lang.explain_attendance(*attended, *expected, &format_score(criterion.max_score))
+        }
+        Explanation::NoSessions => lang.explain_no_sessions().to_owned(),
+        Explanation::AgainstTarget { value, target } => lang.explain_target(
+            lang.criterion_source(criterion.source),
+            &format_score(*value),
+            &format_score(*target),
+            &format_score(criterion.max_score),
+        ),
+        Explanation::Manual(note) if note.is_empty() => lang.explain_manual().to_owned(),
+        Explanation::Manual(note) => format!("{}：{note}", lang.explain_manual()),
+        Explanation::NotEntered => lang.explain_not_entered().to_owned(),
+    }
+}
+
+fn areas_ui(ui: &mut Ui, lang: Lang, model: &Model) {
+    let areas: Vec<(String, f64)> = model
+        .names
+        .areas
+        .iter()
+        .filter(|a| !a.archived)
+        .filter_map(|a| Some((a.name.clone(), model.area_mean(a.id)?)))
+        .collect();
+    ui.label(RichText::new(lang.areas_explained()).weak());
+    for (name, mean) in &areas {
+        ui.label(format!("{name}: {}", format_score(*mean)));
+    }
+    let names: Vec<String> = areas.iter().map(|(n, _)| n.clone()).collect();
+    Plot::new("areas-chart")
+        .height(260.0)
+        .include_y(0.0)
+        .include_y(100.0)
+        .x_axis_formatter(move |mark, _| {
+            names
+                .get(mark.value.round() as usize)
+                .filter(|_| (mark.value - mark.value.round()).abs() < 1e-6)
+                .cloned()
+                .unwrap_or_default()
+        })
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .show(ui, |plot| {
+            plot.bar_chart(
+                BarChart::new(
+                    lang.col_total().to_owned(),
+                    areas
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (_, mean))| Bar::new(i as f64, *mean).width(0.5))
+                        .collect(),
+                )
+                .color(egui::Color32::from_rgb(200, 40, 40)),
+            );
+        });
+}
+
+impl ScoreForm {
+    fn new(secretary: SecretaryId, period: Period, model: &Model, _ctx: &ViewContext<'_>) -> Self {
+        let assessment = model.of(secretary);
+        let rows = model
+            .criteria
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.source == CriterionSource::Manual)
+            .map(|(i, c)| {
+                let entered = assessment.and_then(|a| match &a.scores[i].explanation {
+                    Explanation::Manual(note) => {
+                        Some((format_score(a.scores[i].score), note.clone()))
+                    }
+                    _ => None,
+                });
+                let (score, note) = entered.unwrap_or_default();
+                (c.id, score, note)
+            })
+            .collect();
+        Self {
+            secretary,
+            period,
+            rows,
+            error: None,
+        }
+    }
+
+    /// Draws the form; returns the write to make, and whether it was cancelled.
+    fn ui(&mut self, ui: &mut Ui, lang: Lang, model: &Model) -> (Option<Command>, bool) {
+        let mut command = None;
+        let mut closed = false;
+        let name = model.names.secretary(Some(self.secretary));
+        let title = format!("{} — {} {}", lang.enter_scores(), name, self.period);
+        super::widgets::form_window(ui, &title, "score-form", 560.0, |ui| {
+            // The computed criteria, explained.
+            if let Some(assessment) = model.of(self.secretary) {
+                egui::Grid::new("computed-scores")
+                    .spacing([12.0, 4.0])
+                    .show(ui, |ui| {
+                        for (score, criterion) in assessment.scores.iter().zip(&model.criteria) {
+                            if criterion.source == CriterionSource::Manual {
+                                continue;
+                            }
+                            ui.label(&criterion.name);
+                            ui.strong(format_score(score.score));
+                            ui.label(explain(lang, criterion, &score.explanation));
+                            ui.end_row();
+                        }
+                    });
+                ui.separator();
+            }
+            egui::Grid::new("manual-scores")
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    ui.strong(lang.col_criterion());
+                    ui.strong(lang.col_score());
+                    ui.strong(lang.col_score_note());
+                    ui.end_row();
+                    for (id, score, note) in &mut self.rows {
+                        let criterion = model.criteria.iter().find(|c| c.id == *id);
+                        let label = criterion.map(|c| c.name.clone()).unwrap_or_default();
+                        let max = criterion.map_or(0.0, |c| c.max_score);
+                        ui.label(format!("{label}（≤{}）", format_score(max)));
+                        name_text_field(
+                            ui.add(egui::TextEdit::singleline(score).desired_width(50.0)),
+                            &format!("{} {label}", lang.col_score()),
+                        );
+                        name_text_field(
+                            ui.add(egui::TextEdit::singleline(note).desired_width(300.0)),
+                            &format!("{} {label}", lang.col_score_note()),
+                        );
+                        ui.end_row();
+                    }
+                });
+            ui.horizontal(|ui| {
+                if ui.button(lang.save()).clicked() {
+                    let parsed: Option<Vec<(CriterionId, Option<ManualScore>)>> = self
+                        .rows
+                        .iter()
+                        .map(|(id, score, note)| {
+                            let max = model
+                                .criteria
+                                .iter()
+                                .find(|c| c.id == *id)
+                                .map_or(0.0, |c| c.max_score);
+                            if score.trim().is_empty() {
+                                return Some((*id, None));
+                            }
+                            let value = score.trim().parse::<f64>().ok()?;
+                            ((0.0..=max).contains(&value)).then(|| {
+                                (
+                                    *id,
+                                    Some(ManualScore {
+                                        score: value,
+                                        note: note.trim().to_owned(),
+                                    }),
+                                )
+                            })
+                        })
+                        .collect();
+                    match parsed {
+                        Some(scores) => {
+                            self.error = None;
+                            command = Some(Command::Write(Change::SetScores(
+                                self.secretary,
+                                self.period,
+                                scores,
+                            )));
+                        }
+                        None => self.error = Some(lang.score_out_of_range().to_owned()),
+                    }
+                }
+                if ui.button(lang.cancel()).clicked() {
+                    closed = true;
+                }
+                if let Some(error) = &self.error {
+                    ui.colored_label(ERROR_RED, error);
+                }
+            });
+        });
+        (command, closed)
+    }
+}

@@ -1,0 +1,393 @@
+//! 帮扶: the pairing board — each strong-with-weak pair with its visits, problems, days since
+//! the last visit and outcome; a warning for pairs not visited for too long; the pairing form.
+
+use super::problems::Names;
+use super::widgets::{ERROR_RED, choice, in_office, row_button, screen_title, text_field};
+use super::{Change, Command, ViewContext};
+use crate::domain::SecretaryId;
+use crate::domain::pairing::{PairingError, PairingFields, PairingId, PairingProgress};
+use crate::domain::session::parse_day;
+use crate::i18n::Lang;
+use crate::store::{STALE_DAYS_KEY, SystemRecord};
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+/// The orange of a warning.
+const WARNING: egui::Color32 = egui::Color32::from_rgb(200, 110, 0);
+
+struct Model {
+    names: Names,
+    pairings: Vec<PairingProgress>,
+    stale_days: i64,
+}
+
+/// The pairing form as typed.
+struct PairingForm {
+    editing: Option<PairingId>,
+    strong: Option<SecretaryId>,
+    weak: Option<SecretaryId>,
+    starts_on: String,
+    ends_on: String,
+    goals: String,
+    outcome: String,
+    error: Option<String>,
+    saving: bool,
+}
+
+impl super::widgets::FormWindow for PairingForm {
+    fn saving(&mut self) -> &mut bool {
+        &mut self.saving
+    }
+}
+
+/// The help screen.
+#[derive(Default)]
+pub struct HelpScreen {
+    cache: Option<(u64, Result<Model, String>)>,
+    form: Option<PairingForm>,
+    stale_days: String,
+}
+
+impl HelpScreen {
+    fn refresh(&mut self, ctx: &ViewContext<'_>) {
+        let generation = ctx.store.generation();
+        if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
+            let load = || -> crate::store::Result<Model> {
+                Ok(Model {
+                    names: Names::load(ctx)?,
+                    pairings: ctx.store.pairings()?,
+                    stale_days: ctx.store.stale_days()?,
+                })
+            };
+            let model = load().map_err(|e| ctx.lang.store_error(&e));
+            if let Ok(model) = &model {
+                self.stale_days = model.stale_days.to_string();
+            }
+            self.cache = Some((generation, model));
+        }
+    }
+
+    /// After a write: the form closes if it succeeded.
+    pub fn write_finished(&mut self, succeeded: bool) {
+        super::widgets::close_after_write(&mut self.form, succeeded);
+    }
+
+    /// Draws the screen.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+        let lang = ctx.lang;
+        let mut commands = Vec::new();
+        self.refresh(ctx);
+        let Some((generation, model)) = self.cache.take() else {
+            return commands;
+        };
+        let model = match model {
+            Ok(model) => model,
+            Err(message) => {
+                ui.colored_label(ERROR_RED, &message);
+                self.cache = Some((generation, Err(message)));
+                return commands;
+            }
+        };
+        screen_title(ui, lang.nav_help());
+        let stale: Vec<&PairingProgress> = model
+            .pairings
+            .iter()
+            .filter(|p| p.is_stale(ctx.today, model.stale_days))
+            .collect();
+        ui.horizontal(|ui| {
+            if ui.button(lang.new_pairing()).clicked() {
+                self.form = Some(PairingForm::new(None, ctx));
+            }
+            ui.separator();
+            let label = ui.label(lang.stale_after_days());
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut self.stale_days).desired_width(40.0))
+                .labelled_by(label.id);
+            let days = self
+                .stale_days
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|d| *d > 0);
+            if field.lost_focus() || super::widgets::submitted(&field) {
+                match days {
+                    Some(days) if days != model.stale_days => commands.push(Command::Write(
+                        Change::SetSetting(STALE_DAYS_KEY, days.to_string()),
+                    )),
+                    Some(_) => {}
+                    None => self.stale_days = model.stale_days.to_string(),
+                }
+            }
+        });
+        if !stale.is_empty() {
+            ui.label(
+                RichText::new(lang.stale_warning(stale.len(), model.stale_days))
+                    .color(WARNING)
+                    .strong(),
+            );
+        }
+        ui.separator();
+        commands.extend(board_ui(ui, ctx, &model, &mut self.form));
+        if let Some(form) = &mut self.form {
+            let (command, closed) = form.ui(ui, lang, &model.names);
+            commands.extend(command);
+            if closed {
+                self.form = None;
+            }
+        }
+        self.cache = Some((generation, Ok(model)));
+        commands
+    }
+}
+
+fn board_ui(
+    ui: &mut Ui,
+    ctx: &ViewContext<'_>,
+    model: &Model,
+    form: &mut Option<PairingForm>,
+) -> Vec<Command> {
+    let lang = ctx.lang;
+    let mut commands = Vec::new();
+    TableBuilder::new(ui)
+        .striped(true)
+        .column(Column::exact(150.0))
+        .column(Column::exact(90.0))
+        .column(Column::exact(50.0))
+        .column(Column::exact(90.0))
+        .column(Column::exact(80.0))
+        .column(Column::exact(70.0))
+        .column(Column::exact(190.0))
+        .column(Column::remainder())
+        .header(22.0, |mut header| {
+            for title in [
+                lang.col_pair(),
+                lang.col_since(),
+                lang.col_visits(),
+                lang.col_last_visit(),
+                lang.col_days_since_visit(),
+                lang.col_pair_problems(),
+                lang.col_outcome(),
+                "",
+            ] {
+                header.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(24.0, model.pairings.len(), |mut row| {
+                let pairing = &model.pairings[row.index()];
+                let pair = format!(
+                    "{} → {}",
+                    model.names.secretary(Some(pairing.fields.strong)),
+                    model.names.secretary(Some(pairing.fields.weak))
+                );
+                let stale = pairing.is_stale(ctx.today, model.stale_days);
+                row.col(|ui| {
+                    ui.label(&pair);
+                });
+                row.col(|ui| {
+                    ui.label(pairing.fields.starts_on.format("%Y-%m-%d").to_string());
+                });
+                row.col(|ui| {
+                    ui.label(pairing.visits.to_string());
+                });
+                row.col(|ui| {
+                    ui.label(pairing.last_visit.map_or_else(
+                        || lang.none_value().to_owned(),
+                        |d| d.format("%Y-%m-%d").to_string(),
+                    ));
+                });
+                row.col(|ui| {
+                    let text = if pairing.is_active(ctx.today) {
+                        pairing.days_since_visit(ctx.today).to_string()
+                    } else {
+                        lang.pairing_ended().to_owned()
+                    };
+                    if stale {
+                        ui.label(RichText::new(format!("⚠ {text}")).color(WARNING).strong());
+                    } else {
+                        ui.label(text);
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(format!(
+                        "{}/{}",
+                        pairing.problems_resolved, pairing.problems_raised
+                    ))
+                    .on_hover_text(lang.resolved_of_raised());
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(&pairing.fields.outcome).truncate())
+                        .on_hover_text(&pairing.fields.goals);
+                });
+                row.col(|ui| {
+                    if row_button(ui, lang.record_visit(), &pair).clicked() {
+                        commands.push(Command::RecordHelpVisit(pairing.id));
+                    }
+                    if row_button(ui, lang.raise_problem_short(), &pair).clicked() {
+                        commands.push(Command::RaisePairingProblem(pairing.id));
+                    }
+                    if row_button(ui, lang.edit(), &pair).clicked() {
+                        *form = Some(PairingForm::edit(pairing));
+                    }
+                    if row_button(ui, lang.delete(), &pair).clicked() {
+                        commands.push(Command::Write(Change::DeleteRecord(SystemRecord::Pairing(
+                            pairing.id,
+                        ))));
+                    }
+                });
+            });
+        });
+    commands
+}
+
+impl PairingForm {
+    fn new(editing: Option<PairingId>, ctx: &ViewContext<'_>) -> Self {
+        Self {
+            editing,
+            strong: None,
+            weak: None,
+            starts_on: ctx.today.format("%Y-%m-%d").to_string(),
+            ends_on: String::new(),
+            goals: String::new(),
+            outcome: String::new(),
+            error: None,
+            saving: false,
+        }
+    }
+
+    fn edit(pairing: &PairingProgress) -> Self {
+        let fields = &pairing.fields;
+        Self {
+            editing: Some(pairing.id),
+            strong: Some(fields.strong),
+            weak: Some(fields.weak),
+            starts_on: fields.starts_on.format("%Y-%m-%d").to_string(),
+            ends_on: fields
+                .ends_on
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            goals: fields.goals.clone(),
+            outcome: fields.outcome.clone(),
+            error: None,
+            saving: false,
+        }
+    }
+
+    fn ui(&mut self, ui: &mut Ui, lang: Lang, names: &Names) -> (Option<Command>, bool) {
+        let mut command = None;
+        let mut closed = false;
+        let title = if self.editing.is_some() {
+            lang.edit_pairing()
+        } else {
+            lang.new_pairing()
+        };
+        let people = in_office(&names.roster);
+        super::widgets::form_window(ui, title, "pairing-form", 480.0, |ui| {
+            egui::Grid::new("pairing-form-grid")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    choice(
+                        ui,
+                        "pairing-strong",
+                        lang.col_strong(),
+                        &mut self.strong,
+                        &people,
+                        None,
+                        |id| names.secretary(Some(id)),
+                    );
+                    ui.end_row();
+                    choice(
+                        ui,
+                        "pairing-weak",
+                        lang.col_weak(),
+                        &mut self.weak,
+                        &people,
+                        None,
+                        |id| names.secretary(Some(id)),
+                    );
+                    ui.end_row();
+                    text_field(
+                        ui,
+                        lang.col_since(),
+                        &mut self.starts_on,
+                        lang.day_hint(),
+                        None,
+                    );
+                    text_field(
+                        ui,
+                        lang.col_until(),
+                        &mut self.ends_on,
+                        lang.day_hint(),
+                        None,
+                    );
+                    for (label, text) in [
+                        (lang.col_goals(), &mut self.goals),
+                        (lang.col_outcome(), &mut self.outcome),
+                    ] {
+                        let label = ui.label(label);
+                        ui.add(
+                            egui::TextEdit::multiline(text)
+                                .desired_rows(2)
+                                .desired_width(320.0),
+                        )
+                        .labelled_by(label.id);
+                        ui.end_row();
+                    }
+                });
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(!self.saving, egui::Button::new(lang.save()))
+                    .clicked()
+                {
+                    match self.validate(lang) {
+                        Ok(fields) => {
+                            self.error = None;
+                            self.saving = true;
+                            command = Some(Command::Write(match self.editing {
+                                Some(id) => Change::UpdatePairing(id, fields),
+                                None => Change::AddPairing(fields),
+                            }));
+                        }
+                        Err(error) => self.error = Some(error),
+                    }
+                }
+                if ui.button(lang.cancel()).clicked() {
+                    closed = true;
+                }
+                if let Some(error) = &self.error {
+                    ui.colored_label(ERROR_RED, error);
+                }
+            });
+        });
+        (command, closed)
+    }
+
+    fn validate(&self, lang: Lang) -> Result<PairingFields, String> {
+        let (Some(strong), Some(weak)) = (self.strong, self.weak) else {
+            return Err(lang.choose_both_secretaries().to_owned());
+        };
+        let starts_on =
+            parse_day(&self.starts_on).ok_or_else(|| lang.error_not_a_date().to_owned())?;
+        let ends_on = if self.ends_on.trim().is_empty() {
+            None
+        } else {
+            Some(parse_day(&self.ends_on).ok_or_else(|| lang.error_not_a_date().to_owned())?)
+        };
+        let fields = PairingFields {
+            strong,
+            weak,
+            starts_on,
+            ends_on,
+            goals: self.goals.trim().to_owned(),
+            outcome: self.outcome.trim().to_owned(),
+        };
+        fields.check().map_err(|e| match e {
+            PairingError::SamePerson => lang.pairing_same_person().to_owned(),
+            PairingError::EndsBeforeStart => lang.error_end_before_start().to_owned(),
+        })?;
+        Ok(fields)
+    }
+}

@@ -1,0 +1,548 @@
+//! 激励: the points leaderboard of a period, the points ledger (every line says which record
+//! and rule it comes from), manual awards, commendations and criticisms, and the rules.
+
+use super::problems::Names;
+use super::widgets::{
+    ERROR_RED, combo, in_office, name_text_field, period_field, row_button, screen_title, tabs,
+};
+use super::{Change, Command, Screen, ViewContext};
+use crate::domain::SecretaryId;
+use crate::domain::period::Period;
+use crate::domain::points::{
+    Award, Honour, HonourKind, LeaderboardEntry, PointsEvent, PointsLine, PointsRules,
+    PointsSource, leaderboard,
+};
+use crate::domain::session::parse_day;
+use crate::i18n::Lang;
+use crate::store::SystemRecord;
+use chrono::Datelike;
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Tab {
+    #[default]
+    Leaderboard,
+    Ledger,
+    Honours,
+    Rules,
+}
+
+struct Model {
+    names: Names,
+    lines: Vec<PointsLine>,
+    board: Vec<LeaderboardEntry>,
+    honours: Vec<Honour>,
+    awards: Vec<Award>,
+    rules: PointsRules,
+}
+
+/// A manual award or an honour being typed.
+#[derive(Default)]
+struct EntryForm {
+    who: Option<SecretaryId>,
+    date: String,
+    points: String,
+    reason: String,
+    kind: Option<HonourKind>,
+    error: Option<String>,
+}
+
+/// The incentive screen.
+#[derive(Default)]
+pub struct IncentiviseScreen {
+    tab: Tab,
+    period: String,
+    cache: Option<(u64, Period, Result<Model, String>)>,
+    ledger_who: Option<SecretaryId>,
+    award: EntryForm,
+    honour: EntryForm,
+    rules: Vec<(PointsEvent, String)>,
+    rules_error: Option<String>,
+}
+
+impl IncentiviseScreen {
+    fn refresh(&mut self, ctx: &ViewContext<'_>, period: Period) {
+        let generation = ctx.store.generation();
+        if self
+            .cache
+            .as_ref()
+            .is_none_or(|(g, p, _)| *g != generation || *p != period)
+        {
+            let load = || -> crate::store::Result<Model> {
+                let names = Names::load(ctx)?;
+                let lines = ctx.store.points_ledger(Some(period))?;
+                let board = leaderboard(&lines, period, &in_office(&names.roster));
+                Ok(Model {
+                    names,
+                    lines,
+                    board,
+                    honours: ctx.store.honours()?,
+                    awards: ctx.store.awards()?,
+                    rules: ctx.store.points_rules()?,
+                })
+            };
+            let model = load().map_err(|e| ctx.lang.store_error(&e));
+            if let Ok(model) = &model {
+                self.rules = PointsEvent::ALL
+                    .iter()
+                    .map(|e| (*e, model.rules.points(*e).to_string()))
+                    .collect();
+            }
+            self.cache = Some((generation, period, model));
+        }
+    }
+
+    /// The names on the leaderboard, best first (for tests).
+    pub fn leaderboard_names(&self) -> Vec<(String, i64)> {
+        match &self.cache {
+            Some((_, _, Ok(model))) => model
+                .board
+                .iter()
+                .map(|e| (model.names.secretary(Some(e.secretary)), e.points))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Draws the screen.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+        let lang = ctx.lang;
+        let mut commands = Vec::new();
+        if self.period.is_empty() {
+            self.period = ctx.today.year().to_string();
+        }
+        screen_title(ui, lang.nav_incentivise());
+        let period = ui
+            .horizontal(|ui| period_field(ui, lang, &mut self.period))
+            .inner;
+        tabs(
+            ui,
+            &mut self.tab,
+            &[
+                (Tab::Leaderboard, lang.points_leaderboard()),
+                (Tab::Ledger, lang.points_ledger()),
+                (Tab::Honours, lang.awards_and_honours()),
+                (Tab::Rules, lang.points_rules()),
+            ],
+        );
+        let Some(period) = period else {
+            return commands;
+        };
+        self.refresh(ctx, period);
+        let Some((generation, period, model)) = self.cache.take() else {
+            return commands;
+        };
+        match &model {
+            Err(message) => {
+                ui.colored_label(ERROR_RED, message);
+            }
+            Ok(model) => match self.tab {
+                Tab::Leaderboard => leaderboard_ui(ui, lang, model),
+                Tab::Ledger => commands.extend(self.ledger_ui(ui, lang, model)),
+                Tab::Honours => commands.extend(self.honours_ui(ui, ctx, model)),
+                Tab::Rules => commands.extend(self.rules_ui(ui, lang)),
+            },
+        }
+        self.cache = Some((generation, period, model));
+        commands
+    }
+
+    fn ledger_ui(&mut self, ui: &mut Ui, lang: Lang, model: &Model) -> Option<Command> {
+        let mut command = None;
+        ui.horizontal(|ui| {
+            ui.label(lang.col_name());
+            let people = in_office(&model.names.roster);
+            combo(
+                ui,
+                "ledger-who",
+                lang.col_name(),
+                &mut self.ledger_who,
+                &people,
+                Some(lang.all_secretaries()),
+                |id| model.names.secretary(Some(id)),
+            );
+        });
+        let lines: Vec<&PointsLine> = model
+            .lines
+            .iter()
+            .filter(|l| self.ledger_who.is_none_or(|w| w == l.secretary))
+            .collect();
+        let total: i64 = lines.iter().map(|l| l.points).sum();
+        ui.label(lang.ledger_summary(lines.len(), total));
+        TableBuilder::new(ui)
+            .striped(true)
+            .column(Column::exact(90.0))
+            .column(Column::exact(80.0))
+            .column(Column::exact(50.0))
+            .column(Column::exact(140.0))
+            .column(Column::remainder())
+            .header(22.0, |mut header| {
+                for title in [
+                    lang.col_date(),
+                    lang.col_name(),
+                    lang.col_points(),
+                    lang.col_rule(),
+                    lang.col_record(),
+                ] {
+                    header.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(22.0, lines.len(), |mut row| {
+                    let line = lines[row.index()];
+                    row.col(|ui| {
+                        ui.label(line.on.format("%Y-%m-%d").to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(model.names.secretary(Some(line.secretary)));
+                    });
+                    row.col(|ui| {
+                        ui.label(points_text(line.points));
+                    });
+                    row.col(|ui| {
+                        ui.label(match line.event {
+                            Some(event) => lang.points_event(event),
+                            None => lang.manual_award(),
+                        });
+                    });
+                    row.col(|ui| {
+                        let what = format!("{} {}", lang.points_source(line.source), line.what);
+                        let target = match line.source {
+                            PointsSource::Session(id) => Some(Screen::Session(id)),
+                            PointsSource::Problem(id) => Some(Screen::Problem(id)),
+                            PointsSource::Note(_) => Some(Screen::Communicate),
+                            PointsSource::Honour(_) | PointsSource::Award(_) => None,
+                        };
+                        match target {
+                            Some(screen) => {
+                                if ui.link(what).clicked() {
+                                    command = Some(Command::Navigate(screen));
+                                }
+                            }
+                            None => {
+                                ui.label(what);
+                            }
+                        }
+                    });
+                });
+            });
+        command
+    }
+
+    fn honours_ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, model: &Model) -> Vec<Command> {
+        let lang = ctx.lang;
+        let mut commands = Vec::new();
+        let people = in_office(&model.names.roster);
+        let today = ctx.today.format("%Y-%m-%d").to_string();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.columns(2, |columns| {
+                    let ui = &mut columns[0];
+                    ui.strong(lang.manual_award());
+                    if self.award.date.is_empty() {
+                        self.award.date.clone_from(&today);
+                    }
+                    if let Some(change) = entry_form_ui(
+                        ui,
+                        lang,
+                        "award",
+                        &mut self.award,
+                        &people,
+                        &model.names,
+                        false,
+                    ) {
+                        commands.push(Command::Write(change));
+                    }
+                    ui.add_space(6.0);
+                    for award in &model.awards {
+                        ui.horizontal(|ui| {
+                            ui.label(format!(
+                                "{}  {}  {}  {}",
+                                award.on.format("%Y-%m-%d"),
+                                model.names.secretary(Some(award.secretary)),
+                                points_text(award.points).text(),
+                                award.reason
+                            ));
+                            if row_button(ui, lang.delete(), &award.reason).clicked() {
+                                commands.push(Command::Write(Change::DeleteRecord(
+                                    SystemRecord::Award(award.id),
+                                )));
+                            }
+                        });
+                    }
+                    let ui = &mut columns[1];
+                    ui.strong(lang.honours_title());
+                    if self.honour.date.is_empty() {
+                        self.honour.date.clone_from(&today);
+                    }
+                    if let Some(change) = entry_form_ui(
+                        ui,
+                        lang,
+                        "honour",
+                        &mut self.honour,
+                        &people,
+                        &model.names,
+                        true,
+                    ) {
+                        commands.push(Command::Write(change));
+                    }
+                    for kind in HonourKind::ALL {
+                        ui.add_space(6.0);
+                        let title = match kind {
+                            HonourKind::Commendation => lang.red_list(),
+                            HonourKind::Criticism => lang.criticisms(),
+                        };
+                        ui.label(RichText::new(title).strong().color(match kind {
+                            HonourKind::Commendation => egui::Color32::from_rgb(190, 30, 30),
+                            HonourKind::Criticism => ui.visuals().text_color(),
+                        }));
+                        for honour in model.honours.iter().filter(|h| h.kind == *kind) {
+                            ui.horizontal(|ui| {
+                                ui.label(format!(
+                                    "{}  {}  {}",
+                                    honour.on.format("%Y-%m-%d"),
+                                    model.names.secretary(Some(honour.secretary)),
+                                    honour.reason
+                                ));
+                                if row_button(ui, lang.delete(), &honour.reason).clicked() {
+                                    commands.push(Command::Write(Change::DeleteRecord(
+                                        SystemRecord::Honour(honour.id),
+                                    )));
+                                }
+                            });
+                        }
+                    }
+                });
+            });
+        commands
+    }
+
+    fn rules_ui(&mut self, ui: &mut Ui, lang: Lang) -> Option<Command> {
+        let mut command = None;
+        ui.label(RichText::new(lang.rules_explained()).weak());
+        egui::Grid::new("points-rules")
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                for (event, text) in &mut self.rules {
+                    let label = ui.label(lang.points_event(*event));
+                    ui.add(egui::TextEdit::singleline(text).desired_width(60.0))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                }
+            });
+        ui.horizontal(|ui| {
+            if ui.button(lang.save_rules()).clicked() {
+                let parsed: Option<Vec<(PointsEvent, i64)>> = self
+                    .rules
+                    .iter()
+                    .map(|(e, t)| {
+                        t.trim()
+                            .trim_start_matches('+')
+                            .parse::<i64>()
+                            .ok()
+                            .filter(|p| p.abs() <= 1000)
+                            .map(|p| (*e, p))
+                    })
+                    .collect();
+                match parsed {
+                    Some(rules) => {
+                        self.rules_error = None;
+                        command = Some(Command::Write(Change::SetPointsRules(rules)));
+                    }
+                    None => self.rules_error = Some(lang.points_must_be_whole().to_owned()),
+                }
+            }
+            if let Some(error) = &self.rules_error {
+                ui.colored_label(ERROR_RED, error);
+            }
+        });
+        command
+    }
+}
+
+fn points_text(points: i64) -> RichText {
+    let text = if points > 0 {
+        format!("+{points}")
+    } else {
+        points.to_string()
+    };
+    if points < 0 {
+        RichText::new(text).color(ERROR_RED)
+    } else {
+        RichText::new(text)
+    }
+}
+
+fn leaderboard_ui(ui: &mut Ui, lang: Lang, model: &Model) {
+    let best = model
+        .board
+        .iter()
+        .map(|e| e.points)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    TableBuilder::new(ui)
+        .striped(true)
+        .column(Column::exact(50.0))
+        .column(Column::exact(90.0))
+        .column(Column::exact(150.0))
+        .column(Column::exact(60.0))
+        .column(Column::remainder())
+        .header(22.0, |mut header| {
+            for title in [
+                lang.col_rank(),
+                lang.col_name(),
+                lang.col_branch(),
+                lang.col_points(),
+                "",
+            ] {
+                header.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(22.0, model.board.len(), |mut row| {
+                let entry = &model.board[row.index()];
+                let person = model.names.roster.iter().find(|e| e.id == entry.secretary);
+                row.col(|ui| {
+                    ui.label(entry.rank.to_string());
+                });
+                row.col(|ui| {
+                    let mut name = model.names.secretary(Some(entry.secretary));
+                    if person.is_some_and(|p| p.fields.archived) {
+                        name.push_str(lang.archived_mark());
+                    }
+                    ui.label(name);
+                });
+                row.col(|ui| {
+                    ui.label(person.map(|p| p.branch_name.as_str()).unwrap_or_default());
+                });
+                row.col(|ui| {
+                    ui.label(points_text(entry.points));
+                });
+                row.col(|ui| {
+                    let share = (entry.points.max(0) as f32) / best as f32;
+                    ui.add(egui::ProgressBar::new(share).desired_width(200.0));
+                });
+            });
+        });
+}
+
+/// The form for a manual award (points) or an honour (kind); returns the change to write.
+fn entry_form_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    salt: &str,
+    form: &mut EntryForm,
+    people: &[SecretaryId],
+    names: &Names,
+    honour: bool,
+) -> Option<Change> {
+    let mut change = None;
+    egui::Grid::new(format!("{salt}-form"))
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(lang.col_name());
+            combo(
+                ui,
+                &format!("{salt}-who"),
+                &format!("{} {}", lang.col_name(), salt),
+                &mut form.who,
+                people,
+                None,
+                |id| names.secretary(Some(id)),
+            );
+            ui.end_row();
+            if honour {
+                ui.label(lang.honour_kind());
+                if form.kind.is_none() {
+                    form.kind = Some(HonourKind::Commendation);
+                }
+                combo(
+                    ui,
+                    &format!("{salt}-kind"),
+                    lang.honour_kind(),
+                    &mut form.kind,
+                    HonourKind::ALL,
+                    None,
+                    |k| lang.honour_kind_name(k).to_owned(),
+                );
+            } else {
+                ui.label(lang.col_points());
+                name_text_field(
+                    ui.add(
+                        egui::TextEdit::singleline(&mut form.points)
+                            .hint_text("+5 / -3")
+                            .desired_width(60.0),
+                    ),
+                    lang.col_points(),
+                );
+            }
+            ui.end_row();
+            ui.label(lang.col_date());
+            name_text_field(
+                ui.add(egui::TextEdit::singleline(&mut form.date).desired_width(100.0)),
+                &format!("{} {}", lang.col_date(), salt),
+            );
+            ui.end_row();
+            ui.label(lang.col_reason());
+            name_text_field(
+                ui.add(egui::TextEdit::singleline(&mut form.reason).desired_width(220.0)),
+                &format!("{} {}", lang.col_reason(), salt),
+            );
+            ui.end_row();
+        });
+    let button = if honour {
+        lang.record_honour()
+    } else {
+        lang.record_award()
+    };
+    ui.horizontal(|ui| {
+        if ui.button(button).clicked() {
+            let date = parse_day(&form.date);
+            let points = form
+                .points
+                .trim()
+                .trim_start_matches('+')
+                .parse::<i64>()
+                .ok();
+            form.error = if form.who.is_none() {
+                Some(lang.choose_secretary().to_owned())
+            } else if date.is_none() {
+                Some(lang.error_not_a_date().to_owned())
+            } else if !honour && points.is_none_or(|p| p == 0 || p.abs() > 1000) {
+                Some(lang.points_must_be_whole().to_owned())
+            } else if form.reason.trim().is_empty() {
+                Some(lang.reason_required().to_owned())
+            } else {
+                None
+            };
+            if let (None, Some(who), Some(date)) = (&form.error, form.who, date) {
+                let reason = form.reason.trim().to_owned();
+                change = Some(if honour {
+                    Change::AddHonour(
+                        who,
+                        date,
+                        form.kind.unwrap_or(HonourKind::Commendation),
+                        reason,
+                    )
+                } else {
+                    Change::AddAward(who, date, points.unwrap_or(0), reason)
+                });
+                form.reason.clear();
+                form.points.clear();
+            }
+        }
+        if let Some(error) = &form.error {
+            ui.colored_label(ERROR_RED, error);
+        }
+    });
+    change
+}
