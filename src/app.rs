@@ -205,6 +205,16 @@ impl App {
         self.problems.visible_titles()
     }
 
+    /// The compare screen's ranking: (rank, name, total, stars).
+    pub fn compare_ranking(&self) -> Vec<(usize, String, f64, u8)> {
+        self.compare.ranking()
+    }
+
+    /// The incentive leaderboard: (name, points), best first.
+    pub fn incentive_leaderboard(&self) -> Vec<(String, i64)> {
+        self.incentivise.leaderboard_names()
+    }
+
     /// The topics the sessions list currently shows, in order.
     pub fn session_topics(&self) -> Vec<String> {
         self.sessions.visible_topics()

@@ -271,7 +271,7 @@ fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), String> {
         };
         writeln!(
             out,
-            "{table:<12} {:>8} {live} {:>6} {deleted}",
+            "{table:<16} {:>8} {live} {:>6} {deleted}",
             count.live, count.deleted
         )
         .map_err(io)?;

@@ -228,7 +228,7 @@ texts! {
     new_pairing: "新建结对", "New pairing";
     edit_pairing: "编辑结对", "Edit pairing";
     stale_after_days: "超过多少天未走访提醒", "Warn after days without a visit";
-    col_pair: "结对（帮扶人 → 被帮扶人）", "Pair (helper → helped)";
+    col_pair: "帮扶人 → 被帮扶人", "Helper → helped";
     col_since: "开始日期", "Since";
     col_until: "结束日期", "Until";
     col_visits: "走访", "Visits";

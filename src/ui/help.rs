@@ -150,13 +150,14 @@ fn board_ui(
     let mut commands = Vec::new();
     TableBuilder::new(ui)
         .striped(true)
-        .column(Column::exact(150.0))
-        .column(Column::exact(90.0))
-        .column(Column::exact(50.0))
-        .column(Column::exact(90.0))
-        .column(Column::exact(80.0))
-        .column(Column::exact(70.0))
-        .column(Column::exact(190.0))
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::exact(170.0))
+        .column(Column::exact(86.0))
+        .column(Column::exact(40.0))
+        .column(Column::exact(86.0))
+        .column(Column::exact(64.0))
+        .column(Column::exact(44.0))
+        .column(Column::exact(180.0))
         .column(Column::remainder())
         .header(22.0, |mut header| {
             for title in [
@@ -222,6 +223,8 @@ fn board_ui(
                         .on_hover_text(&pairing.fields.goals);
                 });
                 row.col(|ui| {
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+                    ui.spacing_mut().item_spacing.x = 4.0;
                     if row_button(ui, lang.record_visit(), &pair).clicked() {
                         commands.push(Command::RecordHelpVisit(pairing.id));
                     }

@@ -249,7 +249,7 @@ impl IncentiviseScreen {
                     if let Some(change) = entry_form_ui(
                         ui,
                         lang,
-                        "award",
+                        lang.manual_award(),
                         &mut self.award,
                         &people,
                         &model.names,
@@ -282,7 +282,7 @@ impl IncentiviseScreen {
                     if let Some(change) = entry_form_ui(
                         ui,
                         lang,
-                        "honour",
+                        lang.honours_title(),
                         &mut self.honour,
                         &people,
                         &model.names,

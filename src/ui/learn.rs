@@ -228,7 +228,7 @@ impl LearnScreen {
                     match plan_status(item, days, ctx.today) {
                         PlanStatus::Held(day) => ui.label(
                             RichText::new(format!(
-                                "✔ {} {}",
+                                "√ {} {}",
                                 lang.plan_held(),
                                 day.format("%m-%d")
                             ))

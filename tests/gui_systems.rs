@@ -1,0 +1,239 @@
+//! The five systems and the six responsibilities, each screen doing its main job by clicking
+//! and typing, checked against the store afterwards.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use secretary_studio::domain::period::Period;
+use secretary_studio::domain::points::PointsEvent;
+use secretary_studio::store::Store;
+use secretary_studio::ui::Screen;
+
+fn demo_studio() -> Store {
+    let mut store = Store::open_in_memory("古城镇").expect("store");
+    secretary_studio::demo::seed(&mut store).expect("roster");
+    secretary_studio::demo::seed_ledger(&mut store, common::today()).expect("ledger");
+    secretary_studio::demo::seed_systems(&mut store, common::today()).expect("systems");
+    store
+}
+
+/// Opens a combo box by its accessible name and picks an option by its text.
+fn pick(
+    harness: &mut egui_kittest::Harness<'static, secretary_studio::App>,
+    combo: &str,
+    option: &str,
+) {
+    harness.get_by_role_and_label(Role::ComboBox, combo).click();
+    harness.run();
+    harness
+        .get_all_by_label(option)
+        .last()
+        .expect("option")
+        .click();
+    harness.run();
+}
+
+/// Types into a multi-line field: click into it, then type.
+fn type_multiline(
+    harness: &mut egui_kittest::Harness<'static, secretary_studio::App>,
+    label: &str,
+    text: &str,
+) {
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, label)
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, label)
+        .type_text(text);
+    harness.run();
+}
+
+#[test]
+fn learn_adds_a_plan_item_and_shows_a_secretarys_record() {
+    let mut harness = common::harness(demo_studio(), Screen::Learn);
+    common::type_into(&mut harness, "月份", "12");
+    common::type_into(&mut harness, "学习内容", "学习党的二十届四中全会精神");
+    harness.get_by_label("加入计划").click();
+    harness.run();
+    let plan = harness.state().store().learning_plan(2026).expect("plan");
+    assert!(
+        plan.iter()
+            .any(|(item, _)| item.month == 12 && item.title == "学习党的二十届四中全会精神")
+    );
+    assert!(harness.query_all_by_label_contains("待开展").count() >= 2);
+    harness.get_by_label("个人学习档案").click();
+    harness.run();
+    harness.get_by_label_contains("王建国  ").click();
+    harness.run();
+    harness.get_by_label_contains("王建国：共学习");
+}
+
+#[test]
+fn help_pairs_two_secretaries_and_a_recorded_visit_counts() {
+    let mut harness = common::harness(demo_studio(), Screen::Help);
+    let before = harness.state().store().pairings().expect("pairings").len();
+    harness.get_by_label_contains("有 1 对结对已超过 60 天未走访");
+    harness.get_by_label("新建结对").click();
+    harness.run();
+    pick(&mut harness, "帮扶人（强村书记）", "张志强");
+    pick(&mut harness, "被帮扶人（弱村书记）", "李秀英");
+    type_multiline(&mut harness, "帮扶目标", "发展橡子凉粉加工");
+    harness.get_by_label("保存").click();
+    harness.run();
+    let pairings = harness.state().store().pairings().expect("pairings");
+    assert_eq!(pairings.len(), before + 1);
+    let new = pairings
+        .iter()
+        .find(|p| p.fields.goals == "发展橡子凉粉加工")
+        .expect("saved");
+    assert_eq!(new.visits, 0);
+    let new_id = new.id;
+    harness.get_by_label("记录走访 张志强 → 李秀英").click();
+    harness.run();
+    common::type_into(&mut harness, "主题", "走访罗龚所在村");
+    harness.get_by_label("保存").click();
+    harness.run();
+    let pairing = harness
+        .state()
+        .store()
+        .pairings()
+        .expect("pairings")
+        .into_iter()
+        .find(|p| p.id == new_id)
+        .expect("pairing");
+    assert_eq!(pairing.visits, 1, "the help visit hangs on the pairing");
+}
+
+#[test]
+fn compare_ranks_with_stars_and_takes_hand_entered_scores() {
+    let mut harness = common::harness(demo_studio(), Screen::Compare);
+    common::type_into(&mut harness, "期间", "2026-Q3");
+    let ranking = harness.state().compare_ranking();
+    assert_eq!(ranking.len(), 20);
+    assert!(ranking.windows(2).all(|w| w[0].2 >= w[1].2), "best first");
+    harness.get_by_label("评分… 王建国").click();
+    harness.run();
+    common::type_into(&mut harness, "得分 履职尽责", "25");
+    common::type_into(&mut harness, "评分说明 履职尽责", "圆满完成镇党委交办任务");
+    harness.get_by_label("保存").click();
+    harness.run();
+    let q3 = Period::parse("2026-Q3").expect("period");
+    let scores = harness.state().store().manual_scores(q3).expect("scores");
+    assert!(
+        scores
+            .values()
+            .any(|s| s.note == "圆满完成镇党委交办任务" && (s.score - 25.0).abs() < 1e-9)
+    );
+    let after = harness.state().compare_ranking();
+    let (_, _, total, stars) = after
+        .iter()
+        .find(|r| r.1 == "王建国")
+        .cloned()
+        .expect("ranked");
+    assert!(total > 0.0 && (1..=5).contains(&stars));
+    harness.get_by_label("片区比较").click();
+    harness.run();
+    harness.get_by_label_contains("东片区: ");
+}
+
+#[test]
+fn communicate_posts_a_pinned_notice_that_comes_first_and_is_found() {
+    let mut harness = common::harness(demo_studio(), Screen::Communicate);
+    harness.get_by_label("发布通知").click();
+    harness.run();
+    common::type_into(&mut harness, "标题", "防汛值班安排");
+    type_multiline(&mut harness, "正文", "请各村做好汛期值班。");
+    harness.get_by_label("置顶").click();
+    harness.get_by_label("保存").click();
+    harness.run();
+    let notices = harness.state().store().notices().expect("notices");
+    assert_eq!(
+        notices[0].fields.title, "防汛值班安排",
+        "pinned and newest: first"
+    );
+    assert!(notices[0].fields.pinned);
+    common::type_into(&mut harness, "搜索", "防汛");
+    assert!(harness.query_by_label("下月集中学习安排").is_none());
+    harness.get_by_label("防汛值班安排");
+}
+
+#[test]
+fn incentivise_awards_points_and_a_rule_change_recomputes_the_board() {
+    let mut harness = common::harness(demo_studio(), Screen::Incentivise);
+    let points_of = |harness: &egui_kittest::Harness<'static, secretary_studio::App>| {
+        harness
+            .state()
+            .incentive_leaderboard()
+            .into_iter()
+            .find(|(name, _)| name == "王建国")
+            .map(|(_, p)| p)
+            .expect("on the board")
+    };
+    let before = points_of(&harness);
+    let year = Period::parse("2026").expect("period");
+    let wang = harness.state().store().roster().expect("roster")[0].id;
+    let earlier_commendations = harness
+        .state()
+        .store()
+        .honours()
+        .expect("honours")
+        .iter()
+        .filter(|h| {
+            h.secretary == wang
+                && h.kind == secretary_studio::domain::points::HonourKind::Commendation
+                && year.contains(h.on)
+        })
+        .count() as i64;
+    harness.get_by_label("奖励与表彰").click();
+    harness.run();
+    pick(&mut harness, "姓名 手工奖励/扣分", "王建国");
+    common::type_into(&mut harness, "积分", "+5");
+    common::type_into(&mut harness, "原因 手工奖励/扣分", "带头修通组路");
+    harness.get_by_label("记录奖励").click();
+    harness.run();
+    assert_eq!(points_of(&harness), before + 5);
+    pick(&mut harness, "姓名 表彰与批评", "王建国");
+    common::type_into(&mut harness, "原因 表彰与批评", "结对帮扶成效突出");
+    harness.get_by_label("记录表彰/批评").click();
+    harness.run();
+    assert_eq!(points_of(&harness), before + 15, "a commendation is +10");
+    harness.get_by_label("积分规则").click();
+    harness.run();
+    common::type_into(&mut harness, "受到表彰", "20");
+    harness.get_by_label("保存规则").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .store()
+            .points_rules()
+            .expect("rules")
+            .points(PointsEvent::Commendation),
+        20
+    );
+    assert_eq!(
+        points_of(&harness),
+        before + 5 + 20 + 10 * earlier_commendations,
+        "every commendation recomputed with the new rule"
+    );
+    harness.get_by_label("积分明细").click();
+    harness.run();
+    harness.get_by_label_contains("表彰/批评： 结对帮扶成效突出");
+}
+
+#[test]
+fn the_dashboard_shows_the_six_responsibilities_and_edits_them() {
+    let mut harness = common::harness(demo_studio(), Screen::Dashboard);
+    harness.get_by_label("六项职责");
+    harness.get_by_label("编辑职责…").click();
+    harness.run();
+    common::type_into(&mut harness, "职责 1", "理论学习");
+    harness.get_by_label("保存").click();
+    harness.run();
+    let responsibilities = harness.state().store().responsibilities().expect("r");
+    assert_eq!(responsibilities[0].name, "理论学习");
+    assert_eq!(responsibilities.len(), 6);
+    harness.get_by_label("理论学习");
+}
