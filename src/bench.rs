@@ -168,6 +168,36 @@ pub fn run(secretaries: usize, out: &mut dyn Write) -> Result<(), String> {
         "500 ms"
     )
     .map_err(io)?;
+    let samples = (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            store.points_ledger(None).map(|_| start.elapsed())
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(error)?;
+    writeln!(
+        out,
+        "{:<52} {:>12} {:>10}",
+        "points ledger, all years, derived (median of 5)",
+        ms(median(samples)),
+        "-"
+    )
+    .map_err(io)?;
+    let samples = (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            store.assessments(year).map(|_| start.elapsed())
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(error)?;
+    writeln!(
+        out,
+        "{:<52} {:>12} {:>10}",
+        "a year's assessment and ranking (median of 5)",
+        ms(median(samples)),
+        "-"
+    )
+    .map_err(io)?;
     drop(store);
     let _ = std::fs::remove_dir_all(&folder);
     Ok(())
@@ -196,6 +226,11 @@ pub fn run_county(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Str
         (Screen::Sessions, "sessions"),
         (Screen::Problems, "problems"),
         (Screen::Dashboard, "dashboard"),
+        (Screen::Learn, "learn"),
+        (Screen::Help, "help"),
+        (Screen::Compare, "compare"),
+        (Screen::Communicate, "communicate"),
+        (Screen::Incentivise, "incentivise"),
     ] {
         let store = Store::open(&copy).map_err(error)?;
         let (first, frame) = frame_times(store, screen, 200);
@@ -283,6 +318,36 @@ pub fn run_county(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Str
         out,
         "{:<52} {:>12} {:>10}",
         "dashboard year aggregates (median of 10)",
+        ms(median(samples)),
+        "-"
+    )
+    .map_err(io)?;
+    let samples = (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            store.points_ledger(None).map(|_| start.elapsed())
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(error)?;
+    writeln!(
+        out,
+        "{:<52} {:>12} {:>10}",
+        "points ledger, all years, derived (median of 5)",
+        ms(median(samples)),
+        "-"
+    )
+    .map_err(io)?;
+    let samples = (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            store.assessments(year).map(|_| start.elapsed())
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(error)?;
+    writeln!(
+        out,
+        "{:<52} {:>12} {:>10}",
+        "a year's assessment and ranking (median of 5)",
         ms(median(samples)),
         "-"
     )
