@@ -538,6 +538,7 @@ impl App {
                 self.compare.write_finished(succeeded);
                 self.communicate.write_finished(succeeded);
                 self.dashboard.write_finished(succeeded);
+                self.incentivise.write_finished(succeeded);
                 if let Some(import) = &mut self.import
                     && import.write_finished(succeeded)
                 {

@@ -896,8 +896,8 @@ pub fn seed_systems(store: &mut Store, today: NaiveDate) -> store::Result<()> {
         for (index, responsibility) in responsibilities.iter().enumerate() {
             writer.update_responsibility(&crate::domain::exchange::Responsibility {
                 holder: Some(person(index * 3 + 2)),
-                term_starts_on: NaiveDate::from_ymd_opt(2021, 5, 1),
-                term_ends_on: NaiveDate::from_ymd_opt(2026, 4, 30),
+                term_starts_on: NaiveDate::from_ymd_opt(2026, 5, 1),
+                term_ends_on: NaiveDate::from_ymd_opt(2031, 4, 30),
                 ..responsibility.clone()
             })?;
         }

@@ -104,6 +104,9 @@ fn help_pairs_two_secretaries_and_a_recorded_visit_counts() {
         .find(|p| p.id == new_id)
         .expect("pairing");
     assert_eq!(pairing.visits, 1, "the help visit hangs on the pairing");
+    // The visit's page expects the pair, not the whole studio, and names the pairing.
+    harness.get_by_label("应到 2 人，实到 0 人");
+    harness.get_by_label("张志强 → 李秀英");
 }
 
 #[test]

@@ -8,6 +8,7 @@ use super::period::Period;
 use super::roster::{ProblemId, SecretaryId, SessionId};
 use chrono::NaiveDate;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 local_id!(
     /// A manual award or deduction of points.
@@ -113,8 +114,9 @@ pub struct PointsFact {
     pub source: PointsSource,
     /// For a manual award: its points.
     pub manual_points: i64,
-    /// What the record is: a session's topic, a problem's title, an award's reason.
-    pub what: String,
+    /// What the record is: a session's topic, a problem's title, an award's reason (shared:
+    /// a session's 20 marks hold one topic).
+    pub what: Arc<str>,
 }
 
 /// One line of the points ledger.
@@ -131,7 +133,7 @@ pub struct PointsLine {
     /// From which record.
     pub source: PointsSource,
     /// What the record is.
-    pub what: String,
+    pub what: Arc<str>,
 }
 
 /// The points ledger from the facts, newest first; facts whose rule gives 0 points make no
@@ -258,7 +260,7 @@ mod tests {
             event: Some(event),
             source,
             manual_points: 0,
-            what: String::new(),
+            what: "".into(),
         }
     }
 

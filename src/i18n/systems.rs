@@ -329,3 +329,11 @@ texts! {
     col_term_end: "任期结束", "Term until";
     responsibilities_invalid: "职责名称不能为空，日期须有效且结束不早于开始", "Names must be filled; dates must be real and the term must not end before it starts";
 }
+
+texts! {
+    rules_saved: "规则已保存，积分已按新规则重算", "Rules saved; points recomputed";
+    criteria_saved: "指标已保存，排名已重算", "Criteria saved; ranking recomputed";
+    score_title: "评分", "Scores";
+    responsibilities_title: "编辑六项职责", "Edit the six responsibilities";
+    term_over: "（任期已满）", " (term over)";
+}

@@ -64,12 +64,21 @@ impl List {
 impl Store {
     /// Every session not deleted, newest first, with how many were expected and attended.
     pub fn sessions(&self) -> Result<Vec<SessionSummary>> {
+        self.session_summaries("")
+    }
+
+    /// The exchange and observation visits (交流), newest first.
+    pub fn exchange_visits(&self) -> Result<Vec<SessionSummary>> {
+        self.session_summaries("WHERE s.kind IN ('exchange', 'observation_visit')")
+    }
+
+    fn session_summaries(&self, filter: &str) -> Result<Vec<SessionSummary>> {
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT {SESSION_COLUMNS},
                 (SELECT count(*) FROM attendance a WHERE a.session_id = s.id AND a.deleted = 0),
                 (SELECT count(*) FROM attendance a WHERE a.session_id = s.id AND a.deleted = 0
                     AND a.status <= 1)
-             FROM live_session s ORDER BY s.held_on DESC, s.id DESC"
+             FROM live_session s {filter} ORDER BY s.held_on DESC, s.id DESC"
         ))?;
         let sessions = statement
             .query_map([], |row| {

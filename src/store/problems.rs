@@ -58,6 +58,17 @@ pub struct HistoryEntry {
 }
 
 impl Store {
+    /// The newest `limit` problems as (id, title), for a drop-down list.
+    pub fn recent_problems(&self, limit: i64) -> Result<Vec<(ProblemId, String)>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, title FROM live_problem ORDER BY raised_on DESC, id DESC LIMIT ?1",
+        )?;
+        let problems = statement
+            .query_map([limit], |r| Ok((ProblemId(r.get(0)?), r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(problems)
+    }
+
     /// Every problem not deleted, with where it stands, newest first.
     pub fn problems(&self) -> Result<Vec<ProblemSummary>> {
         let mut statement = self.conn.prepare_cached(&format!(

@@ -383,14 +383,18 @@ impl Store {
         )?;
         let mut rows = attendance.query(params![start, end])?;
         // One string per session, not per mark: a county year has 60,000 marks.
-        let mut last_topic: Option<(i64, String)> = None;
+        let mut last_topic: Option<(i64, std::sync::Arc<str>)> = None;
         while let Some(r) = rows.next()? {
             let session: i64 = r.get(3)?;
             let topic = match &last_topic {
-                Some((id, topic)) if *id == session => topic.clone(),
+                Some((id, topic)) if *id == session => std::sync::Arc::clone(topic),
                 _ => {
-                    let topic: String = r.get(4)?;
-                    last_topic = Some((session, topic.clone()));
+                    let topic: std::sync::Arc<str> = r
+                        .get_ref(4)?
+                        .as_str()
+                        .map_err(rusqlite::Error::from)?
+                        .into();
+                    last_topic = Some((session, std::sync::Arc::clone(&topic)));
                     topic
                 }
             };
@@ -430,7 +434,7 @@ impl Store {
                 on,
                 PointsEvent::ResolvedAsHelper,
                 PointsSource::Problem(problem),
-                title,
+                title.into(),
             ));
         }
         let mut raised = self.conn.prepare_cached(
@@ -476,7 +480,7 @@ impl Store {
                 honour.on,
                 event,
                 PointsSource::Honour(honour.id),
-                honour.reason,
+                honour.reason.into(),
             ));
         }
         for award in self.awards()? {
@@ -489,7 +493,7 @@ impl Store {
                 event: None,
                 source: PointsSource::Award(award.id),
                 manual_points: award.points,
-                what: award.reason,
+                what: award.reason.into(),
             });
         }
         Ok(facts)

@@ -936,7 +936,7 @@ mod systems {
         .find(|l| l.event == Some(PointsEvent::ResolvedAsHelper))
         .expect("a line for the resolution");
         assert_eq!(line.source, PointsSource::Problem(problem));
-        assert_eq!(line.what, "冷库用地审批");
+        assert_eq!(&*line.what, "冷库用地审批");
         store
             .write(|w| {
                 w.record_problem_event(

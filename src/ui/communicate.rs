@@ -6,7 +6,7 @@ use super::widgets::{ERROR_RED, choice, in_office, row_button, screen_title, tab
 use super::{Change, Command, Screen, ViewContext};
 use crate::domain::exchange::{Note, NoteFields, Notice, NoticeFields, NoticeId, matches_search};
 use crate::domain::points::NoteId;
-use crate::domain::session::{SessionKind, SessionSummary, parse_day};
+use crate::domain::session::{SessionSummary, parse_day};
 use crate::domain::{ProblemId, SecretaryId, SessionId};
 use crate::i18n::Lang;
 use crate::store::SystemRecord;
@@ -63,41 +63,20 @@ impl CommunicateScreen {
     fn refresh(&mut self, ctx: &ViewContext<'_>) {
         let generation = ctx.store.generation();
         if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
+            // A note links to a recent session or problem: the lists offer the newest 200.
             let load = || -> crate::store::Result<Model> {
-                let sessions = ctx.store.sessions()?;
                 Ok(Model {
                     names: Names::load(ctx)?,
                     notices: ctx.store.notices()?,
                     notes: ctx.store.notes()?,
-                    visits: sessions
-                        .iter()
-                        .filter(|s| {
-                            matches!(
-                                s.fields.kind,
-                                SessionKind::Exchange | SessionKind::ObservationVisit
-                            )
-                        })
-                        .cloned()
-                        .collect(),
-                    sessions: sessions
-                        .iter()
-                        .map(|s| {
-                            (
-                                s.id,
-                                format!(
-                                    "{} {}",
-                                    s.fields.held_on.format("%Y-%m-%d"),
-                                    s.fields.topic
-                                ),
-                            )
-                        })
-                        .collect(),
-                    problems: ctx
+                    visits: ctx.store.exchange_visits()?,
+                    sessions: ctx
                         .store
-                        .problems()?
+                        .recent_sessions(200)?
                         .into_iter()
-                        .map(|p| (p.id, p.fields.title))
+                        .map(|(id, day, topic)| (id, format!("{} {topic}", day.format("%Y-%m-%d"))))
                         .collect(),
+                    problems: ctx.store.recent_problems(200)?,
                 })
             };
             self.cache = Some((generation, load().map_err(|e| ctx.lang.store_error(&e))));

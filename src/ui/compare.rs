@@ -82,13 +82,18 @@ struct SheetForm {
     new_name: String,
     new_part: Option<CriterionPart>,
     error: Option<String>,
+    /// Saved and not edited since.
+    saved: bool,
+    /// Sent to be saved.
+    saving: bool,
 }
 
 /// The compare screen.
 #[derive(Default)]
 pub struct CompareScreen {
     view: View,
-    period: String,
+    /// The period as typed (the current quarter at first).
+    period: Option<String>,
     cache: Option<(u64, Period, Result<Model, String>)>,
     scores: Option<ScoreForm>,
     trend_who: Option<SecretaryId>,
@@ -97,6 +102,8 @@ pub struct CompareScreen {
     side: [Option<SecretaryId>; 2],
     side_areas: [Option<AreaId>; 2],
     sheet: Option<SheetForm>,
+    /// The sheet was just saved (said beside its button until it is edited).
+    sheet_saved: bool,
 }
 
 impl CompareScreen {
@@ -127,7 +134,13 @@ impl CompareScreen {
     pub fn write_finished(&mut self, succeeded: bool) {
         if succeeded {
             self.scores = None;
-            self.sheet = None;
+            // The sheet is read again from the store, and says it was saved.
+            if self.sheet.as_ref().is_some_and(|s| s.saving) {
+                self.sheet = None;
+                self.sheet_saved = true;
+            }
+        } else if let Some(sheet) = &mut self.sheet {
+            sheet.saving = false;
         }
     }
 
@@ -154,14 +167,12 @@ impl CompareScreen {
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
-        if self.period.is_empty() {
-            self.period = Period::quarter_of(ctx.today)
-                .map_or_else(|| ctx.today.year().to_string(), |p| p.to_string());
-        }
+        let text = self.period.get_or_insert_with(|| {
+            Period::quarter_of(ctx.today)
+                .map_or_else(|| ctx.today.year().to_string(), |p| p.to_string())
+        });
         screen_title(ui, lang.nav_compare());
-        let period = ui
-            .horizontal(|ui| period_field(ui, lang, &mut self.period))
-            .inner;
+        let period = ui.horizontal(|ui| period_field(ui, lang, text)).inner;
         tabs(
             ui,
             &mut self.view,
@@ -436,6 +447,8 @@ impl CompareScreen {
             new_name: String::new(),
             new_part: Some(CriterionPart::Base),
             error: None,
+            saved: std::mem::take(&mut self.sheet_saved),
+            saving: false,
         });
         let mut command = None;
         ui.label(RichText::new(lang.criteria_explained()).weak());
@@ -457,12 +470,12 @@ impl CompareScreen {
                     model.criteria.iter().zip(&mut sheet.rows)
                 {
                     name_text_field(
-                        ui.add(egui::TextEdit::singleline(name).desired_width(120.0)),
+                        ui.add_sized([120.0, 20.0], egui::TextEdit::singleline(name)),
                         &format!("{} {}", lang.col_criterion(), criterion.name),
                     );
                     ui.label(lang.criterion_part(criterion.part));
                     name_text_field(
-                        ui.add(egui::TextEdit::singleline(max).desired_width(50.0)),
+                        ui.add_sized([50.0, 20.0], egui::TextEdit::singleline(max)),
                         &format!("{} {}", lang.col_max_score(), criterion.name),
                     );
                     ui.label(lang.criterion_source(criterion.source));
@@ -472,7 +485,7 @@ impl CompareScreen {
                         ui.label("");
                     } else {
                         name_text_field(
-                            ui.add(egui::TextEdit::singleline(target).desired_width(50.0)),
+                            ui.add_sized([50.0, 20.0], egui::TextEdit::singleline(target)),
                             &format!("{} {}", lang.col_target_per_year(), criterion.name),
                         );
                     }
@@ -481,8 +494,11 @@ impl CompareScreen {
             });
         ui.horizontal(|ui| {
             let label = ui.label(lang.star_thresholds());
-            ui.add(egui::TextEdit::singleline(&mut sheet.thresholds).desired_width(160.0))
-                .labelled_by(label.id);
+            ui.add_sized(
+                [160.0, 20.0],
+                egui::TextEdit::singleline(&mut sheet.thresholds),
+            )
+            .labelled_by(label.id);
         });
         ui.horizontal(|ui| {
             if ui.button(lang.save_criteria()).clicked() {
@@ -509,6 +525,7 @@ impl CompareScreen {
                 match (rows, thresholds) {
                     (Some(rows), Some(thresholds)) => {
                         sheet.error = None;
+                        sheet.saving = true;
                         command = Some(Command::Write(Change::UpdateCriteria(
                             rows,
                             thresholds.to_text(),
@@ -520,13 +537,21 @@ impl CompareScreen {
             }
             if let Some(error) = &sheet.error {
                 ui.colored_label(ERROR_RED, error);
+            } else if sheet.saved {
+                ui.label(
+                    RichText::new(lang.criteria_saved())
+                        .color(egui::Color32::from_rgb(40, 140, 60)),
+                );
             }
         });
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             let label = ui.label(lang.new_criterion());
-            ui.add(egui::TextEdit::singleline(&mut sheet.new_name).desired_width(120.0))
-                .labelled_by(label.id);
+            ui.add_sized(
+                [120.0, 20.0],
+                egui::TextEdit::singleline(&mut sheet.new_name),
+            )
+            .labelled_by(label.id);
             combo(
                 ui,
                 "new-criterion-part",
@@ -723,7 +748,7 @@ impl ScoreForm {
         let mut command = None;
         let mut closed = false;
         let name = model.names.secretary(Some(self.secretary));
-        let title = format!("{} — {} {}", lang.enter_scores(), name, self.period);
+        let title = format!("{} — {} {}", lang.score_title(), name, self.period);
         super::widgets::form_window(ui, &title, "score-form", 560.0, |ui| {
             // The computed criteria, explained.
             if let Some(assessment) = model.of(self.secretary) {
@@ -755,11 +780,11 @@ impl ScoreForm {
                         let max = criterion.map_or(0.0, |c| c.max_score);
                         ui.label(format!("{label}（≤{}）", format_score(max)));
                         name_text_field(
-                            ui.add(egui::TextEdit::singleline(score).desired_width(50.0)),
+                            ui.add_sized([50.0, 20.0], egui::TextEdit::singleline(score)),
                             &format!("{} {label}", lang.col_score()),
                         );
                         name_text_field(
-                            ui.add(egui::TextEdit::singleline(note).desired_width(300.0)),
+                            ui.add_sized([300.0, 20.0], egui::TextEdit::singleline(note)),
                             &format!("{} {label}", lang.col_score_note()),
                         );
                         ui.end_row();

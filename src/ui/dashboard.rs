@@ -214,7 +214,7 @@ impl DashboardScreen {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                if responsibilities_ui(ui, lang, model) {
+                if responsibilities_ui(ui, lang, model, ctx.today) {
                     form = Some(ResponsibilitiesForm::new(model));
                 }
                 ui.add_space(12.0);
@@ -451,7 +451,12 @@ fn branch_kinds(ui: &mut Ui, ctx: &ViewContext<'_>, model: &Model) {
 }
 
 /// The six responsibilities and who holds each; returns true when "Edit" was clicked.
-fn responsibilities_ui(ui: &mut Ui, lang: crate::i18n::Lang, model: &Model) -> bool {
+fn responsibilities_ui(
+    ui: &mut Ui,
+    lang: crate::i18n::Lang,
+    model: &Model,
+    today: chrono::NaiveDate,
+) -> bool {
     let mut edit = false;
     ui.horizontal(|ui| {
         ui.strong(lang.six_responsibilities());
@@ -472,7 +477,15 @@ fn responsibilities_ui(ui: &mut Ui, lang: crate::i18n::Lang, model: &Model) -> b
                     (Some(a), None) => format!("{}—", a.format("%Y.%m")),
                     _ => String::new(),
                 };
-                ui.label(format!("{holder} {term}"));
+                let over = r.term_ends_on.is_some_and(|end| end < today);
+                if over {
+                    ui.label(
+                        RichText::new(format!("{holder} {term}{}", lang.term_over()))
+                            .color(super::widgets::ERROR_RED),
+                    );
+                } else {
+                    ui.label(format!("{holder} {term}"));
+                }
                 if index % 3 == 2 {
                     ui.end_row();
                 }
@@ -524,7 +537,7 @@ impl ResponsibilitiesForm {
         };
         super::widgets::form_window(
             ui,
-            lang.edit_responsibilities(),
+            lang.responsibilities_title(),
             "responsibilities-form",
             640.0,
             |ui| {
@@ -546,7 +559,7 @@ impl ResponsibilitiesForm {
                         {
                             let number = index + 1;
                             super::widgets::name_text_field(
-                                ui.add(egui::TextEdit::singleline(title).desired_width(120.0)),
+                                ui.add_sized([120.0, 20.0], egui::TextEdit::singleline(title)),
                                 &format!("{} {number}", lang.col_responsibility()),
                             );
                             super::widgets::combo(
@@ -559,11 +572,11 @@ impl ResponsibilitiesForm {
                                 name,
                             );
                             super::widgets::name_text_field(
-                                ui.add(egui::TextEdit::singleline(start).desired_width(100.0)),
+                                ui.add_sized([100.0, 20.0], egui::TextEdit::singleline(start)),
                                 &format!("{} {number}", lang.col_term_start()),
                             );
                             super::widgets::name_text_field(
-                                ui.add(egui::TextEdit::singleline(end).desired_width(100.0)),
+                                ui.add_sized([100.0, 20.0], egui::TextEdit::singleline(end)),
                                 &format!("{} {number}", lang.col_term_end()),
                             );
                             ui.end_row();

@@ -52,13 +52,18 @@ struct EntryForm {
 #[derive(Default)]
 pub struct IncentiviseScreen {
     tab: Tab,
-    period: String,
+    /// The period as typed (this year at first).
+    period: Option<String>,
     cache: Option<(u64, Period, Result<Model, String>)>,
     ledger_who: Option<SecretaryId>,
     award: EntryForm,
     honour: EntryForm,
     rules: Vec<(PointsEvent, String)>,
     rules_error: Option<String>,
+    /// Rules were saved and not edited since: said beside the button.
+    rules_saved: bool,
+    /// Rules were sent to be saved.
+    rules_saving: bool,
 }
 
 impl IncentiviseScreen {
@@ -93,6 +98,14 @@ impl IncentiviseScreen {
         }
     }
 
+    /// After a write: says that saved rules are saved.
+    pub fn write_finished(&mut self, succeeded: bool) {
+        if self.rules_saving {
+            self.rules_saved = succeeded;
+            self.rules_saving = false;
+        }
+    }
+
     /// The names on the leaderboard, best first (for tests).
     pub fn leaderboard_names(&self) -> Vec<(String, i64)> {
         match &self.cache {
@@ -109,13 +122,11 @@ impl IncentiviseScreen {
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
-        if self.period.is_empty() {
-            self.period = ctx.today.year().to_string();
-        }
+        let text = self
+            .period
+            .get_or_insert_with(|| ctx.today.year().to_string());
         screen_title(ui, lang.nav_incentivise());
-        let period = ui
-            .horizontal(|ui| period_field(ui, lang, &mut self.period))
-            .inner;
+        let period = ui.horizontal(|ui| period_field(ui, lang, text)).inner;
         tabs(
             ui,
             &mut self.tab,
@@ -330,8 +341,13 @@ impl IncentiviseScreen {
             .show(ui, |ui| {
                 for (event, text) in &mut self.rules {
                     let label = ui.label(lang.points_event(*event));
-                    ui.add(egui::TextEdit::singleline(text).desired_width(60.0))
-                        .labelled_by(label.id);
+                    if ui
+                        .add_sized([60.0, 20.0], egui::TextEdit::singleline(text))
+                        .labelled_by(label.id)
+                        .changed()
+                    {
+                        self.rules_saved = false;
+                    }
                     ui.end_row();
                 }
             });
@@ -352,6 +368,7 @@ impl IncentiviseScreen {
                 match parsed {
                     Some(rules) => {
                         self.rules_error = None;
+                        self.rules_saving = true;
                         command = Some(Command::Write(Change::SetPointsRules(rules)));
                     }
                     None => self.rules_error = Some(lang.points_must_be_whole().to_owned()),
@@ -359,6 +376,10 @@ impl IncentiviseScreen {
             }
             if let Some(error) = &self.rules_error {
                 ui.colored_label(ERROR_RED, error);
+            } else if self.rules_saved {
+                ui.label(
+                    RichText::new(lang.rules_saved()).color(egui::Color32::from_rgb(40, 140, 60)),
+                );
             }
         });
         command
@@ -390,7 +411,7 @@ fn leaderboard_ui(ui: &mut Ui, lang: Lang, model: &Model) {
         .striped(true)
         .column(Column::exact(50.0))
         .column(Column::exact(90.0))
-        .column(Column::exact(150.0))
+        .column(Column::exact(240.0))
         .column(Column::exact(60.0))
         .column(Column::remainder())
         .header(22.0, |mut header| {
@@ -477,10 +498,9 @@ fn entry_form_ui(
             } else {
                 ui.label(lang.col_points());
                 name_text_field(
-                    ui.add(
-                        egui::TextEdit::singleline(&mut form.points)
-                            .hint_text("+5 / -3")
-                            .desired_width(60.0),
+                    ui.add_sized(
+                        [60.0, 20.0],
+                        egui::TextEdit::singleline(&mut form.points).hint_text("+5 / -3"),
                     ),
                     lang.col_points(),
                 );
@@ -488,13 +508,13 @@ fn entry_form_ui(
             ui.end_row();
             ui.label(lang.col_date());
             name_text_field(
-                ui.add(egui::TextEdit::singleline(&mut form.date).desired_width(100.0)),
+                ui.add_sized([100.0, 20.0], egui::TextEdit::singleline(&mut form.date)),
                 &format!("{} {}", lang.col_date(), salt),
             );
             ui.end_row();
             ui.label(lang.col_reason());
             name_text_field(
-                ui.add(egui::TextEdit::singleline(&mut form.reason).desired_width(220.0)),
+                ui.add_sized([220.0, 20.0], egui::TextEdit::singleline(&mut form.reason)),
                 &format!("{} {}", lang.col_reason(), salt),
             );
             ui.end_row();

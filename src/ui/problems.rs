@@ -700,7 +700,11 @@ impl ProblemPage {
     /// Called after a write: clears the progress form if it was recorded.
     pub fn write_finished(&mut self, succeeded: bool) {
         if succeeded {
+            // A recorded step is not offered again: the form starts blank.
             self.note.clear();
+            self.actor.clear();
+            self.new_state = None;
+            self.session = None;
             self.change_error = None;
         }
         ProblemForm::write_finished(&mut self.form, succeeded);

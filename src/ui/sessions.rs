@@ -309,10 +309,10 @@ fn study_topics_ui(
             for (index, topic) in topics.iter_mut().enumerate() {
                 let number = index + 1;
                 super::widgets::name_text_field(
-                    ui.add(
+                    ui.add_sized(
+                        [190.0, 20.0],
                         egui::TextEdit::singleline(&mut topic.title)
-                            .hint_text(lang.study_title_hint())
-                            .desired_width(190.0),
+                            .hint_text(lang.study_title_hint()),
                     ),
                     &format!("{} {number}", lang.col_study_title()),
                 );
@@ -330,7 +330,7 @@ fn study_topics_ui(
                     topic.kind = kind;
                 }
                 super::widgets::name_text_field(
-                    ui.add(egui::TextEdit::singleline(&mut topic.hours).desired_width(40.0)),
+                    ui.add_sized([40.0, 20.0], egui::TextEdit::singleline(&mut topic.hours)),
                     &format!("{} {number}", lang.col_study_hours()),
                 );
                 super::widgets::combo(
@@ -449,10 +449,9 @@ impl SessionsScreen {
                 (lang.to_date(), &mut filters.to, lang.day_hint()),
             ] {
                 let label = ui.label(label);
-                ui.add(
-                    egui::TextEdit::singleline(text)
-                        .hint_text(hint)
-                        .desired_width(112.0),
+                ui.add_sized(
+                    [112.0, 20.0],
+                    egui::TextEdit::singleline(text).hint_text(hint),
                 )
                 .labelled_by(label.id);
             }
@@ -491,10 +490,9 @@ impl SessionsScreen {
                 },
             );
             let label = ui.label(lang.search());
-            ui.add(
-                egui::TextEdit::singleline(&mut filters.query)
-                    .hint_text(lang.search_sessions())
-                    .desired_width(160.0),
+            ui.add_sized(
+                [160.0, 20.0],
+                egui::TextEdit::singleline(&mut filters.query).hint_text(lang.search_sessions()),
             )
             .labelled_by(label.id);
             ui.separator();
@@ -595,6 +593,8 @@ struct PageModel {
     /// Who is listed for attendance: secretaries in office, and anyone else with a mark.
     rows: Vec<(RosterEntry, Option<AttendanceMark>)>,
     areas: Vec<Area>,
+    /// For a help visit: "helper → helped".
+    pair: Option<String>,
 }
 
 /// One session's page: its record, attendance and the problems raised there.
@@ -627,16 +627,29 @@ impl SessionPage {
                 .into_iter()
                 .map(|m| (m.secretary_id, m))
                 .collect();
-            // Expected: the secretaries in office (of the session's area, if it has one), and
-            // anyone else who was marked.
+            // Expected: the secretaries in office (of the session's area, if it has one; for
+            // a help visit, the pair), and anyone else who was marked.
             let area = fields.as_ref().and_then(|f| f.area_id);
+            let pairing = fields.as_ref().and_then(|f| f.pairing_id);
+            let pair = match pairing {
+                Some(pairing) => ctx
+                    .store
+                    .pairings()?
+                    .into_iter()
+                    .find(|p| p.id == pairing)
+                    .map(|p| [p.fields.strong, p.fields.weak]),
+                None => None,
+            };
             let rows = ctx
                 .store
                 .roster()?
                 .into_iter()
                 .filter(|e| {
                     marks.contains_key(&e.id)
-                        || (!e.fields.archived && area.is_none_or(|a| e.area_id == Some(a)))
+                        || match pair {
+                            Some(pair) => pair.contains(&e.id),
+                            None => !e.fields.archived && area.is_none_or(|a| e.area_id == Some(a)),
+                        }
                 })
                 .map(|e| {
                     let mark = marks.get(&e.id).cloned();
@@ -644,13 +657,21 @@ impl SessionPage {
                 })
                 .collect();
             let problems = ctx.store.problems_raised_at(id)?;
+            let names = super::problems::Names::load(ctx)?;
             Ok(PageModel {
+                pair: pair.map(|[strong, weak]| {
+                    format!(
+                        "{} → {}",
+                        names.secretary(Some(strong)),
+                        names.secretary(Some(weak))
+                    )
+                }),
                 fields,
                 rows,
                 areas: ctx.store.areas()?,
                 problems,
                 followed: ctx.store.problems_followed_at(id)?,
-                names: super::problems::Names::load(ctx)?,
+                names,
             })
         };
         if self
@@ -711,6 +732,7 @@ impl SessionPage {
                 .auto_shrink([false, false])
                 .show(&mut columns[0], |ui| {
                     session_details(ui, lang, fields, &model.areas);
+                    systems_details(ui, lang, fields, &model.names, model.pair.as_deref());
                     ui.add_space(10.0);
                     ui.horizontal(|ui| {
                         ui.strong(lang.problems_here());
@@ -749,6 +771,44 @@ impl SessionPage {
             }
         }
         commands
+    }
+}
+
+/// What the five systems take from a session: the pairing of a help visit, the host village
+/// of an exchange, and the topics studied.
+fn systems_details(
+    ui: &mut Ui,
+    lang: Lang,
+    fields: &SessionFields,
+    names: &super::problems::Names,
+    pair: Option<&str>,
+) {
+    if let Some(pair) = pair {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(lang.col_pairing()).weak());
+            ui.label(pair);
+        });
+    }
+    if fields.host_branch_id.is_some() {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(lang.col_host_village()).weak());
+            ui.label(names.branch(fields.host_branch_id));
+        });
+    }
+    if !fields.study_topics.is_empty() {
+        ui.add_space(4.0);
+        ui.strong(lang.study_topics());
+        for topic in &fields.study_topics {
+            ui.label(format!(
+                "{}（{}，{} {}）",
+                topic.title,
+                lang.study_kind(topic.kind),
+                crate::domain::assessment::format_score(crate::domain::learning::hours(
+                    topic.duration_min
+                )),
+                lang.hours_unit()
+            ));
+        }
     }
 }
 
@@ -883,10 +943,9 @@ fn attendance_ui(
                 if status == Some(AttendanceStatus::Excused) {
                     let stored = mark.as_ref().map(|m| m.reason.clone()).unwrap_or_default();
                     let text = reasons.entry(entry.id).or_insert(stored.clone());
-                    let field = ui.add(
-                        egui::TextEdit::singleline(text)
-                            .hint_text(lang.leave_reason())
-                            .desired_width(180.0),
+                    let field = ui.add_sized(
+                        [180.0, 20.0],
+                        egui::TextEdit::singleline(text).hint_text(lang.leave_reason()),
                     );
                     let accessible = format!("{} {}", lang.leave_reason(), entry.fields.name);
                     field.widget_info(|| {
