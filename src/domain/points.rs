@@ -155,10 +155,11 @@ pub fn derive_ledger(rules: &PointsRules, facts: Vec<PointsFact>) -> Vec<PointsL
             })
         })
         .collect();
-    lines.sort_by(|a, b| {
+    lines.sort_unstable_by(|a, b| {
         b.on.cmp(&a.on)
             .then(a.source.cmp(&b.source))
             .then(a.secretary.cmp(&b.secretary))
+            .then(a.event.cmp(&b.event))
     });
     lines
 }

@@ -382,20 +382,24 @@ impl Store {
              WHERE s.held_on BETWEEN ?1 AND ?2",
         )?;
         let mut rows = attendance.query(params![start, end])?;
-        // One string per session, not per mark: a county year has 60,000 marks.
-        let mut last_topic: Option<(i64, std::sync::Arc<str>)> = None;
+        // One day and one topic string per session, not per mark: a county year has 60,000
+        // marks (the rows come session by session).
+        let mut last: Option<(i64, NaiveDate, std::sync::Arc<str>)> = None;
         while let Some(r) = rows.next()? {
             let session: i64 = r.get(3)?;
-            let topic = match &last_topic {
-                Some((id, topic)) if *id == session => std::sync::Arc::clone(topic),
+            let (held_on, topic) = match &last {
+                Some((id, held_on, topic)) if *id == session => {
+                    (*held_on, std::sync::Arc::clone(topic))
+                }
                 _ => {
+                    let held_on = day(r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)?;
                     let topic: std::sync::Arc<str> = r
                         .get_ref(4)?
                         .as_str()
                         .map_err(rusqlite::Error::from)?
                         .into();
-                    last_topic = Some((session, std::sync::Arc::clone(&topic)));
-                    topic
+                    last = Some((session, held_on, std::sync::Arc::clone(&topic)));
+                    (held_on, topic)
                 }
             };
             let event = match AttendanceStatus::from_index(r.get(2)?) {
@@ -406,7 +410,7 @@ impl Store {
             };
             facts.push(fact(
                 r.get(0)?,
-                day(&r.get::<_, String>(1)?)?,
+                held_on,
                 event,
                 PointsSource::Session(SessionId(session)),
                 topic,
