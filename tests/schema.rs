@@ -129,6 +129,65 @@ fn a_file_migrated_step_by_step_equals_a_fresh_one() {
     };
     assert_eq!(version(&migrated), schema::current_version());
     assert_eq!(version(&fresh), schema::current_version());
+    // The five systems' defaults arrive with the migration, as the same records (same
+    // identities) a new file has.
+    let defaults = |s: &Store| -> Vec<(String, Vec<u8>)> {
+        let mut statement = s
+            .connection_for_tests()
+            .prepare(
+                "SELECT 'criterion:' || name, uuid FROM criterion
+                 UNION ALL SELECT 'rule:' || event, uuid FROM points_rule
+                 UNION ALL SELECT 'responsibility:' || name, uuid FROM responsibility
+                 UNION ALL SELECT 'setting:' || key, uuid FROM setting ORDER BY 1",
+            )
+            .expect("sql");
+        statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows")
+    };
+    assert_eq!(defaults(&migrated).len(), 8 + 10 + 6 + 2);
+    assert_eq!(defaults(&migrated), defaults(&fresh));
+}
+
+#[test]
+fn a_ledger_from_schema_2_keeps_its_sessions_with_empty_new_fields() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let old = folder.path().join("v2.db");
+    {
+        let conn = Connection::open(&old).expect("open");
+        conn.execute_batch(schema::MIGRATIONS[0]).expect("v1");
+        conn.execute_batch(schema::MIGRATIONS[1]).expect("v2");
+        let uuid = || uuid::Uuid::now_v7().as_bytes().to_vec();
+        conn.execute(
+            "INSERT INTO site (id, uuid, origin_site, hlc, hlc_site) VALUES (1, ?1, 1, 1, 1)",
+            [uuid()],
+        )
+        .expect("site");
+        conn.execute(
+            "INSERT INTO session (id, uuid, origin_site, hlc, hlc_site, held_on, kind, topic)
+             VALUES (7, ?1, 1, 1, 1, '2021-07-10', 'help_visit', '结对走访')",
+            [uuid()],
+        )
+        .expect("session");
+        conn.execute_batch(&format!(
+            "INSERT INTO local VALUES ('site_id', 1), ('max_hlc', 1);
+             PRAGMA application_id = {}; PRAGMA user_version = 2;",
+            schema::APPLICATION_ID
+        ))
+        .expect("stamp");
+    }
+    let store = Store::open(&old).expect("open a version-2 file");
+    let session = store
+        .session(secretary_studio::domain::SessionId(7))
+        .expect("read")
+        .expect("kept");
+    assert_eq!(session.topic, "结对走访");
+    assert_eq!(session.pairing_id, None);
+    assert!(session.study_topics.is_empty());
+    assert_eq!(store.criteria().expect("criteria").len(), 8);
+    assert!(store.pairings().expect("pairings").is_empty());
 }
 
 #[test]
