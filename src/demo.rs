@@ -917,12 +917,27 @@ pub mod county {
     pub const ATTENDEES: usize = 20;
     /// Problems raised at each session (60,000 in all).
     pub const PROBLEMS_PER_SESSION: usize = 2;
+    /// Strong-with-weak pairings in each area (150 in all).
+    pub const PAIRINGS_PER_AREA: usize = 10;
+    /// Experience notes, notices, manual awards and honours.
+    pub const NOTES: usize = 2_000;
 }
 
-/// Writes a synthetic county: 300 secretaries in 15 areas, 30,000 sessions from 2016 to 2025
-/// with 20 marks each, and 60,000 problems with their histories, in one transaction.
+/// Writes a synthetic county: 300 secretaries in 15 areas, 150 pairings, 30,000 sessions from
+/// 2016 to 2025 with 20 marks each (and their study topics; help visits on a pairing), 60,000
+/// problems with their histories, 2,000 each of notes, notices and awards, 500 commendations
+/// and the hand-entered scores of every quarter, in one transaction.
 pub fn seed_county(store: &mut Store) -> store::Result<()> {
     let mut dice = Dice::new(42);
+    let manual: Vec<(crate::domain::assessment::CriterionId, f64)> = store
+        .criteria()?
+        .into_iter()
+        .filter(|c| {
+            c.source == crate::domain::assessment::CriterionSource::Manual
+                && c.part == crate::domain::assessment::CriterionPart::Base
+        })
+        .map(|c| (c.id, c.max_score))
+        .collect();
     store.write(|writer| {
         let mut secretaries = Vec::with_capacity(county::SECRETARIES);
         let mut areas = Vec::with_capacity(county::AREAS);
@@ -947,10 +962,41 @@ pub fn seed_county(store: &mut Store) -> store::Result<()> {
         }
         let start = NaiveDate::from_ymd_opt(2016, 1, 1).unwrap_or_default();
         let days = 3_650;
+        // Ten pairings per area, each secretary of the first half helping one of the second.
+        let mut pairings = Vec::with_capacity(county::AREAS * county::PAIRINGS_PER_AREA);
+        for area in 0..county::AREAS {
+            for p in 0..county::PAIRINGS_PER_AREA {
+                pairings.push(writer.add_pairing(&PairingFields {
+                    strong: secretaries[area * per_area + p],
+                    weak: secretaries[area * per_area + per_area / 2 + p],
+                    starts_on: start,
+                    ends_on: None,
+                    goals: "发展产业".to_owned(),
+                    outcome: String::new(),
+                })?);
+            }
+        }
+        for year in 2016..2026 {
+            for month in 1..=12 {
+                writer.add_plan_item(year, month, "学习政策文件", StudyKind::PolicyDocument)?;
+            }
+        }
         for n in 0..county::SESSIONS {
             let held_on = start + chrono::Days::new((n * days / county::SESSIONS) as u64);
             let area = dice.below(county::AREAS);
             let (topic, kind) = TOPICS[dice.below(TOPICS.len())];
+            let study_topics = study_for(kind, n)
+                .map(|(title, kind, duration_min)| StudyTopic {
+                    title,
+                    kind,
+                    duration_min,
+                    plan_item: None,
+                })
+                .into_iter()
+                .collect();
+            let pairing_id = (kind == SessionKind::HelpVisit).then(|| {
+                pairings[area * county::PAIRINGS_PER_AREA + dice.below(county::PAIRINGS_PER_AREA)]
+            });
             let session = writer.add_session(&SessionFields {
                 held_on,
                 starts_at: None,
@@ -965,8 +1011,8 @@ pub fn seed_county(store: &mut Store) -> store::Result<()> {
                 discussion: String::new(),
                 agenda: vec![topic.to_owned()],
                 decisions: Vec::new(),
-                study_topics: Vec::new(),
-                pairing_id: None,
+                study_topics,
+                pairing_id,
                 host_branch_id: None,
             })?;
             for k in 0..county::ATTENDEES {
@@ -1017,6 +1063,54 @@ pub fn seed_county(store: &mut Store) -> store::Result<()> {
                     )?;
                 }
             }
+        }
+        for n in 0..county::NOTES {
+            let on = start + chrono::Days::new((n * days / county::NOTES) as u64);
+            let who = secretaries[dice.below(secretaries.len())];
+            writer.add_note(&crate::domain::exchange::NoteFields {
+                written_on: on,
+                title: format!("经验材料{n}"),
+                author: Some(who),
+                text: "做法与体会。".to_owned(),
+                session: None,
+                problem: None,
+            })?;
+            writer.add_notice(&crate::domain::exchange::NoticeFields {
+                posted_on: on,
+                title: format!("通知{n}"),
+                text: "请按时参加。".to_owned(),
+                pinned: n % 500 == 0,
+            })?;
+            writer.add_award(who, on, 1 + dice.below(5) as i64, "带头做好工作")?;
+            if n % 4 == 0 {
+                writer.add_honour(
+                    who,
+                    on,
+                    crate::domain::points::HonourKind::Commendation,
+                    "表现突出",
+                )?;
+            }
+        }
+        // Hand-entered scores for every quarter of the ten years.
+        let mut quarter = crate::domain::period::Period::quarter_of(start);
+        while let Some(period) = quarter.filter(|p| p.start.year() < 2026) {
+            for who in &secretaries {
+                for (criterion, max) in &manual {
+                    writer.set_score(
+                        *criterion,
+                        *who,
+                        period,
+                        Some(&crate::domain::assessment::ManualScore {
+                            score: max * 0.8,
+                            note: String::new(),
+                        }),
+                    )?;
+                }
+            }
+            quarter = period
+                .end
+                .succ_opt()
+                .and_then(crate::domain::period::Period::quarter_of);
         }
         Ok(())
     })

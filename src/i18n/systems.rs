@@ -213,13 +213,22 @@ impl Lang {
         }
     }
 
-    /// "learning hours 9 against a target of 6 (max 20)"
-    pub fn explain_target(self, what: &str, value: &str, target: &str, max: &str) -> String {
+    /// "learning hours 9 against a target of 6 for the period (24 a year; max 20)"
+    pub fn explain_target(
+        self,
+        what: &str,
+        value: &str,
+        target: &str,
+        yearly: &str,
+        max: &str,
+    ) -> String {
         match self {
-            Self::Zh => format!("{what} {value}，本期目标 {target}，达标得满分 {max}"),
-            Self::En => {
-                format!("{what} {value} against {target} for the period (full marks {max})")
+            Self::Zh => {
+                format!("{what} {value}，本期目标 {target}（全年 {yearly}），达标得满分 {max}")
             }
+            Self::En => format!(
+                "{what} {value} against {target} for the period ({yearly} a year; full marks {max})"
+            ),
         }
     }
 }

@@ -11,6 +11,7 @@ use crate::domain::{ProblemId, SecretaryId, SessionId};
 use crate::i18n::Lang;
 use crate::store::SystemRecord;
 use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Tab {
@@ -57,6 +58,8 @@ pub struct CommunicateScreen {
     query: String,
     cache: Option<(u64, Result<Model, String>)>,
     form: Option<EntryForm>,
+    /// The entries that match the search: (generation, tab, query) and their indices.
+    visible: Option<((u64, Tab, String), Vec<usize>)>,
 }
 
 impl CommunicateScreen {
@@ -126,113 +129,74 @@ impl CommunicateScreen {
                 (Tab::Visits, lang.exchange_visits()),
             ],
         );
-        let query = self.query.clone();
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| match self.tab {
-                Tab::Notices => {
-                    for notice in model.notices.iter().filter(|n| {
-                        matches_search(&n.fields.title, &query)
-                            || matches_search(&n.fields.text, &query)
-                    }) {
-                        ui.horizontal(|ui| {
-                            if notice.fields.pinned {
-                                ui.label(RichText::new(lang.pinned_mark()).color(ERROR_RED));
+        // Which entries match, worked out again only when the search, the tab or the data
+        // changes (a county file has thousands of notices).
+        let key = (generation, self.tab, self.query.clone());
+        if self.visible.as_ref().is_none_or(|(k, _)| *k != key) {
+            let query = self.query.as_str();
+            let visible: Vec<usize> = match self.tab {
+                Tab::Notices => (0..model.notices.len())
+                    .filter(|i| {
+                        let n = &model.notices[*i].fields;
+                        matches_search(&n.title, query) || matches_search(&n.text, query)
+                    })
+                    .collect(),
+                Tab::Notes => (0..model.notes.len())
+                    .filter(|i| {
+                        let n = &model.notes[*i].fields;
+                        matches_search(&n.title, query)
+                            || matches_search(&n.text, query)
+                            || matches_search(&model.names.secretary(n.author), query)
+                    })
+                    .collect(),
+                Tab::Visits => (0..model.visits.len())
+                    .filter(|i| {
+                        let v = &model.visits[*i].fields;
+                        matches_search(&v.topic, query)
+                            || matches_search(&v.place, query)
+                            || matches_search(&model.names.branch(v.host_branch_id), query)
+                    })
+                    .collect(),
+            };
+            self.visible = Some((key, visible));
+        }
+        let visible = self.visible.take();
+        if let Some((_, rows)) = &visible {
+            let row_height = if self.tab == Tab::Visits { 24.0 } else { 46.0 };
+            TableBuilder::new(ui)
+                .striped(true)
+                .column(Column::remainder())
+                .body(|body| {
+                    body.rows(row_height, rows.len(), |mut row| {
+                        let index = rows[row.index()];
+                        row.col(|ui| match self.tab {
+                            Tab::Notices => {
+                                let notice = &model.notices[index];
+                                commands.extend(notice_row(ui, lang, notice, &mut self.form));
                             }
-                            ui.strong(&notice.fields.title);
-                            ui.label(
-                                RichText::new(
-                                    notice.fields.posted_on.format("%Y-%m-%d").to_string(),
-                                )
-                                .weak(),
-                            );
-                            let (label, pinned) = if notice.fields.pinned {
-                                (lang.unpin(), false)
-                            } else {
-                                (lang.pin(), true)
-                            };
-                            if row_button(ui, label, &notice.fields.title).clicked() {
-                                let mut fields = notice.fields.clone();
-                                fields.pinned = pinned;
-                                commands
-                                    .push(Command::Write(Change::UpdateNotice(notice.id, fields)));
+                            Tab::Notes => {
+                                let note = &model.notes[index];
+                                commands.extend(note_row(
+                                    ui,
+                                    lang,
+                                    note,
+                                    &model.names,
+                                    &mut self.form,
+                                ));
                             }
-                            if row_button(ui, lang.edit(), &notice.fields.title).clicked() {
-                                self.form = Some(EntryForm::edit_notice(notice));
-                            }
-                            if row_button(ui, lang.delete(), &notice.fields.title).clicked() {
-                                commands.push(Command::Write(Change::DeleteRecord(
-                                    SystemRecord::Notice(notice.id),
-                                )));
-                            }
-                        });
-                        ui.label(&notice.fields.text);
-                        ui.separator();
-                    }
-                }
-                Tab::Notes => {
-                    for note in model.notes.iter().filter(|n| {
-                        matches_search(&n.fields.title, &query)
-                            || matches_search(&n.fields.text, &query)
-                            || matches_search(&model.names.secretary(n.fields.author), &query)
-                    }) {
-                        ui.horizontal(|ui| {
-                            ui.strong(&note.fields.title);
-                            ui.label(
-                                RichText::new(format!(
-                                    "{}  {}",
-                                    model.names.secretary(note.fields.author),
-                                    note.fields.written_on.format("%Y-%m-%d")
-                                ))
-                                .weak(),
-                            );
-                            if let Some(session) = note.fields.session
-                                && ui.link(lang.linked_session()).clicked()
-                            {
-                                commands.push(Command::Navigate(Screen::Session(session)));
-                            }
-                            if let Some(problem) = note.fields.problem
-                                && ui.link(lang.linked_problem()).clicked()
-                            {
-                                commands.push(Command::Navigate(Screen::Problem(problem)));
-                            }
-                            if row_button(ui, lang.edit(), &note.fields.title).clicked() {
-                                self.form = Some(EntryForm::edit_note(note));
-                            }
-                            if row_button(ui, lang.delete(), &note.fields.title).clicked() {
-                                commands.push(Command::Write(Change::DeleteRecord(
-                                    SystemRecord::Note(note.id),
-                                )));
+                            Tab::Visits => {
+                                commands.extend(visit_row(
+                                    ui,
+                                    lang,
+                                    &model.visits[index],
+                                    &model.names,
+                                ));
                             }
                         });
-                        ui.label(&note.fields.text);
-                        ui.separator();
-                    }
-                }
-                Tab::Visits => {
-                    for visit in model.visits.iter().filter(|v| {
-                        matches_search(&v.fields.topic, &query)
-                            || matches_search(&v.fields.place, &query)
-                            || matches_search(&model.names.branch(v.fields.host_branch_id), &query)
-                    }) {
-                        ui.horizontal(|ui| {
-                            ui.label(visit.fields.held_on.format("%Y-%m-%d").to_string());
-                            ui.label(lang.session_kind(visit.fields.kind));
-                            let host = model.names.branch(visit.fields.host_branch_id);
-                            if !host.is_empty() {
-                                ui.label(format!("{}：{host}", lang.col_host_village()));
-                            }
-                            if ui.link(&visit.fields.topic).clicked() {
-                                commands.push(Command::Navigate(Screen::Session(visit.id)));
-                            }
-                            ui.label(
-                                RichText::new(format!("{}/{}", visit.attended, visit.expected))
-                                    .weak(),
-                            );
-                        });
-                    }
-                }
-            });
+                    });
+                });
+        }
+        self.visible = visible;
         if let Some(form) = &mut self.form {
             let (command, closed) = form.ui(ui, lang, &model);
             commands.extend(command);
@@ -416,4 +380,100 @@ impl EntryForm {
             }
         }
     }
+}
+
+fn notice_row(
+    ui: &mut Ui,
+    lang: Lang,
+    notice: &Notice,
+    form: &mut Option<EntryForm>,
+) -> Option<Command> {
+    let mut command = None;
+    ui.horizontal(|ui| {
+        if notice.fields.pinned {
+            ui.label(RichText::new(lang.pinned_mark()).color(ERROR_RED));
+        }
+        ui.strong(&notice.fields.title);
+        ui.label(RichText::new(notice.fields.posted_on.format("%Y-%m-%d").to_string()).weak());
+        let (label, pinned) = if notice.fields.pinned {
+            (lang.unpin(), false)
+        } else {
+            (lang.pin(), true)
+        };
+        if row_button(ui, label, &notice.fields.title).clicked() {
+            let mut fields = notice.fields.clone();
+            fields.pinned = pinned;
+            command = Some(Command::Write(Change::UpdateNotice(notice.id, fields)));
+        }
+        if row_button(ui, lang.edit(), &notice.fields.title).clicked() {
+            *form = Some(EntryForm::edit_notice(notice));
+        }
+        if row_button(ui, lang.delete(), &notice.fields.title).clicked() {
+            command = Some(Command::Write(Change::DeleteRecord(SystemRecord::Notice(
+                notice.id,
+            ))));
+        }
+    });
+    ui.add(egui::Label::new(&notice.fields.text).truncate())
+        .on_hover_text(&notice.fields.text);
+    command
+}
+
+fn note_row(
+    ui: &mut Ui,
+    lang: Lang,
+    note: &Note,
+    names: &Names,
+    form: &mut Option<EntryForm>,
+) -> Option<Command> {
+    let mut command = None;
+    ui.horizontal(|ui| {
+        ui.strong(&note.fields.title);
+        ui.label(
+            RichText::new(format!(
+                "{}  {}",
+                names.secretary(note.fields.author),
+                note.fields.written_on.format("%Y-%m-%d")
+            ))
+            .weak(),
+        );
+        if let Some(session) = note.fields.session
+            && ui.link(lang.linked_session()).clicked()
+        {
+            command = Some(Command::Navigate(Screen::Session(session)));
+        }
+        if let Some(problem) = note.fields.problem
+            && ui.link(lang.linked_problem()).clicked()
+        {
+            command = Some(Command::Navigate(Screen::Problem(problem)));
+        }
+        if row_button(ui, lang.edit(), &note.fields.title).clicked() {
+            *form = Some(EntryForm::edit_note(note));
+        }
+        if row_button(ui, lang.delete(), &note.fields.title).clicked() {
+            command = Some(Command::Write(Change::DeleteRecord(SystemRecord::Note(
+                note.id,
+            ))));
+        }
+    });
+    ui.add(egui::Label::new(&note.fields.text).truncate())
+        .on_hover_text(&note.fields.text);
+    command
+}
+
+fn visit_row(ui: &mut Ui, lang: Lang, visit: &SessionSummary, names: &Names) -> Option<Command> {
+    let mut command = None;
+    ui.horizontal(|ui| {
+        ui.label(visit.fields.held_on.format("%Y-%m-%d").to_string());
+        ui.label(lang.session_kind(visit.fields.kind));
+        let host = names.branch(visit.fields.host_branch_id);
+        if !host.is_empty() {
+            ui.label(format!("{}：{host}", lang.col_host_village()));
+        }
+        if ui.link(&visit.fields.topic).clicked() {
+            command = Some(Command::Navigate(Screen::Session(visit.id)));
+        }
+        ui.label(RichText::new(format!("{}/{}", visit.attended, visit.expected)).weak());
+    });
+    command
 }

@@ -598,12 +598,14 @@ fn ranking_ui(ui: &mut Ui, lang: Lang, model: &Model) -> Option<SecretaryId> {
             });
             for criterion in &model.criteria {
                 header.col(|ui| {
-                    ui.strong(&criterion.name).on_hover_text(format!(
-                        "{} · {} {}",
-                        lang.criterion_source(criterion.source),
-                        lang.col_max_score(),
-                        format_score(criterion.max_score)
-                    ));
+                    ui.strong(&criterion.name).on_hover_ui(|ui| {
+                        ui.label(format!(
+                            "{} · {} {}",
+                            lang.criterion_source(criterion.source),
+                            lang.col_max_score(),
+                            format_score(criterion.max_score)
+                        ));
+                    });
                 });
             }
             header.col(|ui| {
@@ -633,7 +635,10 @@ fn ranking_ui(ui: &mut Ui, lang: Lang, model: &Model) -> Option<SecretaryId> {
                             text
                         };
                         ui.label(text)
-                            .on_hover_text(explain(lang, criterion, &score.explanation));
+                            // Worked out only when hovered, not for every cell every frame.
+                            .on_hover_ui(|ui| {
+                                ui.label(explain(lang, criterion, &score.explanation));
+                            });
                     });
                 }
                 row.col(|ui| {
@@ -666,6 +671,7 @@ pub fn explain(lang: Lang, criterion: &Criterion, explanation: &Explanation) -> 
             lang.criterion_source(criterion.source),
             &format_score(*value),
             &format_score(*target),
+            &format_score(criterion.target_per_year),
             &format_score(criterion.max_score),
         ),
         Explanation::Manual(note) if note.is_empty() => lang.explain_manual().to_owned(),
