@@ -139,6 +139,15 @@ fn compare_ranks_with_stars_and_takes_hand_entered_scores() {
     harness.get_by_label("片区比较").click();
     harness.run();
     harness.get_by_label_contains("东片区: ");
+    // A criterion can go from the sheet, and come back with Undo.
+    harness.get_by_label("考评指标").click();
+    harness.run();
+    harness.get_by_label("删除 扣分项").click();
+    harness.run();
+    assert_eq!(harness.state().store().criteria().expect("criteria").len(), 7);
+    harness.get_by_label("撤销").click();
+    harness.run();
+    assert_eq!(harness.state().store().criteria().expect("criteria").len(), 8);
 }
 
 #[test]
@@ -160,6 +169,14 @@ fn communicate_posts_a_pinned_notice_that_comes_first_and_is_found() {
     common::type_into(&mut harness, "搜索", "防汛");
     assert!(harness.query_by_label("下月集中学习安排").is_none());
     harness.get_by_label("防汛值班安排");
+    // Deleting a notice can be undone from the status line.
+    harness.get_by_label("删除 防汛值班安排").click();
+    harness.run();
+    assert!(harness.query_by_label("防汛值班安排").is_none());
+    harness.get_by_label("撤销").click();
+    harness.run();
+    harness.get_by_label("防汛值班安排");
+    assert_eq!(harness.state().store().notices().expect("notices").len(), 5);
 }
 
 #[test]

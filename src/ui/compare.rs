@@ -134,11 +134,9 @@ impl CompareScreen {
     pub fn write_finished(&mut self, succeeded: bool) {
         if succeeded {
             self.scores = None;
-            // The sheet is read again from the store, and says it was saved.
-            if self.sheet.as_ref().is_some_and(|s| s.saving) {
-                self.sheet = None;
-                self.sheet_saved = true;
-            }
+            // The sheet is read again from the store (and says so if it was saved).
+            self.sheet_saved = self.sheet.as_ref().is_some_and(|s| s.saving);
+            self.sheet = None;
         } else if let Some(sheet) = &mut self.sheet {
             sheet.saving = false;
         }
@@ -488,6 +486,11 @@ impl CompareScreen {
                             ui.add_sized([50.0, 20.0], egui::TextEdit::singleline(target)),
                             &format!("{} {}", lang.col_target_per_year(), criterion.name),
                         );
+                    }
+                    if super::widgets::row_button(ui, lang.delete(), &criterion.name).clicked() {
+                        command = Some(Command::Write(Change::DeleteRecord(
+                            crate::store::SystemRecord::Criterion(criterion.id),
+                        )));
                     }
                     ui.end_row();
                 }

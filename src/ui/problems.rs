@@ -346,12 +346,14 @@ struct Filters {
 /// The problems and the names to show with them, loaded once per store generation.
 type ListModel = (Vec<ProblemSummary>, Names);
 
-/// A problem (if it still exists), its history and names, loaded once per store generation.
+/// A problem (if it still exists), its history, names, recent sessions and the pairing it
+/// hangs on ("helper → helped"), loaded once per store generation.
 type PageModel = (
     Option<ProblemSummary>,
     Vec<HistoryEntry>,
     Names,
     Vec<(SessionId, NaiveDate, String)>,
+    Option<String>,
 );
 
 /// The problems list (难题台账).
@@ -731,11 +733,30 @@ impl ProblemPage {
                 self.change_error = None;
             }
             let load = || -> crate::store::Result<_> {
+                let problem = ctx.store.problem(id)?;
+                let names = Names::load(ctx)?;
+                // The pairing it hangs on, as "helper → helped".
+                let pair = match problem.as_ref().and_then(|p| p.fields.pairing_id) {
+                    Some(pairing) => ctx
+                        .store
+                        .pairings()?
+                        .into_iter()
+                        .find(|p| p.id == pairing)
+                        .map(|p| {
+                            format!(
+                                "{} → {}",
+                                names.secretary(Some(p.fields.strong)),
+                                names.secretary(Some(p.fields.weak))
+                            )
+                        }),
+                    None => None,
+                };
                 Ok((
-                    ctx.store.problem(id)?,
+                    problem,
                     ctx.store.problem_history(id)?,
-                    Names::load(ctx)?,
+                    names,
                     ctx.store.recent_sessions(12)?,
+                    pair,
                 ))
             };
             self.cache = Some((generation, id, load().map_err(|e| lang.store_error(&e))));
@@ -743,11 +764,11 @@ impl ProblemPage {
         if ui.button(format!("← {}", lang.back())).clicked() {
             commands.push(Command::Navigate(Screen::Problems));
         }
-        let (problem, history, names, recent) = match &self.cache {
-            Some((_, _, Ok((Some(problem), history, names, recent)))) => {
-                (problem, history, names, recent)
+        let (problem, history, names, recent, pair) = match &self.cache {
+            Some((_, _, Ok((Some(problem), history, names, recent, pair)))) => {
+                (problem, history, names, recent, pair)
             }
-            Some((_, _, Ok((None, _, _, _)))) => {
+            Some((_, _, Ok((None, _, _, _, _)))) => {
                 ui.label(lang.store_error(&crate::store::Error::RecordNotFound));
                 return commands;
             }
@@ -797,6 +818,7 @@ impl ProblemPage {
                         (lang.col_raised_on(), day(Some(fields.raised_on))),
                         (lang.col_responsible(), fields.responsible.clone()),
                         (lang.col_helper(), names.secretary(fields.helper_id)),
+                        (lang.col_pairing(), pair.clone().unwrap_or_default()),
                         (lang.col_deadline(), day(fields.deadline)),
                         (lang.col_resolution(), problem.resolution.clone()),
                     ] {
