@@ -710,6 +710,16 @@ fn apply_change(writer: &mut store::Writer<'_>, change: &Change) -> store::Resul
         Change::AddHonour(secretary, on, kind, reason) => writer
             .add_honour(*secretary, *on, *kind, reason)
             .map(|_| ()),
+        Change::CommendPair(pair, on, reason) => pair.iter().try_for_each(|who| {
+            writer
+                .add_honour(
+                    *who,
+                    *on,
+                    crate::domain::points::HonourKind::Commendation,
+                    reason,
+                )
+                .map(|_| ())
+        }),
         Change::AddNote(fields) => writer.add_note(fields).map(|_| ()),
         Change::UpdateNote(id, fields) => writer.update_note(*id, fields),
         Change::AddNotice(fields) => writer.add_notice(fields).map(|_| ()),

@@ -107,6 +107,28 @@ fn help_pairs_two_secretaries_and_a_recorded_visit_counts() {
     // The visit's page expects the pair, not the whole studio, and names the pairing.
     harness.get_by_label("应到 2 人，实到 0 人");
     harness.get_by_label("张志强 → 李秀英");
+    // The best pair goes on the red list together (back on 帮扶 from the navigation panel).
+    harness
+        .get_all_by_label("帮扶")
+        .next()
+        .expect("navigation")
+        .click();
+    harness.run();
+    let honours = harness.state().store().honours().expect("honours").len();
+    harness.get_by_label("表彰 张志强 → 李秀英").click();
+    harness.run();
+    common::type_into(&mut harness, "原因", "结对帮扶成效突出");
+    harness.get_by_label("记录表彰/批评").click();
+    harness.run();
+    let after = harness.state().store().honours().expect("honours");
+    assert_eq!(after.len(), honours + 2);
+    assert!(
+        after
+            .iter()
+            .filter(|h| h.reason == "结对帮扶成效突出")
+            .count()
+            == 2
+    );
 }
 
 #[test]
@@ -144,10 +166,16 @@ fn compare_ranks_with_stars_and_takes_hand_entered_scores() {
     harness.run();
     harness.get_by_label("删除 扣分项").click();
     harness.run();
-    assert_eq!(harness.state().store().criteria().expect("criteria").len(), 7);
+    assert_eq!(
+        harness.state().store().criteria().expect("criteria").len(),
+        7
+    );
     harness.get_by_label("撤销").click();
     harness.run();
-    assert_eq!(harness.state().store().criteria().expect("criteria").len(), 8);
+    assert_eq!(
+        harness.state().store().criteria().expect("criteria").len(),
+        8
+    );
 }
 
 #[test]

@@ -346,3 +346,9 @@ texts! {
     responsibilities_title: "编辑六项职责", "Edit the six responsibilities";
     term_over: "（任期已满）", " (term over)";
 }
+
+texts! {
+    commend_pair: "表彰", "Commend";
+    commend_pair_title: "表彰结对", "Commend the pair";
+    commend_pair_explained: "帮扶人和被帮扶人都记入红榜，各按“受到表彰”规则加分。", "Both secretaries go on the red list and earn the commendation points.";
+}

@@ -40,11 +40,28 @@ impl super::widgets::FormWindow for PairingForm {
     }
 }
 
+/// A commendation of a pair being typed.
+struct CommendForm {
+    pair: [SecretaryId; 2],
+    names: String,
+    date: String,
+    reason: String,
+    error: Option<String>,
+    saving: bool,
+}
+
+impl super::widgets::FormWindow for CommendForm {
+    fn saving(&mut self) -> &mut bool {
+        &mut self.saving
+    }
+}
+
 /// The help screen.
 #[derive(Default)]
 pub struct HelpScreen {
     cache: Option<(u64, Result<Model, String>)>,
     form: Option<PairingForm>,
+    commend: Option<CommendForm>,
     stale_days: String,
 }
 
@@ -70,6 +87,7 @@ impl HelpScreen {
     /// After a write: the form closes if it succeeded.
     pub fn write_finished(&mut self, succeeded: bool) {
         super::widgets::close_after_write(&mut self.form, succeeded);
+        super::widgets::close_after_write(&mut self.commend, succeeded);
     }
 
     /// Draws the screen.
@@ -127,7 +145,14 @@ impl HelpScreen {
             );
         }
         ui.separator();
-        commands.extend(board_ui(ui, ctx, &model, &mut self.form));
+        commands.extend(board_ui(ui, ctx, &model, &mut self.form, &mut self.commend));
+        if let Some(form) = &mut self.commend {
+            let (command, closed) = form.ui(ui, lang);
+            commands.extend(command);
+            if closed {
+                self.commend = None;
+            }
+        }
         if let Some(form) = &mut self.form {
             let (command, closed) = form.ui(ui, lang, &model.names);
             commands.extend(command);
@@ -145,6 +170,7 @@ fn board_ui(
     ctx: &ViewContext<'_>,
     model: &Model,
     form: &mut Option<PairingForm>,
+    commend: &mut Option<CommendForm>,
 ) -> Vec<Command> {
     let lang = ctx.lang;
     let mut commands = Vec::new();
@@ -230,6 +256,16 @@ fn board_ui(
                     }
                     if row_button(ui, lang.raise_problem_short(), &pair).clicked() {
                         commands.push(Command::RaisePairingProblem(pairing.id));
+                    }
+                    if row_button(ui, lang.commend_pair(), &pair).clicked() {
+                        *commend = Some(CommendForm {
+                            pair: [pairing.fields.strong, pairing.fields.weak],
+                            names: pair.clone(),
+                            date: ctx.today.format("%Y-%m-%d").to_string(),
+                            reason: String::new(),
+                            error: None,
+                            saving: false,
+                        });
                     }
                     if row_button(ui, lang.edit(), &pair).clicked() {
                         *form = Some(PairingForm::edit(pairing));
@@ -392,5 +428,51 @@ impl PairingForm {
             PairingError::EndsBeforeStart => lang.error_end_before_start().to_owned(),
         })?;
         Ok(fields)
+    }
+}
+
+impl CommendForm {
+    /// Draws the form; returns the write to make, and whether it was cancelled.
+    fn ui(&mut self, ui: &mut Ui, lang: Lang) -> (Option<Command>, bool) {
+        let mut command = None;
+        let mut closed = false;
+        let title = format!("{} — {}", lang.commend_pair_title(), self.names);
+        super::widgets::form_window(ui, &title, "commend-form", 460.0, |ui| {
+            ui.label(RichText::new(lang.commend_pair_explained()).weak());
+            egui::Grid::new("commend-form-grid")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    text_field(ui, lang.col_date(), &mut self.date, lang.day_hint(), None);
+                    text_field(ui, lang.col_reason(), &mut self.reason, "", None);
+                });
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(!self.saving, egui::Button::new(lang.record_honour()))
+                    .clicked()
+                {
+                    match (parse_day(&self.date), self.reason.trim()) {
+                        (None, _) => self.error = Some(lang.error_not_a_date().to_owned()),
+                        (_, "") => self.error = Some(lang.reason_required().to_owned()),
+                        (Some(date), reason) => {
+                            self.error = None;
+                            self.saving = true;
+                            command = Some(Command::Write(Change::CommendPair(
+                                self.pair,
+                                date,
+                                reason.to_owned(),
+                            )));
+                        }
+                    }
+                }
+                if ui.button(lang.cancel()).clicked() {
+                    closed = true;
+                }
+                if let Some(error) = &self.error {
+                    ui.colored_label(ERROR_RED, error);
+                }
+            });
+        });
+        (command, closed)
     }
 }

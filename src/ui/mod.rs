@@ -215,6 +215,8 @@ pub enum Change {
     AddAward(SecretaryId, NaiveDate, i64, String),
     /// Commend or criticise.
     AddHonour(SecretaryId, NaiveDate, HonourKind, String),
+    /// Commend both secretaries of a pairing (the red list's "best pair").
+    CommendPair([SecretaryId; 2], NaiveDate, String),
     /// Add an experience note.
     AddNote(NoteFields),
     /// Change an experience note.
