@@ -31,7 +31,9 @@ fn run_gui(db: Option<std::path::PathBuf>, started: std::time::Instant) -> ExitC
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("书记工作室")
-            .with_inner_size([1280.0, 800.0])
+            // Fits a 1366 × 768 office laptop with its taskbar and the window's title bar, so
+            // the status line (with Undo) is never below the screen.
+            .with_inner_size([1200.0, 660.0])
             .with_min_inner_size([900.0, 560.0]),
         persist_window: true,
         ..eframe::NativeOptions::default()

@@ -86,7 +86,7 @@ texts! {
     source_problem: "难题：", "Problem:";
     source_note: "经验材料：", "Note:";
     source_honour: "表彰/批评：", "Honour:";
-    source_award: "奖励：", "Award:";
+    source_award: "奖励/扣分：", "Award/deduction:";
 }
 
 impl Lang {

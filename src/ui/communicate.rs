@@ -260,7 +260,7 @@ impl EntryForm {
 
     fn ui(&mut self, ui: &mut Ui, lang: Lang, model: &Model) -> (Option<Command>, bool) {
         let mut command = None;
-        let mut closed = false;
+        let mut closed = super::widgets::escape_pressed(ui);
         let title = match (self.notice, self.editing.is_some()) {
             (true, false) => lang.new_notice(),
             (true, true) => lang.edit_notice(),
@@ -468,7 +468,11 @@ fn visit_row(ui: &mut Ui, lang: Lang, visit: &SessionSummary, names: &Names) -> 
         ui.label(lang.session_kind(visit.fields.kind));
         let host = names.branch(visit.fields.host_branch_id);
         if !host.is_empty() {
-            ui.label(format!("{}：{host}", lang.col_host_village()));
+            ui.label(format!(
+                "{}{}{host}",
+                lang.col_host_village(),
+                lang.pick("：", ": ")
+            ));
         }
         if ui.link(&visit.fields.topic).clicked() {
             command = Some(Command::Navigate(Screen::Session(visit.id)));

@@ -171,7 +171,7 @@ impl CompareScreen {
         });
         screen_title(ui, lang.nav_compare());
         let period = ui.horizontal(|ui| period_field(ui, lang, text)).inner;
-        tabs(
+        if tabs(
             ui,
             &mut self.view,
             &[
@@ -181,7 +181,10 @@ impl CompareScreen {
                 (View::Areas, lang.view_areas()),
                 (View::Criteria, lang.view_criteria()),
             ],
-        );
+        ) {
+            // The score form belongs to the ranking.
+            self.scores = None;
+        }
         let Some(period) = period else {
             return commands;
         };
@@ -755,7 +758,7 @@ impl ScoreForm {
     /// Draws the form; returns the write to make, and whether it was cancelled.
     fn ui(&mut self, ui: &mut Ui, lang: Lang, model: &Model) -> (Option<Command>, bool) {
         let mut command = None;
-        let mut closed = false;
+        let mut closed = super::widgets::escape_pressed(ui);
         let name = model.names.secretary(Some(self.secretary));
         let title = format!("{} — {} {}", lang.score_title(), name, self.period);
         super::widgets::form_window(ui, &title, "score-form", 560.0, |ui| {
@@ -825,16 +828,30 @@ impl ScoreForm {
                             })
                         })
                         .collect();
-                    match parsed {
-                        Some(scores) => {
-                            self.error = None;
-                            command = Some(Command::Write(Change::SetScores(
-                                self.secretary,
-                                self.period,
-                                scores,
-                            )));
-                        }
-                        None => self.error = Some(lang.score_out_of_range().to_owned()),
+                    if let Some(scores) = parsed {
+                        self.error = None;
+                        command = Some(Command::Write(Change::SetScores(
+                            self.secretary,
+                            self.period,
+                            scores,
+                        )));
+                    } else {
+                        // Name the criterion whose score is wrong.
+                        let bad = self.rows.iter().find_map(|(id, score, _)| {
+                            let criterion = model.criteria.iter().find(|c| c.id == *id)?;
+                            let fine = score.trim().is_empty()
+                                || score
+                                    .trim()
+                                    .parse::<f64>()
+                                    .is_ok_and(|v| (0.0..=criterion.max_score).contains(&v));
+                            (!fine).then(|| criterion.name.clone())
+                        });
+                        self.error = Some(format!(
+                            "{}{}{}",
+                            bad.unwrap_or_default(),
+                            lang.pick("：", ": "),
+                            lang.score_out_of_range()
+                        ));
                     }
                 }
                 if ui.button(lang.cancel()).clicked() {

@@ -526,7 +526,7 @@ impl ResponsibilitiesForm {
         people: &[(SecretaryId, String)],
     ) -> (Vec<Command>, bool) {
         let mut commands = Vec::new();
-        let mut closed = false;
+        let mut closed = super::widgets::escape_pressed(ui);
         let ids: Vec<SecretaryId> = people.iter().map(|(id, _)| *id).collect();
         let name = |id: SecretaryId| {
             people

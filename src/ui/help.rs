@@ -182,8 +182,8 @@ fn board_ui(
         .column(Column::exact(40.0))
         .column(Column::exact(86.0))
         .column(Column::exact(64.0))
-        .column(Column::exact(44.0))
-        .column(Column::exact(180.0))
+        .column(Column::exact(64.0))
+        .column(Column::exact(150.0))
         .column(Column::remainder())
         .header(22.0, |mut header| {
             for title in [
@@ -316,7 +316,7 @@ impl PairingForm {
 
     fn ui(&mut self, ui: &mut Ui, lang: Lang, names: &Names) -> (Option<Command>, bool) {
         let mut command = None;
-        let mut closed = false;
+        let mut closed = super::widgets::escape_pressed(ui);
         let title = if self.editing.is_some() {
             lang.edit_pairing()
         } else {
@@ -435,7 +435,7 @@ impl CommendForm {
     /// Draws the form; returns the write to make, and whether it was cancelled.
     fn ui(&mut self, ui: &mut Ui, lang: Lang) -> (Option<Command>, bool) {
         let mut command = None;
-        let mut closed = false;
+        let mut closed = super::widgets::escape_pressed(ui);
         let title = format!("{} — {}", lang.commend_pair_title(), self.names);
         super::widgets::form_window(ui, &title, "commend-form", 460.0, |ui| {
             ui.label(RichText::new(lang.commend_pair_explained()).weak());

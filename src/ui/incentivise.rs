@@ -151,7 +151,7 @@ impl IncentiviseScreen {
             Ok(model) => match self.tab {
                 Tab::Leaderboard => leaderboard_ui(ui, lang, model),
                 Tab::Ledger => commands.extend(self.ledger_ui(ui, lang, model)),
-                Tab::Honours => commands.extend(self.honours_ui(ui, ctx, model)),
+                Tab::Honours => commands.extend(self.honours_ui(ui, ctx, model, period)),
                 Tab::Rules => commands.extend(self.rules_ui(ui, lang)),
             },
         }
@@ -243,7 +243,13 @@ impl IncentiviseScreen {
         command
     }
 
-    fn honours_ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, model: &Model) -> Vec<Command> {
+    fn honours_ui(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewContext<'_>,
+        model: &Model,
+        period: Period,
+    ) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         let people = in_office(&model.names.roster);
@@ -269,7 +275,7 @@ impl IncentiviseScreen {
                         commands.push(Command::Write(change));
                     }
                     ui.add_space(6.0);
-                    for award in &model.awards {
+                    for award in model.awards.iter().filter(|a| period.contains(a.on)) {
                         ui.horizontal(|ui| {
                             ui.label(format!(
                                 "{}  {}  {}  {}",
@@ -311,7 +317,11 @@ impl IncentiviseScreen {
                             HonourKind::Commendation => egui::Color32::from_rgb(190, 30, 30),
                             HonourKind::Criticism => ui.visuals().text_color(),
                         }));
-                        for honour in model.honours.iter().filter(|h| h.kind == *kind) {
+                        for honour in model
+                            .honours
+                            .iter()
+                            .filter(|h| h.kind == *kind && period.contains(h.on))
+                        {
                             ui.horizontal(|ui| {
                                 ui.label(format!(
                                     "{}  {}  {}",

@@ -307,9 +307,14 @@ impl LearnScreen {
                 let lines = ctx.store.learning_record(who).unwrap_or_default();
                 self.record = Some((generation, who, lines));
             }
-            let Some((_, _, lines)) = &self.record else {
+            let Some((_, _, all)) = &self.record else {
                 return;
             };
+            // The record of the year shown, as the hours beside the names are.
+            let lines: Vec<&LearningRecordLine> = all
+                .iter()
+                .filter(|l| l.held_on.year() == self.year)
+                .collect();
             let total: i64 = lines.iter().map(|l| l.duration_min).sum();
             ui.strong(lang.learning_record_of(
                 &model.names.secretary(Some(who)),
@@ -321,7 +326,7 @@ impl LearnScreen {
                 .striped(true)
                 .max_scroll_height(height)
                 .column(Column::exact(90.0))
-                .column(Column::exact(90.0))
+                .column(Column::exact(130.0))
                 .column(Column::exact(40.0))
                 .column(Column::remainder())
                 .header(22.0, |mut header| {
@@ -338,7 +343,7 @@ impl LearnScreen {
                 })
                 .body(|body| {
                     body.rows(22.0, lines.len(), |mut row| {
-                        let line = &lines[row.index()];
+                        let line = lines[row.index()];
                         row.col(|ui| {
                             if ui
                                 .link(line.held_on.format("%Y-%m-%d").to_string())

@@ -168,6 +168,11 @@ pub fn in_office(roster: &[crate::domain::RosterEntry]) -> Vec<crate::domain::Se
         .collect()
 }
 
+/// Whether Escape was pressed this frame (a form window closes, as a dialog would).
+pub fn escape_pressed(ui: &Ui) -> bool {
+    ui.input(|i| i.key_pressed(egui::Key::Escape))
+}
+
 /// The name paired with `id` in a list of choices (empty if not there).
 pub fn name_in<T: PartialEq>(list: &[(T, String)], id: &T) -> String {
     list.iter()
