@@ -261,6 +261,9 @@ impl Lang {
     pub fn stale_warning(self, count: usize, days: i64) -> String {
         match self {
             Self::Zh => format!("⚠ 有 {count} 对结对已超过 {days} 天未走访"),
+            Self::En if count == 1 => {
+                format!("⚠ 1 pair has had no visit for more than {days} days")
+            }
             Self::En => format!("⚠ {count} pairs have had no visit for more than {days} days"),
         }
     }

@@ -145,7 +145,12 @@ impl HelpScreen {
             );
         }
         ui.separator();
-        commands.extend(board_ui(ui, ctx, &model, &mut self.form, &mut self.commend));
+        // A narrow window scrolls the board sideways rather than hiding its buttons.
+        egui::ScrollArea::horizontal()
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                commands.extend(board_ui(ui, ctx, &model, &mut self.form, &mut self.commend));
+            });
         if let Some(form) = &mut self.commend {
             let (command, closed) = form.ui(ui, lang);
             commands.extend(command);
@@ -177,13 +182,13 @@ fn board_ui(
     TableBuilder::new(ui)
         .striped(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::exact(170.0))
-        .column(Column::exact(86.0))
-        .column(Column::exact(40.0))
-        .column(Column::exact(86.0))
-        .column(Column::exact(64.0))
-        .column(Column::exact(64.0))
         .column(Column::exact(150.0))
+        .column(Column::exact(80.0))
+        .column(Column::exact(44.0))
+        .column(Column::exact(80.0))
+        .column(Column::exact(70.0))
+        .column(Column::exact(62.0))
+        .column(Column::exact(120.0))
         .column(Column::remainder())
         .header(22.0, |mut header| {
             for title in [
