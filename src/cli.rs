@@ -18,6 +18,9 @@ USAGE:
                                                   import a roster sheet (.xlsx or .csv, UTF-8 or GBK)
   secretary-studio roster --db PATH               print the roster as CSV (UTF-8 with BOM, for Excel)
   secretary-studio check PATH                     check a studio file (integrity, version, counts)
+  secretary-studio export LEDGER -o FILE.xlsx|FILE.csv --db PATH [--period 2021-Q3]
+                                                  export a ledger: roster, sessions, attendance,
+                                                  problems, points or assessments
   secretary-studio demo --db PATH [--scale county] [--secretaries N]
                                                   write the demo studio (or a county-scale file) to a new file
   secretary-studio bench [--secretaries N]        measure start-up, roster frame time and import
@@ -35,6 +38,9 @@ pub const USAGE_ZH: &str = "\
                                                   导入花名册（.xlsx 或 .csv，UTF-8 或 GBK）；--dry-run 只预览不写入
   secretary-studio roster --db 文件                以 CSV 输出花名册（带 BOM 的 UTF-8，可直接用 Excel 打开）
   secretary-studio check 文件                      检查工作室文件（完整性、数据版本、记录数）
+  secretary-studio export 台账 -o 文件.xlsx|文件.csv --db 文件 [--period 2021-Q3]
+                                                  导出台账：roster 花名册、sessions 活动、attendance 出勤表、
+                                                  problems 难题、points 积分、assessments 考评
   secretary-studio demo --db 文件 [--scale county] [--secretaries N]
                                                   把演示工作室（或县级规模的测试文件）写入一个新文件
   secretary-studio bench [--secretaries N]        测量启动、花名册每帧耗时和导入速度
@@ -92,6 +98,17 @@ pub enum CliCommand {
         /// `--db PATH`: a county-scale file to measure instead.
         db: Option<PathBuf>,
     },
+    /// `export LEDGER -o FILE --db PATH [--period P]`
+    Export {
+        /// Which ledger.
+        ledger: crate::export::Ledger,
+        /// The `.xlsx` or `.csv` file to write.
+        output: PathBuf,
+        /// The studio file (opened read-only).
+        db: PathBuf,
+        /// Only this period (all time if none).
+        period: Option<crate::domain::period::Period>,
+    },
     /// `--help`
     Help,
     /// `--version`
@@ -111,10 +128,16 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
     let mut dry_run = false;
     let mut secretaries = None;
     let mut scale: Option<String> = None;
+    let mut output: Option<PathBuf> = None;
+    let mut period: Option<String> = None;
     while let Some(arg) = parser.next().map_err(bad)? {
         match arg {
             Long("db") => db = Some(PathBuf::from(parser.value().map_err(bad)?)),
             Long("dry-run") => dry_run = true,
+            Short('o') | Long("output") => {
+                output = Some(PathBuf::from(parser.value().map_err(bad)?));
+            }
+            Long("period") => period = Some(parser.value().map_err(bad)?.string().map_err(bad)?),
             Long("scale") => scale = Some(parser.value().map_err(bad)?.string().map_err(bad)?),
             Long("secretaries") => {
                 let value: usize = parser
@@ -175,6 +198,45 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
                 }
             },
         },
+        Some("export") => {
+            let code = one_path("LEDGER", positional)?;
+            let code = code.to_string_lossy();
+            let ledger = crate::export::Ledger::from_code(&code).ok_or_else(|| {
+                format!(
+                    "{}'{code}'（roster, sessions, attendance, problems, points, assessments）{see_help}",
+                    lang.pick("没有这个台账：", "no such ledger: ")
+                )
+            })?;
+            let output = output.ok_or_else(|| {
+                format!(
+                    "{}{see_help}",
+                    lang.pick(
+                        "请用 -o 指明导出文件（.xlsx 或 .csv）",
+                        "-o FILE.xlsx|FILE.csv is required"
+                    )
+                )
+            })?;
+            let period = period
+                .map(|text| {
+                    crate::domain::period::Period::parse(&text).map_err(|_| {
+                        format!(
+                            "{}'{text}'{}",
+                            lang.pick("不是有效的期间：", "not a period: "),
+                            lang.pick(
+                                "（请写 2021、2021-H1、2021-Q3 或 2021-05）",
+                                " (write 2021, 2021-H1, 2021-Q3 or 2021-05)"
+                            )
+                        )
+                    })
+                })
+                .transpose()?;
+            CliCommand::Export {
+                ledger,
+                output,
+                db: need_db(db)?,
+                period,
+            }
+        }
         Some("bench") => CliCommand::Bench {
             secretaries: secretaries.unwrap_or(1_000),
             db,
@@ -230,6 +292,17 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
             )
             .map_err(io)?;
             writeln!(out, "{}", db.display()).map_err(io)
+        }
+        CliCommand::Export {
+            ledger,
+            output,
+            db,
+            period,
+        } => {
+            let store = Store::open_read_only(&db).map_err(|e| lang.file_error(&db, &e))?;
+            let today = chrono::Local::now().date_naive();
+            let rows = crate::export::export(&store, ledger, lang, period, today, &output)?;
+            writeln!(out, "{}", lang.exported(rows, &output)).map_err(io)
         }
         CliCommand::Bench { db: Some(path), .. } => crate::bench::run_county(&path, out),
         CliCommand::Bench {

@@ -355,3 +355,60 @@ texts! {
     commend_pair_title: "表彰结对", "Commend the pair";
     commend_pair_explained: "帮扶人和被帮扶人都记入红榜，各按“受到表彰”规则加分。", "Both secretaries go on the red list and earn the commendation points.";
 }
+
+texts! {
+    attendance_matrix: "出勤表", "Attendance";
+    assessment_results: "考评结果", "Assessment";
+    col_expected: "应到", "Expected";
+    col_attended: "实到", "Present";
+    col_days_open: "办理天数", "Days open";
+    problem_history_sheet: "办理记录", "History";
+}
+
+impl Lang {
+    /// "Exported 20 rows to FILE"
+    pub fn exported(self, rows: usize, path: &std::path::Path) -> String {
+        match self {
+            Self::Zh => format!("已导出 {rows} 行到 {}", path.display()),
+            Self::En => format!("Exported {rows} rows to {}", path.display()),
+        }
+    }
+
+    /// Why a ledger could not be written to `path`.
+    pub fn export_error(
+        self,
+        path: &std::path::Path,
+        error: &crate::report::ExportError,
+    ) -> String {
+        use crate::report::ExportError as E;
+        let why = match (self, error) {
+            (Self::Zh, E::UnknownFormat) => "文件名须以 .xlsx 或 .csv 结尾".to_owned(),
+            (Self::Zh, E::TooManyColumns { found, max }) => {
+                format!("需要 {found} 列，一张表最多 {max} 列；请用较短的期间")
+            }
+            (Self::Zh, E::NoSuchFolder) => "文件夹不存在（U 盘是否已拔出？）".to_owned(),
+            (Self::Zh, E::Write(reason)) => {
+                format!("无法写入（只读位置、磁盘已满或文件正被 Excel 打开）：{reason}")
+            }
+            (Self::En, E::TooManyColumns { found, max }) => {
+                format!(
+                    "{found} columns needed, a sheet holds at most {max}; choose a shorter period"
+                )
+            }
+            (Self::En, E::NoSuchFolder) => {
+                "the folder does not exist (was the USB stick pulled out?)".to_owned()
+            }
+            (Self::En, E::Write(reason)) => format!(
+                "cannot write there (read-only, disk full, or the file is open in Excel): {reason}"
+            ),
+            (Self::En, other) => other.to_string(),
+        };
+        match self {
+            Self::Zh => format!("无法导出到 {}：{why}。原有文件未被改动。", path.display()),
+            Self::En => format!(
+                "Could not export to {}: {why}. No file was changed.",
+                path.display()
+            ),
+        }
+    }
+}

@@ -519,6 +519,40 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Every attendance mark at the sessions of `period` (or of all time): (session,
+    /// secretary, status), session by session.
+    pub fn attendance_marks(
+        &self,
+        period: Option<crate::domain::period::Period>,
+    ) -> Result<Vec<(SessionId, SecretaryId, AttendanceStatus)>> {
+        let (start, end) = period.map_or_else(
+            || ("0000-01-01".to_owned(), "9999-12-31".to_owned()),
+            |p| {
+                (
+                    p.start.format(DAY).to_string(),
+                    p.end.format(DAY).to_string(),
+                )
+            },
+        );
+        let mut statement = self.conn.prepare_cached(
+            "SELECT a.session_id, a.secretary_id, a.status
+             FROM live_session s JOIN attendance a ON a.session_id = s.id AND a.deleted = 0
+             WHERE s.held_on BETWEEN ?1 AND ?2 ORDER BY s.held_on, s.id",
+        )?;
+        let marks = statement
+            .query_map(params![start, end], |r| {
+                Ok((
+                    SessionId(r.get(0)?),
+                    SecretaryId(r.get(1)?),
+                    AttendanceStatus::from_index(r.get(2)?).unwrap_or(AttendanceStatus::Absent),
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(marks)
+    }
+}
+
 /// One session in a secretary's history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AttendedSession {
