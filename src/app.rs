@@ -10,6 +10,7 @@ use crate::ui::areas::AreasScreen;
 use crate::ui::communicate::CommunicateScreen;
 use crate::ui::compare::CompareScreen;
 use crate::ui::dashboard::DashboardScreen;
+use crate::ui::export::ExportDialog;
 use crate::ui::file_dialog::{PathDialog, PathPurpose};
 use crate::ui::help::HelpScreen;
 use crate::ui::import::ImportDialog;
@@ -45,6 +46,7 @@ pub struct App {
     /// The last deletion, offered for undo in the status line.
     undo: Option<Change>,
     path_dialog: Option<PathDialog>,
+    export: Option<ExportDialog>,
     import: Option<ImportDialog>,
     /// The message shown in a dialog: an error, or a notice that a rule refused something.
     message: Option<(MessageKind, String)>,
@@ -150,6 +152,7 @@ impl App {
             incentivise: IncentiviseScreen::default(),
             undo: None,
             path_dialog: None,
+            export: None,
             import: None,
             message: None,
             status: String::new(),
@@ -321,6 +324,13 @@ impl App {
                     self.path_dialog = None;
                 }
             }
+            if let Some(dialog) = &mut self.export {
+                let (command, done) = dialog.ui(ui, lang, ctx.today);
+                commands.extend(command);
+                if done {
+                    self.export = None;
+                }
+            }
             if let Some(dialog) = &mut self.import {
                 let (command, done) = dialog.ui(ui, &ctx);
                 commands.extend(command);
@@ -406,6 +416,11 @@ impl App {
                 ui.separator();
                 if ui.button(lang.file_import_roster()).clicked() {
                     commands.push(Command::StartImport);
+                }
+                if ui.button(lang.file_export()).clicked() {
+                    let folder =
+                        Self::suggest_path("").and_then(|p| p.parent().map(Path::to_owned));
+                    self.export = Some(ExportDialog::new(folder, lang, self.today()));
                 }
                 ui.separator();
                 if ui.button(lang.file_quit()).clicked() {
@@ -570,6 +585,20 @@ impl App {
                 Err(error) => self.show_error(lang.save_error(&path, &error)),
             },
             Command::ShowError(message) => self.show_error(message),
+            Command::Export {
+                ledger,
+                period,
+                path,
+            } => {
+                match crate::export::export(&self.store, ledger, lang, period, self.today(), &path)
+                {
+                    Ok(rows) => {
+                        self.export = None;
+                        self.status = lang.exported(rows, &path);
+                    }
+                    Err(message) => self.show_error(message),
+                }
+            }
             Command::RecordHelpVisit(pairing) => {
                 let mut draft = crate::domain::session::SessionDraft::new(self.today());
                 draft.kind = crate::domain::session::SessionKind::HelpVisit;

@@ -325,3 +325,52 @@ fn switching_the_language_clears_a_message_in_the_other_language() {
     );
     harness.get_by_label("Ready");
 }
+
+#[test]
+fn file_export_writes_the_chosen_ledger_and_a_bad_place_is_said_plainly() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let db = common::demo_file(folder.path(), "demo.db");
+    let mut harness = common::harness(Store::open(&db).expect("open"), Screen::Dashboard);
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("导出台账…").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "台账")
+        .click();
+    harness.run();
+    harness
+        .get_all_by_label("花名册")
+        .last()
+        .expect("option")
+        .click();
+    harness.run();
+    harness.get_by_label("CSV (.csv)").click();
+    harness.run();
+    let target = folder.path().join("名册.csv");
+    common::type_into(&mut harness, "文件路径", &target.display().to_string());
+    harness.get_by_label("导出").click();
+    harness.run();
+    let text = std::fs::read_to_string(&target).expect("written");
+    assert!(text.starts_with("\u{feff}姓名"), "{text}");
+    assert_eq!(text.lines().count(), 21);
+    assert!(
+        harness.query_by_label("导出台账").is_none(),
+        "the dialog closed"
+    );
+
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("导出台账…").click();
+    harness.run();
+    let gone = folder.path().join("没有这个文件夹").join("a.xlsx");
+    common::type_into(&mut harness, "文件路径", &gone.display().to_string());
+    harness.get_by_label("导出").click();
+    harness.run();
+    let message = harness
+        .state()
+        .error_message()
+        .expect("an error")
+        .to_owned();
+    assert!(message.contains("文件夹不存在"), "{message}");
+}

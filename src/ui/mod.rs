@@ -7,6 +7,7 @@ pub mod areas;
 pub mod communicate;
 pub mod compare;
 pub mod dashboard;
+pub mod export;
 pub mod file_dialog;
 pub mod help;
 pub mod import;
@@ -259,6 +260,15 @@ pub enum Command {
     },
     /// Show an error message (already in the user's language).
     ShowError(String),
+    /// Export a ledger to a file.
+    Export {
+        /// Which.
+        ledger: crate::export::Ledger,
+        /// Only this period (all time if none).
+        period: Option<Period>,
+        /// The `.xlsx` or `.csv` file.
+        path: PathBuf,
+    },
     /// Open the session form for a help visit of a pairing.
     RecordHelpVisit(PairingId),
     /// Open the problem form for a problem hanging on a pairing.

@@ -1,0 +1,177 @@
+//! File → Export a ledger…: which ledger, which period, Excel or CSV, and where.
+
+use super::Command;
+use super::widgets::{ERROR_RED, combo};
+use crate::domain::period::Period;
+use crate::export::Ledger;
+use crate::i18n::Lang;
+use crate::report::Format;
+use egui::{RichText, Ui};
+use std::path::PathBuf;
+
+/// The export dialog.
+pub struct ExportDialog {
+    ledger: Option<Ledger>,
+    /// The period as typed; empty for all time.
+    period: String,
+    format: Format,
+    /// The path as typed or browsed.
+    pub path: String,
+}
+
+impl ExportDialog {
+    /// A dialog suggesting a file in `folder`.
+    pub fn new(folder: Option<PathBuf>, lang: Lang, today: chrono::NaiveDate) -> Self {
+        let mut dialog = Self {
+            ledger: Some(Ledger::Roster),
+            period: String::new(),
+            format: Format::Xlsx,
+            path: String::new(),
+        };
+        dialog.suggest(folder.as_deref(), lang, today);
+        dialog
+    }
+
+    /// Names the file after the ledger and the day, in the folder of the current path.
+    fn suggest(&mut self, folder: Option<&std::path::Path>, lang: Lang, today: chrono::NaiveDate) {
+        let Some(folder) = folder else {
+            return;
+        };
+        let ledger = self.ledger.unwrap_or(Ledger::Roster);
+        let extension = match self.format {
+            Format::Xlsx => "xlsx",
+            Format::Csv => "csv",
+        };
+        let name = format!(
+            "{}-{}.{extension}",
+            ledger.title(lang),
+            today.format("%Y%m%d")
+        );
+        self.path = folder.join(name).display().to_string();
+    }
+
+    /// Draws the dialog; returns the command to run, and whether it was closed.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        lang: Lang,
+        today: chrono::NaiveDate,
+    ) -> (Option<Command>, bool) {
+        let mut command = None;
+        let mut done = false;
+        let modal = egui::Modal::new(egui::Id::unique("export-dialog")).show(ui.ctx(), |ui| {
+            ui.set_width(560.0);
+            ui.heading(lang.export_title());
+            ui.add_space(6.0);
+            let folder = PathBuf::from(self.path.trim())
+                .parent()
+                .map(std::path::Path::to_owned);
+            let mut renamed = false;
+            egui::Grid::new("export-grid")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    ui.label(lang.export_ledger());
+                    renamed |= combo(
+                        ui,
+                        "export-ledger",
+                        lang.export_ledger(),
+                        &mut self.ledger,
+                        &Ledger::ALL,
+                        None,
+                        |l| l.title(lang).to_owned(),
+                    );
+                    ui.end_row();
+                    let ledger = self.ledger.unwrap_or(Ledger::Roster);
+                    if ledger.takes_period() {
+                        let label = ui.label(lang.period());
+                        ui.horizontal(|ui| {
+                            ui.add(
+                                egui::TextEdit::singleline(&mut self.period)
+                                    .hint_text(lang.all_periods_hint())
+                                    .desired_width(120.0),
+                            )
+                            .labelled_by(label.id);
+                            if !self.period.trim().is_empty()
+                                && Period::parse(&self.period).is_err()
+                            {
+                                ui.colored_label(ERROR_RED, lang.period_hint());
+                            }
+                        });
+                        ui.end_row();
+                    }
+                    ui.label(lang.export_format());
+                    ui.horizontal(|ui| {
+                        renamed |= ui
+                            .radio_value(&mut self.format, Format::Xlsx, "Excel (.xlsx)")
+                            .changed();
+                        renamed |= ui
+                            .radio_value(&mut self.format, Format::Csv, "CSV (.csv)")
+                            .changed();
+                    });
+                    ui.end_row();
+                    let label = ui.label(lang.file_path());
+                    ui.horizontal(|ui| {
+                        ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(340.0))
+                            .labelled_by(label.id);
+                        if ui.button(lang.browse()).clicked()
+                            && let Some(path) = self.browse(lang)
+                        {
+                            self.path = path.display().to_string();
+                        }
+                    });
+                    ui.end_row();
+                });
+            if renamed {
+                self.suggest(folder.as_deref(), lang, today);
+            }
+            ui.label(RichText::new(lang.no_dialog_hint()).weak());
+            let target = PathBuf::from(self.path.trim());
+            if target.is_file() {
+                ui.colored_label(ERROR_RED, lang.file_exists_will_replace());
+            }
+            let period = if self.period.trim().is_empty() {
+                Ok(None)
+            } else {
+                Period::parse(&self.period).map(Some)
+            };
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let ready = !self.path.trim().is_empty() && period.is_ok();
+                if ui
+                    .add_enabled(ready, egui::Button::new(lang.export_action()))
+                    .clicked()
+                    && let Ok(period) = period
+                {
+                    command = Some(Command::Export {
+                        ledger: self.ledger.unwrap_or(Ledger::Roster),
+                        period,
+                        path: target.clone(),
+                    });
+                }
+                if ui.button(lang.cancel()).clicked() {
+                    done = true;
+                }
+            });
+        });
+        (command, done || modal.should_close())
+    }
+
+    fn browse(&self, lang: Lang) -> Option<PathBuf> {
+        let current = PathBuf::from(self.path.trim());
+        let (name, extension) = match self.format {
+            Format::Xlsx => ("Excel", "xlsx"),
+            Format::Csv => ("CSV", "csv"),
+        };
+        let mut dialog = rfd::FileDialog::new()
+            .add_filter(name, &[extension])
+            .add_filter(lang.all(), &["*"]);
+        if let Some(folder) = current.parent().filter(|p| p.is_dir()) {
+            dialog = dialog.set_directory(folder);
+        }
+        if let Some(file) = current.file_name() {
+            dialog = dialog.set_file_name(file.to_string_lossy());
+        }
+        dialog.save_file()
+    }
+}
