@@ -420,7 +420,7 @@ impl App {
                 if ui.button(lang.file_export()).clicked() {
                     let folder =
                         Self::suggest_path("").and_then(|p| p.parent().map(Path::to_owned));
-                    self.export = Some(ExportDialog::new(folder, lang, self.today()));
+                    self.export = Some(ExportDialog::new(folder.as_deref(), lang, self.today()));
                 }
                 ui.separator();
                 if ui.button(lang.file_quit()).clicked() {

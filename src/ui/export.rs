@@ -21,14 +21,14 @@ pub struct ExportDialog {
 
 impl ExportDialog {
     /// A dialog suggesting a file in `folder`.
-    pub fn new(folder: Option<PathBuf>, lang: Lang, today: chrono::NaiveDate) -> Self {
+    pub fn new(folder: Option<&std::path::Path>, lang: Lang, today: chrono::NaiveDate) -> Self {
         let mut dialog = Self {
             ledger: Some(Ledger::Roster),
             period: String::new(),
             format: Format::Xlsx,
             path: String::new(),
         };
-        dialog.suggest(folder.as_deref(), lang, today);
+        dialog.suggest(folder, lang, today);
         dialog
     }
 
