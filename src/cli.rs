@@ -264,9 +264,18 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
         }
         CliCommand::Check { path } => check(&path, lang, out),
         CliCommand::Roster { db: path } => {
+            // The same table as File → Export and `export roster`, to standard output.
             let store = Store::open_read_only(&path).map_err(|e| lang.file_error(&path, &e))?;
-            let roster = store.roster().map_err(|e| lang.store_error(&e))?;
-            write_roster_csv(&roster, lang, out).map_err(|e| e.to_string())
+            let today = chrono::Local::now().date_naive();
+            let tables =
+                crate::export::tables(&store, crate::export::Ledger::Roster, lang, None, today)
+                    .map_err(|e| lang.store_error(&e))?;
+            tables
+                .first()
+                .map_or(Ok(()), |table| {
+                    crate::report::table::write_csv_to(out, table)
+                })
+                .map_err(|e| e.to_string())
         }
         CliCommand::ImportRoster { file, db, dry_run } => {
             import_roster(&file, &db, dry_run, lang, out)
@@ -443,57 +452,6 @@ fn import_roster(
         .write(|w| w.apply_roster_import(&plan))
         .map_err(|e| lang.write_failed(&e))?;
     writeln!(out, "{}", lang.imported(outcome.added, outcome.updated)).map_err(io)
-}
-
-/// Writes the roster as CSV with a header row, headers in `lang`. It starts with a UTF-8
-/// byte-order mark: without it Excel on Chinese Windows reads the file as GBK and garbles it.
-pub fn write_roster_csv(
-    roster: &[crate::domain::RosterEntry],
-    lang: Lang,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    out.write_all("\u{feff}".as_bytes())?;
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record([
-        lang.col_name(),
-        lang.col_gender(),
-        lang.col_birth(),
-        lang.col_education(),
-        lang.col_branch(),
-        lang.col_area(),
-        lang.col_level(),
-        lang.col_position(),
-        lang.col_phone(),
-        lang.col_in_office_since(),
-        lang.col_notes(),
-        lang.col_status(),
-    ])?;
-    for entry in roster {
-        let f = &entry.fields;
-        writer.write_record([
-            f.name.as_str(),
-            f.gender.map_or("", |g| lang.gender(g)),
-            &f.birth
-                .map(super::domain::date::PartialDate::to_iso)
-                .unwrap_or_default(),
-            &f.education,
-            &entry.branch_name,
-            &entry.area_name,
-            f.level.map_or("", |l| lang.level(l)),
-            &f.position,
-            &f.phone,
-            &f.in_office_since
-                .map(super::domain::date::PartialDate::to_iso)
-                .unwrap_or_default(),
-            &f.notes,
-            if f.archived {
-                lang.status_archived()
-            } else {
-                lang.status_active()
-            },
-        ])?;
-    }
-    writer.flush()
 }
 
 #[cfg(test)]

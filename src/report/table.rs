@@ -166,18 +166,28 @@ fn temporary_beside(path: &Path) -> PathBuf {
 fn write_csv(table: Option<&Table>, path: &Path) -> Result<(), ExportError> {
     let error = |e: &dyn std::fmt::Display| ExportError::Write(e.to_string());
     let mut file = std::fs::File::create(path).map_err(|e| error(&e))?;
+    let empty = Table {
+        sheet: String::new(),
+        headers: Vec::new(),
+        rows: Vec::new(),
+    };
+    write_csv_to(&mut file, table.unwrap_or(&empty)).map_err(|e| error(&e))?;
+    file.sync_all().map_err(|e| error(&e))
+}
+
+/// Writes a table as CSV to `out`: a byte-order mark, the header row, the rows.
+pub fn write_csv_to(out: &mut dyn std::io::Write, table: &Table) -> Result<(), csv::Error> {
     // Without the byte-order mark Excel on Chinese Windows reads UTF-8 as GBK.
-    std::io::Write::write_all(&mut file, "\u{feff}".as_bytes()).map_err(|e| error(&e))?;
-    let mut writer = csv::Writer::from_writer(file);
-    if let Some(table) = table {
-        writer.write_record(&table.headers).map_err(|e| error(&e))?;
-        for row in &table.rows {
-            writer
-                .write_record(row.iter().map(Cell::as_csv))
-                .map_err(|e| error(&e))?;
-        }
+    out.write_all("\u{feff}".as_bytes())?;
+    let mut writer = csv::Writer::from_writer(out);
+    if !table.headers.is_empty() {
+        writer.write_record(&table.headers)?;
     }
-    writer.flush().map_err(|e| error(&e))
+    for row in &table.rows {
+        writer.write_record(row.iter().map(Cell::as_csv))?;
+    }
+    writer.flush()?;
+    Ok(())
 }
 
 fn write_xlsx(tables: &[Table], path: &Path) -> Result<(), ExportError> {
