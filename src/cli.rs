@@ -18,6 +18,8 @@ USAGE:
                                                   import a roster sheet (.xlsx or .csv, UTF-8 or GBK)
   secretary-studio roster --db PATH               print the roster as CSV (UTF-8 with BOM, for Excel)
   secretary-studio check PATH                     check a studio file (integrity, version, counts)
+  secretary-studio print summary|sign-in SESSION_ID -o FILE.pdf --db PATH
+                                                  a session's summary or sign-in sheet as an A4 PDF
   secretary-studio export LEDGER -o FILE.xlsx|FILE.csv --db PATH [--period 2021-Q3]
                                                   export a ledger: roster, sessions, attendance,
                                                   problems, points or assessments
@@ -38,6 +40,8 @@ pub const USAGE_ZH: &str = "\
                                                   导入花名册（.xlsx 或 .csv，UTF-8 或 GBK）；--dry-run 只预览不写入
   secretary-studio roster --db 文件                以 CSV 输出花名册（带 BOM 的 UTF-8，可直接用 Excel 打开）
   secretary-studio check 文件                      检查工作室文件（完整性、数据版本、记录数）
+  secretary-studio print summary|sign-in 活动编号 -o 文件.pdf --db 文件
+                                                  生成活动纪要或签到表（A4 PDF）
   secretary-studio export 台账 -o 文件.xlsx|文件.csv --db 文件 [--period 2021-Q3]
                                                   导出台账：roster 花名册、sessions 活动、attendance 出勤表、
                                                   problems 难题、points 积分、assessments 考评
@@ -108,6 +112,17 @@ pub enum CliCommand {
         db: PathBuf,
         /// Only this period (all time if none).
         period: Option<crate::domain::period::Period>,
+    },
+    /// `print {summary|sign-in} SESSION_ID -o FILE.pdf --db PATH`
+    Print {
+        /// Which document.
+        printout: crate::print::Printout,
+        /// The session's number.
+        session: i64,
+        /// The PDF to write.
+        output: PathBuf,
+        /// The studio file (opened read-only).
+        db: PathBuf,
     },
     /// `--help`
     Help,
@@ -237,6 +252,36 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
                 period,
             }
         }
+        Some("print") => {
+            let usage = || {
+                format!(
+                    "{}{see_help}",
+                    lang.pick(
+                        "用法：print summary|sign-in 活动编号 -o 文件.pdf --db 文件",
+                        "usage: print summary|sign-in SESSION_ID -o FILE.pdf --db PATH"
+                    )
+                )
+            };
+            let [kind, id] = <[PathBuf; 2]>::try_from(positional).map_err(|_| usage())?;
+            let printout = match kind.to_string_lossy().as_ref() {
+                "summary" => crate::print::Printout::Summary,
+                "sign-in" => crate::print::Printout::SignIn,
+                _ => return Err(usage()),
+            };
+            let id = id.to_string_lossy();
+            let session = id.parse::<i64>().map_err(|_| {
+                format!(
+                    "{}'{id}'{see_help}",
+                    lang.pick("活动编号应是数字：", "a session id is a number: ")
+                )
+            })?;
+            CliCommand::Print {
+                printout,
+                session,
+                output: output.ok_or_else(usage)?,
+                db: need_db(db)?,
+            }
+        }
         Some("bench") => CliCommand::Bench {
             secretaries: secretaries.unwrap_or(1_000),
             db,
@@ -312,6 +357,22 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
             let today = chrono::Local::now().date_naive();
             let rows = crate::export::export(&store, ledger, lang, period, today, &output)?;
             writeln!(out, "{}", lang.exported(rows, &output)).map_err(io)
+        }
+        CliCommand::Print {
+            printout,
+            session,
+            output,
+            db,
+        } => {
+            let store = Store::open_read_only(&db).map_err(|e| lang.file_error(&db, &e))?;
+            let pages = crate::print::print(
+                &store,
+                printout,
+                crate::domain::SessionId(session),
+                lang,
+                &output,
+            )?;
+            writeln!(out, "{}", lang.printed(pages, &output)).map_err(io)
         }
         CliCommand::Bench { db: Some(path), .. } => crate::bench::run_county(&path, out),
         CliCommand::Bench {

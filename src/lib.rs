@@ -12,6 +12,7 @@ pub mod export;
 pub mod fonts;
 pub mod i18n;
 pub mod import;
+pub mod print;
 pub mod report;
 pub mod settings;
 pub mod store;

@@ -421,3 +421,40 @@ texts! {
     export_action: "导出", "Export";
     all_periods_hint: "空白为全部", "empty for all";
 }
+
+impl Lang {
+    /// "There is no session 42"
+    pub fn no_such_session(self, id: i64) -> String {
+        match self {
+            Self::Zh => format!("没有编号为 {id} 的活动"),
+            Self::En => format!("There is no session {id}"),
+        }
+    }
+
+    /// "应到 20 人" under a sign-in sheet.
+    pub fn pick_expected(self, expected: usize) -> String {
+        match self {
+            Self::Zh => format!("应到 {expected} 人，实到　　人。"),
+            Self::En => format!("Expected {expected}; present ____."),
+        }
+    }
+
+    /// Why a PDF could not be written.
+    pub fn print_error(self, path: &std::path::Path, why: &str) -> String {
+        match self {
+            Self::Zh => format!("无法写入 {}：{why}。原有文件未被改动。", path.display()),
+            Self::En => format!(
+                "Could not write {}: {why}. No file was changed.",
+                path.display()
+            ),
+        }
+    }
+
+    /// "Wrote 2 pages to FILE"
+    pub fn printed(self, pages: usize, path: &std::path::Path) -> String {
+        match self {
+            Self::Zh => format!("已生成 {pages} 页：{}", path.display()),
+            Self::En => format!("Wrote {pages} pages to {}", path.display()),
+        }
+    }
+}

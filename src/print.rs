@@ -1,0 +1,443 @@
+//! The printed documents of a session: the summary (活动纪要) and the sign-in sheet (签到表),
+//! gathered from the store and laid out by `report::pdf` in the style offices file.
+
+use crate::domain::session::{AttendanceStatus, SessionFields};
+use crate::domain::{RosterEntry, SessionId};
+use crate::i18n::Lang;
+use crate::report::pdf::{Column, Document, Font};
+use crate::store::Store;
+use chrono::{Datelike, NaiveDate};
+use std::path::Path;
+
+/// A day written in full, as documents date things: 2021年5月20日（星期四）.
+pub fn full_date(lang: Lang, day: NaiveDate) -> String {
+    match lang {
+        Lang::Zh => {
+            const WEEKDAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
+            format!(
+                "{}年{}月{}日（星期{}）",
+                day.year(),
+                day.month(),
+                day.day(),
+                WEEKDAYS[day.weekday().num_days_from_monday() as usize]
+            )
+        }
+        Lang::En => day.format("%A, %-d %B %Y").to_string(),
+    }
+}
+
+/// The chinese numbering of sections: 一、二、三…
+fn section(lang: Lang, n: usize, title: &str) -> String {
+    const NUMBERS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    match lang {
+        Lang::Zh => format!("{}、{title}", NUMBERS.get(n - 1).copied().unwrap_or("十")),
+        Lang::En => format!("{n}. {title}"),
+    }
+}
+
+struct SessionData {
+    studio: String,
+    fields: SessionFields,
+    /// Who was expected, with their mark (if any).
+    rows: Vec<(RosterEntry, Option<crate::domain::session::AttendanceMark>)>,
+    problems: Vec<crate::domain::problem::ProblemSummary>,
+}
+
+fn load(store: &Store, id: SessionId, lang: Lang) -> Result<SessionData, String> {
+    let error = |e: crate::store::Error| lang.store_error(&e);
+    let fields = store
+        .session(id)
+        .map_err(error)?
+        .ok_or_else(|| lang.no_such_session(id.0))?;
+    let marks: std::collections::HashMap<_, _> = store
+        .attendance(id)
+        .map_err(error)?
+        .into_iter()
+        .map(|m| (m.secretary_id, m))
+        .collect();
+    let pair = match fields.pairing_id {
+        Some(pairing) => store
+            .pairings()
+            .map_err(error)?
+            .into_iter()
+            .find(|p| p.id == pairing)
+            .map(|p| [p.fields.strong, p.fields.weak]),
+        None => None,
+    };
+    // The same people the session's page expects.
+    let rows = store
+        .roster()
+        .map_err(error)?
+        .into_iter()
+        .filter(|e| {
+            marks.contains_key(&e.id)
+                || match pair {
+                    Some(pair) => pair.contains(&e.id),
+                    None => {
+                        !e.fields.archived && fields.area_id.is_none_or(|a| e.area_id == Some(a))
+                    }
+                }
+        })
+        .map(|e| {
+            let mark = marks.get(&e.id).cloned();
+            (e, mark)
+        })
+        .collect();
+    Ok(SessionData {
+        studio: store.studio().map_err(error)?.name,
+        problems: store.problems_raised_at(id).map_err(error)?,
+        fields,
+        rows,
+    })
+}
+
+/// The session summary (活动纪要) as a laid-out document.
+pub fn summary<'f>(
+    store: &Store,
+    id: SessionId,
+    lang: Lang,
+    font: &'f Font,
+) -> Result<Document<'f>, String> {
+    let data = load(store, id, lang)?;
+    let f = &data.fields;
+    let mut doc = Document::new(font);
+    doc.title(
+        &format!(
+            "{}\n{}{}",
+            data.studio,
+            f.topic,
+            lang.pick("活动纪要", " — summary")
+        ),
+        17.0,
+    );
+    let time = match (f.starts_at, f.ends_at) {
+        (Some(a), Some(b)) => format!(" {}—{}", a.format("%H:%M"), b.format("%H:%M")),
+        (Some(a), None) => format!(" {}", a.format("%H:%M")),
+        _ => String::new(),
+    };
+    doc.field(
+        lang.pick("时间", "Time"),
+        &format!("{}{time}", full_date(lang, f.held_on)),
+    );
+    if !f.place.is_empty() {
+        doc.field(lang.col_place(), &f.place);
+    }
+    doc.paragraph(
+        &format!(
+            "{}：{}{}{}：{}",
+            lang.col_host(),
+            f.host,
+            lang.pick("　　", "    "),
+            lang.col_recorder(),
+            f.recorder
+        ),
+        0.0,
+    );
+    doc.field(
+        lang.col_session_kind(),
+        &format!(
+            "{}（{}）",
+            lang.session_kind(f.kind),
+            lang.systems(f.systems)
+        ),
+    );
+    doc.space(4.0);
+    doc.paragraph(
+        lang.pick(
+            "出席情况（√ 出席　迟 迟到　假 请假　× 缺席）：",
+            "Attendance (√ present, L late, E excused, × absent):",
+        ),
+        0.0,
+    );
+    let marks: Vec<String> = data
+        .rows
+        .iter()
+        .map(|(entry, mark)| {
+            let sign = match mark.as_ref().map(|m| m.status) {
+                Some(AttendanceStatus::Present) => "√",
+                Some(AttendanceStatus::Late) => lang.pick("迟", "L"),
+                Some(AttendanceStatus::Excused) => lang.pick("假", "E"),
+                Some(AttendanceStatus::Absent) => "×",
+                None => "　",
+            };
+            format!("{sign} {}", entry.fields.name)
+        })
+        .collect();
+    doc.grid(&marks, 5);
+    let expected = data.rows.len();
+    let present = data
+        .rows
+        .iter()
+        .filter(|(_, m)| m.as_ref().is_some_and(|m| m.status.attended()))
+        .count();
+    let excused: Vec<String> = data
+        .rows
+        .iter()
+        .filter_map(|(e, m)| {
+            let m = m.as_ref()?;
+            (m.status == AttendanceStatus::Excused).then(|| {
+                if m.reason.is_empty() {
+                    e.fields.name.clone()
+                } else {
+                    format!("{}（{}）", e.fields.name, m.reason)
+                }
+            })
+        })
+        .collect();
+    let mut tally = lang.expected_present(expected, present);
+    if !excused.is_empty() {
+        tally.push_str(lang.pick("；", "; "));
+        tally.push_str(&excused.join(lang.pick("、", ", ")));
+        tally.push_str(lang.pick("请假", " on leave"));
+    }
+    tally.push_str(lang.pick("。", "."));
+    doc.paragraph(&tally, 0.0);
+    let mut n = 0;
+    if !f.study_topics.is_empty() {
+        n += 1;
+        doc.heading(&section(lang, n, lang.study_topics()));
+        let topics: Vec<String> = f
+            .study_topics
+            .iter()
+            .map(|t| {
+                format!(
+                    "{}（{}，{} {}）",
+                    t.title,
+                    lang.study_kind(t.kind),
+                    crate::domain::assessment::format_score(crate::domain::learning::hours(
+                        t.duration_min
+                    )),
+                    lang.hours_unit()
+                )
+            })
+            .collect();
+        doc.numbered(&topics);
+    }
+    if !f.agenda.is_empty() {
+        n += 1;
+        doc.heading(&section(lang, n, lang.agenda()));
+        doc.numbered(&f.agenda);
+    }
+    if !f.discussion.is_empty() {
+        n += 1;
+        doc.heading(&section(lang, n, lang.col_discussion()));
+        doc.paragraph(&f.discussion, 2.0);
+    }
+    if !data.problems.is_empty() {
+        n += 1;
+        doc.heading(&section(
+            lang,
+            n,
+            lang.pick("问题清单及办理状态", "Problems raised and where they stand"),
+        ));
+        let name = |id| {
+            data.rows
+                .iter()
+                .find(|(e, _)| Some(e.id) == id)
+                .map(|(e, _)| e.fields.name.clone())
+                .unwrap_or_default()
+        };
+        let rows: Vec<Vec<String>> = data
+            .problems
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                vec![
+                    (i + 1).to_string(),
+                    name(p.fields.raised_by),
+                    if p.fields.description.is_empty() {
+                        p.fields.title.clone()
+                    } else {
+                        format!("{}：{}", p.fields.title, p.fields.description)
+                    },
+                    p.fields.responsible.clone(),
+                    lang.problem_state(p.state).to_owned(),
+                ]
+            })
+            .collect();
+        doc.table(
+            &[
+                Column {
+                    title: lang.pick("序号", "No."),
+                    share: 0.08,
+                },
+                Column {
+                    title: lang.col_raised_by(),
+                    share: 0.13,
+                },
+                Column {
+                    title: lang.pick("问题描述", "Problem"),
+                    share: 0.49,
+                },
+                Column {
+                    title: lang.col_responsible(),
+                    share: 0.18,
+                },
+                Column {
+                    title: lang.col_state(),
+                    share: 0.12,
+                },
+            ],
+            &rows,
+            0.0,
+        );
+    }
+    if !f.decisions.is_empty() {
+        n += 1;
+        doc.heading(&section(lang, n, lang.decisions()));
+        doc.numbered(&f.decisions);
+    }
+    doc.signatures(&[
+        lang.pick("主持人（签字）", "Host (signature)"),
+        lang.pick("记录人（签字）", "Recorder (signature)"),
+        lang.pick("日期", "Date"),
+    ]);
+    Ok(doc)
+}
+
+/// The sign-in sheet (签到表) of a session: the expected names and branches with an empty
+/// column to sign.
+pub fn sign_in<'f>(
+    store: &Store,
+    id: SessionId,
+    lang: Lang,
+    font: &'f Font,
+) -> Result<Document<'f>, String> {
+    let data = load(store, id, lang)?;
+    let f = &data.fields;
+    let mut doc = Document::new(font);
+    doc.title(
+        &format!(
+            "{}\n{}{}",
+            data.studio,
+            f.topic,
+            lang.pick("签到表", " — sign-in sheet")
+        ),
+        17.0,
+    );
+    let when = match f.starts_at {
+        Some(start) => format!("{} {}", full_date(lang, f.held_on), start.format("%H:%M")),
+        None => full_date(lang, f.held_on),
+    };
+    doc.paragraph(
+        &format!(
+            "{}：{when}{}{}：{}",
+            lang.pick("时间", "Time"),
+            lang.pick("　　", "    "),
+            lang.col_place(),
+            f.place
+        ),
+        0.0,
+    );
+    doc.space(4.0);
+    let rows: Vec<Vec<String>> = data
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, (e, _))| {
+            vec![
+                (i + 1).to_string(),
+                e.fields.name.clone(),
+                e.branch_name.clone(),
+                e.fields.position.clone(),
+                String::new(),
+                String::new(),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            Column {
+                title: lang.pick("序号", "No."),
+                share: 0.08,
+            },
+            Column {
+                title: lang.col_name(),
+                share: 0.14,
+            },
+            Column {
+                title: lang.col_branch(),
+                share: 0.26,
+            },
+            Column {
+                title: lang.col_position(),
+                share: 0.2,
+            },
+            Column {
+                title: lang.pick("签名", "Signature"),
+                share: 0.2,
+            },
+            Column {
+                title: lang.col_notes(),
+                share: 0.12,
+            },
+        ],
+        &rows,
+        26.0,
+    );
+    doc.paragraph(&lang.pick_expected(data.rows.len()), 0.0);
+    Ok(doc)
+}
+
+/// The page label at the foot: 第 1 页 共 2 页.
+pub fn page_label(lang: Lang) -> impl Fn(usize, usize) -> String {
+    move |n, of| match lang {
+        Lang::Zh => format!("第 {n} 页 共 {of} 页"),
+        Lang::En => format!("Page {n} of {of}"),
+    }
+}
+
+/// Writes a PDF to `path`; it appears under its name only when complete.
+pub fn write_pdf(bytes: &[u8], path: &Path, lang: Lang) -> Result<(), String> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let fail = |why: String| lang.print_error(path, &why);
+    if !folder.is_dir() {
+        return Err(fail(
+            lang.pick("文件夹不存在", "the folder does not exist")
+                .to_owned(),
+        ));
+    }
+    let mut name = std::ffi::OsString::from(".");
+    name.push(path.file_name().unwrap_or_default());
+    name.push(format!(".{}.partial", std::process::id()));
+    let temporary = path.with_file_name(name);
+    let result = std::fs::write(&temporary, bytes)
+        .and_then(|()| std::fs::File::open(&temporary)?.sync_all())
+        .and_then(|()| std::fs::rename(&temporary, path));
+    if let Err(error) = result {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(fail(error.to_string()));
+    }
+    Ok(())
+}
+
+/// Which printed document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Printout {
+    /// 活动纪要
+    Summary,
+    /// 签到表
+    SignIn,
+}
+
+/// Lays out and writes `printout` of session `id` to `path`.
+pub fn print(
+    store: &Store,
+    printout: Printout,
+    id: SessionId,
+    lang: Lang,
+    path: &Path,
+) -> Result<usize, String> {
+    let font = Font::bundled();
+    let doc = match printout {
+        Printout::Summary => summary(store, id, lang, &font)?,
+        Printout::SignIn => sign_in(store, id, lang, &font)?,
+    };
+    let pages = doc.page_count();
+    let bytes = doc.finish(page_label(lang))?;
+    write_pdf(&bytes, path, lang)?;
+    Ok(pages)
+}

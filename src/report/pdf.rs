@@ -1,0 +1,531 @@
+//! A4 documents in the style Chinese offices file: a centred title, text wrapped by Chinese
+//! line-breaking rules, bordered tables whose header repeats on every page, page numbers at
+//! the foot, and the bundled CJK font embedded as a subset (so the text stays searchable).
+//!
+//! Laid out first as pages of simple drawing operations, then written with krilla.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A4 in points.
+const PAGE_WIDTH: f32 = 595.28;
+const PAGE_HEIGHT: f32 = 841.89;
+const MARGIN_X: f32 = 62.0;
+const MARGIN_TOP: f32 = 64.0;
+const MARGIN_BOTTOM: f32 = 70.0;
+/// Body text size (小四号 is 12 pt; 10.5 pt is 五号).
+pub const BODY: f32 = 11.0;
+const LINE_GAP: f32 = 1.45;
+const CELL_PAD: f32 = 4.0;
+
+/// The font and its advance widths (in em), read once.
+pub struct Font {
+    data: Arc<Vec<u8>>,
+    advances: HashMap<char, f32>,
+    fallback_advance: f32,
+}
+
+impl Font {
+    /// The bundled CJK font.
+    pub fn bundled() -> Self {
+        use skrifa::MetadataProvider;
+        let data = Arc::new(crate::fonts::CJK_REGULAR.to_vec());
+        let mut advances = HashMap::new();
+        let mut fallback_advance = 1.0;
+        if let Ok(font) = skrifa::FontRef::new(&data) {
+            let size = skrifa::instance::Size::unscaled();
+            let location = skrifa::instance::LocationRef::default();
+            let units = f32::from(font.metrics(size, location).units_per_em.max(1));
+            let metrics = font.glyph_metrics(size, location);
+            for (code, glyph) in font.charmap().mappings() {
+                if let (Some(c), Some(advance)) =
+                    (char::from_u32(code), metrics.advance_width(glyph))
+                {
+                    advances.insert(c, advance / units);
+                }
+            }
+            fallback_advance = 1.0;
+        }
+        Self {
+            data,
+            advances,
+            fallback_advance,
+        }
+    }
+
+    /// Whether the font has a glyph for `c` (a character without one would print as a box).
+    pub fn covers(&self, c: char) -> bool {
+        c.is_whitespace() || self.advances.contains_key(&c)
+    }
+
+    /// The width of `text` at `size` points.
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        text.chars()
+            .map(|c| {
+                self.advances
+                    .get(&c)
+                    .copied()
+                    .unwrap_or(self.fallback_advance)
+            })
+            .sum::<f32>()
+            * size
+    }
+
+    /// Splits `text` into lines no wider than `width`, breaking where Unicode (UAX #14) allows:
+    /// never before ，。、」 and the like; a word longer than a line is cut.
+    pub fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
+        let mut lines = Vec::new();
+        for paragraph in text.split('\n') {
+            let mut line = String::new();
+            let mut start = 0;
+            for (end, _) in unicode_linebreak::linebreaks(paragraph) {
+                let piece = &paragraph[start..end];
+                start = end;
+                let candidate = format!("{line}{piece}");
+                if self.width(candidate.trim_end(), size) <= width {
+                    line = candidate;
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(line.trim_end().to_owned());
+                    line = String::new();
+                }
+                // A piece wider than the line (a long number or word): cut it by characters.
+                for c in piece.chars() {
+                    if self.width(&format!("{line}{c}"), size) > width && !line.is_empty() {
+                        lines.push(std::mem::take(&mut line));
+                    }
+                    line.push(c);
+                }
+            }
+            lines.push(line.trim_end().to_owned());
+        }
+        lines
+    }
+}
+
+/// One drawing operation on a page.
+#[derive(Debug, Clone, PartialEq)]
+enum Op {
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        text: String,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+    },
+}
+
+/// A table column: its header and its share of the text width.
+pub struct Column<'a> {
+    /// The header.
+    pub title: &'a str,
+    /// Share of the width (the shares of a table add up to 1).
+    pub share: f32,
+}
+
+/// A document being laid out.
+pub struct Document<'f> {
+    font: &'f Font,
+    pages: Vec<Vec<Op>>,
+    /// Distance from the top of the page to where the next thing goes.
+    y: f32,
+}
+
+impl<'f> Document<'f> {
+    /// An empty A4 document.
+    pub fn new(font: &'f Font) -> Self {
+        Self {
+            font,
+            pages: vec![Vec::new()],
+            y: MARGIN_TOP,
+        }
+    }
+
+    /// The width between the margins.
+    pub fn text_width() -> f32 {
+        PAGE_WIDTH - 2.0 * MARGIN_X
+    }
+
+    fn page(&mut self) -> &mut Vec<Op> {
+        if self.pages.is_empty() {
+            self.pages.push(Vec::new());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    /// Starts a new page if `height` does not fit on this one; returns whether it did.
+    fn ensure(&mut self, height: f32) -> bool {
+        if self.y + height > PAGE_HEIGHT - MARGIN_BOTTOM && self.y > MARGIN_TOP {
+            self.pages.push(Vec::new());
+            self.y = MARGIN_TOP;
+            return true;
+        }
+        false
+    }
+
+    fn text_at(&mut self, x: f32, baseline: f32, size: f32, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let op = Op::Text {
+            x,
+            y: baseline,
+            size,
+            text: text.to_owned(),
+        };
+        self.page().push(op);
+    }
+
+    fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width: f32) {
+        self.page().push(Op::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            width,
+        });
+    }
+
+    /// Vertical space.
+    pub fn space(&mut self, points: f32) {
+        self.y += points;
+    }
+
+    /// A centred title (wrapped if long).
+    pub fn title(&mut self, text: &str, size: f32) {
+        for line in self.font.wrap(text, size, Self::text_width()) {
+            self.ensure(size * LINE_GAP);
+            let width = self.font.width(&line, size);
+            let x = (PAGE_WIDTH - width) / 2.0;
+            let baseline = self.y + size;
+            self.text_at(x, baseline, size, &line);
+            self.y += size * LINE_GAP;
+        }
+        self.y += size * 0.4;
+    }
+
+    /// A heading (一、会议议程).
+    pub fn heading(&mut self, text: &str) {
+        let size = BODY + 2.0;
+        self.ensure(size * LINE_GAP * 2.5);
+        self.y += size * 0.4;
+        let baseline = self.y + size;
+        self.text_at(MARGIN_X, baseline, size, text);
+        self.y += size * LINE_GAP;
+    }
+
+    /// A paragraph, wrapped; `indent` em at the start of its first line (首行缩进).
+    pub fn paragraph(&mut self, text: &str, indent: f32) {
+        let size = BODY;
+        let indent = indent * size;
+        let lines = self.font.wrap(
+            &format!("{}{text}", "\u{3000}".repeat((indent / size) as usize)),
+            size,
+            Self::text_width(),
+        );
+        for line in lines {
+            self.ensure(size * LINE_GAP);
+            let baseline = self.y + size;
+            self.text_at(MARGIN_X, baseline, size, &line);
+            self.y += size * LINE_GAP;
+        }
+    }
+
+    /// `label：value` lines, wrapped under the value.
+    pub fn field(&mut self, label: &str, value: &str) {
+        self.paragraph(&format!("{label}：{value}"), 0.0);
+    }
+
+    /// Numbered lines (1. 2. 3.), each wrapped with a hanging indent.
+    pub fn numbered(&mut self, items: &[String]) {
+        let size = BODY;
+        for (n, item) in items.iter().enumerate() {
+            let number = format!("{}. ", n + 1);
+            let hang = self.font.width("00. ", size);
+            let lines = self.font.wrap(item, size, Self::text_width() - hang);
+            for (i, line) in lines.iter().enumerate() {
+                self.ensure(size * LINE_GAP);
+                let baseline = self.y + size;
+                if i == 0 {
+                    self.text_at(MARGIN_X, baseline, size, &number);
+                }
+                self.text_at(MARGIN_X + hang, baseline, size, line);
+                self.y += size * LINE_GAP;
+            }
+        }
+    }
+
+    /// Items in `columns` columns (names with their attendance marks).
+    pub fn grid(&mut self, items: &[String], columns: usize) {
+        let size = BODY;
+        let width = Self::text_width() / columns.max(1) as f32;
+        for chunk in items.chunks(columns.max(1)) {
+            self.ensure(size * LINE_GAP);
+            let baseline = self.y + size;
+            for (i, item) in chunk.iter().enumerate() {
+                self.text_at(MARGIN_X + width * i as f32, baseline, size, item);
+            }
+            self.y += size * LINE_GAP;
+        }
+    }
+
+    /// A bordered table; cells wrap; a row never splits across pages and the header row is
+    /// drawn again at the top of every page the table continues on. `min_row` is the least
+    /// height of a row (room to sign on a sign-in sheet).
+    pub fn table(&mut self, columns: &[Column<'_>], rows: &[Vec<String>], min_row: f32) {
+        let size = BODY - 0.5;
+        let total = Self::text_width();
+        let widths: Vec<f32> = columns.iter().map(|c| c.share * total).collect();
+        let line_height = size * 1.35;
+        let lay = |font: &Font, cells: &[String]| -> (Vec<Vec<String>>, f32) {
+            let wrapped: Vec<Vec<String>> = cells
+                .iter()
+                .zip(&widths)
+                .map(|(text, width)| font.wrap(text, size, width - 2.0 * CELL_PAD))
+                .collect();
+            let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+            (wrapped, lines as f32 * line_height + 2.0 * CELL_PAD)
+        };
+        let header: Vec<String> = columns.iter().map(|c| c.title.to_owned()).collect();
+        let (header_cells, header_height) = lay(self.font, &header);
+        let mut draw_header = true;
+        for row in rows {
+            let (cells, height) = lay(self.font, row);
+            let height = height.max(min_row);
+            if self.ensure(height + if draw_header { header_height } else { 0.0 }) {
+                draw_header = true;
+            }
+            if draw_header {
+                self.ensure(header_height + height);
+                self.table_row(&widths, &header_cells, header_height, size, line_height);
+                draw_header = false;
+            }
+            self.table_row(&widths, &cells, height, size, line_height);
+        }
+        if rows.is_empty() {
+            self.ensure(header_height);
+            self.table_row(&widths, &header_cells, header_height, size, line_height);
+        }
+        self.y += 6.0;
+    }
+
+    fn table_row(
+        &mut self,
+        widths: &[f32],
+        cells: &[Vec<String>],
+        height: f32,
+        size: f32,
+        line_height: f32,
+    ) {
+        let top = self.y;
+        let bottom = top + height;
+        let right = MARGIN_X + widths.iter().sum::<f32>();
+        self.line(MARGIN_X, top, right, top, 0.6);
+        self.line(MARGIN_X, bottom, right, bottom, 0.6);
+        let mut x = MARGIN_X;
+        self.line(x, top, x, bottom, 0.6);
+        for (width, lines) in widths.iter().zip(cells) {
+            for (i, line) in lines.iter().enumerate() {
+                let baseline = top + CELL_PAD + size + line_height * i as f32 - 1.0;
+                self.text_at(x + CELL_PAD, baseline, size, line);
+            }
+            x += width;
+            self.line(x, top, x, bottom, 0.6);
+        }
+        self.y = bottom;
+    }
+
+    /// Signature lines at the foot of the text: `label：______`.
+    pub fn signatures(&mut self, labels: &[&str]) {
+        let size = BODY;
+        self.ensure(size * 5.0);
+        self.y += size * 2.5;
+        let baseline = self.y + size;
+        let slot = Self::text_width() / labels.len().max(1) as f32;
+        for (i, label) in labels.iter().enumerate() {
+            let x = MARGIN_X + slot * i as f32;
+            let text = format!("{label}：");
+            self.text_at(x, baseline, size, &text);
+            let start = x + self.font.width(&text, size);
+            self.line(start, baseline + 2.0, x + slot - 12.0, baseline + 2.0, 0.6);
+        }
+        self.y += size * LINE_GAP;
+    }
+
+    /// How many pages it has.
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// Every text drawn, in order (for checks: every character must have a glyph).
+    pub fn texts(&self) -> Vec<&str> {
+        self.pages
+            .iter()
+            .flatten()
+            .filter_map(|op| match op {
+                Op::Text { text, .. } => Some(text.as_str()),
+                Op::Line { .. } => None,
+            })
+            .collect()
+    }
+
+    /// The PDF, with "第 n 页 共 N 页" (or "Page n of N") at the foot of every page.
+    pub fn finish(self, page_label: impl Fn(usize, usize) -> String) -> Result<Vec<u8>, String> {
+        use krilla::geom::{PathBuilder, Point};
+        use krilla::page::PageSettings;
+        use krilla::paint::Stroke;
+        use krilla::text::{Font as PdfFont, TextDirection};
+        let font = PdfFont::new(self.font.data.clone().into(), 0)
+            .ok_or_else(|| "the bundled font cannot be read".to_owned())?;
+        let mut document = krilla::Document::new();
+        let count = self.pages.len();
+        for (index, ops) in self.pages.iter().enumerate() {
+            let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
+                .ok_or_else(|| "bad page size".to_owned())?;
+            let mut page = document.start_page_with(settings);
+            let mut surface = page.surface();
+            // Text is filled only; lines set their stroke when drawn and clear it after.
+            surface.set_stroke(None);
+            for op in ops {
+                match op {
+                    Op::Text { x, y, size, text } => {
+                        surface.draw_text(
+                            Point::from_xy(*x, *y),
+                            font.clone(),
+                            *size,
+                            text,
+                            false,
+                            TextDirection::Auto,
+                        );
+                    }
+                    Op::Line {
+                        x1,
+                        y1,
+                        x2,
+                        y2,
+                        width,
+                    } => {
+                        let mut builder = PathBuilder::new();
+                        builder.move_to(*x1, *y1);
+                        builder.line_to(*x2, *y2);
+                        if let Some(path) = builder.finish() {
+                            surface.set_stroke(Some(Stroke {
+                                width: *width,
+                                ..Stroke::default()
+                            }));
+                            surface.set_fill(None);
+                            surface.draw_path(&path);
+                            surface.set_stroke(None);
+                            surface.set_fill(Some(krilla::paint::Fill::default()));
+                        }
+                    }
+                }
+            }
+            let label = page_label(index + 1, count);
+            let size = BODY - 2.0;
+            let width = self.font.width(&label, size);
+            surface.draw_text(
+                Point::from_xy(
+                    (PAGE_WIDTH - width) / 2.0,
+                    PAGE_HEIGHT - MARGIN_BOTTOM / 2.0,
+                ),
+                font.clone(),
+                size,
+                &label,
+                false,
+                TextDirection::Auto,
+            );
+            surface.finish();
+            page.finish();
+        }
+        document.finish().map_err(|e| format!("{e:?}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_keeps_chinese_punctuation_off_the_start_of_a_line() {
+        let font = Font::bundled();
+        let text = "会上，各村党支部书记围绕集体经济发展、人居环境整治和矛盾纠纷调解等方面作了交流发言。大家一致认为，今年以来各村在产业带动中取得了一定成效。";
+        for width in [120.0, 150.0, 200.0, 260.0] {
+            let lines = font.wrap(text, BODY, width);
+            assert!(lines.len() > 1);
+            assert_eq!(lines.concat(), text, "nothing lost or added");
+            for line in &lines {
+                assert!(font.width(line, BODY) <= width + 0.01, "{line}");
+                assert!(
+                    !line.starts_with(['，', '。', '、', '」', '）']),
+                    "a line starts with punctuation: {line}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_bundled_font_covers_names_with_rare_characters_and_the_marks() {
+        let font = Font::bundled();
+        for c in "王建国䶮𠮷堃喆√×（）：，。第页共".chars() {
+            assert!(font.covers(c), "{c}");
+        }
+        assert!(
+            !font.covers('\u{2717}'),
+            "✗ is not in the font: attendance uses ×"
+        );
+    }
+
+    #[test]
+    fn a_long_table_repeats_its_header_on_every_page() {
+        let font = Font::bundled();
+        let mut document = Document::new(&font);
+        let rows: Vec<Vec<String>> = (1..=300)
+            .map(|n| {
+                vec![
+                    n.to_string(),
+                    format!("书记{n:03}"),
+                    "东坪村党支部".to_owned(),
+                ]
+            })
+            .collect();
+        document.table(
+            &[
+                Column {
+                    title: "序号",
+                    share: 0.15,
+                },
+                Column {
+                    title: "姓名",
+                    share: 0.35,
+                },
+                Column {
+                    title: "所在党支部",
+                    share: 0.5,
+                },
+            ],
+            &rows,
+            0.0,
+        );
+        let pages = document.page_count();
+        assert!(pages > 5, "{pages} pages");
+        let headers = document
+            .texts()
+            .iter()
+            .filter(|t| **t == "所在党支部")
+            .count();
+        assert_eq!(headers, pages, "one header per page");
+        let pdf = document
+            .finish(|n, of| format!("第 {n} 页 共 {of} 页"))
+            .expect("pdf");
+        assert!(pdf.starts_with(b"%PDF"));
+    }
+}
