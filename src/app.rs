@@ -55,6 +55,12 @@ pub struct App {
     /// The studio's name, read once per store generation (no SQL per frame).
     studio_name: Option<(u64, String)>,
     first_frame_probe: Option<(std::time::Instant, u32)>,
+    /// Whether a printed PDF is opened in the system viewer (not in tests).
+    open_viewer: bool,
+    /// Where printed PDFs go, if not the documents folder (tests).
+    print_folder: Option<PathBuf>,
+    /// The last PDF written (for tests and the status line).
+    last_printed: Option<PathBuf>,
 }
 
 /// What kind of message the dialog shows.
@@ -159,6 +165,9 @@ impl App {
             shown_title: String::new(),
             studio_name: None,
             first_frame_probe: None,
+            open_viewer: true,
+            print_folder: None,
+            last_printed: None,
         }
     }
 
@@ -166,6 +175,17 @@ impl App {
     /// the start-up benchmark).
     pub fn report_first_frame(&mut self, started: std::time::Instant) {
         self.first_frame_probe = Some((started, 0));
+    }
+
+    /// Printed PDFs go into `folder` and are not opened in a viewer (for tests).
+    pub fn print_into(&mut self, folder: PathBuf) {
+        self.print_folder = Some(folder);
+        self.open_viewer = false;
+    }
+
+    /// The last PDF written by Print.
+    pub fn last_printed(&self) -> Option<&Path> {
+        self.last_printed.as_deref()
     }
 
     /// Fixes "today" (for tests: dates in the future are refused relative to it).
@@ -599,6 +619,7 @@ impl App {
                     Err(message) => self.show_error(message),
                 }
             }
+            Command::PrintSession(printout, session) => self.print_session(printout, session),
             Command::RecordHelpVisit(pairing) => {
                 let mut draft = crate::domain::session::SessionDraft::new(self.today());
                 draft.kind = crate::domain::session::SessionKind::HelpVisit;
@@ -613,6 +634,58 @@ impl App {
                 self.problems.form = Some(form);
                 self.settings.screen = Screen::Problems;
             }
+        }
+    }
+
+    /// Writes a session's summary or sign-in sheet into the documents folder and opens it in
+    /// the system viewer; if no viewer opens, says where the file is.
+    fn print_session(
+        &mut self,
+        printout: crate::print::Printout,
+        session: crate::domain::SessionId,
+    ) {
+        let lang = self.settings.lang;
+        let folder = self.print_folder.clone().unwrap_or_else(|| {
+            Self::suggest_path("")
+                .and_then(|p| p.parent().map(Path::to_owned))
+                .unwrap_or_else(std::env::temp_dir)
+                .join(lang.print_folder())
+        });
+        if let Err(error) = std::fs::create_dir_all(&folder) {
+            self.show_error(lang.print_error(&folder, &error.to_string()));
+            return;
+        }
+        let (day, topic) = match self.store.session(session) {
+            Ok(Some(fields)) => (fields.held_on, fields.topic),
+            Ok(None) => {
+                self.show_error(lang.no_such_session(session.0));
+                return;
+            }
+            Err(error) => {
+                self.show_error(lang.store_error(&error));
+                return;
+            }
+        };
+        // A file name Windows accepts: no \ / : * ? " < > |.
+        let topic: String = topic
+            .chars()
+            .map(|c| if "\\/:*?\"<>|".contains(c) { '_' } else { c })
+            .take(40)
+            .collect();
+        let kind = match printout {
+            crate::print::Printout::Summary => lang.pick("活动纪要", "summary"),
+            crate::print::Printout::SignIn => lang.pick("签到表", "sign-in"),
+        };
+        let path = folder.join(format!("{}-{topic}-{kind}.pdf", day.format("%Y%m%d")));
+        match crate::print::print(&self.store, printout, session, lang, &path) {
+            Ok(pages) => {
+                self.status = lang.printed(pages, &path);
+                self.last_printed = Some(path.clone());
+                if self.open_viewer && opener::open(&path).is_err() {
+                    self.show_notice(lang.printed_no_viewer(&path));
+                }
+            }
+            Err(message) => self.show_error(message),
         }
     }
 

@@ -178,3 +178,38 @@ fn the_command_line_prints_and_refuses_bad_input_without_leaving_a_file() {
         .any(|e| e.file_name().to_string_lossy().ends_with(".partial"));
     assert!(!partial);
 }
+
+#[path = "common/mod.rs"]
+mod common;
+
+#[test]
+fn the_session_page_prints_its_summary_and_sign_in_sheet() {
+    use egui_kittest::kittest::Queryable;
+    let folder = tempfile::tempdir().expect("tempdir");
+    let db = demo(folder.path());
+    let store = Store::open(&db).expect("open");
+    let id = session_with_problem(&store);
+    let mut harness = common::harness(store, secretary_studio::ui::Screen::Sessions);
+    harness
+        .state_mut()
+        .print_into(folder.path().join("printouts"));
+    // The session's page, as a click in the list would open it.
+    harness
+        .state_mut()
+        .apply(secretary_studio::ui::Command::Navigate(
+            secretary_studio::ui::Screen::Session(id),
+        ));
+    harness.run();
+    for button in ["打印纪要", "打印签到表"] {
+        harness.get_by_label(button).click();
+        harness.run();
+        let path = harness
+            .state()
+            .last_printed()
+            .expect("a PDF written")
+            .to_owned();
+        assert!(std::fs::read(&path).expect("pdf").starts_with(b"%PDF"));
+        assert!(path.starts_with(folder.path().join("printouts")));
+        assert!(harness.state().error_message().is_none());
+    }
+}

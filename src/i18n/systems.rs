@@ -458,3 +458,22 @@ impl Lang {
         }
     }
 }
+
+texts! {
+    print_summary: "打印纪要", "Print summary";
+    print_sign_in: "打印签到表", "Print sign-in sheet";
+    print_folder: "书记工作室打印件", "Secretary Studio printouts";
+}
+
+impl Lang {
+    /// The PDF was written but no viewer opened: where it is.
+    pub fn printed_no_viewer(self, path: &std::path::Path) -> String {
+        match self {
+            Self::Zh => format!("已生成 PDF，但没能打开查看器。文件在：{}", path.display()),
+            Self::En => format!(
+                "The PDF was written but no viewer opened. It is at: {}",
+                path.display()
+            ),
+        }
+    }
+}

@@ -269,6 +269,8 @@ pub enum Command {
         /// The `.xlsx` or `.csv` file.
         path: PathBuf,
     },
+    /// Print a session's summary or sign-in sheet: write the PDF and open it.
+    PrintSession(crate::print::Printout, SessionId),
     /// Open the session form for a help visit of a pairing.
     RecordHelpVisit(PairingId),
     /// Open the problem form for a problem hanging on a pairing.

@@ -723,6 +723,13 @@ impl SessionPage {
             if ui.button(lang.delete_session()).clicked() {
                 commands.push(Command::Write(Change::DeleteSession(id)));
             }
+            ui.separator();
+            if ui.button(lang.print_summary()).clicked() {
+                commands.push(Command::PrintSession(crate::print::Printout::Summary, id));
+            }
+            if ui.button(lang.print_sign_in()).clicked() {
+                commands.push(Command::PrintSession(crate::print::Printout::SignIn, id));
+            }
         });
         ui.add_space(6.0);
         // The record on the left, the attendance on the right: both in view without scrolling.
