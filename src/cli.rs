@@ -20,6 +20,8 @@ USAGE:
   secretary-studio check PATH                     check a studio file (integrity, version, counts)
   secretary-studio print summary|sign-in SESSION_ID -o FILE.pdf --db PATH
                                                   a session's summary or sign-in sheet as an A4 PDF
+  secretary-studio print problems [--period P] | ranking --period P -o FILE.pdf --db PATH
+                                                  the problem ledger, or a period's ranking and commendations
   secretary-studio export LEDGER -o FILE.xlsx|FILE.csv --db PATH [--period 2021-Q3]
                                                   export a ledger: roster, sessions, attendance,
                                                   problems, points or assessments
@@ -42,6 +44,8 @@ pub const USAGE_ZH: &str = "\
   secretary-studio check 文件                      检查工作室文件（完整性、数据版本、记录数）
   secretary-studio print summary|sign-in 活动编号 -o 文件.pdf --db 文件
                                                   生成活动纪要或签到表（A4 PDF）
+  secretary-studio print problems [--period 期间] | ranking --period 期间 -o 文件.pdf --db 文件
+                                                  生成问题台账，或某期比拼排名及表彰名单
   secretary-studio export 台账 -o 文件.xlsx|文件.csv --db 文件 [--period 2021-Q3]
                                                   导出台账：roster 花名册、sessions 活动、attendance 出勤表、
                                                   problems 难题、points 积分、assessments 考评
@@ -119,6 +123,15 @@ pub enum CliCommand {
         printout: crate::print::Printout,
         /// The session's number.
         session: i64,
+        /// The PDF to write.
+        output: PathBuf,
+        /// The studio file (opened read-only).
+        db: PathBuf,
+    },
+    /// `print {problems [--period P] | ranking --period P} -o FILE.pdf --db PATH`
+    PrintLedger {
+        /// Which ledger, for which period.
+        printout: crate::print::LedgerPrintout,
         /// The PDF to write.
         output: PathBuf,
         /// The studio file (opened read-only).
@@ -257,11 +270,44 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
                 format!(
                     "{}{see_help}",
                     lang.pick(
-                        "用法：print summary|sign-in 活动编号 -o 文件.pdf --db 文件",
-                        "usage: print summary|sign-in SESSION_ID -o FILE.pdf --db PATH"
+                        "用法：print summary|sign-in 活动编号 -o 文件.pdf --db 文件，或 print problems|ranking --period 期间 -o 文件.pdf --db 文件",
+                        "usage: print summary|sign-in SESSION_ID -o FILE.pdf --db PATH, or print problems|ranking --period P -o FILE.pdf --db PATH"
                     )
                 )
             };
+            let period = period
+                .map(|text| {
+                    crate::domain::period::Period::parse(&text).map_err(|_| {
+                        format!(
+                            "{}'{text}'{}",
+                            lang.pick("不是有效的期间：", "not a period: "),
+                            lang.pick(
+                                "（请写 2021、2021-H1、2021-Q3 或 2021-05）",
+                                " (write 2021, 2021-H1, 2021-Q3 or 2021-05)"
+                            )
+                        )
+                    })
+                })
+                .transpose()?;
+            if let [kind] = positional.as_slice() {
+                let printout = match kind.to_string_lossy().as_ref() {
+                    "problems" => crate::print::LedgerPrintout::Problems(period),
+                    "ranking" => {
+                        crate::print::LedgerPrintout::Ranking(period.ok_or_else(|| {
+                            format!(
+                                "{}{see_help}",
+                                lang.pick("请用 --period 指明期间", "--period is required")
+                            )
+                        })?)
+                    }
+                    _ => return Err(usage()),
+                };
+                return Ok(Invocation::Command(CliCommand::PrintLedger {
+                    printout,
+                    output: output.ok_or_else(usage)?,
+                    db: need_db(db)?,
+                }));
+            }
             let [kind, id] = <[PathBuf; 2]>::try_from(positional).map_err(|_| usage())?;
             let printout = match kind.to_string_lossy().as_ref() {
                 "summary" => crate::print::Printout::Summary,
@@ -372,6 +418,16 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
                 lang,
                 &output,
             )?;
+            writeln!(out, "{}", lang.printed(pages, &output)).map_err(io)
+        }
+        CliCommand::PrintLedger {
+            printout,
+            output,
+            db,
+        } => {
+            let store = Store::open_read_only(&db).map_err(|e| lang.file_error(&db, &e))?;
+            let today = chrono::Local::now().date_naive();
+            let pages = crate::print::print_ledger(&store, printout, lang, today, &output)?;
             writeln!(out, "{}", lang.printed(pages, &output)).map_err(io)
         }
         CliCommand::Bench { db: Some(path), .. } => crate::bench::run_county(&path, out),

@@ -441,3 +441,283 @@ pub fn print(
     write_pdf(&bytes, path, lang)?;
     Ok(pages)
 }
+
+/// The problem ledger (问题台账): the problems raised in `period` (or all), with state,
+/// responsible office, helper, deadline, days open and resolution.
+pub fn problem_ledger<'f>(
+    store: &Store,
+    lang: Lang,
+    font: &'f Font,
+    period: Option<crate::domain::period::Period>,
+    today: NaiveDate,
+) -> Result<Document<'f>, String> {
+    let error = |e: crate::store::Error| lang.store_error(&e);
+    let studio = store.studio().map_err(error)?.name;
+    let roster = store.roster().map_err(error)?;
+    let name = |id: Option<crate::domain::SecretaryId>| {
+        id.and_then(|id| roster.iter().find(|e| e.id == id))
+            .map(|e| e.fields.name.clone())
+            .unwrap_or_default()
+    };
+    let mut problems = store.problems().map_err(error)?;
+    problems.retain(|p| period.is_none_or(|p2| p2.contains(p.fields.raised_on)));
+    problems.reverse();
+    let mut doc = Document::new(font);
+    doc.title(
+        &format!("{studio}\n{}", lang.pick("发展难题台账", "Problem ledger")),
+        17.0,
+    );
+    let scope = match period {
+        Some(p) => format!("{}：{p}", lang.period()),
+        None => lang.pick("全部难题", "All problems").to_owned(),
+    };
+    doc.paragraph(
+        &format!(
+            "{scope}{}{}",
+            lang.pick("　　截至", "    as of "),
+            full_date(lang, today)
+        ),
+        0.0,
+    );
+    let open = problems.iter().filter(|p| p.state.is_open()).count();
+    let overdue = problems
+        .iter()
+        .filter(|p| crate::domain::problem::is_overdue(p.state, p.fields.deadline, today))
+        .count();
+    doc.paragraph(
+        &match lang {
+            Lang::Zh => format!(
+                "共 {} 件，已解决 {} 件，未解决 {open} 件，其中逾期 {overdue} 件。",
+                problems.len(),
+                problems.len() - open
+            ),
+            Lang::En => format!(
+                "{} problems: {} resolved, {open} open, of which {overdue} overdue.",
+                problems.len(),
+                problems.len() - open
+            ),
+        },
+        0.0,
+    );
+    doc.space(4.0);
+    let day = |d: Option<NaiveDate>| {
+        d.map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    };
+    let rows: Vec<Vec<String>> = problems
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let f = &p.fields;
+            let late = crate::domain::problem::is_overdue(p.state, f.deadline, today);
+            let until = if p.state.is_open() {
+                today
+            } else {
+                p.changed_on
+            };
+            let mut state = lang.problem_state(p.state).to_owned();
+            if late {
+                state.push_str(lang.pick("（逾期）", " (overdue)"));
+            }
+            vec![
+                (i + 1).to_string(),
+                f.title.clone(),
+                name(f.raised_by),
+                f.responsible.clone(),
+                name(f.helper_id),
+                day(f.deadline),
+                state,
+                (until - f.raised_on).num_days().max(0).to_string(),
+                p.resolution.clone(),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            Column {
+                title: lang.pick("序号", "No."),
+                share: 0.05,
+            },
+            Column {
+                title: lang.col_title(),
+                share: 0.2,
+            },
+            Column {
+                title: lang.col_raised_by(),
+                share: 0.09,
+            },
+            Column {
+                title: lang.col_responsible(),
+                share: 0.14,
+            },
+            Column {
+                title: lang.col_helper(),
+                share: 0.09,
+            },
+            Column {
+                title: lang.col_deadline(),
+                share: 0.14,
+            },
+            Column {
+                title: lang.col_state(),
+                share: 0.1,
+            },
+            Column {
+                title: lang.pick("天数", "Days"),
+                share: 0.07,
+            },
+            Column {
+                title: lang.col_resolution(),
+                share: 0.12,
+            },
+        ],
+        &rows,
+        0.0,
+    );
+    Ok(doc)
+}
+
+/// The ranking and commendation list (比拼排名及表彰名单) of a period.
+pub fn ranking_list<'f>(
+    store: &Store,
+    lang: Lang,
+    font: &'f Font,
+    period: crate::domain::period::Period,
+) -> Result<Document<'f>, String> {
+    let error = |e: crate::store::Error| lang.store_error(&e);
+    let studio = store.studio().map_err(error)?.name;
+    let roster = store.roster().map_err(error)?;
+    let entry = |id| roster.iter().find(|e| e.id == id);
+    let mut doc = Document::new(font);
+    doc.title(
+        &format!(
+            "{studio}\n{period} {}",
+            lang.pick("比拼排名及表彰名单", "ranking and commendations")
+        ),
+        17.0,
+    );
+    let rows: Vec<Vec<String>> = store
+        .assessments(period)
+        .map_err(error)?
+        .iter()
+        .map(|a| {
+            let person = entry(a.secretary);
+            vec![
+                a.rank.to_string(),
+                person.map(|e| e.fields.name.clone()).unwrap_or_default(),
+                person.map(|e| e.branch_name.clone()).unwrap_or_default(),
+                crate::domain::assessment::format_score(a.base),
+                crate::domain::assessment::format_score(a.bonus),
+                crate::domain::assessment::format_score(a.deductions),
+                crate::domain::assessment::format_score(a.total),
+                "★".repeat(usize::from(a.stars)),
+            ]
+        })
+        .collect();
+    doc.heading(&section(lang, 1, lang.pick("比拼排名", "Ranking")));
+    doc.table(
+        &[
+            Column {
+                title: lang.col_rank(),
+                share: 0.08,
+            },
+            Column {
+                title: lang.col_name(),
+                share: 0.12,
+            },
+            Column {
+                title: lang.col_branch(),
+                share: 0.26,
+            },
+            Column {
+                title: lang.part_base(),
+                share: 0.1,
+            },
+            Column {
+                title: lang.part_bonus(),
+                share: 0.09,
+            },
+            Column {
+                title: lang.part_deduction(),
+                share: 0.09,
+            },
+            Column {
+                title: lang.col_total(),
+                share: 0.1,
+            },
+            Column {
+                title: lang.col_stars(),
+                share: 0.16,
+            },
+        ],
+        &rows,
+        0.0,
+    );
+    let honours = store.honours().map_err(error)?;
+    for (n, kind, title) in [
+        (
+            2,
+            crate::domain::points::HonourKind::Commendation,
+            lang.red_list(),
+        ),
+        (
+            3,
+            crate::domain::points::HonourKind::Criticism,
+            lang.criticisms(),
+        ),
+    ] {
+        let lines: Vec<String> = honours
+            .iter()
+            .filter(|h| h.kind == kind && period.contains(h.on))
+            .map(|h| {
+                format!(
+                    "{}（{}）：{}",
+                    entry(h.secretary)
+                        .map(|e| e.fields.name.clone())
+                        .unwrap_or_default(),
+                    h.on.format("%Y-%m-%d"),
+                    h.reason
+                )
+            })
+            .collect();
+        doc.heading(&section(lang, n, title));
+        if lines.is_empty() {
+            doc.paragraph(lang.none_value(), 0.0);
+        } else {
+            doc.numbered(&lines);
+        }
+    }
+    doc.signatures(&[
+        lang.pick("审核人（签字）", "Approved by"),
+        lang.pick("日期", "Date"),
+    ]);
+    Ok(doc)
+}
+
+/// A printed ledger of the studio (not of one session).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LedgerPrintout {
+    /// 问题台账
+    Problems(Option<crate::domain::period::Period>),
+    /// 比拼排名及表彰名单
+    Ranking(crate::domain::period::Period),
+}
+
+/// Lays out and writes a studio ledger to `path`; returns its page count.
+pub fn print_ledger(
+    store: &Store,
+    printout: LedgerPrintout,
+    lang: Lang,
+    today: NaiveDate,
+    path: &Path,
+) -> Result<usize, String> {
+    let font = Font::bundled();
+    let doc = match printout {
+        LedgerPrintout::Problems(period) => problem_ledger(store, lang, &font, period, today)?,
+        LedgerPrintout::Ranking(period) => ranking_list(store, lang, &font, period)?,
+    };
+    let pages = doc.page_count();
+    let bytes = doc.finish(page_label(lang))?;
+    write_pdf(&bytes, path, lang)?;
+    Ok(pages)
+}

@@ -213,3 +213,93 @@ fn the_session_page_prints_its_summary_and_sign_in_sheet() {
         assert!(harness.state().error_message().is_none());
     }
 }
+
+#[test]
+fn the_problem_ledger_repeats_its_header_and_the_ranking_lists_everyone_with_stars() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_read_only(&demo(folder.path())).expect("open");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    let font = Font::bundled();
+    let ledger = secretary_studio::print::problem_ledger(&store, Lang::Zh, &font, None, today)
+        .expect("laid out");
+    let pages = ledger.page_count();
+    assert!(pages >= 2, "30 problems take more than a page");
+    let texts = ledger.texts();
+    assert_eq!(
+        texts.iter().filter(|t| **t == "完成时限").count(),
+        pages,
+        "the header on every page"
+    );
+    for problem in store.problems().expect("problems") {
+        let first: String = problem.fields.title.chars().take(4).collect();
+        assert!(texts.iter().any(|t| t.starts_with(&first)), "{first}");
+    }
+    for text in &texts {
+        assert!(text.chars().all(|c| font.covers(c)), "{text}");
+    }
+    let q3 = secretary_studio::domain::period::Period::parse("2026-Q3").expect("period");
+    let ranking =
+        secretary_studio::print::ranking_list(&store, Lang::Zh, &font, q3).expect("laid out");
+    let texts = ranking.texts();
+    for entry in store.roster().expect("roster") {
+        assert!(
+            texts.contains(&entry.fields.name.as_str()),
+            "{}",
+            entry.fields.name
+        );
+    }
+    assert!(texts.iter().any(|t| t.starts_with('★')));
+    assert!(texts.iter().all(|t| t.chars().all(|c| font.covers(c))));
+    let bytes = ranking.finish(page_label(Lang::Zh)).expect("pdf");
+    let path = folder.path().join("排名.pdf");
+    std::fs::write(&path, bytes).expect("write");
+    assert!(extract_text(&path).contains("红榜"));
+}
+
+#[test]
+fn printing_a_ledger_from_the_command_line_needs_a_real_period() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let db = demo(folder.path()).display().to_string();
+    let target = folder.path().join("r.pdf");
+    let target_arg = target.display().to_string();
+    for (args, says) in [
+        (
+            vec!["print", "ranking", "-o", &target_arg, "--db", &db],
+            "--period",
+        ),
+        (
+            vec![
+                "print",
+                "problems",
+                "--period",
+                "2021-Q5",
+                "-o",
+                &target_arg,
+                "--db",
+                &db,
+            ],
+            "2021-Q5",
+        ),
+    ] {
+        let out = studio(&args);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(says));
+        assert!(!target.exists());
+    }
+    let out = studio(&[
+        "print",
+        "ranking",
+        "--period",
+        "2026",
+        "-o",
+        &target_arg,
+        "--db",
+        &db,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read(&target).expect("pdf").starts_with(b"%PDF"));
+}

@@ -346,8 +346,8 @@ impl<'f> Document<'f> {
     /// Signature lines at the foot of the text: `label：______`.
     pub fn signatures(&mut self, labels: &[&str]) {
         let size = BODY;
-        self.ensure(size * 5.0);
-        self.y += size * 2.5;
+        self.ensure(size * 3.5);
+        self.y += size * 1.8;
         let baseline = self.y + size;
         let slot = Self::text_width() / labels.len().max(1) as f32;
         for (i, label) in labels.iter().enumerate() {
