@@ -620,6 +620,7 @@ impl App {
                 }
             }
             Command::PrintSession(printout, session) => self.print_session(printout, session),
+            Command::PrintLedger(printout) => self.print_ledger(printout),
             Command::RecordHelpVisit(pairing) => {
                 let mut draft = crate::domain::session::SessionDraft::new(self.today());
                 draft.kind = crate::domain::session::SessionKind::HelpVisit;
@@ -637,13 +638,8 @@ impl App {
         }
     }
 
-    /// Writes a session's summary or sign-in sheet into the documents folder and opens it in
-    /// the system viewer; if no viewer opens, says where the file is.
-    fn print_session(
-        &mut self,
-        printout: crate::print::Printout,
-        session: crate::domain::SessionId,
-    ) {
+    /// The folder printed PDFs go into (created if need be).
+    fn print_folder(&self) -> std::io::Result<PathBuf> {
         let lang = self.settings.lang;
         let folder = self.print_folder.clone().unwrap_or_else(|| {
             Self::suggest_path("")
@@ -651,10 +647,17 @@ impl App {
                 .unwrap_or_else(std::env::temp_dir)
                 .join(lang.print_folder())
         });
-        if let Err(error) = std::fs::create_dir_all(&folder) {
-            self.show_error(lang.print_error(&folder, &error.to_string()));
-            return;
-        }
+        std::fs::create_dir_all(&folder)?;
+        Ok(folder)
+    }
+
+    /// Writes a session's summary or sign-in sheet into the documents folder and opens it.
+    fn print_session(
+        &mut self,
+        printout: crate::print::Printout,
+        session: crate::domain::SessionId,
+    ) {
+        let lang = self.settings.lang;
         let (day, topic) = match self.store.session(session) {
             Ok(Some(fields)) => (fields.held_on, fields.topic),
             Ok(None) => {
@@ -666,18 +669,59 @@ impl App {
                 return;
             }
         };
-        // A file name Windows accepts: no \ / : * ? " < > |.
-        let topic: String = topic
-            .chars()
-            .map(|c| if "\\/:*?\"<>|".contains(c) { '_' } else { c })
-            .take(40)
-            .collect();
         let kind = match printout {
             crate::print::Printout::Summary => lang.pick("活动纪要", "summary"),
             crate::print::Printout::SignIn => lang.pick("签到表", "sign-in"),
         };
-        let path = folder.join(format!("{}-{topic}-{kind}.pdf", day.format("%Y%m%d")));
-        match crate::print::print(&self.store, printout, session, lang, &path) {
+        let name = format!("{}-{topic}-{kind}.pdf", day.format("%Y%m%d"));
+        self.print_into_folder(&name, |store, path| {
+            crate::print::print(store, printout, session, lang, path)
+        });
+    }
+
+    /// Writes the problem ledger or a period's ranking into the documents folder and opens it.
+    fn print_ledger(&mut self, printout: crate::print::LedgerPrintout) {
+        let lang = self.settings.lang;
+        let today = self.today();
+        let name = match printout {
+            crate::print::LedgerPrintout::Problems(_) => format!(
+                "{}-{}.pdf",
+                today.format("%Y%m%d"),
+                lang.pick("发展难题台账", "problem-ledger")
+            ),
+            crate::print::LedgerPrintout::Ranking(period) => format!(
+                "{period}-{}.pdf",
+                lang.pick("比拼排名及表彰名单", "ranking")
+            ),
+        };
+        self.print_into_folder(&name, |store, path| {
+            crate::print::print_ledger(store, printout, lang, today, path)
+        });
+    }
+
+    /// Writes a PDF named `name` (made safe for Windows) with `write`, then opens it in the
+    /// system viewer; if no viewer opens, says where the file is.
+    fn print_into_folder(
+        &mut self,
+        name: &str,
+        write: impl FnOnce(&Store, &Path) -> Result<usize, String>,
+    ) {
+        let lang = self.settings.lang;
+        let folder = match self.print_folder() {
+            Ok(folder) => folder,
+            Err(error) => {
+                let folder = self.print_folder.clone().unwrap_or_default();
+                self.show_error(lang.print_error(&folder, &error.to_string()));
+                return;
+            }
+        };
+        // A file name Windows accepts: no \ / : * ? " < > |.
+        let name: String = name
+            .chars()
+            .map(|c| if "\\/:*?\"<>|".contains(c) { '_' } else { c })
+            .collect();
+        let path = folder.join(name);
+        match write(&self.store, &path) {
             Ok(pages) => {
                 self.status = lang.printed(pages, &path);
                 self.last_printed = Some(path.clone());

@@ -303,3 +303,38 @@ fn printing_a_ledger_from_the_command_line_needs_a_real_period() {
     );
     assert!(std::fs::read(&target).expect("pdf").starts_with(b"%PDF"));
 }
+
+#[test]
+fn the_problems_and_compare_screens_print_their_ledgers() {
+    use egui_kittest::kittest::Queryable;
+    let folder = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(&demo(folder.path())).expect("open");
+    for (screen, button, name) in [
+        (
+            secretary_studio::ui::Screen::Problems,
+            "打印台账",
+            "发展难题台账",
+        ),
+        (
+            secretary_studio::ui::Screen::Compare,
+            "打印排名及表彰名单",
+            "比拼排名及表彰名单",
+        ),
+    ] {
+        let store = Store::open(store.path().expect("path")).expect("open");
+        let mut harness = common::harness(store, screen);
+        harness
+            .state_mut()
+            .print_into(folder.path().join("printouts"));
+        harness.get_by_label(button).click();
+        harness.run();
+        let path = harness.state().last_printed().expect("printed").to_owned();
+        assert!(
+            path.display().to_string().contains(name),
+            "{}",
+            path.display()
+        );
+        let text = extract_text(&path);
+        assert!(text.contains(name), "{text}");
+    }
+}

@@ -477,3 +477,8 @@ impl Lang {
         }
     }
 }
+
+texts! {
+    print_problem_ledger: "打印台账", "Print ledger";
+    print_ranking: "打印排名及表彰名单", "Print ranking & commendations";
+}

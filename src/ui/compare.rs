@@ -170,7 +170,20 @@ impl CompareScreen {
                 .map_or_else(|| ctx.today.year().to_string(), |p| p.to_string())
         });
         screen_title(ui, lang.nav_compare());
-        let period = ui.horizontal(|ui| period_field(ui, lang, text)).inner;
+        let period = ui
+            .horizontal(|ui| {
+                let period = period_field(ui, lang, text);
+                if let Some(period) = period {
+                    ui.separator();
+                    if ui.button(lang.print_ranking()).clicked() {
+                        commands.push(Command::PrintLedger(crate::print::LedgerPrintout::Ranking(
+                            period,
+                        )));
+                    }
+                }
+                period
+            })
+            .inner;
         if tabs(
             ui,
             &mut self.view,

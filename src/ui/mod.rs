@@ -271,6 +271,8 @@ pub enum Command {
     },
     /// Print a session's summary or sign-in sheet: write the PDF and open it.
     PrintSession(crate::print::Printout, SessionId),
+    /// Print the problem ledger or a period's ranking: write the PDF and open it.
+    PrintLedger(crate::print::LedgerPrintout),
     /// Open the session form for a help visit of a pairing.
     RecordHelpVisit(PairingId),
     /// Open the problem form for a problem hanging on a pairing.
