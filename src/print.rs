@@ -433,8 +433,8 @@ pub fn print(
 ) -> Result<usize, String> {
     let font = Font::bundled();
     let doc = match printout {
-        Printout::Summary => summary(store, id, lang, &font)?,
-        Printout::SignIn => sign_in(store, id, lang, &font)?,
+        Printout::Summary => summary(store, id, lang, font)?,
+        Printout::SignIn => sign_in(store, id, lang, font)?,
     };
     let pages = doc.page_count();
     let bytes = doc.finish(page_label(lang))?;
@@ -713,8 +713,8 @@ pub fn print_ledger(
 ) -> Result<usize, String> {
     let font = Font::bundled();
     let doc = match printout {
-        LedgerPrintout::Problems(period) => problem_ledger(store, lang, &font, period, today)?,
-        LedgerPrintout::Ranking(period) => ranking_list(store, lang, &font, period)?,
+        LedgerPrintout::Problems(period) => problem_ledger(store, lang, font, period, today)?,
+        LedgerPrintout::Ranking(period) => ranking_list(store, lang, font, period)?,
     };
     let pages = doc.page_count();
     let bytes = doc.finish(page_label(lang))?;

@@ -51,7 +51,7 @@ fn the_summary_holds_the_session_in_chinese_with_every_character_in_the_font() {
     let id = session_with_problem(&store);
     let fields = store.session(id).expect("read").expect("session");
     let font = Font::bundled();
-    let doc = summary(&store, id, Lang::Zh, &font).expect("laid out");
+    let doc = summary(&store, id, Lang::Zh, font).expect("laid out");
     for text in doc.texts() {
         for c in text.chars() {
             assert!(font.covers(c), "{c:?} in {text:?} would print as a box");
@@ -87,7 +87,7 @@ fn the_sign_in_sheet_lists_the_expected_names_with_room_to_sign() {
     let store = Store::open_read_only(&demo(folder.path())).expect("open");
     let id = session_with_problem(&store);
     let font = Font::bundled();
-    let doc = sign_in(&store, id, Lang::Zh, &font).expect("laid out");
+    let doc = sign_in(&store, id, Lang::Zh, font).expect("laid out");
     let texts = doc.texts();
     assert!(texts.contains(&"签名"));
     let roster = store.roster().expect("roster");
@@ -220,7 +220,7 @@ fn the_problem_ledger_repeats_its_header_and_the_ranking_lists_everyone_with_sta
     let store = Store::open_read_only(&demo(folder.path())).expect("open");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
     let font = Font::bundled();
-    let ledger = secretary_studio::print::problem_ledger(&store, Lang::Zh, &font, None, today)
+    let ledger = secretary_studio::print::problem_ledger(&store, Lang::Zh, font, None, today)
         .expect("laid out");
     let pages = ledger.page_count();
     assert!(pages >= 2, "30 problems take more than a page");
@@ -239,7 +239,7 @@ fn the_problem_ledger_repeats_its_header_and_the_ranking_lists_everyone_with_sta
     }
     let q3 = secretary_studio::domain::period::Period::parse("2026-Q3").expect("period");
     let ranking =
-        secretary_studio::print::ranking_list(&store, Lang::Zh, &font, q3).expect("laid out");
+        secretary_studio::print::ranking_list(&store, Lang::Zh, font, q3).expect("laid out");
     let texts = ranking.texts();
     for entry in store.roster().expect("roster") {
         assert!(

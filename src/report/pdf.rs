@@ -26,8 +26,13 @@ pub struct Font {
 }
 
 impl Font {
-    /// The bundled CJK font.
-    pub fn bundled() -> Self {
+    /// The bundled CJK font, read once per run (its 30,000 advance widths take a while).
+    pub fn bundled() -> &'static Self {
+        static FONT: std::sync::OnceLock<Font> = std::sync::OnceLock::new();
+        FONT.get_or_init(Self::read_bundled)
+    }
+
+    fn read_bundled() -> Self {
         use skrifa::MetadataProvider;
         let data = Arc::new(crate::fonts::CJK_REGULAR.to_vec());
         let mut advances = HashMap::new();
@@ -487,7 +492,7 @@ mod tests {
     #[test]
     fn a_long_table_repeats_its_header_on_every_page() {
         let font = Font::bundled();
-        let mut document = Document::new(&font);
+        let mut document = Document::new(font);
         let rows: Vec<Vec<String>> = (1..=300)
             .map(|n| {
                 vec![

@@ -23,6 +23,19 @@ const PROBLEM_SELECT: &str = "
         FROM live_problem_event
     ) e ON e.problem_id = p.id AND e.latest = 1";
 
+/// The same columns for a few problems: each one's latest event looked up by its index. (The
+/// window above ranks every event of the file: right for the whole list, 0.4 s on a county
+/// file for the two problems of one session.)
+const FEW_PROBLEMS_SELECT: &str = "
+    SELECT p.id, p.title, p.description, p.category, p.branch_id, p.raised_by, p.session_id,
+           p.raised_on, p.responsible, p.helper_id, p.deadline,
+           coalesce(e.state, 'raised'), coalesce(e.happened_on, p.raised_on),
+           CASE WHEN e.state = 'resolved' THEN e.note ELSE '' END, p.pairing_id
+    FROM live_problem p
+    LEFT JOIN problem_event e ON e.id = (
+        SELECT x.id FROM problem_event x WHERE x.problem_id = p.id AND x.deleted = 0
+        ORDER BY x.happened_on DESC, x.hlc DESC, x.id DESC LIMIT 1)";
+
 fn problem_summary(row: &Row<'_>) -> rusqlite::Result<ProblemSummary> {
     let category: String = row.get(3)?;
     let state: String = row.get(11)?;
@@ -84,7 +97,7 @@ impl Store {
     pub fn problem(&self, id: ProblemId) -> Result<Option<ProblemSummary>> {
         let mut statement = self
             .conn
-            .prepare_cached(&format!("{PROBLEM_SELECT} WHERE p.id = ?1"))?;
+            .prepare_cached(&format!("{FEW_PROBLEMS_SELECT} WHERE p.id = ?1"))?;
         Ok(statement.query_row([id.0], problem_summary).optional()?)
     }
 
@@ -101,7 +114,7 @@ impl Store {
     /// Problems matching `condition` (on `p`, with one parameter), newest first.
     fn problems_where(&self, condition: &str, parameter: i64) -> Result<Vec<ProblemSummary>> {
         let mut statement = self.conn.prepare_cached(&format!(
-            "{PROBLEM_SELECT} WHERE {condition} ORDER BY p.raised_on DESC, p.id DESC"
+            "{FEW_PROBLEMS_SELECT} WHERE {condition} ORDER BY p.raised_on DESC, p.id DESC"
         ))?;
         let problems = statement
             .query_map([parameter], problem_summary)?
