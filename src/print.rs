@@ -49,40 +49,7 @@ fn load(store: &Store, id: SessionId, lang: Lang) -> Result<SessionData, String>
         .session(id)
         .map_err(error)?
         .ok_or_else(|| lang.no_such_session(id.0))?;
-    let marks: std::collections::HashMap<_, _> = store
-        .attendance(id)
-        .map_err(error)?
-        .into_iter()
-        .map(|m| (m.secretary_id, m))
-        .collect();
-    let pair = match fields.pairing_id {
-        Some(pairing) => store
-            .pairings()
-            .map_err(error)?
-            .into_iter()
-            .find(|p| p.id == pairing)
-            .map(|p| [p.fields.strong, p.fields.weak]),
-        None => None,
-    };
-    // The same people the session's page expects.
-    let rows = store
-        .roster()
-        .map_err(error)?
-        .into_iter()
-        .filter(|e| {
-            marks.contains_key(&e.id)
-                || match pair {
-                    Some(pair) => pair.contains(&e.id),
-                    None => {
-                        !e.fields.archived && fields.area_id.is_none_or(|a| e.area_id == Some(a))
-                    }
-                }
-        })
-        .map(|e| {
-            let mark = marks.get(&e.id).cloned();
-            (e, mark)
-        })
-        .collect();
+    let rows = store.expected_at(id, &fields).map_err(error)?;
     Ok(SessionData {
         studio: store.studio().map_err(error)?.name,
         problems: store.problems_raised_at(id).map_err(error)?,

@@ -477,8 +477,9 @@ impl Store {
         })? {
             facts.push(row?);
         }
+        let in_period = |on: NaiveDate| period.is_none_or(|p| p.contains(on));
         for honour in self.honours()? {
-            if honour.on < day(&start)? || honour.on > day(&end)? {
+            if !in_period(honour.on) {
                 continue;
             }
             let event = match honour.kind {
@@ -494,7 +495,7 @@ impl Store {
             ));
         }
         for award in self.awards()? {
-            if award.on < day(&start)? || award.on > day(&end)? {
+            if !in_period(award.on) {
                 continue;
             }
             facts.push(PointsFact {
@@ -617,7 +618,62 @@ impl Store {
     }
 }
 
+/// Who a session expects, each with their mark if they have one.
+pub type ExpectedAttendance = Vec<(
+    crate::domain::RosterEntry,
+    Option<crate::domain::session::AttendanceMark>,
+)>;
+
 impl Store {
+    /// The pair of a help visit's pairing: (helper, helped).
+    pub fn pair_of(
+        &self,
+        fields: &crate::domain::session::SessionFields,
+    ) -> Result<Option<[SecretaryId; 2]>> {
+        let Some(pairing) = fields.pairing_id else {
+            return Ok(None);
+        };
+        Ok(self
+            .pairings()?
+            .into_iter()
+            .find(|p| p.id == pairing)
+            .map(|p| [p.fields.strong, p.fields.weak]))
+    }
+
+    /// Who session `id` expects: the secretaries in office (of its area, if it has one; for a
+    /// help visit, the pair), and anyone else who was marked — with their marks. The session's
+    /// page, its 应到/实到 and its printed summary and sign-in sheet all use this one list.
+    pub fn expected_at(
+        &self,
+        id: SessionId,
+        fields: &crate::domain::session::SessionFields,
+    ) -> Result<ExpectedAttendance> {
+        let marks: HashMap<SecretaryId, crate::domain::session::AttendanceMark> = self
+            .attendance(id)?
+            .into_iter()
+            .map(|m| (m.secretary_id, m))
+            .collect();
+        let pair = self.pair_of(fields)?;
+        Ok(self
+            .roster()?
+            .into_iter()
+            .filter(|e| {
+                marks.contains_key(&e.id)
+                    || match pair {
+                        Some(pair) => pair.contains(&e.id),
+                        None => {
+                            !e.fields.archived
+                                && fields.area_id.is_none_or(|a| e.area_id == Some(a))
+                        }
+                    }
+            })
+            .map(|e| {
+                let mark = marks.get(&e.id).cloned();
+                (e, mark)
+            })
+            .collect())
+    }
+
     /// Every secretary's assessment for a period: those in office, and anyone archived since
     /// who was marked at one of its sessions; best first.
     pub fn assessments(&self, period: Period) -> Result<Vec<Assessment>> {

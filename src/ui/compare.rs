@@ -212,7 +212,7 @@ impl CompareScreen {
             Ok(model) => match self.view {
                 View::Ranking => {
                     if let Some(who) = ranking_ui(ui, lang, model) {
-                        self.scores = Some(ScoreForm::new(who, period, model, ctx));
+                        self.scores = Some(ScoreForm::new(who, period, model));
                     }
                 }
                 View::Trend => self.trend_ui(ui, ctx, period, model),
@@ -742,7 +742,7 @@ fn areas_ui(ui: &mut Ui, lang: Lang, model: &Model) {
 }
 
 impl ScoreForm {
-    fn new(secretary: SecretaryId, period: Period, model: &Model, _ctx: &ViewContext<'_>) -> Self {
+    fn new(secretary: SecretaryId, period: Period, model: &Model) -> Self {
         let assessment = model.of(secretary);
         let rows = model
             .criteria

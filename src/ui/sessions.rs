@@ -621,41 +621,13 @@ impl SessionPage {
         }
         let load = || -> crate::store::Result<PageModel> {
             let fields = ctx.store.session(id)?;
-            let marks: HashMap<SecretaryId, AttendanceMark> = ctx
-                .store
-                .attendance(id)?
-                .into_iter()
-                .map(|m| (m.secretary_id, m))
-                .collect();
-            // Expected: the secretaries in office (of the session's area, if it has one; for
-            // a help visit, the pair), and anyone else who was marked.
-            let area = fields.as_ref().and_then(|f| f.area_id);
-            let pairing = fields.as_ref().and_then(|f| f.pairing_id);
-            let pair = match pairing {
-                Some(pairing) => ctx
-                    .store
-                    .pairings()?
-                    .into_iter()
-                    .find(|p| p.id == pairing)
-                    .map(|p| [p.fields.strong, p.fields.weak]),
-                None => None,
+            let (rows, pair) = match &fields {
+                Some(fields) => (
+                    ctx.store.expected_at(id, fields)?,
+                    ctx.store.pair_of(fields)?,
+                ),
+                None => (Vec::new(), None),
             };
-            let rows = ctx
-                .store
-                .roster()?
-                .into_iter()
-                .filter(|e| {
-                    marks.contains_key(&e.id)
-                        || match pair {
-                            Some(pair) => pair.contains(&e.id),
-                            None => !e.fields.archived && area.is_none_or(|a| e.area_id == Some(a)),
-                        }
-                })
-                .map(|e| {
-                    let mark = marks.get(&e.id).cloned();
-                    (e, mark)
-                })
-                .collect();
             let problems = ctx.store.problems_raised_at(id)?;
             let names = super::problems::Names::load(ctx)?;
             Ok(PageModel {
