@@ -22,6 +22,9 @@ USAGE:
                                                   a session's summary or sign-in sheet as an A4 PDF
   secretary-studio print problems [--period P] | ranking --period P -o FILE.pdf --db PATH
                                                   the problem ledger, or a period's ranking and commendations
+  secretary-studio print report --period P -o FILE.pdf --db PATH
+                                                  a period's report: sessions, attendance, problems,
+                                                  pairings, points and ranking, with charts
   secretary-studio export LEDGER -o FILE.xlsx|FILE.csv --db PATH [--period 2021-Q3]
                                                   export a ledger: roster, sessions, attendance,
                                                   problems, points or assessments
@@ -46,6 +49,8 @@ pub const USAGE_ZH: &str = "\
                                                   生成活动纪要或签到表（A4 PDF）
   secretary-studio print problems [--period 期间] | ranking --period 期间 -o 文件.pdf --db 文件
                                                   生成问题台账，或某期比拼排名及表彰名单
+  secretary-studio print report --period 期间 -o 文件.pdf --db 文件
+                                                  生成某期工作情况报告（活动、出勤、难题、结对、积分、排名，附图表）
   secretary-studio export 台账 -o 文件.xlsx|文件.csv --db 文件 [--period 2021-Q3]
                                                   导出台账：roster 花名册、sessions 活动、attendance 出勤表、
                                                   problems 难题、points 积分、assessments 考评
@@ -128,7 +133,7 @@ pub enum CliCommand {
         /// The studio file (opened read-only).
         db: PathBuf,
     },
-    /// `print {problems [--period P] | ranking --period P} -o FILE.pdf --db PATH`
+    /// `print {problems [--period P] | ranking --period P | report --period P} -o FILE.pdf --db PATH`
     PrintLedger {
         /// Which ledger, for which period.
         printout: crate::print::LedgerPrintout,
@@ -270,8 +275,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
                 format!(
                     "{}{see_help}",
                     lang.pick(
-                        "用法：print summary|sign-in 活动编号 -o 文件.pdf --db 文件，或 print problems|ranking --period 期间 -o 文件.pdf --db 文件",
-                        "usage: print summary|sign-in SESSION_ID -o FILE.pdf --db PATH, or print problems|ranking --period P -o FILE.pdf --db PATH"
+                        "用法：print summary|sign-in 活动编号 -o 文件.pdf --db 文件，或 print problems|ranking|report --period 期间 -o 文件.pdf --db 文件",
+                        "usage: print summary|sign-in SESSION_ID -o FILE.pdf --db PATH, or print problems|ranking|report --period P -o FILE.pdf --db PATH"
                     )
                 )
             };
@@ -290,16 +295,18 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
                 })
                 .transpose()?;
             if let [kind] = positional.as_slice() {
+                let needs_period = || {
+                    period.ok_or_else(|| {
+                        format!(
+                            "{}{see_help}",
+                            lang.pick("请用 --period 指明期间", "--period is required")
+                        )
+                    })
+                };
                 let printout = match kind.to_string_lossy().as_ref() {
                     "problems" => crate::print::LedgerPrintout::Problems(period),
-                    "ranking" => {
-                        crate::print::LedgerPrintout::Ranking(period.ok_or_else(|| {
-                            format!(
-                                "{}{see_help}",
-                                lang.pick("请用 --period 指明期间", "--period is required")
-                            )
-                        })?)
-                    }
+                    "ranking" => crate::print::LedgerPrintout::Ranking(needs_period()?),
+                    "report" => crate::print::LedgerPrintout::Report(needs_period()?),
                     _ => return Err(usage()),
                 };
                 return Ok(Invocation::Command(CliCommand::PrintLedger {
@@ -401,7 +408,16 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
         } => {
             let store = Store::open_read_only(&db).map_err(|e| lang.file_error(&db, &e))?;
             let today = chrono::Local::now().date_naive();
-            let rows = crate::export::export(&store, ledger, lang, period, today, &output)?;
+            let rows = crate::export::export(
+                &store,
+                ledger,
+                lang,
+                period,
+                today,
+                &output,
+                &crate::report::Progress::new(),
+            )
+            .map_err(|e| e.message(lang))?;
             writeln!(out, "{}", lang.exported(rows, &output)).map_err(io)
         }
         CliCommand::Print {
@@ -427,7 +443,15 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
         } => {
             let store = Store::open_read_only(&db).map_err(|e| lang.file_error(&db, &e))?;
             let today = chrono::Local::now().date_naive();
-            let pages = crate::print::print_ledger(&store, printout, lang, today, &output)?;
+            let pages = crate::print::print_ledger(
+                &store,
+                printout,
+                lang,
+                today,
+                &output,
+                &crate::report::Progress::new(),
+            )
+            .map_err(|e| e.message(lang))?;
             writeln!(out, "{}", lang.printed(pages, &output)).map_err(io)
         }
         CliCommand::Bench { db: Some(path), .. } => crate::bench::run_county(&path, out),

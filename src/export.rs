@@ -161,8 +161,10 @@ fn in_period(period: Option<Period>, day: NaiveDate) -> bool {
 
 fn sessions(store: &Store, lang: Lang, period: Option<Period>) -> store::Result<Table> {
     let areas = store.areas()?;
-    let mut sessions = store.sessions()?;
-    sessions.retain(|s| in_period(period, s.fields.held_on));
+    let mut sessions = match period {
+        Some(period) => store.sessions_in(period)?,
+        None => store.sessions()?,
+    };
     sessions.reverse();
     let time = |t: Option<chrono::NaiveTime>| {
         t.map_or(Cell::Empty, |t| Cell::Text(t.format("%H:%M").to_string()))
@@ -229,8 +231,10 @@ fn mark(lang: Lang, status: AttendanceStatus) -> &'static str {
 }
 
 fn attendance(store: &Store, lang: Lang, period: Option<Period>) -> store::Result<Table> {
-    let mut sessions = store.sessions()?;
-    sessions.retain(|s| in_period(period, s.fields.held_on));
+    let mut sessions = match period {
+        Some(period) => store.sessions_in(period)?,
+        None => store.sessions()?,
+    };
     sessions.reverse();
     let column: HashMap<SessionId, usize> = sessions
         .iter()
@@ -475,8 +479,11 @@ fn assessments(store: &Store, lang: Lang, period: Period) -> store::Result<Table
     })
 }
 
-/// Writes `ledger` to `path` (`.xlsx` or `.csv`); returns how many rows the main table has,
-/// or the one-line message to show.
+/// Writes `ledger` to `path` (`.xlsx` or `.csv`); returns how many rows the main table has.
+///
+/// # Errors
+/// `Cancelled` if `progress` was cancelled before the file was written (nothing is), or why
+/// the store could not be read or the file not written.
 pub fn export(
     store: &Store,
     ledger: Ledger,
@@ -484,8 +491,12 @@ pub fn export(
     period: Option<Period>,
     today: NaiveDate,
     path: &std::path::Path,
-) -> Result<usize, String> {
+    progress: &crate::report::Progress,
+) -> Result<usize, crate::report::WorkError> {
+    progress.step(0.05)?;
     let tables = tables(store, ledger, lang, period, today).map_err(|e| lang.store_error(&e))?;
+    progress.step(0.5)?;
     crate::report::table::write(&tables, path).map_err(|e| lang.export_error(path, &e))?;
+    progress.step(1.0).ok();
     Ok(tables.first().map_or(0, |t| t.rows.len()))
 }

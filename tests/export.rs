@@ -3,11 +3,32 @@
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use secretary_studio::domain::period::Period;
-use secretary_studio::export::{Ledger, export};
+use secretary_studio::export::Ledger;
 use secretary_studio::i18n::Lang;
 use secretary_studio::store::Store;
 use std::path::Path;
 use std::process::Command;
+
+/// Exports as the app and the command line do (nothing cancels it here).
+fn export(
+    store: &Store,
+    ledger: Ledger,
+    lang: Lang,
+    period: Option<Period>,
+    today: chrono::NaiveDate,
+    path: &Path,
+) -> Result<usize, String> {
+    secretary_studio::export::export(
+        store,
+        ledger,
+        lang,
+        period,
+        today,
+        path,
+        &secretary_studio::report::Progress::new(),
+    )
+    .map_err(|e| e.message(lang))
+}
 
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date")

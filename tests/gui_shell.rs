@@ -350,7 +350,7 @@ fn file_export_writes_the_chosen_ledger_and_a_bad_place_is_said_plainly() {
     let target = folder.path().join("名册.csv");
     common::type_into(&mut harness, "文件路径", &target.display().to_string());
     harness.get_by_label("导出").click();
-    harness.run();
+    common::wait_for_work(&mut harness);
     let text = std::fs::read_to_string(&target).expect("written");
     assert!(text.starts_with("\u{feff}姓名"), "{text}");
     assert_eq!(text.lines().count(), 21);
@@ -366,7 +366,7 @@ fn file_export_writes_the_chosen_ledger_and_a_bad_place_is_said_plainly() {
     let gone = folder.path().join("没有这个文件夹").join("a.xlsx");
     common::type_into(&mut harness, "文件路径", &gone.display().to_string());
     harness.get_by_label("导出").click();
-    harness.run();
+    common::wait_for_work(&mut harness);
     let message = harness
         .state()
         .error_message()

@@ -202,7 +202,7 @@ fn the_session_page_prints_its_summary_and_sign_in_sheet() {
     harness.run();
     for button in ["打印纪要", "打印签到表"] {
         harness.get_by_label(button).click();
-        harness.run();
+        common::wait_for_work(&mut harness);
         let path = harness
             .state()
             .last_printed()
@@ -220,8 +220,10 @@ fn the_problem_ledger_repeats_its_header_and_the_ranking_lists_everyone_with_sta
     let store = Store::open_read_only(&demo(folder.path())).expect("open");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
     let font = Font::bundled();
-    let ledger = secretary_studio::print::problem_ledger(&store, Lang::Zh, font, None, today)
-        .expect("laid out");
+    let progress = secretary_studio::report::Progress::new();
+    let ledger =
+        secretary_studio::print::problem_ledger(&store, Lang::Zh, font, None, today, &progress)
+            .expect("laid out");
     let pages = ledger.page_count();
     assert!(pages >= 2, "30 problems take more than a page");
     let texts = ledger.texts();
@@ -327,7 +329,7 @@ fn the_problems_and_compare_screens_print_their_ledgers() {
             .state_mut()
             .print_into(folder.path().join("printouts"));
         harness.get_by_label(button).click();
-        harness.run();
+        common::wait_for_work(&mut harness);
         let path = harness.state().last_printed().expect("printed").to_owned();
         assert!(
             path.display().to_string().contains(name),
@@ -337,4 +339,217 @@ fn the_problems_and_compare_screens_print_their_ledgers() {
         let text = extract_text(&path);
         assert!(text.contains(name), "{text}");
     }
+}
+
+#[test]
+fn the_year_report_counts_what_the_store_holds_and_draws_its_charts() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_read_only(&demo(folder.path())).expect("open");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    let year = secretary_studio::domain::period::Period::parse("2026").expect("period");
+    let progress = secretary_studio::report::Progress::new();
+    let font = Font::bundled();
+    let report =
+        secretary_studio::print::period_report(&store, Lang::Zh, font, year, today, &progress)
+            .expect("laid out");
+    let texts = report.texts();
+    for text in &texts {
+        assert!(text.chars().all(|c| font.covers(c)), "no glyph in: {text}");
+    }
+    // Counted independently of the report: every session of 2026 and every mark at them.
+    let sessions: Vec<_> = store
+        .sessions()
+        .expect("sessions")
+        .into_iter()
+        .filter(|s| year.contains(s.fields.held_on))
+        .collect();
+    let expected: i64 = sessions.iter().map(|s| s.expected).sum();
+    let attended: i64 = sessions.iter().map(|s| s.attended).sum();
+    let all = texts.concat();
+    assert!(
+        all.contains(&format!("本期共开展活动 {} 场", sessions.len())),
+        "{all}"
+    );
+    assert!(all.contains(&format!("应到 {expected} 人次，实到 {attended} 人次")));
+    for heading in [
+        "一、总体情况",
+        "二、活动开展情况",
+        "三、出勤情况",
+        "四、发展难题",
+        "五、结对帮扶",
+        "六、积分排行",
+        "七、比拼排名与星级",
+    ] {
+        assert!(texts.contains(&heading), "{heading}");
+    }
+    for caption in ["图1　各月活动场次", "图2　各片区出勤率", "图3　积分前十名"]
+    {
+        assert!(texts.contains(&caption), "{caption}");
+    }
+    assert!(
+        report.bar_count() >= 12 + 3,
+        "a column per month and a bar per area"
+    );
+    // Everyone in office is ranked, with stars.
+    for entry in store.roster().expect("roster") {
+        assert!(
+            texts.contains(&entry.fields.name.as_str()),
+            "{}",
+            entry.fields.name
+        );
+    }
+    assert!(texts.iter().any(|t| t.starts_with('★')));
+    assert!(all.contains("星级评定：★"), "the stars counted");
+    let bytes = report.finish(page_label(Lang::Zh)).expect("pdf");
+    let path = folder.path().join("报告.pdf");
+    std::fs::write(&path, bytes).expect("write");
+    let text = extract_text(&path);
+    assert!(text.contains("2026年工作情况报告"), "{text}");
+    assert!(text.contains("各片区出勤率"));
+}
+
+#[test]
+fn a_cancelled_report_writes_nothing_and_a_quarter_names_itself() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_read_only(&demo(folder.path())).expect("open");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    let q3 = secretary_studio::domain::period::Period::parse("2026-Q3").expect("period");
+    let target = folder.path().join("报告.pdf");
+    let progress = secretary_studio::report::Progress::new();
+    progress.cancel();
+    let result = secretary_studio::print::print_ledger(
+        &store,
+        secretary_studio::print::LedgerPrintout::Report(q3),
+        Lang::Zh,
+        today,
+        &target,
+        &progress,
+    );
+    assert_eq!(result, Err(secretary_studio::report::WorkError::Cancelled));
+    assert!(!target.exists());
+    let names: Vec<String> = std::fs::read_dir(folder.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| n.starts_with("demo.db")),
+        "no partial file: {names:?}"
+    );
+    let pages = secretary_studio::print::print_ledger(
+        &store,
+        secretary_studio::print::LedgerPrintout::Report(q3),
+        Lang::En,
+        today,
+        &target,
+        &secretary_studio::report::Progress::new(),
+    )
+    .expect("printed");
+    assert!(pages >= 2);
+    let text = extract_text(&target);
+    assert!(text.contains("Q3 2026 report"), "{text}");
+    assert!(text.contains("Sessions per month"));
+}
+
+#[test]
+fn the_report_from_the_command_line_needs_a_real_period() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let db = demo(folder.path()).display().to_string();
+    let target = folder.path().join("报告.pdf");
+    let target_arg = target.display().to_string();
+    for (args, says) in [
+        (
+            vec!["print", "report", "-o", &target_arg, "--db", &db],
+            "--period",
+        ),
+        (
+            vec![
+                "print",
+                "report",
+                "--period",
+                "2021-Q5",
+                "-o",
+                &target_arg,
+                "--db",
+                &db,
+            ],
+            "2021-Q5",
+        ),
+    ] {
+        let out = studio(&args);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(says));
+        assert!(!target.exists());
+    }
+    let out = studio(&[
+        "print",
+        "report",
+        "--period",
+        "2026-H2",
+        "-o",
+        &target_arg,
+        "--db",
+        &db,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(extract_text(&target).contains("2026年下半年工作情况报告"));
+}
+
+#[test]
+fn compare_prints_the_period_report_and_saves_it_where_asked() {
+    use egui_kittest::kittest::Queryable;
+    let folder = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(&demo(folder.path())).expect("open");
+    let mut harness = common::harness(store, secretary_studio::ui::Screen::Compare);
+    harness
+        .state_mut()
+        .print_into(folder.path().join("printouts"));
+    harness.get_by_label("打印工作报告").click();
+    common::wait_for_work(&mut harness);
+    let printed = harness.state().last_printed().expect("printed").to_owned();
+    assert!(printed.starts_with(folder.path().join("printouts")));
+    assert!(
+        extract_text(&printed).contains("2026年第四季度工作情况报告"),
+        "the screen's period"
+    );
+
+    harness.get_by_label("另存为 PDF…").click();
+    harness.run();
+    harness.get_by_label("2026年第四季度工作情况报告").click();
+    harness.run();
+    let chosen = folder.path().join("给镇党委的报告");
+    common::type_into(&mut harness, "文件路径", &chosen.display().to_string());
+    harness.get_by_label("保存").click();
+    common::wait_for_work(&mut harness);
+    let saved = folder.path().join("给镇党委的报告.pdf");
+    assert!(std::fs::read(&saved).expect("saved").starts_with(b"%PDF"));
+    assert!(
+        harness.state().status().contains("已保存 PDF"),
+        "{}",
+        harness.state().status()
+    );
+    assert!(
+        harness.query_by_label("保存").is_none(),
+        "the dialog closed"
+    );
+
+    // A folder that is not there: said plainly, nothing written, the dialog stays.
+    harness.get_by_label("另存为 PDF…").click();
+    harness.run();
+    harness.get_by_label("2026-Q4-比拼排名及表彰名单").click();
+    harness.run();
+    let gone = folder.path().join("没有这个文件夹").join("排名.pdf");
+    common::type_into(&mut harness, "文件路径", &gone.display().to_string());
+    harness.get_by_label("保存").click();
+    common::wait_for_work(&mut harness);
+    let message = harness
+        .state()
+        .error_message()
+        .expect("an error")
+        .to_owned();
+    assert!(message.contains("文件夹不存在"), "{message}");
+    assert!(!gone.exists());
 }

@@ -55,6 +55,29 @@ impl AttendanceCounts {
     }
 }
 
+/// A secretary's problems in a period, counted by the store (for the period report).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ProblemCounts {
+    /// Raised in the period.
+    pub raised: i64,
+    /// Resolved in the period (and resolved still).
+    pub resolved: i64,
+    /// Raised in the period and open now.
+    pub open: i64,
+    /// Raised in the period, open now and past their deadline.
+    pub overdue: i64,
+}
+
+impl ProblemCounts {
+    /// Adds another set of counts.
+    pub fn merge(&mut self, other: Self) {
+        self.raised += other.raised;
+        self.resolved += other.resolved;
+        self.open += other.open;
+        self.overdue += other.overdue;
+    }
+}
+
 /// What became of the problems of a period.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct ProblemFigures {

@@ -481,4 +481,28 @@ impl Lang {
 texts! {
     print_problem_ledger: "打印台账", "Print ledger";
     print_ranking: "打印排名及表彰名单", "Print ranking & commendations";
+    print_report: "打印工作报告", "Print period report";
+    save_pdf: "另存为 PDF…", "Save PDF…";
+    save_pdf_title: "另存为 PDF", "Save as PDF";
+    save_action: "保存", "Save";
+    cancel_work: "取消生成", "Cancel";
+    work_busy: "正在生成另一份文件，请等它完成（或点“取消生成”）后再试。", "Another file is being made; wait for it (or cancel it) and try again.";
+}
+
+impl Lang {
+    /// The status line while long work runs.
+    pub fn working(self, title: &str) -> String {
+        match self {
+            Self::Zh => format!("正在生成：{title}…"),
+            Self::En => format!("Making {title}…"),
+        }
+    }
+
+    /// A PDF saved where the user chose.
+    pub fn saved_pdf(self, pages: usize, path: &std::path::Path) -> String {
+        match self {
+            Self::Zh => format!("已保存 PDF（{pages} 页）：{}", path.display()),
+            Self::En => format!("Saved the PDF ({pages} pages) to {}", path.display()),
+        }
+    }
 }

@@ -125,7 +125,18 @@ enum Op {
         y2: f32,
         width: f32,
     },
+    /// A filled rectangle (a bar of a chart), `y` its top.
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        rgb: (u8, u8, u8),
+    },
 }
+
+/// The colour of chart bars: a dark red that prints as a mid grey in black and white.
+const BAR: (u8, u8, u8) = (178, 34, 34);
 
 /// A table column: its header and its share of the text width.
 pub struct Column<'a> {
@@ -141,6 +152,10 @@ pub struct Document<'f> {
     pages: Vec<Vec<Op>>,
     /// Distance from the top of the page to where the next thing goes.
     y: f32,
+    /// Checked between table rows: a cancelled layout stops early.
+    progress: Option<&'f super::Progress>,
+    /// How many charts so far (图1, 图2…).
+    charts: usize,
 }
 
 impl<'f> Document<'f> {
@@ -150,7 +165,19 @@ impl<'f> Document<'f> {
             font,
             pages: vec![Vec::new()],
             y: MARGIN_TOP,
+            progress: None,
+            charts: 0,
         }
+    }
+
+    /// Stops laying out tables once `progress` is cancelled (the caller then checks it and
+    /// writes nothing).
+    pub fn watch(&mut self, progress: &'f super::Progress) {
+        self.progress = Some(progress);
+    }
+
+    fn cancelled(&self) -> bool {
+        self.progress.is_some_and(super::Progress::is_cancelled)
     }
 
     /// The width between the margins.
@@ -197,6 +224,12 @@ impl<'f> Document<'f> {
             y2,
             width,
         });
+    }
+
+    /// Starts a new page unless `height` more fits on this one (to keep a heading with the
+    /// chart under it).
+    pub fn need(&mut self, height: f32) {
+        self.ensure(height);
     }
 
     /// Vertical space.
@@ -303,6 +336,9 @@ impl<'f> Document<'f> {
         let (header_cells, header_height) = lay(self.font, &header);
         let mut draw_header = true;
         for row in rows {
+            if self.cancelled() {
+                return;
+            }
             let (cells, height) = lay(self.font, row);
             let height = height.max(min_row);
             if self.ensure(height + if draw_header { header_height } else { 0.0 }) {
@@ -348,6 +384,110 @@ impl<'f> Document<'f> {
         self.y = bottom;
     }
 
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, rgb: (u8, u8, u8)) {
+        if w > 0.0 && h > 0.0 {
+            self.page().push(Op::Rect { x, y, w, h, rgb });
+        }
+    }
+
+    /// The caption under a chart: 图 n　caption, centred.
+    fn caption(&mut self, caption: &str, figure: &str) {
+        self.charts += 1;
+        let size = BODY - 1.0;
+        let text = format!("{figure}{}　{caption}", self.charts);
+        let width = self.font.width(&text, size);
+        self.y += 4.0;
+        let baseline = self.y + size;
+        self.text_at((PAGE_WIDTH - width) / 2.0, baseline, size, &text);
+        self.y += size * LINE_GAP + 6.0;
+    }
+
+    /// A horizontal bar chart: per item its label at the left, a bar as long as its value
+    /// against `max`, and its value written after the bar; captioned "图 n" (`figure` is the
+    /// word for figure in the document's language). Kept on one page when it fits.
+    pub fn bar_chart(
+        &mut self,
+        caption: &str,
+        figure: &str,
+        items: &[(String, f64, String)],
+        max: f64,
+    ) {
+        let size = BODY - 1.5;
+        let row = size * 2.0;
+        let total = Self::text_width();
+        let label_width = items
+            .iter()
+            .map(|(label, _, _)| self.font.width(label, size))
+            .fold(0.0, f32::max)
+            .min(total * 0.3)
+            + 8.0;
+        let value_width = items
+            .iter()
+            .map(|(_, _, value)| self.font.width(value, size))
+            .fold(0.0, f32::max)
+            + 8.0;
+        let bar_area = (total - label_width - value_width).max(40.0);
+        let max = max.max(items.iter().map(|i| i.1).fold(0.0, f64::max));
+        let max = if max > 0.0 { max } else { 1.0 };
+        let height = row * items.len() as f32 + size * 3.0;
+        self.ensure(height.min(PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM));
+        self.y += 4.0;
+        let axis = MARGIN_X + label_width;
+        let top = self.y;
+        for (label, value, text) in items {
+            self.ensure(row);
+            let label = self.font.wrap(label, size, label_width - 8.0).remove(0);
+            let baseline = self.y + f32::midpoint(row, size) - 1.0;
+            let width = self.font.width(&label, size);
+            self.text_at(axis - 6.0 - width, baseline, size, &label);
+            #[allow(clippy::cast_possible_truncation)]
+            let length = (f64::from(bar_area) * (value / max).clamp(0.0, 1.0)) as f32;
+            self.rect(axis, self.y + row * 0.2, length, row * 0.6, BAR);
+            self.text_at(axis + length + 4.0, baseline, size, text);
+            self.y += row;
+        }
+        let bottom = self.y;
+        if top < bottom {
+            self.line(axis, top, axis, bottom, 0.6);
+        }
+        self.caption(caption, figure);
+    }
+
+    /// A column chart (one column per item, e.g. per month): its value above each column and
+    /// its label below; captioned like `bar_chart`.
+    pub fn column_chart(&mut self, caption: &str, figure: &str, items: &[(String, f64, String)]) {
+        let size = BODY - 1.5;
+        let plot = 130.0;
+        let total = Self::text_width();
+        let max = items.iter().map(|i| i.1).fold(0.0, f64::max);
+        let max = if max > 0.0 { max } else { 1.0 };
+        self.ensure(plot + size * 6.0);
+        self.y += size * 1.6;
+        let base = self.y + plot;
+        let slot = total / items.len().max(1) as f32;
+        // Grid lines at quarters of the highest value.
+        for quarter in 1..=4 {
+            #[allow(clippy::cast_precision_loss)]
+            let y = base - plot * quarter as f32 / 4.0;
+            self.line(MARGIN_X, y, MARGIN_X + total, y, 0.2);
+        }
+        for (i, (label, value, text)) in items.iter().enumerate() {
+            #[allow(clippy::cast_precision_loss)]
+            let centre = MARGIN_X + slot * (i as f32 + 0.5);
+            #[allow(clippy::cast_possible_truncation)]
+            let height = (f64::from(plot) * (value / max).clamp(0.0, 1.0)) as f32;
+            let width = (slot * 0.55).min(36.0);
+            self.rect(centre - width / 2.0, base - height, width, height, BAR);
+            let w = self.font.width(text, size);
+            self.text_at(centre - w / 2.0, base - height - 3.0, size, text);
+            let w = self.font.width(label, size);
+            self.text_at(centre - w / 2.0, base + size + 3.0, size, label);
+        }
+        self.line(MARGIN_X, base, MARGIN_X + total, base, 0.8);
+        self.y = base + size * 1.8;
+        self.caption(caption, figure);
+    }
+
     /// Signature lines at the foot of the text: `label：______`.
     pub fn signatures(&mut self, labels: &[&str]) {
         let size = BODY;
@@ -365,6 +505,15 @@ impl<'f> Document<'f> {
         self.y += size * LINE_GAP;
     }
 
+    /// How many filled shapes (chart bars) it draws.
+    pub fn bar_count(&self) -> usize {
+        self.pages
+            .iter()
+            .flatten()
+            .filter(|op| matches!(op, Op::Rect { .. }))
+            .count()
+    }
+
     /// How many pages it has.
     pub fn page_count(&self) -> usize {
         self.pages.len()
@@ -377,7 +526,7 @@ impl<'f> Document<'f> {
             .flatten()
             .filter_map(|op| match op {
                 Op::Text { text, .. } => Some(text.as_str()),
-                Op::Line { .. } => None,
+                Op::Line { .. } | Op::Rect { .. } => None,
             })
             .collect()
     }
@@ -429,6 +578,20 @@ impl<'f> Document<'f> {
                             surface.set_fill(None);
                             surface.draw_path(&path);
                             surface.set_stroke(None);
+                            surface.set_fill(Some(krilla::paint::Fill::default()));
+                        }
+                    }
+                    Op::Rect { x, y, w, h, rgb } => {
+                        let mut builder = PathBuilder::new();
+                        if let Some(rect) = krilla::geom::Rect::from_xywh(*x, *y, *w, *h) {
+                            builder.push_rect(rect);
+                        }
+                        if let Some(path) = builder.finish() {
+                            surface.set_fill(Some(krilla::paint::Fill {
+                                paint: krilla::color::rgb::Color::new(rgb.0, rgb.1, rgb.2).into(),
+                                ..krilla::paint::Fill::default()
+                            }));
+                            surface.draw_path(&path);
                             surface.set_fill(Some(krilla::paint::Fill::default()));
                         }
                     }

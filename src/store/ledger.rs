@@ -64,15 +64,33 @@ impl List {
 impl Store {
     /// Every session not deleted, newest first, with how many were expected and attended.
     pub fn sessions(&self) -> Result<Vec<SessionSummary>> {
-        self.session_summaries("")
+        self.session_summaries("", [])
+    }
+
+    /// The sessions held in `period`, newest first, with how many were expected and attended.
+    pub fn sessions_in(
+        &self,
+        period: crate::domain::period::Period,
+    ) -> Result<Vec<SessionSummary>> {
+        self.session_summaries(
+            "WHERE s.held_on BETWEEN ?1 AND ?2",
+            [
+                period.start.format(DAY).to_string(),
+                period.end.format(DAY).to_string(),
+            ],
+        )
     }
 
     /// The exchange and observation visits (交流), newest first.
     pub fn exchange_visits(&self) -> Result<Vec<SessionSummary>> {
-        self.session_summaries("WHERE s.kind IN ('exchange', 'observation_visit')")
+        self.session_summaries("WHERE s.kind IN ('exchange', 'observation_visit')", [])
     }
 
-    fn session_summaries(&self, filter: &str) -> Result<Vec<SessionSummary>> {
+    fn session_summaries<P: rusqlite::Params>(
+        &self,
+        filter: &str,
+        parameters: P,
+    ) -> Result<Vec<SessionSummary>> {
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT {SESSION_COLUMNS},
                 (SELECT count(*) FROM attendance a WHERE a.session_id = s.id AND a.deleted = 0),
@@ -81,7 +99,7 @@ impl Store {
              FROM live_session s {filter} ORDER BY s.held_on DESC, s.id DESC"
         ))?;
         let sessions = statement
-            .query_map([], |row| {
+            .query_map(parameters, |row| {
                 let (id, fields) = session_fields(row)?;
                 Ok(SessionSummary {
                     id,

@@ -290,6 +290,27 @@ impl Store {
         })
     }
 
+    /// A second, read-only connection to this studio's file, for work on another thread (a
+    /// year's report, a big export) while this one goes on writing; `None` for a studio held
+    /// in memory. The file was checked when this store opened it.
+    pub fn reader(&self) -> Result<Option<Self>> {
+        let Some(path) = &self.path else {
+            return Ok(None);
+        };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(3))?;
+        conn.execute_batch("PRAGMA trusted_schema = OFF; PRAGMA query_only = ON;")?;
+        Ok(Some(Self {
+            conn,
+            path: Some(path.clone()),
+            site: self.site,
+            generation: self.generation,
+        }))
+    }
+
     /// A new studio held in memory, for tests and benchmarks.
     pub fn open_in_memory(studio_name: &str) -> Result<Self> {
         let mut conn = Connection::open_in_memory()?;

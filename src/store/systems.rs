@@ -326,6 +326,45 @@ impl Store {
         Ok(facts)
     }
 
+    /// Per secretary who raised them (`None`: nobody recorded), the problems of `period`: raised
+    /// in it, resolved in it, and of those raised, open and overdue on `today`.
+    pub fn problem_counts(
+        &self,
+        period: Period,
+        today: NaiveDate,
+    ) -> Result<Vec<(Option<SecretaryId>, crate::domain::figures::ProblemCounts)>> {
+        let (start, end) = bounds(Some(period));
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT raised_by,
+                total(raised_on BETWEEN ?1 AND ?2),
+                total(state = 'resolved' AND changed_on BETWEEN ?1 AND ?2),
+                total(raised_on BETWEEN ?1 AND ?2 AND state <> 'resolved'),
+                total(raised_on BETWEEN ?1 AND ?2 AND state <> 'resolved' AND deadline < ?3)
+             FROM (SELECT p.raised_by, p.raised_on, p.deadline, {LATEST_STATE} AS state,
+                          {LATEST_DAY} AS changed_on
+                   FROM live_problem p
+                   WHERE p.raised_on BETWEEN ?1 AND ?2
+                      OR p.id IN (SELECT problem_id FROM live_problem_event
+                                  WHERE happened_on BETWEEN ?1 AND ?2))
+             GROUP BY raised_by ORDER BY raised_by"
+        ))?;
+        #[allow(clippy::cast_possible_truncation)]
+        let rows = statement
+            .query_map(params![start, end, day_text(today)], |r| {
+                Ok((
+                    r.get::<_, Option<i64>>(0)?.map(SecretaryId),
+                    crate::domain::figures::ProblemCounts {
+                        raised: r.get::<_, f64>(1)? as i64,
+                        resolved: r.get::<_, f64>(2)? as i64,
+                        open: r.get::<_, f64>(3)? as i64,
+                        overdue: r.get::<_, f64>(4)? as i64,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
     /// Problems whose latest state is resolved, resolved between `start` and `end`, with a
     /// helper: (helper, day resolved, problem, title).
     fn resolved_as_helper(

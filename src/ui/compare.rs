@@ -14,6 +14,7 @@ use crate::domain::assessment::{
 use crate::domain::period::Period;
 use crate::domain::{AreaId, SecretaryId};
 use crate::i18n::Lang;
+use crate::print::{LedgerPrintout, Printable};
 use chrono::Datelike;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -175,11 +176,21 @@ impl CompareScreen {
                 let period = period_field(ui, lang, text);
                 if let Some(period) = period {
                     ui.separator();
-                    if ui.button(lang.print_ranking()).clicked() {
-                        commands.push(Command::PrintLedger(crate::print::LedgerPrintout::Ranking(
-                            period,
-                        )));
-                    }
+                    super::widgets::print_buttons(
+                        ui,
+                        lang,
+                        &[
+                            (
+                                lang.print_ranking(),
+                                Printable::Ledger(LedgerPrintout::Ranking(period)),
+                            ),
+                            (
+                                lang.print_report(),
+                                Printable::Ledger(LedgerPrintout::Report(period)),
+                            ),
+                        ],
+                        &mut commands,
+                    );
                 }
                 period
             })

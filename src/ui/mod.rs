@@ -15,6 +15,7 @@ pub mod incentivise;
 pub mod learn;
 pub mod problems;
 pub mod roster;
+pub mod save_pdf;
 pub mod secretary;
 pub mod sessions;
 pub mod widgets;
@@ -269,10 +270,14 @@ pub enum Command {
         /// The `.xlsx` or `.csv` file.
         path: PathBuf,
     },
-    /// Print a session's summary or sign-in sheet: write the PDF and open it.
-    PrintSession(crate::print::Printout, SessionId),
-    /// Print the problem ledger or a period's ranking: write the PDF and open it.
-    PrintLedger(crate::print::LedgerPrintout),
+    /// Print a document: write the PDF into the documents folder and open it in the viewer.
+    Print(crate::print::Printable),
+    /// Ask where to save a document as PDF.
+    AskSavePdf(crate::print::Printable),
+    /// Save a document as PDF at a path the user chose.
+    SavePdf(crate::print::Printable, PathBuf),
+    /// Stop the long work running (nothing is written).
+    CancelWork,
     /// Open the session form for a help visit of a pairing.
     RecordHelpVisit(PairingId),
     /// Open the problem form for a problem hanging on a pairing.

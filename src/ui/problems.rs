@@ -480,11 +480,15 @@ impl ProblemsScreen {
             if ui.button(lang.raise_problem()).clicked() {
                 self.form = Some(ProblemForm::new(ctx.today, None));
             }
-            if ui.button(lang.print_problem_ledger()).clicked() {
-                commands.push(Command::PrintLedger(
-                    crate::print::LedgerPrintout::Problems(None),
-                ));
-            }
+            super::widgets::print_buttons(
+                ui,
+                lang,
+                &[(
+                    lang.print_problem_ledger(),
+                    crate::print::Printable::Ledger(crate::print::LedgerPrintout::Problems(None)),
+                )],
+                &mut commands,
+            );
         });
         let open = problems.iter().filter(|p| p.state.is_open()).count();
         let overdue = problems

@@ -1,6 +1,6 @@
 //! 活动台账: the sessions list, one session's page with its attendance, and the session form.
 
-use super::widgets::{ERROR_RED, choice, screen_title, text_field};
+use super::widgets::{ERROR_RED, choice, print_buttons, screen_title, text_field};
 use super::{Change, Command, Screen, ViewContext};
 use crate::domain::learning::{PlanItemId, StudyKind};
 use crate::domain::pairing::PairingId;
@@ -11,6 +11,7 @@ use crate::domain::session::{
 };
 use crate::domain::{Area, AreaId, BranchId, RosterEntry, SecretaryId, SessionId};
 use crate::i18n::Lang;
+use crate::print::{Printable, Printout};
 use chrono::Datelike;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -696,12 +697,21 @@ impl SessionPage {
                 commands.push(Command::Write(Change::DeleteSession(id)));
             }
             ui.separator();
-            if ui.button(lang.print_summary()).clicked() {
-                commands.push(Command::PrintSession(crate::print::Printout::Summary, id));
-            }
-            if ui.button(lang.print_sign_in()).clicked() {
-                commands.push(Command::PrintSession(crate::print::Printout::SignIn, id));
-            }
+            print_buttons(
+                ui,
+                lang,
+                &[
+                    (
+                        lang.print_summary(),
+                        Printable::Session(Printout::Summary, id),
+                    ),
+                    (
+                        lang.print_sign_in(),
+                        Printable::Session(Printout::SignIn, id),
+                    ),
+                ],
+                &mut commands,
+            );
         });
         ui.add_space(6.0);
         // The record on the left, the attendance on the right: both in view without scrolling.

@@ -2,6 +2,39 @@
 
 use egui::{Color32, RichText, Ui};
 
+/// A screen's print buttons: per document "Print …" (written into the documents folder and
+/// opened in the viewer), then "Save PDF…", which asks where (a menu of the documents when
+/// there are several).
+pub fn print_buttons(
+    ui: &mut Ui,
+    lang: crate::i18n::Lang,
+    documents: &[(&str, crate::print::Printable)],
+    commands: &mut Vec<super::Command>,
+) {
+    for (label, printable) in documents {
+        if ui.button(*label).clicked() {
+            commands.push(super::Command::Print(*printable));
+        }
+    }
+    match documents {
+        [(_, printable)] => {
+            if ui.button(lang.save_pdf()).clicked() {
+                commands.push(super::Command::AskSavePdf(*printable));
+            }
+        }
+        _ => {
+            ui.menu_button(lang.save_pdf(), |ui| {
+                for (_, printable) in documents {
+                    if ui.button(printable.title(lang)).clicked() {
+                        commands.push(super::Command::AskSavePdf(*printable));
+                        ui.close();
+                    }
+                }
+            });
+        }
+    }
+}
+
 /// The red used for validation messages.
 pub const ERROR_RED: Color32 = Color32::from_rgb(200, 40, 40);
 

@@ -50,6 +50,24 @@ pub fn harness_in(store: Store, screen: Screen, lang: Lang) -> Harness<'static, 
     harness
 }
 
+/// Lets long work the app started (a printout, an export) finish on its worker thread, drawing
+/// frames meanwhile as the window would.
+pub fn wait_for_work(harness: &mut Harness<'static, App>) {
+    let started = std::time::Instant::now();
+    // The click is taken (and the work started) in the next frame.
+    harness.step();
+    while harness.state().is_busy() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_mins(2),
+            "the work did not finish"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    // A frame or two for what the result changes; the worker's wake-up may still arrive.
+    harness.run_steps(2);
+}
+
 /// SHA-like fingerprint of a file's bytes (the whole content, for "unchanged" checks).
 pub fn bytes_of(path: &Path) -> Vec<u8> {
     std::fs::read(path).expect("read file")

@@ -9,6 +9,10 @@ use crate::store::Store;
 use chrono::{Datelike, NaiveDate};
 use std::path::Path;
 
+pub mod period;
+
+pub use period::{period_name, period_report};
+
 /// A day written in full, as documents date things: 2021年5月20日（星期四）.
 pub fn full_date(lang: Lang, day: NaiveDate) -> String {
     match lang {
@@ -417,6 +421,7 @@ pub fn problem_ledger<'f>(
     font: &'f Font,
     period: Option<crate::domain::period::Period>,
     today: NaiveDate,
+    progress: &'f crate::report::Progress,
 ) -> Result<Document<'f>, String> {
     let error = |e: crate::store::Error| lang.store_error(&e);
     let studio = store.studio().map_err(error)?.name;
@@ -430,6 +435,7 @@ pub fn problem_ledger<'f>(
     problems.retain(|p| period.is_none_or(|p2| p2.contains(p.fields.raised_on)));
     problems.reverse();
     let mut doc = Document::new(font);
+    doc.watch(progress);
     doc.title(
         &format!("{studio}\n{}", lang.pick("发展难题台账", "Problem ledger")),
         17.0,
@@ -668,23 +674,92 @@ pub enum LedgerPrintout {
     Problems(Option<crate::domain::period::Period>),
     /// 比拼排名及表彰名单
     Ranking(crate::domain::period::Period),
+    /// 工作情况报告
+    Report(crate::domain::period::Period),
 }
 
-/// Lays out and writes a studio ledger to `path`; returns its page count.
+/// Any document the app prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Printable {
+    /// A session's summary or sign-in sheet.
+    Session(Printout, SessionId),
+    /// A ledger or report of the studio.
+    Ledger(LedgerPrintout),
+}
+
+impl Printable {
+    /// What the document is called, for its file name and the status line.
+    pub fn title(self, lang: Lang) -> String {
+        match self {
+            Self::Session(Printout::Summary, _) => lang.pick("活动纪要", "summary").to_owned(),
+            Self::Session(Printout::SignIn, _) => lang.pick("签到表", "sign-in").to_owned(),
+            Self::Ledger(LedgerPrintout::Problems(_)) => {
+                lang.pick("发展难题台账", "problem-ledger").to_owned()
+            }
+            Self::Ledger(LedgerPrintout::Ranking(period)) => {
+                format!("{period}-{}", lang.pick("比拼排名及表彰名单", "ranking"))
+            }
+            Self::Ledger(LedgerPrintout::Report(period)) => format!(
+                "{}{}",
+                period_name(lang, period),
+                lang.pick("工作情况报告", " report")
+            ),
+        }
+    }
+}
+
+/// Lays out and writes `printable` to `path`; returns its page count. Nothing is written if
+/// `progress` is cancelled first.
+///
+/// # Errors
+/// `Cancelled`, or why the store could not be read or the file not written.
+pub fn write(
+    store: &Store,
+    printable: Printable,
+    lang: Lang,
+    today: NaiveDate,
+    path: &Path,
+    progress: &crate::report::Progress,
+) -> Result<usize, crate::report::WorkError> {
+    match printable {
+        Printable::Session(printout, id) => {
+            progress.step(0.1)?;
+            let pages = print(store, printout, id, lang, path)?;
+            progress.step(1.0).ok();
+            Ok(pages)
+        }
+        Printable::Ledger(printout) => print_ledger(store, printout, lang, today, path, progress),
+    }
+}
+
+/// Lays out and writes a studio ledger or report to `path`; returns its page count. Nothing
+/// is written if `progress` is cancelled first.
+///
+/// # Errors
+/// `Cancelled`, or why the store could not be read or the file not written.
 pub fn print_ledger(
     store: &Store,
     printout: LedgerPrintout,
     lang: Lang,
     today: NaiveDate,
     path: &Path,
-) -> Result<usize, String> {
+    progress: &crate::report::Progress,
+) -> Result<usize, crate::report::WorkError> {
     let font = Font::bundled();
     let doc = match printout {
-        LedgerPrintout::Problems(period) => problem_ledger(store, lang, font, period, today)?,
+        LedgerPrintout::Problems(period) => {
+            problem_ledger(store, lang, font, period, today, progress)?
+        }
         LedgerPrintout::Ranking(period) => ranking_list(store, lang, font, period)?,
+        LedgerPrintout::Report(period) => {
+            period_report(store, lang, font, period, today, progress)?
+        }
     };
+    progress.step(0.9)?;
     let pages = doc.page_count();
     let bytes = doc.finish(page_label(lang))?;
+    progress.step(0.97)?;
     write_pdf(&bytes, path, lang)?;
+    progress.step(1.0).ok();
     Ok(pages)
 }

@@ -4,6 +4,7 @@
 use crate::domain::SecretaryDraft;
 use crate::domain::assessment::CriterionSource;
 use crate::i18n::Lang;
+use crate::print::{LedgerPrintout, Printable};
 use crate::settings::Settings;
 use crate::store::{self, Store};
 use crate::ui::areas::AreasScreen;
@@ -24,6 +25,10 @@ use crate::ui::{Change, Command, Screen, ViewContext};
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 use std::path::{Path, PathBuf};
+
+pub mod jobs;
+
+use jobs::{Job, Outcome};
 
 /// The whole application: everything a frame draws and every change it makes.
 pub struct App {
@@ -61,6 +66,12 @@ pub struct App {
     print_folder: Option<PathBuf>,
     /// The last PDF written (for tests and the status line).
     last_printed: Option<PathBuf>,
+    /// "Save PDF…": where to write a document.
+    save_pdf: Option<crate::ui::save_pdf::SavePdfDialog>,
+    /// Long work running on a worker thread (one at a time).
+    job: Option<Job>,
+    /// The window's context, to wake it when work finishes.
+    egui_ctx: Option<egui::Context>,
 }
 
 /// What kind of message the dialog shows.
@@ -168,6 +179,9 @@ impl App {
             open_viewer: true,
             print_folder: None,
             last_printed: None,
+            save_pdf: None,
+            job: None,
+            egui_ctx: None,
         }
     }
 
@@ -186,6 +200,16 @@ impl App {
     /// The last PDF written by Print.
     pub fn last_printed(&self) -> Option<&Path> {
         self.last_printed.as_deref()
+    }
+
+    /// Whether long work (a printout, an export) is running.
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// The status line's text.
+    pub fn status(&self) -> &str {
+        &self.status
     }
 
     /// Fixes "today" (for tests: dates in the future are refused relative to it).
@@ -257,6 +281,10 @@ impl App {
     pub fn ui(&mut self, ui: &mut Ui) {
         let lang = self.settings.lang;
         self.update_title(ui.ctx());
+        if self.egui_ctx.is_none() {
+            self.egui_ctx = Some(ui.ctx().clone());
+        }
+        self.finish_work();
         let mut commands = Vec::new();
         egui::Panel::top("top-bar").show(ui, |ui| {
             self.top_bar(ui, &mut commands);
@@ -279,8 +307,26 @@ impl App {
                 {
                     commands.push(Command::Write(undo.clone()));
                 }
-                ui.add(egui::Label::new(status).truncate())
-                    .on_hover_text(status);
+                if let Some(job) = &self.job {
+                    ui.label(lang.working(&job.title));
+                    ui.add(
+                        egui::ProgressBar::new(job.fraction())
+                            .desired_width(180.0)
+                            .show_percentage(),
+                    );
+                    if ui
+                        .add_enabled(!job.is_cancelled(), egui::Button::new(lang.cancel_work()))
+                        .clicked()
+                    {
+                        commands.push(Command::CancelWork);
+                    }
+                    // The bar moves while the worker works.
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_millis(100));
+                } else {
+                    ui.add(egui::Label::new(status).truncate())
+                        .on_hover_text(status);
+                }
             });
         });
         egui::Panel::left("navigation")
@@ -342,6 +388,13 @@ impl App {
                 commands.extend(command);
                 if done {
                     self.path_dialog = None;
+                }
+            }
+            if let Some(dialog) = &mut self.save_pdf {
+                let (command, done) = dialog.ui(ui, lang);
+                commands.extend(command);
+                if done {
+                    self.save_pdf = None;
                 }
             }
             if let Some(dialog) = &mut self.export {
@@ -610,17 +663,27 @@ impl App {
                 period,
                 path,
             } => {
-                match crate::export::export(&self.store, ledger, lang, period, self.today(), &path)
-                {
-                    Ok(rows) => {
-                        self.export = None;
-                        self.status = lang.exported(rows, &path);
-                    }
-                    Err(message) => self.show_error(message),
+                let today = self.today();
+                let title = ledger.title(lang).to_owned();
+                self.start_work(title, move |store, progress| {
+                    let rows =
+                        crate::export::export(store, ledger, lang, period, today, &path, progress)?;
+                    Ok(Outcome::Exported { path, rows })
+                });
+            }
+            Command::Print(printable) => self.print(printable, None),
+            Command::AskSavePdf(printable) => match self.print_path(printable) {
+                Ok(path) => {
+                    self.save_pdf = Some(crate::ui::save_pdf::SavePdfDialog::new(printable, &path));
+                }
+                Err(message) => self.show_error(message),
+            },
+            Command::SavePdf(printable, path) => self.print(printable, Some(path)),
+            Command::CancelWork => {
+                if let Some(job) = &self.job {
+                    job.cancel();
                 }
             }
-            Command::PrintSession(printout, session) => self.print_session(printout, session),
-            Command::PrintLedger(printout) => self.print_ledger(printout),
             Command::RecordHelpVisit(pairing) => {
                 let mut draft = crate::domain::session::SessionDraft::new(self.today());
                 draft.kind = crate::domain::session::SessionKind::HelpVisit;
@@ -651,85 +714,117 @@ impl App {
         Ok(folder)
     }
 
-    /// Writes a session's summary or sign-in sheet into the documents folder and opens it.
-    fn print_session(
-        &mut self,
-        printout: crate::print::Printout,
-        session: crate::domain::SessionId,
-    ) {
+    /// Where `printable` goes unless the user says otherwise: the documents folder, named after
+    /// the document (a session's also after its day and topic), in a name Windows accepts.
+    fn print_path(&self, printable: Printable) -> Result<PathBuf, String> {
         let lang = self.settings.lang;
-        let (day, topic) = match self.store.session(session) {
-            Ok(Some(fields)) => (fields.held_on, fields.topic),
-            Ok(None) => {
-                self.show_error(lang.no_such_session(session.0));
-                return;
-            }
-            Err(error) => {
-                self.show_error(lang.store_error(&error));
-                return;
-            }
-        };
-        let kind = match printout {
-            crate::print::Printout::Summary => lang.pick("活动纪要", "summary"),
-            crate::print::Printout::SignIn => lang.pick("签到表", "sign-in"),
-        };
-        let name = format!("{}-{topic}-{kind}.pdf", day.format("%Y%m%d"));
-        self.print_into_folder(&name, |store, path| {
-            crate::print::print(store, printout, session, lang, path)
-        });
-    }
-
-    /// Writes the problem ledger or a period's ranking into the documents folder and opens it.
-    fn print_ledger(&mut self, printout: crate::print::LedgerPrintout) {
-        let lang = self.settings.lang;
-        let today = self.today();
-        let name = match printout {
-            crate::print::LedgerPrintout::Problems(_) => format!(
-                "{}-{}.pdf",
-                today.format("%Y%m%d"),
-                lang.pick("发展难题台账", "problem-ledger")
+        let folder = self.print_folder().map_err(|error| {
+            let folder = self.print_folder.clone().unwrap_or_default();
+            lang.print_error(&folder, &error.to_string())
+        })?;
+        let name = match printable {
+            Printable::Session(_, session) => match self.store.session(session) {
+                Ok(Some(fields)) => format!(
+                    "{}-{}-{}",
+                    fields.held_on.format("%Y%m%d"),
+                    fields.topic,
+                    printable.title(lang)
+                ),
+                Ok(None) => return Err(lang.no_such_session(session.0)),
+                Err(error) => return Err(lang.store_error(&error)),
+            },
+            Printable::Ledger(LedgerPrintout::Problems(_)) => format!(
+                "{}-{}",
+                self.today().format("%Y%m%d"),
+                printable.title(lang)
             ),
-            crate::print::LedgerPrintout::Ranking(period) => format!(
-                "{period}-{}.pdf",
-                lang.pick("比拼排名及表彰名单", "ranking")
-            ),
+            Printable::Ledger(_) => printable.title(lang),
         };
-        self.print_into_folder(&name, |store, path| {
-            crate::print::print_ledger(store, printout, lang, today, path)
-        });
-    }
-
-    /// Writes a PDF named `name` (made safe for Windows) with `write`, then opens it in the
-    /// system viewer; if no viewer opens, says where the file is.
-    fn print_into_folder(
-        &mut self,
-        name: &str,
-        write: impl FnOnce(&Store, &Path) -> Result<usize, String>,
-    ) {
-        let lang = self.settings.lang;
-        let folder = match self.print_folder() {
-            Ok(folder) => folder,
-            Err(error) => {
-                let folder = self.print_folder.clone().unwrap_or_default();
-                self.show_error(lang.print_error(&folder, &error.to_string()));
-                return;
-            }
-        };
-        // A file name Windows accepts: no \ / : * ? " < > |.
+        // No \ / : * ? " < > | or control characters.
         let name: String = name
             .chars()
-            .map(|c| if "\\/:*?\"<>|".contains(c) { '_' } else { c })
+            .map(|c| {
+                if "\\/:*?\"<>|".contains(c) || c.is_control() {
+                    '_'
+                } else {
+                    c
+                }
+            })
             .collect();
-        let path = folder.join(name);
-        match write(&self.store, &path) {
-            Ok(pages) => {
-                self.status = lang.printed(pages, &path);
+        Ok(folder.join(format!("{name}.pdf")))
+    }
+
+    /// Writes `printable` on a worker thread: to `path` if given (Save PDF…), else into the
+    /// documents folder and then opened in the system viewer.
+    fn print(&mut self, printable: Printable, path: Option<PathBuf>) {
+        let lang = self.settings.lang;
+        let open = path.is_none() && self.open_viewer;
+        let path = match path.map_or_else(|| self.print_path(printable), Ok) {
+            Ok(path) => path,
+            Err(message) => {
+                self.show_error(message);
+                return;
+            }
+        };
+        let today = self.today();
+        self.start_work(printable.title(lang), move |store, progress| {
+            let pages = crate::print::write(store, printable, lang, today, &path, progress)?;
+            Ok(Outcome::Printed { path, pages, open })
+        });
+    }
+
+    /// Starts long work, unless some is running (then says so).
+    fn start_work(
+        &mut self,
+        title: String,
+        work: impl FnOnce(&Store, &crate::report::Progress) -> jobs::WorkResult + Send + 'static,
+    ) {
+        let lang = self.settings.lang;
+        if self.job.is_some() {
+            self.show_notice(lang.work_busy().to_owned());
+            return;
+        }
+        self.status = lang.working(&title);
+        self.job = Some(Job::start(
+            &self.store,
+            lang,
+            title,
+            self.egui_ctx.clone(),
+            work,
+        ));
+        // Work on a studio in memory is done already.
+        self.finish_work();
+    }
+
+    /// Takes the result of finished work: says what was written and opens a printout, or
+    /// says why nothing was.
+    fn finish_work(&mut self) {
+        let Some(result) = self.job.as_ref().and_then(Job::poll) else {
+            return;
+        };
+        self.job = None;
+        let lang = self.settings.lang;
+        match result {
+            Ok(Outcome::Printed { path, pages, open }) => {
+                self.save_pdf = None;
+                self.status = if open {
+                    lang.printed(pages, &path)
+                } else {
+                    lang.saved_pdf(pages, &path)
+                };
                 self.last_printed = Some(path.clone());
-                if self.open_viewer && opener::open(&path).is_err() {
+                if open && opener::open(&path).is_err() {
                     self.show_notice(lang.printed_no_viewer(&path));
                 }
             }
-            Err(message) => self.show_error(message),
+            Ok(Outcome::Exported { path, rows }) => {
+                self.export = None;
+                self.status = lang.exported(rows, &path);
+            }
+            Err(crate::report::WorkError::Cancelled) => {
+                self.status = crate::report::WorkError::Cancelled.message(lang);
+            }
+            Err(crate::report::WorkError::Failed(message)) => self.show_error(message),
         }
     }
 

@@ -1,0 +1,225 @@
+//! Long work off the window's thread: a year's report, a big export, any printout. The work
+//! runs on a worker thread with its own read-only connection to the studio file (the window's
+//! connection goes on writing), reports its progress and stops when cancelled, writing
+//! nothing.
+
+use crate::i18n::Lang;
+use crate::report::{Progress, WorkError};
+use crate::store::Store;
+use std::path::PathBuf;
+use std::sync::{Arc, mpsc};
+
+/// What finished work produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// A PDF of `pages` pages at `path`, to be opened in the viewer if `open`.
+    Printed {
+        /// Where.
+        path: PathBuf,
+        /// How many pages.
+        pages: usize,
+        /// Show it in the system viewer.
+        open: bool,
+    },
+    /// A ledger exported to `path`, its main table `rows` long.
+    Exported {
+        /// Where.
+        path: PathBuf,
+        /// Rows of the main table.
+        rows: usize,
+    },
+}
+
+/// The result of work.
+pub type WorkResult = Result<Outcome, WorkError>;
+
+/// Work running (or run) on a worker thread.
+pub struct Job {
+    /// What it is doing, for the status line ("正在生成 2025年工作情况报告…").
+    pub title: String,
+    progress: Arc<Progress>,
+    receiver: mpsc::Receiver<WorkResult>,
+    lang: Lang,
+}
+
+impl Job {
+    /// Starts `work` on a reader of `store`'s file on a worker thread, waking `wake` when it is
+    /// done; a studio held in memory (tests) has no file to share, so its work runs here.
+    pub fn start(
+        store: &Store,
+        lang: Lang,
+        title: String,
+        wake: Option<egui::Context>,
+        work: impl FnOnce(&Store, &Progress) -> WorkResult + Send + 'static,
+    ) -> Self {
+        let progress = Arc::new(Progress::new());
+        let (sender, receiver) = mpsc::channel();
+        match store.reader() {
+            Ok(Some(reader)) => {
+                let shared = Arc::clone(&progress);
+                let fallback = sender.clone();
+                let spawned = std::thread::Builder::new()
+                    .name("studio-work".to_owned())
+                    .spawn(move || {
+                        let result = work(&reader, &shared);
+                        // The window may have closed; then nobody waits for the result.
+                        sender.send(result).ok();
+                        if let Some(ctx) = wake {
+                            ctx.request_repaint();
+                        }
+                    });
+                if let Err(error) = spawned {
+                    fallback
+                        .send(Err(WorkError::Failed(format!(
+                            "{}{error}",
+                            lang.pick("无法启动后台任务：", "Could not start the work: ")
+                        ))))
+                        .ok();
+                }
+            }
+            Ok(None) => {
+                sender.send(work(store, &progress)).ok();
+            }
+            Err(error) => {
+                sender
+                    .send(Err(WorkError::Failed(lang.store_error(&error))))
+                    .ok();
+            }
+        }
+        Self {
+            title,
+            progress,
+            receiver,
+            lang,
+        }
+    }
+
+    /// The result, once the work is done.
+    pub fn poll(&self) -> Option<WorkResult> {
+        match self.receiver.try_recv() {
+            Ok(result) => Some(result),
+            Err(mpsc::TryRecvError::Empty) => None,
+            // The worker ended without a word: it panicked.
+            Err(mpsc::TryRecvError::Disconnected) => Some(Err(WorkError::Failed(
+                self.lang
+                    .pick(
+                        "后台任务意外中止，未写入文件。",
+                        "The work stopped unexpectedly; nothing was written.",
+                    )
+                    .to_owned(),
+            ))),
+        }
+    }
+
+    /// The fraction done (0 to 1).
+    pub fn fraction(&self) -> f32 {
+        self.progress.fraction()
+    }
+
+    /// Asks the work to stop; it writes nothing.
+    pub fn cancel(&self) {
+        self.progress.cancel();
+    }
+
+    /// Whether cancel was asked for.
+    pub fn is_cancelled(&self) -> bool {
+        self.progress.is_cancelled()
+    }
+
+    /// Waits for the result (for the command line and tests).
+    pub fn wait(self) -> WorkResult {
+        self.receiver.recv().unwrap_or_else(|_| {
+            Err(WorkError::Failed(
+                self.lang
+                    .pick("后台任务意外中止。", "The work stopped unexpectedly.")
+                    .to_owned(),
+            ))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn studio_file(folder: &std::path::Path) -> Store {
+        let path = folder.join("studio.db");
+        Store::create_with(&path, "古城镇书记工作室", "古城镇", crate::demo::seed).expect("demo");
+        Store::open(&path).expect("open")
+    }
+
+    #[test]
+    fn work_on_a_file_runs_on_its_own_connection_while_the_window_writes() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let mut store = studio_file(folder.path());
+        let (go, wait) = mpsc::channel::<()>();
+        let job = Job::start(
+            &store,
+            Lang::Zh,
+            "导出".to_owned(),
+            None,
+            move |reader, _| {
+                // Hold a read transaction open while the window writes.
+                wait.recv().ok();
+                let count = reader
+                    .roster()
+                    .map_err(|e| WorkError::Failed(e.to_string()))?;
+                Ok(Outcome::Exported {
+                    path: PathBuf::new(),
+                    rows: count.len(),
+                })
+            },
+        );
+        assert_eq!(job.poll(), None, "still waiting");
+        let before = store.roster().expect("roster").len();
+        store
+            .write(|w| w.add_area("新片区"))
+            .expect("the window still writes");
+        go.send(()).expect("go");
+        match job.wait() {
+            Ok(Outcome::Exported { rows, .. }) => assert_eq!(rows, before),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn cancelled_work_reports_cancelled() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let store = studio_file(folder.path());
+        let (go, wait) = mpsc::channel::<()>();
+        let job = Job::start(
+            &store,
+            Lang::Zh,
+            "报告".to_owned(),
+            None,
+            move |_, progress| {
+                wait.recv().ok();
+                progress.step(0.5)?;
+                Ok(Outcome::Exported {
+                    path: PathBuf::new(),
+                    rows: 0,
+                })
+            },
+        );
+        job.cancel();
+        assert!(job.is_cancelled());
+        go.send(()).expect("go");
+        assert_eq!(job.wait(), Err(WorkError::Cancelled));
+    }
+
+    #[test]
+    fn a_worker_that_panics_is_an_error_not_a_hang() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let store = studio_file(folder.path());
+        let job = Job::start(&store, Lang::En, "x".to_owned(), None, |_, _| {
+            panic!("boom");
+        });
+        let result = loop {
+            if let Some(result) = job.poll() {
+                break result;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        assert!(matches!(result, Err(WorkError::Failed(m)) if m.contains("stopped")));
+    }
+}

@@ -1,0 +1,657 @@
+//! The period report (工作情况报告) of a month, quarter, half-year or year: sessions held,
+//! attendance by area and by person, problems raised and resolved, the pairings' progress, the
+//! points leaderboard and the ranking with stars, with charts drawn into the PDF.
+
+use super::{full_date, section};
+use crate::domain::assessment::format_score;
+use crate::domain::figures::{AttendanceCounts, ProblemCounts};
+use crate::domain::period::Period;
+use crate::domain::session::SessionKind;
+use crate::domain::{RosterEntry, SecretaryId};
+use crate::i18n::Lang;
+use crate::report::pdf::{Column, Document, Font};
+use crate::report::{Progress, WorkError};
+use crate::store::Store;
+use chrono::{Datelike, NaiveDate};
+use std::collections::{BTreeMap, HashMap};
+
+/// The studio's own sessions (not help visits, which the pairings part counts) are listed one
+/// by one only up to this many; beyond it the report counts them by kind and month (the
+/// session ledger export lists them all).
+const LISTED_SESSIONS: usize = 60;
+/// Roughly the height of a chart's bar (to keep a heading with its chart).
+const BODY_ROW: f32 = 19.0;
+/// How many lead the points leaderboard.
+const LEADERS: usize = 20;
+
+/// The period as documents name it: 2021年第三季度, 2021年上半年 / Q3 2021.
+pub fn period_name(lang: Lang, period: Period) -> String {
+    let year = period.start.year();
+    let month = period.start.month();
+    match (lang, period.month_count()) {
+        (Lang::Zh, 12) => format!("{year}年"),
+        (Lang::Zh, 6) => format!("{year}年{}半年", if month == 1 { "上" } else { "下" }),
+        (Lang::Zh, 3) => {
+            const QUARTERS: [&str; 4] = ["一", "二", "三", "四"];
+            format!("{year}年第{}季度", QUARTERS[(month as usize - 1) / 3])
+        }
+        (Lang::Zh, _) => format!("{year}年{month}月"),
+        (Lang::En, 12) => format!("{year}"),
+        (Lang::En, 6) => format!("H{} {year}", if month == 1 { 1 } else { 2 }),
+        (Lang::En, 3) => format!("Q{} {year}", month.div_ceil(3)),
+        (Lang::En, _) => period.start.format("%B %Y").to_string(),
+    }
+}
+
+fn percent(rate: Option<f64>) -> String {
+    rate.map_or_else(|| "—".to_owned(), |r| format!("{:.1}%", r * 100.0))
+}
+
+/// Who someone is in the report: their roster entry, if still there.
+struct People<'a> {
+    by_id: HashMap<SecretaryId, &'a RosterEntry>,
+}
+
+impl People<'_> {
+    fn name(&self, id: SecretaryId) -> String {
+        self.by_id
+            .get(&id)
+            .map(|e| e.fields.name.clone())
+            .unwrap_or_default()
+    }
+
+    fn branch(&self, id: SecretaryId) -> String {
+        self.by_id
+            .get(&id)
+            .map(|e| e.branch_name.clone())
+            .unwrap_or_default()
+    }
+
+    fn area(&self, id: SecretaryId) -> String {
+        self.by_id
+            .get(&id)
+            .map(|e| e.area_name.clone())
+            .unwrap_or_default()
+    }
+}
+
+fn col(title: &str, share: f32) -> Column<'_> {
+    Column { title, share }
+}
+
+/// Lays out the report of `period` as things stand on `today`. Checks `progress` between its
+/// parts and while laying out tables; a cancelled report returns `Cancelled`.
+#[allow(clippy::too_many_lines)]
+pub fn period_report<'f>(
+    store: &Store,
+    lang: Lang,
+    font: &'f Font,
+    period: Period,
+    today: NaiveDate,
+    progress: &'f Progress,
+) -> Result<Document<'f>, WorkError> {
+    let error = |e: crate::store::Error| WorkError::Failed(lang.store_error(&e));
+    let studio = store.studio().map_err(error)?.name;
+    let roster = store.roster().map_err(error)?;
+    let people = People {
+        by_id: roster.iter().map(|e| (e.id, e)).collect(),
+    };
+    progress.step(0.05)?;
+    let sessions = store.sessions_in(period).map_err(error)?;
+    progress.step(0.15)?;
+    let attendance = store.attendance_counts(period).map_err(error)?;
+    progress.step(0.25)?;
+    let problems = store.problem_counts(period, today).map_err(error)?;
+    progress.step(0.35)?;
+    let pairings = store.pairings().map_err(error)?;
+    progress.step(0.4)?;
+    let lines = store.points_ledger(Some(period)).map_err(error)?;
+    let board = crate::domain::points::leaderboard(
+        &lines,
+        period,
+        &roster
+            .iter()
+            .filter(|e| !e.fields.archived)
+            .map(|e| e.id)
+            .collect::<Vec<_>>(),
+    );
+    progress.step(0.5)?;
+    let assessments = store.assessments(period).map_err(error)?;
+    progress.step(0.6)?;
+
+    let mut doc = Document::new(font);
+    doc.watch(progress);
+    let figure = lang.pick("图", "Figure ");
+    doc.title(
+        &format!(
+            "{studio}\n{}{}",
+            period_name(lang, period),
+            lang.pick("工作情况报告", " report")
+        ),
+        17.0,
+    );
+    doc.paragraph(
+        &format!(
+            "{}{}{}{}　　{}{}",
+            lang.pick("统计期间：", "Period: "),
+            full_date(lang, period.start),
+            lang.pick("至", " to "),
+            full_date(lang, period.end),
+            lang.pick("制表日期：", "Made on "),
+            full_date(lang, today)
+        ),
+        0.0,
+    );
+
+    // Totals for the overview.
+    let mut total = AttendanceCounts::default();
+    for (_, counts) in &attendance {
+        total.merge(*counts);
+    }
+    let mut problem_total = ProblemCounts::default();
+    for (_, counts) in &problems {
+        problem_total.merge(*counts);
+    }
+    let active: Vec<_> = pairings
+        .iter()
+        .filter(|p| {
+            p.fields.starts_on <= period.end && p.fields.ends_on.is_none_or(|e| e >= period.start)
+        })
+        .collect();
+    let mut visits_in_period: HashMap<crate::domain::pairing::PairingId, (i64, NaiveDate)> =
+        HashMap::new();
+    for session in &sessions {
+        if session.fields.kind == SessionKind::HelpVisit
+            && let Some(pairing) = session.fields.pairing_id
+        {
+            let entry = visits_in_period
+                .entry(pairing)
+                .or_insert((0, session.fields.held_on));
+            entry.0 += 1;
+            entry.1 = entry.1.max(session.fields.held_on);
+        }
+    }
+    let visits: i64 = visits_in_period.values().map(|v| v.0).sum();
+    let mut by_kind: BTreeMap<SessionKind, AttendanceCounts> = BTreeMap::new();
+    let mut count_by_kind: BTreeMap<SessionKind, usize> = BTreeMap::new();
+    for session in &sessions {
+        *count_by_kind.entry(session.fields.kind).or_default() += 1;
+        let counts = by_kind.entry(session.fields.kind).or_default();
+        counts.present += session.attended;
+        counts.absent += session.expected - session.attended;
+    }
+    let kinds_text = count_by_kind
+        .iter()
+        .map(|(kind, n)| match lang {
+            Lang::Zh => format!("{} {n} 场", lang.session_kind(*kind)),
+            Lang::En => format!("{n} {}", lang.session_kind(*kind).to_lowercase()),
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "));
+    doc.heading(&section(lang, 1, lang.pick("总体情况", "Overview")));
+    doc.paragraph(
+        &match lang {
+            Lang::Zh => format!(
+                "本期共开展活动 {} 场{}，应到 {} 人次，实到 {} 人次，出勤率 {}；提出发展难题 {} 件，本期解决 {} 件，本期提出的尚有 {} 件未解决（其中逾期 {} 件）；在帮结对 {} 对，帮扶走访 {} 次。",
+                sessions.len(),
+                if kinds_text.is_empty() {
+                    String::new()
+                } else {
+                    format!("（{kinds_text}）")
+                },
+                total.expected(),
+                total.attended(),
+                percent(total.rate()),
+                problem_total.raised,
+                problem_total.resolved,
+                problem_total.open,
+                problem_total.overdue,
+                active.len(),
+                visits
+            ),
+            Lang::En => format!(
+                "{} sessions were held{}; {} attendances expected, {} attended ({}). {} problems were raised and {} resolved; {} raised in the period are still open ({} overdue). {} pairings were active, with {} help visits.",
+                sessions.len(),
+                if kinds_text.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({kinds_text})")
+                },
+                total.expected(),
+                total.attended(),
+                percent(total.rate()),
+                problem_total.raised,
+                problem_total.resolved,
+                problem_total.open,
+                problem_total.overdue,
+                active.len(),
+                visits
+            ),
+        },
+        2.0,
+    );
+
+    // 二、活动开展情况
+    doc.heading(&section(
+        lang,
+        2,
+        lang.pick("活动开展情况", "Sessions held"),
+    ));
+    let kind_rows: Vec<Vec<String>> = by_kind
+        .iter()
+        .map(|(kind, counts)| {
+            vec![
+                lang.session_kind(*kind).to_owned(),
+                count_by_kind.get(kind).copied().unwrap_or(0).to_string(),
+                counts.expected().to_string(),
+                counts.attended().to_string(),
+                percent(counts.rate()),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            col(lang.col_session_kind(), 0.32),
+            col(lang.pick("场次", "Sessions"), 0.17),
+            col(lang.col_expected(), 0.17),
+            col(lang.col_attended(), 0.17),
+            col(lang.pick("出勤率", "Rate"), 0.17),
+        ],
+        &kind_rows,
+        0.0,
+    );
+    let months: Vec<NaiveDate> = (0..period.month_count())
+        .filter_map(|m| period.start.checked_add_months(chrono::Months::new(m)))
+        .collect();
+    if months.len() > 1 {
+        let per_month: Vec<(String, f64, String)> = months
+            .iter()
+            .map(|month| {
+                let n = sessions
+                    .iter()
+                    .filter(|s| {
+                        s.fields.held_on.year() == month.year()
+                            && s.fields.held_on.month() == month.month()
+                    })
+                    .count();
+                #[allow(clippy::cast_precision_loss)]
+                let value = n as f64;
+                (
+                    match lang {
+                        Lang::Zh => format!("{}月", month.month()),
+                        Lang::En => month.format("%b").to_string(),
+                    },
+                    value,
+                    n.to_string(),
+                )
+            })
+            .collect();
+        doc.column_chart(
+            lang.pick("各月活动场次", "Sessions per month"),
+            figure,
+            &per_month,
+        );
+    }
+    let listed: Vec<_> = sessions
+        .iter()
+        .filter(|s| s.fields.kind != SessionKind::HelpVisit)
+        .collect();
+    if listed.len() <= LISTED_SESSIONS {
+        let rows: Vec<Vec<String>> = listed
+            .iter()
+            .rev()
+            .enumerate()
+            .map(|(i, s)| {
+                vec![
+                    (i + 1).to_string(),
+                    s.fields.held_on.format("%Y-%m-%d").to_string(),
+                    s.fields.topic.clone(),
+                    lang.session_kind(s.fields.kind).to_owned(),
+                    s.fields.place.clone(),
+                    format!("{}/{}", s.attended, s.expected),
+                ]
+            })
+            .collect();
+        if !rows.is_empty() {
+            doc.paragraph(
+                lang.pick(
+                    "集中活动明细（结对帮扶走访见“五、结对帮扶”）：",
+                    "The studio's sessions (help visits are under 5. Pairings):",
+                ),
+                2.0,
+            );
+            doc.table(
+                &[
+                    col(lang.pick("序号", "No."), 0.07),
+                    col(lang.col_date(), 0.15),
+                    col(lang.col_topic(), 0.34),
+                    col(lang.col_session_kind(), 0.14),
+                    col(lang.col_place(), 0.18),
+                    col(lang.pick("实到/应到", "Came"), 0.12),
+                ],
+                &rows,
+                0.0,
+            );
+        }
+    } else {
+        doc.paragraph(
+            &match lang {
+                Lang::Zh => format!(
+                    "本期集中活动共 {} 场，逐场明细见“活动台账”导出表。",
+                    listed.len()
+                ),
+                Lang::En => format!(
+                    "The {} studio sessions are listed one by one in the exported session ledger.",
+                    listed.len()
+                ),
+            },
+            2.0,
+        );
+    }
+    progress.step(0.65)?;
+
+    // 三、出勤情况
+    doc.heading(&section(lang, 3, lang.pick("出勤情况", "Attendance")));
+    let mut by_area: BTreeMap<String, (usize, AttendanceCounts)> = BTreeMap::new();
+    for (secretary, counts) in &attendance {
+        let entry = by_area.entry(people.area(*secretary)).or_default();
+        entry.0 += 1;
+        entry.1.merge(*counts);
+    }
+    let unnamed = lang.pick("（未分片区）", "(no area)");
+    let area_label = |area: &str| {
+        if area.is_empty() {
+            unnamed.to_owned()
+        } else {
+            area.to_owned()
+        }
+    };
+    let area_rows: Vec<Vec<String>> = by_area
+        .iter()
+        .map(|(area, (people, c))| {
+            vec![
+                area_label(area),
+                people.to_string(),
+                c.expected().to_string(),
+                c.attended().to_string(),
+                c.excused.to_string(),
+                c.absent.to_string(),
+                percent(c.rate()),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            col(lang.col_area(), 0.22),
+            col(lang.pick("人数", "People"), 0.11),
+            col(lang.col_expected(), 0.13),
+            col(lang.col_attended(), 0.13),
+            col(lang.pick("请假", "Leave"), 0.13),
+            col(lang.pick("缺席", "Absent"), 0.13),
+            col(lang.pick("出勤率", "Rate"), 0.15),
+        ],
+        &area_rows,
+        0.0,
+    );
+    if !by_area.is_empty() {
+        let bars: Vec<(String, f64, String)> = by_area
+            .iter()
+            .map(|(area, (_, c))| {
+                (
+                    area_label(area),
+                    c.rate().unwrap_or(0.0) * 100.0,
+                    percent(c.rate()),
+                )
+            })
+            .collect();
+        doc.bar_chart(
+            lang.pick("各片区出勤率", "Attendance rate by area"),
+            figure,
+            &bars,
+            100.0,
+        );
+    }
+    let mut person_rows: Vec<(String, String, String, AttendanceCounts)> = attendance
+        .iter()
+        .map(|(id, c)| (people.area(*id), people.branch(*id), people.name(*id), *c))
+        .collect();
+    person_rows.sort_by(|a, b| (&a.0, &a.1, &a.2).cmp(&(&b.0, &b.1, &b.2)));
+    let rows: Vec<Vec<String>> = person_rows
+        .iter()
+        .enumerate()
+        .map(|(i, (area, branch, name, c))| {
+            vec![
+                (i + 1).to_string(),
+                name.clone(),
+                branch.clone(),
+                area_label(area),
+                c.expected().to_string(),
+                c.present.to_string(),
+                c.late.to_string(),
+                c.excused.to_string(),
+                c.absent.to_string(),
+                percent(c.rate()),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            col(lang.pick("序号", "No."), 0.07),
+            col(lang.col_name(), 0.1),
+            col(lang.col_branch(), 0.2),
+            col(lang.col_area(), 0.1),
+            col(lang.col_expected(), 0.085),
+            col(lang.pick("出席", "Present"), 0.085),
+            col(lang.pick("迟到", "Late"), 0.075),
+            col(lang.pick("请假", "Leave"), 0.075),
+            col(lang.pick("缺席", "Absent"), 0.085),
+            col(lang.pick("出勤率", "Rate"), 0.12),
+        ],
+        &rows,
+        0.0,
+    );
+    progress.step(0.75)?;
+
+    // 四、发展难题
+    doc.heading(&section(lang, 4, lang.pick("发展难题", "Problems")));
+    let mut problems_by_area: BTreeMap<String, ProblemCounts> = BTreeMap::new();
+    for (secretary, counts) in &problems {
+        let area = secretary.map(|s| people.area(s)).unwrap_or_default();
+        problems_by_area.entry(area).or_default().merge(*counts);
+    }
+    let mut rows: Vec<Vec<String>> = problems_by_area
+        .iter()
+        .map(|(area, c)| {
+            vec![
+                area_label(area),
+                c.raised.to_string(),
+                c.resolved.to_string(),
+                c.open.to_string(),
+                c.overdue.to_string(),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        lang.pick("合计", "Total").to_owned(),
+        problem_total.raised.to_string(),
+        problem_total.resolved.to_string(),
+        problem_total.open.to_string(),
+        problem_total.overdue.to_string(),
+    ]);
+    doc.table(
+        &[
+            col(lang.col_area(), 0.28),
+            col(lang.pick("本期提出", "Raised"), 0.18),
+            col(lang.pick("本期解决", "Resolved"), 0.18),
+            col(lang.pick("尚未解决", "Still open"), 0.18),
+            col(lang.pick("其中逾期", "Overdue"), 0.18),
+        ],
+        &rows,
+        0.0,
+    );
+
+    // 五、结对帮扶
+    doc.heading(&section(lang, 5, lang.pick("结对帮扶", "Pairings")));
+    let stale_days = store.stale_days().map_err(error)?;
+    let as_of = today.min(period.end);
+    let rows: Vec<Vec<String>> = active
+        .iter()
+        .map(|p| {
+            let (count, last) = visits_in_period
+                .get(&p.id)
+                .map_or((0, None), |(n, d)| (*n, Some(*d)));
+            let state = if p.fields.ends_on.is_some_and(|e| e <= period.end) {
+                lang.pick("已结束", "Ended").to_owned()
+            } else if p.is_stale(as_of, stale_days) {
+                match lang {
+                    Lang::Zh => format!("超过 {stale_days} 天未走访"),
+                    Lang::En => format!("No visit for over {stale_days} days"),
+                }
+            } else {
+                lang.pick("正常", "On track").to_owned()
+            };
+            vec![
+                people.name(p.fields.strong),
+                people.name(p.fields.weak),
+                count.to_string(),
+                last.map_or_else(|| "—".to_owned(), |d| d.format("%Y-%m-%d").to_string()),
+                format!("{}/{}", p.problems_resolved, p.problems_raised),
+                state,
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        doc.paragraph(lang.none_value(), 2.0);
+    } else {
+        doc.table(
+            &[
+                col(lang.col_strong(), 0.14),
+                col(lang.col_weak(), 0.14),
+                col(lang.pick("本期走访", "Visits"), 0.13),
+                col(lang.col_last_visit(), 0.17),
+                col(lang.pick("难题解决/提出", "Problems solved"), 0.18),
+                col(lang.pick("状况", "State"), 0.24),
+            ],
+            &rows,
+            0.0,
+        );
+    }
+    progress.step(0.8)?;
+
+    // 六、积分排行: the heading stays with its chart.
+    doc.need(BODY_ROW * (LEADERS.min(10) as f32 + 4.0));
+    doc.heading(&section(
+        lang,
+        6,
+        lang.pick("积分排行", "Points leaderboard"),
+    ));
+    let leaders: Vec<_> = board.iter().take(LEADERS).collect();
+    let top: Vec<(String, f64, String)> = leaders
+        .iter()
+        .take(10)
+        .filter(|e| e.points > 0)
+        .map(|e| {
+            #[allow(clippy::cast_precision_loss)]
+            let value = e.points as f64;
+            (people.name(e.secretary), value, e.points.to_string())
+        })
+        .collect();
+    if !top.is_empty() {
+        doc.bar_chart(
+            lang.pick("积分前十名", "The ten with most points"),
+            figure,
+            &top,
+            0.0,
+        );
+    }
+    let rows: Vec<Vec<String>> = leaders
+        .iter()
+        .map(|e| {
+            vec![
+                e.rank.to_string(),
+                people.name(e.secretary),
+                people.branch(e.secretary),
+                area_label(&people.area(e.secretary)),
+                e.points.to_string(),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            col(lang.col_rank(), 0.1),
+            col(lang.col_name(), 0.16),
+            col(lang.col_branch(), 0.34),
+            col(lang.col_area(), 0.22),
+            col(lang.col_points(), 0.18),
+        ],
+        &rows,
+        0.0,
+    );
+    progress.step(0.85)?;
+
+    // 七、比拼排名
+    doc.heading(&section(
+        lang,
+        7,
+        lang.pick("比拼排名与星级", "Ranking and stars"),
+    ));
+    let mut stars = [0usize; 6];
+    for a in &assessments {
+        stars[usize::from(a.stars.min(5))] += 1;
+    }
+    let star_text = (1..=5)
+        .rev()
+        .filter(|s| stars[*s] > 0)
+        .map(|s| match lang {
+            Lang::Zh => format!("{} {} 人", "★".repeat(s), stars[s]),
+            Lang::En => format!("{} {}", "★".repeat(s), stars[s]),
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick("，", ", "));
+    if !star_text.is_empty() {
+        doc.paragraph(
+            &format!(
+                "{}{star_text}{}",
+                lang.pick("星级评定：", "Stars: "),
+                lang.pick("。", ".")
+            ),
+            2.0,
+        );
+    }
+    let rows: Vec<Vec<String>> = assessments
+        .iter()
+        .map(|a| {
+            vec![
+                a.rank.to_string(),
+                people.name(a.secretary),
+                people.branch(a.secretary),
+                format_score(a.base),
+                format_score(a.bonus),
+                format_score(a.deductions),
+                format_score(a.total),
+                "★".repeat(usize::from(a.stars)),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            col(lang.col_rank(), 0.08),
+            col(lang.col_name(), 0.12),
+            col(lang.col_branch(), 0.26),
+            col(lang.part_base(), 0.1),
+            col(lang.part_bonus(), 0.09),
+            col(lang.part_deduction(), 0.09),
+            col(lang.col_total(), 0.1),
+            col(lang.col_stars(), 0.16),
+        ],
+        &rows,
+        0.0,
+    );
+    doc.signatures(&[
+        lang.pick("报告人", "Prepared by"),
+        lang.pick("审核人", "Approved by"),
+        lang.pick("日期", "Date"),
+    ]);
+    progress.step(0.9)?;
+    Ok(doc)
+}

@@ -1,0 +1,91 @@
+//! "Save PDF…": where to write a document. The path is typed or browsed (with the system's
+//! dialog where there is one), so it works where no file dialog is available.
+
+use super::Command;
+use super::widgets::ERROR_RED;
+use crate::i18n::Lang;
+use crate::print::Printable;
+use egui::{RichText, Ui};
+use std::path::PathBuf;
+
+/// The save-as-PDF dialog.
+pub struct SavePdfDialog {
+    printable: Printable,
+    /// The path as typed or browsed.
+    pub path: String,
+}
+
+impl SavePdfDialog {
+    /// A dialog for `printable`, suggesting `path`.
+    pub fn new(printable: Printable, path: &std::path::Path) -> Self {
+        Self {
+            printable,
+            path: path.display().to_string(),
+        }
+    }
+
+    /// Draws the dialog; returns the command to run, and whether it was closed.
+    pub fn ui(&mut self, ui: &mut Ui, lang: Lang) -> (Option<Command>, bool) {
+        let mut command = None;
+        let mut done = false;
+        let modal = egui::Modal::new(egui::Id::unique("save-pdf-dialog")).show(ui.ctx(), |ui| {
+            ui.set_width(560.0);
+            ui.heading(format!(
+                "{}：{}",
+                lang.save_pdf_title(),
+                self.printable.title(lang)
+            ));
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                let label = ui.label(lang.file_path());
+                ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(360.0))
+                    .labelled_by(label.id);
+                if ui.button(lang.browse()).clicked()
+                    && let Some(path) = self.browse(lang)
+                {
+                    self.path = path.display().to_string();
+                }
+            });
+            ui.label(RichText::new(lang.no_dialog_hint()).weak());
+            let mut target = PathBuf::from(self.path.trim());
+            if target
+                .extension()
+                .is_none_or(|e| !e.eq_ignore_ascii_case("pdf"))
+                && !self.path.trim().is_empty()
+            {
+                target.as_mut_os_string().push(".pdf");
+            }
+            if target.is_file() {
+                ui.colored_label(ERROR_RED, lang.file_exists_will_replace());
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let ready = !self.path.trim().is_empty();
+                if ui
+                    .add_enabled(ready, egui::Button::new(lang.save_action()))
+                    .clicked()
+                {
+                    command = Some(Command::SavePdf(self.printable, target.clone()));
+                }
+                if ui.button(lang.cancel()).clicked() {
+                    done = true;
+                }
+            });
+        });
+        (command, done || modal.should_close())
+    }
+
+    fn browse(&self, lang: Lang) -> Option<PathBuf> {
+        let current = PathBuf::from(self.path.trim());
+        let mut dialog = rfd::FileDialog::new()
+            .add_filter("PDF", &["pdf"])
+            .add_filter(lang.all(), &["*"]);
+        if let Some(folder) = current.parent().filter(|p| p.is_dir()) {
+            dialog = dialog.set_directory(folder);
+        }
+        if let Some(file) = current.file_name() {
+            dialog = dialog.set_file_name(file.to_string_lossy());
+        }
+        dialog.save_file()
+    }
+}
