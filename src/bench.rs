@@ -348,7 +348,10 @@ pub fn run_county(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Str
     let start = Instant::now();
     let pages = crate::print::print_ledger(
         &store,
-        crate::print::LedgerPrintout::Problems(Some(year)),
+        crate::print::LedgerPrintout::Problems(
+            Some(year),
+            crate::domain::problem::ProblemFilter::default(),
+        ),
         crate::i18n::Lang::Zh,
         chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap_or_default(),
         &folder.join("problems.pdf"),

@@ -304,7 +304,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
                     })
                 };
                 let printout = match kind.to_string_lossy().as_ref() {
-                    "problems" => crate::print::LedgerPrintout::Problems(period),
+                    "problems" => crate::print::LedgerPrintout::Problems(
+                        period,
+                        crate::domain::problem::ProblemFilter::default(),
+                    ),
                     "ranking" => crate::print::LedgerPrintout::Ranking(needs_period()?),
                     "report" => crate::print::LedgerPrintout::Report(needs_period()?),
                     _ => return Err(usage()),

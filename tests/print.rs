@@ -221,9 +221,18 @@ fn the_problem_ledger_repeats_its_header_and_the_ranking_lists_everyone_with_sta
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
     let font = Font::bundled();
     let progress = secretary_studio::report::Progress::new();
-    let ledger =
-        secretary_studio::print::problem_ledger(&store, Lang::Zh, font, None, today, &progress)
-            .expect("laid out");
+    let ledger = secretary_studio::print::problem_ledger(
+        &store,
+        Lang::Zh,
+        font,
+        (
+            None,
+            secretary_studio::domain::problem::ProblemFilter::default(),
+        ),
+        today,
+        &progress,
+    )
+    .expect("laid out");
     let pages = ledger.page_count();
     assert!(pages >= 2, "30 problems take more than a page");
     let texts = ledger.texts();
@@ -552,4 +561,57 @@ fn compare_prints_the_period_report_and_saves_it_where_asked() {
         .to_owned();
     assert!(message.contains("文件夹不存在"), "{message}");
     assert!(!gone.exists());
+}
+
+#[test]
+fn the_printed_problem_ledger_holds_what_the_list_shows() {
+    use secretary_studio::domain::problem::{ProblemFilter, ProblemState};
+    let folder = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_read_only(&demo(folder.path())).expect("open");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    let filter = ProblemFilter {
+        state: Some(ProblemState::Resolved),
+        ..ProblemFilter::default()
+    };
+    let progress = secretary_studio::report::Progress::new();
+    let ledger = secretary_studio::print::problem_ledger(
+        &store,
+        Lang::Zh,
+        Font::bundled(),
+        (None, filter),
+        today,
+        &progress,
+    )
+    .expect("laid out");
+    let texts = ledger.texts();
+    assert!(
+        texts.iter().any(|t| t.starts_with("筛选：已解决")),
+        "{texts:?}"
+    );
+    let problems = store.problems().expect("problems");
+    let resolved = problems
+        .iter()
+        .filter(|p| p.state == ProblemState::Resolved)
+        .count();
+    assert!(resolved > 0 && resolved < problems.len());
+    let all = texts.concat();
+    assert!(
+        all.contains(&format!(
+            "共 {resolved} 件，已解决 {resolved} 件，未解决 0 件"
+        )),
+        "{all}"
+    );
+    for p in &problems {
+        let first: String = p.fields.title.chars().take(6).collect();
+        if p.state != ProblemState::Resolved
+            && !problems
+                .iter()
+                .any(|q| q.state == ProblemState::Resolved && q.fields.title.starts_with(&first))
+        {
+            assert!(
+                !texts.iter().any(|t| t.starts_with(&first)),
+                "{first} is not resolved"
+            );
+        }
+    }
 }

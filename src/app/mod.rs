@@ -733,7 +733,7 @@ impl App {
                 Ok(None) => return Err(lang.no_such_session(session.0)),
                 Err(error) => return Err(lang.store_error(&error)),
             },
-            Printable::Ledger(LedgerPrintout::Problems(_)) => format!(
+            Printable::Ledger(LedgerPrintout::Problems(..)) => format!(
                 "{}-{}",
                 self.today().format("%Y%m%d"),
                 printable.title(lang)

@@ -154,6 +154,46 @@ pub fn latest(events: &[ProblemEvent]) -> Option<&ProblemEvent> {
     events.iter().max_by_key(|e| (e.date, e.clock))
 }
 
+/// Which problems the problems list (and the printed ledger) shows; empty shows all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ProblemFilter {
+    /// Only in this state.
+    pub state: Option<ProblemState>,
+    /// Only of branches in this area.
+    pub area: Option<super::roster::AreaId>,
+    /// Only of this branch.
+    pub branch: Option<BranchId>,
+    /// Only of this category.
+    pub category: Option<ProblemCategory>,
+    /// Only those overdue today.
+    pub overdue_only: bool,
+}
+
+impl ProblemFilter {
+    /// Whether `problem` passes; `area_of` gives a branch's area.
+    pub fn matches(
+        &self,
+        problem: &ProblemSummary,
+        area_of: impl Fn(Option<BranchId>) -> Option<super::roster::AreaId>,
+        today: NaiveDate,
+    ) -> bool {
+        self.state.is_none_or(|s| problem.state == s)
+            && self
+                .branch
+                .is_none_or(|b| problem.fields.branch_id == Some(b))
+            && self
+                .area
+                .is_none_or(|a| area_of(problem.fields.branch_id) == Some(a))
+            && self.category.is_none_or(|c| problem.fields.category == c)
+            && (!self.overdue_only || is_overdue(problem.state, problem.fields.deadline, today))
+    }
+
+    /// Whether it shows everything.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
 /// Whether a problem with this deadline and state is overdue on `today`.
 pub fn is_overdue(state: ProblemState, deadline: Option<NaiveDate>, today: NaiveDate) -> bool {
     state.is_open() && deadline.is_some_and(|d| d < today)

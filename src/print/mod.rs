@@ -413,37 +413,77 @@ pub fn print(
     Ok(pages)
 }
 
-/// The problem ledger (问题台账): the problems raised in `period` (or all), with state,
-/// responsible office, helper, deadline, days open and resolution.
+/// The problem ledger (问题台账): the problems raised in the period (or all) that pass the
+/// filter (as the problems list shows them), with state, responsible office, helper, deadline,
+/// days open and resolution.
 pub fn problem_ledger<'f>(
     store: &Store,
     lang: Lang,
     font: &'f Font,
-    period: Option<crate::domain::period::Period>,
+    (period, filter): (
+        Option<crate::domain::period::Period>,
+        crate::domain::problem::ProblemFilter,
+    ),
     today: NaiveDate,
     progress: &'f crate::report::Progress,
 ) -> Result<Document<'f>, String> {
     let error = |e: crate::store::Error| lang.store_error(&e);
     let studio = store.studio().map_err(error)?.name;
     let roster = store.roster().map_err(error)?;
+    let areas = store.areas().map_err(error)?;
+    let branches = store.branches().map_err(error)?;
+    let area_of = |branch: Option<crate::domain::BranchId>| {
+        branch
+            .and_then(|id| branches.iter().find(|b| b.id == id))
+            .and_then(|b| b.area_id)
+    };
     let name = |id: Option<crate::domain::SecretaryId>| {
         id.and_then(|id| roster.iter().find(|e| e.id == id))
             .map(|e| e.fields.name.clone())
             .unwrap_or_default()
     };
     let mut problems = store.problems().map_err(error)?;
-    problems.retain(|p| period.is_none_or(|p2| p2.contains(p.fields.raised_on)));
+    problems.retain(|p| {
+        period.is_none_or(|p2| p2.contains(p.fields.raised_on)) && filter.matches(p, area_of, today)
+    });
     problems.reverse();
+    progress.step(0.2).ok();
     let mut doc = Document::new(font);
     doc.watch(progress);
     doc.title(
         &format!("{studio}\n{}", lang.pick("发展难题台账", "Problem ledger")),
         17.0,
     );
-    let scope = match period {
+    let mut scope = match period {
         Some(p) => format!("{}：{p}", lang.period()),
         None => lang.pick("全部难题", "All problems").to_owned(),
     };
+    let mut conditions = Vec::new();
+    if let Some(state) = filter.state {
+        conditions.push(lang.problem_state(state).to_owned());
+    }
+    if let Some(area) = filter.area.and_then(|a| areas.iter().find(|x| x.id == a)) {
+        conditions.push(area.name.clone());
+    }
+    if let Some(branch) = filter
+        .branch
+        .and_then(|b| branches.iter().find(|x| x.id == b))
+    {
+        conditions.push(branch.name.clone());
+    }
+    if let Some(category) = filter.category {
+        conditions.push(lang.problem_category(category).to_owned());
+    }
+    if filter.overdue_only {
+        conditions.push(lang.only_overdue().to_owned());
+    }
+    if !conditions.is_empty() {
+        scope = format!(
+            "{}{}",
+            lang.pick("筛选：", "Filtered: "),
+            conditions.join(lang.pick("、", ", "))
+        );
+    }
     doc.paragraph(
         &format!(
             "{scope}{}{}",
@@ -473,6 +513,7 @@ pub fn problem_ledger<'f>(
         0.0,
     );
     doc.space(4.0);
+    doc.progress_span(0.3, 0.85);
     let day = |d: Option<NaiveDate>| {
         d.map(|d| d.format("%Y-%m-%d").to_string())
             .unwrap_or_default()
@@ -671,7 +712,10 @@ pub fn ranking_list<'f>(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LedgerPrintout {
     /// 问题台账
-    Problems(Option<crate::domain::period::Period>),
+    Problems(
+        Option<crate::domain::period::Period>,
+        crate::domain::problem::ProblemFilter,
+    ),
     /// 比拼排名及表彰名单
     Ranking(crate::domain::period::Period),
     /// 工作情况报告
@@ -693,7 +737,7 @@ impl Printable {
         match self {
             Self::Session(Printout::Summary, _) => lang.pick("活动纪要", "summary").to_owned(),
             Self::Session(Printout::SignIn, _) => lang.pick("签到表", "sign-in").to_owned(),
-            Self::Ledger(LedgerPrintout::Problems(_)) => {
+            Self::Ledger(LedgerPrintout::Problems(..)) => {
                 lang.pick("发展难题台账", "problem-ledger").to_owned()
             }
             Self::Ledger(LedgerPrintout::Ranking(period)) => {
@@ -747,8 +791,8 @@ pub fn print_ledger(
 ) -> Result<usize, crate::report::WorkError> {
     let font = Font::bundled();
     let doc = match printout {
-        LedgerPrintout::Problems(period) => {
-            problem_ledger(store, lang, font, period, today, progress)?
+        LedgerPrintout::Problems(period, filter) => {
+            problem_ledger(store, lang, font, (period, filter), today, progress)?
         }
         LedgerPrintout::Ranking(period) => ranking_list(store, lang, font, period)?,
         LedgerPrintout::Report(period) => {

@@ -50,6 +50,8 @@ fn percent(rate: Option<f64>) -> String {
 /// Who someone is in the report: their roster entry, if still there.
 struct People<'a> {
     by_id: HashMap<SecretaryId, &'a RosterEntry>,
+    /// Areas in the order the app lists them (第1片区 before 第10片区); no area last.
+    area_order: HashMap<String, usize>,
 }
 
 impl People<'_> {
@@ -73,6 +75,15 @@ impl People<'_> {
             .map(|e| e.area_name.clone())
             .unwrap_or_default()
     }
+
+    /// The area's place in the list, then its name: for sorting.
+    fn area_key(&self, id: Option<SecretaryId>) -> (usize, String) {
+        let name = id.map(|id| self.area(id)).unwrap_or_default();
+        (
+            self.area_order.get(&name).copied().unwrap_or(usize::MAX),
+            name,
+        )
+    }
 }
 
 fn col(title: &str, share: f32) -> Column<'_> {
@@ -95,6 +106,13 @@ pub fn period_report<'f>(
     let roster = store.roster().map_err(error)?;
     let people = People {
         by_id: roster.iter().map(|e| (e.id, e)).collect(),
+        area_order: store
+            .areas()
+            .map_err(error)?
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| (a.name, i))
+            .collect(),
     };
     progress.step(0.05)?;
     let sessions = store.sessions_in(period).map_err(error)?;
@@ -352,9 +370,11 @@ pub fn period_report<'f>(
 
     // 三、出勤情况
     doc.heading(&section(lang, 3, lang.pick("出勤情况", "Attendance")));
-    let mut by_area: BTreeMap<String, (usize, AttendanceCounts)> = BTreeMap::new();
+    let mut by_area: BTreeMap<(usize, String), (usize, AttendanceCounts)> = BTreeMap::new();
     for (secretary, counts) in &attendance {
-        let entry = by_area.entry(people.area(*secretary)).or_default();
+        let entry = by_area
+            .entry(people.area_key(Some(*secretary)))
+            .or_default();
         entry.0 += 1;
         entry.1.merge(*counts);
     }
@@ -368,7 +388,7 @@ pub fn period_report<'f>(
     };
     let area_rows: Vec<Vec<String>> = by_area
         .iter()
-        .map(|(area, (people, c))| {
+        .map(|((_, area), (people, c))| {
             vec![
                 area_label(area),
                 people.to_string(),
@@ -396,7 +416,7 @@ pub fn period_report<'f>(
     if !by_area.is_empty() {
         let bars: Vec<(String, f64, String)> = by_area
             .iter()
-            .map(|(area, (_, c))| {
+            .map(|((_, area), (_, c))| {
                 (
                     area_label(area),
                     c.rate().unwrap_or(0.0) * 100.0,
@@ -411,15 +431,22 @@ pub fn period_report<'f>(
             100.0,
         );
     }
-    let mut person_rows: Vec<(String, String, String, AttendanceCounts)> = attendance
+    let mut person_rows: Vec<((usize, String), String, String, AttendanceCounts)> = attendance
         .iter()
-        .map(|(id, c)| (people.area(*id), people.branch(*id), people.name(*id), *c))
+        .map(|(id, c)| {
+            (
+                people.area_key(Some(*id)),
+                people.branch(*id),
+                people.name(*id),
+                *c,
+            )
+        })
         .collect();
     person_rows.sort_by(|a, b| (&a.0, &a.1, &a.2).cmp(&(&b.0, &b.1, &b.2)));
     let rows: Vec<Vec<String>> = person_rows
         .iter()
         .enumerate()
-        .map(|(i, (area, branch, name, c))| {
+        .map(|(i, ((_, area), branch, name, c))| {
             vec![
                 (i + 1).to_string(),
                 name.clone(),
@@ -438,8 +465,8 @@ pub fn period_report<'f>(
         &[
             col(lang.pick("序号", "No."), 0.07),
             col(lang.col_name(), 0.1),
-            col(lang.col_branch(), 0.2),
-            col(lang.col_area(), 0.1),
+            col(lang.col_branch(), 0.17),
+            col(lang.col_area(), 0.13),
             col(lang.col_expected(), 0.085),
             col(lang.pick("出席", "Present"), 0.085),
             col(lang.pick("迟到", "Late"), 0.075),
@@ -454,14 +481,16 @@ pub fn period_report<'f>(
 
     // 四、发展难题
     doc.heading(&section(lang, 4, lang.pick("发展难题", "Problems")));
-    let mut problems_by_area: BTreeMap<String, ProblemCounts> = BTreeMap::new();
+    let mut problems_by_area: BTreeMap<(usize, String), ProblemCounts> = BTreeMap::new();
     for (secretary, counts) in &problems {
-        let area = secretary.map(|s| people.area(s)).unwrap_or_default();
-        problems_by_area.entry(area).or_default().merge(*counts);
+        problems_by_area
+            .entry(people.area_key(*secretary))
+            .or_default()
+            .merge(*counts);
     }
     let mut rows: Vec<Vec<String>> = problems_by_area
         .iter()
-        .map(|(area, c)| {
+        .map(|((_, area), c)| {
             vec![
                 area_label(area),
                 c.raised.to_string(),

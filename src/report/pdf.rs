@@ -156,6 +156,8 @@ pub struct Document<'f> {
     progress: Option<&'f super::Progress>,
     /// How many charts so far (图1, 图2…).
     charts: usize,
+    /// The part of `progress` the next table's rows move through.
+    span: Option<(f32, f32)>,
 }
 
 impl<'f> Document<'f> {
@@ -167,6 +169,7 @@ impl<'f> Document<'f> {
             y: MARGIN_TOP,
             progress: None,
             charts: 0,
+            span: None,
         }
     }
 
@@ -174,6 +177,11 @@ impl<'f> Document<'f> {
     /// writes nothing).
     pub fn watch(&mut self, progress: &'f super::Progress) {
         self.progress = Some(progress);
+    }
+
+    /// The next table's rows move the progress from `from` to `to` (a long ledger).
+    pub fn progress_span(&mut self, from: f32, to: f32) {
+        self.span = Some((from, to));
     }
 
     fn cancelled(&self) -> bool {
@@ -335,9 +343,17 @@ impl<'f> Document<'f> {
         let header: Vec<String> = columns.iter().map(|c| c.title.to_owned()).collect();
         let (header_cells, header_height) = lay(self.font, &header);
         let mut draw_header = true;
-        for row in rows {
+        let span = self.span.take();
+        for (index, row) in rows.iter().enumerate() {
             if self.cancelled() {
                 return;
+            }
+            if let (Some(progress), Some((from, to))) = (self.progress, span)
+                && index % 64 == 0
+            {
+                #[allow(clippy::cast_precision_loss)]
+                let done = index as f32 / rows.len() as f32;
+                progress.step(from + (to - from) * done).ok();
             }
             let (cells, height) = lay(self.font, row);
             let height = height.max(min_row);

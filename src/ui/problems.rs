@@ -334,14 +334,7 @@ impl ProblemForm {
 }
 
 /// What decides which problems are listed.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-struct Filters {
-    state: Option<ProblemState>,
-    area: Option<AreaId>,
-    branch: Option<BranchId>,
-    category: Option<ProblemCategory>,
-    overdue_only: bool,
-}
+type Filters = crate::domain::problem::ProblemFilter;
 
 /// The problems and the names to show with them, loaded once per store generation.
 type ListModel = (Vec<ProblemSummary>, Names);
@@ -375,7 +368,7 @@ impl ProblemsScreen {
                 || -> crate::store::Result<_> { Ok((ctx.store.problems()?, Names::load(ctx)?)) };
             self.cache = Some((generation, load().map_err(|e| ctx.lang.store_error(&e))));
         }
-        let key = (generation, self.filters.clone(), ctx.today);
+        let key = (generation, self.filters, ctx.today);
         if self.visible_key.as_ref() == Some(&key) {
             return;
         }
@@ -383,15 +376,7 @@ impl ProblemsScreen {
         if let Some((_, Ok((problems, names)))) = &self.cache {
             let f = &self.filters;
             self.visible = (0..problems.len())
-                .filter(|&i| {
-                    let p = &problems[i];
-                    f.state.is_none_or(|s| p.state == s)
-                        && f.branch.is_none_or(|b| p.fields.branch_id == Some(b))
-                        && f.area
-                            .is_none_or(|a| names.area_of(p.fields.branch_id) == Some(a))
-                        && f.category.is_none_or(|c| p.fields.category == c)
-                        && (!f.overdue_only || is_overdue(p.state, p.fields.deadline, ctx.today))
-                })
+                .filter(|&i| f.matches(&problems[i], |b| names.area_of(b), ctx.today))
                 .collect();
         }
         self.visible_key = Some(key);
@@ -485,7 +470,9 @@ impl ProblemsScreen {
                 lang,
                 &[(
                     lang.print_problem_ledger(),
-                    crate::print::Printable::Ledger(crate::print::LedgerPrintout::Problems(None)),
+                    crate::print::Printable::Ledger(crate::print::LedgerPrintout::Problems(
+                        None, *f,
+                    )),
                 )],
                 &mut commands,
             );
