@@ -513,7 +513,8 @@ pub fn problem_ledger<'f>(
         0.0,
     );
     doc.space(4.0);
-    doc.progress_span(0.3, 0.85);
+    // Laying out is a tenth of a long ledger's time; writing the pages the rest.
+    doc.progress_span(0.2, 0.3);
     let day = |d: Option<NaiveDate>| {
         d.map(|d| d.format("%Y-%m-%d").to_string())
             .unwrap_or_default()
@@ -799,10 +800,11 @@ pub fn print_ledger(
             period_report(store, lang, font, period, today, progress)?
         }
     };
-    progress.step(0.9)?;
+    progress.check()?;
     let pages = doc.page_count();
-    let bytes = doc.finish(page_label(lang))?;
+    let bytes = doc.finish(page_label(lang));
     progress.step(0.97)?;
+    let bytes = bytes?;
     write_pdf(&bytes, path, lang)?;
     progress.step(1.0).ok();
     Ok(pages)

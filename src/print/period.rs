@@ -477,7 +477,7 @@ pub fn period_report<'f>(
         &rows,
         0.0,
     );
-    progress.step(0.75)?;
+    progress.step(0.7)?;
 
     // 四、发展难题
     doc.heading(&section(lang, 4, lang.pick("发展难题", "Problems")));
@@ -565,7 +565,7 @@ pub fn period_report<'f>(
             0.0,
         );
     }
-    progress.step(0.8)?;
+    progress.step(0.75)?;
 
     // 六、积分排行: the heading stays with its chart.
     doc.need(BODY_ROW * (LEADERS.min(10) as f32 + 4.0));
@@ -616,7 +616,7 @@ pub fn period_report<'f>(
         &rows,
         0.0,
     );
-    progress.step(0.85)?;
+    progress.step(0.8)?;
 
     // 七、比拼排名
     doc.heading(&section(
@@ -681,6 +681,6 @@ pub fn period_report<'f>(
         lang.pick("审核人", "Approved by"),
         lang.pick("日期", "Date"),
     ]);
-    progress.step(0.9)?;
+    progress.step(0.85)?;
     Ok(doc)
 }

@@ -557,7 +557,19 @@ impl<'f> Document<'f> {
             .ok_or_else(|| "the bundled font cannot be read".to_owned())?;
         let mut document = krilla::Document::new();
         let count = self.pages.len();
+        // Writing pages is most of a long ledger's time: the bar moves from where layout
+        // left it to 97 %.
+        let start = self.progress.map_or(0.0, super::Progress::fraction);
         for (index, ops) in self.pages.iter().enumerate() {
+            if let Some(progress) = self.progress
+                && index % 16 == 0
+            {
+                #[allow(clippy::cast_precision_loss)]
+                let done = index as f32 / count as f32;
+                if progress.step(start + (0.97 - start) * done).is_err() {
+                    return Err("cancelled".to_owned());
+                }
+            }
             let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
                 .ok_or_else(|| "bad page size".to_owned())?;
             let mut page = document.start_page_with(settings);
