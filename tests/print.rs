@@ -615,3 +615,24 @@ fn the_printed_problem_ledger_holds_what_the_list_shows() {
         }
     }
 }
+
+#[test]
+fn incentivise_prints_the_report_of_its_period() {
+    use egui_kittest::kittest::Queryable;
+    let folder = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(&demo(folder.path())).expect("open");
+    let mut harness = common::harness(store, secretary_studio::ui::Screen::Incentivise);
+    harness
+        .state_mut()
+        .print_into(folder.path().join("printouts"));
+    harness.get_by_label("打印工作报告").click();
+    common::wait_for_work(&mut harness);
+    let printed = harness.state().last_printed().expect("printed").to_owned();
+    let text = extract_text(&printed);
+    assert!(
+        text.contains("2026年工作情况报告"),
+        "the year shown: {text}"
+    );
+    assert!(text.contains("积分前十名"));
+    assert!(harness.state().status().contains("已生成"));
+}

@@ -758,7 +758,8 @@ impl App {
     /// documents folder and then opened in the system viewer.
     fn print(&mut self, printable: Printable, path: Option<PathBuf>) {
         let lang = self.settings.lang;
-        let open = path.is_none() && self.open_viewer;
+        // Print opens the file in the viewer; Save PDF… only writes it.
+        let open = path.is_none();
         let path = match path.map_or_else(|| self.print_path(printable), Ok) {
             Ok(path) => path,
             Err(message) => {
@@ -813,7 +814,7 @@ impl App {
                     lang.saved_pdf(pages, &path)
                 };
                 self.last_printed = Some(path.clone());
-                if open && opener::open(&path).is_err() {
+                if open && self.open_viewer && opener::open(&path).is_err() {
                     self.show_notice(lang.printed_no_viewer(&path));
                 }
             }

@@ -126,7 +126,26 @@ impl IncentiviseScreen {
             .period
             .get_or_insert_with(|| ctx.today.year().to_string());
         screen_title(ui, lang.nav_incentivise());
-        let period = ui.horizontal(|ui| period_field(ui, lang, text)).inner;
+        let period = ui
+            .horizontal(|ui| {
+                let period = period_field(ui, lang, text);
+                if let Some(period) = period {
+                    ui.separator();
+                    super::widgets::print_buttons(
+                        ui,
+                        lang,
+                        &[(
+                            lang.print_report(),
+                            crate::print::Printable::Ledger(crate::print::LedgerPrintout::Report(
+                                period,
+                            )),
+                        )],
+                        &mut commands,
+                    );
+                }
+                period
+            })
+            .inner;
         tabs(
             ui,
             &mut self.tab,
