@@ -202,7 +202,7 @@ pub fn period_report<'f>(
         .iter()
         .map(|(kind, n)| match lang {
             Lang::Zh => format!("{} {n} 场", lang.session_kind(*kind)),
-            Lang::En => format!("{n} {}", lang.session_kind(*kind).to_lowercase()),
+            Lang::En => format!("{}: {n}", lang.session_kind(*kind).to_lowercase()),
         })
         .collect::<Vec<_>>()
         .join(lang.pick("、", ", "));

@@ -21,7 +21,9 @@ const CELL_PAD: f32 = 4.0;
 /// The font and its advance widths (in em), read once.
 pub struct Font {
     data: Arc<Vec<u8>>,
-    advances: HashMap<char, f32>,
+    /// Per character its glyph and advance width (in em): the font needs no shaping for
+    /// Chinese, so the PDF is written from these without shaping each string again.
+    advances: HashMap<char, (u32, f32)>,
     fallback_advance: f32,
 }
 
@@ -46,7 +48,7 @@ impl Font {
                 if let (Some(c), Some(advance)) =
                     (char::from_u32(code), metrics.advance_width(glyph))
                 {
-                    advances.insert(c, advance / units);
+                    advances.insert(c, (glyph.to_u32(), advance / units));
                 }
             }
             fallback_advance = 1.0;
@@ -69,11 +71,33 @@ impl Font {
             .map(|c| {
                 self.advances
                     .get(&c)
-                    .copied()
-                    .unwrap_or(self.fallback_advance)
+                    .map_or(self.fallback_advance, |(_, advance)| *advance)
             })
             .sum::<f32>()
             * size
+    }
+
+    /// The glyphs of `text`, one per character (a character the font lacks gets glyph 0, the
+    /// box; tests check no text needs it).
+    fn glyphs(&self, text: &str) -> Vec<krilla::text::KrillaGlyph> {
+        text.char_indices()
+            .map(|(start, c)| {
+                let (glyph, advance) = self
+                    .advances
+                    .get(&c)
+                    .copied()
+                    .unwrap_or((0, self.fallback_advance));
+                krilla::text::KrillaGlyph::new(
+                    krilla::text::GlyphId::new(glyph),
+                    advance,
+                    0.0,
+                    0.0,
+                    0.0,
+                    start..start + c.len_utf8(),
+                    None,
+                )
+            })
+            .collect()
     }
 
     /// Splits `text` into lines no wider than `width`, breaking where Unicode (UAX #14) allows:
@@ -552,7 +576,7 @@ impl<'f> Document<'f> {
         use krilla::geom::{PathBuilder, Point};
         use krilla::page::PageSettings;
         use krilla::paint::Stroke;
-        use krilla::text::{Font as PdfFont, TextDirection};
+        use krilla::text::Font as PdfFont;
         let font = PdfFont::new(self.font.data.clone().into(), 0)
             .ok_or_else(|| "the bundled font cannot be read".to_owned())?;
         let mut document = krilla::Document::new();
@@ -579,13 +603,13 @@ impl<'f> Document<'f> {
             for op in ops {
                 match op {
                     Op::Text { x, y, size, text } => {
-                        surface.draw_text(
+                        surface.draw_glyphs(
                             Point::from_xy(*x, *y),
+                            &self.font.glyphs(text),
                             font.clone(),
-                            *size,
                             text,
+                            *size,
                             false,
-                            TextDirection::Auto,
                         );
                     }
                     Op::Line {
@@ -628,16 +652,16 @@ impl<'f> Document<'f> {
             let label = page_label(index + 1, count);
             let size = BODY - 2.0;
             let width = self.font.width(&label, size);
-            surface.draw_text(
+            surface.draw_glyphs(
                 Point::from_xy(
                     (PAGE_WIDTH - width) / 2.0,
                     PAGE_HEIGHT - MARGIN_BOTTOM / 2.0,
                 ),
+                &self.font.glyphs(&label),
                 font.clone(),
-                size,
                 &label,
+                size,
                 false,
-                TextDirection::Auto,
             );
             surface.finish();
             page.finish();
