@@ -207,47 +207,42 @@ pub fn period_report<'f>(
         .collect::<Vec<_>>()
         .join(lang.pick("、", ", "));
     doc.heading(&section(lang, 1, lang.pick("总体情况", "Overview")));
-    doc.paragraph(
-        &match lang {
-            Lang::Zh => format!(
-                "本期共开展活动 {} 场{}，应到 {} 人次，实到 {} 人次，出勤率 {}；提出发展难题 {} 件，本期解决 {} 件，本期提出的尚有 {} 件未解决（其中逾期 {} 件）；在帮结对 {} 对，帮扶走访 {} 次。",
-                sessions.len(),
-                if kinds_text.is_empty() {
-                    String::new()
-                } else {
-                    format!("（{kinds_text}）")
-                },
-                total.expected(),
-                total.attended(),
-                percent(total.rate()),
-                problem_total.raised,
-                problem_total.resolved,
-                problem_total.open,
-                problem_total.overdue,
-                active.len(),
-                visits
-            ),
-            Lang::En => format!(
-                "{} sessions were held{}; {} attendances expected, {} attended ({}). {} problems were raised and {} resolved; {} raised in the period are still open ({} overdue). {} pairings were active, with {} help visits.",
-                sessions.len(),
-                if kinds_text.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({kinds_text})")
-                },
-                total.expected(),
-                total.attended(),
-                percent(total.rate()),
-                problem_total.raised,
-                problem_total.resolved,
-                problem_total.open,
-                problem_total.overdue,
-                active.len(),
-                visits
-            ),
-        },
-        2.0,
+    let (sessions_held, expected, attended, rate) = (
+        sessions.len(),
+        total.expected(),
+        total.attended(),
+        percent(total.rate()),
     );
+    let ProblemCounts {
+        raised,
+        resolved,
+        open,
+        overdue,
+    } = problem_total;
+    let pairs = active.len();
+    let overview = match lang {
+        Lang::Zh => {
+            let kinds = if kinds_text.is_empty() {
+                String::new()
+            } else {
+                format!("（{kinds_text}）")
+            };
+            format!(
+                "本期共开展活动 {sessions_held} 场{kinds}，应到 {expected} 人次，实到 {attended} 人次，出勤率 {rate}；提出发展难题 {raised} 件，本期解决 {resolved} 件，本期提出的尚有 {open} 件未解决（其中逾期 {overdue} 件）；在帮结对 {pairs} 对，帮扶走访 {visits} 次。"
+            )
+        }
+        Lang::En => {
+            let kinds = if kinds_text.is_empty() {
+                String::new()
+            } else {
+                format!(" ({kinds_text})")
+            };
+            format!(
+                "{sessions_held} sessions were held{kinds}; {expected} attendances expected, {attended} attended ({rate}). {raised} problems were raised and {resolved} resolved; {open} raised in the period are still open ({overdue} overdue). {pairs} pairings were active, with {visits} help visits."
+            )
+        }
+    };
+    doc.paragraph(&overview, 2.0);
 
     // 二、活动开展情况
     doc.heading(&section(

@@ -158,20 +158,10 @@ impl ExportDialog {
     }
 
     fn browse(&self, lang: Lang) -> Option<PathBuf> {
-        let current = PathBuf::from(self.path.trim());
-        let (name, extension) = match self.format {
+        let kind = match self.format {
             Format::Xlsx => ("Excel", "xlsx"),
             Format::Csv => ("CSV", "csv"),
         };
-        let mut dialog = rfd::FileDialog::new()
-            .add_filter(name, &[extension])
-            .add_filter(lang.all(), &["*"]);
-        if let Some(folder) = current.parent().filter(|p| p.is_dir()) {
-            dialog = dialog.set_directory(folder);
-        }
-        if let Some(file) = current.file_name() {
-            dialog = dialog.set_file_name(file.to_string_lossy());
-        }
-        dialog.save_file()
+        super::widgets::save_file_dialog(lang, &self.path, kind)
     }
 }

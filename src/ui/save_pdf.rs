@@ -2,7 +2,7 @@
 //! dialog where there is one), so it works where no file dialog is available.
 
 use super::Command;
-use super::widgets::ERROR_RED;
+use super::widgets::{ERROR_RED, save_file_dialog};
 use crate::i18n::Lang;
 use crate::print::Printable;
 use egui::{RichText, Ui};
@@ -41,7 +41,7 @@ impl SavePdfDialog {
                 ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(360.0))
                     .labelled_by(label.id);
                 if ui.button(lang.browse()).clicked()
-                    && let Some(path) = self.browse(lang)
+                    && let Some(path) = save_file_dialog(lang, &self.path, ("PDF", "pdf"))
                 {
                     self.path = path.display().to_string();
                 }
@@ -73,19 +73,5 @@ impl SavePdfDialog {
             });
         });
         (command, done || modal.should_close())
-    }
-
-    fn browse(&self, lang: Lang) -> Option<PathBuf> {
-        let current = PathBuf::from(self.path.trim());
-        let mut dialog = rfd::FileDialog::new()
-            .add_filter("PDF", &["pdf"])
-            .add_filter(lang.all(), &["*"]);
-        if let Some(folder) = current.parent().filter(|p| p.is_dir()) {
-            dialog = dialog.set_directory(folder);
-        }
-        if let Some(file) = current.file_name() {
-            dialog = dialog.set_file_name(file.to_string_lossy());
-        }
-        dialog.save_file()
     }
 }
