@@ -152,8 +152,52 @@ pub enum CliCommand {
 pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Invocation, String> {
     use lexopt::prelude::*;
     let see_help = lang.pick("（用法见 --help）", " (see --help)");
-    let bad =
-        |e: lexopt::Error| format!("{}{e}{see_help}", lang.pick("参数有误：", "bad argument: "));
+    let bad = |e: lexopt::Error| {
+        let what = match (lang, &e) {
+            (Lang::Zh, lexopt::Error::MissingValue { option: Some(o) }) => {
+                format!("{o} 后面缺少取值")
+            }
+            (Lang::Zh, lexopt::Error::UnexpectedOption(o)) => format!("不认识的选项 {o}"),
+            (Lang::Zh, lexopt::Error::UnexpectedArgument(a)) => {
+                format!("多余的参数 {}", a.to_string_lossy())
+            }
+            (Lang::Zh, lexopt::Error::UnexpectedValue { option, .. }) => {
+                format!("选项 {option} 不带取值")
+            }
+            (Lang::Zh, lexopt::Error::ParsingFailed { value, .. }) => {
+                format!("无法识别的取值 {value}")
+            }
+            _ => e.to_string(),
+        };
+        format!(
+            "{}{what}{see_help}",
+            lang.pick("参数有误：", "bad argument: ")
+        )
+    };
+    // A PDF goes into a file named .pdf (not over a .txt or a studio file by mistake).
+    let pdf_output = |output: Option<PathBuf>| -> Result<PathBuf, String> {
+        let output = output.ok_or_else(|| {
+            format!(
+                "{}{see_help}",
+                lang.pick("请用 -o 指明输出文件", "-o FILE.pdf is required")
+            )
+        })?;
+        if output
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+        {
+            Ok(output)
+        } else {
+            Err(format!(
+                "{}{}",
+                lang.pick(
+                    "输出文件名须以 .pdf 结尾：",
+                    "the output file must end in .pdf: "
+                ),
+                output.display()
+            ))
+        }
+    };
     let mut parser = lexopt::Parser::from_args(args);
     let mut command: Option<String> = None;
     let mut positional: Vec<PathBuf> = Vec::new();
@@ -314,7 +358,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
                 };
                 return Ok(Invocation::Command(CliCommand::PrintLedger {
                     printout,
-                    output: output.ok_or_else(usage)?,
+                    output: pdf_output(output)?,
                     db: need_db(db)?,
                 }));
             }
@@ -334,7 +378,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
             CliCommand::Print {
                 printout,
                 session,
-                output: output.ok_or_else(usage)?,
+                output: pdf_output(output)?,
                 db: need_db(db)?,
             }
         }

@@ -195,7 +195,8 @@ fn sessions(store: &Store, lang: Lang, period: Option<Period>) -> store::Result<
                 Cell::text(f.recorder),
                 Cell::Int(s.expected),
                 Cell::Int(s.attended),
-                counts.rate().map_or(Cell::Empty, Cell::Number),
+                counts.rate().map_or(Cell::Empty, Cell::Percent),
+                Cell::Int(s.id.0),
             ]
         })
         .collect();
@@ -215,6 +216,7 @@ fn sessions(store: &Store, lang: Lang, period: Option<Period>) -> store::Result<
             lang.col_expected(),
             lang.col_attended(),
             lang.attendance_rate(),
+            lang.col_session_number(),
         ]),
         rows,
     })
@@ -275,7 +277,7 @@ fn attendance(store: &Store, lang: Lang, period: Option<Period>) -> store::Resul
             Cell::text(entry.branch_name.as_str()),
             Cell::Int(counts.expected()),
             Cell::Int(counts.attended()),
-            counts.rate().map_or(Cell::Empty, Cell::Number),
+            counts.rate().map_or(Cell::Empty, Cell::Percent),
         ];
         row.extend(
             marks

@@ -336,13 +336,11 @@ fn file_export_writes_the_chosen_ledger_and_a_bad_place_is_said_plainly() {
     harness.get_by_label("导出台账…").click();
     harness.run();
     harness
-        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "台账")
+        .get_by_role_and_label(egui::accesskit::Role::RadioButton, "出勤表")
         .click();
     harness.run();
     harness
-        .get_all_by_label("花名册")
-        .last()
-        .expect("option")
+        .get_by_role_and_label(egui::accesskit::Role::RadioButton, "花名册")
         .click();
     harness.run();
     harness.get_by_label("CSV (.csv)").click();

@@ -475,6 +475,20 @@ fn the_report_from_the_command_line_needs_a_real_period() {
                 "print",
                 "report",
                 "--period",
+                "2026",
+                "-o",
+                "报告.txt",
+                "--db",
+                &db,
+            ],
+            "须以 .pdf 结尾",
+        ),
+        (vec!["print", "report", "--period"], "--period 后面缺少取值"),
+        (
+            vec![
+                "print",
+                "report",
+                "--period",
                 "2021-Q5",
                 "-o",
                 &target_arg,
@@ -545,22 +559,51 @@ fn compare_prints_the_period_report_and_saves_it_where_asked() {
         "the dialog closed"
     );
 
-    // A folder that is not there: said plainly, nothing written, the dialog stays.
+    // A folder typed: the file goes into it under the suggested name.
     harness.get_by_label("另存为 PDF…").click();
     harness.run();
-    harness.get_by_label("2026-Q4-比拼排名及表彰名单").click();
+    harness
+        .get_by_label("2026年第四季度比拼排名及表彰名单")
+        .click();
+    harness.run();
+    let into = folder.path().join("交镇党委");
+    std::fs::create_dir(&into).expect("folder");
+    common::type_into(&mut harness, "文件路径", &into.display().to_string());
+    harness.key_press(egui::Key::Enter);
+    common::wait_for_work(&mut harness);
+    assert!(
+        into.join("2026年第四季度比拼排名及表彰名单.pdf").is_file(),
+        "Enter saves, into the folder typed"
+    );
+
+    // A folder that is not there: said while typing, and Save waits for a real one.
+    harness.get_by_label("另存为 PDF…").click();
+    harness.run();
+    harness
+        .get_by_label("2026年第四季度比拼排名及表彰名单")
+        .click();
     harness.run();
     let gone = folder.path().join("没有这个文件夹").join("排名.pdf");
     common::type_into(&mut harness, "文件路径", &gone.display().to_string());
+    harness.get_by_label("文件夹不存在（U 盘是否已拔出？）");
     harness.get_by_label("保存").click();
     common::wait_for_work(&mut harness);
-    let message = harness
-        .state()
-        .error_message()
-        .expect("an error")
-        .to_owned();
-    assert!(message.contains("文件夹不存在"), "{message}");
     assert!(!gone.exists());
+    assert!(!gone.parent().expect("parent").exists());
+    harness.get_by_label("取消").click();
+    harness.run();
+
+    // Printing again never replaces the earlier printout.
+    harness.get_by_label("打印工作报告").click();
+    common::wait_for_work(&mut harness);
+    let again = harness.state().last_printed().expect("printed").to_owned();
+    assert_ne!(again, printed);
+    assert!(printed.is_file() && again.is_file());
+    assert!(
+        again.display().to_string().ends_with("报告 (2).pdf"),
+        "{}",
+        again.display()
+    );
 }
 
 #[test]

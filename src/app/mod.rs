@@ -491,8 +491,7 @@ impl App {
                     commands.push(Command::StartImport);
                 }
                 if ui.button(lang.file_export()).clicked() {
-                    let folder =
-                        Self::suggest_path("").and_then(|p| p.parent().map(Path::to_owned));
+                    let folder = Self::documents_folder();
                     self.export = Some(ExportDialog::new(folder.as_deref(), lang, self.today()));
                 }
                 ui.separator();
@@ -533,15 +532,20 @@ impl App {
     /// Where to suggest a new file: the user's Documents folder (a place they can find again
     /// in Explorer), else their home folder; never the hidden data folder.
     fn suggest_path(name: &str) -> Option<PathBuf> {
+        Self::documents_folder().map(|folder| folder.join(name))
+    }
+
+    /// The user's documents folder (or, without one, the home folder).
+    fn documents_folder() -> Option<PathBuf> {
         let dirs = directories::UserDirs::new()?;
         let home = dirs.home_dir().to_owned();
-        let folder = dirs
-            .document_dir()
-            .map(Path::to_owned)
-            .or_else(|| Some(home.join("Documents")))
-            .filter(|dir| dir.is_dir())
-            .unwrap_or(home);
-        Some(folder.join(name))
+        Some(
+            dirs.document_dir()
+                .map(Path::to_owned)
+                .or_else(|| Some(home.join("Documents")))
+                .filter(|dir| dir.is_dir())
+                .unwrap_or(home),
+        )
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -703,12 +707,11 @@ impl App {
 
     /// The folder printed PDFs go into (created if need be).
     fn print_folder(&self) -> std::io::Result<PathBuf> {
-        let lang = self.settings.lang;
+        // One folder whatever the language, so switching it does not scatter the printouts.
         let folder = self.print_folder.clone().unwrap_or_else(|| {
-            Self::suggest_path("")
-                .and_then(|p| p.parent().map(Path::to_owned))
+            Self::documents_folder()
                 .unwrap_or_else(std::env::temp_dir)
-                .join(lang.print_folder())
+                .join(Lang::Zh.print_folder())
         });
         std::fs::create_dir_all(&folder)?;
         Ok(folder)
@@ -751,7 +754,14 @@ impl App {
                 }
             })
             .collect();
-        Ok(folder.join(format!("{name}.pdf")))
+        // Never over an earlier printout: 名称.pdf, 名称 (2).pdf, …
+        let mut path = folder.join(format!("{name}.pdf"));
+        let mut n = 2;
+        while path.exists() {
+            path = folder.join(format!("{name} ({n}).pdf"));
+            n += 1;
+        }
+        Ok(path)
     }
 
     /// Writes `printable` on a worker thread: to `path` if given (Save PDF…), else into the
@@ -980,5 +990,11 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Settings::STORAGE_KEY, &self.settings);
+    }
+
+    /// Our settings are remembered; egui's memory is not: a stale order of its layers brought
+    /// back at start put a drop-down list behind a dialog.
+    fn persist_egui_memory(&self) -> bool {
+        false
     }
 }

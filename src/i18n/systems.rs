@@ -442,9 +442,12 @@ impl Lang {
     /// Why a PDF could not be written.
     pub fn print_error(self, path: &std::path::Path, why: &str) -> String {
         match self {
-            Self::Zh => format!("无法写入 {}：{why}。原有文件未被改动。", path.display()),
+            Self::Zh => format!(
+                "无法写入 {}：{why}。没有写入或改动任何文件。",
+                path.display()
+            ),
             Self::En => format!(
-                "Could not write {}: {why}. No file was changed.",
+                "Could not write {}: {why}. No file was written or changed.",
                 path.display()
             ),
         }
@@ -482,9 +485,11 @@ texts! {
     print_problem_ledger: "打印台账", "Print ledger";
     print_ranking: "打印排名及表彰名单", "Print ranking & commendations";
     print_report: "打印工作报告", "Print period report";
+    col_session_number: "活动编号", "Session no.";
     save_pdf: "另存为 PDF…", "Save PDF…";
     save_pdf_title: "另存为 PDF", "Save as PDF";
     save_action: "保存", "Save";
+    folder_missing: "文件夹不存在（U 盘是否已拔出？）", "The folder does not exist (was the USB stick pulled out?)";
     cancel_work: "取消生成", "Cancel";
     work_busy: "正在生成另一份文件，请等它完成（或点“取消生成”）后再试。", "Another file is being made; wait for it (or cancel it) and try again.";
 }

@@ -551,11 +551,11 @@ pub fn problem_ledger<'f>(
         &[
             Column {
                 title: lang.pick("序号", "No."),
-                share: 0.05,
+                share: 0.075,
             },
             Column {
                 title: lang.col_title(),
-                share: 0.2,
+                share: 0.175,
             },
             Column {
                 title: lang.col_raised_by(),
@@ -653,7 +653,7 @@ pub fn ranking_list<'f>(
                 share: 0.09,
             },
             Column {
-                title: lang.part_deduction(),
+                title: lang.pick("扣分", "Minus"),
                 share: 0.09,
             },
             Column {
@@ -742,7 +742,11 @@ impl Printable {
                 lang.pick("发展难题台账", "problem-ledger").to_owned()
             }
             Self::Ledger(LedgerPrintout::Ranking(period)) => {
-                format!("{period}-{}", lang.pick("比拼排名及表彰名单", "ranking"))
+                format!(
+                    "{}{}",
+                    period_name(lang, period),
+                    lang.pick("比拼排名及表彰名单", " ranking")
+                )
             }
             Self::Ledger(LedgerPrintout::Report(period)) => format!(
                 "{}{}",

@@ -2,7 +2,7 @@
 //! attendance by area and by person, problems raised and resolved, the pairings' progress, the
 //! points leaderboard and the ranking with stars, with charts drawn into the PDF.
 
-use super::{full_date, section};
+use super::section;
 use crate::domain::assessment::format_score;
 use crate::domain::figures::{AttendanceCounts, ProblemCounts};
 use crate::domain::period::Period;
@@ -40,6 +40,14 @@ pub fn period_name(lang: Lang, period: Period) -> String {
         (Lang::En, 6) => format!("H{} {year}", if month == 1 { 1 } else { 2 }),
         (Lang::En, 3) => format!("Q{} {year}", month.div_ceil(3)),
         (Lang::En, _) => period.start.format("%B %Y").to_string(),
+    }
+}
+
+/// A day as a report's header line writes it: 2026年1月1日 / 1 Jan 2026.
+fn short_date(lang: Lang, day: NaiveDate) -> String {
+    match lang {
+        Lang::Zh => format!("{}年{}月{}日", day.year(), day.month(), day.day()),
+        Lang::En => day.format("%-d %b %Y").to_string(),
     }
 }
 
@@ -152,11 +160,11 @@ pub fn period_report<'f>(
         &format!(
             "{}{}{}{}　　{}{}",
             lang.pick("统计期间：", "Period: "),
-            full_date(lang, period.start),
+            short_date(lang, period.start),
             lang.pick("至", " to "),
-            full_date(lang, period.end),
+            short_date(lang, period.end),
             lang.pick("制表日期：", "Made on "),
-            full_date(lang, today)
+            short_date(lang, today)
         ),
         0.0,
     );
@@ -462,11 +470,11 @@ pub fn period_report<'f>(
             col(lang.col_name(), 0.1),
             col(lang.col_branch(), 0.17),
             col(lang.col_area(), 0.13),
-            col(lang.col_expected(), 0.085),
-            col(lang.pick("出席", "Present"), 0.085),
+            col(lang.pick("应到", "Exp."), 0.085),
+            col(lang.pick("出席", "Pres."), 0.085),
             col(lang.pick("迟到", "Late"), 0.075),
-            col(lang.pick("请假", "Leave"), 0.075),
-            col(lang.pick("缺席", "Absent"), 0.085),
+            col(lang.pick("请假", "Lv."), 0.075),
+            col(lang.pick("缺席", "Abs."), 0.085),
             col(lang.pick("出勤率", "Rate"), 0.12),
         ],
         &rows,
@@ -513,6 +521,13 @@ pub fn period_report<'f>(
         &rows,
         0.0,
     );
+    doc.paragraph(
+        lang.pick(
+            "注：“本期解决”含此前提出、在本期解决的难题；“尚未解决”“其中逾期”指本期提出、至今未解决的难题。",
+            "Note: resolved counts problems resolved in the period, whenever raised; still open and overdue count those raised in the period and open today.",
+        ),
+        2.0,
+    );
 
     // 五、结对帮扶
     doc.heading(&section(lang, 5, lang.pick("结对帮扶", "Pairings")));
@@ -553,7 +568,10 @@ pub fn period_report<'f>(
                 col(lang.col_weak(), 0.14),
                 col(lang.pick("本期走访", "Visits"), 0.13),
                 col(lang.col_last_visit(), 0.17),
-                col(lang.pick("难题解决/提出", "Problems solved"), 0.18),
+                col(
+                    lang.pick("累计难题解决/提出", "Problems solved (all time)"),
+                    0.18,
+                ),
                 col(lang.pick("状况", "State"), 0.24),
             ],
             &rows,
@@ -664,7 +682,7 @@ pub fn period_report<'f>(
             col(lang.col_branch(), 0.26),
             col(lang.part_base(), 0.1),
             col(lang.part_bonus(), 0.09),
-            col(lang.part_deduction(), 0.09),
+            col(lang.pick("扣分", "Minus"), 0.09),
             col(lang.col_total(), 0.1),
             col(lang.col_stars(), 0.16),
         ],

@@ -285,7 +285,8 @@ impl<'f> Document<'f> {
     /// A heading (一、会议议程).
     pub fn heading(&mut self, text: &str) {
         let size = BODY + 2.0;
-        self.ensure(size * LINE_GAP * 2.5);
+        // Kept with what follows: room for a table's header and first rows.
+        self.ensure(size * LINE_GAP * 6.0);
         self.y += size * 0.4;
         let baseline = self.y + size;
         self.text_at(MARGIN_X, baseline, size, text);

@@ -12,8 +12,10 @@ pub enum Cell {
     Text(String),
     /// A whole number.
     Int(i64),
-    /// A number (a rate, a score).
+    /// A number (a score).
     Number(f64),
+    /// A share, shown as a percentage (0.932 shows as 93.2%).
+    Percent(f64),
     /// A day.
     Date(NaiveDate),
     /// Nothing.
@@ -45,6 +47,7 @@ impl Cell {
                 let rounded = (value * 1000.0).round() / 1000.0;
                 rounded.to_string()
             }
+            Self::Percent(value) => format!("{:.1}%", value * 100.0),
             Self::Date(day) => day.format("%Y-%m-%d").to_string(),
             Self::Empty => String::new(),
         }
@@ -121,10 +124,11 @@ pub enum ExportError {
 pub const MAX_COLUMNS: usize = 16_384;
 
 /// Writes `tables` to `path` in the format its extension names; the file appears only when
-/// complete, replacing one that was there.
+/// complete, replacing one that was there. Only Excel limits the columns.
 pub fn write(tables: &[Table], path: &Path) -> Result<(), ExportError> {
     let format = Format::from_path(path).ok_or(ExportError::UnknownFormat)?;
-    if let Some(widest) = tables.iter().map(|t| t.headers.len()).max()
+    if format == Format::Xlsx
+        && let Some(widest) = tables.iter().map(|t| t.headers.len()).max()
         && widest > MAX_COLUMNS
     {
         return Err(ExportError::TooManyColumns {
@@ -196,6 +200,7 @@ fn write_xlsx(tables: &[Table], path: &Path) -> Result<(), ExportError> {
     let mut workbook = Workbook::new();
     let header = CellFormat::new().set_bold();
     let date = CellFormat::new().set_num_format("yyyy-mm-dd");
+    let percent = CellFormat::new().set_num_format("0.0%");
     for table in tables {
         let sheet = workbook.add_worksheet();
         let name: String = table.sheet.chars().take(31).collect();
@@ -223,6 +228,11 @@ fn write_xlsx(tables: &[Table], path: &Path) -> Result<(), ExportError> {
                     }
                     Cell::Number(value) => {
                         sheet.write_number(r, c, *value).map_err(error)?;
+                    }
+                    Cell::Percent(value) => {
+                        sheet
+                            .write_number_with_format(r, c, *value, &percent)
+                            .map_err(error)?;
                     }
                     Cell::Date(day) => {
                         let when = ExcelDateTime::from_ymd(
@@ -305,9 +315,10 @@ mod tests {
             rows: Vec::new(),
         };
         assert!(matches!(
-            write(&[wide], &folder.path().join("a.xlsx")),
+            write(std::slice::from_ref(&wide), &folder.path().join("a.xlsx")),
             Err(ExportError::TooManyColumns { .. })
         ));
         assert_eq!(std::fs::read_dir(folder.path()).expect("dir").count(), 0);
+        write(&[wide], &folder.path().join("a.csv")).expect("CSV has no column limit");
     }
 }

@@ -1,7 +1,7 @@
 //! File → Export a ledger…: which ledger, which period, Excel or CSV, and where.
 
 use super::Command;
-use super::widgets::{ERROR_RED, combo};
+use super::widgets::ERROR_RED;
 use crate::domain::period::Period;
 use crate::export::Ledger;
 use crate::i18n::Lang;
@@ -71,16 +71,16 @@ impl ExportDialog {
                 .num_columns(2)
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| {
+                    // Radio buttons, not a drop-down: a list popping up from a modal dialog can
+                    // open behind it.
                     ui.label(lang.export_ledger());
-                    renamed |= combo(
-                        ui,
-                        "export-ledger",
-                        lang.export_ledger(),
-                        &mut self.ledger,
-                        &Ledger::ALL,
-                        None,
-                        |l| l.title(lang).to_owned(),
-                    );
+                    ui.horizontal_wrapped(|ui| {
+                        for ledger in Ledger::ALL {
+                            renamed |= ui
+                                .radio_value(&mut self.ledger, Some(ledger), ledger.title(lang))
+                                .changed();
+                        }
+                    });
                     ui.end_row();
                     let ledger = self.ledger.unwrap_or(Ledger::Roster);
                     if ledger.takes_period() {

@@ -13,6 +13,8 @@ pub struct SavePdfDialog {
     printable: Printable,
     /// The path as typed or browsed.
     pub path: String,
+    /// The suggested file name, used when a folder is typed.
+    name: std::ffi::OsString,
 }
 
 impl SavePdfDialog {
@@ -21,6 +23,7 @@ impl SavePdfDialog {
         Self {
             printable,
             path: path.display().to_string(),
+            name: path.file_name().unwrap_or_default().to_owned(),
         }
     }
 
@@ -47,23 +50,23 @@ impl SavePdfDialog {
                 }
             });
             ui.label(RichText::new(lang.no_dialog_hint()).weak());
-            let mut target = PathBuf::from(self.path.trim());
-            if target
-                .extension()
-                .is_none_or(|e| !e.eq_ignore_ascii_case("pdf"))
-                && !self.path.trim().is_empty()
-            {
-                target.as_mut_os_string().push(".pdf");
-            }
-            if target.is_file() {
+            let target = self.target();
+            let folder_missing = target
+                .parent()
+                .is_some_and(|p| !p.as_os_str().is_empty() && !p.is_dir());
+            if folder_missing {
+                ui.colored_label(ERROR_RED, lang.folder_missing());
+            } else if target.is_file() {
                 ui.colored_label(ERROR_RED, lang.file_exists_will_replace());
             }
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                let ready = !self.path.trim().is_empty();
+                let ready = !self.path.trim().is_empty() && !folder_missing;
+                let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui
                     .add_enabled(ready, egui::Button::new(lang.save_action()))
                     .clicked()
+                    || (ready && enter)
                 {
                     command = Some(Command::SavePdf(self.printable, target.clone()));
                 }
@@ -73,5 +76,22 @@ impl SavePdfDialog {
             });
         });
         (command, done || modal.should_close())
+    }
+
+    /// The file to write: the path typed, into the folder if a folder was typed, ending in
+    /// `.pdf`.
+    fn target(&self) -> PathBuf {
+        let mut target = PathBuf::from(self.path.trim());
+        if target.is_dir() {
+            target.push(&self.name);
+        }
+        if target
+            .extension()
+            .is_none_or(|e| !e.eq_ignore_ascii_case("pdf"))
+            && !self.path.trim().is_empty()
+        {
+            target.as_mut_os_string().push(".pdf");
+        }
+        target
     }
 }

@@ -677,7 +677,11 @@ impl SessionPage {
             ui.label(lang.store_error(&crate::store::Error::RecordNotFound));
             return commands;
         };
-        ui.heading(format!("{} · {}", lang.session_page(), fields.topic));
+        ui.horizontal(|ui| {
+            ui.heading(format!("{} · {}", lang.session_page(), fields.topic));
+            // The number `print summary ID` on the command line takes.
+            ui.label(RichText::new(format!("{} {}", lang.col_session_number(), id.0)).weak());
+        });
         ui.horizontal(|ui| {
             if ui.button(lang.edit()).clicked() {
                 self.form = Some(SessionForm::new(
