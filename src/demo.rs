@@ -940,6 +940,7 @@ pub fn seed_county(store: &mut Store) -> store::Result<()> {
         .collect();
     store.write(|writer| {
         let mut secretaries = Vec::with_capacity(county::SECRETARIES);
+        let mut branches = Vec::with_capacity(county::SECRETARIES);
         let mut areas = Vec::with_capacity(county::AREAS);
         for a in 0..county::AREAS {
             areas.push(writer.add_area(&format!("第{}片区", a + 1))?);
@@ -959,6 +960,7 @@ pub fn seed_county(store: &mut Store) -> store::Result<()> {
                 ..SecretaryFields::default()
             })?;
             secretaries.push(id);
+            branches.push(branch);
         }
         let start = NaiveDate::from_ymd_opt(2016, 1, 1).unwrap_or_default();
         let days = 3_650;
@@ -1034,13 +1036,14 @@ pub fn seed_county(store: &mut Store) -> store::Result<()> {
             }
             for p in 0..county::PROBLEMS_PER_SESSION {
                 let (title, category, responsible) = PROBLEMS[dice.below(PROBLEMS.len())];
-                let raiser = secretaries[area * per_area + dice.below(per_area)];
+                let index = area * per_area + dice.below(per_area);
+                let raiser = secretaries[index];
                 let problem = writer.add_problem(
                     &ProblemFields {
                         title: title.to_owned(),
                         description: String::new(),
                         category,
-                        branch_id: None,
+                        branch_id: Some(branches[index]),
                         raised_by: Some(raiser),
                         session_id: Some(session),
                         raised_on: held_on,
