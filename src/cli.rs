@@ -25,6 +25,8 @@ USAGE:
   secretary-studio print report --period P -o FILE.pdf --db PATH
                                                   a period's report: sessions, attendance, problems,
                                                   pairings, points and ranking, with charts
+  secretary-studio merge FILE --db PATH [--dry-run]
+                                                  merge another village's studio file (a backup is made first)
   secretary-studio export LEDGER -o FILE.xlsx|FILE.csv --db PATH [--period 2021-Q3]
                                                   export a ledger: roster, sessions, attendance,
                                                   problems, points or assessments
@@ -51,6 +53,8 @@ pub const USAGE_ZH: &str = "\
                                                   生成问题台账，或某期比拼排名及表彰名单
   secretary-studio print report --period 期间 -o 文件.pdf --db 文件
                                                   生成某期工作情况报告（活动、出勤、难题、结对、积分、排名，附图表）
+  secretary-studio merge 对方文件 --db 文件 [--dry-run]
+                                                  合并其他村的工作室文件（合并前自动备份）；--dry-run 只预览
   secretary-studio export 台账 -o 文件.xlsx|文件.csv --db 文件 [--period 2021-Q3]
                                                   导出台账：roster 花名册、sessions 活动、attendance 出勤表、
                                                   problems 难题、points 积分、assessments 考评
@@ -110,6 +114,15 @@ pub enum CliCommand {
         secretaries: usize,
         /// `--db PATH`: a county-scale file to measure instead.
         db: Option<PathBuf>,
+    },
+    /// `merge FILE --db PATH [--dry-run]`
+    Merge {
+        /// The other village's file.
+        file: PathBuf,
+        /// Our studio file.
+        db: PathBuf,
+        /// Only show what would change.
+        dry_run: bool,
     },
     /// `export LEDGER -o FILE --db PATH [--period P]`
     Export {
@@ -258,6 +271,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
             dry_run,
         },
         Some("roster") if positional.is_empty() => CliCommand::Roster { db: need_db(db)? },
+        Some("merge") => CliCommand::Merge {
+            file: one_path("FILE", positional)?,
+            db: need_db(db)?,
+            dry_run,
+        },
         Some("check") => CliCommand::Check {
             path: one_path("PATH", positional).or_else(|e| db.ok_or(e))?,
         },
@@ -425,6 +443,7 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
         CliCommand::ImportRoster { file, db, dry_run } => {
             import_roster(&file, &db, dry_run, lang, out)
         }
+        CliCommand::Merge { file, db, dry_run } => merge(&file, &db, dry_run, lang, out),
         CliCommand::Demo {
             db,
             secretaries,
@@ -566,8 +585,131 @@ fn table_name_zh(table: &str) -> &str {
         "attendance" => "出勤",
         "problem" => "难题",
         "problem_event" => "难题进展",
+        "pairing" => "结对",
+        "plan_item" => "学习计划",
+        "study_topic" => "学习内容",
+        "criterion" => "考评指标",
+        "score" => "评分",
+        "setting" => "设置",
+        "experience_note" => "经验交流",
+        "notice" => "通知",
+        "points_rule" => "积分规则",
+        "points_award" => "加减分",
+        "honour" => "表彰与批评",
+        "responsibility" => "六项职责",
         other => other,
     }
+}
+
+/// `merge FILE --db PATH [--dry-run]`: the preview, then (unless a dry run) a backup and the
+/// merge in one transaction.
+fn merge(
+    file: &Path,
+    db: &Path,
+    dry_run: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let io = |e: std::io::Error| e.to_string();
+    let mut store = if dry_run {
+        Store::open_read_only(db)
+    } else {
+        Store::open(db)
+    }
+    .map_err(|e| lang.file_error(db, &e))?;
+    let progress = crate::report::Progress::new();
+    let preview = store.plan_merge(file, &progress).map_err(|e| {
+        format!(
+            "{}{}{}",
+            lang.pick("无法合并“", "Cannot merge “"),
+            file.display(),
+            match lang {
+                Lang::Zh => format!("”：{}你的文件未被改动。", lang.store_error(&e)),
+                Lang::En => format!("”: {} Your file was not changed.", lang.store_error(&e)),
+            }
+        )
+    })?;
+    writeln!(
+        out,
+        "{:<16} {:>8} {:>8} {:>8} {:>8}",
+        lang.pick("记录", "records"),
+        lang.pick("新增", "new"),
+        lang.pick("更新", "updated"),
+        lang.pick("删除", "deleted"),
+        lang.pick("冲突", "conflicts")
+    )
+    .map_err(io)?;
+    for t in preview
+        .tables
+        .iter()
+        .filter(|t| t.new + t.updated + t.deleted + t.conflicts > 0)
+    {
+        let name = match lang {
+            Lang::Zh => table_name_zh(&t.table),
+            Lang::En => t.table.as_str(),
+        };
+        writeln!(
+            out,
+            "{name:<16} {:>8} {:>8} {:>8} {:>8}  {}",
+            t.new,
+            t.updated,
+            t.deleted,
+            t.conflicts,
+            t.examples.join("、")
+        )
+        .map_err(io)?;
+    }
+    if preview.clock_ahead {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "注意：对方文件的时间比本机晚一天以上，对方电脑的日期可能不对。",
+                "Note: the other file's clock is more than a day ahead of this laptop's; its date may be wrong."
+            )
+        )
+        .map_err(io)?;
+    }
+    if preview.is_empty() {
+        return writeln!(
+            out,
+            "{}",
+            lang.pick("没有需要合并的改动。", "Nothing to merge.")
+        )
+        .map_err(io);
+    }
+    if dry_run {
+        return writeln!(
+            out,
+            "{}",
+            lang.pick("（预览，未写入）", "(dry run: nothing written)")
+        )
+        .map_err(io);
+    }
+    let backup = store
+        .backup_before(lang.pick("合并前", "before-merge"))
+        .map_err(|e| lang.store_error(&e))?;
+    let written = store
+        .apply_merge(&preview)
+        .map_err(|e| lang.store_error(&e))?;
+    if let Some(backup) = backup {
+        writeln!(
+            out,
+            "{}{}",
+            lang.pick("合并前的备份：", "Backup from before the merge: "),
+            backup.display()
+        )
+        .map_err(io)?;
+    }
+    writeln!(
+        out,
+        "{}",
+        match lang {
+            Lang::Zh => format!("已合并 {written} 条记录。"),
+            Lang::En => format!("Merged {written} records."),
+        }
+    )
+    .map_err(io)
 }
 
 fn import_roster(

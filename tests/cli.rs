@@ -147,3 +147,53 @@ fn failures_say_one_line_and_change_no_file() {
     assert!(text(&out.stderr).contains("姓名"), "{}", text(&out.stderr));
     assert_eq!(std::fs::read(&db).expect("read"), before);
 }
+
+#[test]
+fn merge_previews_backs_up_merges_and_refuses_a_stranger_file() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let theirs = folder.path().join("西片区.db");
+    let theirs_arg = theirs.display().to_string();
+    assert!(studio(&["demo", "--db", &theirs_arg]).status.success());
+    let ours = folder.path().join("ours.db");
+    secretary_studio::store::Store::create(&ours, "古城镇书记工作室", "古城镇").expect("ours");
+    let ours_arg = ours.display().to_string();
+    let before = std::fs::read(&ours).expect("read");
+
+    let dry = studio(&["merge", &theirs_arg, "--db", &ours_arg, "--dry-run"]);
+    assert!(dry.status.success(), "{}", text(&dry.stderr));
+    let said = text(&dry.stdout);
+    assert!(said.contains("书记") && said.contains("新增"), "{said}");
+    assert!(said.contains("预览，未写入"));
+    assert_eq!(
+        std::fs::read(&ours).expect("read"),
+        before,
+        "a dry run writes nothing"
+    );
+
+    let merged = studio(&["merge", &theirs_arg, "--db", &ours_arg]);
+    assert!(merged.status.success(), "{}", text(&merged.stderr));
+    let said = text(&merged.stdout);
+    assert!(said.contains("已合并"), "{said}");
+    let backups: Vec<_> = std::fs::read_dir(folder.path().join("ours-备份"))
+        .expect("a backup folder")
+        .collect();
+    assert_eq!(backups.len(), 1, "one backup before the merge");
+    let roster = studio(&["roster", "--db", &ours_arg]);
+    assert!(
+        text(&roster.stdout).lines().count() > 10,
+        "the roster came in"
+    );
+
+    let again = studio(&["merge", &theirs_arg, "--db", &ours_arg]);
+    assert!(text(&again.stdout).contains("没有需要合并的改动"));
+
+    let photo = folder.path().join("照片.db");
+    std::fs::write(&photo, b"\xff\xd8\xff\xe0JFIF not a database").expect("write");
+    let before = std::fs::read(&ours).expect("read");
+    let refused = studio(&["merge", &photo.display().to_string(), "--db", &ours_arg]);
+    assert!(!refused.status.success());
+    let message = text(&refused.stderr);
+    assert!(message.contains("你的文件未被改动"), "{message}");
+    assert_eq!(message.lines().count(), 1);
+    assert_eq!(std::fs::read(&ours).expect("read"), before);
+}

@@ -39,6 +39,7 @@ pub mod exchange;
 pub mod figures;
 pub mod import_plan;
 pub mod learning;
+pub mod merge;
 pub mod pairing;
 pub mod period;
 pub mod points;

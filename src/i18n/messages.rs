@@ -198,6 +198,18 @@ impl Lang {
             }
             (Self::Zh, E::Corrupt(detail)) => format!("文件已损坏（{detail}）。"),
             (Self::En, E::Corrupt(detail)) => format!("the file is damaged ({detail})."),
+            (Self::Zh, E::ForeignSchema(what)) => format!(
+                "文件的结构与本程序不同（{what}），可能被其他软件改动过，已拒绝。"
+            ),
+            (Self::En, E::ForeignSchema(what)) => format!(
+                "the file's structure differs from this program's ({what}); it may have been changed by other software, so it was refused."
+            ),
+            (Self::Zh, E::Cancelled) => "已取消，未做任何改动。".to_owned(),
+            (Self::En, E::Cancelled) => "cancelled; nothing was changed.".to_owned(),
+            (Self::Zh, E::Stale) => "预览之后工作室又有改动，请重新预览再合并。".to_owned(),
+            (Self::En, E::Stale) => {
+                "the studio changed after the preview; preview the merge again.".to_owned()
+            }
             (Self::Zh, E::ForeignApplication) => {
                 "这是其他软件的数据库，不是书记工作室的文件。".to_owned()
             }

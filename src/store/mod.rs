@@ -7,6 +7,7 @@
 pub mod clock;
 mod file_check;
 mod ledger;
+pub mod merge;
 mod problems;
 mod roster;
 pub mod schema;
@@ -92,6 +93,16 @@ pub enum Error {
     /// A record asked for is not (or no longer) there.
     #[error("the record no longer exists")]
     RecordNotFound,
+    /// Another file's schema is not ours: it names the first table, view, trigger or index
+    /// that differs.
+    #[error("the file's structure differs from this program's: {0}")]
+    ForeignSchema(String),
+    /// The user cancelled.
+    #[error("cancelled")]
+    Cancelled,
+    /// The file changed since the merge was planned.
+    #[error("the studio changed since the merge was previewed")]
+    Stale,
     /// Any other `SQLite` error.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),

@@ -1,0 +1,933 @@
+//! Merging another village's file: read it as untrusted input, plan with
+//! `domain::merge::plan_table`, and write the plan in one transaction.
+//!
+//! The other file is copied to a private temporary place and opened with `SQLite`'s defences
+//! for foreign files; its schema must be ours (an older one is migrated in the copy); its values
+//! are checked by `SQLite` itself (`quick_check` verifies the CHECK, NOT NULL and STRICT type
+//! of every row) and by a size limit; references must point at records of the file.
+
+use super::{Error, Result, Store, Writer, file_check, local_value, schema};
+use crate::domain::merge::{
+    ChangeKind, Conflict, KeyOf, Record, Seen, TablePlan, Uuid, Value, Version, plan_table,
+};
+use crate::report::Progress;
+use rusqlite::config::DbConfig;
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, OpenFlags, params_from_iter};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The longest text or bytes a field of another file may hold (1 MB).
+const MAX_FIELD_BYTES: i64 = 1 << 20;
+
+/// The columns every record table starts with.
+const RECORD_COLUMNS: usize = 6;
+
+/// What the merge knows of a record table.
+#[derive(Debug, Clone)]
+struct TableInfo {
+    name: String,
+    /// The fields after the record columns.
+    columns: Vec<String>,
+    /// Per field, the table it refers to.
+    refers: Vec<Option<String>>,
+    /// Indexes (into `columns`) of a unique constraint other than the identity.
+    key: Option<Vec<usize>>,
+    /// The field that names a record for people (name, title, topic…).
+    label: Option<usize>,
+}
+
+/// Every record of a file, by table, with references as identities.
+struct Snapshot {
+    /// Per table (in `TableInfo` order), the records.
+    tables: Vec<Vec<Record>>,
+    /// How far the file has seen each site.
+    seen: Seen,
+    /// The highest clock in the file.
+    max_clock: i64,
+}
+
+/// One kind of record in a merge preview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableSummary {
+    /// The table.
+    pub table: String,
+    /// Records we did not have.
+    pub new: usize,
+    /// Newer versions of ours.
+    pub updated: usize,
+    /// Deletions.
+    pub deleted: usize,
+    /// Versions made on both sides without either seeing the other's.
+    pub conflicts: usize,
+    /// A few names of changed records.
+    pub examples: Vec<String>,
+}
+
+/// What merging a file would do; nothing is written until it is applied.
+pub struct MergePreview {
+    /// The file.
+    pub path: PathBuf,
+    /// Per kind of record, the counts.
+    pub tables: Vec<TableSummary>,
+    /// The other file's clock is more than a day ahead of ours (a laptop with a wrong date).
+    pub clock_ahead: bool,
+    /// The other file's highest clock.
+    pub their_clock: i64,
+    infos: Vec<TableInfo>,
+    plans: Vec<TablePlan>,
+    their_seen: Seen,
+    /// Our store's generation when planned: a write since makes the plan stale.
+    generation: u64,
+}
+
+impl MergePreview {
+    /// Whether merging changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.plans.iter().all(|p| p.changes.is_empty())
+    }
+
+    /// Every conflict, with its table.
+    pub fn conflicts(&self) -> impl Iterator<Item = (&str, &Conflict)> {
+        self.infos
+            .iter()
+            .zip(&self.plans)
+            .flat_map(|(info, plan)| plan.conflicts.iter().map(|c| (info.name.as_str(), c)))
+    }
+}
+
+/// The record tables of `conn`, referenced tables before the tables that refer to them.
+fn table_infos(conn: &Connection) -> Result<Vec<TableInfo>> {
+    let mut infos = Vec::new();
+    for name in super::record_tables(conn)? {
+        let mut columns = Vec::new();
+        let mut statement = conn.prepare(&format!("PRAGMA table_info(\"{name}\")"))?;
+        let all: Vec<String> = statement
+            .query_map([], |r| r.get(1))?
+            .collect::<rusqlite::Result<_>>()?;
+        if all.len() < RECORD_COLUMNS || all[..RECORD_COLUMNS] != *schema::RECORD_COLUMNS {
+            return Err(Error::Corrupt(format!(
+                "table {name} lacks the record columns"
+            )));
+        }
+        columns.extend(all[RECORD_COLUMNS..].iter().cloned());
+        let mut statement = conn.prepare(&format!("PRAGMA foreign_key_list(\"{name}\")"))?;
+        let links: Vec<(String, String)> = statement
+            .query_map([], |r| Ok((r.get::<_, String>(3)?, r.get::<_, String>(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let refers = columns
+            .iter()
+            .map(|c| {
+                links
+                    .iter()
+                    .find(|(from, _)| from == c)
+                    .map(|(_, t)| t.clone())
+            })
+            .collect();
+        let mut key = None;
+        let mut statement = conn.prepare(&format!("PRAGMA index_list(\"{name}\")"))?;
+        let indexes: Vec<(String, bool, String)> = statement
+            .query_map([], |r| Ok((r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (index, unique, origin) in indexes {
+            if !unique || origin != "u" {
+                continue;
+            }
+            let mut statement = conn.prepare(&format!("PRAGMA index_info(\"{index}\")"))?;
+            let names: Vec<String> = statement
+                .query_map([], |r| r.get(2))?
+                .collect::<rusqlite::Result<_>>()?;
+            if names == ["uuid"] {
+                continue;
+            }
+            key = names
+                .iter()
+                .map(|n| columns.iter().position(|c| c == n))
+                .collect::<Option<Vec<_>>>();
+        }
+        let label = ["name", "title", "topic", "heading", "label", "key", "event"]
+            .iter()
+            .find_map(|l| columns.iter().position(|c| c == l));
+        infos.push(TableInfo {
+            name,
+            columns,
+            refers,
+            key,
+            label,
+        });
+    }
+    // Referenced tables first (site is referenced by every table and refers to itself).
+    let mut ordered: Vec<TableInfo> = Vec::new();
+    while !infos.is_empty() {
+        let ready = infos
+            .iter()
+            .position(|t| {
+                t.refers
+                    .iter()
+                    .flatten()
+                    .all(|r| *r == t.name || *r == "site" || ordered.iter().any(|o| o.name == *r))
+            })
+            .unwrap_or(0);
+        ordered.push(infos.remove(ready));
+    }
+    if let Some(site) = ordered.iter().position(|t| t.name == "site") {
+        let site = ordered.remove(site);
+        ordered.insert(0, site);
+    }
+    Ok(ordered)
+}
+
+fn uuid_of(value: &SqlValue, what: &str) -> Result<Uuid> {
+    match value {
+        SqlValue::Blob(bytes) => bytes
+            .as_slice()
+            .try_into()
+            .map_err(|_| Error::Corrupt(format!("{what}: an identity is not 16 bytes"))),
+        _ => Err(Error::Corrupt(format!(
+            "{what}: an identity is not 16 bytes"
+        ))),
+    }
+}
+
+/// Reads every record of `conn`.
+fn snapshot(conn: &Connection, infos: &[TableInfo], progress: &Progress) -> Result<Snapshot> {
+    let mut ids: HashMap<String, HashMap<i64, Uuid>> = HashMap::new();
+    // Identities first, so references can be translated whatever the order.
+    for info in infos {
+        let mut statement = conn.prepare(&format!("SELECT id, uuid FROM \"{}\"", info.name))?;
+        let mut map = HashMap::new();
+        let rows =
+            statement.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, SqlValue>(1)?)))?;
+        for row in rows {
+            let (id, uuid) = row?;
+            map.insert(id, uuid_of(&uuid, &info.name)?);
+        }
+        ids.insert(info.name.clone(), map);
+    }
+    let site_of = |id: i64, table: &str| -> Result<Uuid> {
+        ids.get("site")
+            .and_then(|m| m.get(&id))
+            .copied()
+            .ok_or_else(|| Error::Corrupt(format!("{table}: a record names an unknown site")))
+    };
+    let mut tables = Vec::with_capacity(infos.len());
+    let mut max_clock = 0;
+    for (n, info) in infos.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        progress
+            .step(0.1 + 0.4 * n as f32 / infos.len() as f32)
+            .map_err(|_| Error::Cancelled)?;
+        let columns: String = info
+            .columns
+            .iter()
+            .map(|c| format!(", \"{c}\""))
+            .collect::<Vec<_>>()
+            .concat();
+        let mut statement = conn.prepare(&format!(
+            "SELECT uuid, origin_site, hlc, hlc_site, deleted{columns} FROM \"{}\"",
+            info.name
+        ))?;
+        let mut records = Vec::new();
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            let uuid = uuid_of(&row.get(0)?, &info.name)?;
+            let clock: i64 = row.get(2)?;
+            max_clock = max_clock.max(clock);
+            let mut values = Vec::with_capacity(info.columns.len());
+            for (i, refers) in info.refers.iter().enumerate() {
+                let value: SqlValue = row.get(RECORD_COLUMNS - 1 + i)?;
+                values.push(match (value, refers) {
+                    (SqlValue::Null, _) => Value::Null,
+                    (SqlValue::Integer(id), Some(table)) => Value::Ref(
+                        ids.get(table)
+                            .and_then(|m| m.get(&id))
+                            .copied()
+                            .ok_or_else(|| {
+                                Error::Corrupt(format!(
+                                    "{}.{} refers to a record that is not there",
+                                    info.name, info.columns[i]
+                                ))
+                            })?,
+                    ),
+                    (SqlValue::Integer(v), None) => Value::Int(v),
+                    (SqlValue::Real(v), _) => Value::Real(v),
+                    (SqlValue::Text(v), _) => Value::Text(v),
+                    (SqlValue::Blob(v), _) => Value::Blob(v),
+                });
+            }
+            records.push(Record {
+                uuid,
+                origin: site_of(row.get(1)?, &info.name)?,
+                version: Version {
+                    clock,
+                    site: site_of(row.get(3)?, &info.name)?,
+                },
+                deleted: row.get::<_, i64>(4)? != 0,
+                values,
+            });
+        }
+        tables.push(records);
+    }
+    let mut seen = read_seen(conn)?;
+    let own_site = local_value(conn, "site_id")?.unwrap_or(0);
+    if let Ok(site) = site_of(own_site, "local") {
+        let highest = local_value(conn, "max_hlc")?.unwrap_or(0).max(max_clock);
+        seen.absorb(&Seen([(site, highest)].into_iter().collect()));
+    }
+    Ok(Snapshot {
+        tables,
+        seen,
+        max_clock,
+    })
+}
+
+/// How far a file has seen other sites (`seen:<site identity in hex>` in `local`).
+fn read_seen(conn: &Connection) -> Result<Seen> {
+    let mut statement = conn.prepare("SELECT key, value FROM local WHERE key LIKE 'seen:%'")?;
+    let mut seen = Seen::default();
+    let rows = statement.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, SqlValue>(1)?))
+    })?;
+    for row in rows {
+        let (key, value) = row?;
+        let (Some(site), SqlValue::Integer(clock)) = (from_hex(&key["seen:".len()..]), value)
+        else {
+            continue;
+        };
+        seen.0.insert(site, clock);
+    }
+    Ok(seen)
+}
+
+fn hex(uuid: &Uuid) -> String {
+    uuid.iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .concat()
+}
+
+fn from_hex(text: &str) -> Option<Uuid> {
+    let mut uuid = [0u8; 16];
+    if text.len() != 32 {
+        return None;
+    }
+    for (i, slot) in uuid.iter_mut().enumerate() {
+        *slot = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(uuid)
+}
+
+/// Copies `path` (and its write-ahead log) to a private temporary file and opens the copy
+/// with the defences for foreign files; an older schema is migrated in the copy. The copy is
+/// removed when the returned guard is dropped.
+fn open_foreign(path: &Path) -> Result<(Connection, TemporaryCopy)> {
+    file_check::inspect(path)?;
+    let copy = TemporaryCopy::of(path)?;
+    let mut conn = Connection::open_with_flags(
+        &copy.path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_VIEW, false)?;
+    conn.execute_batch("PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0;")?;
+    let version = file_check::check_identity(&conn)?;
+    if version < schema::current_version() {
+        super::migrate(&mut conn)?;
+    }
+    check_schema(&conn)?;
+    // quick_check also verifies every row's CHECK, NOT NULL and STRICT types.
+    let problems: Vec<String> = conn
+        .prepare("PRAGMA quick_check")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if problems != ["ok"] {
+        return Err(Error::Corrupt(problems.join("; ")));
+    }
+    for info in table_infos(&conn)? {
+        for column in &info.columns {
+            let longest: Option<i64> = conn.query_row(
+                &format!(
+                    "SELECT max(length(CAST(\"{column}\" AS BLOB))) FROM \"{}\"",
+                    info.name
+                ),
+                [],
+                |r| r.get(0),
+            )?;
+            if longest.unwrap_or(0) > MAX_FIELD_BYTES {
+                return Err(Error::Corrupt(format!(
+                    "{}.{column} holds a value of {} bytes",
+                    info.name,
+                    longest.unwrap_or(0)
+                )));
+            }
+        }
+    }
+    Ok((conn, copy))
+}
+
+/// The file's schema must be exactly ours: no table, view, trigger or index we do not know.
+fn check_schema(conn: &Connection) -> Result<()> {
+    let mut reference = Connection::open_in_memory()?;
+    super::migrate(&mut reference)?;
+    let read = |c: &Connection| -> Result<Vec<(String, String, Option<String>)>> {
+        Ok(c.prepare(
+            "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+    };
+    let ours = read(&reference)?;
+    let theirs = read(conn)?;
+    for entry in &theirs {
+        if !ours.contains(entry) {
+            return Err(Error::ForeignSchema(format!("{} {}", entry.0, entry.1)));
+        }
+    }
+    if let Some(missing) = ours.iter().find(|e| !theirs.contains(e)) {
+        return Err(Error::ForeignSchema(format!("{} {}", missing.0, missing.1)));
+    }
+    Ok(())
+}
+
+/// A private copy of a foreign file, deleted when dropped.
+struct TemporaryCopy {
+    path: PathBuf,
+}
+
+impl TemporaryCopy {
+    fn of(source: &Path) -> Result<Self> {
+        let folder = std::env::temp_dir().join("secretary-studio-merge");
+        std::fs::create_dir_all(&folder)?;
+        let path = folder.join(format!("{}.db", uuid::Uuid::now_v7()));
+        let copy = Self { path };
+        std::fs::copy(source, &copy.path)?;
+        let mut wal = source.as_os_str().to_owned();
+        wal.push("-wal");
+        if Path::new(&wal).is_file() {
+            let mut target = copy.path.as_os_str().to_owned();
+            target.push("-wal");
+            std::fs::copy(&wal, target)?;
+        }
+        Ok(copy)
+    }
+}
+
+impl Drop for TemporaryCopy {
+    fn drop(&mut self) {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = self.path.as_os_str().to_owned();
+            name.push(suffix);
+            let _ = std::fs::remove_file(name);
+        }
+    }
+}
+
+impl Store {
+    /// Copies the open file into `<name>-备份` beside it before a merge (or an import), named
+    /// by the time; returns the copy's path. A studio in memory has nothing to back up.
+    pub fn backup_before(&self, what: &str) -> Result<Option<PathBuf>> {
+        let Some(path) = &self.path else {
+            return Ok(None);
+        };
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let folder = path.with_file_name(format!("{stem}-备份"));
+        std::fs::create_dir_all(&folder)?;
+        let now = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let mut target = folder.join(format!("{now}-{what}.db"));
+        let mut n = 2;
+        while target.exists() {
+            target = folder.join(format!("{now}-{what}-{n}.db"));
+            n += 1;
+        }
+        self.save_copy(&target, false)?;
+        Ok(Some(target))
+    }
+
+    /// Reads `path` as another village's file and plans merging it into this one; nothing is
+    /// written. A file that fails any check is refused with the reason.
+    pub fn plan_merge(&self, path: &Path, progress: &Progress) -> Result<MergePreview> {
+        let (conn, _copy) = open_foreign(path)?;
+        progress.step(0.05).map_err(|_| Error::Cancelled)?;
+        let infos = table_infos(&self.conn)?;
+        let theirs = snapshot(&conn, &infos, progress)?;
+        let ours = snapshot(&self.conn, &infos, progress)?;
+        progress.step(0.9).map_err(|_| Error::Cancelled)?;
+        let mut plans = Vec::with_capacity(infos.len());
+        let mut tables = Vec::with_capacity(infos.len());
+        for (i, info) in infos.iter().enumerate() {
+            let key_of = |r: &Record| -> Vec<Value> {
+                info.key
+                    .as_deref()
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|k| r.values[*k].clone())
+                    .collect()
+            };
+            let key: Option<KeyOf<'_>> = info.key.is_some().then_some(&key_of as KeyOf<'_>);
+            let plan = plan_table(
+                &ours.tables[i],
+                &theirs.tables[i],
+                &ours.seen,
+                &theirs.seen,
+                key,
+            );
+            let examples = plan
+                .changes
+                .iter()
+                .filter_map(|c| match info.label.map(|l| &c.record.values[l]) {
+                    Some(Value::Text(text)) => Some(text.chars().take(40).collect()),
+                    _ => None,
+                })
+                .take(3)
+                .collect();
+            tables.push(TableSummary {
+                table: info.name.clone(),
+                new: plan.count(ChangeKind::New),
+                updated: plan.count(ChangeKind::Updated),
+                deleted: plan.count(ChangeKind::Deleted),
+                conflicts: plan.conflicts.len(),
+                examples,
+            });
+            plans.push(plan);
+        }
+        let day_ms = 24 * 60 * 60 * 1000;
+        Ok(MergePreview {
+            path: path.to_owned(),
+            tables,
+            clock_ahead: super::clock::millis(theirs.max_clock)
+                > super::clock::now_ms().max(super::clock::millis(ours.max_clock)) + day_ms,
+            their_clock: theirs.max_clock,
+            infos,
+            plans,
+            their_seen: theirs.seen,
+            generation: self.generation,
+        })
+    }
+
+    /// Writes a planned merge in one transaction: the winning versions keep their clocks,
+    /// our clock moves ahead of every clock seen, and what we have seen grows by theirs.
+    pub fn apply_merge(&mut self, preview: &MergePreview) -> Result<usize> {
+        if preview.generation != self.generation {
+            return Err(Error::Stale);
+        }
+        let their_clock = preview.their_clock;
+        let written = self.write(|writer| writer.apply_plan(preview))?;
+        // Keep ahead of every clock seen, so the next edit here wins over what came in.
+        self.conn.execute(
+            "UPDATE local SET value = max(value, ?1) WHERE key = 'max_hlc'",
+            [their_clock],
+        )?;
+        Ok(written)
+    }
+}
+
+/// Our local keys by identity, per table (grown as records come in).
+type LocalKeys = HashMap<String, HashMap<Uuid, i64>>;
+
+/// `, "a", "b"` or `, ?2, ?3`: pieces of SQL from a list.
+fn joined(items: impl Iterator<Item = String>) -> String {
+    items.collect::<Vec<_>>().concat()
+}
+
+/// The columns a merge writes: the record columns but the local key, then the fields.
+fn written_columns(info: &TableInfo) -> Vec<String> {
+    schema::RECORD_COLUMNS[1..]
+        .iter()
+        .map(|c| (*c).to_owned())
+        .chain(info.columns.iter().cloned())
+        .collect()
+}
+
+/// A record's values as our file writes them, references turned into our local keys. A new
+/// site row refers to itself (`own`) until it exists.
+fn row_values(
+    info: &TableInfo,
+    record: &Record,
+    local: &LocalKeys,
+    own: Option<i64>,
+) -> Result<Vec<SqlValue>> {
+    let site = |uuid: &Uuid| -> Result<SqlValue> {
+        own.or_else(|| local.get("site").and_then(|m| m.get(uuid)).copied())
+            .map(SqlValue::Integer)
+            .ok_or(Error::RecordNotFound)
+    };
+    let mut values = vec![
+        SqlValue::Blob(record.uuid.to_vec()),
+        site(&record.origin)?,
+        SqlValue::Integer(record.version.clock),
+        site(&record.version.site)?,
+        SqlValue::Integer(i64::from(record.deleted)),
+    ];
+    for (value, refers) in record.values.iter().zip(&info.refers) {
+        values.push(match value {
+            Value::Null => SqlValue::Null,
+            Value::Int(v) => SqlValue::Integer(*v),
+            Value::Real(v) => SqlValue::Real(*v),
+            Value::Text(v) => SqlValue::Text(v.clone()),
+            Value::Blob(v) => SqlValue::Blob(v.clone()),
+            Value::Ref(uuid) => SqlValue::Integer(
+                local
+                    .get(refers.as_deref().unwrap_or_default())
+                    .and_then(|m| m.get(uuid))
+                    .copied()
+                    .ok_or(Error::RecordNotFound)?,
+            ),
+        });
+    }
+    Ok(values)
+}
+
+impl Writer<'_> {
+    fn local_keys(&self, infos: &[TableInfo]) -> Result<LocalKeys> {
+        let mut local = LocalKeys::new();
+        for info in infos {
+            let mut statement = self
+                .tx
+                .prepare(&format!("SELECT uuid, id FROM \"{}\"", info.name))?;
+            let map = statement
+                .query_map([], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?)))?
+                .filter_map(std::result::Result::ok)
+                .filter_map(|(uuid, id)| Some((<Uuid>::try_from(uuid.as_slice()).ok()?, id)))
+                .collect();
+            local.insert(info.name.clone(), map);
+        }
+        Ok(local)
+    }
+
+    /// Writes one change: an update of our row (found by identity, or by natural key under
+    /// another identity), or a new row.
+    fn write_change(
+        &mut self,
+        info: &TableInfo,
+        change: &crate::domain::merge::Change,
+        local: &mut LocalKeys,
+    ) -> Result<()> {
+        let record = &change.record;
+        let columns = written_columns(info);
+        let table = &info.name;
+        let existing = change
+            .rekey_from
+            .or(change.ours.as_ref().map(|o| o.uuid))
+            .and_then(|u| local.get(table).and_then(|m| m.get(&u)).copied());
+        if let Some(id) = existing {
+            let mut values = row_values(info, record, local, None)?;
+            let set = columns
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("\"{c}\" = ?{}", i + 1))
+                .collect::<Vec<_>>()
+                .join(", ");
+            values.push(SqlValue::Integer(id));
+            self.tx.execute(
+                &format!("UPDATE \"{table}\" SET {set} WHERE id = ?{}", values.len()),
+                params_from_iter(values.iter()),
+            )?;
+            if let Some(map) = local.get_mut(table) {
+                if let Some(old) = change.rekey_from {
+                    map.remove(&old);
+                }
+                map.insert(record.uuid, id);
+            }
+            return Ok(());
+        }
+        // A new site names itself: it takes the next key and refers to it.
+        let own = if table == "site" {
+            Some(
+                self.tx
+                    .query_row("SELECT coalesce(max(id), 0) + 1 FROM site", [], |r| {
+                        r.get(0)
+                    })?,
+            )
+        } else {
+            None
+        };
+        let mut values = row_values(info, record, local, own)?;
+        let mut names = joined(columns.iter().map(|c| format!(", \"{c}\"")));
+        if let Some(id) = own {
+            values.insert(0, SqlValue::Integer(id));
+            names.insert_str(0, ", id");
+        }
+        let marks = joined((1..=values.len()).map(|i| format!(", ?{i}")));
+        self.tx.execute(
+            &format!(
+                "INSERT INTO \"{table}\" ({}) VALUES ({})",
+                &names[2..],
+                &marks[2..]
+            ),
+            params_from_iter(values.iter()),
+        )?;
+        let id = own.unwrap_or_else(|| self.tx.last_insert_rowid());
+        local
+            .entry(table.clone())
+            .or_default()
+            .insert(record.uuid, id);
+        Ok(())
+    }
+
+    fn apply_plan(&mut self, preview: &MergePreview) -> Result<usize> {
+        let mut local = self.local_keys(&preview.infos)?;
+        let mut written = 0;
+        for (info, plan) in preview.infos.iter().zip(&preview.plans) {
+            for change in &plan.changes {
+                self.write_change(info, change, &mut local)?;
+                written += 1;
+            }
+            if info.name == "site" {
+                // New sites named themselves; now point them at the sites that made them
+                // and last changed them (which may have come in after them).
+                let site = |u: &Uuid| local.get("site").and_then(|m| m.get(u)).copied();
+                for change in plan.changes.iter().filter(|c| c.ours.is_none()) {
+                    let record = &change.record;
+                    if let (Some(id), Some(origin), Some(last)) = (
+                        site(&record.uuid),
+                        site(&record.origin),
+                        site(&record.version.site),
+                    ) {
+                        self.tx.execute(
+                            "UPDATE site SET origin_site = ?1, hlc_site = ?2 WHERE id = ?3",
+                            [origin, last, id],
+                        )?;
+                    }
+                }
+            }
+        }
+        // What we have seen now includes what they had seen.
+        for (site, clock) in &preview.their_seen.0 {
+            self.tx.execute(
+                "INSERT INTO local (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)",
+                rusqlite::params![format!("seen:{}", hex(site)), clock],
+            )?;
+        }
+        Ok(written)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every record of a store in a form two files can be compared by: per table, sorted.
+    fn contents(store: &Store) -> Vec<(String, Vec<Record>)> {
+        let infos = table_infos(&store.conn).expect("tables");
+        let snapshot = snapshot(&store.conn, &infos, &Progress::new()).expect("snapshot");
+        infos
+            .into_iter()
+            .zip(snapshot.tables)
+            .map(|(info, mut records)| {
+                records.sort_by_key(|r| r.uuid);
+                // The untouched defaults carry their own file's site.
+                for record in &mut records {
+                    if record.version.clock == 0 {
+                        record.version.site = [0; 16];
+                        record.origin = [0; 16];
+                    }
+                }
+                (info.name, records)
+            })
+            .collect()
+    }
+
+    fn merge(into: &mut Store, from: &Path) -> MergePreview {
+        let preview = into.plan_merge(from, &Progress::new()).expect("plan");
+        into.apply_merge(&preview).expect("apply");
+        preview
+    }
+
+    fn studio(folder: &Path, name: &str, seed: bool) -> Store {
+        let path = folder.join(name);
+        if seed {
+            Store::create_with(&path, "古城镇书记工作室", "古城镇", |s| {
+                crate::demo::seed_all(
+                    s,
+                    chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default(),
+                )
+            })
+            .expect("demo")
+        } else {
+            Store::create(&path, "古城镇书记工作室", "古城镇").expect("empty")
+        };
+        Store::open(&path).expect("open")
+    }
+
+    fn total(preview: &MergePreview, what: fn(&TableSummary) -> usize) -> usize {
+        preview.tables.iter().map(what).sum()
+    }
+
+    fn rename_first_secretary(store: &mut Store, name: &str) {
+        let entry = store.roster().expect("roster").remove(0);
+        let mut fields = entry.fields;
+        fields.name = name.to_owned();
+        store
+            .write(|w| w.update_secretary(entry.id, &fields))
+            .expect("rename");
+    }
+
+    #[test]
+    fn two_files_merged_both_ways_hold_the_same_records_and_again_changes_nothing() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let mut a = studio(folder.path(), "a.db", true);
+        let mut b = studio(folder.path(), "b.db", false);
+        let a_path = a.path().expect("path").to_owned();
+        let b_path = b.path().expect("path").to_owned();
+
+        let first = merge(&mut b, &a_path);
+        assert!(total(&first, |t| t.new) > 100, "the whole demo comes in");
+        assert_eq!(total(&first, |t| t.conflicts), 0);
+        let names = |s: &Store| {
+            let mut names: Vec<String> = s
+                .roster()
+                .expect("roster")
+                .into_iter()
+                .map(|e| e.fields.name)
+                .collect();
+            names.sort();
+            names
+        };
+        assert_eq!(names(&a), names(&b));
+        assert_eq!(
+            b.sessions().expect("sessions").len(),
+            a.sessions().expect("sessions").len()
+        );
+        let again = b.plan_merge(&a_path, &Progress::new()).expect("plan");
+        assert!(
+            again.is_empty(),
+            "merging the same file twice changes nothing"
+        );
+
+        merge(&mut a, &b_path);
+        assert_eq!(contents(&a), contents(&b), "both ways: the same records");
+        let itself = a.plan_merge(&a_path, &Progress::new()).expect("plan");
+        assert!(
+            itself.is_empty(),
+            "a file merged into itself changes nothing"
+        );
+    }
+
+    #[test]
+    fn edits_on_both_sides_conflict_the_later_wins_everywhere_and_the_loser_is_kept() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let mut a = studio(folder.path(), "a.db", true);
+        let mut b = studio(folder.path(), "b.db", false);
+        let a_path = a.path().expect("path").to_owned();
+        let b_path = b.path().expect("path").to_owned();
+        merge(&mut b, &a_path);
+        merge(&mut a, &b_path);
+
+        // Only B edits: no conflict, A takes it.
+        rename_first_secretary(&mut b, "王建国（B改）");
+        let preview = merge(&mut a, &b_path);
+        assert_eq!(total(&preview, |t| t.updated), 1);
+        assert_eq!(
+            total(&preview, |t| t.conflicts),
+            0,
+            "A had not changed it since"
+        );
+
+        // Both edit the same secretary without seeing each other's edit.
+        rename_first_secretary(&mut a, "王建国（A改）");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        rename_first_secretary(&mut b, "王建国（B再改）");
+        let preview = merge(&mut a, &b_path);
+        assert_eq!(total(&preview, |t| t.conflicts), 1);
+        let (table, conflict) = preview.conflicts().next().expect("a conflict");
+        assert_eq!(table, "secretary");
+        assert_eq!(conflict.winner, crate::domain::merge::Winner::Theirs);
+        assert!(
+            conflict
+                .loser
+                .values
+                .contains(&Value::Text("王建国（A改）".to_owned())),
+            "A's version is kept for review"
+        );
+        merge(&mut b, &a_path);
+        assert_eq!(contents(&a), contents(&b));
+        assert_eq!(
+            a.roster().expect("roster")[0].fields.name,
+            "王建国（B再改）"
+        );
+    }
+
+    #[test]
+    fn a_deletion_travels_and_an_older_copy_does_not_bring_it_back() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let mut a = studio(folder.path(), "a.db", true);
+        let mut b = studio(folder.path(), "b.db", false);
+        let a_path = a.path().expect("path").to_owned();
+        let b_path = b.path().expect("path").to_owned();
+        merge(&mut b, &a_path);
+        let old_copy = folder.path().join("old.db");
+        b.save_copy(&old_copy, false).expect("copy");
+        let session = b.sessions().expect("sessions")[0].id;
+        b.write(|w| w.delete_session(session)).expect("delete");
+        let before = a.sessions().expect("sessions").len();
+        merge(&mut a, &b_path);
+        assert_eq!(a.sessions().expect("sessions").len(), before - 1);
+        let preview = merge(&mut a, &old_copy);
+        assert!(preview.is_empty(), "the old copy is older everywhere");
+        assert_eq!(a.sessions().expect("sessions").len(), before - 1);
+    }
+
+    /// A hostile or broken file is refused and our file is not changed at all.
+    #[test]
+    fn hostile_files_are_refused_and_ours_is_untouched() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let mut ours = studio(folder.path(), "ours.db", true);
+        let before = contents(&ours);
+        let make = |name: &str, sql: &str| -> PathBuf {
+            let path = folder.path().join(name);
+            Store::create_with(&path, "别村", "别镇", crate::demo::seed).expect("demo");
+            let conn = Connection::open(&path).expect("open");
+            conn.execute_batch(sql).expect("tamper");
+            drop(conn);
+            path
+        };
+        let cases: Vec<(PathBuf, &str)> = vec![
+            (
+                make(
+                    "trigger.db",
+                    "CREATE TRIGGER evil AFTER INSERT ON area BEGIN DELETE FROM secretary; END;",
+                ),
+                "trigger evil",
+            ),
+            (
+                make("view.db", "CREATE VIEW extra AS SELECT * FROM secretary;"),
+                "view extra",
+            ),
+            (
+                make("table.db", "CREATE TABLE unknown (x TEXT);"),
+                "table unknown",
+            ),
+            (
+                make(
+                    "huge.db",
+                    "UPDATE secretary SET notes = printf('%.*c', 2000000, 'x') WHERE id = 1;",
+                ),
+                "secretary.notes",
+            ),
+            (make("newer.db", "PRAGMA user_version = 99;"), "99"),
+        ];
+        for (path, says) in &cases {
+            let error = ours
+                .plan_merge(path, &Progress::new())
+                .err()
+                .unwrap_or_else(|| panic!("{} was accepted", path.display()));
+            let message = error.to_string();
+            assert!(message.contains(says), "{}: {message}", path.display());
+        }
+        let photo = folder.path().join("photo.db");
+        std::fs::write(&photo, b"\xff\xd8\xff\xe0 not a database at all").expect("write");
+        assert!(ours.plan_merge(&photo, &Progress::new()).is_err());
+        let truncated = folder.path().join("truncated.db");
+        let bytes = std::fs::read(folder.path().join("trigger.db")).expect("read");
+        std::fs::write(&truncated, &bytes[..bytes.len() / 3]).expect("write");
+        assert!(ours.plan_merge(&truncated, &Progress::new()).is_err());
+        assert_eq!(contents(&ours), before, "our records are unchanged");
+        ours.write(|_| Ok(())).expect("and still writable");
+    }
+}
