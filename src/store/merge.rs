@@ -873,6 +873,57 @@ mod tests {
         assert_eq!(a.sessions().expect("sessions").len(), before - 1);
     }
 
+    #[test]
+    fn a_copied_file_gets_a_site_of_its_own_and_merges_back_like_a_share_file() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let mut a = studio(folder.path(), "a.db", true);
+        rename_first_secretary(&mut a, "王建国"); // records where the file lives
+        let a_path = a.path().expect("path").to_owned();
+        let copy_path = folder.path().join("U盘").join("a.db");
+        std::fs::create_dir(copy_path.parent().expect("folder")).expect("folder");
+        a.save_copy(&copy_path, false)
+            .expect("copy as Explorer would");
+        let mut copy = Store::open(&copy_path).expect("open the copy");
+        assert_eq!(
+            copy.site, a.site,
+            "the same bytes, the same site until it writes"
+        );
+        rename_first_secretary(&mut copy, "王建国（在别村改）");
+        let sites = |s: &Store| -> i64 {
+            s.conn
+                .query_row("SELECT value FROM local WHERE key = 'site_id'", [], |r| {
+                    r.get(0)
+                })
+                .expect("site")
+        };
+        assert_ne!(
+            sites(&copy),
+            sites(&a),
+            "the copy's first write gave it a site"
+        );
+        assert_ne!(copy.site, a.site);
+        // The original goes on in its own place without a new site.
+        let before = sites(&a);
+        rename_first_secretary(&mut a, "王建国");
+        assert_eq!(sites(&a), before);
+
+        let preview = merge(&mut a, &copy_path);
+        assert_eq!(total(&preview, |t| t.updated), 1, "the copy's edit");
+        assert_eq!(total(&preview, |t| t.new), 1, "the copy's site");
+        assert_eq!(
+            total(&preview, |t| t.conflicts),
+            1,
+            "both renamed the same secretary"
+        );
+        merge(&mut copy, &a_path);
+        assert_eq!(contents(&a), contents(&copy));
+        assert!(
+            copy.plan_merge(&a_path, &Progress::new())
+                .expect("plan")
+                .is_empty()
+        );
+    }
+
     /// A hostile or broken file is refused and our file is not changed at all.
     #[test]
     fn hostile_files_are_refused_and_ours_is_untouched() {

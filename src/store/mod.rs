@@ -196,6 +196,9 @@ pub struct Store {
     path: Option<PathBuf>,
     site: i64,
     generation: u64,
+    /// Whether the file's place (machine and path) has been checked since it was opened:
+    /// a file copied to another place gets a site of its own before its first write there.
+    placed: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -235,6 +238,8 @@ impl Store {
                 path: Some(temporary.clone()),
                 site,
                 generation: 0,
+                // Filling a new file in its temporary place is not a move.
+                placed: true,
             };
             fill(&mut store)?;
             store
@@ -271,6 +276,7 @@ impl Store {
             path: Some(path.to_owned()),
             site,
             generation: next_generation(),
+            placed: true,
         })
     }
 
@@ -298,6 +304,7 @@ impl Store {
             path: Some(path.to_owned()),
             site,
             generation: next_generation(),
+            placed: false,
         })
     }
 
@@ -319,6 +326,7 @@ impl Store {
             path: Some(path.clone()),
             site: self.site,
             generation: self.generation,
+            placed: true,
         }))
     }
 
@@ -333,6 +341,7 @@ impl Store {
             path: None,
             site,
             generation: next_generation(),
+            placed: true,
         })
     }
 
@@ -355,13 +364,32 @@ impl Store {
         let highest: i64 = local_value(&tx, "max_hlc")?.unwrap_or(0);
         let hlc = clock::next(highest, clock::now_ms());
         tx.execute("UPDATE local SET value = ?1 WHERE key = 'max_hlc'", [hlc])?;
+        let mut new_site = None;
+        if !self.placed
+            && let Some(path) = &self.path
+        {
+            new_site = place(&tx, path, hlc)?;
+            if let Some(site) = new_site {
+                self.site = site;
+            }
+        }
         let mut writer = Writer {
             tx: &tx,
             hlc,
             site: self.site,
         };
-        let value = change(&mut writer)?;
+        let value = match change(&mut writer) {
+            Ok(value) => value,
+            Err(error) => {
+                drop(tx);
+                if new_site.is_some() {
+                    self.site = local_value(&self.conn, "site_id")?.unwrap_or(self.site);
+                }
+                return Err(error);
+            }
+        };
         tx.commit()?;
+        self.placed = true;
         self.generation = next_generation();
         // Copy the write-ahead log into the file itself at once, so that the .db file alone
         // (copied to a USB stick in Explorer while the app is open) holds every saved change.
@@ -559,6 +587,50 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     ))?;
     tx.commit()?;
     Ok(())
+}
+
+/// The machine this runs on, as its name (enough to tell one laptop from another).
+fn machine_name() -> String {
+    std::env::var("COMPUTERNAME")
+        .or_else(|_| std::env::var("HOSTNAME"))
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .map(|name| name.trim().to_owned())
+        .unwrap_or_default()
+}
+
+/// Records where the file is written (machine and path). If it was last written somewhere
+/// else, it is a copy (or was moved): it gets a site of its own, so that its edits and the
+/// original's never share an identity. Returns the new site's key.
+fn place(tx: &rusqlite::Transaction<'_>, path: &Path, hlc: i64) -> Result<Option<i64>> {
+    let here = format!(
+        "{}|{}",
+        machine_name(),
+        std::path::absolute(path)
+            .unwrap_or_else(|_| path.to_owned())
+            .display()
+    );
+    let last: Option<String> = tx
+        .query_row("SELECT value FROM local WHERE key = 'place'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    tx.execute(
+        "INSERT INTO local (key, value) VALUES ('place', ?1)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [&here],
+    )?;
+    if last.is_none_or(|last| last == here) {
+        return Ok(None);
+    }
+    let site: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM site", [], |r| {
+        r.get(0)
+    })?;
+    tx.execute(
+        "INSERT INTO site (id, uuid, origin_site, hlc, hlc_site, label) VALUES (?1, ?2, ?1, ?3, ?1, '')",
+        params![site, Writer::new_uuid(), hlc],
+    )?;
+    tx.execute("UPDATE local SET value = ?1 WHERE key = 'site_id'", [site])?;
+    Ok(Some(site))
 }
 
 fn local_value(conn: &Connection, key: &str) -> Result<Option<i64>> {
