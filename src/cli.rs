@@ -555,8 +555,8 @@ fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), String> {
             lang.pick("条已删除", "deleted"),
         );
         let table = match lang {
-            Lang::Zh => table_name_zh(&count.table),
-            Lang::En => count.table.as_str(),
+            Lang::Zh => Lang::Zh.record_kind(&count.table),
+            Lang::En => count.table.clone(),
         };
         writeln!(
             out,
@@ -569,35 +569,6 @@ fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), String> {
         Ok(())
     } else {
         Err(lang.store_error(&crate::store::Error::Corrupt(report.integrity.join("; "))))
-    }
-}
-
-/// A table's name as the coordinator would say it.
-fn table_name_zh(table: &str) -> &str {
-    match table {
-        "site" => "站点",
-        "studio" => "工作室",
-        "area" => "片区",
-        "branch" => "党支部",
-        "secretary" => "书记",
-        "session" => "活动",
-        "session_item" => "议程与决定",
-        "attendance" => "出勤",
-        "problem" => "难题",
-        "problem_event" => "难题进展",
-        "pairing" => "结对",
-        "plan_item" => "学习计划",
-        "study_topic" => "学习内容",
-        "criterion" => "考评指标",
-        "score" => "评分",
-        "setting" => "设置",
-        "experience_note" => "经验交流",
-        "notice" => "通知",
-        "points_rule" => "积分规则",
-        "points_award" => "加减分",
-        "honour" => "表彰与批评",
-        "responsibility" => "六项职责",
-        other => other,
     }
 }
 
@@ -618,17 +589,9 @@ fn merge(
     }
     .map_err(|e| lang.file_error(db, &e))?;
     let progress = crate::report::Progress::new();
-    let preview = store.plan_merge(file, &progress).map_err(|e| {
-        format!(
-            "{}{}{}",
-            lang.pick("无法合并“", "Cannot merge “"),
-            file.display(),
-            match lang {
-                Lang::Zh => format!("”：{}你的文件未被改动。", lang.store_error(&e)),
-                Lang::En => format!("”: {} Your file was not changed.", lang.store_error(&e)),
-            }
-        )
-    })?;
+    let preview = store
+        .plan_merge(file, &progress)
+        .map_err(|e| lang.merge_error(file, &e))?;
     writeln!(
         out,
         "{:<16} {:>8} {:>8} {:>8} {:>8}",
@@ -645,8 +608,8 @@ fn merge(
         .filter(|t| t.new + t.updated + t.deleted + t.conflicts > 0)
     {
         let name = match lang {
-            Lang::Zh => table_name_zh(&t.table),
-            Lang::En => t.table.as_str(),
+            Lang::Zh => Lang::Zh.record_kind(&t.table),
+            Lang::En => t.table.clone(),
         };
         writeln!(
             out,
@@ -692,24 +655,7 @@ fn merge(
     let written = store
         .apply_merge(&preview)
         .map_err(|e| lang.store_error(&e))?;
-    if let Some(backup) = backup {
-        writeln!(
-            out,
-            "{}{}",
-            lang.pick("合并前的备份：", "Backup from before the merge: "),
-            backup.display()
-        )
-        .map_err(io)?;
-    }
-    writeln!(
-        out,
-        "{}",
-        match lang {
-            Lang::Zh => format!("已合并 {written} 条记录。"),
-            Lang::En => format!("Merged {written} records."),
-        }
-    )
-    .map_err(io)
+    writeln!(out, "{}", lang.merged(written, backup.as_deref())).map_err(io)
 }
 
 fn import_roster(

@@ -372,3 +372,57 @@ fn file_export_writes_the_chosen_ledger_and_a_bad_place_is_said_plainly() {
         .to_owned();
     assert!(message.contains("文件夹不存在"), "{message}");
 }
+
+#[test]
+fn merge_a_file_previews_then_merges_and_undo_puts_the_file_back() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let theirs = common::demo_file(folder.path(), "西片区.db");
+    let ours = folder.path().join("ours.db");
+    Store::create(&ours, "古城镇书记工作室", "古城镇").expect("ours");
+    let mut harness = common::harness(Store::open(&ours).expect("open"), Screen::Roster);
+    assert!(harness.state().roster_visible_names().is_empty());
+
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("合并文件…").click();
+    harness.run();
+    common::type_into(&mut harness, "文件路径", &theirs.display().to_string());
+    harness.get_by_label("预览合并").click();
+    common::wait_for_work(&mut harness);
+    // The preview: per kind of record, nothing written yet.
+    harness.get_by_label("合并预览：西片区.db");
+    harness.get_by_label("书记");
+    assert!(
+        harness.state().roster_visible_names().is_empty(),
+        "not before confirming"
+    );
+
+    harness.get_by_label("确认合并").click();
+    harness.run();
+    assert!(
+        harness.state().status().contains("已合并"),
+        "{}",
+        harness.state().status()
+    );
+    assert_eq!(harness.state().roster_visible_names().len(), 20);
+    assert!(folder.path().join("ours-备份").is_dir(), "a backup first");
+
+    harness.get_by_label("撤销合并").click();
+    harness.run();
+    assert_eq!(harness.state().status(), "已撤销合并，文件恢复到合并之前。");
+    assert!(harness.state().roster_visible_names().is_empty());
+
+    // A stranger's file: refused in plain words, ours unchanged.
+    let photo = folder.path().join("照片.db");
+    std::fs::write(&photo, b"\xff\xd8\xff\xe0JFIF").expect("write");
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("合并文件…").click();
+    harness.run();
+    common::type_into(&mut harness, "文件路径", &photo.display().to_string());
+    harness.get_by_label("预览合并").click();
+    common::wait_for_work(&mut harness);
+    let message = harness.state().error_message().expect("refused").to_owned();
+    assert!(message.contains("你的文件未被改动"), "{message}");
+    assert!(harness.state().roster_visible_names().is_empty());
+}

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
 
 /// What finished work produced.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Outcome {
     /// A PDF of `pages` pages at `path`, to be opened in the viewer if `open`.
     Printed {
@@ -28,6 +28,8 @@ pub enum Outcome {
         /// Rows of the main table.
         rows: usize,
     },
+    /// Another village's file read and its merge planned (nothing written yet).
+    MergePlanned(Box<crate::store::merge::MergePreview>),
 }
 
 /// The result of work.
@@ -170,7 +172,7 @@ mod tests {
                 })
             },
         );
-        assert_eq!(job.poll(), None, "still waiting");
+        assert!(job.poll().is_none(), "still waiting");
         let before = store.roster().expect("roster").len();
         store
             .write(|w| w.add_area("新片区"))
@@ -204,7 +206,7 @@ mod tests {
         job.cancel();
         assert!(job.is_cancelled());
         go.send(()).expect("go");
-        assert_eq!(job.wait(), Err(WorkError::Cancelled));
+        assert!(matches!(job.wait(), Err(WorkError::Cancelled)));
     }
 
     #[test]

@@ -72,6 +72,10 @@ pub struct App {
     job: Option<Job>,
     /// The window's context, to wake it when work finishes.
     egui_ctx: Option<egui::Context>,
+    /// A merge read and planned, shown for the user to confirm.
+    merge_preview: Option<Box<crate::store::merge::MergePreview>>,
+    /// The backup taken before the last merge, while "Undo merge" is offered.
+    merge_undo: Option<PathBuf>,
 }
 
 /// What kind of message the dialog shows.
@@ -182,6 +186,8 @@ impl App {
             save_pdf: None,
             job: None,
             egui_ctx: None,
+            merge_preview: None,
+            merge_undo: None,
         }
     }
 
@@ -307,6 +313,9 @@ impl App {
                 {
                     commands.push(Command::Write(undo.clone()));
                 }
+                if self.merge_undo.is_some() && ui.button(lang.merge_undo()).clicked() {
+                    commands.push(Command::UndoMerge);
+                }
                 if let Some(job) = &self.job {
                     ui.label(lang.working(&job.title));
                     ui.add(
@@ -390,6 +399,9 @@ impl App {
                     self.path_dialog = None;
                 }
             }
+            if let Some(preview) = &self.merge_preview {
+                commands.extend(crate::ui::merge::preview_dialog(ui, lang, preview));
+            }
             if let Some(dialog) = &mut self.save_pdf {
                 let (command, done) = dialog.ui(ui, lang);
                 commands.extend(command);
@@ -463,6 +475,13 @@ impl App {
                     let suggested = Self::suggest_path("");
                     self.path_dialog =
                         Some(PathDialog::new(PathPurpose::OpenStudio, suggested, lang));
+                }
+                if ui.button(lang.file_merge()).clicked() {
+                    self.path_dialog = Some(PathDialog::new(
+                        PathPurpose::Merge,
+                        Self::suggest_path(""),
+                        lang,
+                    ));
                 }
                 if ui.button(lang.file_save_copy()).clicked() {
                     let name = format!(
@@ -573,6 +592,8 @@ impl App {
         match command {
             Command::Navigate(screen) => self.settings.screen = screen,
             Command::Write(change) => {
+                // Undoing the merge after this would take this change away too.
+                self.merge_undo = None;
                 let result = self.store.write(|writer| apply_change(writer, &change));
                 let succeeded = result.is_ok();
                 match result {
@@ -686,6 +707,29 @@ impl App {
             Command::CancelWork => {
                 if let Some(job) = &self.job {
                     job.cancel();
+                }
+            }
+            Command::PlanMerge(path) => {
+                let title = lang.merge_preview_title().to_owned();
+                self.start_work(title, move |store, progress| {
+                    let preview = store.plan_merge(&path, progress).map_err(|e| match e {
+                        store::Error::Cancelled => crate::report::WorkError::Cancelled,
+                        other => crate::report::WorkError::Failed(lang.merge_error(&path, &other)),
+                    })?;
+                    Ok(Outcome::MergePlanned(Box::new(preview)))
+                });
+            }
+            Command::CancelMerge => self.merge_preview = None,
+            Command::ConfirmMerge => self.confirm_merge(),
+            Command::UndoMerge => {
+                if let Some(backup) = self.merge_undo.take() {
+                    match self.store.restore_from(&backup) {
+                        Ok(()) => {
+                            self.undo = None;
+                            lang.merge_undone().clone_into(&mut self.status);
+                        }
+                        Err(error) => self.show_error(lang.store_error(&error)),
+                    }
                 }
             }
             Command::RecordHelpVisit(pairing) => {
@@ -832,10 +876,40 @@ impl App {
                 self.export = None;
                 self.status = lang.exported(rows, &path);
             }
+            Ok(Outcome::MergePlanned(preview)) => {
+                self.path_dialog = None;
+                self.merge_preview = Some(preview);
+            }
             Err(crate::report::WorkError::Cancelled) => {
                 self.status = crate::report::WorkError::Cancelled.message(lang);
             }
             Err(crate::report::WorkError::Failed(message)) => self.show_error(message),
+        }
+    }
+
+    /// Merges the previewed file after backing ours up; "Undo merge" is then offered.
+    fn confirm_merge(&mut self) {
+        let lang = self.settings.lang;
+        let Some(preview) = self.merge_preview.take() else {
+            return;
+        };
+        let backup = match self
+            .store
+            .backup_before(lang.pick("合并前", "before-merge"))
+        {
+            Ok(backup) => backup,
+            Err(error) => {
+                self.show_error(lang.store_error(&error));
+                return;
+            }
+        };
+        match self.store.apply_merge(&preview) {
+            Ok(written) => {
+                self.undo = None;
+                self.status = lang.merged(written, backup.as_deref());
+                self.merge_undo = backup;
+            }
+            Err(error) => self.show_error(lang.merge_error(&preview.path, &error)),
         }
     }
 
@@ -852,6 +926,8 @@ impl App {
 
     fn replace_store(&mut self, store: Store, path: &Path) {
         self.store = store;
+        self.merge_preview = None;
+        self.merge_undo = None;
         self.settings.remember_file(path);
         self.status = self.settings.lang.opened(path);
         self.roster.form = None;

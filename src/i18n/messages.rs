@@ -9,6 +9,65 @@ use crate::store::{self, FileKind};
 use std::path::Path;
 
 impl Lang {
+    /// Why another village's file could not be merged.
+    pub fn merge_error(self, path: &Path, error: &store::Error) -> String {
+        let (file, reason) = (path.display(), self.store_error(error));
+        match self {
+            Self::Zh => format!("无法合并“{file}”：{reason}你的文件未被改动。"),
+            Self::En => format!("Cannot merge “{file}”: {reason} Your file was not changed."),
+        }
+    }
+
+    /// A merge done, and where the backup from before it is.
+    pub fn merged(self, records: usize, backup: Option<&Path>) -> String {
+        match (self, backup) {
+            (Self::Zh, Some(b)) => {
+                format!("已合并 {records} 条记录；合并前的备份：{}", b.display())
+            }
+            (Self::Zh, None) => format!("已合并 {records} 条记录。"),
+            (Self::En, Some(b)) => {
+                format!(
+                    "Merged {records} records; the backup from before: {}",
+                    b.display()
+                )
+            }
+            (Self::En, None) => format!("Merged {records} records."),
+        }
+    }
+
+    /// A kind of record (a table) as people call it.
+    pub fn record_kind(self, table: &str) -> String {
+        let zh = match table {
+            "site" => "站点",
+            "studio" => "工作室",
+            "area" => "片区",
+            "branch" => "党支部",
+            "secretary" => "书记",
+            "session" => "活动",
+            "session_item" => "议程与决定",
+            "attendance" => "出勤",
+            "problem" => "难题",
+            "problem_event" => "难题进展",
+            "pairing" => "结对",
+            "plan_item" => "学习计划",
+            "study_topic" => "学习内容",
+            "criterion" => "考评指标",
+            "score" => "评分",
+            "setting" => "设置",
+            "experience_note" => "经验交流",
+            "notice" => "通知",
+            "points_rule" => "积分规则",
+            "points_award" => "加减分",
+            "honour" => "表彰与批评",
+            "responsibility" => "六项职责",
+            other => other,
+        };
+        match self {
+            Self::Zh => zh.to_owned(),
+            Self::En => table.replace('_', " "),
+        }
+    }
+
     /// 男 / 女
     pub fn gender(self, gender: Gender) -> &'static str {
         match gender {

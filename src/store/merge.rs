@@ -65,6 +65,7 @@ pub struct TableSummary {
 }
 
 /// What merging a file would do; nothing is written until it is applied.
+#[derive(Debug)]
 pub struct MergePreview {
     /// The file.
     pub path: PathBuf,
@@ -446,6 +447,21 @@ impl Store {
         }
         self.save_copy(&target, false)?;
         Ok(Some(target))
+    }
+
+    /// Puts back the records of `backup` (a copy made by `backup_before`) in place of this
+    /// file's, in one step: "Undo merge".
+    pub fn restore_from(&mut self, backup: &Path) -> Result<()> {
+        file_check::inspect(backup)?;
+        file_check::check_identity(&file_check::open_probe(backup)?)?;
+        self.conn.restore(
+            rusqlite::MAIN_DB,
+            backup,
+            None::<fn(rusqlite::backup::Progress)>,
+        )?;
+        self.site = local_value(&self.conn, "site_id")?.unwrap_or(self.site);
+        self.generation = super::next_generation();
+        Ok(())
     }
 
     /// Reads `path` as another village's file and plans merging it into this one; nothing is
@@ -922,6 +938,24 @@ mod tests {
                 .expect("plan")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn undo_merge_puts_back_the_file_as_it_was_before() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let a = studio(folder.path(), "a.db", true);
+        let mut b = studio(folder.path(), "b.db", false);
+        b.write(|w| w.add_area("本村片区").map(|_| ()))
+            .expect("an area");
+        let before = contents(&b);
+        let backup = b.backup_before("合并前").expect("backup").expect("a file");
+        assert!(backup.starts_with(folder.path().join("b-备份")));
+        merge(&mut b, a.path().expect("path"));
+        assert_ne!(contents(&b), before);
+        b.restore_from(&backup).expect("restore");
+        assert_eq!(contents(&b), before);
+        b.write(|w| w.add_area("新片区").map(|_| ()))
+            .expect("writes go on after the undo");
     }
 
     /// A hostile or broken file is refused and our file is not changed at all.

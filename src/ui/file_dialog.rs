@@ -16,6 +16,8 @@ pub enum PathPurpose {
     OpenStudio,
     /// File → Save a copy…
     SaveCopy,
+    /// File → Merge a file…
+    Merge,
 }
 
 /// A dialog asking for a studio file path.
@@ -53,6 +55,7 @@ impl PathDialog {
             PathPurpose::NewStudio => (lang.dialog_new_title(), lang.create()),
             PathPurpose::OpenStudio => (lang.dialog_open_title(), lang.open()),
             PathPurpose::SaveCopy => (lang.dialog_save_copy_title(), lang.save()),
+            PathPurpose::Merge => (lang.dialog_merge_title(), lang.preview_merge()),
         };
         let modal = egui::Modal::new(egui::Id::unique("path-dialog")).show(ui.ctx(), |ui| {
             ui.set_width(560.0);
@@ -108,6 +111,7 @@ impl PathDialog {
                             town: self.town.trim().to_owned(),
                         },
                         PathPurpose::OpenStudio => Command::OpenFile(target.clone()),
+                        PathPurpose::Merge => Command::PlanMerge(target.clone()),
                         PathPurpose::SaveCopy => Command::SaveCopy {
                             path: target.clone(),
                             replace: exists,
@@ -128,7 +132,7 @@ impl PathDialog {
     fn target(&self) -> PathBuf {
         let path = PathBuf::from(self.path.trim());
         match self.purpose {
-            PathPurpose::OpenStudio => path,
+            PathPurpose::OpenStudio | PathPurpose::Merge => path,
             PathPurpose::NewStudio | PathPurpose::SaveCopy => with_db_extension(path),
         }
     }
@@ -155,7 +159,7 @@ impl PathDialog {
             dialog = dialog.set_directory(folder);
         }
         match self.purpose {
-            PathPurpose::OpenStudio => dialog.pick_file(),
+            PathPurpose::OpenStudio | PathPurpose::Merge => dialog.pick_file(),
             PathPurpose::NewStudio | PathPurpose::SaveCopy => {
                 if let Some(name) = current.file_name() {
                     dialog = dialog.set_file_name(name.to_string_lossy());

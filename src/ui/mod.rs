@@ -13,6 +13,7 @@ pub mod help;
 pub mod import;
 pub mod incentivise;
 pub mod learn;
+pub mod merge;
 pub mod problems;
 pub mod roster;
 pub mod save_pdf;
@@ -278,6 +279,14 @@ pub enum Command {
     SavePdf(crate::print::Printable, PathBuf),
     /// Stop the long work running (nothing is written).
     CancelWork,
+    /// Read another village's file and preview merging it (nothing is written).
+    PlanMerge(PathBuf),
+    /// Merge the previewed file (after a backup).
+    ConfirmMerge,
+    /// Close the merge preview without merging.
+    CancelMerge,
+    /// Put back the file as it was before the last merge.
+    UndoMerge,
     /// Open the session form for a help visit of a pairing.
     RecordHelpVisit(PairingId),
     /// Open the problem form for a problem hanging on a pairing.

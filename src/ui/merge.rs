@@ -1,0 +1,119 @@
+//! The merge preview: per kind of record what merging another village's file would add,
+//! update and delete, the conflicts and which version wins; nothing changes until confirmed.
+
+use super::Command;
+use super::widgets::ERROR_RED;
+use crate::domain::merge::{Value, Winner};
+use crate::i18n::Lang;
+use crate::store::merge::MergePreview;
+use egui::{RichText, Ui};
+
+/// How many conflicts the preview lists (the count says how many there are).
+const LISTED_CONFLICTS: usize = 20;
+
+/// Draws the preview of `preview`; returns what the user chose.
+pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &MergePreview) -> Option<Command> {
+    let mut command = None;
+    let modal = egui::Modal::new(egui::Id::unique("merge-preview")).show(ui.ctx(), |ui| {
+        ui.set_width(680.0);
+        ui.heading(format!(
+            "{}：{}",
+            lang.merge_preview_title(),
+            preview
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ));
+        ui.label(RichText::new(preview.path.display().to_string()).weak());
+        if preview.clock_ahead {
+            ui.colored_label(ERROR_RED, lang.merge_clock_ahead());
+        }
+        ui.add_space(6.0);
+        if preview.is_empty() {
+            ui.label(lang.merge_nothing());
+        } else {
+            egui::ScrollArea::vertical()
+                .max_height(260.0)
+                .id_salt("merge-tables")
+                .show(ui, |ui| {
+                    egui::Grid::new("merge-grid")
+                        .num_columns(6)
+                        .striped(true)
+                        .spacing([16.0, 4.0])
+                        .show(ui, |ui| {
+                            for title in [
+                                lang.col_record_kind(),
+                                lang.col_new(),
+                                lang.col_updated(),
+                                lang.col_deleted(),
+                                lang.col_conflicts(),
+                                lang.col_examples(),
+                            ] {
+                                ui.strong(title);
+                            }
+                            ui.end_row();
+                            for t in preview
+                                .tables
+                                .iter()
+                                .filter(|t| t.new + t.updated + t.deleted + t.conflicts > 0)
+                            {
+                                ui.label(lang.record_kind(&t.table));
+                                ui.label(t.new.to_string());
+                                ui.label(t.updated.to_string());
+                                ui.label(t.deleted.to_string());
+                                if t.conflicts > 0 {
+                                    ui.colored_label(ERROR_RED, t.conflicts.to_string());
+                                } else {
+                                    ui.label("0");
+                                }
+                                ui.label(t.examples.join(lang.pick("、", ", ")));
+                                ui.end_row();
+                            }
+                        });
+                });
+            let conflicts: Vec<_> = preview.conflicts().collect();
+            if !conflicts.is_empty() {
+                ui.add_space(6.0);
+                ui.label(RichText::new(lang.merge_conflicts_title()).strong());
+                for (table, conflict) in conflicts.iter().take(LISTED_CONFLICTS) {
+                    let text = conflict
+                        .loser
+                        .values
+                        .iter()
+                        .find_map(|v| match v {
+                            Value::Text(t) if !t.is_empty() => Some(t.chars().take(30).collect()),
+                            _ => None,
+                        })
+                        .unwrap_or_else(String::new);
+                    ui.label(format!(
+                        "{}「{text}」：{}",
+                        lang.record_kind(table),
+                        match conflict.winner {
+                            Winner::Ours => lang.winner_ours(),
+                            Winner::Theirs => lang.winner_theirs(),
+                        }
+                    ));
+                }
+            }
+        }
+        ui.add_space(6.0);
+        ui.label(RichText::new(lang.merge_note()).weak());
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(!preview.is_empty(), egui::Button::new(lang.merge_confirm()))
+                .clicked()
+            {
+                command = Some(Command::ConfirmMerge);
+            }
+            if ui.button(lang.cancel()).clicked() {
+                command = Some(Command::CancelMerge);
+            }
+        });
+    });
+    if command.is_none() && modal.should_close() {
+        command = Some(Command::CancelMerge);
+    }
+    command
+}
