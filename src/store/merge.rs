@@ -893,7 +893,7 @@ mod tests {
     fn a_copied_file_gets_a_site_of_its_own_and_merges_back_like_a_share_file() {
         let folder = tempfile::tempdir().expect("tempdir");
         let mut a = studio(folder.path(), "a.db", true);
-        rename_first_secretary(&mut a, "王建国"); // records where the file lives
+        // Copied straight after it was made, before any edit.
         let a_path = a.path().expect("path").to_owned();
         let copy_path = folder.path().join("U盘").join("a.db");
         std::fs::create_dir(copy_path.parent().expect("folder")).expect("folder");

@@ -260,7 +260,11 @@ impl Store {
                 other => other,
             });
         }
-        Self::open(path)
+        let mut store = Self::open(path)?;
+        // Note where the new file lives, so a copy of it is told apart from it even before
+        // either has been written to.
+        store.write(|_| Ok(()))?;
+        Ok(store)
     }
 
     /// Opens a studio file for reading only: nothing in it is changed, not even an older
