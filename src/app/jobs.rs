@@ -37,7 +37,7 @@ pub type WorkResult = Result<Outcome, WorkError>;
 
 /// Work running (or run) on a worker thread.
 pub struct Job {
-    /// What it is doing, for the status line ("正在生成 2025年工作情况报告…").
+    /// What it is doing, for the status line ("正在处理：2025年工作情况报告…").
     pub title: String,
     progress: Arc<Progress>,
     receiver: mpsc::Receiver<WorkResult>,

@@ -710,7 +710,7 @@ impl App {
                 }
             }
             Command::PlanMerge(path) => {
-                let title = lang.merge_preview_title().to_owned();
+                let title = lang.merge_reading().to_owned();
                 self.start_work(title, move |store, progress| {
                     let preview = store.plan_merge(&path, progress).map_err(|e| match e {
                         store::Error::Cancelled => crate::report::WorkError::Cancelled,
@@ -878,6 +878,7 @@ impl App {
             }
             Ok(Outcome::MergePlanned(preview)) => {
                 self.path_dialog = None;
+                lang.merge_review().clone_into(&mut self.status);
                 self.merge_preview = Some(preview);
             }
             Err(crate::report::WorkError::Cancelled) => {

@@ -129,6 +129,8 @@ texts! {
     file_merge: "合并文件…", "Merge a file…";
     merge_preview_title: "合并预览", "Merge preview";
     merge_confirm: "确认合并", "Merge";
+    merge_reading: "读取并比对对方文件", "reading the other file";
+    merge_review: "请查看合并预览；确认之后才会写入。", "Review the merge preview; nothing is written until you confirm.";
     merge_undo: "撤销合并", "Undo merge";
     merge_nothing: "没有需要合并的改动，两个文件的记录已经一致。", "Nothing to merge: both files already hold the same records.";
     merge_note: "确认之前不会改动任何记录；合并前会自动备份本文件，可随时撤销合并。", "Nothing changes until you confirm; your file is backed up first and the merge can be undone.";

@@ -490,16 +490,16 @@ texts! {
     save_pdf_title: "另存为 PDF", "Save as PDF";
     save_action: "保存", "Save";
     folder_missing: "文件夹不存在（U 盘是否已拔出？）", "The folder does not exist (was the USB stick pulled out?)";
-    cancel_work: "取消生成", "Cancel";
-    work_busy: "正在生成另一份文件，请等它完成（或点“取消生成”）后再试。", "Another file is being made; wait for it (or cancel it) and try again.";
+    cancel_work: "停止", "Stop";
+    work_busy: "另一项工作正在进行，请等它完成（或点“停止”）后再试。", "Other work is running; wait for it (or stop it) and try again.";
 }
 
 impl Lang {
     /// The status line while long work runs.
     pub fn working(self, title: &str) -> String {
         match self {
-            Self::Zh => format!("正在生成：{title}…"),
-            Self::En => format!("Making {title}…"),
+            Self::Zh => format!("正在处理：{title}…"),
+            Self::En => format!("Working on {title}…"),
         }
     }
 
