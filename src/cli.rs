@@ -25,6 +25,7 @@ USAGE:
   secretary-studio print report --period P -o FILE.pdf --db PATH
                                                   a period's report: sessions, attendance, problems,
                                                   pairings, points and ranking, with charts
+  secretary-studio share -o FILE --db PATH           write a share file (a copy with a manifest) for another village
   secretary-studio merge FILE --db PATH [--dry-run]
                                                   merge another village's studio file (a backup is made first)
   secretary-studio export LEDGER -o FILE.xlsx|FILE.csv --db PATH [--period 2021-Q3]
@@ -53,6 +54,7 @@ pub const USAGE_ZH: &str = "\
                                                   生成问题台账，或某期比拼排名及表彰名单
   secretary-studio print report --period 期间 -o 文件.pdf --db 文件
                                                   生成某期工作情况报告（活动、出勤、难题、结对、积分、排名，附图表）
+  secretary-studio share -o 分享文件 --db 文件       写出分享文件（带清单的完整副本），带到其他村合并
   secretary-studio merge 对方文件 --db 文件 [--dry-run]
                                                   合并其他村的工作室文件（合并前自动备份）；--dry-run 只预览
   secretary-studio export 台账 -o 文件.xlsx|文件.csv --db 文件 [--period 2021-Q3]
@@ -114,6 +116,13 @@ pub enum CliCommand {
         secretaries: usize,
         /// `--db PATH`: a county-scale file to measure instead.
         db: Option<PathBuf>,
+    },
+    /// `share -o FILE --db PATH`
+    Share {
+        /// The share file to write.
+        output: PathBuf,
+        /// Our studio file (opened read-only).
+        db: PathBuf,
     },
     /// `merge FILE --db PATH [--dry-run]`
     Merge {
@@ -271,6 +280,15 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
             dry_run,
         },
         Some("roster") if positional.is_empty() => CliCommand::Roster { db: need_db(db)? },
+        Some("share") if positional.is_empty() => CliCommand::Share {
+            output: output.ok_or_else(|| {
+                format!(
+                    "{}{see_help}",
+                    lang.pick("请用 -o 指明分享文件", "-o FILE is required")
+                )
+            })?,
+            db: need_db(db)?,
+        },
         Some("merge") => CliCommand::Merge {
             file: one_path("FILE", positional)?,
             db: need_db(db)?,
@@ -444,6 +462,13 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
             import_roster(&file, &db, dry_run, lang, out)
         }
         CliCommand::Merge { file, db, dry_run } => merge(&file, &db, dry_run, lang, out),
+        CliCommand::Share { output, db } => {
+            let store = Store::open_read_only(&db).map_err(|e| lang.file_error(&db, &e))?;
+            let manifest = store
+                .share(&output, &crate::report::Progress::new())
+                .map_err(|e| lang.save_error(&output, &e))?;
+            writeln!(out, "{}", lang.shared(&output, &manifest)).map_err(io)
+        }
         CliCommand::Demo {
             db,
             secretaries,

@@ -426,3 +426,31 @@ fn merge_a_file_previews_then_merges_and_undo_puts_the_file_back() {
     assert!(message.contains("你的文件未被改动"), "{message}");
     assert!(harness.state().roster_visible_names().is_empty());
 }
+
+#[test]
+fn share_writes_a_share_file_that_merges_elsewhere() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let db = common::demo_file(folder.path(), "demo.db");
+    let mut harness = common::harness(Store::open(&db).expect("open"), Screen::Dashboard);
+    let share = folder.path().join("分享给东片区.db");
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("分享文件…").click();
+    harness.run();
+    common::type_into(&mut harness, "文件路径", &share.display().to_string());
+    harness.get_by_label("写出").click();
+    common::wait_for_work(&mut harness);
+    assert!(
+        harness.state().status().contains("已写出分享文件"),
+        "{:?} {}",
+        harness.state().error_message(),
+        harness.state().status()
+    );
+    let other = folder.path().join("other.db");
+    Store::create(&other, "古城镇书记工作室", "古城镇").expect("other");
+    let mut other = Store::open(&other).expect("open");
+    let progress = secretary_studio::report::Progress::new();
+    let preview = other.plan_merge(&share, &progress).expect("plan");
+    other.apply_merge(&preview).expect("merge");
+    assert_eq!(other.roster().expect("roster").len(), 20);
+}

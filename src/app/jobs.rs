@@ -28,6 +28,13 @@ pub enum Outcome {
         /// Rows of the main table.
         rows: usize,
     },
+    /// A share file written.
+    Shared {
+        /// Where.
+        path: PathBuf,
+        /// What it says of itself.
+        manifest: crate::store::merge::ShareManifest,
+    },
     /// Another village's file read and its merge planned (nothing written yet).
     MergePlanned(Box<crate::store::merge::MergePreview>),
 }

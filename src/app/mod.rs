@@ -476,6 +476,18 @@ impl App {
                     self.path_dialog =
                         Some(PathDialog::new(PathPurpose::OpenStudio, suggested, lang));
                 }
+                if ui.button(lang.file_share()).clicked() {
+                    let name = format!(
+                        "{}-{}.db",
+                        lang.pick("书记工作室分享", "studio-share"),
+                        self.today().format("%Y%m%d")
+                    );
+                    self.path_dialog = Some(PathDialog::new(
+                        PathPurpose::Share,
+                        Self::suggest_path(&name),
+                        lang,
+                    ));
+                }
                 if ui.button(lang.file_merge()).clicked() {
                     self.path_dialog = Some(PathDialog::new(
                         PathPurpose::Merge,
@@ -709,6 +721,15 @@ impl App {
                     job.cancel();
                 }
             }
+            Command::Share(path) => {
+                self.start_work(lang.share_working().to_owned(), move |store, progress| {
+                    let manifest = store.share(&path, progress).map_err(|e| match e {
+                        store::Error::Cancelled => crate::report::WorkError::Cancelled,
+                        other => crate::report::WorkError::Failed(lang.save_error(&path, &other)),
+                    })?;
+                    Ok(Outcome::Shared { path, manifest })
+                });
+            }
             Command::PlanMerge(path) => {
                 let title = lang.merge_reading().to_owned();
                 self.start_work(title, move |store, progress| {
@@ -875,6 +896,10 @@ impl App {
             Ok(Outcome::Exported { path, rows }) => {
                 self.export = None;
                 self.status = lang.exported(rows, &path);
+            }
+            Ok(Outcome::Shared { path, manifest }) => {
+                self.path_dialog = None;
+                self.status = lang.shared(&path, &manifest);
             }
             Ok(Outcome::MergePlanned(preview)) => {
                 self.path_dialog = None;

@@ -18,6 +18,18 @@ impl Lang {
         }
     }
 
+    /// A share file written.
+    pub fn shared(self, path: &Path, manifest: &crate::store::merge::ShareManifest) -> String {
+        let records: usize = manifest.counts.iter().map(|(_, n)| n).sum();
+        match self {
+            Self::Zh => format!("已写出分享文件（{records} 条记录）：{}", path.display()),
+            Self::En => format!(
+                "Wrote the share file ({records} records) to {}",
+                path.display()
+            ),
+        }
+    }
+
     /// A merge done, and where the backup from before it is.
     pub fn merged(self, records: usize, backup: Option<&Path>) -> String {
         match (self, backup) {

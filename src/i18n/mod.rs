@@ -127,6 +127,10 @@ texts! {
     dialog_merge_title: "合并其他村的文件", "Merge another village's file";
     preview_merge: "预览合并", "Preview the merge";
     file_merge: "合并文件…", "Merge a file…";
+    file_share: "分享文件…", "Share…";
+    dialog_share_title: "写出分享文件（带到其他村合并）", "Write a share file (to merge in another village)";
+    share_action: "写出", "Write";
+    share_working: "分享文件", "the share file";
     merge_preview_title: "合并预览", "Merge preview";
     merge_confirm: "确认合并", "Merge";
     merge_reading: "读取并比对对方文件", "reading the other file";

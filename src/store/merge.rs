@@ -13,7 +13,7 @@ use crate::domain::merge::{
 use crate::report::Progress;
 use rusqlite::config::DbConfig;
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{Connection, OpenFlags, params_from_iter};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params_from_iter};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -45,6 +45,47 @@ struct Snapshot {
     seen: Seen,
     /// The highest clock in the file.
     max_clock: i64,
+    /// A checksum of every record (independent of row order and local keys).
+    checksum: u64,
+}
+
+/// A record's checksum: CRC-32 of its table and its fields in a fixed form.
+fn record_checksum(table: &str, record: &Record) -> u32 {
+    let mut hasher = crc32fast::Hasher::new();
+    hasher.update(table.as_bytes());
+    hasher.update(&record.uuid);
+    hasher.update(&record.origin);
+    hasher.update(&record.version.clock.to_le_bytes());
+    hasher.update(&record.version.site);
+    hasher.update(&[u8::from(record.deleted)]);
+    for value in &record.values {
+        match value {
+            Value::Null => hasher.update(&[0]),
+            Value::Int(v) => {
+                hasher.update(&[1]);
+                hasher.update(&v.to_le_bytes());
+            }
+            Value::Real(v) => {
+                hasher.update(&[2]);
+                hasher.update(&v.to_bits().to_le_bytes());
+            }
+            Value::Text(v) => {
+                hasher.update(&[3]);
+                hasher.update(&(v.len() as u64).to_le_bytes());
+                hasher.update(v.as_bytes());
+            }
+            Value::Blob(v) => {
+                hasher.update(&[4]);
+                hasher.update(&(v.len() as u64).to_le_bytes());
+                hasher.update(v);
+            }
+            Value::Ref(v) => {
+                hasher.update(&[5]);
+                hasher.update(v);
+            }
+        }
+    }
+    hasher.finalize()
 }
 
 /// One kind of record in a merge preview.
@@ -213,6 +254,7 @@ fn snapshot(conn: &Connection, infos: &[TableInfo], progress: &Progress) -> Resu
     };
     let mut tables = Vec::with_capacity(infos.len());
     let mut max_clock = 0;
+    let mut checksum = 0u64;
     for (n, info) in infos.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
         progress
@@ -256,7 +298,7 @@ fn snapshot(conn: &Connection, infos: &[TableInfo], progress: &Progress) -> Resu
                     (SqlValue::Blob(v), _) => Value::Blob(v),
                 });
             }
-            records.push(Record {
+            let record = Record {
                 uuid,
                 origin: site_of(row.get(1)?, &info.name)?,
                 version: Version {
@@ -265,7 +307,10 @@ fn snapshot(conn: &Connection, infos: &[TableInfo], progress: &Progress) -> Resu
                 },
                 deleted: row.get::<_, i64>(4)? != 0,
                 values,
-            });
+            };
+            // A sum, so the order rows are read in does not matter.
+            checksum = checksum.wrapping_add(u64::from(record_checksum(&info.name, &record)));
+            records.push(record);
         }
         tables.push(records);
     }
@@ -279,6 +324,7 @@ fn snapshot(conn: &Connection, infos: &[TableInfo], progress: &Progress) -> Resu
         tables,
         seen,
         max_clock,
+        checksum,
     })
 }
 
@@ -425,7 +471,187 @@ impl Drop for TemporaryCopy {
     }
 }
 
+/// What a share file says about itself (kept in its `local` table as `manifest.*`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShareManifest {
+    /// The application that wrote it.
+    pub app: String,
+    /// Its schema version.
+    pub schema: i64,
+    /// The site that shared it (identity in hex).
+    pub site: String,
+    /// The studio's name.
+    pub studio: String,
+    /// When it was written (local time, ISO 8601).
+    pub exported_at: String,
+    /// The highest logical clock in it.
+    pub clock: i64,
+    /// Records per table.
+    pub counts: Vec<(String, usize)>,
+    /// The checksum of every record (hex).
+    pub checksum: String,
+}
+
+const MANIFEST_APP: &str = "secretary-studio";
+
+impl ShareManifest {
+    fn write(&self, conn: &Connection) -> Result<()> {
+        let counts = self
+            .counts
+            .iter()
+            .map(|(t, n)| format!("{t}={n}"))
+            .collect::<Vec<_>>()
+            .join(";");
+        let entries: [(&str, SqlValue); 8] = [
+            ("manifest.app", SqlValue::Text(self.app.clone())),
+            ("manifest.schema", SqlValue::Integer(self.schema)),
+            ("manifest.site", SqlValue::Text(self.site.clone())),
+            ("manifest.studio", SqlValue::Text(self.studio.clone())),
+            (
+                "manifest.exported_at",
+                SqlValue::Text(self.exported_at.clone()),
+            ),
+            ("manifest.clock", SqlValue::Integer(self.clock)),
+            ("manifest.counts", SqlValue::Text(counts)),
+            ("manifest.checksum", SqlValue::Text(self.checksum.clone())),
+        ];
+        for (key, value) in entries {
+            conn.execute(
+                "INSERT INTO local (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                rusqlite::params![key, value],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The manifest of a share file; `None` for a plain studio file (a copy of the .db).
+    fn read(conn: &Connection) -> Result<Option<Self>> {
+        let text = |key: &str| -> Result<Option<String>> {
+            Ok(conn
+                .query_row("SELECT value FROM local WHERE key = ?1", [key], |r| {
+                    r.get::<_, SqlValue>(0)
+                })
+                .optional()?
+                .and_then(|v| match v {
+                    SqlValue::Text(t) => Some(t),
+                    SqlValue::Integer(i) => Some(i.to_string()),
+                    _ => None,
+                }))
+        };
+        let Some(app) = text("manifest.app")? else {
+            return Ok(None);
+        };
+        let number = |key: &str| -> Result<i64> {
+            text(key)?
+                .and_then(|t| t.parse().ok())
+                .ok_or_else(|| Error::Corrupt(format!("{key} in the share file's manifest")))
+        };
+        Ok(Some(Self {
+            app,
+            schema: number("manifest.schema")?,
+            site: text("manifest.site")?.unwrap_or_default(),
+            studio: text("manifest.studio")?.unwrap_or_default(),
+            exported_at: text("manifest.exported_at")?.unwrap_or_default(),
+            clock: number("manifest.clock")?,
+            counts: text("manifest.counts")?
+                .unwrap_or_default()
+                .split(';')
+                .filter_map(|p| {
+                    let (t, n) = p.split_once('=')?;
+                    Some((t.to_owned(), n.parse().ok()?))
+                })
+                .collect(),
+            checksum: text("manifest.checksum")?.unwrap_or_default(),
+        }))
+    }
+}
+
 impl Store {
+    /// Writes a share file: a consistent copy of the studio with a manifest (application,
+    /// schema, site, studio, time, clock, counts per table and a checksum of every record).
+    /// It appears under its name only once complete and synced, so a stick pulled out too
+    /// early leaves no half file there; only an earlier studio file is ever replaced.
+    pub fn share(&self, destination: &Path, progress: &Progress) -> Result<ShareManifest> {
+        let folder = match destination.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if !folder.is_dir() {
+            return Err(Error::NoSuchFolder);
+        }
+        if destination.exists() {
+            if self
+                .path
+                .as_deref()
+                .is_some_and(|open| super::same_file(open, destination))
+            {
+                return Err(Error::IsOpenFile);
+            }
+            if !file_check::is_studio_file(destination) {
+                return Err(Error::WouldReplaceOtherFile);
+            }
+        }
+        let infos = table_infos(&self.conn)?;
+        let ours = snapshot(&self.conn, &infos, progress)?;
+        progress.step(0.6).map_err(|_| Error::Cancelled)?;
+        let site =
+            self.conn
+                .query_row("SELECT uuid FROM site WHERE id = ?1", [self.site], |r| {
+                    r.get::<_, Vec<u8>>(0)
+                })?;
+        let manifest = ShareManifest {
+            app: MANIFEST_APP.to_owned(),
+            schema: schema::current_version(),
+            site: site
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<Vec<_>>()
+                .concat(),
+            studio: self.studio()?.name,
+            exported_at: chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string(),
+            clock: ours.max_clock,
+            counts: infos
+                .iter()
+                .zip(&ours.tables)
+                .map(|(i, t)| (i.name.clone(), t.len()))
+                .collect(),
+            checksum: format!("{:016x}", ours.checksum),
+        };
+        let temporary = super::sibling_temporary(destination);
+        super::remove_database_files(&temporary);
+        let result = (|| -> Result<()> {
+            // A connection of its own: the window's reader refuses anything but queries.
+            let vacuum =
+                |conn: &Connection| conn.execute("VACUUM INTO ?1", [temporary.to_string_lossy()]);
+            match &self.path {
+                Some(path) => vacuum(&Connection::open_with_flags(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?)?,
+                None => vacuum(&self.conn)?,
+            };
+            progress.step(0.85).map_err(|_| Error::Cancelled)?;
+            let conn = Connection::open(&temporary)?;
+            manifest.write(&conn)?;
+            conn.close().map_err(|(_, e)| Error::from(e))?;
+            std::fs::File::open(&temporary)?.sync_all()?;
+            std::fs::rename(&temporary, destination)?;
+            Ok(())
+        })();
+        if let Err(error) = result {
+            super::remove_database_files(&temporary);
+            return Err(match error {
+                Error::Sqlite(_) | Error::Io(_) if !super::writable_folder(destination) => {
+                    Error::ReadOnly
+                }
+                other => other,
+            });
+        }
+        progress.step(1.0).ok();
+        Ok(manifest)
+    }
+
     /// Copies the open file into `<name>-备份` beside it before a merge (or an import), named
     /// by the time; returns the copy's path. A studio in memory has nothing to back up.
     pub fn backup_before(&self, what: &str) -> Result<Option<PathBuf>> {
@@ -469,8 +695,18 @@ impl Store {
     pub fn plan_merge(&self, path: &Path, progress: &Progress) -> Result<MergePreview> {
         let (conn, _copy) = open_foreign(path)?;
         progress.step(0.05).map_err(|_| Error::Cancelled)?;
+        let manifest = ShareManifest::read(&conn)?;
         let infos = table_infos(&self.conn)?;
         let theirs = snapshot(&conn, &infos, progress)?;
+        // A share file of this schema must hold exactly what its manifest counted.
+        if let Some(manifest) = &manifest
+            && manifest.schema == schema::current_version()
+            && manifest.checksum != format!("{:016x}", theirs.checksum)
+        {
+            return Err(Error::Corrupt(
+                "the records do not match the share file's checksum".to_owned(),
+            ));
+        }
         let ours = snapshot(&self.conn, &infos, progress)?;
         progress.step(0.9).map_err(|_| Error::Cancelled)?;
         let mut plans = Vec::with_capacity(infos.len());
@@ -956,6 +1192,58 @@ mod tests {
         assert_eq!(contents(&b), before);
         b.write(|w| w.add_area("新片区").map(|_| ()))
             .expect("writes go on after the undo");
+    }
+
+    #[test]
+    fn a_share_file_carries_its_manifest_and_a_changed_record_is_caught() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let a = studio(folder.path(), "a.db", true);
+        let stick = folder.path().join("U盘");
+        std::fs::create_dir(&stick).expect("stick");
+        let share = stick.join("古城镇-分享.db");
+        let manifest = a.share(&share, &Progress::new()).expect("share");
+        assert_eq!(manifest.app, "secretary-studio");
+        assert_eq!(manifest.studio, "古城镇书记工作室");
+        let secretaries = manifest
+            .counts
+            .iter()
+            .find(|(t, _)| t == "secretary")
+            .map(|(_, n)| *n);
+        assert_eq!(secretaries, Some(20));
+        let conn = Connection::open(&share).expect("open");
+        assert_eq!(ShareManifest::read(&conn).expect("read"), Some(manifest));
+        drop(conn);
+        // Shared again over the earlier share: fine. Over anything else: refused.
+        a.share(&share, &Progress::new()).expect("again");
+        let sheet = stick.join("花名册.xlsx");
+        std::fs::write(&sheet, b"PK\x03\x04 a spreadsheet").expect("sheet");
+        assert!(matches!(
+            a.share(&sheet, &Progress::new()),
+            Err(Error::WouldReplaceOtherFile)
+        ));
+        assert!(matches!(
+            a.share(
+                &folder.path().join("拔掉的U盘").join("x.db"),
+                &Progress::new()
+            ),
+            Err(Error::NoSuchFolder)
+        ));
+        assert_eq!(
+            std::fs::read_dir(&stick).expect("dir").count(),
+            2,
+            "no temporary file left on the stick"
+        );
+
+        let mut b = studio(folder.path(), "b.db", false);
+        let preview = merge(&mut b, &share);
+        assert!(total(&preview, |t| t.new) > 100);
+        // A record changed in the share after it was written: the checksum catches it.
+        let conn = Connection::open(&share).expect("open");
+        conn.execute("UPDATE secretary SET name = '假名' WHERE id = 1", [])
+            .expect("tamper");
+        drop(conn);
+        let error = b.plan_merge(&share, &Progress::new()).expect_err("refused");
+        assert!(error.to_string().contains("checksum"), "{error}");
     }
 
     /// A hostile or broken file is refused and our file is not changed at all.

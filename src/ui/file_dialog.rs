@@ -18,6 +18,8 @@ pub enum PathPurpose {
     SaveCopy,
     /// File → Merge a file…
     Merge,
+    /// File → Share…
+    Share,
 }
 
 /// A dialog asking for a studio file path.
@@ -56,6 +58,7 @@ impl PathDialog {
             PathPurpose::OpenStudio => (lang.dialog_open_title(), lang.open()),
             PathPurpose::SaveCopy => (lang.dialog_save_copy_title(), lang.save()),
             PathPurpose::Merge => (lang.dialog_merge_title(), lang.preview_merge()),
+            PathPurpose::Share => (lang.dialog_share_title(), lang.share_action()),
         };
         let modal = egui::Modal::new(egui::Id::unique("path-dialog")).show(ui.ctx(), |ui| {
             ui.set_width(560.0);
@@ -94,7 +97,7 @@ impl PathDialog {
                     ui.colored_label(ERROR_RED, lang.file_exists_choose_another());
                     (action, false)
                 }
-                (PathPurpose::SaveCopy, true) => {
+                (PathPurpose::SaveCopy | PathPurpose::Share, true) => {
                     ui.colored_label(ERROR_RED, lang.file_exists_will_replace());
                     (lang.replace(), true)
                 }
@@ -112,6 +115,7 @@ impl PathDialog {
                         },
                         PathPurpose::OpenStudio => Command::OpenFile(target.clone()),
                         PathPurpose::Merge => Command::PlanMerge(target.clone()),
+                        PathPurpose::Share => Command::Share(target.clone()),
                         PathPurpose::SaveCopy => Command::SaveCopy {
                             path: target.clone(),
                             replace: exists,
@@ -133,7 +137,9 @@ impl PathDialog {
         let path = PathBuf::from(self.path.trim());
         match self.purpose {
             PathPurpose::OpenStudio | PathPurpose::Merge => path,
-            PathPurpose::NewStudio | PathPurpose::SaveCopy => with_db_extension(path),
+            PathPurpose::NewStudio | PathPurpose::SaveCopy | PathPurpose::Share => {
+                with_db_extension(path)
+            }
         }
     }
 
@@ -160,7 +166,7 @@ impl PathDialog {
         }
         match self.purpose {
             PathPurpose::OpenStudio | PathPurpose::Merge => dialog.pick_file(),
-            PathPurpose::NewStudio | PathPurpose::SaveCopy => {
+            PathPurpose::NewStudio | PathPurpose::SaveCopy | PathPurpose::Share => {
                 if let Some(name) = current.file_name() {
                     dialog = dialog.set_file_name(name.to_string_lossy());
                 }

@@ -279,6 +279,8 @@ pub enum Command {
     SavePdf(crate::print::Printable, PathBuf),
     /// Stop the long work running (nothing is written).
     CancelWork,
+    /// Write a share file for another village.
+    Share(PathBuf),
     /// Read another village's file and preview merging it (nothing is written).
     PlanMerge(PathBuf),
     /// Merge the previewed file (after a backup).
