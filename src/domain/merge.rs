@@ -153,14 +153,13 @@ pub fn plan_table(
     key: Option<KeyOf<'_>>,
 ) -> TablePlan {
     let by_uuid: HashMap<Uuid, &Record> = ours.iter().map(|r| (r.uuid, r)).collect();
-    let by_key: Vec<(Vec<Value>, &Record)> = match key {
-        Some(key) => ours.iter().map(|r| (key(r), r)).collect(),
-        None => Vec::new(),
-    };
-    let find_by_key = |record: &Record| -> Option<&Record> {
+    // Ours by natural key, made only when a record of theirs is not found by identity.
+    let mut by_key: Option<HashMap<String, &Record>> = None;
+    let mut find_by_key = |record: &Record| -> Option<&Record> {
         let key = key?;
-        let wanted = key(record);
-        by_key.iter().find(|(k, _)| *k == wanted).map(|(_, r)| *r)
+        let index = by_key
+            .get_or_insert_with(|| ours.iter().map(|r| (format!("{:?}", key(r)), r)).collect());
+        index.get(&format!("{:?}", key(record))).copied()
     };
     let mut plan = TablePlan::default();
     for theirs in theirs {

@@ -18,7 +18,14 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// The longest text or bytes a field of another file may hold (1 MB).
-const MAX_FIELD_BYTES: i64 = 1 << 20;
+const MAX_FIELD_BYTES: usize = 1 << 20;
+
+fn too_long(info: &TableInfo, column: usize, length: usize) -> Error {
+    Error::Corrupt(format!(
+        "{}.{} holds a value of {length} bytes",
+        info.name, info.columns[column]
+    ))
+}
 
 /// The columns every record table starts with.
 const RECORD_COLUMNS: usize = 6;
@@ -294,8 +301,10 @@ fn snapshot(conn: &Connection, infos: &[TableInfo], progress: &Progress) -> Resu
                     ),
                     (SqlValue::Integer(v), None) => Value::Int(v),
                     (SqlValue::Real(v), _) => Value::Real(v),
-                    (SqlValue::Text(v), _) => Value::Text(v),
-                    (SqlValue::Blob(v), _) => Value::Blob(v),
+                    (SqlValue::Text(v), _) if v.len() <= MAX_FIELD_BYTES => Value::Text(v),
+                    (SqlValue::Blob(v), _) if v.len() <= MAX_FIELD_BYTES => Value::Blob(v),
+                    (SqlValue::Text(v), _) => return Err(too_long(info, i, v.len())),
+                    (SqlValue::Blob(v), _) => return Err(too_long(info, i, v.len())),
                 });
             }
             let record = Record {
@@ -370,7 +379,7 @@ fn from_hex(text: &str) -> Option<Uuid> {
 fn open_foreign(path: &Path) -> Result<(Connection, TemporaryCopy)> {
     file_check::inspect(path)?;
     let copy = TemporaryCopy::of(path)?;
-    let mut conn = Connection::open_with_flags(
+    let conn = Connection::open_with_flags(
         &copy.path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
@@ -379,39 +388,57 @@ fn open_foreign(path: &Path) -> Result<(Connection, TemporaryCopy)> {
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_VIEW, false)?;
     conn.execute_batch("PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0;")?;
-    let version = file_check::check_identity(&conn)?;
-    if version < schema::current_version() {
-        super::migrate(&mut conn)?;
-    }
-    check_schema(&conn)?;
-    // quick_check also verifies every row's CHECK, NOT NULL and STRICT types.
-    let problems: Vec<String> = conn
-        .prepare("PRAGMA quick_check")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    if problems != ["ok"] {
-        return Err(Error::Corrupt(problems.join("; ")));
-    }
-    for info in table_infos(&conn)? {
-        for column in &info.columns {
-            let longest: Option<i64> = conn.query_row(
-                &format!(
-                    "SELECT max(length(CAST(\"{column}\" AS BLOB))) FROM \"{}\"",
-                    info.name
-                ),
-                [],
-                |r| r.get(0),
-            )?;
-            if longest.unwrap_or(0) > MAX_FIELD_BYTES {
-                return Err(Error::Corrupt(format!(
-                    "{}.{column} holds a value of {} bytes",
-                    info.name,
-                    longest.unwrap_or(0)
-                )));
-            }
-        }
-    }
     Ok((conn, copy))
+}
+
+/// Checks a foreign file before its records are read: its identity and version, `SQLite`'s
+/// `quick_check` (which also verifies every row's CHECK, NOT NULL and STRICT types), then
+/// migrates an older schema and requires the schema to be exactly ours.
+fn validate_foreign(conn: &mut Connection) -> Result<()> {
+    let version = file_check::check_identity(conn)?;
+    if version < schema::current_version() {
+        super::migrate(conn)?;
+    }
+    check_schema(conn)
+}
+
+/// Whether we have already seen everything in a foreign file: every change to a file (a
+/// merge too) moves its clock, so its site's clock at most what we have seen of that site
+/// means nothing in it is new. Read before any check: a file that lies can only make us
+/// take nothing from it. Anything unreadable means "not seen".
+fn already_seen(conn: &Connection, ours: &Seen) -> bool {
+    let read = || -> rusqlite::Result<Option<Version>> {
+        let application: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        if application != schema::APPLICATION_ID {
+            return Ok(None);
+        }
+        let value = |key: &str| -> rusqlite::Result<i64> {
+            conn.query_row("SELECT value FROM local WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+        };
+        let (site, clock) = (value("site_id")?, value("max_hlc")?);
+        let uuid: Vec<u8> =
+            conn.query_row("SELECT uuid FROM site WHERE id = ?1", [site], |r| r.get(0))?;
+        Ok(<Uuid>::try_from(uuid.as_slice())
+            .ok()
+            .map(|site| Version { clock, site }))
+    };
+    matches!(read(), Ok(Some(version)) if version.clock > 0 && ours.has_seen(version))
+}
+
+/// How far a file has seen every site, its own included (up to its clock).
+fn seen_now(conn: &Connection) -> Result<Seen> {
+    let mut seen = read_seen(conn)?;
+    let site = local_value(conn, "site_id")?.unwrap_or(0);
+    let uuid: Option<Vec<u8>> = conn
+        .query_row("SELECT uuid FROM site WHERE id = ?1", [site], |r| r.get(0))
+        .optional()?;
+    if let Some(site) = uuid.and_then(|u| <Uuid>::try_from(u.as_slice()).ok()) {
+        let clock = local_value(conn, "max_hlc")?.unwrap_or(0);
+        seen.absorb(&Seen([(site, clock)].into_iter().collect()));
+    }
+    Ok(seen)
 }
 
 /// The file's schema must be exactly ours: no table, view, trigger or index we do not know.
@@ -693,8 +720,21 @@ impl Store {
     /// Reads `path` as another village's file and plans merging it into this one; nothing is
     /// written. A file that fails any check is refused with the reason.
     pub fn plan_merge(&self, path: &Path, progress: &Progress) -> Result<MergePreview> {
-        let (conn, _copy) = open_foreign(path)?;
+        let (mut conn, _copy) = open_foreign(path)?;
         progress.step(0.05).map_err(|_| Error::Cancelled)?;
+        if already_seen(&conn, &seen_now(&self.conn)?) {
+            return Ok(MergePreview {
+                path: path.to_owned(),
+                tables: Vec::new(),
+                clock_ahead: false,
+                their_clock: 0,
+                infos: Vec::new(),
+                plans: Vec::new(),
+                their_seen: Seen::default(),
+                generation: self.generation,
+            });
+        }
+        validate_foreign(&mut conn)?;
         let manifest = ShareManifest::read(&conn)?;
         let infos = table_infos(&self.conn)?;
         let theirs = snapshot(&conn, &infos, progress)?;
@@ -835,6 +875,23 @@ fn row_values(
 }
 
 impl Writer<'_> {
+    /// For the benchmark: gives every record whose key is `offset` modulo `every` a new
+    /// version from this write (as if edited here); returns how many.
+    #[doc(hidden)]
+    pub fn touch_for_bench(&mut self, every: i64, offset: i64) -> Result<usize> {
+        let mut touched = 0;
+        for name in super::record_tables(self.tx)? {
+            if name == "site" || name == "studio" {
+                continue;
+            }
+            touched += self.tx.execute(
+                &format!("UPDATE \"{name}\" SET hlc = ?1, hlc_site = ?2 WHERE id % ?3 = ?4"),
+                rusqlite::params![self.hlc, self.site, every, offset],
+            )?;
+        }
+        Ok(touched)
+    }
+
     fn local_keys(&self, infos: &[TableInfo]) -> Result<LocalKeys> {
         let mut local = LocalKeys::new();
         for info in infos {
@@ -875,10 +932,12 @@ impl Writer<'_> {
                 .collect::<Vec<_>>()
                 .join(", ");
             values.push(SqlValue::Integer(id));
-            self.tx.execute(
-                &format!("UPDATE \"{table}\" SET {set} WHERE id = ?{}", values.len()),
-                params_from_iter(values.iter()),
-            )?;
+            self.tx
+                .prepare_cached(&format!(
+                    "UPDATE \"{table}\" SET {set} WHERE id = ?{}",
+                    values.len()
+                ))?
+                .execute(params_from_iter(values.iter()))?;
             if let Some(map) = local.get_mut(table) {
                 if let Some(old) = change.rekey_from {
                     map.remove(&old);
@@ -905,14 +964,13 @@ impl Writer<'_> {
             names.insert_str(0, ", id");
         }
         let marks = joined((1..=values.len()).map(|i| format!(", ?{i}")));
-        self.tx.execute(
-            &format!(
+        self.tx
+            .prepare_cached(&format!(
                 "INSERT INTO \"{table}\" ({}) VALUES ({})",
                 &names[2..],
                 &marks[2..]
-            ),
-            params_from_iter(values.iter()),
-        )?;
+            ))?
+            .execute(params_from_iter(values.iter()))?;
         let id = own.unwrap_or_else(|| self.tx.last_insert_rowid());
         local
             .entry(table.clone())
@@ -1242,7 +1300,14 @@ mod tests {
         conn.execute("UPDATE secretary SET name = '假名' WHERE id = 1", [])
             .expect("tamper");
         drop(conn);
-        let error = b.plan_merge(&share, &Progress::new()).expect_err("refused");
+        // B has seen all of it already and takes nothing; a studio that has not is refused.
+        assert!(
+            b.plan_merge(&share, &Progress::new())
+                .expect("plan")
+                .is_empty()
+        );
+        let c = studio(folder.path(), "c.db", false);
+        let error = c.plan_merge(&share, &Progress::new()).expect_err("refused");
         assert!(error.to_string().contains("checksum"), "{error}");
     }
 
