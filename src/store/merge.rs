@@ -924,20 +924,36 @@ impl Writer<'_> {
             .or(change.ours.as_ref().map(|o| o.uuid))
             .and_then(|u| local.get(table).and_then(|m| m.get(&u)).copied());
         if let Some(id) = existing {
-            let mut values = row_values(info, record, local, None)?;
-            let set = columns
+            let values = row_values(info, record, local, None)?;
+            // Only what changed: the version always, the identity if it is re-keyed, the
+            // fields that differ from ours (indexes and references of the others are left
+            // alone).
+            // `columns` is the record columns but the local key, then the fields.
+            let fields_from = RECORD_COLUMNS - 1;
+            let chosen: Vec<usize> = (0..columns.len())
+                .filter(|&k| match k {
+                    0 => change.rekey_from.is_some(),
+                    k if k < fields_from => true,
+                    k => change.ours.as_ref().is_none_or(|ours| {
+                        ours.values.get(k - fields_from) != record.values.get(k - fields_from)
+                    }),
+                })
+                .collect();
+            let set = chosen
                 .iter()
                 .enumerate()
-                .map(|(i, c)| format!("\"{c}\" = ?{}", i + 1))
+                .map(|(n, &k)| format!("\"{}\" = ?{}", columns[k], n + 1))
                 .collect::<Vec<_>>()
                 .join(", ");
-            values.push(SqlValue::Integer(id));
+            let key = SqlValue::Integer(id);
+            let mut bound: Vec<&SqlValue> = chosen.iter().map(|&k| &values[k]).collect();
+            bound.push(&key);
             self.tx
                 .prepare_cached(&format!(
                     "UPDATE \"{table}\" SET {set} WHERE id = ?{}",
-                    values.len()
+                    bound.len()
                 ))?
-                .execute(params_from_iter(values.iter()))?;
+                .execute(params_from_iter(bound))?;
             if let Some(map) = local.get_mut(table) {
                 if let Some(old) = change.rekey_from {
                     map.remove(&old);

@@ -533,6 +533,8 @@ fn record_tables(conn: &Connection) -> Result<Vec<String>> {
 
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(3))?;
+    // Room for a merge's statements (one update per table and set of changed fields).
+    conn.set_prepared_statement_cache_capacity(128);
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
          PRAGMA journal_mode = WAL;
