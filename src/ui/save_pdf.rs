@@ -15,6 +15,8 @@ pub struct SavePdfDialog {
     pub path: String,
     /// The suggested file name, used when a folder is typed.
     name: std::ffi::OsString,
+    /// The last path looked up in the file system: (typed, target, folder missing, exists).
+    checked: Option<(String, PathBuf, bool, bool)>,
 }
 
 impl SavePdfDialog {
@@ -24,6 +26,7 @@ impl SavePdfDialog {
             printable,
             path: path.display().to_string(),
             name: path.file_name().unwrap_or_default().to_owned(),
+            checked: None,
         }
     }
 
@@ -50,13 +53,10 @@ impl SavePdfDialog {
                 }
             });
             ui.label(RichText::new(lang.no_dialog_hint()).weak());
-            let target = self.target();
-            let folder_missing = target
-                .parent()
-                .is_some_and(|p| !p.as_os_str().is_empty() && !p.is_dir());
+            let (target, folder_missing, exists) = self.look_up();
             if folder_missing {
                 ui.colored_label(ERROR_RED, lang.folder_missing());
-            } else if target.is_file() {
+            } else if exists {
                 ui.colored_label(ERROR_RED, lang.file_exists_will_replace());
             }
             ui.add_space(8.0);
@@ -76,6 +76,23 @@ impl SavePdfDialog {
             });
         });
         (command, done || modal.should_close())
+    }
+
+    /// The file to write, whether its folder is missing and whether a file is there; asked of
+    /// the file system only when the typed path changes, not every frame.
+    fn look_up(&mut self) -> (PathBuf, bool, bool) {
+        if let Some((typed, target, missing, exists)) = &self.checked
+            && *typed == self.path
+        {
+            return (target.clone(), *missing, *exists);
+        }
+        let target = self.target();
+        let missing = target
+            .parent()
+            .is_some_and(|p| !p.as_os_str().is_empty() && !p.is_dir());
+        let exists = target.is_file();
+        self.checked = Some((self.path.clone(), target.clone(), missing, exists));
+        (target, missing, exists)
     }
 
     /// The file to write: the path typed, into the folder if a folder was typed, ending in
