@@ -17,6 +17,8 @@ pub struct ExportDialog {
     format: Format,
     /// The path as typed or browsed.
     pub path: String,
+    /// The last path looked up, and whether a file was there (not asked every frame).
+    checked: Option<(String, bool)>,
 }
 
 impl ExportDialog {
@@ -27,6 +29,7 @@ impl ExportDialog {
             period: String::new(),
             format: Format::Xlsx,
             path: String::new(),
+            checked: None,
         };
         dialog.suggest(folder, lang, today);
         dialog
@@ -127,7 +130,15 @@ impl ExportDialog {
             }
             ui.label(RichText::new(lang.no_dialog_hint()).weak());
             let target = PathBuf::from(self.path.trim());
-            if target.is_file() {
+            let exists = match &self.checked {
+                Some((typed, exists)) if *typed == self.path => *exists,
+                _ => {
+                    let exists = target.is_file();
+                    self.checked = Some((self.path.clone(), exists));
+                    exists
+                }
+            };
+            if exists {
                 ui.colored_label(ERROR_RED, lang.file_exists_will_replace());
             }
             let period = if self.period.trim().is_empty() {
