@@ -144,21 +144,11 @@ pub enum CliCommand {
         /// Only this period (all time if none).
         period: Option<crate::domain::period::Period>,
     },
-    /// `print {summary|sign-in} SESSION_ID -o FILE.pdf --db PATH`
+    /// `print {summary|sign-in} SESSION_ID | {problems|ranking|report} [--period P]
+    /// -o FILE.pdf --db PATH`
     Print {
         /// Which document.
-        printout: crate::print::Printout,
-        /// The session's number.
-        session: i64,
-        /// The PDF to write.
-        output: PathBuf,
-        /// The studio file (opened read-only).
-        db: PathBuf,
-    },
-    /// `print {problems [--period P] | ranking --period P | report --period P} -o FILE.pdf --db PATH`
-    PrintLedger {
-        /// Which ledger, for which period.
-        printout: crate::print::LedgerPrintout,
+        printable: crate::print::Printable,
         /// The PDF to write.
         output: PathBuf,
         /// The studio file (opened read-only).
@@ -392,8 +382,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
                     "report" => crate::print::LedgerPrintout::Report(needs_period()?),
                     _ => return Err(usage()),
                 };
-                return Ok(Invocation::Command(CliCommand::PrintLedger {
-                    printout,
+                return Ok(Invocation::Command(CliCommand::Print {
+                    printable: crate::print::Printable::Ledger(printout),
                     output: pdf_output(output)?,
                     db: need_db(db)?,
                 }));
@@ -412,8 +402,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
                 )
             })?;
             CliCommand::Print {
-                printout,
-                session,
+                printable: crate::print::Printable::Session(
+                    printout,
+                    crate::domain::SessionId(session),
+                ),
                 output: pdf_output(output)?,
                 db: need_db(db)?,
             }
@@ -512,31 +504,15 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
             writeln!(out, "{}", lang.exported(rows, &output)).map_err(io)
         }
         CliCommand::Print {
-            printout,
-            session,
-            output,
-            db,
-        } => {
-            let store = Store::open_read_only(&db).map_err(|e| lang.file_error(&db, &e))?;
-            let pages = crate::print::print(
-                &store,
-                printout,
-                crate::domain::SessionId(session),
-                lang,
-                &output,
-            )?;
-            writeln!(out, "{}", lang.printed(pages, &output)).map_err(io)
-        }
-        CliCommand::PrintLedger {
-            printout,
+            printable,
             output,
             db,
         } => {
             let store = Store::open_read_only(&db).map_err(|e| lang.file_error(&db, &e))?;
             let today = chrono::Local::now().date_naive();
-            let pages = crate::print::print_ledger(
+            let pages = crate::print::write(
                 &store,
-                printout,
+                printable,
                 lang,
                 today,
                 &output,
