@@ -454,3 +454,91 @@ fn share_writes_a_share_file_that_merges_elsewhere() {
     other.apply_merge(&preview).expect("merge");
     assert_eq!(other.roster().expect("roster").len(), 20);
 }
+
+#[test]
+fn after_a_merge_conflicts_and_duplicates_are_reviewed_and_settled() {
+    use secretary_studio::domain::SecretaryFields;
+    let folder = tempfile::tempdir().expect("tempdir");
+    let ours_path = common::demo_file(folder.path(), "ours.db");
+    let theirs_path = folder.path().join("西片区.db");
+    Store::create(&theirs_path, "古城镇书记工作室", "古城镇").expect("theirs");
+    let mut theirs = Store::open(&theirs_path).expect("open");
+    let progress = secretary_studio::report::Progress::new();
+    let preview = theirs.plan_merge(&ours_path, &progress).expect("plan");
+    theirs.apply_merge(&preview).expect("merge");
+
+    let mut ours = Store::open(&ours_path).expect("open");
+    let rename = |store: &mut Store, name: &str| {
+        let entry = store.roster().expect("roster").remove(0);
+        let mut fields = entry.fields;
+        fields.name = name.to_owned();
+        store
+            .write(|w| w.update_secretary(entry.id, &fields))
+            .expect("rename");
+    };
+    let branch = ours.branches().expect("branches")[0].id;
+    let newcomer = |phone: &str| SecretaryFields {
+        name: "李新民".to_owned(),
+        branch_id: Some(branch),
+        phone: phone.to_owned(),
+        ..SecretaryFields::default()
+    };
+    // Both villages change the same secretary and enter the same newcomer.
+    rename(&mut ours, "王建国（本村改）");
+    ours.write(|w| w.add_secretary(&newcomer(""))).expect("add");
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    rename(&mut theirs, "王建国（西村改）");
+    theirs
+        .write(|w| w.add_secretary(&newcomer("13800000001")))
+        .expect("add");
+    drop(theirs);
+
+    let mut harness = common::harness(ours, Screen::Roster);
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("合并文件…").click();
+    harness.run();
+    common::type_into(&mut harness, "文件路径", &theirs_path.display().to_string());
+    harness.get_by_label("预览合并").click();
+    common::wait_for_work(&mut harness);
+    harness.get_by_label("确认合并").click();
+    harness.run();
+    assert!(
+        harness.state().status().contains("2 项待核对"),
+        "{}",
+        harness.state().status()
+    );
+    // The review opens by itself, with the two versions side by side.
+    assert_eq!(harness.state().settings().screen, Screen::Review);
+    harness.get_by_label("冲突（1）");
+    harness.get_by_label("名称");
+    harness.get_by_label("王建国（西村改）");
+    harness.get_by_label("王建国（本村改）");
+    harness.get_by_label("可能重复的书记（1）");
+
+    harness.get_by_label("改用另一版本").click();
+    harness.run();
+    let names = |h: &egui_kittest::Harness<'static, secretary_studio::app::App>| {
+        h.state()
+            .store()
+            .roster()
+            .expect("roster")
+            .into_iter()
+            .map(|e| (e.fields.name, e.fields.phone))
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        names(&harness).iter().any(|(n, _)| n == "王建国（本村改）"),
+        "our version was taken back"
+    );
+    assert!(harness.query_by_label("冲突（1）").is_none());
+
+    harness.get_by_label("是同一人，合并为一条").click();
+    harness.run();
+    let newcomers: Vec<_> = names(&harness)
+        .into_iter()
+        .filter(|(n, _)| n == "李新民")
+        .collect();
+    assert_eq!(newcomers, [("李新民".to_owned(), "13800000001".to_owned())]);
+    harness.get_by_label("没有待核对的内容。");
+}

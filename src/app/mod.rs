@@ -48,6 +48,9 @@ pub struct App {
     compare: CompareScreen,
     communicate: CommunicateScreen,
     incentivise: IncentiviseScreen,
+    review: crate::ui::review::ReviewScreen,
+    /// How many conflicts and possible duplicates wait for review, per store generation.
+    review_waiting: Option<(u64, usize)>,
     /// The last deletion, offered for undo in the status line.
     undo: Option<Change>,
     path_dialog: Option<PathDialog>,
@@ -188,6 +191,8 @@ impl App {
             egui_ctx: None,
             merge_preview: None,
             merge_undo: None,
+            review: crate::ui::review::ReviewScreen::default(),
+            review_waiting: None,
         }
     }
 
@@ -295,6 +300,7 @@ impl App {
         egui::Panel::top("top-bar").show(ui, |ui| {
             self.top_bar(ui, &mut commands);
         });
+        let waiting = self.review_waiting();
         egui::Panel::bottom("status-line").show(ui, |ui| {
             ui.horizontal(|ui| {
                 let file = self
@@ -315,6 +321,14 @@ impl App {
                 }
                 if self.merge_undo.is_some() && ui.button(lang.merge_undo()).clicked() {
                     commands.push(Command::UndoMerge);
+                }
+                if waiting > 0
+                    && self.settings.screen != Screen::Review
+                    && ui
+                        .button(format!("{}（{waiting}）", lang.review_waiting()))
+                        .clicked()
+                {
+                    commands.push(Command::Navigate(Screen::Review));
                 }
                 if let Some(job) = &self.job {
                     ui.label(lang.working(&job.title));
@@ -391,6 +405,7 @@ impl App {
                 Screen::Session(id) => commands.extend(self.session.ui(ui, &ctx, id)),
                 Screen::Problems => commands.extend(self.problems.ui(ui, &ctx)),
                 Screen::Problem(id) => commands.extend(self.problem.ui(ui, &ctx, id)),
+                Screen::Review => commands.extend(self.review.ui(ui, &ctx)),
             }
             if let Some(dialog) = &mut self.path_dialog {
                 let (command, done) = dialog.ui(ui, lang);
@@ -494,6 +509,9 @@ impl App {
                         Self::suggest_path(""),
                         lang,
                     ));
+                }
+                if ui.button(lang.file_review()).clicked() {
+                    commands.push(Command::Navigate(Screen::Review));
                 }
                 if ui.button(lang.file_save_copy()).clicked() {
                     let name = format!(
@@ -913,6 +931,19 @@ impl App {
         }
     }
 
+    /// How many conflicts and possible duplicates wait for review (asked once per change).
+    fn review_waiting(&mut self) -> usize {
+        let generation = self.store.generation();
+        match self.review_waiting {
+            Some((g, n)) if g == generation => n,
+            _ => {
+                let n = self.store.review_count().unwrap_or(0);
+                self.review_waiting = Some((generation, n));
+                n
+            }
+        }
+    }
+
     /// Merges the previewed file after backing ours up; "Undo merge" is then offered.
     fn confirm_merge(&mut self) {
         let lang = self.settings.lang;
@@ -932,8 +963,12 @@ impl App {
         match self.store.apply_merge(&preview) {
             Ok(written) => {
                 self.undo = None;
-                self.status = lang.merged(written, backup.as_deref());
+                let waiting = self.review_waiting();
+                self.status = lang.merged_with_review(written, backup.as_deref(), waiting);
                 self.merge_undo = backup;
+                if waiting > 0 {
+                    self.settings.screen = Screen::Review;
+                }
             }
             Err(error) => self.show_error(lang.merge_error(&preview.path, &error)),
         }
@@ -1081,6 +1116,10 @@ fn apply_change(writer: &mut store::Writer<'_>, change: &Change) -> store::Resul
         Change::UpdateResponsibilities(responsibilities) => responsibilities
             .iter()
             .try_for_each(|r| writer.update_responsibility(r)),
+        Change::TakeOtherVersion(id) => writer.take_other_version(*id),
+        Change::KeepVersion(id) => writer.settle_conflict(*id),
+        Change::LinkDuplicate(keep, other) => writer.link_duplicate(*keep, *other),
+        Change::MarkDistinct(keep, other) => writer.mark_distinct(*keep, *other),
     }
     .map(|()| None)
 }

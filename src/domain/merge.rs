@@ -116,6 +116,8 @@ pub enum Winner {
 /// Two versions made without either side having seen the other's.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {
+    /// The record's identity after the merge.
+    pub uuid: Uuid,
     /// Whose version won.
     pub winner: Winner,
     /// The version that lost, kept for review.
@@ -196,6 +198,11 @@ pub fn plan_table(
         let theirs_wins = theirs.version > mine.version;
         if concurrent {
             plan.conflicts.push(Conflict {
+                uuid: if rekey.is_some() {
+                    mine.uuid.min(theirs.uuid)
+                } else {
+                    mine.uuid
+                },
                 winner: if theirs_wins {
                     Winner::Theirs
                 } else {

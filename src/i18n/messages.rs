@@ -47,6 +47,89 @@ impl Lang {
         }
     }
 
+    /// A field (a column) as people call it.
+    pub fn field_name(self, column: &str) -> String {
+        let (zh, en) = match column {
+            "name" => ("名称", "name"),
+            "gender" => ("性别", "gender"),
+            "birth" => ("出生年月", "born"),
+            "education" => ("文化程度", "education"),
+            "branch_id" => ("党支部", "branch"),
+            "host_branch_id" => ("承办支部", "host branch"),
+            "area_id" => ("片区", "area"),
+            "level" => ("层级", "level"),
+            "position" => ("职务", "position"),
+            "phone" => ("联系电话", "phone"),
+            "in_office_since" => ("任现职时间", "in office since"),
+            "notes" | "note" => ("备注", "notes"),
+            "archived" => ("已归档", "archived"),
+            "kind" => ("类别", "kind"),
+            "town" => ("乡镇", "town"),
+            "title" => ("标题", "title"),
+            "topic" => ("主题", "topic"),
+            "text" => ("内容", "text"),
+            "starts_at" => ("开始时间", "starts"),
+            "ends_at" => ("结束时间", "ends"),
+            "place" => ("地点", "place"),
+            "host" => ("主持人", "host"),
+            "recorder" => ("记录人", "recorder"),
+            "systems" => ("所属制度", "systems"),
+            "status" => ("出勤", "attendance"),
+            "reason" => ("事由", "reason"),
+            "secretary_id" => ("书记", "secretary"),
+            "session_id" => ("活动", "session"),
+            "problem_id" => ("难题", "problem"),
+            "description" => ("问题描述", "description"),
+            "category" => ("类别", "category"),
+            "raised_on" => ("提出日期", "raised on"),
+            "raised_by" => ("提出人", "raised by"),
+            "deadline" => ("期限", "deadline"),
+            "state" => ("状态", "state"),
+            "responsible" => ("责任人", "responsible"),
+            "helper_id" => ("帮扶人", "helper"),
+            "strong_id" => ("强支部书记", "strong"),
+            "weak_id" => ("弱支部书记", "weak"),
+            "starts_on" | "term_starts_on" => ("开始日期", "starts on"),
+            "ends_on" | "term_ends_on" => ("结束日期", "ends on"),
+            "goals" => ("帮扶目标", "goals"),
+            "outcome" => ("成效", "outcome"),
+            "points" => ("分值", "points"),
+            "score" => ("得分", "score"),
+            "max_score" => ("满分", "full marks"),
+            "period" => ("期间", "period"),
+            "value" => ("值", "value"),
+            "pinned" => ("置顶", "pinned"),
+            "holder_id" => ("负责人", "holder"),
+            "author_id" => ("作者", "author"),
+            "held_on" | "awarded_on" | "written_on" | "posted_on" | "happened_on" => {
+                ("日期", "date")
+            }
+            "duration_min" => ("时长（分钟）", "minutes"),
+            other => (other, other),
+        };
+        match self {
+            Self::Zh => zh.to_owned(),
+            Self::En => en.replace('_', " "),
+        }
+    }
+
+    /// What merging left for review, for the status line.
+    pub fn merged_with_review(
+        self,
+        records: usize,
+        backup: Option<&Path>,
+        waiting: usize,
+    ) -> String {
+        let merged = self.merged(records, backup);
+        if waiting == 0 {
+            return merged;
+        }
+        match self {
+            Self::Zh => format!("{merged}　有 {waiting} 项待核对（文件 → 核对合并结果…）"),
+            Self::En => format!("{merged}  {waiting} to review (File → Review merges…)"),
+        }
+    }
+
     /// A kind of record (a table) as people call it.
     pub fn record_kind(self, table: &str) -> String {
         let zh = match table {

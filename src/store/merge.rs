@@ -32,16 +32,16 @@ const RECORD_COLUMNS: usize = 6;
 
 /// What the merge knows of a record table.
 #[derive(Debug, Clone)]
-struct TableInfo {
-    name: String,
+pub(super) struct TableInfo {
+    pub(super) name: String,
     /// The fields after the record columns.
-    columns: Vec<String>,
+    pub(super) columns: Vec<String>,
     /// Per field, the table it refers to.
-    refers: Vec<Option<String>>,
+    pub(super) refers: Vec<Option<String>>,
     /// Indexes (into `columns`) of a unique constraint other than the identity.
-    key: Option<Vec<usize>>,
+    pub(super) key: Option<Vec<usize>>,
     /// The field that names a record for people (name, title, topic…).
-    label: Option<usize>,
+    pub(super) label: Option<usize>,
 }
 
 /// Every record of a file, by table, with references as identities.
@@ -146,7 +146,7 @@ impl MergePreview {
 }
 
 /// The record tables of `conn`, referenced tables before the tables that refer to them.
-fn table_infos(conn: &Connection) -> Result<Vec<TableInfo>> {
+pub(super) fn table_infos(conn: &Connection) -> Result<Vec<TableInfo>> {
     let mut infos = Vec::new();
     for name in super::record_tables(conn)? {
         let mut columns = Vec::new();
@@ -835,6 +835,18 @@ fn written_columns(info: &TableInfo) -> Vec<String> {
         .collect()
 }
 
+/// A value as `SQLite` holds it outside a record table: a reference as its identity.
+pub(super) fn sql_value(value: &Value) -> SqlValue {
+    match value {
+        Value::Null => SqlValue::Null,
+        Value::Int(v) => SqlValue::Integer(*v),
+        Value::Real(v) => SqlValue::Real(*v),
+        Value::Text(v) => SqlValue::Text(v.clone()),
+        Value::Blob(v) => SqlValue::Blob(v.clone()),
+        Value::Ref(uuid) => SqlValue::Blob(uuid.to_vec()),
+    }
+}
+
 /// A record's values as our file writes them, references turned into our local keys. A new
 /// site row refers to itself (`own`) until it exists.
 fn row_values(
@@ -995,6 +1007,46 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// Keeps the losing version of every conflict for review (`local_conflict`).
+    fn keep_conflicts(&mut self, preview: &MergePreview) -> Result<()> {
+        let merged_at = chrono::Local::now().format("%Y-%m-%d %H:%M").to_string();
+        let source = preview
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut field = self.tx.prepare_cached(
+            "INSERT INTO local_conflict_field (conflict_id, column_name, value) VALUES (?1, ?2, ?3)",
+        )?;
+        for (info, plan) in preview.infos.iter().zip(&preview.plans) {
+            for conflict in &plan.conflicts {
+                let loser = &conflict.loser;
+                self.tx.execute(
+                    "INSERT INTO local_conflict (merged_at, source, table_name, record_uuid, winner,
+                     loser_clock, loser_site, loser_deleted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    rusqlite::params![
+                        merged_at,
+                        source,
+                        info.name,
+                        conflict.uuid.to_vec(),
+                        match conflict.winner {
+                            crate::domain::merge::Winner::Ours => "ours",
+                            crate::domain::merge::Winner::Theirs => "theirs",
+                        },
+                        loser.version.clock,
+                        loser.version.site.to_vec(),
+                        loser.deleted,
+                    ],
+                )?;
+                let id = self.tx.last_insert_rowid();
+                for (column, value) in info.columns.iter().zip(&loser.values) {
+                    field.execute(rusqlite::params![id, column, sql_value(value)])?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn apply_plan(&mut self, preview: &MergePreview) -> Result<usize> {
         let mut local = self.local_keys(&preview.infos)?;
         let mut written = 0;
@@ -1022,6 +1074,7 @@ impl Writer<'_> {
                 }
             }
         }
+        self.keep_conflicts(preview)?;
         // What we have seen now includes what they had seen.
         for (site, clock) in &preview.their_seen.0 {
             self.tx.execute(
@@ -1177,6 +1230,130 @@ mod tests {
             a.roster().expect("roster")[0].fields.name,
             "王建国（B再改）"
         );
+
+        // A keeps the losing version for review and can take it instead.
+        let review = a.merge_conflicts().expect("conflicts");
+        assert_eq!(review.len(), 1, "{review:?}");
+        assert_eq!(review[0].table, "secretary");
+        assert_eq!(review[0].label, "王建国（B再改）");
+        assert_eq!(review[0].source, "b.db");
+        assert_eq!(
+            review[0].fields,
+            [super::super::review::FieldDiff {
+                column: "name".to_owned(),
+                kept: Some("王建国（B再改）".to_owned()),
+                other: Some("王建国（A改）".to_owned()),
+            }]
+        );
+        assert!(b.merge_conflicts().expect("b").is_empty(), "B lost nothing");
+        a.write(|w| w.take_other_version(review[0].id))
+            .expect("take the other");
+        assert_eq!(a.roster().expect("roster")[0].fields.name, "王建国（A改）");
+        assert!(a.merge_conflicts().expect("settled").is_empty());
+        assert!(
+            a.write(|w| w.take_other_version(review[0].id)).is_err(),
+            "a settled conflict cannot be taken again"
+        );
+        // The choice is an edit like any other: it travels and is no conflict.
+        let preview = merge(&mut b, &a_path);
+        assert_eq!(total(&preview, |t| t.conflicts), 0);
+        assert_eq!(b.roster().expect("roster")[0].fields.name, "王建国（A改）");
+        merge(&mut a, &b_path);
+        assert_eq!(contents(&a), contents(&b));
+    }
+
+    #[test]
+    fn the_same_person_entered_in_two_villages_is_offered_and_linked_into_one() {
+        use crate::domain::session::{AttendanceMark, AttendanceStatus};
+        let folder = tempfile::tempdir().expect("tempdir");
+        let mut a = studio(folder.path(), "a.db", true);
+        let mut b = studio(folder.path(), "b.db", false);
+        let a_path = a.path().expect("path").to_owned();
+        let b_path = b.path().expect("path").to_owned();
+        merge(&mut b, &a_path);
+        let branch = a.branches().expect("branches")[0].id;
+        let session = a.sessions().expect("sessions")[0].id;
+        let person = |phone: &str| crate::domain::roster::SecretaryFields {
+            name: "李新民".to_owned(),
+            branch_id: Some(branch),
+            phone: phone.to_owned(),
+            ..Default::default()
+        };
+        let mark = |store: &mut Store, id| {
+            store
+                .write(|w| {
+                    w.set_attendance(
+                        session,
+                        &AttendanceMark {
+                            secretary_id: id,
+                            status: AttendanceStatus::Present,
+                            reason: String::new(),
+                        },
+                    )
+                })
+                .expect("mark");
+        };
+        let in_a = a.write(|w| w.add_secretary(&person(""))).expect("add");
+        mark(&mut a, in_a);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        let in_b = b
+            .write(|w| w.add_secretary(&person("13800000000")))
+            .expect("add");
+        mark(&mut b, in_b);
+        assert!(a.possible_duplicates().expect("none yet").is_empty());
+
+        merge(&mut a, &b_path);
+        let duplicates = a.possible_duplicates().expect("duplicates");
+        assert_eq!(duplicates.len(), 1, "offered, not merged silently");
+        assert_eq!(duplicates[0].keep.id, in_a, "the one entered first stays");
+        assert_eq!(duplicates[0].keep.sessions, 1);
+        assert_eq!(duplicates[0].other.phone, "13800000000");
+        let live = |s: &Store| {
+            s.roster()
+                .expect("roster")
+                .into_iter()
+                .filter(|e| e.fields.name == "李新民")
+                .count()
+        };
+        assert_eq!(live(&a), 2);
+
+        a.write(|w| w.link_duplicate(duplicates[0].keep.id, duplicates[0].other.id))
+            .expect("link");
+        assert_eq!(live(&a), 1);
+        let kept = a.secretary(in_a).expect("read").expect("kept");
+        assert_eq!(kept.fields.phone, "13800000000", "empty fields filled");
+        let marks = a.attendance(session).expect("attendance");
+        assert_eq!(
+            marks.iter().filter(|m| m.secretary_id == in_a).count(),
+            1,
+            "one mark at the session both marked"
+        );
+        assert!(a.possible_duplicates().expect("after").is_empty());
+
+        // B takes the link with the next merge and holds the same records.
+        merge(&mut b, &a_path);
+        assert_eq!(live(&b), 1);
+        assert!(b.possible_duplicates().expect("b").is_empty());
+        merge(&mut a, &b_path);
+        assert_eq!(contents(&a), contents(&b));
+    }
+
+    #[test]
+    fn people_said_to_be_different_leave_the_list() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let mut a = studio(folder.path(), "a.db", true);
+        let first = a.roster().expect("roster").remove(0);
+        let twin = a.write(|w| w.add_secretary(&first.fields)).expect("add");
+        let duplicates = a.possible_duplicates().expect("duplicates");
+        assert_eq!(duplicates.len(), 1);
+        assert_eq!(
+            (duplicates[0].keep.id, duplicates[0].other.id),
+            (first.id, twin)
+        );
+        a.write(|w| w.mark_distinct(first.id, twin))
+            .expect("distinct");
+        assert!(a.possible_duplicates().expect("none").is_empty());
+        assert_eq!(a.roster().expect("both stay").len(), 21);
     }
 
     #[test]

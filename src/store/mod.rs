@@ -9,6 +9,7 @@ mod file_check;
 mod ledger;
 pub mod merge;
 mod problems;
+pub mod review;
 mod roster;
 pub mod schema;
 mod systems;
@@ -523,7 +524,7 @@ impl Writer<'_> {
 fn record_tables(conn: &Connection) -> Result<Vec<String>> {
     let mut statement = conn.prepare(
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-         AND name != 'local' ORDER BY name",
+         AND name != 'local' AND name NOT LIKE 'local\\_%' ESCAPE '\\' ORDER BY name",
     )?;
     let names = statement
         .query_map([], |row| row.get(0))?

@@ -6,13 +6,13 @@
 //! files), `origin_site` (the file that created it), `hlc` and `hlc_site` (the logical clock of
 //! its last change and the site that made it), and `deleted` (a tombstone, never a physical
 //! delete). `local` holds facts about this one file (its site, the highest clock seen) and never
-//! travels.
+//! travels; nor do the other `local_*` tables (what a merge left for review).
 
 /// `PRAGMA application_id` of every studio file: "`ShuJ`" (书记).
 pub const APPLICATION_ID: i32 = 0x5368_754A;
 
 /// The migrations; `user_version` is the number applied.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this build writes.
 pub fn current_version() -> i64 {
@@ -395,4 +395,36 @@ CREATE VIEW live_points_rule AS SELECT * FROM points_rule WHERE deleted = 0;
 CREATE VIEW live_points_award AS SELECT * FROM points_award WHERE deleted = 0;
 CREATE VIEW live_honour AS SELECT * FROM honour WHERE deleted = 0;
 CREATE VIEW live_responsibility AS SELECT * FROM responsibility WHERE deleted = 0;
+";
+
+/// What merges leave for the coordinator to review, local to this file (never merged): the
+/// losing versions of conflicts (per field, references as identities), and pairs of
+/// secretaries said not to be the same person.
+const V4: &str = r"
+CREATE TABLE local_conflict (
+    id INTEGER PRIMARY KEY,
+    merged_at TEXT NOT NULL,
+    source TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    record_uuid BLOB NOT NULL CHECK (length(record_uuid) = 16),
+    winner TEXT NOT NULL CHECK (winner IN ('ours', 'theirs')),
+    loser_clock INTEGER NOT NULL,
+    loser_site BLOB NOT NULL CHECK (length(loser_site) = 16),
+    loser_deleted INTEGER NOT NULL CHECK (loser_deleted IN (0, 1)),
+    settled INTEGER NOT NULL DEFAULT 0 CHECK (settled IN (0, 1))
+) STRICT;
+CREATE INDEX local_conflict_open ON local_conflict(settled);
+
+CREATE TABLE local_conflict_field (
+    conflict_id INTEGER NOT NULL REFERENCES local_conflict(id),
+    column_name TEXT NOT NULL,
+    value ANY,
+    PRIMARY KEY (conflict_id, column_name)
+) STRICT;
+
+CREATE TABLE local_distinct (
+    first BLOB NOT NULL,
+    second BLOB NOT NULL,
+    PRIMARY KEY (first, second)
+) STRICT;
 ";

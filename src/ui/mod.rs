@@ -15,6 +15,7 @@ pub mod incentivise;
 pub mod learn;
 pub mod merge;
 pub mod problems;
+pub mod review;
 pub mod roster;
 pub mod save_pdf;
 pub mod secretary;
@@ -70,6 +71,8 @@ pub enum Screen {
     Communicate,
     /// 激励
     Incentivise,
+    /// 核对合并结果
+    Review,
 }
 
 impl Screen {
@@ -230,6 +233,14 @@ pub enum Change {
     UpdateNotice(NoticeId, NoticeFields),
     /// Change the responsibilities' names, holders and terms, together.
     UpdateResponsibilities(Vec<Responsibility>),
+    /// Take the losing version of a merge conflict instead.
+    TakeOtherVersion(i64),
+    /// Keep the version that won a merge conflict.
+    KeepVersion(i64),
+    /// Fold the second secretary into the first (the same person entered twice).
+    LinkDuplicate(SecretaryId, SecretaryId),
+    /// Two secretaries of the same name and branch are different people.
+    MarkDistinct(SecretaryId, SecretaryId),
 }
 
 /// What a screen asks the app to do after the frame.

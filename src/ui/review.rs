@@ -1,0 +1,215 @@
+//! 核对合并结果: the conflicts merges left (take the other version, or keep this one) and
+//! secretaries entered separately in two villages (link them, or say they differ).
+
+use super::widgets::{ERROR_RED, screen_title};
+use super::{Change, Command, ViewContext};
+use crate::domain::merge::Winner;
+use crate::domain::session::AttendanceStatus;
+use crate::domain::{Gender, Level};
+use crate::i18n::Lang;
+use crate::store::review::{ConflictEntry, Duplicate, DuplicatePerson};
+use egui::{RichText, Ui};
+
+/// How many entries of each list are drawn at once (the rest follow as these are settled).
+const SHOWN: usize = 100;
+
+/// What the screen shows, loaded once per store generation.
+struct ReviewModel {
+    conflicts: Vec<ConflictEntry>,
+    duplicates: Vec<Duplicate>,
+}
+
+/// The review screen.
+#[derive(Default)]
+pub struct ReviewScreen {
+    cache: Option<(u64, Result<ReviewModel, String>)>,
+}
+
+/// A stored value as people read it: codes in words.
+fn value_in_words(lang: Lang, column: &str, value: Option<&str>) -> String {
+    let Some(value) = value else {
+        return "—".to_owned();
+    };
+    let words = match column {
+        "gender" => Gender::from_code(value).map(|g| lang.gender(g).to_owned()),
+        "level" => Level::from_code(value).map(|l| lang.level(l).to_owned()),
+        "status" => value
+            .parse()
+            .ok()
+            .and_then(AttendanceStatus::from_index)
+            .map(|s| lang.attendance_status(s).to_owned()),
+        "archived" | "pinned" => Some(
+            if value == "1" {
+                lang.pick("是", "yes")
+            } else {
+                lang.pick("否", "no")
+            }
+            .to_owned(),
+        ),
+        _ => None,
+    };
+    words.unwrap_or_else(|| value.chars().take(200).collect())
+}
+
+fn person_line(lang: Lang, person: &DuplicatePerson) -> String {
+    let phone = if person.phone.is_empty() {
+        "—"
+    } else {
+        &person.phone
+    };
+    match lang {
+        Lang::Zh => format!(
+            "{}　{}　电话 {phone}　出勤记录 {} 次",
+            person.name, person.branch, person.sessions
+        ),
+        Lang::En => format!(
+            "{}, {}, phone {phone}, marked at {} sessions",
+            person.name, person.branch, person.sessions
+        ),
+    }
+}
+
+impl ReviewScreen {
+    fn refresh(&mut self, ctx: &ViewContext<'_>) {
+        let generation = ctx.store.generation();
+        if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
+            let load = || -> crate::store::Result<_> {
+                Ok(ReviewModel {
+                    conflicts: ctx.store.merge_conflicts()?,
+                    duplicates: ctx.store.possible_duplicates()?,
+                })
+            };
+            self.cache = Some((generation, load().map_err(|e| ctx.lang.store_error(&e))));
+        }
+    }
+
+    /// Draws the screen; returns what the user chose.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+        let lang = ctx.lang;
+        self.refresh(ctx);
+        let mut commands = Vec::new();
+        screen_title(ui, lang.review_title());
+        ui.label(RichText::new(lang.review_intro()).weak());
+        ui.add_space(6.0);
+        let model = match &self.cache {
+            Some((_, Ok(model))) => model,
+            Some((_, Err(message))) => {
+                ui.colored_label(ERROR_RED, message);
+                return commands;
+            }
+            None => return commands,
+        };
+        if model.conflicts.is_empty() && model.duplicates.is_empty() {
+            ui.label(lang.review_nothing());
+            return commands;
+        }
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if !model.conflicts.is_empty() {
+                    ui.heading(format!(
+                        "{}（{}）",
+                        lang.review_conflicts(),
+                        model.conflicts.len()
+                    ));
+                    for conflict in model.conflicts.iter().take(SHOWN) {
+                        conflict_card(ui, lang, conflict, &mut commands);
+                    }
+                }
+                if !model.duplicates.is_empty() {
+                    ui.add_space(10.0);
+                    ui.heading(format!(
+                        "{}（{}）",
+                        lang.review_duplicates(),
+                        model.duplicates.len()
+                    ));
+                    ui.label(RichText::new(lang.review_duplicate_note()).weak());
+                    for duplicate in model.duplicates.iter().take(SHOWN) {
+                        duplicate_card(ui, lang, duplicate, &mut commands);
+                    }
+                }
+            });
+        commands
+    }
+}
+
+fn conflict_card(ui: &mut Ui, lang: Lang, conflict: &ConflictEntry, commands: &mut Vec<Command>) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(format!(
+                "{}「{}」",
+                lang.record_kind(&conflict.table),
+                conflict.label
+            ));
+            ui.label(
+                RichText::new(format!(
+                    "{} {}　{}",
+                    conflict.merged_at,
+                    conflict.source,
+                    match conflict.winner {
+                        Winner::Ours => lang.winner_ours(),
+                        Winner::Theirs => lang.winner_theirs(),
+                    }
+                ))
+                .weak(),
+            );
+        });
+        egui::Grid::new(("conflict", conflict.id))
+            .num_columns(3)
+            .spacing([16.0, 2.0])
+            .show(ui, |ui| {
+                ui.label(RichText::new(lang.col_field()).weak());
+                ui.label(RichText::new(lang.col_kept()).weak());
+                ui.label(RichText::new(lang.col_other()).weak());
+                ui.end_row();
+                if conflict.kept_deleted != conflict.other_deleted {
+                    ui.label(lang.col_deleted());
+                    for deleted in [conflict.kept_deleted, conflict.other_deleted] {
+                        ui.label(if deleted {
+                            lang.review_deleted()
+                        } else {
+                            "—"
+                        });
+                    }
+                    ui.end_row();
+                }
+                for field in &conflict.fields {
+                    ui.label(lang.field_name(&field.column));
+                    ui.label(value_in_words(lang, &field.column, field.kept.as_deref()));
+                    ui.label(value_in_words(lang, &field.column, field.other.as_deref()));
+                    ui.end_row();
+                }
+            });
+        ui.horizontal(|ui| {
+            if ui.button(lang.take_other()).clicked() {
+                commands.push(Command::Write(Change::TakeOtherVersion(conflict.id)));
+            }
+            if ui.button(lang.keep_current()).clicked() {
+                commands.push(Command::Write(Change::KeepVersion(conflict.id)));
+            }
+        });
+    });
+}
+
+fn duplicate_card(ui: &mut Ui, lang: Lang, duplicate: &Duplicate, commands: &mut Vec<Command>) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(format!("① {}", person_line(lang, &duplicate.keep)));
+        ui.label(format!("② {}", person_line(lang, &duplicate.other)));
+        ui.horizontal(|ui| {
+            if ui.button(lang.link_duplicate()).clicked() {
+                commands.push(Command::Write(Change::LinkDuplicate(
+                    duplicate.keep.id,
+                    duplicate.other.id,
+                )));
+            }
+            if ui.button(lang.not_duplicate()).clicked() {
+                commands.push(Command::Write(Change::MarkDistinct(
+                    duplicate.keep.id,
+                    duplicate.other.id,
+                )));
+            }
+        });
+    });
+}
