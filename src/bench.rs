@@ -196,7 +196,9 @@ fn merge_figures(
     let progress = crate::report::Progress::new();
     let start = Instant::now();
     let preview = a.plan_merge(&b_path, &progress).map_err(error)?;
-    let written = a.apply_merge(&preview).map_err(error)?;
+    let written = a
+        .apply_merge(&preview, &crate::report::Progress::new())
+        .map_err(error)?;
     writeln!(
         out,
         "{:<52} {:>12} {:>10}",

@@ -654,7 +654,7 @@ fn merge(
         .backup_before(lang.pick("合并前", "before-merge"))
         .map_err(|e| lang.store_error(&e))?;
     let written = store
-        .apply_merge(&preview)
+        .apply_merge(&preview, &crate::report::Progress::new())
         .map_err(|e| lang.store_error(&e))?;
     writeln!(out, "{}", lang.merged(written, backup.as_deref())).map_err(io)
 }

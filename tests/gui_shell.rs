@@ -398,7 +398,7 @@ fn merge_a_file_previews_then_merges_and_undo_puts_the_file_back() {
     );
 
     harness.get_by_label("确认合并").click();
-    harness.run();
+    common::wait_for_work(&mut harness);
     assert!(
         harness.state().status().contains("已合并"),
         "{}",
@@ -451,7 +451,7 @@ fn share_writes_a_share_file_that_merges_elsewhere() {
     let mut other = Store::open(&other).expect("open");
     let progress = secretary_studio::report::Progress::new();
     let preview = other.plan_merge(&share, &progress).expect("plan");
-    other.apply_merge(&preview).expect("merge");
+    other.apply_merge(&preview, &progress).expect("merge");
     assert_eq!(other.roster().expect("roster").len(), 20);
 }
 
@@ -465,7 +465,7 @@ fn after_a_merge_conflicts_and_duplicates_are_reviewed_and_settled() {
     let mut theirs = Store::open(&theirs_path).expect("open");
     let progress = secretary_studio::report::Progress::new();
     let preview = theirs.plan_merge(&ours_path, &progress).expect("plan");
-    theirs.apply_merge(&preview).expect("merge");
+    theirs.apply_merge(&preview, &progress).expect("merge");
 
     let mut ours = Store::open(&ours_path).expect("open");
     let rename = |store: &mut Store, name: &str| {
@@ -502,7 +502,7 @@ fn after_a_merge_conflicts_and_duplicates_are_reviewed_and_settled() {
     harness.get_by_label("预览合并").click();
     common::wait_for_work(&mut harness);
     harness.get_by_label("确认合并").click();
-    harness.run();
+    common::wait_for_work(&mut harness);
     assert!(
         harness.state().status().contains("2 项待核对"),
         "{}",

@@ -37,6 +37,15 @@ pub enum Outcome {
     },
     /// Another village's file read and its merge planned (nothing written yet).
     MergePlanned(Box<crate::store::merge::MergePreview>),
+    /// A merge written, after a backup.
+    Merged {
+        /// Records written.
+        written: usize,
+        /// The copy of the file from before.
+        backup: Option<PathBuf>,
+        /// The file merged.
+        source: PathBuf,
+    },
 }
 
 /// The result of work.
@@ -48,7 +57,12 @@ pub struct Job {
     pub title: String,
     progress: Arc<Progress>,
     receiver: mpsc::Receiver<WorkResult>,
+    /// Until the work is started: where its result goes (dropped once sent, so a worker that
+    /// panics leaves the channel disconnected).
+    sender: Option<mpsc::Sender<WorkResult>>,
     lang: Lang,
+    /// Whether the work writes to the studio file (the window then must not).
+    pub writes: bool,
 }
 
 impl Job {
@@ -61,45 +75,81 @@ impl Job {
         wake: Option<egui::Context>,
         work: impl FnOnce(&Store, &Progress) -> WorkResult + Send + 'static,
     ) -> Self {
-        let progress = Arc::new(Progress::new());
-        let (sender, receiver) = mpsc::channel();
+        let mut job = Self::new(lang, title, false);
         match store.reader() {
-            Ok(Some(reader)) => {
-                let shared = Arc::clone(&progress);
-                let fallback = sender.clone();
-                let spawned = std::thread::Builder::new()
-                    .name("studio-work".to_owned())
-                    .spawn(move || {
-                        let result = work(&reader, &shared);
-                        // The window may have closed; then nobody waits for the result.
-                        sender.send(result).ok();
-                        if let Some(ctx) = wake {
-                            ctx.request_repaint();
-                        }
-                    });
-                if let Err(error) = spawned {
-                    fallback
-                        .send(Err(WorkError::Failed(format!(
-                            "{}{error}",
-                            lang.pick("无法启动后台任务：", "Could not start the work: ")
-                        ))))
-                        .ok();
-                }
-            }
-            Ok(None) => {
-                sender.send(work(store, &progress)).ok();
-            }
-            Err(error) => {
-                sender
-                    .send(Err(WorkError::Failed(lang.store_error(&error))))
-                    .ok();
-            }
+            Ok(Some(reader)) => job.spawn(wake, move |progress| work(&reader, progress)),
+            Ok(None) => job.finish(work(store, &job.progress.clone())),
+            Err(error) => job.finish(Err(WorkError::Failed(lang.store_error(&error)))),
         }
+        job
+    }
+
+    /// Starts `work` that writes to `store`'s file on a worker thread, with a connection of
+    /// its own; the window must not write until it is done, and then calls
+    /// `Store::written_elsewhere`. A studio held in memory is written here.
+    pub fn start_writing(
+        store: &mut Store,
+        lang: Lang,
+        title: String,
+        wake: Option<egui::Context>,
+        work: impl FnOnce(&mut Store, &Progress) -> WorkResult + Send + 'static,
+    ) -> Self {
+        let mut job = Self::new(lang, title, true);
+        match store.writer() {
+            Ok(Some(mut writer)) => job.spawn(wake, move |progress| work(&mut writer, progress)),
+            Ok(None) => job.finish(work(store, &job.progress.clone())),
+            Err(error) => job.finish(Err(WorkError::Failed(lang.store_error(&error)))),
+        }
+        job
+    }
+
+    fn new(lang: Lang, title: String, writes: bool) -> Self {
+        let (sender, receiver) = mpsc::channel();
         Self {
             title,
-            progress,
+            progress: Arc::new(Progress::new()),
             receiver,
+            sender: Some(sender),
             lang,
+            writes,
+        }
+    }
+
+    /// The result of work done without a thread.
+    fn finish(&mut self, result: WorkResult) {
+        if let Some(sender) = self.sender.take() {
+            sender.send(result).ok();
+        }
+    }
+
+    fn spawn(
+        &mut self,
+        wake: Option<egui::Context>,
+        work: impl FnOnce(&Progress) -> WorkResult + Send + 'static,
+    ) {
+        let Some(sender) = self.sender.take() else {
+            return;
+        };
+        let shared = Arc::clone(&self.progress);
+        let fallback = sender.clone();
+        let spawned = std::thread::Builder::new()
+            .name("studio-work".to_owned())
+            .spawn(move || {
+                let result = work(&shared);
+                // The window may have closed; then nobody waits for the result.
+                sender.send(result).ok();
+                if let Some(ctx) = wake {
+                    ctx.request_repaint();
+                }
+            });
+        if let Err(error) = spawned {
+            fallback
+                .send(Err(WorkError::Failed(format!(
+                    "{}{error}",
+                    self.lang
+                        .pick("无法启动后台任务：", "Could not start the work: ")
+                ))))
+                .ok();
         }
     }
 

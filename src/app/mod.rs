@@ -621,6 +621,9 @@ impl App {
         let lang = self.settings.lang;
         match command {
             Command::Navigate(screen) => self.settings.screen = screen,
+            Command::Write(_) if self.job.as_ref().is_some_and(|j| j.writes) => {
+                self.show_notice(lang.merge_busy().to_owned());
+            }
             Command::Write(change) => {
                 // Undoing the merge after this would take this change away too.
                 self.merge_undo = None;
@@ -924,6 +927,22 @@ impl App {
                 lang.merge_review().clone_into(&mut self.status);
                 self.merge_preview = Some(preview);
             }
+            Ok(Outcome::Merged {
+                written,
+                backup,
+                source: _,
+            }) => {
+                if let Err(error) = self.store.written_elsewhere() {
+                    self.show_error(lang.store_error(&error));
+                }
+                self.undo = None;
+                let waiting = self.review_waiting();
+                self.status = lang.merged_with_review(written, backup.as_deref(), waiting);
+                self.merge_undo = backup;
+                if waiting > 0 {
+                    self.settings.screen = Screen::Review;
+                }
+            }
             Err(crate::report::WorkError::Cancelled) => {
                 self.status = crate::report::WorkError::Cancelled.message(lang);
             }
@@ -950,28 +969,45 @@ impl App {
         let Some(preview) = self.merge_preview.take() else {
             return;
         };
-        let backup = match self
-            .store
-            .backup_before(lang.pick("合并前", "before-merge"))
-        {
-            Ok(backup) => backup,
-            Err(error) => {
-                self.show_error(lang.store_error(&error));
-                return;
-            }
-        };
-        match self.store.apply_merge(&preview) {
-            Ok(written) => {
-                self.undo = None;
-                let waiting = self.review_waiting();
-                self.status = lang.merged_with_review(written, backup.as_deref(), waiting);
-                self.merge_undo = backup;
-                if waiting > 0 {
-                    self.settings.screen = Screen::Review;
-                }
-            }
-            Err(error) => self.show_error(lang.merge_error(&preview.path, &error)),
+        if self.job.is_some() {
+            self.show_notice(lang.work_busy().to_owned());
+            self.merge_preview = Some(preview);
+            return;
         }
+        let title = lang.merge_writing().to_owned();
+        self.status = lang.working(&title);
+        let backup_name = lang.pick("合并前", "before-merge");
+        self.job = Some(Job::start_writing(
+            &mut self.store,
+            lang,
+            title,
+            self.egui_ctx.clone(),
+            move |store, progress| {
+                use crate::report::WorkError;
+                let backup = store
+                    .backup_before(backup_name)
+                    .map_err(|e| WorkError::Failed(lang.store_error(&e)))?;
+                match store.apply_merge(&preview, progress) {
+                    Ok(written) => Ok(Outcome::Merged {
+                        written,
+                        backup,
+                        source: preview.path.clone(),
+                    }),
+                    Err(error) => {
+                        // Nothing was merged: the copy from before is the file as it is.
+                        if let Some(backup) = &backup {
+                            std::fs::remove_file(backup).ok();
+                        }
+                        Err(match error {
+                            crate::store::Error::Cancelled => WorkError::Cancelled,
+                            other => WorkError::Failed(lang.merge_error(&preview.path, &other)),
+                        })
+                    }
+                }
+            },
+        ));
+        // Work on a studio in memory is done already.
+        self.finish_work();
     }
 
     /// Opens another studio file; if it cannot be opened, says why and keeps the current one.

@@ -136,6 +136,8 @@ texts! {
     merge_reading: "读取并比对对方文件", "reading the other file";
     merge_review: "请查看合并预览；确认之后才会写入。", "Review the merge preview; nothing is written until you confirm.";
     merge_undo: "撤销合并", "Undo merge";
+    merge_writing: "合并写入", "merging";
+    merge_busy: "正在合并，完成之后才能修改记录。", "A merge is being written; changes can be made once it is done.";
     merge_nothing: "没有需要合并的改动，两个文件的记录已经一致。", "Nothing to merge: both files already hold the same records.";
     merge_note: "确认之前不会改动任何记录；合并前会自动备份本文件，可随时撤销合并。", "Nothing changes until you confirm; your file is backed up first and the merge can be undone.";
     merge_clock_ahead: "注意：对方文件的时间比本机晚一天以上，对方电脑的日期可能不对。", "Note: the other file's clock is more than a day ahead of this laptop's; its date may be wrong.";

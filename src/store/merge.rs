@@ -803,12 +803,13 @@ impl Store {
 
     /// Writes a planned merge in one transaction: the winning versions keep their clocks,
     /// our clock moves ahead of every clock seen, and what we have seen grows by theirs.
-    pub fn apply_merge(&mut self, preview: &MergePreview) -> Result<usize> {
+    /// Cancelling through `progress` writes nothing.
+    pub fn apply_merge(&mut self, preview: &MergePreview, progress: &Progress) -> Result<usize> {
         if preview.generation != self.generation {
             return Err(Error::Stale);
         }
         let their_clock = preview.their_clock;
-        let written = self.write(|writer| writer.apply_plan(preview))?;
+        let written = self.write(|writer| writer.apply_plan(preview, progress))?;
         // Keep ahead of every clock seen, so the next edit here wins over what came in.
         self.conn.execute(
             "UPDATE local SET value = max(value, ?1) WHERE key = 'max_hlc'",
@@ -1047,11 +1048,18 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn apply_plan(&mut self, preview: &MergePreview) -> Result<usize> {
+    fn apply_plan(&mut self, preview: &MergePreview, progress: &Progress) -> Result<usize> {
         let mut local = self.local_keys(&preview.infos)?;
+        let total: usize = preview.plans.iter().map(|p| p.changes.len()).sum();
         let mut written = 0;
         for (info, plan) in preview.infos.iter().zip(&preview.plans) {
             for change in &plan.changes {
+                if written % 1024 == 0 {
+                    #[allow(clippy::cast_precision_loss)]
+                    progress
+                        .step(0.1 + 0.85 * written as f32 / total.max(1) as f32)
+                        .map_err(|_| Error::Cancelled)?;
+                }
                 self.write_change(info, change, &mut local)?;
                 written += 1;
             }
@@ -1114,7 +1122,7 @@ mod tests {
 
     fn merge(into: &mut Store, from: &Path) -> MergePreview {
         let preview = into.plan_merge(from, &Progress::new()).expect("plan");
-        into.apply_merge(&preview).expect("apply");
+        into.apply_merge(&preview, &Progress::new()).expect("apply");
         preview
     }
 
@@ -1336,6 +1344,25 @@ mod tests {
         assert!(b.possible_duplicates().expect("b").is_empty());
         merge(&mut a, &b_path);
         assert_eq!(contents(&a), contents(&b));
+    }
+
+    #[test]
+    fn a_cancelled_merge_writes_nothing() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let a = studio(folder.path(), "a.db", true);
+        let mut b = studio(folder.path(), "b.db", false);
+        let before = contents(&b);
+        let preview = b
+            .plan_merge(a.path().expect("path"), &Progress::new())
+            .expect("plan");
+        let progress = Progress::new();
+        progress.cancel();
+        assert!(matches!(
+            b.apply_merge(&preview, &progress),
+            Err(Error::Cancelled)
+        ));
+        assert_eq!(contents(&b), before);
+        assert!(b.roster().expect("roster").is_empty());
     }
 
     #[test]
@@ -1666,7 +1693,9 @@ mod convergence {
                     let preview = sites[into]
                         .plan_merge(&paths[from], &Progress::new())
                         .expect("plan");
-                    sites[into].apply_merge(&preview).expect("apply");
+                    sites[into]
+                        .apply_merge(&preview, &Progress::new())
+                        .expect("apply");
                 }
                 Op::ClockAhead(s) => {
                     let day = (24 * 60 * 60 * 1000_i64) << crate::store::clock::COUNTER_BITS;
@@ -1702,7 +1731,9 @@ mod convergence {
             let preview = sites[into]
                 .plan_merge(&paths[from], &Progress::new())
                 .expect("plan");
-            sites[into].apply_merge(&preview).expect("apply");
+            sites[into]
+                .apply_merge(&preview, &Progress::new())
+                .expect("apply");
         }
         let all: Vec<_> = sites.iter().map(super::tests::contents).collect();
         prop_assert_eq!(&all[0], &all[1], "site b converged");

@@ -335,6 +335,36 @@ impl Store {
         }))
     }
 
+    /// A second connection that writes to this studio's file, for one long write on another
+    /// thread (applying a merge) while this one only reads; `None` for a studio held in
+    /// memory. Afterwards this store calls [`Store::written_elsewhere`].
+    pub fn writer(&self) -> Result<Option<Self>> {
+        let Some(path) = &self.path else {
+            return Ok(None);
+        };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        configure(&conn)?;
+        Ok(Some(Self {
+            conn,
+            path: Some(path.clone()),
+            site: self.site,
+            generation: self.generation,
+            placed: self.placed,
+        }))
+    }
+
+    /// Takes in a write made through [`Store::writer`]: screens reload, and the site is read
+    /// again (the write may have given a copied file its own).
+    pub fn written_elsewhere(&mut self) -> Result<()> {
+        self.site = local_value(&self.conn, "site_id")?.unwrap_or(self.site);
+        self.placed = true;
+        self.generation = next_generation();
+        Ok(())
+    }
+
     /// A new studio held in memory, for tests and benchmarks.
     pub fn open_in_memory(studio_name: &str) -> Result<Self> {
         let mut conn = Connection::open_in_memory()?;
