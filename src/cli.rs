@@ -656,7 +656,13 @@ fn merge(
     let written = store
         .apply_merge(&preview, &crate::report::Progress::new())
         .map_err(|e| lang.store_error(&e))?;
-    writeln!(out, "{}", lang.merged(written, backup.as_deref())).map_err(io)
+    let waiting = store.review_count().unwrap_or(0);
+    writeln!(
+        out,
+        "{}",
+        lang.merged_with_review(written, backup.as_deref(), waiting)
+    )
+    .map_err(io)
 }
 
 fn import_roster(

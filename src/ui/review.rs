@@ -195,7 +195,11 @@ fn conflict_card(ui: &mut Ui, lang: Lang, conflict: &ConflictEntry, commands: &m
 fn duplicate_card(ui: &mut Ui, lang: Lang, duplicate: &Duplicate, commands: &mut Vec<Command>) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.label(format!("① {}", person_line(lang, &duplicate.keep)));
+        ui.label(format!(
+            "① {}　{}",
+            person_line(lang, &duplicate.keep),
+            lang.pick("（保留这一条）", "(stays)")
+        ));
         ui.label(format!("② {}", person_line(lang, &duplicate.other)));
         ui.horizontal(|ui| {
             if ui.button(lang.link_duplicate()).clicked() {
