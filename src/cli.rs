@@ -634,6 +634,14 @@ fn merge(
         )
         .map_err(io)?;
     }
+    if !preview.possible_duplicates.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            lang.merge_possible_duplicates(&preview.possible_duplicates)
+        )
+        .map_err(io)?;
+    }
     if preview.is_empty() {
         return writeln!(
             out,

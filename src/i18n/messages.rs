@@ -113,6 +113,31 @@ impl Lang {
         }
     }
 
+    /// New secretaries of the other file who may be ours entered again.
+    pub fn merge_possible_duplicates(self, names: &[String]) -> String {
+        let listed = names
+            .iter()
+            .take(10)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(self.pick("、", ", "));
+        let more = if names.len() > 10 {
+            self.pick("等", " and others")
+        } else {
+            ""
+        };
+        match self {
+            Self::Zh => format!(
+                "可能重复的书记 {} 人：{listed}{more}（姓名和支部与本文件的相同；合并后在「核对合并结果」中确认是否同一人）",
+                names.len()
+            ),
+            Self::En => format!(
+                "{} possible duplicate secretaries: {listed}{more} (same name and branch as ours; after the merge, Review merges asks whether they are the same person)",
+                names.len()
+            ),
+        }
+    }
+
     /// What merging left for review, for the status line.
     pub fn merged_with_review(
         self,

@@ -123,6 +123,9 @@ pub struct MergePreview {
     pub clock_ahead: bool,
     /// The other file's highest clock.
     pub their_clock: i64,
+    /// Names of new secretaries with the same name and branch as one of ours (offered for
+    /// linking after the merge, never merged silently).
+    pub possible_duplicates: Vec<String>,
     infos: Vec<TableInfo>,
     plans: Vec<TablePlan>,
     their_seen: Seen,
@@ -728,6 +731,7 @@ impl Store {
                 tables: Vec::new(),
                 clock_ahead: false,
                 their_clock: 0,
+                possible_duplicates: Vec::new(),
                 infos: Vec::new(),
                 plans: Vec::new(),
                 their_seen: Seen::default(),
@@ -787,8 +791,10 @@ impl Store {
             });
             plans.push(plan);
         }
+        let possible_duplicates = new_namesakes(&infos, &ours.tables, &plans);
         let day_ms = 24 * 60 * 60 * 1000;
         Ok(MergePreview {
+            possible_duplicates,
             path: path.to_owned(),
             tables,
             clock_ahead: super::clock::millis(theirs.max_clock)
@@ -817,6 +823,30 @@ impl Store {
         )?;
         Ok(written)
     }
+}
+
+/// New secretaries in `plans` with the name and branch of a live one of `ours`.
+fn new_namesakes(infos: &[TableInfo], ours: &[Vec<Record>], plans: &[TablePlan]) -> Vec<String> {
+    let Some(t) = infos.iter().position(|i| i.name == "secretary") else {
+        return Vec::new();
+    };
+    let column = |name: &str| infos[t].columns.iter().position(|c| c == name);
+    let (Some(name), Some(branch)) = (column("name"), column("branch_id")) else {
+        return Vec::new();
+    };
+    let key = |r: &Record| format!("{:?}{:?}", r.values[name], r.values[branch]);
+    let ours: std::collections::HashSet<String> =
+        ours[t].iter().filter(|r| !r.deleted).map(key).collect();
+    plans[t]
+        .changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::New && !c.record.deleted)
+        .filter(|c| ours.contains(&key(&c.record)))
+        .filter_map(|c| match &c.record.values[name] {
+            Value::Text(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Our local keys by identity, per table (grown as records come in).
@@ -1310,7 +1340,12 @@ mod tests {
         mark(&mut b, in_b);
         assert!(a.possible_duplicates().expect("none yet").is_empty());
 
-        merge(&mut a, &b_path);
+        let preview = merge(&mut a, &b_path);
+        assert_eq!(
+            preview.possible_duplicates,
+            ["李新民"],
+            "named in the preview"
+        );
         let duplicates = a.possible_duplicates().expect("duplicates");
         assert_eq!(duplicates.len(), 1, "offered, not merged silently");
         assert_eq!(duplicates[0].keep.id, in_a, "the one entered first stays");

@@ -97,6 +97,10 @@ pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &MergePreview) -> Option
                 }
             }
         }
+        if !preview.possible_duplicates.is_empty() {
+            ui.add_space(6.0);
+            ui.label(lang.merge_possible_duplicates(&preview.possible_duplicates));
+        }
         ui.add_space(6.0);
         ui.label(RichText::new(lang.merge_note()).weak());
         ui.add_space(6.0);
