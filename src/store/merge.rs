@@ -1439,6 +1439,31 @@ mod tests {
     }
 
     #[test]
+    fn an_edit_made_only_in_a_copy_comes_back_without_a_conflict() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let mut a = studio(folder.path(), "a.db", true);
+        // Edited before the copy, so the copy starts from a file with history.
+        rename_first_secretary(&mut a, "王建国（复制前改）");
+        let copy_path = folder.path().join("villageC.db");
+        a.save_copy(&copy_path, false).expect("copy");
+        let mut copy = Store::open(&copy_path).expect("open the copy");
+        let second = copy.roster().expect("roster").remove(1);
+        let mut fields = second.fields.clone();
+        fields.phone = "13900000000".to_owned();
+        copy.write(|w| w.update_secretary(second.id, &fields))
+            .expect("edit in the copy");
+        drop(copy);
+        let preview = merge(&mut a, &copy_path);
+        assert_eq!(total(&preview, |t| t.updated), 1, "the copy's edit");
+        assert_eq!(
+            total(&preview, |t| t.conflicts),
+            0,
+            "the original had not changed it since the copy"
+        );
+        assert!(a.merge_conflicts().expect("review").is_empty());
+    }
+
+    #[test]
     fn a_copied_file_gets_a_site_of_its_own_and_merges_back_like_a_share_file() {
         let folder = tempfile::tempdir().expect("tempdir");
         let mut a = studio(folder.path(), "a.db", true);
@@ -1469,11 +1494,15 @@ mod tests {
         assert_ne!(copy.site, a.site);
         // The original goes on in its own place without a new site.
         let before = sites(&a);
-        rename_first_secretary(&mut a, "王建国");
+        rename_first_secretary(&mut a, "王建国（在本村改）");
         assert_eq!(sites(&a), before);
 
         let preview = merge(&mut a, &copy_path);
-        assert_eq!(total(&preview, |t| t.updated), 1, "the copy's edit");
+        assert_eq!(
+            total(&preview, |t| t.updated),
+            0,
+            "the copy's edit lost to the later one here"
+        );
         assert_eq!(total(&preview, |t| t.new), 1, "the copy's site");
         assert_eq!(
             total(&preview, |t| t.conflicts),

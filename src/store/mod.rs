@@ -403,7 +403,7 @@ impl Store {
         if !self.placed
             && let Some(path) = &self.path
         {
-            new_site = place(&tx, path, hlc)?;
+            new_site = place(&tx, path, hlc, highest)?;
             if let Some(site) = new_site {
                 self.site = site;
             }
@@ -638,7 +638,12 @@ fn machine_name() -> String {
 /// Records where the file is written (machine and path). If it was last written somewhere
 /// else, it is a copy (or was moved): it gets a site of its own, so that its edits and the
 /// original's never share an identity. Returns the new site's key.
-fn place(tx: &rusqlite::Transaction<'_>, path: &Path, hlc: i64) -> Result<Option<i64>> {
+fn place(
+    tx: &rusqlite::Transaction<'_>,
+    path: &Path,
+    hlc: i64,
+    highest: i64,
+) -> Result<Option<i64>> {
     let here = format!(
         "{}|{}",
         machine_name(),
@@ -659,6 +664,16 @@ fn place(tx: &rusqlite::Transaction<'_>, path: &Path, hlc: i64) -> Result<Option
     if last.is_none_or(|last| last == here) {
         return Ok(None);
     }
+    // The copy holds everything the original had written up to the copy (`highest`, the
+    // file's clock before this write): it has seen the original's site that far, so the
+    // original's records are not taken for concurrent edits when the copy is merged back.
+    tx.execute(
+        "INSERT INTO local (key, value)
+         SELECT 'seen:' || lower(hex(s.uuid)), ?1 FROM site s, local l
+         WHERE l.key = 'site_id' AND s.id = l.value
+         ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)",
+        [highest],
+    )?;
     let site: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM site", [], |r| {
         r.get(0)
     })?;

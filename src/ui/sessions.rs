@@ -343,8 +343,12 @@ fn study_topics_ui(
                     Some(lang.not_in_plan()),
                     |id| super::widgets::name_in(&choices.plan_items, &id),
                 );
-                if super::widgets::row_button(ui, "✖", &format!("{} {number}", lang.remove()))
-                    .clicked()
+                if super::widgets::row_button(
+                    ui,
+                    lang.remove(),
+                    &format!("{} {number}", lang.remove()),
+                )
+                .clicked()
                 {
                     remove = Some(index);
                 }
