@@ -417,6 +417,10 @@ impl Lang {
             }
             (Self::Zh, E::ReadOnly) => "文件或所在文件夹是只读的，无法写入。".to_owned(),
             (Self::En, E::ReadOnly) => "the file or its folder is read-only.".to_owned(),
+            (Self::Zh, E::DiskFull) => "磁盘（或U盘）已满，写不下了。".to_owned(),
+            (Self::En, E::DiskFull) => "the disk (or USB stick) is full.".to_owned(),
+            (Self::Zh, E::ShareChecksum) => "分享文件里的记录与写出时的校验和不符，文件在复制途中可能已损坏；请从对方处重新复制。".to_owned(),
+            (Self::En, E::ShareChecksum) => "the share file's records do not match the checksum written with them; it may have been damaged on the way. Copy it again from the other village.".to_owned(),
             (Self::Zh, E::Busy) => "文件正被其他程序使用。".to_owned(),
             (Self::En, E::Busy) => "the file is in use by another program.".to_owned(),
             (

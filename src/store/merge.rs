@@ -672,6 +672,7 @@ impl Store {
         if let Err(error) = result {
             super::remove_database_files(&temporary);
             return Err(match error {
+                Error::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => Error::DiskFull,
                 Error::Sqlite(_) | Error::Io(_) if !super::writable_folder(destination) => {
                     Error::ReadOnly
                 }
@@ -742,14 +743,14 @@ impl Store {
         let manifest = ShareManifest::read(&conn)?;
         let infos = table_infos(&self.conn)?;
         let theirs = snapshot(&conn, &infos, progress)?;
-        // A share file of this schema must hold exactly what its manifest counted.
+        // A share file of this schema must hold exactly what its manifest counted, unless it
+        // has been written since (opened and edited in the other village: newer clocks).
         if let Some(manifest) = &manifest
             && manifest.schema == schema::current_version()
+            && manifest.clock == theirs.max_clock
             && manifest.checksum != format!("{:016x}", theirs.checksum)
         {
-            return Err(Error::Corrupt(
-                "the records do not match the share file's checksum".to_owned(),
-            ));
+            return Err(Error::ShareChecksum);
         }
         let ours = snapshot(&self.conn, &infos, progress)?;
         progress.step(0.9).map_err(|_| Error::Cancelled)?;
@@ -1592,7 +1593,18 @@ mod tests {
         );
         let c = studio(folder.path(), "c.db", false);
         let error = c.plan_merge(&share, &Progress::new()).expect_err("refused");
-        assert!(error.to_string().contains("checksum"), "{error}");
+        assert!(matches!(error, Error::ShareChecksum), "{error}");
+
+        // A share file opened and edited in the other village is their studio now: its
+        // edits have newer clocks, and it merges like any file.
+        a.share(&share, &Progress::new()).expect("share again");
+        let mut theirs = Store::open(&share).expect("open the share");
+        rename_first_secretary(&mut theirs, "王建国（在分享文件里改）");
+        drop(theirs);
+        let preview = c
+            .plan_merge(&share, &Progress::new())
+            .expect("an edited share merges");
+        assert!(total(&preview, |t| t.new) > 100);
     }
 
     /// A hostile or broken file is refused and our file is not changed at all.

@@ -79,6 +79,13 @@ pub enum Error {
     /// Another program holds the file.
     #[error("the file is in use by another program")]
     Busy,
+    /// The disk (or USB stick) is full.
+    #[error("the disk is full")]
+    DiskFull,
+    /// A share file's records differ from what its manifest says it held when it was
+    /// written (damaged on the way).
+    #[error("the records do not match the share file's checksum")]
+    ShareChecksum,
     /// An area that still has branches in use, or a branch that still has secretaries in
     /// office, cannot be archived until they are moved or archived.
     #[error("{count} {what:?} still in use")]
@@ -118,6 +125,7 @@ impl From<rusqlite::Error> for Error {
         match error.sqlite_error_code() {
             Some(ErrorCode::ReadOnly) => Self::ReadOnly,
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Busy,
+            Some(ErrorCode::DiskFull) => Self::DiskFull,
             Some(ErrorCode::NotADatabase) => Self::NotSqlite { looks_like: None },
             Some(ErrorCode::DatabaseCorrupt) => Self::Corrupt(error.to_string()),
             _ => Self::Sqlite(error),
@@ -710,12 +718,26 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// Whether a file can be made in `path`'s folder: tried, since a read-only mount or a
+/// write-protected stick does not show in the folder's permissions.
 fn writable_folder(path: &Path) -> bool {
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    std::fs::metadata(folder).is_ok_and(|m| m.is_dir() && !m.permissions().readonly())
+    let probe = folder.join(format!(".secretary-studio-probe-{}", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(file) => {
+            drop(file);
+            let _ = std::fs::remove_file(&probe);
+            true
+        }
+        Err(error) => error.kind() == std::io::ErrorKind::AlreadyExists,
+    }
 }
 
 fn remove_database_files(path: &Path) {
