@@ -26,8 +26,9 @@ USAGE:
                                                   a period's report: sessions, attendance, problems,
                                                   pairings, points and ranking, with charts
   secretary-studio share -o FILE --db PATH           write a share file (a copy with a manifest) for another village
-  secretary-studio merge FILE --db PATH [--dry-run]
-                                                  merge another village's studio file (a backup is made first)
+  secretary-studio merge FILE --db PATH [--dry-run] [--other-studio]
+                                                  merge another village's studio file (a backup is made first);
+                                                  a file of another studio only with --other-studio
   secretary-studio export LEDGER -o FILE.xlsx|FILE.csv --db PATH [--period 2021-Q3]
                                                   export a ledger: roster, sessions, attendance,
                                                   problems, points or assessments
@@ -55,8 +56,9 @@ pub const USAGE_ZH: &str = "\
   secretary-studio print report --period 期间 -o 文件.pdf --db 文件
                                                   生成某期工作情况报告（活动、出勤、难题、结对、积分、排名，附图表）
   secretary-studio share -o 分享文件 --db 文件       写出分享文件（带清单的完整副本），带到其他村合并
-  secretary-studio merge 对方文件 --db 文件 [--dry-run]
-                                                  合并其他村的工作室文件（合并前自动备份）；--dry-run 只预览
+  secretary-studio merge 对方文件 --db 文件 [--dry-run] [--other-studio]
+                                                  合并其他村的工作室文件（合并前自动备份）；--dry-run 只预览；
+                                                  另一个工作室的文件须加 --other-studio 才合并
   secretary-studio export 台账 -o 文件.xlsx|文件.csv --db 文件 [--period 2021-Q3]
                                                   导出台账：roster 花名册、sessions 活动、attendance 出勤表、
                                                   problems 难题、points 积分、assessments 考评
@@ -132,6 +134,8 @@ pub enum CliCommand {
         db: PathBuf,
         /// Only show what would change.
         dry_run: bool,
+        /// Merge a file of another studio all the same.
+        other_studio: bool,
     },
     /// `export LEDGER -o FILE --db PATH [--period P]`
     Export {
@@ -215,6 +219,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
     let mut positional: Vec<PathBuf> = Vec::new();
     let mut db = None;
     let mut dry_run = false;
+    let mut other_studio = false;
     let mut secretaries = None;
     let mut scale: Option<String> = None;
     let mut output: Option<PathBuf> = None;
@@ -223,6 +228,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
         match arg {
             Long("db") => db = Some(PathBuf::from(parser.value().map_err(bad)?)),
             Long("dry-run") => dry_run = true,
+            Long("other-studio") => other_studio = true,
             Short('o') | Long("output") => {
                 output = Some(PathBuf::from(parser.value().map_err(bad)?));
             }
@@ -283,6 +289,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
             file: one_path("FILE", positional)?,
             db: need_db(db)?,
             dry_run,
+            other_studio,
         },
         Some("check") => CliCommand::Check {
             path: one_path("PATH", positional).or_else(|e| db.ok_or(e))?,
@@ -453,7 +460,12 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
         CliCommand::ImportRoster { file, db, dry_run } => {
             import_roster(&file, &db, dry_run, lang, out)
         }
-        CliCommand::Merge { file, db, dry_run } => merge(&file, &db, dry_run, lang, out),
+        CliCommand::Merge {
+            file,
+            db,
+            dry_run,
+            other_studio,
+        } => merge(&file, &db, (dry_run, other_studio), lang, out),
         CliCommand::Share { output, db } => {
             let store = Store::open_read_only(&db).map_err(|e| lang.file_error(&db, &e))?;
             let manifest = store
@@ -578,7 +590,7 @@ fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), String> {
 fn merge(
     file: &Path,
     db: &Path,
-    dry_run: bool,
+    (dry_run, other_studio): (bool, bool),
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), String> {
@@ -650,6 +662,9 @@ fn merge(
         )
         .map_err(io);
     }
+    if let Some(studio) = &preview.other_studio {
+        writeln!(out, "{}", lang.merge_other_studio(studio)).map_err(io)?;
+    }
     if dry_run {
         return writeln!(
             out,
@@ -657,6 +672,14 @@ fn merge(
             lang.pick("（预览，未写入）", "(dry run: nothing written)")
         )
         .map_err(io);
+    }
+    if preview.other_studio.is_some() && !other_studio {
+        return Err(lang
+            .pick(
+                "未合并：这是另一个工作室的文件；确定要合并时请加上 --other-studio。",
+                "Not merged: the file belongs to another studio; add --other-studio to merge it all the same.",
+            )
+            .to_owned());
     }
     let backup = store
         .backup_before(lang.pick("合并前", "before-merge"))

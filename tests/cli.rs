@@ -187,6 +187,24 @@ fn merge_previews_backs_up_merges_and_refuses_a_stranger_file() {
     let again = studio(&["merge", &theirs_arg, "--db", &ours_arg]);
     assert!(text(&again.stdout).contains("没有需要合并的改动"));
 
+    // A studio started on its own elsewhere: said, and merged only when asked for.
+    let other = folder.path().join("另一个工作室.db");
+    let other_arg = other.display().to_string();
+    assert!(studio(&["demo", "--db", &other_arg]).status.success());
+    let before = std::fs::read(&ours).expect("read");
+    let refused = studio(&["merge", &other_arg, "--db", &ours_arg]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(text(&refused.stdout).contains("属于另一个工作室"));
+    assert!(text(&refused.stderr).contains("--other-studio"));
+    assert_eq!(std::fs::read(&ours).expect("read"), before, "not merged");
+    let merged = studio(&["merge", &other_arg, "--db", &ours_arg, "--other-studio"]);
+    assert!(merged.status.success(), "{}", text(&merged.stderr));
+    assert!(
+        text(&merged.stdout).contains("项待核对"),
+        "the same people are offered for linking: {}",
+        text(&merged.stdout)
+    );
+
     let photo = folder.path().join("照片.db");
     std::fs::write(&photo, b"\xff\xd8\xff\xe0JFIF not a database").expect("write");
     let before = std::fs::read(&ours).expect("read");

@@ -542,3 +542,36 @@ fn after_a_merge_conflicts_and_duplicates_are_reviewed_and_settled() {
     assert_eq!(newcomers, [("李新民".to_owned(), "13800000001".to_owned())]);
     harness.get_by_label("没有待核对的内容。");
 }
+
+#[test]
+fn a_file_of_another_studio_is_merged_only_after_saying_so() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let ours = common::demo_file(folder.path(), "ours.db");
+    let other = common::demo_file(folder.path(), "另一个工作室.db");
+    let mut harness = common::harness(Store::open(&ours).expect("open"), Screen::Roster);
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("合并文件…").click();
+    harness.run();
+    common::type_into(&mut harness, "文件路径", &other.display().to_string());
+    harness.get_by_label("预览合并").click();
+    common::wait_for_work(&mut harness);
+    harness.get_by_label("确认合并").click();
+    harness.run();
+    assert!(
+        !harness.state().is_busy() && !harness.state().status().contains("已合并"),
+        "not before the warning is read"
+    );
+    harness.get_by_label("我明白，仍要合并这两个工作室").click();
+    harness.run();
+    harness.get_by_label("确认合并").click();
+    common::wait_for_work(&mut harness);
+    assert!(
+        harness.state().status().contains("已合并"),
+        "{}",
+        harness.state().status()
+    );
+    // The same people, entered in both studios, wait to be linked.
+    assert_eq!(harness.state().settings().screen, Screen::Review);
+    harness.get_by_label("可能重复的书记（20）");
+}

@@ -414,7 +414,7 @@ impl App {
                     self.path_dialog = None;
                 }
             }
-            if let Some(preview) = &self.merge_preview {
+            if let Some(preview) = &mut self.merge_preview {
                 commands.extend(crate::ui::merge::preview_dialog(ui, lang, preview));
             }
             if let Some(dialog) = &mut self.save_pdf {

@@ -113,6 +113,18 @@ impl Lang {
         }
     }
 
+    /// The other file belongs to another studio.
+    pub fn merge_other_studio(self, studio: &str) -> String {
+        match self {
+            Self::Zh => format!(
+                "这个文件属于另一个工作室（「{studio}」），不是本工作室的副本或分享文件，两边没有共同的记录。合并会把两边的记录都保留：同一个人、同一个支部会各有一条（合并后可在「核对合并结果」中把同一人合并为一条）。"
+            ),
+            Self::En => format!(
+                "This file belongs to another studio (\"{studio}\"), not a copy or share of this one; the two have no records in common. Merging keeps both sides' records: the same person or branch will be there twice (Review merges can then link the same person)."
+            ),
+        }
+    }
+
     /// New secretaries of the other file who may be ours entered again.
     pub fn merge_possible_duplicates(self, names: &[String]) -> String {
         let listed = names

@@ -137,6 +137,7 @@ texts! {
     merge_review: "请查看合并预览；确认之后才会写入。", "Review the merge preview; nothing is written until you confirm.";
     merge_undo: "撤销合并", "Undo merge";
     merge_writing: "合并写入", "merging";
+    merge_other_studio_anyway: "我明白，仍要合并这两个工作室", "I understand; merge the two studios anyway";
     merge_busy: "正在合并，完成之后才能修改记录。", "A merge is being written; changes can be made once it is done.";
     merge_nothing: "没有需要合并的改动，两个文件的记录已经一致。", "Nothing to merge: both files already hold the same records.";
     merge_note: "确认之前不会改动任何记录；合并前会自动备份本文件，可随时撤销合并。", "Nothing changes until you confirm; your file is backed up first and the merge can be undone.";

@@ -126,6 +126,11 @@ pub struct MergePreview {
     /// Names of new secretaries with the same name and branch as one of ours (offered for
     /// linking after the merge, never merged silently).
     pub possible_duplicates: Vec<String>,
+    /// The other file's studio, if it is not this one (a studio started separately: nothing
+    /// in common, so merging keeps both sides' records, people and branches twice).
+    pub other_studio: Option<String>,
+    /// The user has read the warning about another studio and still wants to merge.
+    pub acknowledged: bool,
     infos: Vec<TableInfo>,
     plans: Vec<TablePlan>,
     their_seen: Seen,
@@ -733,6 +738,8 @@ impl Store {
                 clock_ahead: false,
                 their_clock: 0,
                 possible_duplicates: Vec::new(),
+                other_studio: None,
+                acknowledged: false,
                 infos: Vec::new(),
                 plans: Vec::new(),
                 their_seen: Seen::default(),
@@ -792,10 +799,13 @@ impl Store {
             });
             plans.push(plan);
         }
-        let possible_duplicates = new_namesakes(&infos, &ours.tables, &plans);
+        let possible_duplicates = new_namesakes(&infos, &ours.tables, &theirs.tables, &plans);
         let day_ms = 24 * 60 * 60 * 1000;
+        let other_studio = other_studio(&infos, &ours.tables, &theirs.tables);
         Ok(MergePreview {
             possible_duplicates,
+            other_studio,
+            acknowledged: false,
             path: path.to_owned(),
             tables,
             clock_ahead: super::clock::millis(theirs.max_clock)
@@ -826,16 +836,67 @@ impl Store {
     }
 }
 
+/// The other file's studio name if none of its studios is ours and ours holds records of its
+/// own (a new, empty studio takes a share file in without a warning).
+fn other_studio(
+    infos: &[TableInfo],
+    ours: &[Vec<Record>],
+    theirs: &[Vec<Record>],
+) -> Option<String> {
+    let s = infos.iter().position(|i| i.name == "studio")?;
+    let holds = |table: &str| {
+        infos
+            .iter()
+            .position(|i| i.name == table)
+            .is_some_and(|t| ours[t].iter().any(|r| !r.deleted))
+    };
+    if !holds("secretary") && !holds("session") {
+        return None;
+    }
+    let name = infos[s].columns.iter().position(|c| c == "name")?;
+    let live = |t: &[Vec<Record>]| -> Vec<Record> {
+        t[s].iter().filter(|r| !r.deleted).cloned().collect()
+    };
+    let (ours, theirs) = (live(ours), live(theirs));
+    if theirs.is_empty() || theirs.iter().any(|t| ours.iter().any(|o| o.uuid == t.uuid)) {
+        return None;
+    }
+    match &theirs[0].values[name] {
+        Value::Text(text) => Some(text.clone()),
+        _ => Some(String::new()),
+    }
+}
+
 /// New secretaries in `plans` with the name and branch of a live one of `ours`.
-fn new_namesakes(infos: &[TableInfo], ours: &[Vec<Record>], plans: &[TablePlan]) -> Vec<String> {
-    let Some(t) = infos.iter().position(|i| i.name == "secretary") else {
+fn new_namesakes(
+    infos: &[TableInfo],
+    ours: &[Vec<Record>],
+    theirs: &[Vec<Record>],
+    plans: &[TablePlan],
+) -> Vec<String> {
+    let table = |n: &str| infos.iter().position(|i| i.name == n);
+    let (Some(t), Some(b)) = (table("secretary"), table("branch")) else {
         return Vec::new();
     };
-    let column = |name: &str| infos[t].columns.iter().position(|c| c == name);
-    let (Some(name), Some(branch)) = (column("name"), column("branch_id")) else {
+    let column = |t: usize, name: &str| infos[t].columns.iter().position(|c| c == name);
+    let (Some(name), Some(branch), Some(branch_name)) =
+        (column(t, "name"), column(t, "branch_id"), column(b, "name"))
+    else {
         return Vec::new();
     };
-    let key = |r: &Record| format!("{:?}{:?}", r.values[name], r.values[branch]);
+    // Branches by name: two files that each entered a branch hold it under two identities.
+    let branch_names: HashMap<Uuid, &Value> = ours[b]
+        .iter()
+        .chain(&theirs[b])
+        .map(|r| (r.uuid, &r.values[branch_name]))
+        .collect();
+    let key = |r: &Record| {
+        let branch = match &r.values[branch] {
+            Value::Ref(uuid) => branch_names.get(uuid).copied(),
+            _ => None,
+        };
+        format!("{:?}{branch:?}", r.values[name])
+    };
     let ours: std::collections::HashSet<String> =
         ours[t].iter().filter(|r| !r.deleted).map(key).collect();
     plans[t]

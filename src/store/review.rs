@@ -245,19 +245,21 @@ impl Store {
         Ok(entries)
     }
 
-    /// Secretaries with the same name and branch under different identities, not yet linked
-    /// or said to be different people.
+    /// Secretaries with the same name and branch (by name) under different identities, not
+    /// yet linked or said to be different people.
     pub fn possible_duplicates(&self) -> Result<Vec<Duplicate>> {
         let mut statement = self.conn.prepare(
-            "SELECT id, uuid, name, branch_id FROM live_secretary ORDER BY name, branch_id, uuid",
+            "SELECT s.id, s.uuid, s.name, b.name FROM live_secretary s
+             LEFT JOIN branch b ON b.id = s.branch_id ORDER BY s.name, b.name, s.uuid",
         )?;
-        let mut groups: HashMap<(String, Option<i64>), Vec<Member>> = HashMap::new();
+        // By the branch's name: two files that each entered the branch have it twice.
+        let mut groups: HashMap<(String, Option<String>), Vec<Member>> = HashMap::new();
         let rows = statement.query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, Vec<u8>>(1)?,
                 r.get::<_, String>(2)?,
-                r.get::<_, Option<i64>>(3)?,
+                r.get::<_, Option<String>>(3)?,
             ))
         })?;
         for row in rows {

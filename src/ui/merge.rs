@@ -12,7 +12,7 @@ use egui::{RichText, Ui};
 const LISTED_CONFLICTS: usize = 20;
 
 /// Draws the preview of `preview`; returns what the user chose.
-pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &MergePreview) -> Option<Command> {
+pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &mut MergePreview) -> Option<Command> {
     let mut command = None;
     let modal = egui::Modal::new(egui::Id::unique("merge-preview")).show(ui.ctx(), |ui| {
         ui.set_width(680.0);
@@ -28,6 +28,10 @@ pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &MergePreview) -> Option
         ui.label(RichText::new(preview.path.display().to_string()).weak());
         if preview.clock_ahead {
             ui.colored_label(ERROR_RED, lang.merge_clock_ahead());
+        }
+        if let Some(studio) = &preview.other_studio {
+            ui.colored_label(ERROR_RED, lang.merge_other_studio(studio));
+            ui.checkbox(&mut preview.acknowledged, lang.merge_other_studio_anyway());
         }
         ui.add_space(6.0);
         if preview.is_empty() {
@@ -106,7 +110,10 @@ pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &MergePreview) -> Option
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(!preview.is_empty(), egui::Button::new(lang.merge_confirm()))
+                .add_enabled(
+                    !preview.is_empty() && (preview.other_studio.is_none() || preview.acknowledged),
+                    egui::Button::new(lang.merge_confirm()),
+                )
                 .clicked()
             {
                 command = Some(Command::ConfirmMerge);
