@@ -533,7 +533,7 @@ fn after_a_merge_conflicts_and_duplicates_are_reviewed_and_settled() {
     );
     assert!(harness.query_by_label("冲突（1）").is_none());
 
-    harness.get_by_label("是同一人，合并为一条").click();
+    harness.get_by_label("是同一人，用②的信息").click();
     harness.run();
     let newcomers: Vec<_> = names(&harness)
         .into_iter()
@@ -541,6 +541,22 @@ fn after_a_merge_conflicts_and_duplicates_are_reviewed_and_settled() {
         .collect();
     assert_eq!(newcomers, [("李新民".to_owned(), "13800000001".to_owned())]);
     harness.get_by_label("没有待核对的内容。");
+
+    // Undo still takes the whole merge back, with what was settled after it.
+    harness.get_by_label("撤销合并").click();
+    harness.run();
+    assert!(
+        !names(&harness).iter().any(|(n, _)| n == "王建国（西村改）"),
+        "the merge is undone"
+    );
+    assert_eq!(
+        names(&harness)
+            .iter()
+            .filter(|(n, _)| n == "李新民")
+            .count(),
+        1,
+        "only our own newcomer"
+    );
 }
 
 #[test]

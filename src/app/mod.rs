@@ -625,8 +625,17 @@ impl App {
                 self.show_notice(lang.merge_busy().to_owned());
             }
             Command::Write(change) => {
-                // Undoing the merge after this would take this change away too.
-                self.merge_undo = None;
+                // Undoing the merge after this would take this change away too; settling what
+                // the merge left for review goes with the merge.
+                if !matches!(
+                    change,
+                    Change::TakeOtherVersion(_)
+                        | Change::KeepVersion(_)
+                        | Change::LinkDuplicate(..)
+                        | Change::MarkDistinct(..)
+                ) {
+                    self.merge_undo = None;
+                }
                 let result = self.store.write(|writer| apply_change(writer, &change));
                 let succeeded = result.is_ok();
                 match result {
@@ -1154,7 +1163,7 @@ fn apply_change(writer: &mut store::Writer<'_>, change: &Change) -> store::Resul
             .try_for_each(|r| writer.update_responsibility(r)),
         Change::TakeOtherVersion(id) => writer.take_other_version(*id),
         Change::KeepVersion(id) => writer.settle_conflict(*id),
-        Change::LinkDuplicate(keep, other) => writer.link_duplicate(*keep, *other),
+        Change::LinkDuplicate(keep, other, theirs) => writer.link_duplicate(*keep, *other, *theirs),
         Change::MarkDistinct(keep, other) => writer.mark_distinct(*keep, *other),
     }
     .map(|()| None)

@@ -156,10 +156,11 @@ texts! {
     col_other: "另一版本", "Other version";
     take_other: "改用另一版本", "Take the other version";
     keep_current: "保留现在的", "Keep this one";
-    link_duplicate: "是同一人，合并为一条", "Same person: link";
+    link_keep_first: "是同一人，用①的信息", "Same person: keep ①'s details";
+    link_take_second: "是同一人，用②的信息", "Same person: take ②'s details";
     not_duplicate: "不是同一人", "Different people";
     review_deleted: "（已删除）", "(deleted)";
-    review_duplicate_note: "合并后保留先录入的一条；另一条的出勤、积分、难题等都归到保留的一条，保留的一条缺的电话等信息从另一条补上。", "The one entered first stays; the other's attendance, points, problems and so on move to it, and what it lacks (a phone number…) is taken from the other.";
+    review_duplicate_note: "确认是同一人后合并为一条：保留先录入的①，②的出勤、积分、难题等都归到①；电话、职务等信息可选用①的（①缺的从②补上）或②的。", "Linking keeps ①, entered first; ②'s attendance, points, problems and so on move to it. Its details (phone, position…) can stay ①'s (gaps filled from ②) or be taken from ②.";
     col_record_kind: "记录", "Records";
     col_new: "新增", "New";
     col_updated: "更新", "Updated";

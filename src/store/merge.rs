@@ -1422,7 +1422,7 @@ mod tests {
         };
         assert_eq!(live(&a), 2);
 
-        a.write(|w| w.link_duplicate(duplicates[0].keep.id, duplicates[0].other.id))
+        a.write(|w| w.link_duplicate(duplicates[0].keep.id, duplicates[0].other.id, false))
             .expect("link");
         assert_eq!(live(&a), 1);
         let kept = a.secretary(in_a).expect("read").expect("kept");

@@ -394,9 +394,16 @@ impl Writer<'_> {
 
     /// Folds secretary `other` into `keep`: every record that refers to `other` refers to
     /// `keep` instead (where `keep` already has the same one, e.g. attendance at the same
-    /// session, `other`'s is deleted), `keep`'s empty fields take `other`'s values, and
-    /// `other` is deleted. `keep` must be the one entered first.
-    pub fn link_duplicate(&mut self, keep: SecretaryId, other: SecretaryId) -> Result<()> {
+    /// session, `other`'s is deleted), and `other` is deleted. `keep` must be the one entered
+    /// first, so that every file that links the pair keeps the same record. Its details (phone,
+    /// birth, position…) stay and its empty ones take `other`'s; with `details_from_other`,
+    /// `other`'s details are taken wherever it has them.
+    pub fn link_duplicate(
+        &mut self,
+        keep: SecretaryId,
+        other: SecretaryId,
+        details_from_other: bool,
+    ) -> Result<()> {
         let (keep, other) = (keep.0, other.0);
         let live = |id: i64| -> Result<bool> {
             Ok(self
@@ -488,7 +495,13 @@ impl Writer<'_> {
                 )?;
             }
         }
-        // `keep`'s empty fields take what `other` knew (a phone, a birth date).
+        // What `other` knew (a phone, a birth date): where `keep` has nothing, or everywhere
+        // `other` has something.
+        let which = if details_from_other {
+            "\"{column}\" IS NOT (SELECT \"{column}\" FROM secretary WHERE id = ?2)"
+        } else {
+            "(\"{column}\" IS NULL OR \"{column}\" = '')"
+        };
         for column in [
             "gender",
             "birth",
@@ -503,8 +516,9 @@ impl Writer<'_> {
             self.tx.execute(
                 &format!(
                     "UPDATE secretary SET \"{column}\" = (SELECT \"{column}\" FROM secretary WHERE id = ?2), {stamp}
-                     WHERE id = ?1 AND (\"{column}\" IS NULL OR \"{column}\" = '')
-                     AND (SELECT \"{column}\" FROM secretary WHERE id = ?2) NOT IN ('')"
+                     WHERE id = ?1 AND {}
+                     AND (SELECT \"{column}\" FROM secretary WHERE id = ?2) NOT IN ('')",
+                    which.replace("{column}", column)
                 ),
                 [keep, other],
             )?;

@@ -237,8 +237,9 @@ pub enum Change {
     TakeOtherVersion(i64),
     /// Keep the version that won a merge conflict.
     KeepVersion(i64),
-    /// Fold the second secretary into the first (the same person entered twice).
-    LinkDuplicate(SecretaryId, SecretaryId),
+    /// Fold the second secretary into the first (the same person entered twice), taking the
+    /// second's details if `true`.
+    LinkDuplicate(SecretaryId, SecretaryId, bool),
     /// Two secretaries of the same name and branch are different people.
     MarkDistinct(SecretaryId, SecretaryId),
 }

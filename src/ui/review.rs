@@ -202,11 +202,17 @@ fn duplicate_card(ui: &mut Ui, lang: Lang, duplicate: &Duplicate, commands: &mut
         ));
         ui.label(format!("② {}", person_line(lang, &duplicate.other)));
         ui.horizontal(|ui| {
-            if ui.button(lang.link_duplicate()).clicked() {
-                commands.push(Command::Write(Change::LinkDuplicate(
-                    duplicate.keep.id,
-                    duplicate.other.id,
-                )));
+            for (label, theirs) in [
+                (lang.link_keep_first(), false),
+                (lang.link_take_second(), true),
+            ] {
+                if ui.button(label).clicked() {
+                    commands.push(Command::Write(Change::LinkDuplicate(
+                        duplicate.keep.id,
+                        duplicate.other.id,
+                        theirs,
+                    )));
+                }
             }
             if ui.button(lang.not_duplicate()).clicked() {
                 commands.push(Command::Write(Change::MarkDistinct(
