@@ -618,7 +618,7 @@ fn merge(
     for t in preview
         .tables
         .iter()
-        .filter(|t| t.new + t.updated + t.deleted + t.conflicts > 0)
+        .filter(|t| t.table != "site" && t.new + t.updated + t.deleted + t.conflicts > 0)
     {
         let name = match lang {
             Lang::Zh => Lang::Zh.record_kind(&t.table),
@@ -682,7 +682,7 @@ fn merge(
             .to_owned());
     }
     let backup = store
-        .backup_before(lang.pick("合并前", "before-merge"))
+        .backup_before("合并前")
         .map_err(|e| lang.store_error(&e))?;
     let written = store
         .apply_merge(&preview, &crate::report::Progress::new())

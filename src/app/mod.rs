@@ -770,7 +770,13 @@ impl App {
                     Ok(Outcome::MergePlanned(Box::new(preview)))
                 });
             }
-            Command::CancelMerge => self.merge_preview = None,
+            Command::CancelMerge => {
+                if self.merge_preview.take().is_some_and(|p| !p.is_empty()) {
+                    lang.merge_cancelled().clone_into(&mut self.status);
+                } else {
+                    self.status.clear();
+                }
+            }
             Command::ConfirmMerge => self.confirm_merge(),
             Command::UndoMerge => {
                 if let Some(backup) = self.merge_undo.take() {
@@ -985,7 +991,8 @@ impl App {
         }
         let title = lang.merge_writing().to_owned();
         self.status = lang.working(&title);
-        let backup_name = lang.pick("合并前", "before-merge");
+        // One name whatever the language: the folder is 名称-备份 either way.
+        let backup_name = "合并前";
         self.job = Some(Job::start_writing(
             &mut self.store,
             lang,

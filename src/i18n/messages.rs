@@ -194,9 +194,33 @@ impl Lang {
             "responsibility" => "六项职责",
             other => other,
         };
+        let en = match table {
+            "site" => "files (sites)",
+            "session_item" => "agenda and decisions",
+            "problem_event" => "problem progress",
+            "plan_item" => "learning plan",
+            "study_topic" => "study topics",
+            "criterion" => "assessment criteria",
+            "score" => "scores",
+            "setting" => "settings",
+            "experience_note" => "experience notes",
+            "points_rule" => "points rules",
+            "points_award" => "points awards",
+            "honour" => "commendations and criticisms",
+            "responsibility" => "responsibilities",
+            "secretary" => "secretaries",
+            "session" => "sessions",
+            "attendance" => "attendance",
+            "problem" => "problems",
+            "pairing" => "pairings",
+            "branch" => "branches",
+            "area" => "areas",
+            "notice" => "notices",
+            other => other,
+        };
         match self {
             Self::Zh => zh.to_owned(),
-            Self::En => table.replace('_', " "),
+            Self::En => en.replace('_', " "),
         }
     }
 

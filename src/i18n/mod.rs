@@ -137,6 +137,7 @@ texts! {
     merge_review: "请查看合并预览；确认之后才会写入。", "Review the merge preview; nothing is written until you confirm.";
     merge_undo: "撤销合并", "Undo merge";
     merge_writing: "合并写入", "merging";
+    merge_cancelled: "未合并，工作室没有改动。", "Not merged; the studio is unchanged.";
     merge_other_studio_anyway: "我明白，仍要合并这两个工作室", "I understand; merge the two studios anyway";
     merge_busy: "正在合并，完成之后才能修改记录。", "A merge is being written; changes can be made once it is done.";
     merge_nothing: "没有需要合并的改动，两个文件的记录已经一致。", "Nothing to merge: both files already hold the same records.";
@@ -167,8 +168,8 @@ texts! {
     col_deleted: "删除", "Deleted";
     col_conflicts: "冲突", "Conflicts";
     col_examples: "例如", "For example";
-    winner_ours: "保留本机版本", "ours kept";
-    winner_theirs: "采用对方版本", "theirs taken";
+    winner_ours: "保留了本文件的版本", "this file's version kept";
+    winner_theirs: "采用了对方的版本", "the other file's version taken";
     studio_name: "工作室名称", "Studio name";
     town: "乡镇", "Town";
     default_studio_name: "联村共建书记工作室", "Joint-village Branch Secretary Studio";

@@ -17,8 +17,9 @@ pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &mut MergePreview) -> Op
     let modal = egui::Modal::new(egui::Id::unique("merge-preview")).show(ui.ctx(), |ui| {
         ui.set_width(680.0);
         ui.heading(format!(
-            "{}：{}",
+            "{}{}{}",
             lang.merge_preview_title(),
+            lang.pick("：", ": "),
             preview
                 .path
                 .file_name()
@@ -57,11 +58,11 @@ pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &mut MergePreview) -> Op
                                 ui.strong(title);
                             }
                             ui.end_row();
-                            for t in preview
-                                .tables
-                                .iter()
-                                .filter(|t| t.new + t.updated + t.deleted + t.conflicts > 0)
-                            {
+                            // Sites (which files made changes) are bookkeeping, not records
+                            // people keep.
+                            for t in preview.tables.iter().filter(|t| {
+                                t.table != "site" && t.new + t.updated + t.deleted + t.conflicts > 0
+                            }) {
                                 ui.label(lang.record_kind(&t.table));
                                 ui.label(t.new.to_string());
                                 ui.label(t.updated.to_string());
@@ -90,14 +91,14 @@ pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &mut MergePreview) -> Op
                             _ => None,
                         })
                         .unwrap_or_else(String::new);
-                    ui.label(format!(
-                        "{}「{text}」：{}",
-                        lang.record_kind(table),
-                        match conflict.winner {
-                            Winner::Ours => lang.winner_ours(),
-                            Winner::Theirs => lang.winner_theirs(),
-                        }
-                    ));
+                    let winner = match conflict.winner {
+                        Winner::Ours => lang.winner_ours(),
+                        Winner::Theirs => lang.winner_theirs(),
+                    };
+                    ui.label(match lang {
+                        Lang::Zh => format!("{}「{text}」：{winner}", lang.record_kind(table)),
+                        Lang::En => format!("{} \"{text}\": {winner}", lang.record_kind(table)),
+                    });
                 }
             }
         }
@@ -106,6 +107,12 @@ pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &mut MergePreview) -> Op
             ui.label(lang.merge_possible_duplicates(&preview.possible_duplicates));
         }
         ui.add_space(6.0);
+        if preview.is_empty() {
+            if ui.button(lang.close()).clicked() {
+                command = Some(Command::CancelMerge);
+            }
+            return;
+        }
         ui.label(RichText::new(lang.merge_note()).weak());
         ui.add_space(6.0);
         ui.horizontal(|ui| {

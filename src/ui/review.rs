@@ -63,8 +63,11 @@ fn person_line(lang: Lang, person: &DuplicatePerson) -> String {
             person.name, person.branch, person.sessions
         ),
         Lang::En => format!(
-            "{}, {}, phone {phone}, marked at {} sessions",
-            person.name, person.branch, person.sessions
+            "{}, {}, phone {phone}, marked at {} session{}",
+            person.name,
+            person.branch,
+            person.sessions,
+            if person.sessions == 1 { "" } else { "s" }
         ),
     }
 }
@@ -137,11 +140,18 @@ fn conflict_card(ui: &mut Ui, lang: Lang, conflict: &ConflictEntry, commands: &m
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
-            ui.strong(format!(
-                "{}「{}」",
-                lang.record_kind(&conflict.table),
-                conflict.label
-            ));
+            ui.strong(match lang {
+                Lang::Zh => format!(
+                    "{}「{}」",
+                    lang.record_kind(&conflict.table),
+                    conflict.label
+                ),
+                Lang::En => format!(
+                    "{} \"{}\"",
+                    lang.record_kind(&conflict.table),
+                    conflict.label
+                ),
+            });
             ui.label(
                 RichText::new(format!(
                     "{} {}　{}",
