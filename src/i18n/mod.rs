@@ -168,8 +168,8 @@ texts! {
     col_deleted: "删除", "Deleted";
     col_conflicts: "冲突", "Conflicts";
     col_examples: "例如", "For example";
-    winner_ours: "保留了本文件的版本", "this file's version kept";
-    winner_theirs: "采用了对方的版本", "the other file's version taken";
+    winner_ours: "以本文件的版本为准", "this file's version wins";
+    winner_theirs: "以对方的版本为准", "the other file's version wins";
     studio_name: "工作室名称", "Studio name";
     town: "乡镇", "Town";
     default_studio_name: "联村共建书记工作室", "Joint-village Branch Secretary Studio";
