@@ -34,6 +34,9 @@ USAGE:
                                                   problems, points or assessments
   secretary-studio demo --db PATH [--scale county] [--secretaries N]
                                                   write the demo studio (or a county-scale file) to a new file
+  secretary-studio stress-writes --db PATH [MERGE_FILE] [--count N]
+                                                  write sessions and imports (after merging MERGE_FILE) until
+                                                  stopped, saying each commit: for the crash test
   secretary-studio bench [--secretaries N]        measure start-up, roster frame time and import
   secretary-studio bench --db COUNTY.db           measure the ledger screens and figures on a county-scale file
   secretary-studio --help | --version
@@ -64,6 +67,8 @@ pub const USAGE_ZH: &str = "\
                                                   problems 难题、points 积分、assessments 考评
   secretary-studio demo --db 文件 [--scale county] [--secretaries N]
                                                   把演示工作室（或县级规模的测试文件）写入一个新文件
+  secretary-studio stress-writes --db 文件 [先合并的文件] [--count N]
+                                                  不停地记录活动、导入花名册并报告每次提交（用于断电/强杀测试）
   secretary-studio bench [--secretaries N]        测量启动、花名册每帧耗时和导入速度
   secretary-studio bench --db 县级文件            在县级规模文件上测量台账各页面与统计
   secretary-studio --help | --version
@@ -111,6 +116,16 @@ pub enum CliCommand {
         secretaries: usize,
         /// `--scale county`: the synthetic county-scale file instead of the demo studio.
         county: bool,
+    },
+    /// `stress-writes --db PATH [--merge FILE] [--count N]`: writes until killed (the crash
+    /// test).
+    StressWrites {
+        /// The studio file.
+        db: PathBuf,
+        /// A file to merge first.
+        merge: Option<PathBuf>,
+        /// Stop after this many writes.
+        count: Option<usize>,
     },
     /// `bench`
     Bench {
@@ -224,6 +239,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
     let mut scale: Option<String> = None;
     let mut output: Option<PathBuf> = None;
     let mut period: Option<String> = None;
+    let mut count = None;
     while let Some(arg) = parser.next().map_err(bad)? {
         match arg {
             Long("db") => db = Some(PathBuf::from(parser.value().map_err(bad)?)),
@@ -234,13 +250,18 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
             }
             Long("period") => period = Some(parser.value().map_err(bad)?.string().map_err(bad)?),
             Long("scale") => scale = Some(parser.value().map_err(bad)?.string().map_err(bad)?),
-            Long("secretaries") => {
+            Long(name @ ("secretaries" | "count")) => {
+                let name = name.to_owned();
                 let value: usize = parser
                     .value()
                     .map_err(bad)?
                     .parse()
-                    .map_err(|e| format!("--secretaries: {e}{see_help}"))?;
-                secretaries = Some(value);
+                    .map_err(|e| format!("--{name}: {e}{see_help}"))?;
+                if name == "count" {
+                    count = Some(value);
+                } else {
+                    secretaries = Some(value);
+                }
             }
             Long("help") | Short('h') => return Ok(Invocation::Command(CliCommand::Help)),
             Long("version") | Short('V') => return Ok(Invocation::Command(CliCommand::Version)),
@@ -293,6 +314,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
         },
         Some("check") => CliCommand::Check {
             path: one_path("PATH", positional).or_else(|e| db.ok_or(e))?,
+        },
+        Some("stress-writes") => CliCommand::StressWrites {
+            db: need_db(db)?,
+            merge: positional.into_iter().next(),
+            count,
         },
         Some("demo") => CliCommand::Demo {
             db: need_db(db)?,
@@ -472,6 +498,9 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
                 .share(&output, &crate::report::Progress::new())
                 .map_err(|e| lang.save_error(&output, &e))?;
             writeln!(out, "{}", lang.shared(&output, &manifest)).map_err(io)
+        }
+        CliCommand::StressWrites { db, merge, count } => {
+            crate::stress::run(&db, merge.as_deref(), count, out)
         }
         CliCommand::Demo {
             db,

@@ -16,6 +16,7 @@ pub mod print;
 pub mod report;
 pub mod settings;
 pub mod store;
+pub mod stress;
 pub mod ui;
 
 pub use app::App;

@@ -55,6 +55,12 @@ pub(super) fn inspect(path: &Path) -> Result<()> {
     let page_count = u64::from(u32::from_be_bytes([
         header[28], header[29], header[30], header[31],
     ]));
+    // A write-ahead log beside the file holds pages not yet copied into it (a program that
+    // stopped mid-checkpoint leaves a header that already counts them): SQLite completes the
+    // file from the log, so only a file without one is judged by its length.
+    if has_log(path) {
+        return Ok(());
+    }
     if length % page_size != 0 {
         return Err(Error::Truncated);
     }
@@ -62,6 +68,13 @@ pub(super) fn inspect(path: &Path) -> Result<()> {
         return Err(Error::Truncated);
     }
     Ok(())
+}
+
+/// Whether a non-empty `-wal` file lies beside `path`.
+fn has_log(path: &Path) -> bool {
+    let mut log = path.as_os_str().to_os_string();
+    log.push("-wal");
+    std::fs::metadata(std::path::PathBuf::from(log)).is_ok_and(|m| m.len() > 0)
 }
 
 /// A read-only connection that leaves no trace: when the file has no write-ahead log beside it
