@@ -68,7 +68,9 @@ fn killed_at_random_moments_the_file_stays_sound_and_keeps_every_committed_write
             }
         });
         // Kill between 5 and 250 ms after the first commit, so most kills land mid-write.
-        let first = said.recv_timeout(Duration::from_secs(30)).expect("a first commit");
+        let first = said
+            .recv_timeout(Duration::from_secs(30))
+            .expect("a first commit");
         let mut committed = vec![first];
         let deadline = Instant::now() + Duration::from_millis(5 + random.next(245));
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
@@ -117,7 +119,10 @@ fn killed_at_random_moments_the_file_stays_sound_and_keeps_every_committed_write
             assert!(names.contains(name), "kill {kills}: import {name} lost");
         }
         if merged {
-            assert!(names.contains("西村来的书记"), "kill {kills}: the merge was lost");
+            assert!(
+                names.contains("西村来的书记"),
+                "kill {kills}: the merge was lost"
+            );
         }
     }
     assert!(merged, "the merge was committed in one of the runs");

@@ -319,7 +319,7 @@ fn printing_a_ledger_from_the_command_line_needs_a_real_period() {
 fn the_problems_and_compare_screens_print_their_ledgers() {
     use egui_kittest::kittest::Queryable;
     let folder = tempfile::tempdir().expect("tempdir");
-    let store = Store::open(&demo(folder.path())).expect("open");
+    let db = demo(folder.path());
     for (screen, button, name) in [
         (
             secretary_studio::ui::Screen::Problems,
@@ -332,7 +332,8 @@ fn the_problems_and_compare_screens_print_their_ledgers() {
             "比拼排名及表彰名单",
         ),
     ] {
-        let store = Store::open(store.path().expect("path")).expect("open");
+        // One window at a time: each opens the file when the last has closed it.
+        let store = Store::open(&db).expect("open");
         let mut harness = common::harness(store, screen);
         harness
             .state_mut()

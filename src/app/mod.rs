@@ -79,6 +79,9 @@ pub struct App {
     merge_preview: Option<Box<crate::store::merge::MergePreview>>,
     /// The backup taken before the last merge, while "Undo merge" is offered.
     merge_undo: Option<PathBuf>,
+    /// The error shown is a write that failed for lack of room or of permission: "Save a
+    /// copy…" is offered beside it.
+    offer_copy: bool,
 }
 
 /// What kind of message the dialog shows.
@@ -104,8 +107,9 @@ pub fn open_at_start(
         .map(Path::to_owned)
         .or_else(|| settings.recent_files.first().cloned());
     if let Some(path) = wanted {
-        match Store::open(&path) {
-            Ok(store) => return (store, None),
+        match open_or_read_only(&path) {
+            Ok((store, None)) => return (store, None),
+            Ok((store, Some(why))) => return (store, Some(lang.opened_read_only(&path, &why))),
             Err(error) => failed = Some((path, error)),
         }
     }
@@ -140,6 +144,18 @@ pub fn open_at_start(
                 Err(error) => cannot_continue(&error, lang),
             }
         }
+    }
+}
+
+/// Opens `path` for writing or, if it is open for writing elsewhere or cannot be written,
+/// for reading only, with the reason.
+fn open_or_read_only(path: &Path) -> store::Result<(Store, Option<store::Error>)> {
+    match Store::open(path) {
+        Ok(store) => Ok((store, None)),
+        Err(why @ (store::Error::InUse | store::Error::ReadOnly)) => {
+            Ok((Store::open_read_only(path)?, Some(why)))
+        }
+        Err(error) => Err(error),
     }
 }
 
@@ -193,6 +209,7 @@ impl App {
             merge_undo: None,
             review: crate::ui::review::ReviewScreen::default(),
             review_waiting: None,
+            offer_copy: false,
         }
     }
 
@@ -300,6 +317,16 @@ impl App {
         egui::Panel::top("top-bar").show(ui, |ui| {
             self.top_bar(ui, &mut commands);
         });
+        if self.store.is_read_only() {
+            egui::Panel::top("read-only").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(crate::ui::widgets::ERROR_RED, lang.read_only_banner());
+                    if ui.button(lang.save_copy_offer()).clicked() {
+                        self.open_save_copy_dialog();
+                    }
+                });
+            });
+        }
         let waiting = self.review_waiting();
         egui::Panel::bottom("status-line").show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -444,15 +471,26 @@ impl App {
                 MessageKind::Error => lang.error_title(),
                 MessageKind::Notice => lang.notice_title(),
             };
+            let offer_copy = self.offer_copy;
+            let mut save_copy = false;
             let modal = egui::Modal::new(egui::Id::unique("error")).show(ui.ctx(), |ui| {
                 ui.set_max_width(520.0);
                 ui.heading(title);
                 ui.label(message.as_str());
                 ui.add_space(8.0);
-                ui.button(lang.close()).clicked()
+                ui.horizontal(|ui| {
+                    // What was saved before stays; a copy elsewhere keeps working.
+                    save_copy = offer_copy && ui.button(lang.save_copy_offer()).clicked();
+                    ui.button(lang.close()).clicked() || save_copy
+                })
+                .inner
             });
             if modal.inner || modal.should_close() {
                 self.message = None;
+                self.offer_copy = false;
+            }
+            if save_copy {
+                self.open_save_copy_dialog();
             }
         }
         if !commands.is_empty() {
@@ -474,6 +512,21 @@ impl App {
             }
             ui.ctx().request_repaint();
         }
+    }
+
+    /// "Save a copy…": where to write a copy of the studio.
+    fn open_save_copy_dialog(&mut self) {
+        let lang = self.settings.lang;
+        let name = format!(
+            "{}-{}.db",
+            lang.pick("书记工作室副本", "studio-copy"),
+            self.today().format("%Y%m%d")
+        );
+        self.path_dialog = Some(PathDialog::new(
+            PathPurpose::SaveCopy,
+            Self::suggest_path(&name),
+            lang,
+        ));
     }
 
     fn top_bar(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
@@ -514,16 +567,7 @@ impl App {
                     commands.push(Command::Navigate(Screen::Review));
                 }
                 if ui.button(lang.file_save_copy()).clicked() {
-                    let name = format!(
-                        "{}-{}.db",
-                        lang.pick("书记工作室副本", "studio-copy"),
-                        self.today().format("%Y%m%d")
-                    );
-                    self.path_dialog = Some(PathDialog::new(
-                        PathPurpose::SaveCopy,
-                        Self::suggest_path(&name),
-                        lang,
-                    ));
+                    self.open_save_copy_dialog();
                 }
                 ui.menu_button(lang.file_recent(), |ui| {
                     if self.settings.recent_files.is_empty() {
@@ -673,7 +717,13 @@ impl App {
                     Err(error @ (store::Error::StillInUse { .. } | store::Error::Archived)) => {
                         self.show_notice(lang.store_error(&error));
                     }
-                    Err(error) => self.show_error(lang.write_failed(&error)),
+                    Err(error) => {
+                        self.offer_copy = matches!(
+                            error,
+                            store::Error::DiskFull | store::Error::ReadOnly | store::Error::InUse
+                        );
+                        self.show_error(lang.write_failed(&error));
+                    }
                 }
                 if let Change::ImportRoster(plan) = &change
                     && succeeded
@@ -1028,10 +1078,14 @@ impl App {
 
     /// Opens another studio file; if it cannot be opened, says why and keeps the current one.
     pub fn open_file(&mut self, path: &Path) {
-        match Store::open(path) {
-            Ok(store) => {
+        match open_or_read_only(path) {
+            Ok((store, why)) => {
                 self.path_dialog = None;
                 self.replace_store(store, path);
+                if let Some(why) = why {
+                    let message = self.settings.lang.opened_read_only(path, &why);
+                    self.show_notice(message);
+                }
             }
             Err(error) => self.show_error(self.settings.lang.open_error(path, &error)),
         }

@@ -125,6 +125,22 @@ impl Lang {
         }
     }
 
+    /// A file opened for reading only, and why.
+    pub fn opened_read_only(self, path: &Path, why: &crate::store::Error) -> String {
+        match self {
+            Self::Zh => format!(
+                "{} 以只读方式打开：{}",
+                path.display(),
+                self.store_error(why)
+            ),
+            Self::En => format!(
+                "{} was opened read-only: {}",
+                path.display(),
+                self.store_error(why)
+            ),
+        }
+    }
+
     /// New secretaries of the other file who may be ours entered again.
     pub fn merge_possible_duplicates(self, names: &[String]) -> String {
         let listed = names
@@ -457,6 +473,8 @@ impl Lang {
             (Self::En, E::DiskFull) => "the disk (or USB stick) is full.".to_owned(),
             (Self::Zh, E::ShareChecksum) => "分享文件里的记录与写出时的校验和不符，文件在复制途中可能已损坏；请从对方处重新复制。".to_owned(),
             (Self::En, E::ShareChecksum) => "the share file's records do not match the checksum written with them; it may have been damaged on the way. Copy it again from the other village.".to_owned(),
+            (Self::Zh, E::InUse) => "此文件已在另一个书记工作室窗口（或命令行）中打开，为免两处同时修改，这里不能写入。".to_owned(),
+            (Self::En, E::InUse) => "the file is open in another Secretary Studio window (or the command line); to keep two places from changing it at once, it cannot be written here.".to_owned(),
             (Self::Zh, E::Busy) => "文件正被其他程序使用。".to_owned(),
             (Self::En, E::Busy) => "the file is in use by another program.".to_owned(),
             (

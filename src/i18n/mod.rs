@@ -137,6 +137,8 @@ texts! {
     merge_review: "请查看合并预览；确认之后才会写入。", "Review the merge preview; nothing is written until you confirm.";
     merge_undo: "撤销合并", "Undo merge";
     merge_writing: "合并写入", "merging";
+    read_only_banner: "只读：此文件正在另一个窗口中打开，或文件（U盘）不能写入。这里可以查看、打印和导出；要修改，请关闭另一个窗口后重新打开，或用「另存副本…」保存一份可修改的副本。", "Read-only: this file is open in another window, or the file (stick) cannot be written. You can view, print and export here; to make changes, close the other window and open it again, or use Save a copy… to keep a copy you can change.";
+    save_copy_offer: "另存副本…", "Save a copy…";
     merge_cancelled: "未合并，工作室没有改动。", "Not merged; the studio is unchanged.";
     merge_other_studio_anyway: "我明白，仍要合并这两个工作室", "I understand; merge the two studios anyway";
     merge_busy: "正在合并，完成之后才能修改记录。", "A merge is being written; changes can be made once it is done.";

@@ -79,6 +79,9 @@ pub enum Error {
     /// Another program holds the file.
     #[error("the file is in use by another program")]
     Busy,
+    /// Another window of this program (or its command line) has the file open for writing.
+    #[error("the file is open for writing in another window")]
+    InUse,
     /// The disk (or USB stick) is full.
     #[error("the disk is full")]
     DiskFull,
@@ -208,6 +211,38 @@ pub struct Store {
     /// Whether the file's place (machine and path) has been checked since it was opened:
     /// a file copied to another place gets a site of its own before its first write there.
     placed: bool,
+    /// Held while this program may write the file (see [`WriteLock`]).
+    _lock: Option<WriteLock>,
+}
+
+/// A lock on `<file>-lock` beside a studio file, held while a program may write it: a second
+/// app or command line that opens the same file for writing is told so, and there is never a
+/// second writer. The operating system lets go of it when the program ends, however it ends.
+#[derive(Debug)]
+struct WriteLock(#[allow(dead_code)] std::fs::File);
+
+impl WriteLock {
+    fn take(path: &Path) -> Result<Self> {
+        let mut name = path.as_os_str().to_os_string();
+        name.push("-lock");
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(PathBuf::from(name))
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                    Error::ReadOnly
+                }
+                _ => Error::Io(e),
+            })?;
+        match file.try_lock() {
+            Ok(()) => Ok(Self(file)),
+            Err(std::fs::TryLockError::WouldBlock) => Err(Error::InUse),
+            Err(std::fs::TryLockError::Error(e)) => Err(Error::Io(e)),
+        }
+    }
 }
 
 impl std::fmt::Debug for Store {
@@ -249,6 +284,7 @@ impl Store {
                 generation: 0,
                 // Filling a new file in its temporary place is not a move.
                 placed: true,
+                _lock: None,
             };
             fill(&mut store)?;
             store
@@ -290,6 +326,7 @@ impl Store {
             site,
             generation: next_generation(),
             placed: true,
+            _lock: None,
         })
     }
 
@@ -298,6 +335,12 @@ impl Store {
     pub fn open(path: &Path) -> Result<Self> {
         file_check::inspect(path)?;
         let version = file_check::check_identity(&file_check::open_probe(path)?)?;
+        // A file marked read-only (a write-protected stick, a copy off a CD, the attribute set
+        // in Explorer) is said to be so, not opened to fail at the first save.
+        if std::fs::metadata(path)?.permissions().readonly() {
+            return Err(Error::ReadOnly);
+        }
+        let lock = WriteLock::take(path)?;
         let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -318,7 +361,13 @@ impl Store {
             site,
             generation: next_generation(),
             placed: false,
+            _lock: Some(lock),
         })
+    }
+
+    /// Whether this store can only read (a file open for writing elsewhere, or read-only).
+    pub fn is_read_only(&self) -> bool {
+        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
     }
 
     /// A second, read-only connection to this studio's file, for work on another thread (a
@@ -340,6 +389,7 @@ impl Store {
             site: self.site,
             generation: self.generation,
             placed: true,
+            _lock: None,
         }))
     }
 
@@ -361,6 +411,7 @@ impl Store {
             site: self.site,
             generation: self.generation,
             placed: self.placed,
+            _lock: None,
         }))
     }
 
@@ -385,6 +436,7 @@ impl Store {
             site,
             generation: next_generation(),
             placed: true,
+            _lock: None,
         })
     }
 
