@@ -598,7 +598,7 @@ fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), String> {
         );
         let table = match lang {
             Lang::Zh => Lang::Zh.record_kind(&count.table),
-            Lang::En => count.table.clone(),
+            Lang::En => Lang::En.record_kind(&count.table),
         };
         writeln!(
             out,
@@ -651,7 +651,7 @@ fn merge(
     {
         let name = match lang {
             Lang::Zh => Lang::Zh.record_kind(&t.table),
-            Lang::En => t.table.clone(),
+            Lang::En => Lang::En.record_kind(&t.table),
         };
         writeln!(
             out,
@@ -660,7 +660,7 @@ fn merge(
             t.updated,
             t.deleted,
             t.conflicts,
-            t.examples.join("、")
+            t.examples.join(lang.pick("、", ", "))
         )
         .map_err(io)?;
     }

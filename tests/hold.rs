@@ -21,7 +21,10 @@ fn a_second_program_opening_the_file_for_writing_is_told_and_can_only_read() {
     let folder = tempfile::tempdir().expect("tempdir");
     let db = common::demo_file(folder.path(), "studio.db");
     let first = Store::open(&db).expect("first window");
-    assert!(matches!(Store::open(&db), Err(Error::InUse)), "never two writers");
+    assert!(
+        matches!(Store::open(&db), Err(Error::InUse)),
+        "never two writers"
+    );
     // Reading is fine: the second window shows the studio read-only.
     let (second, message) = secretary_studio::app::open_at_start(
         Some(&db),
@@ -36,7 +39,10 @@ fn a_second_program_opening_the_file_for_writing_is_told_and_can_only_read() {
     common::type_into(&mut harness, "新片区名称", "北片区");
     harness.get_by_label("添加片区").click();
     harness.run();
-    assert!(harness.state().error_message().is_some(), "a write is refused");
+    assert!(
+        harness.state().error_message().is_some(),
+        "a write is refused"
+    );
     drop(harness);
     drop(first);
     // Once the first has closed, the file opens for writing again.
@@ -95,7 +101,10 @@ fn a_full_disk_fails_the_write_keeps_what_was_saved_and_offers_a_copy() {
     assert!(matches!(failed, Some(Error::DiskFull)), "{failed:?}");
     // Fill what room is left in the pages, down to a name.
     for n in 0..10_000 {
-        if store.write(|w| w.add_area(&format!("片区{n}")).map(|_| ())).is_err() {
+        if store
+            .write(|w| w.add_area(&format!("片区{n}")).map(|_| ()))
+            .is_err()
+        {
             break;
         }
     }
@@ -123,7 +132,10 @@ fn a_full_disk_fails_the_write_keeps_what_was_saved_and_offers_a_copy() {
         .into_iter()
         .map(|s| s.fields.topic)
         .collect();
-    assert!(topics.iter().any(|t| t == "满盘之前"), "what was saved is in the copy");
+    assert!(
+        topics.iter().any(|t| t == "满盘之前"),
+        "what was saved is in the copy"
+    );
 }
 
 #[test]

@@ -989,7 +989,11 @@ impl App {
             }
             Ok(Outcome::MergePlanned(preview)) => {
                 self.path_dialog = None;
-                lang.merge_review().clone_into(&mut self.status);
+                if preview.is_empty() {
+                    lang.merge_nothing().clone_into(&mut self.status);
+                } else {
+                    lang.merge_review().clone_into(&mut self.status);
+                }
                 self.merge_preview = Some(preview);
             }
             Ok(Outcome::Merged {
@@ -1233,6 +1237,12 @@ fn apply_change(writer: &mut store::Writer<'_>, change: &Change) -> store::Resul
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         App::ui(self, ui);
+    }
+
+    /// Settings (the language above all) are kept within seconds of a change, not only at a
+    /// tidy exit.
+    fn auto_save_interval(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(5)
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

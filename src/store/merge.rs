@@ -1153,7 +1153,10 @@ impl Writer<'_> {
                         .map_err(|_| Error::Cancelled)?;
                 }
                 self.write_change(info, change, &mut local)?;
-                written += 1;
+                // Sites are bookkeeping: the count is of the records the preview listed.
+                if info.name != "site" {
+                    written += 1;
+                }
             }
             if info.name == "site" {
                 // New sites named themselves; now point them at the sites that made them

@@ -111,9 +111,11 @@ impl ReviewScreen {
             .show(ui, |ui| {
                 if !model.conflicts.is_empty() {
                     ui.heading(format!(
-                        "{}（{}）",
+                        "{}{}{}{}",
                         lang.review_conflicts(),
-                        model.conflicts.len()
+                        lang.pick("（", " ("),
+                        model.conflicts.len(),
+                        lang.pick("）", ")")
                     ));
                     for conflict in model.conflicts.iter().take(SHOWN) {
                         conflict_card(ui, lang, conflict, &mut commands);
@@ -122,9 +124,11 @@ impl ReviewScreen {
                 if !model.duplicates.is_empty() {
                     ui.add_space(10.0);
                     ui.heading(format!(
-                        "{}（{}）",
+                        "{}{}{}{}",
                         lang.review_duplicates(),
-                        model.duplicates.len()
+                        lang.pick("（", " ("),
+                        model.duplicates.len(),
+                        lang.pick("）", ")")
                     ));
                     ui.label(RichText::new(lang.review_duplicate_note()).weak());
                     for duplicate in model.duplicates.iter().take(SHOWN) {
