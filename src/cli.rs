@@ -791,6 +791,9 @@ fn import_roster(
         .map_err(io)?;
         return Ok(());
     }
+    store
+        .backup_before("导入前")
+        .map_err(|e| lang.store_error(&e))?;
     let outcome = store
         .write(|w| w.apply_roster_import(&plan))
         .map_err(|e| lang.write_failed(&e))?;

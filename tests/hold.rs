@@ -160,3 +160,56 @@ fn a_read_only_file_opens_for_reading_with_a_banner() {
     drop(harness);
     assert_eq!(common::bytes_of(&db), before, "not a byte changed");
 }
+
+#[test]
+fn backups_are_made_each_day_and_before_an_import_and_one_is_restored_from_the_list() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let db = common::demo_file(folder.path(), "studio.db");
+    let mut harness = common::harness(Store::open(&db).expect("open"), Screen::AreasBranches);
+    harness.run();
+    let backups = harness.state().store().backups();
+    assert_eq!(backups.len(), 1, "today's, made when the file opened");
+    assert_eq!(backups[0].reason, "每日");
+
+    common::type_into(&mut harness, "新片区名称", "北片区");
+    harness.get_by_label("添加片区").click();
+    harness.run();
+    assert!(harness.state().store().areas().expect("areas").iter().any(|a| a.name == "北片区"));
+
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("备份与恢复…").click();
+    harness.run();
+    harness.get_by_label("每日");
+    harness.get_by_label("恢复…").click();
+    harness.run();
+    harness.get_by_label("确认恢复").click();
+    harness.run();
+    assert!(
+        harness.state().status().contains("已恢复备份"),
+        "{}",
+        harness.state().status()
+    );
+    assert!(
+        !harness.state().store().areas().expect("areas").iter().any(|a| a.name == "北片区"),
+        "back to the morning's file"
+    );
+    let reasons: Vec<String> = harness
+        .state()
+        .store()
+        .backups()
+        .into_iter()
+        .map(|b| b.reason)
+        .collect();
+    assert!(reasons.iter().any(|r| r == "恢复前"), "{reasons:?}");
+    // The file from before the restore holds the area, so nothing is lost.
+    let before = harness
+        .state()
+        .store()
+        .backups()
+        .into_iter()
+        .find(|b| b.reason == "恢复前")
+        .expect("before");
+    let kept = Store::open_read_only(&before.path).expect("open");
+    assert!(kept.areas().expect("areas").iter().any(|a| a.name == "北片区"));
+}

@@ -82,6 +82,10 @@ pub struct App {
     /// The error shown is a write that failed for lack of room or of permission: "Save a
     /// copy…" is offered beside it.
     offer_copy: bool,
+    /// "Backups…".
+    backups: Option<crate::ui::backups::BackupsDialog>,
+    /// The day the daily backup was last seen to (the app checks as days pass).
+    backed_up_on: Option<NaiveDate>,
 }
 
 /// What kind of message the dialog shows.
@@ -210,6 +214,8 @@ impl App {
             review: crate::ui::review::ReviewScreen::default(),
             review_waiting: None,
             offer_copy: false,
+            backups: None,
+            backed_up_on: None,
         }
     }
 
@@ -313,6 +319,7 @@ impl App {
             self.egui_ctx = Some(ui.ctx().clone());
         }
         self.finish_work();
+        self.daily_backup();
         let mut commands = Vec::new();
         egui::Panel::top("top-bar").show(ui, |ui| {
             self.top_bar(ui, &mut commands);
@@ -441,6 +448,13 @@ impl App {
                     self.path_dialog = None;
                 }
             }
+            if let Some(dialog) = &mut self.backups {
+                let (command, done) = dialog.ui(ui, lang);
+                commands.extend(command);
+                if done {
+                    self.backups = None;
+                }
+            }
             if let Some(preview) = &mut self.merge_preview {
                 commands.extend(crate::ui::merge::preview_dialog(ui, lang, preview));
             }
@@ -514,6 +528,22 @@ impl App {
         }
     }
 
+    /// Backs the file up once a day while it is open (a studio in memory or a file opened
+    /// read-only has nothing to back up here).
+    fn daily_backup(&mut self) {
+        let today = self.today();
+        if self.backed_up_on == Some(today)
+            || self.store.path().is_none()
+            || self.store.is_read_only()
+        {
+            return;
+        }
+        self.backed_up_on = Some(today);
+        if let Err(error) = self.store.daily_backup(today) {
+            self.status = self.settings.lang.backup_failed(&error);
+        }
+    }
+
     /// "Save a copy…": where to write a copy of the studio.
     fn open_save_copy_dialog(&mut self) {
         let lang = self.settings.lang;
@@ -562,6 +592,10 @@ impl App {
                         Self::suggest_path(""),
                         lang,
                     ));
+                }
+                if ui.button(lang.file_backups()).clicked() {
+                    self.backups =
+                        Some(crate::ui::backups::BackupsDialog::new(self.store.backups()));
                 }
                 if ui.button(lang.file_review()).clicked() {
                     commands.push(Command::Navigate(Screen::Review));
@@ -679,6 +713,13 @@ impl App {
                         | Change::MarkDistinct(..)
                 ) {
                     self.merge_undo = None;
+                }
+                // An import changes many records at once: the file is backed up first.
+                if matches!(change, Change::ImportRoster(_))
+                    && let Err(error) = self.store.backup_before("导入前")
+                {
+                    self.show_error(lang.store_error(&error));
+                    return;
                 }
                 let result = self.store.write(|writer| apply_change(writer, &change));
                 let succeeded = result.is_ok();
@@ -828,6 +869,19 @@ impl App {
                 }
             }
             Command::ConfirmMerge => self.confirm_merge(),
+            Command::BackUpNow => match self.store.backup_before("手动") {
+                Ok(Some(path)) => self.status = lang.backed_up(&path),
+                Ok(None) => {}
+                Err(error) => self.show_error(lang.store_error(&error)),
+            },
+            Command::RestoreBackup(path) => match self.store.restore_backup(&path) {
+                Ok(before) => {
+                    self.undo = None;
+                    self.merge_undo = None;
+                    self.status = lang.restored(before.as_deref());
+                }
+                Err(error) => self.show_error(lang.store_error(&error)),
+            },
             Command::UndoMerge => {
                 if let Some(backup) = self.merge_undo.take() {
                     match self.store.restore_from(&backup) {

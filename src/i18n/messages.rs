@@ -125,6 +125,47 @@ impl Lang {
         }
     }
 
+    /// Asks before restoring the backup made at `when`.
+    pub fn restore_question(self, when: &str) -> String {
+        match self {
+            Self::Zh => format!(
+                "把工作室恢复到 {when} 的备份吗？之后的改动会被撤掉；当前文件会先备份，恢复之后仍可从「恢复前」的备份找回。"
+            ),
+            Self::En => format!(
+                "Restore the studio to the backup of {when}? Later changes are taken away; the file as it is now is backed up first (恢复前) and can be restored in turn."
+            ),
+        }
+    }
+
+    /// A backup was made.
+    pub fn backed_up(self, path: &Path) -> String {
+        match self {
+            Self::Zh => format!("已备份：{}", path.display()),
+            Self::En => format!("Backed up: {}", path.display()),
+        }
+    }
+
+    /// A backup was restored.
+    pub fn restored(self, before: Option<&Path>) -> String {
+        match (self, before) {
+            (Self::Zh, Some(b)) => format!("已恢复备份；恢复前的文件：{}", b.display()),
+            (Self::En, Some(b)) => format!(
+                "The backup was restored; the file from before: {}",
+                b.display()
+            ),
+            (Self::Zh, None) => "已恢复备份。".to_owned(),
+            (Self::En, None) => "The backup was restored.".to_owned(),
+        }
+    }
+
+    /// The daily backup could not be made.
+    pub fn backup_failed(self, error: &crate::store::Error) -> String {
+        match self {
+            Self::Zh => format!("今天的自动备份没有成功：{}", self.store_error(error)),
+            Self::En => format!("Today's backup failed: {}", self.store_error(error)),
+        }
+    }
+
     /// A file opened for reading only, and why.
     pub fn opened_read_only(self, path: &Path, why: &crate::store::Error) -> String {
         match self {

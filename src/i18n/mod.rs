@@ -137,6 +137,13 @@ texts! {
     merge_review: "请查看合并预览；确认之后才会写入。", "Review the merge preview; nothing is written until you confirm.";
     merge_undo: "撤销合并", "Undo merge";
     merge_writing: "合并写入", "merging";
+    file_backups: "备份与恢复…", "Backups…";
+    backups_title: "备份与恢复", "Backups";
+    backups_note: "每天打开程序时、每次导入和合并之前都会自动备份到本文件旁的「名称-备份」文件夹，最多保留 30 份。恢复之前会先把当前文件备份。", "The file is backed up into the “name-备份” folder beside it each day it is opened and before every import and merge; the newest 30 are kept. Restoring backs up the file as it is first.";
+    backups_none: "还没有备份。", "No backups yet.";
+    backup_now: "立即备份", "Back up now";
+    restore_backup: "恢复…", "Restore…";
+    restore_confirm: "确认恢复", "Restore";
     read_only_banner: "只读：此文件正在另一个窗口中打开，或文件（U盘）不能写入。这里可以查看、打印和导出；要修改，请关闭另一个窗口后重新打开，或用「另存副本…」保存一份可修改的副本。", "Read-only: this file is open in another window, or the file (stick) cannot be written. You can view, print and export here; to make changes, close the other window and open it again, or use Save a copy… to keep a copy you can change.";
     save_copy_offer: "另存副本…", "Save a copy…";
     merge_cancelled: "未合并，工作室没有改动。", "Not merged; the studio is unchanged.";

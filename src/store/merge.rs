@@ -688,29 +688,6 @@ impl Store {
         Ok(manifest)
     }
 
-    /// Copies the open file into `<name>-备份` beside it before a merge (or an import), named
-    /// by the time; returns the copy's path. A studio in memory has nothing to back up.
-    pub fn backup_before(&self, what: &str) -> Result<Option<PathBuf>> {
-        let Some(path) = &self.path else {
-            return Ok(None);
-        };
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let folder = path.with_file_name(format!("{stem}-备份"));
-        std::fs::create_dir_all(&folder)?;
-        let now = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let mut target = folder.join(format!("{now}-{what}.db"));
-        let mut n = 2;
-        while target.exists() {
-            target = folder.join(format!("{now}-{what}-{n}.db"));
-            n += 1;
-        }
-        self.save_copy(&target, false)?;
-        Ok(Some(target))
-    }
-
     /// Puts back the records of `backup` (a copy made by `backup_before`) in place of this
     /// file's, in one step: "Undo merge".
     pub fn restore_from(&mut self, backup: &Path) -> Result<()> {

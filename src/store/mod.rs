@@ -4,6 +4,7 @@
 //! truncated, damaged, made by another application or by a newer version of ours is refused and
 //! left byte-for-byte as it was. Every write is one transaction ([`Store::write`]).
 
+pub mod backup;
 pub mod clock;
 mod file_check;
 mod ledger;

@@ -4,6 +4,7 @@
 //! frame.
 
 pub mod areas;
+pub mod backups;
 pub mod communicate;
 pub mod compare;
 pub mod dashboard;
@@ -301,6 +302,10 @@ pub enum Command {
     CancelMerge,
     /// Put back the file as it was before the last merge.
     UndoMerge,
+    /// Back the studio file up now.
+    BackUpNow,
+    /// Put a backup back in place of the studio file (after backing it up).
+    RestoreBackup(PathBuf),
     /// Open the session form for a help visit of a pairing.
     RecordHelpVisit(PairingId),
     /// Open the problem form for a problem hanging on a pairing.
