@@ -171,8 +171,118 @@ pub fn run(secretaries: usize, out: &mut dyn Write) -> Result<(), String> {
     )
     .map_err(io)?;
     drop(store);
+    let starts: Vec<Duration> = (0..5)
+        .filter_map(|_| start_to_first_frame(&db_path))
+        .collect();
+    writeln!(
+        out,
+        "{:<52} {:>12} {:>10}",
+        format!(
+            "start to first frame on screen, {} secretaries",
+            outcome.added + 20
+        ),
+        if starts.is_empty() {
+            "no display".to_owned()
+        } else {
+            format!(
+                "{} (median of {})",
+                ms(median(starts.clone())),
+                starts.len()
+            )
+        },
+        "250 ms"
+    )
+    .map_err(io)?;
     let _ = std::fs::remove_dir_all(&folder);
     Ok(())
+}
+
+/// Start to first frame on screen: this program started on `db`, drawing one frame and
+/// closing (it says how long from its start); `None` without a display. Its settings go to a
+/// folder of its own, so the user's are untouched.
+fn start_to_first_frame(db: &std::path::Path) -> Option<Duration> {
+    let home = std::env::temp_dir().join(format!(
+        "secretary-studio-bench-home-{}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&home).ok()?;
+    let output = std::process::Command::new(std::env::current_exe().ok()?)
+        .arg("--db")
+        .arg(db)
+        .env("SECRETARY_STUDIO_EXIT_AFTER_FIRST_FRAME", "1")
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", &home)
+        .env("XDG_CONFIG_HOME", &home)
+        .env("APPDATA", &home)
+        .env("LOCALAPPDATA", &home)
+        .output()
+        .ok()?;
+    let _ = std::fs::remove_dir_all(&home);
+    let said = String::from_utf8_lossy(&output.stderr);
+    let ms: f64 = said.lines().find_map(|l| {
+        l.strip_prefix("first frame after ")?
+            .strip_suffix(" ms")?
+            .parse()
+            .ok()
+    })?;
+    Some(Duration::from_secs_f64(ms / 1000.0))
+}
+
+/// The most memory this process has held (resident, MB), where the system says
+/// (`/proc/self/status` on Linux); `None` elsewhere.
+fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb / 1024.0)
+}
+
+fn memory_row(out: &mut dyn Write, what: &str) -> Result<(), String> {
+    writeln!(
+        out,
+        "{:<52} {:>12} {:>10}",
+        what,
+        peak_memory_mb().map_or_else(|| "n/a".to_owned(), |mb| format!("{mb:.0} MB")),
+        "150 MB"
+    )
+    .map_err(|e| e.to_string())
+}
+
+/// Every figure the issues name, in one table: the small studio's (start-up, roster, import),
+/// then the county file's (`county`, or one made here with `demo --scale county`).
+pub fn run_all(
+    secretaries: usize,
+    county: Option<&std::path::Path>,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    run(secretaries, out)?;
+    if let Some(path) = county {
+        run_county(path, out)
+    } else {
+        let folder = std::env::temp_dir().join(format!(
+            "secretary-studio-bench-make-{}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&folder).map_err(|e| e.to_string())?;
+        let path = folder.join("county.db");
+        let _ = std::fs::remove_file(&path);
+        Store::create_with(
+            &path,
+            crate::demo::DEMO_STUDIO,
+            "古城镇",
+            crate::demo::seed_county,
+        )
+        .map_err(|e| e.to_string())?;
+        let result = run_county(&path, out);
+        let _ = std::fs::remove_dir_all(&folder);
+        result
+    }
 }
 
 /// The figures on a county-scale file (`demo --scale county`), measured on a copy of it.
@@ -272,6 +382,7 @@ pub fn run_county(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Str
         )
         .map_err(io)?;
     }
+    memory_row(out, "peak memory, every screen visited (resident)")?;
     let mut store = Store::open(&copy).map_err(error)?;
     let roster: Vec<_> = store
         .roster()
@@ -466,11 +577,52 @@ pub fn run_county(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Str
     .map_err(io)?;
     drop(store);
     merge_figures(&folder, &copy, out)?;
+    memory_row(
+        out,
+        "peak memory, all of the above (two county files merged)",
+    )?;
     let _ = std::fs::remove_dir_all(&folder);
+    let shell = sqlite3_shell_time(path, ATTENDANCE_SQL);
     writeln!(
         out,
-        "\nThe same attendance SQL in the sqlite3 shell:\n  sqlite3 {} \".timer on\" \"SELECT a.secretary_id, a.status, count(*) FROM live_session s JOIN attendance a ON a.session_id = s.id AND a.deleted = 0 WHERE s.held_on BETWEEN '2024-01-01' AND '2024-12-31' GROUP BY a.secretary_id, a.status ORDER BY a.secretary_id;\" > /dev/null",
+        "{:<52} {:>12} {:>10}",
+        "the same attendance SQL in the sqlite3 shell",
+        shell.map_or_else(|| "no sqlite3".to_owned(), ms),
+        "-"
+    )
+    .map_err(io)?;
+    writeln!(
+        out,
+        "\n  sqlite3 {} \".timer on\" \"{ATTENDANCE_SQL}\" > /dev/null",
         path.display()
     )
     .map_err(io)
+}
+
+/// The per-secretary attendance of one year, as the store asks it.
+const ATTENDANCE_SQL: &str = "SELECT a.secretary_id, a.status, count(*) FROM live_session s JOIN attendance a ON a.session_id = s.id AND a.deleted = 0 WHERE s.held_on BETWEEN '2024-01-01' AND '2024-12-31' GROUP BY a.secretary_id, a.status ORDER BY a.secretary_id;";
+
+/// The `sqlite3` shell's own timing of `sql` on `path` (the best of three), if the shell is
+/// installed.
+fn sqlite3_shell_time(path: &std::path::Path, sql: &str) -> Option<Duration> {
+    (0..3)
+        .filter_map(|_| {
+            let output = std::process::Command::new("sqlite3")
+                .arg("-readonly")
+                .arg(path)
+                .arg(".timer on")
+                .arg(sql)
+                .output()
+                .ok()?;
+            let said = String::from_utf8_lossy(&output.stdout);
+            let seconds: f64 = said.lines().rev().find_map(|l| {
+                l.strip_prefix("Run Time: real ")?
+                    .split_whitespace()
+                    .next()?
+                    .parse()
+                    .ok()
+            })?;
+            Some(Duration::from_secs_f64(seconds))
+        })
+        .min()
 }

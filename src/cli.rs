@@ -38,7 +38,9 @@ USAGE:
                                                   write sessions and imports (after merging MERGE_FILE) until
                                                   stopped, saying each commit: for the crash test
   secretary-studio bench [--secretaries N]        measure start-up, roster frame time and import
-  secretary-studio bench --db COUNTY.db           measure the ledger screens and figures on a county-scale file
+  secretary-studio bench --scale county | --db COUNTY.db
+                                                  every figure in one table: start-up, roster and import,
+                                                  then the county file's screens, PDFs, merge and memory
   secretary-studio --help | --version
 ";
 
@@ -70,7 +72,9 @@ pub const USAGE_ZH: &str = "\
   secretary-studio stress-writes --db 文件 [先合并的文件] [--count N]
                                                   不停地记录活动、导入花名册并报告每次提交（用于断电/强杀测试）
   secretary-studio bench [--secretaries N]        测量启动、花名册每帧耗时和导入速度
-  secretary-studio bench --db 县级文件            在县级规模文件上测量台账各页面与统计
+  secretary-studio bench --scale county | --db 县级文件
+                                                  一张表列出所有性能指标：启动、花名册、导入，以及县级规模文件的
+                                                  各页面、PDF、合并和内存
   secretary-studio --help | --version
 ";
 
@@ -131,8 +135,10 @@ pub enum CliCommand {
     Bench {
         /// How many secretaries the roster holds.
         secretaries: usize,
-        /// `--db PATH`: a county-scale file to measure instead.
+        /// `--db PATH`: a county-scale file to measure as well.
         db: Option<PathBuf>,
+        /// `--scale county`: make a county-scale file and measure it as well.
+        county: bool,
     },
     /// `share -o FILE --db PATH`
     Share {
@@ -446,6 +452,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
         Some("bench") => CliCommand::Bench {
             secretaries: secretaries.unwrap_or(1_000),
             db,
+            county: scale.as_deref() == Some("county"),
         },
         Some(other) => {
             return Err(format!(
@@ -562,11 +569,15 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
             .map_err(|e| e.message(lang))?;
             writeln!(out, "{}", lang.printed(pages, &output)).map_err(io)
         }
-        CliCommand::Bench { db: Some(path), .. } => crate::bench::run_county(&path, out),
         CliCommand::Bench {
             secretaries,
-            db: None,
-        } => crate::bench::run(secretaries, out),
+            db,
+            county,
+        } => match (db, county) {
+            (Some(path), _) => crate::bench::run_all(secretaries, Some(&path), out),
+            (None, true) => crate::bench::run_all(secretaries, None, out),
+            (None, false) => crate::bench::run(secretaries, out),
+        },
     }
 }
 

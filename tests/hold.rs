@@ -174,7 +174,15 @@ fn backups_are_made_each_day_and_before_an_import_and_one_is_restored_from_the_l
     common::type_into(&mut harness, "新片区名称", "北片区");
     harness.get_by_label("添加片区").click();
     harness.run();
-    assert!(harness.state().store().areas().expect("areas").iter().any(|a| a.name == "北片区"));
+    assert!(
+        harness
+            .state()
+            .store()
+            .areas()
+            .expect("areas")
+            .iter()
+            .any(|a| a.name == "北片区")
+    );
 
     harness.get_by_label("文件").click();
     harness.run();
@@ -191,7 +199,13 @@ fn backups_are_made_each_day_and_before_an_import_and_one_is_restored_from_the_l
         harness.state().status()
     );
     assert!(
-        !harness.state().store().areas().expect("areas").iter().any(|a| a.name == "北片区"),
+        !harness
+            .state()
+            .store()
+            .areas()
+            .expect("areas")
+            .iter()
+            .any(|a| a.name == "北片区"),
         "back to the morning's file"
     );
     let reasons: Vec<String> = harness
@@ -211,5 +225,10 @@ fn backups_are_made_each_day_and_before_an_import_and_one_is_restored_from_the_l
         .find(|b| b.reason == "恢复前")
         .expect("before");
     let kept = Store::open_read_only(&before.path).expect("open");
-    assert!(kept.areas().expect("areas").iter().any(|a| a.name == "北片区"));
+    assert!(
+        kept.areas()
+            .expect("areas")
+            .iter()
+            .any(|a| a.name == "北片区")
+    );
 }

@@ -1,0 +1,142 @@
+//! Fuzzing, in the proptest style so that it runs in CI at a small size: roster import from
+//! arbitrary bytes and from real sheets with bytes changed (CSV in GBK and UTF-8, xlsx), and
+//! merging a share file with bytes changed. Nothing may panic; a bad file is refused with a
+//! reason or read as what it holds, and our studio stays sound.
+//!
+//! More cases: `PROPTEST_CASES=5000 cargo test --release --test fuzz`.
+
+mod common;
+
+use proptest::prelude::*;
+use secretary_studio::import::{parse_roster, read_sheet_bytes};
+use secretary_studio::report::Progress;
+use secretary_studio::store::Store;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// `PROPTEST_CASES` if set, else the small number CI runs.
+fn cases(small: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(small)
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .expect("fixture")
+}
+
+/// Reads and plans importing `bytes` as a sheet of `kind` into a demo studio: must not panic.
+fn import(bytes: &[u8], kind: &str) {
+    let today = common::today();
+    if let Ok(sheet) = read_sheet_bytes(bytes, kind)
+        && let Ok(parsed) = parse_roster(&sheet, today)
+    {
+        let mut store = Store::open_in_memory("fuzz").expect("store");
+        secretary_studio::demo::seed(&mut store).expect("demo");
+        if let Ok(plan) = store.plan_roster_import(parsed) {
+            // Whatever the plan, applying it is one transaction that holds or fails whole.
+            let before = store.roster().expect("roster").len();
+            match store.write(|w| w.apply_roster_import(&plan)) {
+                Ok(outcome) => assert_eq!(
+                    store.roster().expect("roster").len(),
+                    before + outcome.added
+                ),
+                Err(_) => assert_eq!(store.roster().expect("roster").len(), before),
+            }
+        }
+    }
+}
+
+/// Changes `flips` bytes of `bytes` at the given places to the given values.
+fn mutate(bytes: &[u8], flips: &[(usize, u8)]) -> Vec<u8> {
+    let mut bytes = bytes.to_vec();
+    if bytes.is_empty() {
+        return bytes;
+    }
+    for (at, value) in flips {
+        let at = at % bytes.len();
+        bytes[at] = *value;
+    }
+    bytes
+}
+
+/// A small share file of the demo studio (made once) and where it lives.
+fn share_file() -> &'static (PathBuf, Vec<u8>) {
+    static SHARE: OnceLock<(PathBuf, Vec<u8>)> = OnceLock::new();
+    SHARE.get_or_init(|| {
+        let folder = std::env::temp_dir().join(format!("secretary-fuzz-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).expect("folder");
+        let db = folder.join("demo.db");
+        let _ = std::fs::remove_file(&db);
+        Store::create_with(
+            &db,
+            "古城镇书记工作室",
+            "古城镇",
+            secretary_studio::demo::seed,
+        )
+        .expect("demo");
+        let share = folder.join("share.db");
+        let _ = std::fs::remove_file(&share);
+        Store::open(&db)
+            .expect("open")
+            .share(&share, &Progress::new())
+            .expect("share");
+        let bytes = std::fs::read(&share).expect("read");
+        (folder, bytes)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_bytes_as_a_csv_or_xlsx_roster(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        import(&bytes, "csv");
+        import(&bytes, "xlsx");
+    }
+
+    #[test]
+    fn a_real_gbk_csv_with_bytes_changed(flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..16)) {
+        import(&mutate(&fixture("roster-gbk-title.csv"), &flips), "csv");
+        import(&mutate(&fixture("roster-utf8-bom.csv"), &flips), "csv");
+    }
+
+    #[test]
+    fn a_real_xlsx_with_bytes_changed(flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..16)) {
+        import(&mutate(&fixture("roster-merged-title.xlsx"), &flips), "xlsx");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(48), ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_share_file_with_bytes_changed_is_refused_or_merged_and_ours_stays_sound(
+        flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..8),
+        in_header in any::<bool>(),
+    ) {
+        let (folder, bytes) = share_file();
+        // Half the runs hit the first pages (header, schema), where damage matters most.
+        let flips: Vec<(usize, u8)> = if in_header {
+            flips.iter().map(|(at, v)| (at % 8192, *v)).collect()
+        } else {
+            flips
+        };
+        let case = tempfile::tempdir_in(folder).expect("tempdir");
+        let theirs = case.path().join("damaged.db");
+        std::fs::write(&theirs, mutate(bytes, &flips)).expect("write");
+        let ours_path = case.path().join("ours.db");
+        Store::create(&ours_path, "古城镇书记工作室", "古城镇").expect("ours");
+        let mut ours = Store::open(&ours_path).expect("open");
+        if let Ok(preview) = ours.plan_merge(&theirs, &Progress::new()) {
+            let _ = ours.apply_merge(&preview, &Progress::new());
+        }
+        prop_assert!(ours.check().expect("check").is_healthy());
+    }
+}
