@@ -131,6 +131,10 @@ pub(super) fn check_identity(probe: &Connection) -> Result<i64> {
     if application_id != schema::APPLICATION_ID {
         return Err(Error::ForeignApplication);
     }
+    // The header's version is four bytes that a damaged file may hold anything in.
+    if version < 0 {
+        return Err(Error::Corrupt(format!("invalid schema version {version}")));
+    }
     if version > schema::current_version() {
         return Err(Error::NewerVersion {
             found: version,

@@ -667,7 +667,9 @@ fn migrate(conn: &mut Connection) -> Result<()> {
             supported: schema::current_version(),
         });
     }
-    for migration in &schema::MIGRATIONS[version as usize..] {
+    let from = usize::try_from(version)
+        .map_err(|_| Error::Corrupt(format!("invalid schema version {version}")))?;
+    for migration in &schema::MIGRATIONS[from..] {
         tx.execute_batch(migration)?;
     }
     // A file from before the five systems gets their defaults (a new file gets them once
