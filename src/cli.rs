@@ -25,8 +25,10 @@ USAGE:
   secretary-studio print report --period P -o FILE.pdf --db PATH
                                                   a period's report: sessions, attendance, problems,
                                                   pairings, points and ranking, with charts
-  secretary-studio share -o FILE --db PATH           write a share file (a copy with a manifest) for another village
-  secretary-studio merge FILE --db PATH [--dry-run] [--other-studio]
+  secretary-studio share -o FILE --db PATH [--passphrase]
+                                                  write a share file (a copy with a manifest) for another village;
+                                                  --passphrase protects it with one read from standard input
+  secretary-studio merge FILE --db PATH [--dry-run] [--other-studio] [--passphrase]
                                                   merge another village's studio file (a backup is made first);
                                                   a file of another studio only with --other-studio
   secretary-studio export LEDGER -o FILE.xlsx|FILE.csv --db PATH [--period 2021-Q3]
@@ -60,8 +62,10 @@ pub const USAGE_ZH: &str = "\
                                                   生成问题台账，或某期比拼排名及表彰名单
   secretary-studio print report --period 期间 -o 文件.pdf --db 文件
                                                   生成某期工作情况报告（活动、出勤、难题、结对、积分、排名，附图表）
-  secretary-studio share -o 分享文件 --db 文件       写出分享文件（带清单的完整副本），带到其他村合并
-  secretary-studio merge 对方文件 --db 文件 [--dry-run] [--other-studio]
+  secretary-studio share -o 分享文件 --db 文件 [--passphrase]
+                                                  写出分享文件（带清单的完整副本），带到其他村合并；
+                                                  --passphrase 用从标准输入读到的口令加密
+  secretary-studio merge 对方文件 --db 文件 [--dry-run] [--other-studio] [--passphrase]
                                                   合并其他村的工作室文件（合并前自动备份）；--dry-run 只预览；
                                                   另一个工作室的文件须加 --other-studio 才合并
   secretary-studio export 台账 -o 文件.xlsx|文件.csv --db 文件 [--period 2021-Q3]
@@ -146,6 +150,8 @@ pub enum CliCommand {
         output: PathBuf,
         /// Our studio file (opened read-only).
         db: PathBuf,
+        /// `--passphrase`: protect it with a passphrase read from standard input.
+        passphrase: bool,
     },
     /// `merge FILE --db PATH [--dry-run]`
     Merge {
@@ -157,6 +163,8 @@ pub enum CliCommand {
         dry_run: bool,
         /// Merge a file of another studio all the same.
         other_studio: bool,
+        /// `--passphrase`: the share file's passphrase, read from standard input.
+        passphrase: bool,
     },
     /// `export LEDGER -o FILE --db PATH [--period P]`
     Export {
@@ -241,6 +249,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
     let mut db = None;
     let mut dry_run = false;
     let mut other_studio = false;
+    let mut passphrase = false;
     let mut secretaries = None;
     let mut scale: Option<String> = None;
     let mut output: Option<PathBuf> = None;
@@ -251,6 +260,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
             Long("db") => db = Some(PathBuf::from(parser.value().map_err(bad)?)),
             Long("dry-run") => dry_run = true,
             Long("other-studio") => other_studio = true,
+            Long("passphrase") => passphrase = true,
             Short('o') | Long("output") => {
                 output = Some(PathBuf::from(parser.value().map_err(bad)?));
             }
@@ -311,12 +321,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
                 )
             })?,
             db: need_db(db)?,
+            passphrase,
         },
         Some("merge") => CliCommand::Merge {
             file: one_path("FILE", positional)?,
             db: need_db(db)?,
             dry_run,
             other_studio,
+            passphrase,
         },
         Some("check") => CliCommand::Check {
             path: one_path("PATH", positional).or_else(|e| db.ok_or(e))?,
@@ -498,11 +510,32 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
             db,
             dry_run,
             other_studio,
-        } => merge(&file, &db, (dry_run, other_studio), lang, out),
-        CliCommand::Share { output, db } => {
+            passphrase,
+        } => {
+            let passphrase = if passphrase {
+                Some(read_passphrase(lang)?)
+            } else {
+                None
+            };
+            merge(&file, &db, (dry_run, other_studio, passphrase), lang, out)
+        }
+        CliCommand::Share {
+            output,
+            db,
+            passphrase,
+        } => {
             let store = Store::open_read_only(&db).map_err(|e| lang.file_error(&db, &e))?;
+            let passphrase = if passphrase {
+                Some(read_passphrase(lang)?)
+            } else {
+                None
+            };
             let manifest = store
-                .share(&output, &crate::report::Progress::new())
+                .share_with(
+                    &output,
+                    passphrase.as_deref(),
+                    &crate::report::Progress::new(),
+                )
                 .map_err(|e| lang.save_error(&output, &e))?;
             writeln!(out, "{}", lang.shared(&output, &manifest)).map_err(io)
         }
@@ -581,6 +614,25 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
     }
 }
 
+/// The passphrase, as the first line of standard input (so it is not in the shell's history
+/// or the process list).
+fn read_passphrase(lang: Lang) -> Result<String, String> {
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| e.to_string())?;
+    let passphrase = line.trim_end_matches(['\r', '\n']).to_owned();
+    if passphrase.is_empty() {
+        return Err(lang
+            .pick(
+                "--passphrase：请从标准输入给出口令（一行）。",
+                "--passphrase: give the passphrase on standard input (one line).",
+            )
+            .to_owned());
+    }
+    Ok(passphrase)
+}
+
 fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), String> {
     let store = Store::open_read_only(path).map_err(|e| lang.file_error(path, &e))?;
     let report = store.check().map_err(|e| lang.store_error(&e))?;
@@ -630,7 +682,7 @@ fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), String> {
 fn merge(
     file: &Path,
     db: &Path,
-    (dry_run, other_studio): (bool, bool),
+    (dry_run, other_studio, passphrase): (bool, bool, Option<String>),
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), String> {
@@ -643,7 +695,7 @@ fn merge(
     .map_err(|e| lang.file_error(db, &e))?;
     let progress = crate::report::Progress::new();
     let preview = store
-        .plan_merge(file, &progress)
+        .plan_merge_with(file, passphrase.as_deref(), &progress)
         .map_err(|e| lang.merge_error(file, &e))?;
     writeln!(
         out,

@@ -215,3 +215,71 @@ fn merge_previews_backs_up_merges_and_refuses_a_stranger_file() {
     assert_eq!(message.lines().count(), 1);
     assert_eq!(std::fs::read(&ours).expect("read"), before);
 }
+
+/// Runs the binary with `input` on standard input.
+fn studio_with_input(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_secretary-studio"))
+        .args(args)
+        .env("LANG", "zh_CN.UTF-8")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run the binary");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn share_and_merge_with_a_passphrase_from_standard_input() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let db = folder.path().join("demo.db");
+    let db_arg = db.display().to_string();
+    assert!(studio(&["demo", "--db", &db_arg]).status.success());
+    let share = folder.path().join("加密.db");
+    let share_arg = share.display().to_string();
+    let shared = studio_with_input(
+        &["share", "-o", &share_arg, "--db", &db_arg, "--passphrase"],
+        "东坪村2026\n",
+    );
+    assert!(shared.status.success(), "{}", text(&shared.stderr));
+
+    let ours = folder.path().join("ours.db");
+    secretary_studio::store::Store::create(&ours, "古城镇书记工作室", "古城镇").expect("ours");
+    let ours_arg = ours.display().to_string();
+    let before = std::fs::read(&ours).expect("read");
+    let asked = studio(&["merge", &share_arg, "--db", &ours_arg]);
+    assert_eq!(asked.status.code(), Some(1));
+    assert!(
+        text(&asked.stderr).contains("设了口令"),
+        "{}",
+        text(&asked.stderr)
+    );
+    let wrong = studio_with_input(
+        &["merge", &share_arg, "--db", &ours_arg, "--passphrase"],
+        "错的\n",
+    );
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(
+        text(&wrong.stderr).contains("口令不对"),
+        "{}",
+        text(&wrong.stderr)
+    );
+    assert_eq!(
+        std::fs::read(&ours).expect("read"),
+        before,
+        "nothing changed"
+    );
+    let merged = studio_with_input(
+        &["merge", &share_arg, "--db", &ours_arg, "--passphrase"],
+        "东坪村2026\n",
+    );
+    assert!(merged.status.success(), "{}", text(&merged.stderr));
+    assert!(text(&merged.stdout).contains("已合并"));
+}

@@ -591,3 +591,58 @@ fn a_file_of_another_studio_is_merged_only_after_saying_so() {
     assert_eq!(harness.state().settings().screen, Screen::Review);
     harness.get_by_label("可能重复的书记（20）");
 }
+
+#[test]
+fn a_share_protected_with_a_passphrase_merges_only_with_it() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let db = common::demo_file(folder.path(), "demo.db");
+    let share = folder.path().join("加密分享.db");
+    {
+        let mut harness = common::harness(Store::open(&db).expect("open"), Screen::Dashboard);
+        harness.get_by_label("文件").click();
+        harness.run();
+        harness.get_by_label("分享文件…").click();
+        harness.run();
+        common::type_into(&mut harness, "文件路径", &share.display().to_string());
+        common::type_into(&mut harness, "口令（可不填）", "东坪村2026");
+        common::type_into(&mut harness, "再输一次口令", "东坪村2025");
+        harness.get_by_label("两次输入的口令不一致。");
+        common::type_into(&mut harness, "再输一次口令", "东坪村2026");
+        harness.get_by_label("写出").click();
+        common::wait_for_work(&mut harness);
+        assert!(
+            harness.state().status().contains("已写出分享文件"),
+            "{:?}",
+            harness.state().error_message()
+        );
+    }
+    assert!(secretary_studio::store::sealed::is_sealed(&share));
+
+    let other = folder.path().join("other.db");
+    Store::create(&other, "古城镇书记工作室", "古城镇").expect("other");
+    let mut harness = common::harness(Store::open(&other).expect("open"), Screen::Roster);
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("合并文件…").click();
+    harness.run();
+    common::type_into(&mut harness, "文件路径", &share.display().to_string());
+    harness.get_by_label("预览合并").click();
+    common::wait_for_work(&mut harness);
+    let message = harness.state().error_message().expect("asks").to_owned();
+    assert!(message.contains("设了口令"), "{message}");
+    harness.get_by_label("关闭").click();
+    harness.run();
+    common::type_into(&mut harness, "口令（对方设了口令时填写）", "错的");
+    harness.get_by_label("预览合并").click();
+    common::wait_for_work(&mut harness);
+    let message = harness.state().error_message().expect("refused").to_owned();
+    assert!(message.contains("口令不对"), "{message}");
+    harness.get_by_label("关闭").click();
+    harness.run();
+    common::type_into(&mut harness, "口令（对方设了口令时填写）", "东坪村2026");
+    harness.get_by_label("预览合并").click();
+    common::wait_for_work(&mut harness);
+    harness.get_by_label("确认合并").click();
+    common::wait_for_work(&mut harness);
+    assert_eq!(harness.state().roster_visible_names().len(), 20);
+}

@@ -842,22 +842,30 @@ impl App {
                     job.cancel();
                 }
             }
-            Command::Share(path) => {
+            Command::Share(path, passphrase) => {
                 self.start_work(lang.share_working().to_owned(), move |store, progress| {
-                    let manifest = store.share(&path, progress).map_err(|e| match e {
-                        store::Error::Cancelled => crate::report::WorkError::Cancelled,
-                        other => crate::report::WorkError::Failed(lang.save_error(&path, &other)),
-                    })?;
+                    let manifest = store
+                        .share_with(&path, passphrase.as_deref(), progress)
+                        .map_err(|e| match e {
+                            store::Error::Cancelled => crate::report::WorkError::Cancelled,
+                            other => {
+                                crate::report::WorkError::Failed(lang.save_error(&path, &other))
+                            }
+                        })?;
                     Ok(Outcome::Shared { path, manifest })
                 });
             }
-            Command::PlanMerge(path) => {
+            Command::PlanMerge(path, passphrase) => {
                 let title = lang.merge_reading().to_owned();
                 self.start_work(title, move |store, progress| {
-                    let preview = store.plan_merge(&path, progress).map_err(|e| match e {
-                        store::Error::Cancelled => crate::report::WorkError::Cancelled,
-                        other => crate::report::WorkError::Failed(lang.merge_error(&path, &other)),
-                    })?;
+                    let preview = store
+                        .plan_merge_with(&path, passphrase.as_deref(), progress)
+                        .map_err(|e| match e {
+                            store::Error::Cancelled => crate::report::WorkError::Cancelled,
+                            other => {
+                                crate::report::WorkError::Failed(lang.merge_error(&path, &other))
+                            }
+                        })?;
                     Ok(Outcome::MergePlanned(Box::new(preview)))
                 });
             }

@@ -510,6 +510,10 @@ impl Lang {
             }
             (Self::Zh, E::ReadOnly) => "文件或所在文件夹是只读的，无法写入。".to_owned(),
             (Self::En, E::ReadOnly) => "the file or its folder is read-only.".to_owned(),
+            (Self::Zh, E::NeedsPassphrase) => "这个分享文件设了口令，请输入口令再合并。".to_owned(),
+            (Self::En, E::NeedsPassphrase) => "this share file is protected with a passphrase; enter it to merge.".to_owned(),
+            (Self::Zh, E::WrongPassphrase) => "口令不对，打不开这个分享文件。请向写出它的协调员确认口令。".to_owned(),
+            (Self::En, E::WrongPassphrase) => "the passphrase does not open this share file; check it with the coordinator who wrote it.".to_owned(),
             (Self::Zh, E::DiskFull) => "磁盘（或U盘）已满，写不下了。".to_owned(),
             (Self::En, E::DiskFull) => "the disk (or USB stick) is full.".to_owned(),
             (Self::Zh, E::ShareChecksum) => "分享文件里的记录与写出时的校验和不符，文件在复制途中可能已损坏；请从对方处重新复制。".to_owned(),

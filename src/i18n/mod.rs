@@ -138,6 +138,11 @@ texts! {
     merge_undo: "撤销合并", "Undo merge";
     merge_writing: "合并写入", "merging";
     file_backups: "备份与恢复…", "Backups…";
+    share_passphrase: "口令（可不填）", "Passphrase (optional)";
+    merge_passphrase: "口令（对方设了口令时填写）", "Passphrase (if the file has one)";
+    passphrase_again: "再输一次口令", "Passphrase again";
+    passphrase_note: "分享文件将整个加密，U盘丢了也看不到花名册里的电话等信息；合并时要输入同一个口令。请把口令另行告诉对方，不要写在U盘上。", "The whole share file is encrypted, so a lost stick gives away no phone numbers; merging asks for the same passphrase. Tell it to the other village separately, not on the stick.";
+    passphrase_mismatch: "两次输入的口令不一致。", "The two passphrases differ.";
     backups_title: "备份与恢复", "Backups";
     backups_note: "每天打开程序时、每次导入和合并之前都会自动备份到本文件旁的「名称-备份」文件夹，最多保留 30 份。恢复之前会先把当前文件备份。", "The file is backed up into the “name-备份” folder beside it each day it is opened and before every import and merge; the newest 30 are kept. Restoring backs up the file as it is first.";
     backups_none: "还没有备份。", "No backups yet.";

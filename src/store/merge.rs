@@ -384,9 +384,17 @@ fn from_hex(text: &str) -> Option<Uuid> {
 /// Copies `path` (and its write-ahead log) to a private temporary file and opens the copy
 /// with the defences for foreign files; an older schema is migrated in the copy. The copy is
 /// removed when the returned guard is dropped.
-fn open_foreign(path: &Path) -> Result<(Connection, TemporaryCopy)> {
-    file_check::inspect(path)?;
-    let copy = TemporaryCopy::of(path)?;
+fn open_foreign(path: &Path, passphrase: Option<&str>) -> Result<(Connection, TemporaryCopy)> {
+    let copy = if super::sealed::is_sealed(path) {
+        let passphrase = passphrase.ok_or(Error::NeedsPassphrase)?;
+        let copy = TemporaryCopy::new()?;
+        super::sealed::unseal(path, &copy.path, passphrase)?;
+        file_check::inspect(&copy.path)?;
+        copy
+    } else {
+        file_check::inspect(path)?;
+        TemporaryCopy::of(path)?
+    };
     let conn = Connection::open_with_flags(
         &copy.path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -479,11 +487,17 @@ struct TemporaryCopy {
 }
 
 impl TemporaryCopy {
-    fn of(source: &Path) -> Result<Self> {
+    /// A new name in this computer's private temporary folder, removed when dropped.
+    fn new() -> Result<Self> {
         let folder = std::env::temp_dir().join("secretary-studio-merge");
         std::fs::create_dir_all(&folder)?;
-        let path = folder.join(format!("{}.db", uuid::Uuid::now_v7()));
-        let copy = Self { path };
+        Ok(Self {
+            path: folder.join(format!("{}.db", uuid::Uuid::now_v7())),
+        })
+    }
+
+    fn of(source: &Path) -> Result<Self> {
+        let copy = Self::new()?;
         std::fs::copy(source, &copy.path)?;
         let mut wal = source.as_os_str().to_owned();
         wal.push("-wal");
@@ -608,6 +622,18 @@ impl Store {
     /// It appears under its name only once complete and synced, so a stick pulled out too
     /// early leaves no half file there; only an earlier studio file is ever replaced.
     pub fn share(&self, destination: &Path, progress: &Progress) -> Result<ShareManifest> {
+        self.share_with(destination, None, progress)
+    }
+
+    /// [`Store::share`], protected with `passphrase` if one is given: the file on the stick
+    /// is then encrypted as a whole, and the plain copy it is made from never leaves this
+    /// computer's private temporary folder.
+    pub fn share_with(
+        &self,
+        destination: &Path,
+        passphrase: Option<&str>,
+        progress: &Progress,
+    ) -> Result<ShareManifest> {
         let folder = match destination.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -623,7 +649,7 @@ impl Store {
             {
                 return Err(Error::IsOpenFile);
             }
-            if !file_check::is_studio_file(destination) {
+            if !file_check::is_studio_file(destination) && !super::sealed::is_sealed(destination) {
                 return Err(Error::WouldReplaceOtherFile);
             }
         }
@@ -655,10 +681,17 @@ impl Store {
         };
         let temporary = super::sibling_temporary(destination);
         super::remove_database_files(&temporary);
+        // With a passphrase the plain copy is made in the private temporary folder and only
+        // its encryption goes to the destination.
+        let plain = match passphrase {
+            Some(_) => Some(TemporaryCopy::new()?),
+            None => None,
+        };
         let result = (|| -> Result<()> {
+            let copy_path = plain.as_ref().map_or(&temporary, |p| &p.path);
             // A connection of its own: the window's reader refuses anything but queries.
             let vacuum =
-                |conn: &Connection| conn.execute("VACUUM INTO ?1", [temporary.to_string_lossy()]);
+                |conn: &Connection| conn.execute("VACUUM INTO ?1", [copy_path.to_string_lossy()]);
             match &self.path {
                 Some(path) => vacuum(&Connection::open_with_flags(
                     path,
@@ -667,10 +700,14 @@ impl Store {
                 None => vacuum(&self.conn)?,
             };
             progress.step(0.85).map_err(|_| Error::Cancelled)?;
-            let conn = Connection::open(&temporary)?;
+            let conn = Connection::open(copy_path)?;
             manifest.write(&conn)?;
             conn.close().map_err(|(_, e)| Error::from(e))?;
-            std::fs::File::open(&temporary)?.sync_all()?;
+            if let (Some(plain), Some(passphrase)) = (&plain, passphrase) {
+                super::sealed::seal(&plain.path, &temporary, passphrase)?;
+            } else {
+                std::fs::File::open(&temporary)?.sync_all()?;
+            }
             std::fs::rename(&temporary, destination)?;
             Ok(())
         })();
@@ -706,7 +743,17 @@ impl Store {
     /// Reads `path` as another village's file and plans merging it into this one; nothing is
     /// written. A file that fails any check is refused with the reason.
     pub fn plan_merge(&self, path: &Path, progress: &Progress) -> Result<MergePreview> {
-        let (mut conn, _copy) = open_foreign(path)?;
+        self.plan_merge_with(path, None, progress)
+    }
+
+    /// [`Store::plan_merge`] of a share file that may be protected with `passphrase`.
+    pub fn plan_merge_with(
+        &self,
+        path: &Path,
+        passphrase: Option<&str>,
+        progress: &Progress,
+    ) -> Result<MergePreview> {
+        let (mut conn, _copy) = open_foreign(path, passphrase)?;
         progress.step(0.05).map_err(|_| Error::Cancelled)?;
         if already_seen(&conn, &seen_now(&self.conn)?) {
             return Ok(MergePreview {
@@ -1440,6 +1487,57 @@ mod tests {
         ));
         assert_eq!(contents(&b), before);
         assert!(b.roster().expect("roster").is_empty());
+    }
+
+    #[test]
+    fn a_share_protected_with_a_passphrase_opens_only_with_it() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let a = studio(folder.path(), "a.db", true);
+        let stick = folder.path().join("U盘");
+        std::fs::create_dir(&stick).expect("stick");
+        let share = stick.join("分享.db");
+        a.share_with(&share, Some("东坪村2026"), &Progress::new())
+            .expect("share");
+        let bytes = std::fs::read(&share).expect("read");
+        assert!(super::super::sealed::is_sealed(&share));
+        let phone = a.roster().expect("roster")[0].fields.phone.clone();
+        assert!(
+            !bytes.windows(phone.len()).any(|w| w == phone.as_bytes()),
+            "no phone number readable on the stick"
+        );
+        assert_eq!(
+            std::fs::read_dir(&stick).expect("dir").count(),
+            1,
+            "nothing but the protected file on the stick"
+        );
+
+        let mut b = studio(folder.path(), "b.db", false);
+        let before = contents(&b);
+        assert!(matches!(
+            b.plan_merge(&share, &Progress::new()),
+            Err(Error::NeedsPassphrase)
+        ));
+        assert!(matches!(
+            b.plan_merge_with(&share, Some("东坪村2025"), &Progress::new()),
+            Err(Error::WrongPassphrase)
+        ));
+        let mut damaged = bytes.clone();
+        let last = damaged.len() - 100;
+        damaged[last] ^= 0x55;
+        let broken = stick.join("坏的.db");
+        std::fs::write(&broken, damaged).expect("write");
+        assert!(matches!(
+            b.plan_merge_with(&broken, Some("东坪村2026"), &Progress::new()),
+            Err(Error::Corrupt(_))
+        ));
+        assert_eq!(contents(&b), before, "nothing changed by the refusals");
+        let preview = b
+            .plan_merge_with(&share, Some("东坪村2026"), &Progress::new())
+            .expect("the right passphrase");
+        b.apply_merge(&preview, &Progress::new()).expect("apply");
+        assert_eq!(b.roster().expect("roster").len(), 20);
+        // A later share over the protected one is allowed.
+        a.share(&share, &Progress::new()).expect("replace");
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod problems;
 pub mod review;
 mod roster;
 pub mod schema;
+pub mod sealed;
 mod systems;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
@@ -83,6 +84,12 @@ pub enum Error {
     /// Another window of this program (or its command line) has the file open for writing.
     #[error("the file is open for writing in another window")]
     InUse,
+    /// The share file is protected with a passphrase and none was given.
+    #[error("the share file is protected with a passphrase")]
+    NeedsPassphrase,
+    /// The passphrase does not open the share file.
+    #[error("the passphrase does not open the share file")]
+    WrongPassphrase,
     /// The disk (or USB stick) is full.
     #[error("the disk is full")]
     DiskFull,

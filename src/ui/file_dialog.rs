@@ -33,6 +33,10 @@ pub struct PathDialog {
     pub town: String,
     /// The last path looked up, and whether a file was there.
     checked: Option<(String, bool)>,
+    /// Share: a passphrase that protects the file (empty: none); merge: the one that opens it.
+    pub passphrase: String,
+    /// Share: the passphrase typed again.
+    pub passphrase_again: String,
 }
 
 impl PathDialog {
@@ -46,6 +50,8 @@ impl PathDialog {
             studio_name: format!("{}{}", lang.pick("古城镇", ""), lang.default_studio_name()),
             town: lang.pick("古城镇", "").to_owned(),
             checked: None,
+            passphrase: String::new(),
+            passphrase_again: String::new(),
         }
     }
 
@@ -92,6 +98,42 @@ impl PathDialog {
             ui.label(egui::RichText::new(lang.no_dialog_hint()).weak());
             let target = self.target();
             let exists = self.exists(&target);
+            let mut passphrase_ok = true;
+            if matches!(self.purpose, PathPurpose::Share | PathPurpose::Merge) {
+                ui.add_space(4.0);
+                egui::Grid::new("passphrase").num_columns(2).show(ui, |ui| {
+                    let label = ui.label(if self.purpose == PathPurpose::Share {
+                        lang.share_passphrase()
+                    } else {
+                        lang.merge_passphrase()
+                    });
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.passphrase)
+                            .password(true)
+                            .desired_width(240.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                    if self.purpose == PathPurpose::Share && !self.passphrase.is_empty() {
+                        let label = ui.label(lang.passphrase_again());
+                        ui.add(
+                            egui::TextEdit::singleline(&mut self.passphrase_again)
+                                .password(true)
+                                .desired_width(240.0),
+                        )
+                        .labelled_by(label.id);
+                        ui.end_row();
+                    }
+                });
+                if self.purpose == PathPurpose::Share && !self.passphrase.is_empty() {
+                    if self.passphrase == self.passphrase_again {
+                        ui.label(egui::RichText::new(lang.passphrase_note()).weak());
+                    } else {
+                        passphrase_ok = false;
+                        ui.colored_label(ERROR_RED, lang.passphrase_mismatch());
+                    }
+                }
+            }
             let (action, allowed) = match (self.purpose, exists) {
                 (PathPurpose::NewStudio, true) => {
                     ui.colored_label(ERROR_RED, lang.file_exists_choose_another());
@@ -105,7 +147,8 @@ impl PathDialog {
             };
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                let ready = allowed && !self.path.trim().is_empty();
+                let ready = allowed && passphrase_ok && !self.path.trim().is_empty();
+                let passphrase = (!self.passphrase.is_empty()).then(|| self.passphrase.clone());
                 if ui.add_enabled(ready, egui::Button::new(action)).clicked() || (ready && enter) {
                     command = Some(match self.purpose {
                         PathPurpose::NewStudio => Command::NewStudio {
@@ -114,8 +157,8 @@ impl PathDialog {
                             town: self.town.trim().to_owned(),
                         },
                         PathPurpose::OpenStudio => Command::OpenFile(target.clone()),
-                        PathPurpose::Merge => Command::PlanMerge(target.clone()),
-                        PathPurpose::Share => Command::Share(target.clone()),
+                        PathPurpose::Merge => Command::PlanMerge(target.clone(), passphrase),
+                        PathPurpose::Share => Command::Share(target.clone(), passphrase),
                         PathPurpose::SaveCopy => Command::SaveCopy {
                             path: target.clone(),
                             replace: exists,

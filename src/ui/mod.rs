@@ -293,9 +293,9 @@ pub enum Command {
     /// Stop the long work running (nothing is written).
     CancelWork,
     /// Write a share file for another village.
-    Share(PathBuf),
+    Share(PathBuf, Option<String>),
     /// Read another village's file and preview merging it (nothing is written).
-    PlanMerge(PathBuf),
+    PlanMerge(PathBuf, Option<String>),
     /// Merge the previewed file (after a backup).
     ConfirmMerge,
     /// Close the merge preview without merging.

@@ -77,13 +77,18 @@ pub fn bytes_of(path: &Path) -> Vec<u8> {
 /// what is there, type.
 pub fn type_into(harness: &mut Harness<'static, App>, label: &str, text: &str) {
     use egui_kittest::kittest::Queryable;
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, label)
-        .focus();
+    // A passphrase field is a text field whose letters are hidden.
+    let role = if harness
+        .query_by_role_and_label(egui::accesskit::Role::PasswordInput, label)
+        .is_some()
+    {
+        egui::accesskit::Role::PasswordInput
+    } else {
+        egui::accesskit::Role::TextInput
+    };
+    harness.get_by_role_and_label(role, label).focus();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, label)
-        .type_text(text);
+    harness.get_by_role_and_label(role, label).type_text(text);
     harness.run();
 }
