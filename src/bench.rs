@@ -593,7 +593,7 @@ pub fn run_county(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Str
     .map_err(io)?;
     writeln!(
         out,
-        "\n  sqlite3 {} \".timer on\" \"{ATTENDANCE_SQL}\" > /dev/null",
+        "\n  printf '.timer on\\n{ATTENDANCE_SQL}\\n' | sqlite3 -readonly {} | tail -1",
         path.display()
     )
     .map_err(io)
@@ -607,13 +607,21 @@ const ATTENDANCE_SQL: &str = "SELECT a.secretary_id, a.status, count(*) FROM liv
 fn sqlite3_shell_time(path: &std::path::Path, sql: &str) -> Option<Duration> {
     (0..3)
         .filter_map(|_| {
-            let output = std::process::Command::new("sqlite3")
+            // The shell prints its timer only for commands read from its input.
+            let mut child = std::process::Command::new("sqlite3")
                 .arg("-readonly")
                 .arg(path)
-                .arg(".timer on")
-                .arg(sql)
-                .output()
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::null())
+                .spawn()
                 .ok()?;
+            child
+                .stdin
+                .take()?
+                .write_all(format!(".timer on\n{sql}\n").as_bytes())
+                .ok()?;
+            let output = child.wait_with_output().ok()?;
             let said = String::from_utf8_lossy(&output.stdout);
             let seconds: f64 = said.lines().rev().find_map(|l| {
                 l.strip_prefix("Run Time: real ")?

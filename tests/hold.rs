@@ -167,6 +167,11 @@ fn backups_are_made_each_day_and_before_an_import_and_one_is_restored_from_the_l
     let db = common::demo_file(folder.path(), "studio.db");
     let mut harness = common::harness(Store::open(&db).expect("open"), Screen::AreasBranches);
     harness.run();
+    // Made beside the window, so the first frame does not wait for a copy of the file.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while harness.state().store().backups().is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     let backups = harness.state().store().backups();
     assert_eq!(backups.len(), 1, "today's, made when the file opened");
     assert_eq!(backups[0].reason, "每日");

@@ -86,6 +86,8 @@ pub struct App {
     backups: Option<crate::ui::backups::BackupsDialog>,
     /// The day the daily backup was last seen to (the app checks as days pass).
     backed_up_on: Option<NaiveDate>,
+    /// Where the daily backup's thread says it failed.
+    backup_failure: Option<std::sync::mpsc::Receiver<store::Error>>,
 }
 
 /// What kind of message the dialog shows.
@@ -216,6 +218,7 @@ impl App {
             offer_copy: false,
             backups: None,
             backed_up_on: None,
+            backup_failure: None,
         }
     }
 
@@ -320,6 +323,7 @@ impl App {
         }
         self.finish_work();
         self.daily_backup();
+        self.daily_backup_result();
         let mut commands = Vec::new();
         egui::Panel::top("top-bar").show(ui, |ui| {
             self.top_bar(ui, &mut commands);
@@ -539,8 +543,34 @@ impl App {
             return;
         }
         self.backed_up_on = Some(today);
-        if let Err(error) = self.store.daily_backup(today) {
+        // Copying a big file takes a while: it is done beside the window, on a connection of
+        // its own, and only a failure is said.
+        let Some(path) = self.store.path().map(Path::to_owned) else {
+            return;
+        };
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let wake = self.egui_ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("daily-backup".to_owned())
+            .spawn(move || {
+                let result = Store::open_read_only(&path).and_then(|s| s.daily_backup(today));
+                if let Err(error) = result {
+                    sender.send(error).ok();
+                    if let Some(ctx) = wake {
+                        ctx.request_repaint();
+                    }
+                }
+            });
+        if spawned.is_ok() {
+            self.backup_failure = Some(receiver);
+        }
+    }
+
+    /// Says so if the daily backup failed.
+    fn daily_backup_result(&mut self) {
+        if let Some(error) = self.backup_failure.as_ref().and_then(|r| r.try_recv().ok()) {
             self.status = self.settings.lang.backup_failed(&error);
+            self.backup_failure = None;
         }
     }
 
