@@ -48,8 +48,6 @@ pub(super) struct TableInfo {
 struct Snapshot {
     /// Per table (in `TableInfo` order), the records.
     tables: Vec<Vec<Record>>,
-    /// How far the file has seen each site.
-    seen: Seen,
     /// The highest clock in the file.
     max_clock: i64,
     /// A checksum of every record (independent of row order and local keys).
@@ -246,10 +244,12 @@ fn uuid_of(value: &SqlValue, what: &str) -> Result<Uuid> {
     }
 }
 
-/// Reads every record of `conn`.
-fn snapshot(conn: &Connection, infos: &[TableInfo], progress: &Progress) -> Result<Snapshot> {
-    let mut ids: HashMap<String, HashMap<i64, Uuid>> = HashMap::new();
-    // Identities first, so references can be translated whatever the order.
+/// Per table, every record's identity by local key: references are translated with it.
+type IdMaps = HashMap<String, HashMap<i64, Uuid>>;
+
+/// Reads every table's local keys and identities.
+fn id_maps(conn: &Connection, infos: &[TableInfo]) -> Result<IdMaps> {
+    let mut ids = IdMaps::new();
     for info in infos {
         let mut statement = conn.prepare(&format!("SELECT id, uuid FROM \"{}\"", info.name))?;
         let mut map = HashMap::new();
@@ -261,12 +261,85 @@ fn snapshot(conn: &Connection, infos: &[TableInfo], progress: &Progress) -> Resu
         }
         ids.insert(info.name.clone(), map);
     }
-    let site_of = |id: i64, table: &str| -> Result<Uuid> {
-        ids.get("site")
-            .and_then(|m| m.get(&id))
-            .copied()
-            .ok_or_else(|| Error::Corrupt(format!("{table}: a record names an unknown site")))
-    };
+    Ok(ids)
+}
+
+/// The site a record names, by local key.
+fn site_of(ids: &IdMaps, id: i64, table: &str) -> Result<Uuid> {
+    ids.get("site")
+        .and_then(|m| m.get(&id))
+        .copied()
+        .ok_or_else(|| Error::Corrupt(format!("{table}: a record names an unknown site")))
+}
+
+/// `SELECT uuid, origin_site, hlc, hlc_site, deleted, <fields> FROM <table>`.
+fn record_select(info: &TableInfo) -> String {
+    let columns: String = info
+        .columns
+        .iter()
+        .map(|c| format!(", \"{c}\""))
+        .collect::<Vec<_>>()
+        .concat();
+    format!(
+        "SELECT uuid, origin_site, hlc, hlc_site, deleted{columns} FROM \"{}\"",
+        info.name
+    )
+}
+
+/// One row of [`record_select`] as a record, references as identities; every value checked.
+fn decode(row: &rusqlite::Row<'_>, info: &TableInfo, ids: &IdMaps) -> Result<Record> {
+    let uuid = uuid_of(&row.get(0)?, &info.name)?;
+    let clock: i64 = row.get(2)?;
+    let mut values = Vec::with_capacity(info.columns.len());
+    for (i, refers) in info.refers.iter().enumerate() {
+        let value: SqlValue = row.get(RECORD_COLUMNS - 1 + i)?;
+        values.push(match (value, refers) {
+            (SqlValue::Null, _) => Value::Null,
+            (SqlValue::Integer(id), Some(table)) => Value::Ref(
+                ids.get(table)
+                    .and_then(|m| m.get(&id))
+                    .copied()
+                    .ok_or_else(|| {
+                        Error::Corrupt(format!(
+                            "{}.{} refers to a record that is not there",
+                            info.name, info.columns[i]
+                        ))
+                    })?,
+            ),
+            (SqlValue::Integer(v), None) => Value::Int(v),
+            (SqlValue::Real(v), _) => Value::Real(v),
+            (SqlValue::Text(v), _) if v.len() <= MAX_FIELD_BYTES => Value::Text(v),
+            (SqlValue::Blob(v), _) if v.len() <= MAX_FIELD_BYTES => Value::Blob(v),
+            (SqlValue::Text(v), _) => return Err(too_long(info, i, v.len())),
+            (SqlValue::Blob(v), _) => return Err(too_long(info, i, v.len())),
+        });
+    }
+    Ok(Record {
+        uuid,
+        origin: site_of(ids, row.get(1)?, &info.name)?,
+        version: Version {
+            clock,
+            site: site_of(ids, row.get(3)?, &info.name)?,
+        },
+        deleted: row.get::<_, i64>(4)? != 0,
+        values,
+    })
+}
+
+/// What a file has seen: its `seen:` entries and its own site up to its highest clock.
+fn file_seen(conn: &Connection, ids: &IdMaps, max_clock: i64) -> Result<Seen> {
+    let mut seen = read_seen(conn)?;
+    let own_site = local_value(conn, "site_id")?.unwrap_or(0);
+    if let Ok(site) = site_of(ids, own_site, "local") {
+        let highest = local_value(conn, "max_hlc")?.unwrap_or(0).max(max_clock);
+        seen.absorb(&Seen([(site, highest)].into_iter().collect()));
+    }
+    Ok(seen)
+}
+
+/// Reads every record of `conn`.
+fn snapshot(conn: &Connection, infos: &[TableInfo], progress: &Progress) -> Result<Snapshot> {
+    let ids = id_maps(conn, infos)?;
     let mut tables = Vec::with_capacity(infos.len());
     let mut max_clock = 0;
     let mut checksum = 0u64;
@@ -275,74 +348,142 @@ fn snapshot(conn: &Connection, infos: &[TableInfo], progress: &Progress) -> Resu
         progress
             .step(0.1 + 0.4 * n as f32 / infos.len() as f32)
             .map_err(|_| Error::Cancelled)?;
-        let columns: String = info
-            .columns
-            .iter()
-            .map(|c| format!(", \"{c}\""))
-            .collect::<Vec<_>>()
-            .concat();
-        let mut statement = conn.prepare(&format!(
-            "SELECT uuid, origin_site, hlc, hlc_site, deleted{columns} FROM \"{}\"",
-            info.name
-        ))?;
+        let mut statement = conn.prepare(&record_select(info))?;
         let mut records = Vec::new();
         let mut rows = statement.query([])?;
         while let Some(row) = rows.next()? {
-            let uuid = uuid_of(&row.get(0)?, &info.name)?;
-            let clock: i64 = row.get(2)?;
-            max_clock = max_clock.max(clock);
-            let mut values = Vec::with_capacity(info.columns.len());
-            for (i, refers) in info.refers.iter().enumerate() {
-                let value: SqlValue = row.get(RECORD_COLUMNS - 1 + i)?;
-                values.push(match (value, refers) {
-                    (SqlValue::Null, _) => Value::Null,
-                    (SqlValue::Integer(id), Some(table)) => Value::Ref(
-                        ids.get(table)
-                            .and_then(|m| m.get(&id))
-                            .copied()
-                            .ok_or_else(|| {
-                                Error::Corrupt(format!(
-                                    "{}.{} refers to a record that is not there",
-                                    info.name, info.columns[i]
-                                ))
-                            })?,
-                    ),
-                    (SqlValue::Integer(v), None) => Value::Int(v),
-                    (SqlValue::Real(v), _) => Value::Real(v),
-                    (SqlValue::Text(v), _) if v.len() <= MAX_FIELD_BYTES => Value::Text(v),
-                    (SqlValue::Blob(v), _) if v.len() <= MAX_FIELD_BYTES => Value::Blob(v),
-                    (SqlValue::Text(v), _) => return Err(too_long(info, i, v.len())),
-                    (SqlValue::Blob(v), _) => return Err(too_long(info, i, v.len())),
-                });
-            }
-            let record = Record {
-                uuid,
-                origin: site_of(row.get(1)?, &info.name)?,
-                version: Version {
-                    clock,
-                    site: site_of(row.get(3)?, &info.name)?,
-                },
-                deleted: row.get::<_, i64>(4)? != 0,
-                values,
-            };
+            let record = decode(row, info, &ids)?;
+            max_clock = max_clock.max(record.version.clock);
             // A sum, so the order rows are read in does not matter.
             checksum = checksum.wrapping_add(u64::from(record_checksum(&info.name, &record)));
             records.push(record);
         }
         tables.push(records);
     }
-    let mut seen = read_seen(conn)?;
-    let own_site = local_value(conn, "site_id")?.unwrap_or(0);
-    if let Ok(site) = site_of(own_site, "local") {
-        let highest = local_value(conn, "max_hlc")?.unwrap_or(0).max(max_clock);
-        seen.absorb(&Seen([(site, highest)].into_iter().collect()));
-    }
     Ok(Snapshot {
         tables,
-        seen,
         max_clock,
         checksum,
     })
+}
+
+/// A record's identity and version only: what a merge compares first.
+#[derive(Debug, Clone, Copy)]
+struct Head {
+    id: i64,
+    uuid: Uuid,
+    version: Version,
+}
+
+/// Every record's head, by table, with what the file has seen.
+struct Heads {
+    tables: Vec<Vec<Head>>,
+    ids: IdMaps,
+    seen: Seen,
+    max_clock: i64,
+}
+
+/// Reads the heads of every record of `conn` (a fraction of reading the records), and with
+/// them every table's identities (the sites' first: the other tables' versions name them).
+fn heads(conn: &Connection, infos: &[TableInfo], progress: &Progress) -> Result<Heads> {
+    let mut ids = IdMaps::new();
+    let mut tables = vec![Vec::new(); infos.len()];
+    let mut max_clock = 0;
+    let order = infos
+        .iter()
+        .position(|i| i.name == "site")
+        .into_iter()
+        .chain((0..infos.len()).filter(|&n| infos[n].name != "site"));
+    for (step, n) in order.enumerate() {
+        let info = &infos[n];
+        #[allow(clippy::cast_precision_loss)]
+        progress
+            .step(0.1 + 0.3 * step as f32 / infos.len() as f32)
+            .map_err(|_| Error::Cancelled)?;
+        let mut statement = conn.prepare(&format!(
+            "SELECT id, uuid, hlc, hlc_site FROM \"{}\"",
+            info.name
+        ))?;
+        let mut rows = statement.query([])?;
+        let mut heads = Vec::new();
+        let mut map = HashMap::new();
+        let mut sites = Vec::new();
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            let uuid = uuid_of(&row.get(1)?, &info.name)?;
+            let clock: i64 = row.get(2)?;
+            max_clock = max_clock.max(clock);
+            map.insert(id, uuid);
+            let site: i64 = row.get(3)?;
+            if info.name == "site" {
+                // Sites name sites, perhaps later ones: resolved when all are read.
+                sites.push((heads.len(), site));
+            }
+            heads.push(Head {
+                id,
+                uuid,
+                version: Version {
+                    clock,
+                    site: if info.name == "site" {
+                        [0; 16]
+                    } else {
+                        site_of(&ids, site, &info.name)?
+                    },
+                },
+            });
+        }
+        if info.name == "site" {
+            for (at, site) in sites {
+                heads[at].version.site = *map.get(&site).ok_or_else(|| {
+                    Error::Corrupt("site: a record names an unknown site".to_owned())
+                })?;
+            }
+        }
+        ids.insert(info.name.clone(), map);
+        tables[n] = heads;
+    }
+    let seen = file_seen(conn, &ids, max_clock)?;
+    Ok(Heads {
+        tables,
+        ids,
+        seen,
+        max_clock,
+    })
+}
+
+/// The records of `info` with the local keys `wanted`: looked up one by one when they are
+/// few, else picked out of one pass over the table (a pass is far cheaper than many lookups).
+fn records_by_id(
+    conn: &Connection,
+    info: &TableInfo,
+    ids: &IdMaps,
+    wanted: impl IntoIterator<Item = i64>,
+) -> Result<Vec<Record>> {
+    let wanted: Vec<i64> = wanted.into_iter().collect();
+    let mut records = Vec::with_capacity(wanted.len());
+    if wanted.len() <= 256 {
+        let mut statement = conn.prepare(&format!("{} WHERE id = ?1", record_select(info)))?;
+        for id in wanted {
+            let mut rows = statement.query([id])?;
+            if let Some(row) = rows.next()? {
+                records.push(decode(row, info, ids)?);
+            }
+        }
+        return Ok(records);
+    }
+    let wanted: std::collections::HashSet<i64> = wanted.into_iter().collect();
+    let select = record_select(info);
+    // The local key last, so the record's columns keep their places.
+    let (head, table) = select.split_once(" FROM ").unwrap_or((&select, ""));
+    let mut statement = conn.prepare(&format!("{head}, id FROM {table}"))?;
+    let key = RECORD_COLUMNS - 1 + info.columns.len();
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        if wanted.contains(&row.get::<_, i64>(key)?) {
+            records.push(decode(row, info, ids)?);
+        }
+    }
+    Ok(records)
 }
 
 /// How far a file has seen other sites (`seen:<site identity in hex>` in `local`).
@@ -773,21 +914,130 @@ impl Store {
         validate_foreign(&mut conn)?;
         let manifest = ShareManifest::read(&conn)?;
         let infos = table_infos(&self.conn)?;
-        let theirs = snapshot(&conn, &infos, progress)?;
+        // Identities and versions first: a record whose version we hold already is the same
+        // record, and only the others are read whole.
+        let their_heads = heads(&conn, &infos, progress)?;
         // A share file of this schema must hold exactly what its manifest counted, unless it
         // has been written since (opened and edited in the other village: newer clocks).
-        if let Some(manifest) = &manifest
-            && manifest.schema == schema::current_version()
-            && manifest.clock == theirs.max_clock
-            && manifest.checksum != format!("{:016x}", theirs.checksum)
-        {
-            return Err(Error::ShareChecksum);
-        }
-        let ours = snapshot(&self.conn, &infos, progress)?;
-        progress.step(0.9).map_err(|_| Error::Cancelled)?;
+        let their_full = match &manifest {
+            Some(manifest)
+                if manifest.schema == schema::current_version()
+                    && manifest.clock == their_heads.max_clock =>
+            {
+                let full = snapshot(&conn, &infos, progress)?;
+                if manifest.checksum != format!("{:016x}", full.checksum) {
+                    return Err(Error::ShareChecksum);
+                }
+                Some(full)
+            }
+            _ => None,
+        };
+        let our_heads = heads(&self.conn, &infos, progress)?;
+        progress.step(0.6).map_err(|_| Error::Cancelled)?;
+        let mut our_ids_by_uuid: HashMap<&str, HashMap<Uuid, i64>> = HashMap::new();
         let mut plans = Vec::with_capacity(infos.len());
         let mut tables = Vec::with_capacity(infos.len());
+        // The small tables the preview looks at whole (studios, branches, secretaries).
+        let mut ours_small = Vec::with_capacity(infos.len());
+        let mut theirs_small = Vec::with_capacity(infos.len());
         for (i, info) in infos.iter().enumerate() {
+            #[allow(clippy::cast_precision_loss)]
+            progress
+                .step(0.6 + 0.3 * i as f32 / infos.len() as f32)
+                .map_err(|_| Error::Cancelled)?;
+            let small = ["studio", "branch", "secretary"].contains(&info.name.as_str());
+            let ours_by_uuid: HashMap<Uuid, &Head> =
+                our_heads.tables[i].iter().map(|h| (h.uuid, h)).collect();
+            let changed: Vec<&Head> = their_heads.tables[i]
+                .iter()
+                .filter(|h| {
+                    small
+                        || ours_by_uuid
+                            .get(&h.uuid)
+                            .is_none_or(|o| o.version != h.version)
+                })
+                .collect();
+            let theirs_records: Vec<Record> = match &their_full {
+                Some(full) => {
+                    let wanted: std::collections::HashSet<Uuid> =
+                        changed.iter().map(|h| h.uuid).collect();
+                    full.tables[i]
+                        .iter()
+                        .filter(|r| wanted.contains(&r.uuid))
+                        .cloned()
+                        .collect()
+                }
+                None => records_by_id(&conn, info, &their_heads.ids, changed.iter().map(|h| h.id))?,
+            };
+            let mut our_ids: Vec<i64> = if small {
+                our_heads.tables[i].iter().map(|h| h.id).collect()
+            } else {
+                changed
+                    .iter()
+                    .filter_map(|h| ours_by_uuid.get(&h.uuid).map(|o| o.id))
+                    .collect()
+            };
+            // A record of theirs under an identity we lack may be ours under another (the
+            // same person marked at the same session in two villages): found by its key.
+            if let Some(key) = &info.key {
+                let lacking: Vec<&Record> = theirs_records
+                    .iter()
+                    .filter(|r| !ours_by_uuid.contains_key(&r.uuid))
+                    .collect();
+                if !lacking.is_empty() {
+                    let condition = key
+                        .iter()
+                        .enumerate()
+                        .map(|(n, k)| format!("\"{}\" = ?{}", info.columns[*k], n + 1))
+                        .collect::<Vec<_>>()
+                        .join(" AND ");
+                    let mut statement = self.conn.prepare(&format!(
+                        "SELECT id FROM \"{}\" WHERE {condition}",
+                        info.name
+                    ))?;
+                    for record in lacking {
+                        let mut bound = Vec::with_capacity(key.len());
+                        for k in key {
+                            let value = match (&record.values[*k], info.refers[*k].as_deref()) {
+                                (Value::Ref(uuid), Some(table)) => our_ids_by_uuid
+                                    .entry(
+                                        infos
+                                            .iter()
+                                            .find(|t| t.name == table)
+                                            .map_or("", |t| t.name.as_str()),
+                                    )
+                                    .or_insert_with(|| {
+                                        our_heads
+                                            .ids
+                                            .get(table)
+                                            .map(|m| m.iter().map(|(id, u)| (*u, *id)).collect())
+                                            .unwrap_or_default()
+                                    })
+                                    .get(uuid)
+                                    .map(|id| SqlValue::Integer(*id)),
+                                (Value::Null, _) => None,
+                                (value, _) => Some(sql_value(value)),
+                            };
+                            match value {
+                                Some(value) => bound.push(value),
+                                None => break,
+                            }
+                        }
+                        if bound.len() < key.len() {
+                            continue;
+                        }
+                        if let Some(id) = statement
+                            .query_row(params_from_iter(bound), |r| r.get::<_, i64>(0))
+                            .optional()?
+                        {
+                            our_ids.push(id);
+                        }
+                    }
+                }
+            }
+            our_ids.sort_unstable();
+            our_ids.dedup();
+            let ours_records = records_by_id(&self.conn, info, &our_heads.ids, our_ids)?;
             let key_of = |r: &Record| -> Vec<Value> {
                 info.key
                     .as_deref()
@@ -798,10 +1048,10 @@ impl Store {
             };
             let key: Option<KeyOf<'_>> = info.key.is_some().then_some(&key_of as KeyOf<'_>);
             let plan = plan_table(
-                &ours.tables[i],
-                &theirs.tables[i],
-                &ours.seen,
-                &theirs.seen,
+                &ours_records,
+                &theirs_records,
+                &our_heads.seen,
+                &their_heads.seen,
                 key,
             );
             let examples = plan
@@ -822,22 +1072,33 @@ impl Store {
                 examples,
             });
             plans.push(plan);
+            ours_small.push(if small { ours_records } else { Vec::new() });
+            theirs_small.push(if small { theirs_records } else { Vec::new() });
         }
-        let possible_duplicates = new_namesakes(&infos, &ours.tables, &theirs.tables, &plans);
+        let possible_duplicates = new_namesakes(&infos, &ours_small, &theirs_small, &plans);
         let day_ms = 24 * 60 * 60 * 1000;
-        let other_studio = other_studio(&infos, &ours.tables, &theirs.tables);
+        let ours_holds_records: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM live_secretary) OR EXISTS (SELECT 1 FROM live_session)",
+            [],
+            |r| r.get(0),
+        )?;
+        let other_studio = if ours_holds_records {
+            other_studio(&infos, &ours_small, &theirs_small)
+        } else {
+            None
+        };
         Ok(MergePreview {
             possible_duplicates,
             other_studio,
             acknowledged: false,
             path: path.to_owned(),
             tables,
-            clock_ahead: super::clock::millis(theirs.max_clock)
-                > super::clock::now_ms().max(super::clock::millis(ours.max_clock)) + day_ms,
-            their_clock: theirs.max_clock,
+            clock_ahead: super::clock::millis(their_heads.max_clock)
+                > super::clock::now_ms().max(super::clock::millis(our_heads.max_clock)) + day_ms,
+            their_clock: their_heads.max_clock,
             infos,
             plans,
-            their_seen: theirs.seen,
+            their_seen: their_heads.seen,
             generation: self.generation,
         })
     }
@@ -868,15 +1129,6 @@ fn other_studio(
     theirs: &[Vec<Record>],
 ) -> Option<String> {
     let s = infos.iter().position(|i| i.name == "studio")?;
-    let holds = |table: &str| {
-        infos
-            .iter()
-            .position(|i| i.name == table)
-            .is_some_and(|t| ours[t].iter().any(|r| !r.deleted))
-    };
-    if !holds("secretary") && !holds("session") {
-        return None;
-    }
     let name = infos[s].columns.iter().position(|c| c == "name")?;
     let live = |t: &[Vec<Record>]| -> Vec<Record> {
         t[s].iter().filter(|r| !r.deleted).cloned().collect()
