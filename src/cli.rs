@@ -606,17 +606,24 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
             secretaries,
             db,
             county,
-        } => match (db, county) {
-            (Some(path), _) => crate::bench::run_all(secretaries, Some(&path), out),
-            (None, true) => crate::bench::run_all(secretaries, None, out),
-            (None, false) => crate::bench::run(secretaries, out),
-        },
+        } => {
+            let mut out = crate::bench::Verdicts::new(out);
+            match (db, county) {
+                (Some(path), _) => crate::bench::run_all(secretaries, Some(&path), &mut out),
+                (None, true) => crate::bench::run_all(secretaries, None, &mut out),
+                (None, false) => crate::bench::run(secretaries, &mut out),
+            }
+        }
     }
 }
 
 /// The passphrase, as the first line of standard input (so it is not in the shell's history
 /// or the process list).
 fn read_passphrase(lang: Lang) -> Result<String, String> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        eprint!("{}", lang.pick("口令：", "Passphrase: "));
+    }
     let mut line = String::new();
     std::io::stdin()
         .read_line(&mut line)
@@ -696,7 +703,20 @@ fn merge(
     let progress = crate::report::Progress::new();
     let preview = store
         .plan_merge_with(file, passphrase.as_deref(), &progress)
-        .map_err(|e| lang.merge_error(file, &e))?;
+        .map_err(|e| {
+            let message = lang.merge_error(file, &e);
+            if matches!(e, crate::store::Error::NeedsPassphrase) {
+                format!(
+                    "{message}{}",
+                    lang.pick(
+                        "（加上 --passphrase，从标准输入给出口令）",
+                        " (add --passphrase and give it on standard input)"
+                    )
+                )
+            } else {
+                message
+            }
+        })?;
     writeln!(
         out,
         "{:<16} {:>8} {:>8} {:>8} {:>8}",
@@ -758,6 +778,17 @@ fn merge(
         writeln!(out, "{}", lang.merge_other_studio(studio)).map_err(io)?;
     }
     if dry_run {
+        if preview.other_studio.is_some() && !other_studio {
+            writeln!(
+                out,
+                "{}",
+                lang.pick(
+                    "真正合并时须加上 --other-studio。",
+                    "The merge itself will need --other-studio."
+                )
+            )
+            .map_err(io)?;
+        }
         return writeln!(
             out,
             "{}",

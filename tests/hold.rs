@@ -20,7 +20,7 @@ fn session_named(store: &mut Store, topic: &str) -> Result<(), Error> {
 fn a_second_program_opening_the_file_for_writing_is_told_and_can_only_read() {
     let folder = tempfile::tempdir().expect("tempdir");
     let db = common::demo_file(folder.path(), "studio.db");
-    let first = Store::open(&db).expect("first window");
+    let mut first = Store::open(&db).expect("first window");
     assert!(
         matches!(Store::open(&db), Err(Error::InUse)),
         "never two writers"
@@ -32,17 +32,34 @@ fn a_second_program_opening_the_file_for_writing_is_told_and_can_only_read() {
         None,
     );
     assert!(second.is_read_only());
-    let message = message.expect("said why");
-    assert!(message.contains("另一个书记工作室窗口"), "{message}");
+    assert!(message.is_none(), "the banner says it, not a dialog");
     let mut harness = common::harness(second, Screen::AreasBranches);
-    harness.get_by_label_contains("只读：此文件正在另一个窗口中打开");
+    harness.get_by_label_contains("只读：此文件正在另一个书记工作室窗口中打开");
     common::type_into(&mut harness, "新片区名称", "北片区");
     harness.get_by_label("添加片区").click();
     harness.run();
-    assert!(
-        harness.state().error_message().is_some(),
-        "a write is refused"
-    );
+    let said = harness
+        .state()
+        .error_message()
+        .expect("a write is refused")
+        .to_owned();
+    assert!(said.contains("另一个书记工作室窗口"), "{said}");
+    harness.get_by_label("关闭").click();
+    harness.run();
+    // What the first window writes shows up in the second.
+    first
+        .write(|w| w.add_area("南片区").map(|_| ()))
+        .expect("the first window writes");
+    harness.run();
+    harness.get_by_label("南片区");
+    // Backing up or restoring is refused up front: nothing is written beside the file.
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("备份与恢复…").click();
+    harness.run();
+    harness.get_by_label("立即备份").click();
+    harness.run();
+    assert!(harness.state().store().backups().is_empty());
     drop(harness);
     drop(first);
     // Once the first has closed, the file opens for writing again.
@@ -153,12 +170,20 @@ fn a_read_only_file_opens_for_reading_with_a_banner() {
         None,
     );
     assert!(store.is_read_only());
-    assert!(message.expect("said").contains("只读"));
+    assert!(message.is_none(), "the banner says it");
     let mut harness = common::harness(store, Screen::Roster);
-    harness.get_by_label_contains("只读：");
+    harness.get_by_label_contains("只读：文件或所在的U盘不能写入");
     harness.run();
-    drop(harness);
     assert_eq!(common::bytes_of(&db), before, "not a byte changed");
+    // 另存副本… writes a copy that can be changed, and goes on in it.
+    harness.get_by_label("另存副本…").click();
+    harness.run();
+    let copy = folder.path().join("可写副本.db");
+    common::type_into(&mut harness, "文件路径", &copy.display().to_string());
+    harness.get_by_label("保存").click();
+    harness.run();
+    assert_eq!(harness.state().store().path(), Some(copy.as_path()));
+    assert!(!harness.state().store().is_read_only());
 }
 
 #[test]

@@ -114,8 +114,8 @@ pub fn open_at_start(
         .or_else(|| settings.recent_files.first().cloned());
     if let Some(path) = wanted {
         match open_or_read_only(&path) {
-            Ok((store, None)) => return (store, None),
-            Ok((store, Some(why))) => return (store, Some(lang.opened_read_only(&path, &why))),
+            // Opened read-only: the banner says why, with 另存副本….
+            Ok((store, _)) => return (store, None),
             Err(error) => failed = Some((path, error)),
         }
     }
@@ -324,6 +324,12 @@ impl App {
         self.finish_work();
         self.daily_backup();
         self.daily_backup_result();
+        if self.store.is_read_only() {
+            // Another window may be writing the file: look again every second.
+            self.store.reload_if_changed_elsewhere();
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs(1));
+        }
         let mut commands = Vec::new();
         egui::Panel::top("top-bar").show(ui, |ui| {
             self.top_bar(ui, &mut commands);
@@ -331,7 +337,10 @@ impl App {
         if self.store.is_read_only() {
             egui::Panel::top("read-only").show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    ui.colored_label(crate::ui::widgets::ERROR_RED, lang.read_only_banner());
+                    ui.colored_label(
+                        crate::ui::widgets::ERROR_RED,
+                        lang.read_only_reason(self.store.path()),
+                    );
                     if ui.button(lang.save_copy_offer()).clicked() {
                         self.open_save_copy_dialog();
                     }
@@ -569,8 +578,9 @@ impl App {
     /// Says so if the daily backup failed.
     fn daily_backup_result(&mut self) {
         if let Some(error) = self.backup_failure.as_ref().and_then(|r| r.try_recv().ok()) {
-            self.status = self.settings.lang.backup_failed(&error);
             self.backup_failure = None;
+            let message = self.settings.lang.backup_failed(&error);
+            self.show_notice(message);
         }
     }
 
@@ -729,6 +739,11 @@ impl App {
         let lang = self.settings.lang;
         match command {
             Command::Navigate(screen) => self.settings.screen = screen,
+            Command::Write(_) | Command::BackUpNow | Command::RestoreBackup(_)
+                if self.store.is_read_only() =>
+            {
+                self.show_notice(lang.read_only_reason(self.store.path()).to_owned());
+            }
             Command::Write(_) if self.job.as_ref().is_some_and(|j| j.writes) => {
                 self.show_notice(lang.merge_busy().to_owned());
             }
@@ -841,6 +856,10 @@ impl App {
             Command::SaveCopy { path, replace } => match self.store.save_copy(&path, replace) {
                 Ok(()) => {
                     self.path_dialog = None;
+                    if self.store.is_read_only() {
+                        // The copy is what the coordinator goes on working in.
+                        self.open_file(&path);
+                    }
                     self.status = lang.copy_saved(&path);
                 }
                 Err(error) => self.show_error(lang.save_error(&path, &error)),
@@ -1178,9 +1197,9 @@ impl App {
             Ok((store, why)) => {
                 self.path_dialog = None;
                 self.replace_store(store, path);
-                if let Some(why) = why {
-                    let message = self.settings.lang.opened_read_only(path, &why);
-                    self.show_notice(message);
+                if why.is_some() {
+                    let lang = self.settings.lang;
+                    self.status = lang.read_only_reason(self.store.path()).to_owned();
                 }
             }
             Err(error) => self.show_error(self.settings.lang.open_error(path, &error)),

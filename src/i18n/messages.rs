@@ -166,19 +166,15 @@ impl Lang {
         }
     }
 
-    /// A file opened for reading only, and why.
-    pub fn opened_read_only(self, path: &Path, why: &crate::store::Error) -> String {
-        match self {
-            Self::Zh => format!(
-                "{} 以只读方式打开：{}",
-                path.display(),
-                self.store_error(why)
-            ),
-            Self::En => format!(
-                "{} was opened read-only: {}",
-                path.display(),
-                self.store_error(why)
-            ),
+    /// Why the open file can only be read: another window has it, or it cannot be written.
+    pub fn read_only_reason(self, path: Option<&Path>) -> &'static str {
+        let marked = path
+            .and_then(|p| std::fs::metadata(p).ok())
+            .is_some_and(|m| m.permissions().readonly());
+        if marked {
+            self.read_only_file()
+        } else {
+            self.read_only_in_use()
         }
     }
 

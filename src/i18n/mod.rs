@@ -149,7 +149,8 @@ texts! {
     backup_now: "立即备份", "Back up now";
     restore_backup: "恢复…", "Restore…";
     restore_confirm: "确认恢复", "Restore";
-    read_only_banner: "只读：此文件正在另一个窗口中打开，或文件（U盘）不能写入。这里可以查看、打印和导出；要修改，请关闭另一个窗口后重新打开，或用「另存副本…」保存一份可修改的副本。", "Read-only: this file is open in another window, or the file (stick) cannot be written. You can view, print and export here; to make changes, close the other window and open it again, or use Save a copy… to keep a copy you can change.";
+    read_only_in_use: "只读：此文件正在另一个书记工作室窗口中打开，这里只能查看、打印和导出（那边的修改会自动显示）。要在这里修改，请关闭那个窗口后重新打开本文件。", "Read-only: this file is open in another Secretary Studio window; here you can view, print and export (changes made there show up here). To change it here, close that window and open the file again.";
+    read_only_file: "只读：文件或所在的U盘不能写入（可能设了只读或写保护）。这里只能查看、打印和导出；点「另存副本…」存一份到可写的地方，之后就在副本上修改。", "Read-only: the file or its stick cannot be written (read-only or write-protected). Here you can view, print and export; Save a copy… to a writable place and go on working in the copy.";
     save_copy_offer: "另存副本…", "Save a copy…";
     merge_cancelled: "未合并，工作室没有改动。", "Not merged; the studio is unchanged.";
     merge_other_studio_anyway: "我明白，仍要合并这两个工作室", "I understand; merge the two studios anyway";

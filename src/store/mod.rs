@@ -221,6 +221,8 @@ pub struct Store {
     placed: bool,
     /// Held while this program may write the file (see [`WriteLock`]).
     _lock: Option<WriteLock>,
+    /// `PRAGMA data_version` when last looked at (stores that only read).
+    data_version: Option<i64>,
 }
 
 /// A lock on `<file>-lock` beside a studio file, held while a program may write it: a second
@@ -293,6 +295,7 @@ impl Store {
                 // Filling a new file in its temporary place is not a move.
                 placed: true,
                 _lock: None,
+                data_version: None,
             };
             fill(&mut store)?;
             store
@@ -335,6 +338,7 @@ impl Store {
             generation: next_generation(),
             placed: true,
             _lock: None,
+            data_version: None,
         })
     }
 
@@ -370,7 +374,23 @@ impl Store {
             generation: next_generation(),
             placed: false,
             _lock: Some(lock),
+            data_version: None,
         })
+    }
+
+    /// For a store that only reads: screens reload when another program has written the file
+    /// since (`SQLite`'s `data_version` changes).
+    pub fn reload_if_changed_elsewhere(&mut self) {
+        let version: Option<i64> = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .ok();
+        if version.is_some() && version != self.data_version {
+            if self.data_version.is_some() {
+                self.generation = next_generation();
+            }
+            self.data_version = version;
+        }
     }
 
     /// Whether this store can only read (a file open for writing elsewhere, or read-only).
@@ -398,6 +418,7 @@ impl Store {
             generation: self.generation,
             placed: true,
             _lock: None,
+            data_version: None,
         }))
     }
 
@@ -420,6 +441,7 @@ impl Store {
             generation: self.generation,
             placed: self.placed,
             _lock: None,
+            data_version: None,
         }))
     }
 
@@ -445,6 +467,7 @@ impl Store {
             generation: next_generation(),
             placed: true,
             _lock: None,
+            data_version: None,
         })
     }
 

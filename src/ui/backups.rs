@@ -30,6 +30,9 @@ impl BackupsDialog {
             ui.set_width(600.0);
             ui.heading(lang.backups_title());
             ui.label(RichText::new(lang.backups_note()).weak());
+            if let Some(folder) = self.backups.first().and_then(|b| b.path.parent()) {
+                ui.label(RichText::new(folder.display().to_string()).weak());
+            }
             ui.add_space(6.0);
             if let Some(backup) = self.restoring.clone() {
                 ui.label(

@@ -126,11 +126,11 @@ impl PathDialog {
                     }
                 });
                 if self.purpose == PathPurpose::Share && !self.passphrase.is_empty() {
-                    if self.passphrase == self.passphrase_again {
-                        ui.label(egui::RichText::new(lang.passphrase_note()).weak());
-                    } else {
-                        passphrase_ok = false;
+                    passphrase_ok = self.passphrase == self.passphrase_again;
+                    if !passphrase_ok && !self.passphrase_again.is_empty() {
                         ui.colored_label(ERROR_RED, lang.passphrase_mismatch());
+                    } else {
+                        ui.label(egui::RichText::new(lang.passphrase_note()).weak());
                     }
                 }
             }
