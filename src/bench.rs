@@ -397,7 +397,7 @@ fn merge_figures(
 
 pub fn run_county(path: &std::path::Path, out: &mut dyn Write) -> Result<(), String> {
     use crate::domain::period::Period;
-    use crate::domain::session::{AttendanceMark, AttendanceStatus, SessionDraft};
+    use crate::domain::session::SessionDraft;
     let io = |e: std::io::Error| e.to_string();
     let error = |e: crate::store::Error| e.to_string();
     let folder = std::env::temp_dir().join(format!(
@@ -449,6 +449,7 @@ pub fn run_county(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Str
         .map_err(error)?
         .into_iter()
         .take(20)
+        .map(|e| e.id)
         .collect();
     let today = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap_or_default();
     let mut draft = SessionDraft::new(today);
@@ -457,21 +458,7 @@ pub fn run_county(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Str
     let samples = (0..20)
         .map(|_| {
             let start = Instant::now();
-            let result = store.write(|w| {
-                let id = w.add_session(&fields)?;
-                for entry in &roster {
-                    w.set_attendance(
-                        id,
-                        &AttendanceMark {
-                            secretary_id: entry.id,
-                            status: AttendanceStatus::Present,
-                            reason: String::new(),
-                        },
-                    )?;
-                }
-                Ok(())
-            });
-            result.map(|()| start.elapsed())
+            crate::stress::record_session(&mut store, &fields, &roster).map(|()| start.elapsed())
         })
         .collect::<Result<Vec<_>, _>>()
         .map_err(error)?;

@@ -3,12 +3,36 @@
 //! (`tests/crash.rs`) kills it at random moments and checks that the file is sound and holds
 //! every write that was said to be committed.
 
-use crate::domain::session::{AttendanceMark, AttendanceStatus, SessionDraft};
+use crate::domain::SecretaryId;
+use crate::domain::session::{AttendanceMark, AttendanceStatus, SessionDraft, SessionFields};
 use crate::import::{parse_roster, read_sheet_bytes};
 use crate::report::Progress;
 use crate::store::Store;
 use std::io::Write;
 use std::path::Path;
+
+/// Records a session with everyone in `present` marked present, in one transaction, as the
+/// coordinator does after a meeting.
+pub fn record_session(
+    store: &mut Store,
+    fields: &SessionFields,
+    present: &[SecretaryId],
+) -> crate::store::Result<()> {
+    store.write(|w| {
+        let id = w.add_session(fields)?;
+        for &secretary_id in present {
+            w.set_attendance(
+                id,
+                &AttendanceMark {
+                    secretary_id,
+                    status: AttendanceStatus::Present,
+                    reason: String::new(),
+                },
+            )?;
+        }
+        Ok(())
+    })
+}
 
 /// Writes until killed (or `count` writes), printing `session NAME`, `import NAME` or `merge`
 /// after each commit.
@@ -35,6 +59,7 @@ pub fn run(
         .map_err(error)?
         .into_iter()
         .take(20)
+        .map(|e| e.id)
         .collect();
     let branch = store
         .branches()
@@ -59,22 +84,7 @@ pub fn run(
             let mut draft = SessionDraft::new(today);
             draft.topic.clone_from(&topic);
             let fields = draft.validate().map_err(|e| format!("{e:?}"))?;
-            store
-                .write(|w| {
-                    let id = w.add_session(&fields)?;
-                    for entry in &roster {
-                        w.set_attendance(
-                            id,
-                            &AttendanceMark {
-                                secretary_id: entry.id,
-                                status: AttendanceStatus::Present,
-                                reason: String::new(),
-                            },
-                        )?;
-                    }
-                    Ok(())
-                })
-                .map_err(error)?;
+            record_session(&mut store, &fields, &roster).map_err(error)?;
             writeln!(out, "session {topic}").map_err(io)?;
         }
         out.flush().map_err(io)?;

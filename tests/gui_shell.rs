@@ -382,11 +382,7 @@ fn merge_a_file_previews_then_merges_and_undo_puts_the_file_back() {
     let mut harness = common::harness(Store::open(&ours).expect("open"), Screen::Roster);
     assert!(harness.state().roster_visible_names().is_empty());
 
-    harness.get_by_label("文件").click();
-    harness.run();
-    harness.get_by_label("合并文件…").click();
-    harness.run();
-    common::type_into(&mut harness, "文件路径", &theirs.display().to_string());
+    common::file_menu_path(&mut harness, "合并文件…", &theirs);
     harness.get_by_label("预览合并").click();
     common::wait_for_work(&mut harness);
     // The preview: per kind of record, nothing written yet.
@@ -415,11 +411,7 @@ fn merge_a_file_previews_then_merges_and_undo_puts_the_file_back() {
     // A stranger's file: refused in plain words, ours unchanged.
     let photo = folder.path().join("照片.db");
     std::fs::write(&photo, b"\xff\xd8\xff\xe0JFIF").expect("write");
-    harness.get_by_label("文件").click();
-    harness.run();
-    harness.get_by_label("合并文件…").click();
-    harness.run();
-    common::type_into(&mut harness, "文件路径", &photo.display().to_string());
+    common::file_menu_path(&mut harness, "合并文件…", &photo);
     harness.get_by_label("预览合并").click();
     common::wait_for_work(&mut harness);
     let message = harness.state().error_message().expect("refused").to_owned();
@@ -433,11 +425,7 @@ fn share_writes_a_share_file_that_merges_elsewhere() {
     let db = common::demo_file(folder.path(), "demo.db");
     let mut harness = common::harness(Store::open(&db).expect("open"), Screen::Dashboard);
     let share = folder.path().join("分享给东片区.db");
-    harness.get_by_label("文件").click();
-    harness.run();
-    harness.get_by_label("分享文件…").click();
-    harness.run();
-    common::type_into(&mut harness, "文件路径", &share.display().to_string());
+    common::file_menu_path(&mut harness, "分享文件…", &share);
     harness.get_by_label("写出").click();
     common::wait_for_work(&mut harness);
     assert!(
@@ -494,11 +482,7 @@ fn after_a_merge_conflicts_and_duplicates_are_reviewed_and_settled() {
     drop(theirs);
 
     let mut harness = common::harness(ours, Screen::Roster);
-    harness.get_by_label("文件").click();
-    harness.run();
-    harness.get_by_label("合并文件…").click();
-    harness.run();
-    common::type_into(&mut harness, "文件路径", &theirs_path.display().to_string());
+    common::file_menu_path(&mut harness, "合并文件…", &theirs_path);
     harness.get_by_label("预览合并").click();
     common::wait_for_work(&mut harness);
     harness.get_by_label("确认合并").click();
@@ -565,11 +549,7 @@ fn a_file_of_another_studio_is_merged_only_after_saying_so() {
     let ours = common::demo_file(folder.path(), "ours.db");
     let other = common::demo_file(folder.path(), "另一个工作室.db");
     let mut harness = common::harness(Store::open(&ours).expect("open"), Screen::Roster);
-    harness.get_by_label("文件").click();
-    harness.run();
-    harness.get_by_label("合并文件…").click();
-    harness.run();
-    common::type_into(&mut harness, "文件路径", &other.display().to_string());
+    common::file_menu_path(&mut harness, "合并文件…", &other);
     harness.get_by_label("预览合并").click();
     common::wait_for_work(&mut harness);
     harness.get_by_label("确认合并").click();
@@ -599,11 +579,7 @@ fn a_share_protected_with_a_passphrase_merges_only_with_it() {
     let share = folder.path().join("加密分享.db");
     {
         let mut harness = common::harness(Store::open(&db).expect("open"), Screen::Dashboard);
-        harness.get_by_label("文件").click();
-        harness.run();
-        harness.get_by_label("分享文件…").click();
-        harness.run();
-        common::type_into(&mut harness, "文件路径", &share.display().to_string());
+        common::file_menu_path(&mut harness, "分享文件…", &share);
         common::type_into(&mut harness, "口令（可不填）", "东坪村2026");
         common::type_into(&mut harness, "再输一次口令", "东坪村2025");
         harness.get_by_label("两次输入的口令不一致。");
@@ -621,11 +597,7 @@ fn a_share_protected_with_a_passphrase_merges_only_with_it() {
     let other = folder.path().join("other.db");
     Store::create(&other, "古城镇书记工作室", "古城镇").expect("other");
     let mut harness = common::harness(Store::open(&other).expect("open"), Screen::Roster);
-    harness.get_by_label("文件").click();
-    harness.run();
-    harness.get_by_label("合并文件…").click();
-    harness.run();
-    common::type_into(&mut harness, "文件路径", &share.display().to_string());
+    common::file_menu_path(&mut harness, "合并文件…", &share);
     harness.get_by_label("预览合并").click();
     common::wait_for_work(&mut harness);
     let message = harness.state().error_message().expect("asks").to_owned();

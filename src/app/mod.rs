@@ -634,8 +634,14 @@ impl App {
                     ));
                 }
                 if ui.button(lang.file_backups()).clicked() {
-                    self.backups =
-                        Some(crate::ui::backups::BackupsDialog::new(self.store.backups()));
+                    let read_only = self
+                        .store
+                        .is_read_only()
+                        .then(|| lang.read_only_reason(self.store.path()));
+                    self.backups = Some(crate::ui::backups::BackupsDialog::new(
+                        self.store.backups(),
+                        read_only,
+                    ));
                 }
                 if ui.button(lang.file_review()).clicked() {
                     commands.push(Command::Navigate(Screen::Review));

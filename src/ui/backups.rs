@@ -9,15 +9,19 @@ use egui::{RichText, Ui};
 /// The dialog; the list is read when it opens and after every backup or restore.
 pub struct BackupsDialog {
     backups: Vec<Backup>,
+    /// Why the studio can only be read, if it can: nothing is backed up or restored then.
+    read_only: Option<&'static str>,
     /// The backup chosen for restoring, waiting for confirmation.
     restoring: Option<Backup>,
 }
 
 impl BackupsDialog {
-    /// The dialog for `backups` (as `Store::backups` lists them).
-    pub fn new(backups: Vec<Backup>) -> Self {
+    /// The dialog for `backups` (as `Store::backups` lists them); `read_only` says why the
+    /// studio can only be read, if it can.
+    pub fn new(backups: Vec<Backup>, read_only: Option<&'static str>) -> Self {
         Self {
             backups,
+            read_only,
             restoring: None,
         }
     }
@@ -49,7 +53,14 @@ impl BackupsDialog {
                 });
                 return;
             }
-            if ui.button(lang.backup_now()).clicked() {
+            if let Some(why) = self.read_only {
+                ui.colored_label(super::widgets::ERROR_RED, why);
+            }
+            let writable = self.read_only.is_none();
+            if ui
+                .add_enabled(writable, egui::Button::new(lang.backup_now()))
+                .clicked()
+            {
                 command = Some(Command::BackUpNow);
                 close = true;
             }
@@ -72,7 +83,7 @@ impl BackupsDialog {
                                 #[allow(clippy::cast_precision_loss)]
                                 ui.label(format!("{:.1} MB", backup.bytes as f64 / 1_048_576.0));
                                 if ui
-                                    .button(lang.restore_backup())
+                                    .add_enabled(writable, egui::Button::new(lang.restore_backup()))
                                     .on_hover_text(backup.path.display().to_string())
                                     .clicked()
                                 {

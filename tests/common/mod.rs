@@ -92,3 +92,13 @@ pub fn type_into(harness: &mut Harness<'static, App>, label: &str, text: &str) {
     harness.get_by_role_and_label(role, label).type_text(text);
     harness.run();
 }
+
+/// File → `item`, then types `path` into the dialog's path field.
+pub fn file_menu_path(harness: &mut Harness<'static, App>, item: &str, path: &Path) {
+    use egui_kittest::kittest::Queryable;
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label(item).click();
+    harness.run();
+    type_into(harness, "文件路径", &path.display().to_string());
+}
