@@ -34,16 +34,34 @@ pub fn read_sheet_bytes(bytes: &[u8], extension: &str) -> Result<Sheet, ImportEr
     }
 }
 
+/// The most rows and columns a sheet of Excel holds.
+const EXCEL_ROWS: usize = 1 << 20;
+const EXCEL_COLUMNS: usize = 1 << 14;
+
 fn read_xlsx(bytes: &[u8]) -> Result<Sheet, ImportError> {
-    let mut workbook = calamine::Xlsx::new(std::io::Cursor::new(bytes))
-        .map_err(|e| ImportError::BadSpreadsheet(e.to_string()))?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or(ImportError::NoRows)?
-        .map_err(|e| ImportError::BadSpreadsheet(e.to_string()))?;
+    // A damaged workbook can make the reader panic (the fuzzer found an overflow on a cell
+    // reference): that is a bad spreadsheet, not the end of the program.
+    let read = std::panic::catch_unwind(|| {
+        let mut workbook = calamine::Xlsx::new(std::io::Cursor::new(bytes))
+            .map_err(|e| ImportError::BadSpreadsheet(e.to_string()))?;
+        workbook
+            .worksheet_range_at(0)
+            .ok_or(ImportError::NoRows)?
+            .map_err(|e| ImportError::BadSpreadsheet(e.to_string()))
+    });
+    let range = read.unwrap_or_else(|_| {
+        Err(ImportError::BadSpreadsheet(
+            "the workbook is damaged".to_owned(),
+        ))
+    })?;
     // Row 0 of the grid is the sheet's first used row, which may not be line 1.
     let first_row = range.start().map_or(0, |(row, _)| row as usize);
     let first_column = range.start().map_or(0, |(_, column)| column as usize);
+    if first_row >= EXCEL_ROWS || first_column >= EXCEL_COLUMNS {
+        return Err(ImportError::BadSpreadsheet(
+            "a cell lies beyond the sheet's last row or column".to_owned(),
+        ));
+    }
     let mut rows = vec![Vec::new(); first_row];
     for row in range.rows() {
         let mut cells = vec![String::new(); first_column];
