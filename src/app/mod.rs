@@ -88,6 +88,11 @@ pub struct App {
     backed_up_on: Option<NaiveDate>,
     /// Where the daily backup's thread says it failed.
     backup_failure: Option<std::sync::mpsc::Receiver<store::Error>>,
+    /// If the studio can only be read: whether the file itself is marked read-only (else
+    /// another window has it). Looked up when a file is opened, not every frame.
+    read_only: Option<bool>,
+    /// When the read-only studio last looked whether the other window had written.
+    looked_elsewhere: Option<std::time::Instant>,
 }
 
 /// What kind of message the dialog shows.
@@ -165,6 +170,17 @@ fn open_or_read_only(path: &Path) -> store::Result<(Store, Option<store::Error>)
     }
 }
 
+/// If `store` can only be read: whether its file is marked read-only (else another window
+/// has it open for writing).
+fn read_only_of(store: &Store) -> Option<bool> {
+    store.is_read_only().then(|| {
+        store
+            .path()
+            .and_then(|p| std::fs::metadata(p).ok())
+            .is_some_and(|m| m.permissions().readonly())
+    })
+}
+
 /// When not even a studio in memory can be made, nothing can be shown: say so and stop.
 fn cannot_continue(error: &store::Error, lang: Lang) -> ! {
     eprintln!("secretary-studio: {}", lang.store_error(error));
@@ -180,6 +196,7 @@ impl App {
             settings.remember_file(path);
         }
         Self {
+            read_only: read_only_of(&store),
             store,
             settings,
             fixed_today: None,
@@ -219,6 +236,7 @@ impl App {
             backups: None,
             backed_up_on: None,
             backup_failure: None,
+            looked_elsewhere: None,
         }
     }
 
@@ -324,23 +342,26 @@ impl App {
         self.finish_work();
         self.daily_backup();
         self.daily_backup_result();
-        if self.store.is_read_only() {
+        if self.read_only.is_some() {
             // Another window may be writing the file: look again every second.
-            self.store.reload_if_changed_elsewhere();
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_secs(1));
+            let second = std::time::Duration::from_secs(1);
+            if self
+                .looked_elsewhere
+                .is_none_or(|at| at.elapsed() >= second)
+            {
+                self.looked_elsewhere = Some(std::time::Instant::now());
+                self.store.reload_if_changed_elsewhere();
+            }
+            ui.ctx().request_repaint_after(second);
         }
         let mut commands = Vec::new();
         egui::Panel::top("top-bar").show(ui, |ui| {
             self.top_bar(ui, &mut commands);
         });
-        if self.store.is_read_only() {
+        if let Some(marked) = self.read_only {
             egui::Panel::top("read-only").show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    ui.colored_label(
-                        crate::ui::widgets::ERROR_RED,
-                        lang.read_only_reason(self.store.path()),
-                    );
+                    ui.colored_label(crate::ui::widgets::ERROR_RED, lang.read_only_reason(marked));
                     if ui.button(lang.save_copy_offer()).clicked() {
                         self.open_save_copy_dialog();
                     }
@@ -547,7 +568,7 @@ impl App {
         let today = self.today();
         if self.backed_up_on == Some(today)
             || self.store.path().is_none()
-            || self.store.is_read_only()
+            || self.read_only.is_some()
         {
             return;
         }
@@ -634,10 +655,7 @@ impl App {
                     ));
                 }
                 if ui.button(lang.file_backups()).clicked() {
-                    let read_only = self
-                        .store
-                        .is_read_only()
-                        .then(|| lang.read_only_reason(self.store.path()));
+                    let read_only = self.read_only.map(|marked| lang.read_only_reason(marked));
                     self.backups = Some(crate::ui::backups::BackupsDialog::new(
                         self.store.backups(),
                         read_only,
@@ -746,9 +764,12 @@ impl App {
         match command {
             Command::Navigate(screen) => self.settings.screen = screen,
             Command::Write(_) | Command::BackUpNow | Command::RestoreBackup(_)
-                if self.store.is_read_only() =>
+                if self.read_only.is_some() =>
             {
-                self.show_notice(lang.read_only_reason(self.store.path()).to_owned());
+                self.show_notice(
+                    lang.read_only_reason(self.read_only == Some(true))
+                        .to_owned(),
+                );
             }
             Command::Write(_) if self.job.as_ref().is_some_and(|j| j.writes) => {
                 self.show_notice(lang.merge_busy().to_owned());
@@ -862,7 +883,7 @@ impl App {
             Command::SaveCopy { path, replace } => match self.store.save_copy(&path, replace) {
                 Ok(()) => {
                     self.path_dialog = None;
-                    if self.store.is_read_only() {
+                    if self.read_only.is_some() {
                         // The copy is what the coordinator goes on working in.
                         self.open_file(&path);
                     }
@@ -1205,7 +1226,8 @@ impl App {
                 self.replace_store(store, path);
                 if why.is_some() {
                     let lang = self.settings.lang;
-                    self.status = lang.read_only_reason(self.store.path()).to_owned();
+                    lang.read_only_reason(self.read_only == Some(true))
+                        .clone_into(&mut self.status);
                 }
             }
             Err(error) => self.show_error(self.settings.lang.open_error(path, &error)),
@@ -1213,6 +1235,8 @@ impl App {
     }
 
     fn replace_store(&mut self, store: Store, path: &Path) {
+        self.read_only = read_only_of(&store);
+        self.looked_elsewhere = None;
         self.store = store;
         self.merge_preview = None;
         self.merge_undo = None;

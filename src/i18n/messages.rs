@@ -166,11 +166,8 @@ impl Lang {
         }
     }
 
-    /// Why the open file can only be read: another window has it, or it cannot be written.
-    pub fn read_only_reason(self, path: Option<&Path>) -> &'static str {
-        let marked = path
-            .and_then(|p| std::fs::metadata(p).ok())
-            .is_some_and(|m| m.permissions().readonly());
+    /// Why the open file can only be read: it is `marked` read-only, or another window has it.
+    pub fn read_only_reason(self, marked: bool) -> &'static str {
         if marked {
             self.read_only_file()
         } else {
