@@ -8,6 +8,7 @@ pub mod bench;
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod durable;
 pub mod export;
 pub mod fonts;
 pub mod i18n;

@@ -434,6 +434,19 @@ impl Lang {
         }
     }
 
+    /// Why a file could not be put in its place, as one sentence (the same words as the
+    /// store's for the same cause).
+    pub fn write_error(self, error: &crate::durable::WriteError) -> String {
+        use crate::durable::WriteError as W;
+        match error {
+            W::InUse => self.store_error(&store::Error::Busy),
+            W::ReadOnly => self.store_error(&store::Error::ReadOnly),
+            W::DiskFull => self.store_error(&store::Error::DiskFull),
+            W::NoSuchFolder => self.store_error(&store::Error::NoSuchFolder),
+            W::Other(error) => self.io_error(error),
+        }
+    }
+
     /// A store error as one sentence.
     pub fn store_error(self, error: &store::Error) -> String {
         use store::Error as E;
@@ -513,8 +526,8 @@ impl Lang {
             (Self::En, E::ShareChecksum) => "the share file's records do not match the checksum written with them; it may have been damaged on the way. Copy it again from the other village.".to_owned(),
             (Self::Zh, E::InUse) => "此文件已在另一个书记工作室窗口（或命令行）中打开，为免两处同时修改，这里不能写入。".to_owned(),
             (Self::En, E::InUse) => "the file is open in another Secretary Studio window (or the command line); to keep two places from changing it at once, it cannot be written here.".to_owned(),
-            (Self::Zh, E::Busy) => "文件正被其他程序使用。".to_owned(),
-            (Self::En, E::Busy) => "the file is in use by another program.".to_owned(),
+            (Self::Zh, E::Busy) => "文件正被其他程序（如 Excel、WPS 或 PDF 阅读器）打开，请先关闭它再试。".to_owned(),
+            (Self::En, E::Busy) => "the file is open in another program (Excel, WPS or a PDF viewer); close it there and try again.".to_owned(),
             (
                 Self::Zh,
                 E::StillInUse {

@@ -387,9 +387,11 @@ impl Lang {
                 format!("需要 {found} 列，一张表最多 {max} 列；请用较短的期间")
             }
             (Self::Zh, E::NoSuchFolder) => "文件夹不存在（U 盘是否已拔出？）".to_owned(),
-            (Self::Zh, E::Write(reason)) => {
-                format!("无法写入（只读位置、磁盘已满或文件正被 Excel 打开）：{reason}")
-            }
+            (_, E::File(error)) => self
+                .write_error(error)
+                .trim_end_matches(['。', '.'])
+                .to_owned(),
+            (Self::Zh, E::Write(reason)) => format!("写入表格失败：{reason}"),
             (Self::En, E::TooManyColumns { found, max }) => {
                 format!(
                     "{found} columns needed, a sheet holds at most {max}; choose a shorter period"
@@ -398,9 +400,7 @@ impl Lang {
             (Self::En, E::NoSuchFolder) => {
                 "the folder does not exist (was the USB stick pulled out?)".to_owned()
             }
-            (Self::En, E::Write(reason)) => format!(
-                "cannot write there (read-only, disk full, or the file is open in Excel): {reason}"
-            ),
+            (Self::En, E::Write(reason)) => format!("writing the sheet failed: {reason}"),
             (Self::En, other) => other.to_string(),
         };
         match self {

@@ -360,29 +360,10 @@ pub fn page_label(lang: Lang) -> impl Fn(usize, usize) -> String {
 
 /// Writes a PDF to `path`; it appears under its name only when complete.
 pub fn write_pdf(bytes: &[u8], path: &Path, lang: Lang) -> Result<(), String> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let fail = |why: String| lang.print_error(path, &why);
-    if !folder.is_dir() {
-        return Err(fail(
-            lang.pick("文件夹不存在", "the folder does not exist")
-                .to_owned(),
-        ));
-    }
-    let mut name = std::ffi::OsString::from(".");
-    name.push(path.file_name().unwrap_or_default());
-    name.push(format!(".{}.partial", std::process::id()));
-    let temporary = path.with_file_name(name);
-    let result = std::fs::write(&temporary, bytes)
-        .and_then(|()| std::fs::File::open(&temporary)?.sync_all())
-        .and_then(|()| std::fs::rename(&temporary, path));
-    if let Err(error) = result {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(fail(error.to_string()));
-    }
-    Ok(())
+    crate::durable::write_whole(path, bytes).map_err(|error| {
+        let why = lang.write_error(&error);
+        lang.print_error(path, why.trim_end_matches(['。', '.']))
+    })
 }
 
 /// Which printed document.

@@ -3,7 +3,7 @@
 //! appears under its name only once complete: a failure leaves nothing behind.
 
 use chrono::{Datelike, NaiveDate};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// One cell of a table.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,7 +115,10 @@ pub enum ExportError {
     /// The folder does not exist.
     #[error("the folder does not exist")]
     NoSuchFolder,
-    /// Writing failed (read-only place, full disk, file open in Excel).
+    /// The file could not be put in its place (open in Excel, read-only, disk full).
+    #[error("{0}")]
+    File(#[from] crate::durable::WriteError),
+    /// Writing the workbook failed.
     #[error("{0}")]
     Write(String),
 }
@@ -136,47 +139,33 @@ pub fn write(tables: &[Table], path: &Path) -> Result<(), ExportError> {
             max: MAX_COLUMNS,
         });
     }
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if !folder.is_dir() {
+    if !crate::durable::folder_of(path).is_dir() {
         return Err(ExportError::NoSuchFolder);
     }
-    let temporary = temporary_beside(path);
-    let result = match format {
+    let temporary = crate::durable::temporary_beside(path);
+    let written = match format {
         Format::Xlsx => write_xlsx(tables, &temporary),
         Format::Csv => write_csv(tables.first(), &temporary),
-    }
-    .and_then(|()| {
-        std::fs::File::open(&temporary)
-            .and_then(|f| f.sync_all())
-            .and_then(|()| std::fs::rename(&temporary, path))
-            .map_err(|e| ExportError::Write(e.to_string()))
-    });
-    if result.is_err() {
+    };
+    if let Err(error) = written {
         let _ = std::fs::remove_file(&temporary);
+        return Err(error);
     }
-    result
-}
-
-fn temporary_beside(path: &Path) -> PathBuf {
-    let mut name = std::ffi::OsString::from(".");
-    name.push(path.file_name().unwrap_or_default());
-    name.push(format!(".{}.partial", std::process::id()));
-    path.with_file_name(name)
+    Ok(crate::durable::replace(&temporary, path)?)
 }
 
 fn write_csv(table: Option<&Table>, path: &Path) -> Result<(), ExportError> {
-    let error = |e: &dyn std::fmt::Display| ExportError::Write(e.to_string());
-    let mut file = std::fs::File::create(path).map_err(|e| error(&e))?;
+    let mut file = std::fs::File::create(path)
+        .map_err(|e| ExportError::File(crate::durable::classify(e, path)))?;
     let empty = Table {
         sheet: String::new(),
         headers: Vec::new(),
         rows: Vec::new(),
     };
-    write_csv_to(&mut file, table.unwrap_or(&empty)).map_err(|e| error(&e))?;
-    file.sync_all().map_err(|e| error(&e))
+    write_csv_to(&mut file, table.unwrap_or(&empty)).map_err(|e| match e.into_kind() {
+        csv::ErrorKind::Io(e) => ExportError::File(crate::durable::classify(e, path)),
+        other => ExportError::Write(format!("{other:?}")),
+    })
 }
 
 /// Writes a table as CSV to `out`: a byte-order mark, the header row, the rows.
@@ -263,7 +252,12 @@ fn write_xlsx(tables: &[Table], path: &Path) -> Result<(), ExportError> {
     if tables.is_empty() {
         workbook.add_worksheet();
     }
-    workbook.save(path).map_err(error)
+    workbook.save(path).map_err(|e| match e {
+        rust_xlsxwriter::XlsxError::IoError(e) => {
+            ExportError::File(crate::durable::classify(e, path))
+        }
+        other => error(other),
+    })
 }
 
 #[cfg(test)]

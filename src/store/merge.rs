@@ -10,6 +10,7 @@ use super::{Error, Result, Store, Writer, file_check, local_value, schema};
 use crate::domain::merge::{
     ChangeKind, Conflict, KeyOf, Record, Seen, TablePlan, Uuid, Value, Version, plan_table,
 };
+use crate::durable;
 use crate::report::Progress;
 use rusqlite::config::DbConfig;
 use rusqlite::types::Value as SqlValue;
@@ -820,7 +821,7 @@ impl Store {
                 .collect(),
             checksum: format!("{:016x}", ours.checksum),
         };
-        let temporary = super::sibling_temporary(destination);
+        let temporary = durable::temporary_beside(destination);
         super::remove_database_files(&temporary);
         // With a passphrase the plain copy is made in the private temporary folder and only
         // its encryption goes to the destination.
@@ -846,19 +847,14 @@ impl Store {
             conn.close().map_err(|(_, e)| Error::from(e))?;
             if let (Some(plain), Some(passphrase)) = (&plain, passphrase) {
                 super::sealed::seal(&plain.path, &temporary, passphrase)?;
-            } else {
-                std::fs::File::open(&temporary)?.sync_all()?;
             }
-            std::fs::rename(&temporary, destination)?;
-            Ok(())
+            Ok(durable::replace(&temporary, destination)?)
         })();
         if let Err(error) = result {
             super::remove_database_files(&temporary);
             return Err(match error {
-                Error::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => Error::DiskFull,
-                Error::Sqlite(_) | Error::Io(_) if !super::writable_folder(destination) => {
-                    Error::ReadOnly
-                }
+                Error::Io(e) => durable::classify(e, destination).into(),
+                Error::Sqlite(_) if !durable::writable_folder(destination) => Error::ReadOnly,
                 other => other,
             });
         }

@@ -16,6 +16,7 @@ pub mod schema;
 pub mod sealed;
 mod systems;
 
+use crate::durable;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -78,7 +79,8 @@ pub enum Error {
     /// The file or its folder cannot be written.
     #[error("the file cannot be written (read-only)")]
     ReadOnly,
-    /// Another program holds the file.
+    /// Another program holds the file (`SQLite` busy, or Excel or a viewer holding a file to
+    /// be replaced on Windows).
     #[error("the file is in use by another program")]
     Busy,
     /// Another window of this program (or its command line) has the file open for writing.
@@ -128,6 +130,18 @@ pub enum Error {
     /// Any other file-system error.
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
+}
+
+impl From<durable::WriteError> for Error {
+    fn from(error: durable::WriteError) -> Self {
+        match error {
+            durable::WriteError::InUse => Self::Busy,
+            durable::WriteError::ReadOnly => Self::ReadOnly,
+            durable::WriteError::DiskFull => Self::DiskFull,
+            durable::WriteError::NoSuchFolder => Self::NoSuchFolder,
+            durable::WriteError::Other(e) => Self::Io(e),
+        }
+    }
 }
 
 impl From<rusqlite::Error> for Error {
@@ -280,7 +294,7 @@ impl Store {
         if path.exists() {
             return Err(Error::AlreadyExists);
         }
-        let temporary = sibling_temporary(path);
+        let temporary = durable::temporary_beside(path);
         remove_database_files(&temporary);
         let result = (|| {
             let mut conn = Connection::open(&temporary)?;
@@ -302,17 +316,19 @@ impl Store {
                 .conn
                 .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
             drop(store);
-            std::fs::File::open(&temporary)?.sync_all()?;
+            durable::sync_file(&temporary)?;
             if path.exists() {
                 return Err(Error::AlreadyExists);
             }
             std::fs::rename(&temporary, path)?;
+            durable::sync_folder(durable::folder_of(path))?;
             Ok(())
         })();
         if let Err(error) = result {
             remove_database_files(&temporary);
             return Err(match error {
-                Error::Sqlite(_) | Error::Io(_) if !writable_folder(path) => Error::ReadOnly,
+                Error::Io(e) => durable::classify(e, path).into(),
+                Error::Sqlite(_) if !durable::writable_folder(path) => Error::ReadOnly,
                 other => other,
             });
         }
@@ -571,22 +587,19 @@ impl Store {
                 return Err(Error::WouldReplaceOtherFile);
             }
         }
-        let temporary = sibling_temporary(destination);
+        let temporary = durable::temporary_beside(destination);
         let _ = std::fs::remove_file(&temporary);
-        let result = (|| {
-            self.conn
-                .execute("VACUUM INTO ?1", [temporary.to_string_lossy()])?;
-            std::fs::File::open(&temporary)?.sync_all()?;
-            std::fs::rename(&temporary, destination)?;
-            Ok(())
-        })();
-        if result.is_err() {
+        if let Err(error) = self
+            .conn
+            .execute("VACUUM INTO ?1", [temporary.to_string_lossy()])
+        {
             let _ = std::fs::remove_file(&temporary);
+            return Err(match Error::from(error) {
+                Error::Sqlite(_) if !durable::writable_folder(destination) => Error::ReadOnly,
+                other => other,
+            });
         }
-        result.map_err(|e: Error| match e {
-            Error::Sqlite(_) if !writable_folder(destination) => Error::ReadOnly,
-            other => other,
-        })
+        Ok(durable::replace(&temporary, destination)?)
     }
 
     /// Integrity, schema version and record counts, as `secretary-studio check` prints them.
@@ -786,42 +799,10 @@ fn local_value(conn: &Connection, key: &str) -> Result<Option<i64>> {
         .optional()?)
 }
 
-/// A temporary name beside `path`, on the same file system so that rename is atomic.
-fn sibling_temporary(path: &Path) -> PathBuf {
-    let mut name = path
-        .file_name()
-        .map(std::ffi::OsStr::to_os_string)
-        .unwrap_or_default();
-    name.push(format!(".{}.partial", std::process::id()));
-    path.with_file_name(name)
-}
-
 fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
-    }
-}
-
-/// Whether a file can be made in `path`'s folder: tried, since a read-only mount or a
-/// write-protected stick does not show in the folder's permissions.
-fn writable_folder(path: &Path) -> bool {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let probe = folder.join(format!(".secretary-studio-probe-{}", std::process::id()));
-    match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&probe)
-    {
-        Ok(file) => {
-            drop(file);
-            let _ = std::fs::remove_file(&probe);
-            true
-        }
-        Err(error) => error.kind() == std::io::ErrorKind::AlreadyExists,
     }
 }
 

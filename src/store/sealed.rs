@@ -24,7 +24,7 @@ pub fn is_sealed(path: &Path) -> bool {
         && start == AGE_MAGIC
 }
 
-/// Encrypts `plain` into `sealed` with `passphrase`, synced to disk.
+/// Encrypts `plain` into `sealed` with `passphrase`.
 pub(super) fn seal(plain: &Path, sealed: &Path, passphrase: &str) -> Result<()> {
     let encryptor = age::Encryptor::with_user_passphrase(SecretString::from(passphrase.to_owned()));
     let file = std::fs::File::create(sealed)?;
@@ -32,11 +32,8 @@ pub(super) fn seal(plain: &Path, sealed: &Path, passphrase: &str) -> Result<()> 
         .wrap_output(std::io::BufWriter::new(file))
         .map_err(Error::Io)?;
     std::io::copy(&mut std::fs::File::open(plain)?, &mut writer)?;
-    let mut file = writer.finish()?;
-    file.flush()?;
-    file.into_inner()
-        .map_err(|e| Error::Io(e.into_error()))?
-        .sync_all()?;
+    // Flushed to the disk when it is moved into its place (`durable::replace`).
+    writer.finish()?.flush()?;
     Ok(())
 }
 
