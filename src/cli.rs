@@ -18,6 +18,8 @@ USAGE:
                                                   import a roster sheet (.xlsx or .csv, UTF-8 or GBK)
   secretary-studio roster --db PATH               print the roster as CSV (UTF-8 with BOM, for Excel)
   secretary-studio check PATH                     check a studio file (integrity, version, counts)
+  secretary-studio new PATH [--name NAME] [--town TOWN]
+                                                  start an empty studio in a new file
   secretary-studio print summary|sign-in SESSION_ID -o FILE.pdf --db PATH
                                                   a session's summary or sign-in sheet as an A4 PDF
   secretary-studio print problems [--period P] | ranking --period P -o FILE.pdf --db PATH
@@ -56,6 +58,8 @@ pub const USAGE_ZH: &str = "\
                                                   导入花名册（.xlsx 或 .csv，UTF-8 或 GBK）；--dry-run 只预览不写入
   secretary-studio roster --db 文件                以 CSV 输出花名册（带 BOM 的 UTF-8，可直接用 Excel 打开）
   secretary-studio check 文件                      检查工作室文件（完整性、数据版本、记录数）
+  secretary-studio new 新文件 [--name 工作室名称] [--town 乡镇]
+                                                  新建一个空的工作室文件
   secretary-studio print summary|sign-in 活动编号 -o 文件.pdf --db 文件
                                                   生成活动纪要或签到表（A4 PDF）
   secretary-studio print problems [--period 期间] | ranking --period 期间 -o 文件.pdf --db 文件
@@ -115,6 +119,15 @@ pub enum CliCommand {
     Check {
         /// The studio file.
         path: PathBuf,
+    },
+    /// `new PATH [--name NAME] [--town TOWN]`: an empty studio in a new file.
+    New {
+        /// The new file.
+        path: PathBuf,
+        /// The studio's name.
+        name: String,
+        /// Its town.
+        town: String,
     },
     /// `demo --db PATH`
     Demo {
@@ -252,6 +265,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
     let mut passphrase = false;
     let mut secretaries = None;
     let mut scale: Option<String> = None;
+    let mut name: Option<String> = None;
+    let mut town: Option<String> = None;
     let mut output: Option<PathBuf> = None;
     let mut period: Option<String> = None;
     let mut count = None;
@@ -266,6 +281,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
             }
             Long("period") => period = Some(parser.value().map_err(bad)?.string().map_err(bad)?),
             Long("scale") => scale = Some(parser.value().map_err(bad)?.string().map_err(bad)?),
+            Long("name") => name = Some(parser.value().map_err(bad)?.string().map_err(bad)?),
+            Long("town") => town = Some(parser.value().map_err(bad)?.string().map_err(bad)?),
             Long(name @ ("secretaries" | "count")) => {
                 let name = name.to_owned();
                 let value: usize = parser
@@ -332,6 +349,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Inv
         },
         Some("check") => CliCommand::Check {
             path: one_path("PATH", positional).or_else(|e| db.ok_or(e))?,
+        },
+        Some("new") => CliCommand::New {
+            path: one_path("PATH", positional).or_else(|e| db.ok_or(e))?,
+            name: name.unwrap_or_else(|| lang.default_studio_name().to_owned()),
+            town: town.unwrap_or_default(),
         },
         Some("stress-writes") => CliCommand::StressWrites {
             db: need_db(db)?,
@@ -541,6 +563,16 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
         }
         CliCommand::StressWrites { db, merge, count } => {
             crate::stress::run(&db, merge.as_deref(), count, out)
+        }
+        CliCommand::New { path, name, town } => {
+            Store::create(&path, &name, &town).map_err(|e| lang.file_error(&path, &e))?;
+            writeln!(
+                out,
+                "{}",
+                lang.pick("已新建空的工作室：", "empty studio written to")
+            )
+            .map_err(io)?;
+            writeln!(out, "{}", path.display()).map_err(io)
         }
         CliCommand::Demo {
             db,
@@ -927,6 +959,16 @@ mod tests {
             parse(args("check a.db")),
             Ok(Invocation::Command(CliCommand::Check {
                 path: "a.db".into()
+            }))
+        );
+        assert_eq!(
+            parse(args(
+                "new 古城镇.db --name 古城镇联村共建书记工作室 --town 古城镇"
+            )),
+            Ok(Invocation::Command(CliCommand::New {
+                path: "古城镇.db".into(),
+                name: "古城镇联村共建书记工作室".into(),
+                town: "古城镇".into()
             }))
         );
         assert_eq!(

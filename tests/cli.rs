@@ -283,3 +283,40 @@ fn share_and_merge_with_a_passphrase_from_standard_input() {
     assert!(merged.status.success(), "{}", text(&merged.stderr));
     assert!(text(&merged.stdout).contains("已合并"));
 }
+
+#[test]
+fn new_starts_an_empty_studio_and_never_replaces_a_file() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let db = folder.path().join("新 工作室").join("古城镇.db");
+    std::fs::create_dir(db.parent().expect("folder")).expect("folder");
+    let db_arg = db.display().to_string();
+    let out = studio(&[
+        "new",
+        &db_arg,
+        "--name",
+        "古城镇联村共建书记工作室",
+        "--town",
+        "古城镇",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("已新建空的工作室"));
+
+    let check = text(&studio(&["check", &db_arg]).stdout);
+    assert!(check.contains("完整性: ok"), "{check}");
+    assert!(
+        check
+            .lines()
+            .any(|l| l.starts_with("书记") && l.contains(" 0 条有效")),
+        "{check}"
+    );
+
+    let before = std::fs::read(&db).expect("read");
+    let again = studio(&["new", &db_arg]);
+    assert!(!again.status.success(), "new refuses to replace a file");
+    assert!(
+        text(&again.stderr).contains("已有同名文件"),
+        "{}",
+        text(&again.stderr)
+    );
+    assert_eq!(std::fs::read(&db).expect("read"), before);
+}

@@ -39,13 +39,17 @@ impl Lang {
     }
 
     /// The language of command-line messages, from `LANG`/`LC_ALL` (English unless Chinese).
+    /// Windows sets none of these: there the system's language decides, as for the window.
     pub fn for_cli() -> Self {
-        let chinese = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        let named = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
             .filter_map(|v| std::env::var(v).ok())
-            .find(|v| !v.is_empty())
-            .is_some_and(|v| v.to_ascii_lowercase().starts_with("zh"));
-        if chinese { Self::Zh } else { Self::En }
+            .find(|v| !v.is_empty());
+        match named {
+            Some(locale) if locale.to_ascii_lowercase().starts_with("zh") => Self::Zh,
+            None if cfg!(windows) => Self::from_system(),
+            _ => Self::En,
+        }
     }
 
     /// Picks the text for this language.
