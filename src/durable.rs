@@ -145,6 +145,29 @@ fn held_by_another_program(_error: &io::Error, _destination: &Path) -> bool {
     false
 }
 
+/// The longest path (in UTF-16 units, as Windows counts) a studio file may have on Windows.
+/// `SQLite` opens files without the long-path prefix, so Windows' limit of 259 characters
+/// holds; the file needs room for the names put beside it (`-journal`, a `.partial` copy, and
+/// its backups in `名称-备份\20211130-093000-每日.db`).
+pub const MAX_STUDIO_PATH_ON_WINDOWS: usize = 200;
+
+/// How long `path` is, absolute, where that is too long for a studio file on Windows; `None`
+/// where it is not (and always elsewhere, where paths are not limited so).
+pub fn too_long_for_windows(path: &Path) -> Option<usize> {
+    #[cfg(windows)]
+    {
+        use std::os::windows::ffi::OsStrExt;
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        let length = absolute.as_os_str().encode_wide().count();
+        (length > MAX_STUDIO_PATH_ON_WINDOWS).then_some(length)
+    }
+    #[cfg(not(windows))]
+    {
+        let _ = path;
+        None
+    }
+}
+
 /// Whether a file can be made in `path`'s folder: tried, since a read-only mount or a
 /// write-protected stick does not show in the folder's permissions.
 pub fn writable_folder(path: &Path) -> bool {

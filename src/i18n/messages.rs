@@ -500,6 +500,14 @@ impl Lang {
             (Self::En, E::NewerVersion { found, supported }) => format!(
                 "it was made by a newer version of Secretary Studio (schema {found}; this version reads up to {supported}). Please update the app."
             ),
+            (Self::Zh, E::PathTooLong { length }) => format!(
+                "文件路径太长（{length} 个字符，Windows 下工作室文件最多 {} 个），打不开；请把文件放到路径短一些的文件夹，例如 D:\\书记工作室。",
+                crate::durable::MAX_STUDIO_PATH_ON_WINDOWS
+            ),
+            (Self::En, E::PathTooLong { length }) => format!(
+                "the path is too long ({length} characters; on Windows a studio file's path has at most {}). Move the file to a folder with a shorter path, such as D:\\Studio.",
+                crate::durable::MAX_STUDIO_PATH_ON_WINDOWS
+            ),
             (Self::Zh, E::NoSuchFolder) => "该文件夹不存在（U盘是否已拔出？）。".to_owned(),
             (Self::En, E::NoSuchFolder) => {
                 "the folder does not exist (was the USB stick removed?).".to_owned()

@@ -26,6 +26,7 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// Looks at the file's size and header without `SQLite`.
 pub(super) fn inspect(path: &Path) -> Result<()> {
+    super::check_path_length(path)?;
     let metadata = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::NotFound,
         _ => Error::Io(e),
@@ -195,9 +196,17 @@ pub fn sniff(bytes: &[u8]) -> Option<FileKind> {
 mod tests {
     use super::*;
 
+    #[cfg(not(windows))]
     #[test]
     fn uris_escape_what_sqlite_would_misread() {
         let uri = file_uri(Path::new("/tmp/书记 #1?%.db")).expect("uri");
         assert_eq!(uri, "file:///tmp/书记 %231%3f%25.db");
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn windows_paths_become_uris_with_forward_slashes_after_the_drive() {
+        let uri = file_uri(Path::new(r"D:\村里的 U盘\书记 #1%.db")).expect("uri");
+        assert_eq!(uri, "file:///D:/村里的 U盘/书记 %231%25.db");
     }
 }

@@ -776,6 +776,7 @@ impl Store {
         passphrase: Option<&str>,
         progress: &Progress,
     ) -> Result<ShareManifest> {
+        super::check_path_length(destination)?;
         let folder = match destination.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),

@@ -64,6 +64,12 @@ pub enum Error {
         /// The newest this build knows.
         supported: i64,
     },
+    /// The path is longer than Windows lets a studio file have.
+    #[error("the path is too long for Windows ({length} characters)")]
+    PathTooLong {
+        /// Its length in characters (UTF-16 units).
+        length: usize,
+    },
     /// The folder to write into does not exist (e.g. a USB stick that was pulled out).
     #[error("the folder does not exist")]
     NoSuchFolder,
@@ -291,6 +297,7 @@ impl Store {
         town: &str,
         fill: impl FnOnce(&mut Store) -> Result<()>,
     ) -> Result<Self> {
+        check_path_length(path)?;
         if path.exists() {
             return Err(Error::AlreadyExists);
         }
@@ -564,6 +571,7 @@ impl Store {
     /// is replaced only when `replace` is set, and never the open file itself. The copy
     /// appears under its name only once complete.
     pub fn save_copy(&self, destination: &Path, replace: bool) -> Result<()> {
+        check_path_length(destination)?;
         let folder = match destination.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -797,6 +805,14 @@ fn local_value(conn: &Connection, key: &str) -> Result<Option<i64>> {
             r.get(0)
         })
         .optional()?)
+}
+
+/// Refuses a studio path Windows could not open (see [`durable::too_long_for_windows`]).
+fn check_path_length(path: &Path) -> Result<()> {
+    match durable::too_long_for_windows(path) {
+        Some(length) => Err(Error::PathTooLong { length }),
+        None => Ok(()),
+    }
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
