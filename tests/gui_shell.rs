@@ -618,3 +618,59 @@ fn a_share_protected_with_a_passphrase_merges_only_with_it() {
     common::wait_for_work(&mut harness);
     assert_eq!(harness.state().roster_visible_names().len(), 20);
 }
+
+#[test]
+fn browse_without_a_system_dialog_opens_a_folder_browser_that_fills_the_path() {
+    // As on a bare X session or a UOS/Kylin install with no portal and no zenity.
+    secretary_studio::ui::browse::use_folder_browser();
+    let folder = tempfile::tempdir().expect("tempdir");
+    let stick = folder.path().join("村里的 U盘");
+    std::fs::create_dir(&stick).expect("stick");
+    let theirs = common::demo_file(&stick, "古城镇 演示.db");
+    std::fs::write(stick.join("照片.jpg"), b"\xff\xd8\xff").expect("photo");
+    let ours = common::demo_file(folder.path(), "ours.db");
+    let mut harness = common::harness(Store::open(&ours).expect("open"), Screen::Dashboard);
+    let stick_label = format!("村里的 U盘{}", std::path::MAIN_SEPARATOR);
+
+    // Open…: into the stick's folder, then the studio file there; the photo is not listed.
+    common::file_menu_path(&mut harness, "打开…", &folder.path().join("x.db"));
+    harness.get_by_label("浏览…").click();
+    harness.run();
+    harness.get_by_label_contains("没有可用的系统文件对话框");
+    harness.get_by_label(&stick_label).click();
+    harness.run();
+    assert!(
+        harness.query_by_label("照片.jpg").is_none(),
+        "only studio files"
+    );
+    harness.get_by_label("上一级").click();
+    harness.run();
+    harness.get_by_label(&stick_label).click();
+    harness.run();
+    harness.get_by_label("古城镇 演示.db").click();
+    harness.run();
+    harness.get_by_label("打开").click();
+    harness.run();
+    assert_eq!(harness.state().store().path(), Some(theirs.as_path()));
+
+    // Export…: choosing a folder keeps the suggested file name and moves it there.
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("导出台账…").click();
+    harness.run();
+    common::type_into(
+        &mut harness,
+        "文件路径",
+        &folder.path().join("花名册.xlsx").display().to_string(),
+    );
+    harness.get_by_label("浏览…").click();
+    harness.run();
+    harness.get_by_label(&stick_label).click();
+    harness.run();
+    harness.get_by_label("导出").click();
+    common::wait_for_work(&mut harness);
+    assert!(
+        stick.join("花名册.xlsx").is_file(),
+        "written into the stick"
+    );
+}

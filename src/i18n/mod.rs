@@ -52,6 +52,14 @@ impl Lang {
         }
     }
 
+    /// Under a folder list cut short: "only the first 5000 are shown".
+    pub fn browse_too_many(self, shown: usize) -> String {
+        match self {
+            Self::Zh => format!("只列出前 {shown} 项；请直接输入路径。"),
+            Self::En => format!("Only the first {shown} are listed; type the path instead."),
+        }
+    }
+
     /// Picks the text for this language.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {
@@ -111,6 +119,14 @@ texts! {
     nav_roster: "花名册", "Roster";
     nav_areas_branches: "片区与支部", "Areas & branches";
     browse: "浏览…", "Browse…";
+    browse_no_system_dialog: "这台电脑没有可用的系统文件对话框：请在下面选文件夹和文件，或直接输入路径。", "No system file dialog is available here: choose the folder and file below, or type the path.";
+    browse_up: "上一级", "Up";
+    browse_home: "主目录", "Home";
+    browse_documents: "文档", "Documents";
+    browse_desktop: "桌面", "Desktop";
+    browse_root: "根目录 /", "Root /";
+    browse_location: "位置：", "Folder: ";
+    browse_empty: "（这里没有文件夹，也没有这类文件）", "(no folders here, and no files of this kind)";
     cancel: "取消", "Cancel";
     close: "关闭", "Close";
     save: "保存", "Save";

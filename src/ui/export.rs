@@ -1,6 +1,7 @@
 //! File → Export a ledger…: which ledger, which period, Excel or CSV, and where.
 
 use super::Command;
+use super::browse::{Browse, Mode, Request};
 use super::widgets::ERROR_RED;
 use crate::domain::period::Period;
 use crate::export::Ledger;
@@ -19,6 +20,7 @@ pub struct ExportDialog {
     pub path: String,
     /// The last path looked up, and whether a file was there (not asked every frame).
     checked: Option<(String, bool)>,
+    browse: Browse,
 }
 
 impl ExportDialog {
@@ -30,6 +32,7 @@ impl ExportDialog {
             format: Format::Xlsx,
             path: String::new(),
             checked: None,
+            browse: Browse::default(),
         };
         dialog.suggest(folder, lang, today);
         dialog
@@ -117,14 +120,13 @@ impl ExportDialog {
                     ui.horizontal(|ui| {
                         ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(340.0))
                             .labelled_by(label.id);
-                        if ui.button(lang.browse()).clicked()
-                            && let Some(path) = self.browse(lang)
-                        {
-                            self.path = path.display().to_string();
-                        }
+                        self.browse
+                            .button(ui, lang, self.browse_request(), &mut self.path);
                     });
                     ui.end_row();
                 });
+            let request = self.browse_request();
+            self.browse.folders(ui, lang, request, &mut self.path);
             if renamed {
                 self.suggest(folder.as_deref(), lang, today);
             }
@@ -168,11 +170,19 @@ impl ExportDialog {
         (command, done || modal.should_close())
     }
 
-    fn browse(&self, lang: Lang) -> Option<PathBuf> {
-        let kind = match self.format {
-            Format::Xlsx => ("Excel", "xlsx"),
-            Format::Csv => ("CSV", "csv"),
-        };
-        super::widgets::save_file_dialog(lang, &self.path, kind)
+    /// What 浏览… looks for: a file of the chosen format, to write.
+    fn browse_request(&self) -> Request<'static> {
+        match self.format {
+            Format::Xlsx => Request {
+                mode: Mode::Save,
+                kind: "Excel",
+                extensions: &["xlsx"],
+            },
+            Format::Csv => Request {
+                mode: Mode::Save,
+                kind: "CSV",
+                extensions: &["csv"],
+            },
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! file dialog exists) with a "Browse…" button for the system's own dialog.
 
 use super::Command;
+use super::browse::{Browse, Mode, Request};
 use super::widgets::{ERROR_RED, submitted};
 use crate::i18n::Lang;
 use egui::Ui;
@@ -37,6 +38,7 @@ pub struct PathDialog {
     pub passphrase: String,
     /// Share: the passphrase typed again.
     pub passphrase_again: String,
+    browse: Browse,
 }
 
 impl PathDialog {
@@ -52,6 +54,7 @@ impl PathDialog {
             checked: None,
             passphrase: String::new(),
             passphrase_again: String::new(),
+            browse: Browse::default(),
         }
     }
 
@@ -89,12 +92,11 @@ impl PathDialog {
                     .add(egui::TextEdit::singleline(&mut self.path).desired_width(380.0))
                     .labelled_by(label.id);
                 enter = submitted(&field);
-                if ui.button(lang.browse()).clicked()
-                    && let Some(path) = self.browse(lang)
-                {
-                    self.path = path.display().to_string();
-                }
+                self.browse
+                    .button(ui, lang, self.browse_request(lang), &mut self.path);
             });
+            let request = self.browse_request(lang);
+            self.browse.folders(ui, lang, request, &mut self.path);
             ui.label(egui::RichText::new(lang.no_dialog_hint()).weak());
             let target = self.target();
             let exists = self.exists(&target);
@@ -199,22 +201,15 @@ impl PathDialog {
         }
     }
 
-    fn browse(&self, lang: Lang) -> Option<PathBuf> {
-        let current = PathBuf::from(self.path.trim());
-        let mut dialog = rfd::FileDialog::new()
-            .add_filter(lang.app_title(), &["db", "sqlite", "studio"])
-            .add_filter(lang.all(), &["*"]);
-        if let Some(folder) = current.parent().filter(|p| p.is_dir()) {
-            dialog = dialog.set_directory(folder);
-        }
-        match self.purpose {
-            PathPurpose::OpenStudio | PathPurpose::Merge => dialog.pick_file(),
-            PathPurpose::NewStudio | PathPurpose::SaveCopy | PathPurpose::Share => {
-                if let Some(name) = current.file_name() {
-                    dialog = dialog.set_file_name(name.to_string_lossy());
-                }
-                dialog.save_file()
-            }
+    /// What 浏览… looks for: studio files, to open or to write.
+    fn browse_request(&self, lang: Lang) -> Request<'static> {
+        Request {
+            mode: match self.purpose {
+                PathPurpose::OpenStudio | PathPurpose::Merge => Mode::Open,
+                PathPurpose::NewStudio | PathPurpose::SaveCopy | PathPurpose::Share => Mode::Save,
+            },
+            kind: lang.app_title(),
+            extensions: &["db", "sqlite", "studio"],
         }
     }
 }

@@ -1,5 +1,6 @@
 //! 导入花名册: choose a sheet, preview what it adds, updates and rejects, then confirm.
 
+use super::browse::{Browse, Mode, Request};
 use super::widgets::ERROR_RED;
 use super::{Change, Command, ViewContext};
 use crate::domain::import_plan::{RosterColumn, RosterImportPlan};
@@ -20,7 +21,15 @@ pub struct ImportDialog {
     error: Option<String>,
     /// Set while the app applies the plan.
     pub applying: bool,
+    browse: Browse,
 }
+
+/// What 浏览… looks for.
+const SHEETS: Request<'static> = Request {
+    mode: Mode::Open,
+    kind: "Excel / CSV",
+    extensions: &["xlsx", "csv"],
+};
 
 impl ImportDialog {
     /// Reads the file and plans the import against the open studio; writes nothing.
@@ -55,12 +64,7 @@ impl ImportDialog {
                 let label = ui.label(lang.file_path());
                 ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(440.0))
                     .labelled_by(label.id);
-                if ui.button(lang.browse()).clicked()
-                    && let Some(path) = rfd::FileDialog::new()
-                        .add_filter("Excel / CSV", &["xlsx", "csv"])
-                        .pick_file()
-                {
-                    self.path = path.display().to_string();
+                if self.browse.button(ui, lang, SHEETS, &mut self.path) {
                     self.preview(ctx);
                 }
                 if ui
@@ -73,6 +77,11 @@ impl ImportDialog {
                     self.preview(ctx);
                 }
             });
+            // A sheet chosen in the folder browser is previewed at once, as from the system's
+            // dialog.
+            if self.browse.folders(ui, lang, SHEETS, &mut self.path) {
+                self.preview(ctx);
+            }
             if let Some(error) = &self.error {
                 ui.colored_label(ERROR_RED, error);
             }

@@ -5,6 +5,7 @@
 
 pub mod areas;
 pub mod backups;
+pub mod browse;
 pub mod communicate;
 pub mod compare;
 pub mod dashboard;

@@ -2,11 +2,19 @@
 //! dialog where there is one), so it works where no file dialog is available.
 
 use super::Command;
-use super::widgets::{ERROR_RED, save_file_dialog};
+use super::browse::{Browse, Mode, Request};
+use super::widgets::ERROR_RED;
 use crate::i18n::Lang;
 use crate::print::Printable;
 use egui::{RichText, Ui};
 use std::path::PathBuf;
+
+/// What 浏览… looks for.
+const PDF: Request<'static> = Request {
+    mode: Mode::Save,
+    kind: "PDF",
+    extensions: &["pdf"],
+};
 
 /// The save-as-PDF dialog.
 pub struct SavePdfDialog {
@@ -17,6 +25,7 @@ pub struct SavePdfDialog {
     name: std::ffi::OsString,
     /// The last path looked up in the file system: (typed, target, folder missing, exists).
     checked: Option<(String, PathBuf, bool, bool)>,
+    browse: Browse,
 }
 
 impl SavePdfDialog {
@@ -27,6 +36,7 @@ impl SavePdfDialog {
             path: path.display().to_string(),
             name: path.file_name().unwrap_or_default().to_owned(),
             checked: None,
+            browse: Browse::default(),
         }
     }
 
@@ -46,12 +56,9 @@ impl SavePdfDialog {
                 let label = ui.label(lang.file_path());
                 ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(360.0))
                     .labelled_by(label.id);
-                if ui.button(lang.browse()).clicked()
-                    && let Some(path) = save_file_dialog(lang, &self.path, ("PDF", "pdf"))
-                {
-                    self.path = path.display().to_string();
-                }
+                self.browse.button(ui, lang, PDF, &mut self.path);
             });
+            self.browse.folders(ui, lang, PDF, &mut self.path);
             ui.label(RichText::new(lang.no_dialog_hint()).weak());
             let (target, folder_missing, exists) = self.look_up();
             if folder_missing {

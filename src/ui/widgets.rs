@@ -35,27 +35,6 @@ pub fn print_buttons(
     }
 }
 
-/// The system's save-file dialog, starting at the path typed so far, offering files of
-/// `kind` (`("PDF", "pdf")`); `None` if cancelled or there is no dialog (the path can be
-/// typed instead).
-pub fn save_file_dialog(
-    lang: crate::i18n::Lang,
-    typed: &str,
-    (kind, extension): (&str, &str),
-) -> Option<std::path::PathBuf> {
-    let current = std::path::PathBuf::from(typed.trim());
-    let mut dialog = rfd::FileDialog::new()
-        .add_filter(kind, &[extension])
-        .add_filter(lang.all(), &["*"]);
-    if let Some(folder) = current.parent().filter(|p| p.is_dir()) {
-        dialog = dialog.set_directory(folder);
-    }
-    if let Some(file) = current.file_name() {
-        dialog = dialog.set_file_name(file.to_string_lossy());
-    }
-    dialog.save_file()
-}
-
 /// The red used for validation messages.
 pub const ERROR_RED: Color32 = Color32::from_rgb(200, 40, 40);
 
