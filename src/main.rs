@@ -28,9 +28,15 @@ fn main() -> ExitCode {
 }
 
 fn run_gui(db: Option<std::path::PathBuf>, started: std::time::Instant) -> ExitCode {
+    show_panics_in_a_dialog();
+    let mut viewport = egui::ViewportBuilder::default().with_title("书记工作室");
+    if let Ok(icon) =
+        eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon/secretary-studio.png"))
+    {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("书记工作室")
+        viewport: viewport
             // Fits a 1366 × 768 office laptop with its taskbar and the window's title bar, so
             // the status line (with Undo) is never below the screen.
             .with_inner_size([1200.0, 660.0])
@@ -66,17 +72,53 @@ fn run_gui(db: Option<std::path::PathBuf>, started: std::time::Instant) -> ExitC
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             let lang = Lang::from_system();
-            let message = format!(
+            error_dialog(&format!(
                 "{}: {error}",
                 lang.pick("无法启动图形界面", "cannot start the window")
-            );
-            eprintln!("secretary-studio: {message}");
-            let _ = rfd::MessageDialog::new()
-                .set_title(lang.app_title())
-                .set_description(message)
-                .set_level(rfd::MessageLevel::Error)
-                .show();
+            ));
             ExitCode::FAILURE
         }
     }
+}
+
+/// Says `message` on stderr and in a system message box: a program started from the Start
+/// menu has no terminal to print to.
+fn error_dialog(message: &str) {
+    eprintln!("secretary-studio: {message}");
+    let _ = rfd::MessageDialog::new()
+        .set_title(Lang::from_system().app_title())
+        .set_description(message)
+        .set_level(rfd::MessageLevel::Error)
+        .show();
+}
+
+/// A fault in the window's own thread ends the program; it is said in a message box, with the
+/// reassurance that every saved change is in the file (each write is one transaction). Faults
+/// on worker threads are reported by the window itself and keep it running.
+fn show_panics_in_a_dialog() {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        default_hook(info);
+        if std::thread::current().name() != Some("main") {
+            return;
+        }
+        let lang = Lang::from_system();
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        error_dialog(&format!(
+            "{}\n\n{what}\n({place})",
+            lang.pick(
+                "程序出错，需要关闭。已保存的内容都在工作室文件里，没有丢失；重新打开即可继续。请把下面这段话告诉维护人员：",
+                "The program hit a fault and must close. Everything saved is in the studio file; open the program again to go on. Please pass this on to whoever maintains it:"
+            )
+        ));
+    }));
 }
