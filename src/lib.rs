@@ -13,6 +13,7 @@ pub mod export;
 pub mod fonts;
 pub mod i18n;
 pub mod import;
+pub mod places;
 pub mod print;
 pub mod report;
 pub mod settings;

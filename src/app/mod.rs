@@ -682,7 +682,7 @@ impl App {
                     commands.push(Command::StartImport);
                 }
                 if ui.button(lang.file_export()).clicked() {
-                    let folder = Self::documents_folder();
+                    let folder = crate::places::documents_folder();
                     self.export = Some(ExportDialog::new(folder.as_deref(), lang, self.today()));
                 }
                 ui.separator();
@@ -723,20 +723,7 @@ impl App {
     /// Where to suggest a new file: the user's Documents folder (a place they can find again
     /// in Explorer), else their home folder; never the hidden data folder.
     fn suggest_path(name: &str) -> Option<PathBuf> {
-        Self::documents_folder().map(|folder| folder.join(name))
-    }
-
-    /// The user's documents folder (or, without one, the home folder).
-    fn documents_folder() -> Option<PathBuf> {
-        let dirs = directories::UserDirs::new()?;
-        let home = dirs.home_dir().to_owned();
-        Some(
-            dirs.document_dir()
-                .map(Path::to_owned)
-                .or_else(|| Some(home.join("Documents")))
-                .filter(|dir| dir.is_dir())
-                .unwrap_or(home),
-        )
+        crate::places::documents_folder().map(|folder| folder.join(name))
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -998,7 +985,7 @@ impl App {
     fn print_folder(&self) -> std::io::Result<PathBuf> {
         // One folder whatever the language, so switching it does not scatter the printouts.
         let folder = self.print_folder.clone().unwrap_or_else(|| {
-            Self::documents_folder()
+            crate::places::documents_folder()
                 .unwrap_or_else(std::env::temp_dir)
                 .join(Lang::Zh.print_folder())
         });

@@ -103,7 +103,7 @@ fn system_dialog(lang: Lang, request: Request<'_>, typed: &str) -> Option<PathBu
     }
     if let Some(folder) = current.parent().filter(|p| p.is_dir()) {
         dialog = dialog.set_directory(folder);
-    } else if let Some(documents) = documents_or_home() {
+    } else if let Some(documents) = crate::places::documents_folder() {
         dialog = dialog.set_directory(documents);
     }
     match request.mode {
@@ -126,18 +126,8 @@ fn start_folder(typed: &str) -> PathBuf {
         typed.parent().filter(|p| p.is_dir()).map(Path::to_owned)
     };
     folder
-        .or_else(documents_or_home)
+        .or_else(crate::places::documents_folder)
         .unwrap_or_else(|| PathBuf::from("."))
-}
-
-/// The documents folder, else the home folder.
-fn documents_or_home() -> Option<PathBuf> {
-    let user = directories::UserDirs::new()?;
-    Some(
-        user.document_dir()
-            .unwrap_or_else(|| user.home_dir())
-            .to_owned(),
-    )
 }
 
 /// A shortcut beside the folder list.
