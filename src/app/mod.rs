@@ -86,6 +86,8 @@ pub struct App {
     backups: Option<crate::ui::backups::BackupsDialog>,
     /// The day the daily backup was last seen to (the app checks as days pass).
     backed_up_on: Option<NaiveDate>,
+    /// Whether the window's size has been held against the screen's (once, at start).
+    fitted_to_screen: bool,
     /// Where the daily backup's thread says it failed.
     backup_failure: Option<std::sync::mpsc::Receiver<store::Error>>,
     /// If the studio can only be read: whether the file itself is marked read-only (else
@@ -102,6 +104,22 @@ enum MessageKind {
     Error,
     /// A rule refused a change; nothing failed.
     Notice,
+}
+
+/// A window remembered from a bigger screen, or the default size at 125–150 % scaling, would
+/// reach below a small laptop's screen and hide the status line (with Undo): then it is
+/// maximised. Returns whether the sizes were known, so this is done once.
+fn fit_to_screen(ctx: &egui::Context) -> bool {
+    /// Room for the window's title bar and the taskbar, in points.
+    const FRAME_AND_TASKBAR: f32 = 80.0;
+    let (monitor, inner) = ctx.input(|i| (i.viewport().monitor_size, i.viewport().inner_rect));
+    let (Some(monitor), Some(inner)) = (monitor, inner) else {
+        return false;
+    };
+    if inner.width() > monitor.x || inner.height() + FRAME_AND_TASKBAR > monitor.y {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+    }
+    true
 }
 
 /// Opens the studio to show at start: `--db PATH`, else the file used last, else
@@ -235,6 +253,7 @@ impl App {
             offer_copy: false,
             backups: None,
             backed_up_on: None,
+            fitted_to_screen: false,
             backup_failure: None,
             looked_elsewhere: None,
         }
@@ -338,6 +357,9 @@ impl App {
         self.update_title(ui.ctx());
         if self.egui_ctx.is_none() {
             self.egui_ctx = Some(ui.ctx().clone());
+        }
+        if !self.fitted_to_screen {
+            self.fitted_to_screen = fit_to_screen(ui.ctx());
         }
         self.finish_work();
         self.daily_backup();
