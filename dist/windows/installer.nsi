@@ -5,7 +5,9 @@
 ; that removes only what it installed. Studio files and their backups live elsewhere (the
 ; user's data folder, or wherever they were saved) and are never deleted.
 
-Unicode true
+; A 64-bit installer for a 64-bit program (Windows 10/11 x64); it also runs under 64-bit-only
+; Wine, where CI-style checks install it.
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel user
 SetCompressor /SOLID lzma
