@@ -211,7 +211,15 @@ fn the_session_page_prints_its_summary_and_sign_in_sheet() {
         assert!(std::fs::read(&path).expect("pdf").starts_with(b"%PDF"));
         assert!(path.starts_with(folder.path().join("printouts")));
         assert!(harness.state().error_message().is_none());
+        // Where no viewer opens (or to copy the file to a stick), the folder is one click away.
+        harness.get_by_label("打开所在文件夹");
     }
+    harness.get_by_label("活动台账").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("打开所在文件夹").is_some(),
+        "the line about the printout stays until another replaces it"
+    );
 }
 
 #[test]

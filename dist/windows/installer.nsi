@@ -36,6 +36,9 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "MIT OR Apache-2.0"
 
 !define MUI_ICON "${STAGE}/secretary-studio.ico"
 !define MUI_UNICON "${STAGE}/secretary-studio.ico"
+!define MUI_WELCOMEFINISHPAGE_BITMAP "${__FILEDIR__}/../../assets/icon/installer-side.bmp"
+!define MUI_UNWELCOMEFINISHPAGE_BITMAP "${__FILEDIR__}/../../assets/icon/installer-side.bmp"
+!define MUI_WELCOMEPAGE_TEXT "$(Welcome)"
 !define MUI_ABORTWARNING
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${EXE}"
 !define MUI_FINISHPAGE_RUN_TEXT "$(RunNow)"
@@ -52,10 +55,12 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "MIT OR Apache-2.0"
 !insertmacro MUI_LANGUAGE "SimpChinese"
 !insertmacro MUI_LANGUAGE "English"
 
+LangString Welcome ${LANG_SIMPCHINESE} "将在这台电脑上安装书记工作室 ${VERSION}。$\r$\n$\r$\n只为当前用户安装：不需要管理员权限，装好后也不需要重新启动电脑。如果书记工作室正在运行，请先关闭它。$\r$\n$\r$\n重新安装或升级不会改动您的工作室文件。$\r$\n$\r$\n点击 [下一步(N)] 继续。"
+LangString Welcome ${LANG_ENGLISH} "This installs Secretary Studio ${VERSION} on this computer.$\r$\n$\r$\nIt is installed for you alone: no administrator is needed, and no restart afterwards. If Secretary Studio is running, close it first.$\r$\n$\r$\nInstalling again or upgrading leaves your studio files as they are.$\r$\n$\r$\nClick Next to continue."
 LangString RunNow ${LANG_SIMPCHINESE} "现在打开书记工作室"
 LangString RunNow ${LANG_ENGLISH} "Open Secretary Studio now"
-LangString KeepData ${LANG_SIMPCHINESE} "将从电脑上卸载书记工作室程序。您的工作室文件和备份（默认在 %APPDATA%\SecretaryStudio 中）不会被删除。"
-LangString KeepData ${LANG_ENGLISH} "Secretary Studio will be removed from this computer. Your studio files and backups (by default in %APPDATA%\SecretaryStudio) are not deleted."
+LangString KeepData ${LANG_SIMPCHINESE} "将从电脑上卸载书记工作室程序。您的工作室文件、备份（默认在 %APPDATA%\SecretaryStudio 中）、设置和打印件都不会被删除。"
+LangString KeepData ${LANG_ENGLISH} "Secretary Studio will be removed from this computer. Your studio files, backups (by default in %APPDATA%\SecretaryStudio), settings and printouts are not deleted."
 
 Section "${PRODUCT}" Main
   SectionIn RO

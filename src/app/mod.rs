@@ -69,6 +69,9 @@ pub struct App {
     print_folder: Option<PathBuf>,
     /// The last PDF written (for tests and the status line).
     last_printed: Option<PathBuf>,
+    /// The file the status line names (a printout, an export, a share file), with that line:
+    /// 打开所在文件夹 shows while the line is still the one about it.
+    status_file: Option<(String, PathBuf)>,
     /// "Save PDF…": where to write a document.
     save_pdf: Option<crate::ui::save_pdf::SavePdfDialog>,
     /// Long work running on a worker thread (one at a time).
@@ -107,16 +110,21 @@ enum MessageKind {
 }
 
 /// A window remembered from a bigger screen, or the default size at 125–150 % scaling, would
-/// reach below a small laptop's screen and hide the status line (with Undo): then it is
-/// maximised. Returns whether the sizes were known, so this is done once.
+/// reach below a small laptop's screen and hide the status line (with Undo); on a 1366 × 768
+/// screen it would leave a useless strip. Then it is maximised. Returns whether the sizes were
+/// known, so this is done once.
 fn fit_to_screen(ctx: &egui::Context) -> bool {
     /// Room for the window's title bar and the taskbar, in points.
     const FRAME_AND_TASKBAR: f32 = 80.0;
+    /// A window this much of the screen or more is better maximised.
+    const NEARLY_ALL: f32 = 0.85;
     let (monitor, inner) = ctx.input(|i| (i.viewport().monitor_size, i.viewport().inner_rect));
     let (Some(monitor), Some(inner)) = (monitor, inner) else {
         return false;
     };
-    if inner.width() > monitor.x || inner.height() + FRAME_AND_TASKBAR > monitor.y {
+    if inner.width() > NEARLY_ALL * monitor.x
+        || inner.height() + FRAME_AND_TASKBAR > NEARLY_ALL * monitor.y
+    {
         ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
     }
     true
@@ -243,6 +251,7 @@ impl App {
             open_viewer: true,
             print_folder: None,
             last_printed: None,
+            status_file: None,
             save_pdf: None,
             job: None,
             egui_ctx: None,
@@ -437,8 +446,19 @@ impl App {
                     ui.ctx()
                         .request_repaint_after(std::time::Duration::from_millis(100));
                 } else {
-                    ui.add(egui::Label::new(status).truncate())
-                        .on_hover_text(status);
+                    if let Some((line, file)) = &self.status_file
+                        && *line == self.status
+                        && ui.button(lang.open_folder()).clicked()
+                    {
+                        // Where no PDF viewer opened, or to carry the file to the USB stick.
+                        let folder = crate::durable::folder_of(file);
+                        if opener::open(folder).is_err() {
+                            self.message =
+                                Some((MessageKind::Notice, lang.no_file_manager(folder)));
+                        }
+                    }
+                    // A line cut short shows whole when hovered.
+                    ui.add(egui::Label::new(status).truncate());
                 }
             });
         });
@@ -1122,6 +1142,7 @@ impl App {
                     lang.saved_pdf(pages, &path)
                 };
                 self.last_printed = Some(path.clone());
+                self.status_file = Some((self.status.clone(), path.clone()));
                 if open && self.open_viewer && opener::open(&path).is_err() {
                     self.show_notice(lang.printed_no_viewer(&path));
                 }
@@ -1129,10 +1150,12 @@ impl App {
             Ok(Outcome::Exported { path, rows }) => {
                 self.export = None;
                 self.status = lang.exported(rows, &path);
+                self.status_file = Some((self.status.clone(), path));
             }
             Ok(Outcome::Shared { path, manifest }) => {
                 self.path_dialog = None;
                 self.status = lang.shared(&path, &manifest);
+                self.status_file = Some((self.status.clone(), path));
             }
             Ok(Outcome::MergePlanned(preview)) => {
                 self.path_dialog = None;

@@ -453,6 +453,17 @@ impl Lang {
         }
     }
 
+    /// The folder of a written file could not be shown.
+    pub fn no_file_manager(self, folder: &std::path::Path) -> String {
+        match self {
+            Self::Zh => format!("没能打开文件夹。它在：{}", folder.display()),
+            Self::En => format!(
+                "The folder could not be opened. It is: {}",
+                folder.display()
+            ),
+        }
+    }
+
     /// "Wrote 2 pages to FILE"
     pub fn printed(self, pages: usize, path: &std::path::Path) -> String {
         match self {
@@ -482,6 +493,7 @@ impl Lang {
 }
 
 texts! {
+    open_folder: "打开所在文件夹", "Open folder";
     print_problem_ledger: "打印台账", "Print ledger";
     print_ranking: "打印排名及表彰名单", "Print ranking & commendations";
     print_report: "打印工作报告", "Print period report";

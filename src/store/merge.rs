@@ -526,7 +526,7 @@ fn from_hex(text: &str) -> Option<Uuid> {
 /// Copies `path` (and its write-ahead log) to a private temporary file and opens the copy
 /// with the defences for foreign files; an older schema is migrated in the copy. The copy is
 /// removed when the returned guard is dropped.
-fn open_foreign(path: &Path, passphrase: Option<&str>) -> Result<(Connection, TemporaryCopy)> {
+fn open_foreign(path: &Path, passphrase: Option<&str>) -> Result<ForeignCopy> {
     let copy = if super::sealed::is_sealed(path) {
         let passphrase = passphrase.ok_or(Error::NeedsPassphrase)?;
         let copy = TemporaryCopy::new()?;
@@ -546,7 +546,17 @@ fn open_foreign(path: &Path, passphrase: Option<&str>) -> Result<(Connection, Te
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_VIEW, false)?;
     conn.execute_batch("PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0;")?;
-    Ok((conn, copy))
+    Ok(ForeignCopy { conn, copy })
+}
+
+/// The other file's private copy, open. Fields drop in order: the connection is closed before
+/// the copy is removed, since Windows cannot remove a file that is still open (the other
+/// village's phone numbers would stay behind in the temporary folder).
+struct ForeignCopy {
+    conn: Connection,
+    /// Held only to be removed when dropped, after the connection.
+    #[allow(dead_code)]
+    copy: TemporaryCopy,
 }
 
 /// Checks a foreign file before its records are read: its identity and version, `SQLite`'s
@@ -891,9 +901,10 @@ impl Store {
         passphrase: Option<&str>,
         progress: &Progress,
     ) -> Result<MergePreview> {
-        let (mut conn, _copy) = open_foreign(path, passphrase)?;
+        let mut foreign = open_foreign(path, passphrase)?;
+        let conn = &mut foreign.conn;
         progress.step(0.05).map_err(|_| Error::Cancelled)?;
-        if already_seen(&conn, &seen_now(&self.conn)?) {
+        if already_seen(conn, &seen_now(&self.conn)?) {
             return Ok(MergePreview {
                 path: path.to_owned(),
                 tables: Vec::new(),
@@ -908,12 +919,12 @@ impl Store {
                 generation: self.generation,
             });
         }
-        validate_foreign(&mut conn)?;
-        let manifest = ShareManifest::read(&conn)?;
+        validate_foreign(conn)?;
+        let manifest = ShareManifest::read(conn)?;
         let infos = table_infos(&self.conn)?;
         // Identities and versions first: a record whose version we hold already is the same
         // record, and only the others are read whole.
-        let their_heads = heads(&conn, &infos, progress)?;
+        let their_heads = heads(conn, &infos, progress)?;
         // A share file of this schema must hold exactly what its manifest counted, unless it
         // has been written since (opened and edited in the other village: newer clocks).
         let their_full = match &manifest {
@@ -921,7 +932,7 @@ impl Store {
                 if manifest.schema == schema::current_version()
                     && manifest.clock == their_heads.max_clock =>
             {
-                let full = snapshot(&conn, &infos, progress)?;
+                let full = snapshot(conn, &infos, progress)?;
                 if manifest.checksum != format!("{:016x}", full.checksum) {
                     return Err(Error::ShareChecksum);
                 }
@@ -964,7 +975,7 @@ impl Store {
                         .cloned()
                         .collect()
                 }
-                None => records_by_id(&conn, info, &their_heads.ids, changed.iter().map(|h| h.id))?,
+                None => records_by_id(conn, info, &their_heads.ids, changed.iter().map(|h| h.id))?,
             };
             let mut our_ids: Vec<i64> = if small {
                 our_heads.tables[i].iter().map(|h| h.id).collect()
@@ -1521,6 +1532,19 @@ mod tests {
         store
             .write(|w| w.update_secretary(entry.id, &fields))
             .expect("rename");
+    }
+
+    #[test]
+    fn the_private_copy_of_the_other_file_is_removed_once_read() {
+        // On Windows an open file cannot be removed: the copy must be closed first, or the
+        // other village's records stay behind in the temporary folder (seen under Wine).
+        let folder = tempfile::tempdir().expect("tempdir");
+        let theirs = studio(folder.path(), "对方 村.db", true);
+        let foreign = open_foreign(theirs.path().expect("path"), None).expect("open");
+        let copy = foreign.copy.path.clone();
+        assert!(copy.is_file());
+        drop(foreign);
+        assert!(!copy.exists(), "{} is left behind", copy.display());
     }
 
     #[test]
