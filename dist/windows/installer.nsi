@@ -1,5 +1,6 @@
 ; The Windows installer of 书记工作室 (Secretary Studio), built by dist/build with NSIS:
-;   makensis -DVERSION=0.1.0 -DSTAGE=<folder with the files> -DOUTFILE=<installer.exe> installer.nsi
+;   makensis -DVERSION=0.1.0 -DSTAGE=<folder with the files> -DASSETS=<the repository's assets>
+;            -DOUTFILE=<installer.exe> -DSIZE_KB=<installed size> installer.nsi
 ; A per-user install that needs no administrator: %LOCALAPPDATA%\Programs\SecretaryStudio,
 ; a Start-menu and a desktop shortcut named 书记工作室, and an uninstaller in Apps & features
 ; that removes only what it installed. Studio files and their backups live elsewhere (the
@@ -36,8 +37,8 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "MIT OR Apache-2.0"
 
 !define MUI_ICON "${STAGE}/secretary-studio.ico"
 !define MUI_UNICON "${STAGE}/secretary-studio.ico"
-!define MUI_WELCOMEFINISHPAGE_BITMAP "${__FILEDIR__}/../../assets/icon/installer-side.bmp"
-!define MUI_UNWELCOMEFINISHPAGE_BITMAP "${__FILEDIR__}/../../assets/icon/installer-side.bmp"
+!define MUI_WELCOMEFINISHPAGE_BITMAP "${ASSETS}/icon/installer-side.bmp"
+!define MUI_UNWELCOMEFINISHPAGE_BITMAP "${ASSETS}/icon/installer-side.bmp"
 !define MUI_WELCOMEPAGE_TEXT "$(Welcome)"
 !define MUI_ABORTWARNING
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${EXE}"
