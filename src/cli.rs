@@ -569,7 +569,7 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
             writeln!(
                 out,
                 "{}",
-                lang.pick("已新建空的工作室：", "empty studio written to")
+                lang.pick("已新建空的工作室", "empty studio written to")
             )
             .map_err(io)?;
             writeln!(out, "{}", path.display()).map_err(io)
