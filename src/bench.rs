@@ -363,11 +363,11 @@ fn merge_figures(
     let touched_a = a.write(|w| w.touch_for_bench(10, 0)).map_err(error)?;
     let touched_b = b.write(|w| w.touch_for_bench(10, 5)).map_err(error)?;
     drop(b);
-    let progress = crate::report::Progress::new();
+    let progress = crate::work::Progress::new();
     let start = Instant::now();
     let preview = a.plan_merge(&b_path, &progress).map_err(error)?;
     let written = a
-        .apply_merge(&preview, &crate::report::Progress::new())
+        .apply_merge(&preview, &crate::work::Progress::new())
         .map_err(error)?;
     writeln!(
         out,
@@ -539,9 +539,9 @@ pub fn run_county(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Str
             crate::i18n::Lang::Zh,
             chrono::NaiveDate::from_ymd_opt(2026, 1, 10).unwrap_or_default(),
             &folder.join("report.pdf"),
-            &crate::report::Progress::new(),
+            &crate::work::Progress::new(),
         )
-        .map_err(|e| e.message(crate::i18n::Lang::En))?;
+        .map_err(|e| crate::i18n::Lang::En.work_error(e))?;
         samples.push(start.elapsed());
     }
     writeln!(
@@ -562,9 +562,9 @@ pub fn run_county(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Str
         crate::i18n::Lang::Zh,
         chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap_or_default(),
         &folder.join("problems.pdf"),
-        &crate::report::Progress::new(),
+        &crate::work::Progress::new(),
     )
-    .map_err(|e| e.message(crate::i18n::Lang::En))?;
+    .map_err(|e| crate::i18n::Lang::En.work_error(e))?;
     writeln!(
         out,
         "{:<52} {:>12} {:>10}",
@@ -581,9 +581,9 @@ pub fn run_county(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Str
         Some(year),
         chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap_or_default(),
         &folder.join("attendance.xlsx"),
-        &crate::report::Progress::new(),
+        &crate::work::Progress::new(),
     )
-    .map_err(|e| e.message(crate::i18n::Lang::En))?;
+    .map_err(|e| crate::i18n::Lang::En.work_error(e))?;
     writeln!(
         out,
         "{:<52} {:>12} {:>10}",

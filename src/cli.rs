@@ -556,7 +556,7 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
                 .share_with(
                     &output,
                     passphrase.as_deref(),
-                    &crate::report::Progress::new(),
+                    &crate::work::Progress::new(),
                 )
                 .map_err(|e| lang.save_error(&output, &e))?;
             writeln!(out, "{}", lang.shared(&output, &manifest)).map_err(io)
@@ -611,9 +611,9 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
                 period,
                 today,
                 &output,
-                &crate::report::Progress::new(),
+                &crate::work::Progress::new(),
             )
-            .map_err(|e| e.message(lang))?;
+            .map_err(|e| lang.work_error(e))?;
             writeln!(out, "{}", lang.exported(rows, &output)).map_err(io)
         }
         CliCommand::Print {
@@ -629,9 +629,9 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
                 lang,
                 today,
                 &output,
-                &crate::report::Progress::new(),
+                &crate::work::Progress::new(),
             )
-            .map_err(|e| e.message(lang))?;
+            .map_err(|e| lang.work_error(e))?;
             writeln!(out, "{}", lang.printed(pages, &output)).map_err(io)
         }
         CliCommand::Bench {
@@ -732,7 +732,7 @@ fn merge(
         Store::open(db)
     }
     .map_err(|e| lang.file_error(db, &e))?;
-    let progress = crate::report::Progress::new();
+    let progress = crate::work::Progress::new();
     let preview = store
         .plan_merge_with(file, passphrase.as_deref(), &progress)
         .map_err(|e| {
@@ -840,7 +840,7 @@ fn merge(
         .backup_before("合并前")
         .map_err(|e| lang.store_error(&e))?;
     let written = store
-        .apply_merge(&preview, &crate::report::Progress::new())
+        .apply_merge(&preview, &crate::work::Progress::new())
         .map_err(|e| lang.store_error(&e))?;
     let waiting = store.review_count().unwrap_or(0);
     writeln!(

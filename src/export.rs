@@ -493,8 +493,8 @@ pub fn export(
     period: Option<Period>,
     today: NaiveDate,
     path: &std::path::Path,
-    progress: &crate::report::Progress,
-) -> Result<usize, crate::report::WorkError> {
+    progress: &crate::work::Progress,
+) -> Result<usize, crate::work::WorkError> {
     progress.step(0.05)?;
     let tables = tables(store, ledger, lang, period, today).map_err(|e| lang.store_error(&e))?;
     progress.step(0.5)?;

@@ -20,5 +20,6 @@ pub mod settings;
 pub mod store;
 pub mod stress;
 pub mod ui;
+pub mod work;
 
 pub use app::App;

@@ -6,8 +6,8 @@
 use crate::domain::SecretaryId;
 use crate::domain::session::{AttendanceMark, AttendanceStatus, SessionDraft, SessionFields};
 use crate::import::{parse_roster, read_sheet_bytes};
-use crate::report::Progress;
 use crate::store::Store;
+use crate::work::Progress;
 use std::io::Write;
 use std::path::Path;
 

@@ -25,9 +25,9 @@ fn export(
         period,
         today,
         path,
-        &secretary_studio::report::Progress::new(),
+        &secretary_studio::work::Progress::new(),
     )
-    .map_err(|e| e.message(lang))
+    .map_err(|e| lang.work_error(e))
 }
 
 fn today() -> chrono::NaiveDate {

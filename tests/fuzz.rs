@@ -9,8 +9,8 @@ mod common;
 
 use proptest::prelude::*;
 use secretary_studio::import::{parse_roster, read_sheet_bytes};
-use secretary_studio::report::Progress;
 use secretary_studio::store::Store;
+use secretary_studio::work::Progress;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 

@@ -437,7 +437,7 @@ fn share_writes_a_share_file_that_merges_elsewhere() {
     let other = folder.path().join("other.db");
     Store::create(&other, "古城镇书记工作室", "古城镇").expect("other");
     let mut other = Store::open(&other).expect("open");
-    let progress = secretary_studio::report::Progress::new();
+    let progress = secretary_studio::work::Progress::new();
     let preview = other.plan_merge(&share, &progress).expect("plan");
     other.apply_merge(&preview, &progress).expect("merge");
     assert_eq!(other.roster().expect("roster").len(), 20);
@@ -451,7 +451,7 @@ fn after_a_merge_conflicts_and_duplicates_are_reviewed_and_settled() {
     let theirs_path = folder.path().join("西片区.db");
     Store::create(&theirs_path, "古城镇书记工作室", "古城镇").expect("theirs");
     let mut theirs = Store::open(&theirs_path).expect("open");
-    let progress = secretary_studio::report::Progress::new();
+    let progress = secretary_studio::work::Progress::new();
     let preview = theirs.plan_merge(&ours_path, &progress).expect("plan");
     theirs.apply_merge(&preview, &progress).expect("merge");
 

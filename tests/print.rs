@@ -228,7 +228,7 @@ fn the_problem_ledger_repeats_its_header_and_the_ranking_lists_everyone_with_sta
     let store = Store::open_read_only(&demo(folder.path())).expect("open");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
     let font = Font::bundled();
-    let progress = secretary_studio::report::Progress::new();
+    let progress = secretary_studio::work::Progress::new();
     let ledger = secretary_studio::print::problem_ledger(
         &store,
         Lang::Zh,
@@ -365,7 +365,7 @@ fn the_year_report_counts_what_the_store_holds_and_draws_its_charts() {
     let store = Store::open_read_only(&demo(folder.path())).expect("open");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
     let year = secretary_studio::domain::period::Period::parse("2026").expect("period");
-    let progress = secretary_studio::report::Progress::new();
+    let progress = secretary_studio::work::Progress::new();
     let font = Font::bundled();
     let report =
         secretary_studio::print::period_report(&store, Lang::Zh, font, year, today, &progress)
@@ -433,7 +433,7 @@ fn a_cancelled_report_writes_nothing_and_a_quarter_names_itself() {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
     let q3 = secretary_studio::domain::period::Period::parse("2026-Q3").expect("period");
     let target = folder.path().join("报告.pdf");
-    let progress = secretary_studio::report::Progress::new();
+    let progress = secretary_studio::work::Progress::new();
     progress.cancel();
     let result = secretary_studio::print::print_ledger(
         &store,
@@ -443,7 +443,7 @@ fn a_cancelled_report_writes_nothing_and_a_quarter_names_itself() {
         &target,
         &progress,
     );
-    assert_eq!(result, Err(secretary_studio::report::WorkError::Cancelled));
+    assert_eq!(result, Err(secretary_studio::work::WorkError::Cancelled));
     assert!(!target.exists());
     let names: Vec<String> = std::fs::read_dir(folder.path())
         .expect("dir")
@@ -459,7 +459,7 @@ fn a_cancelled_report_writes_nothing_and_a_quarter_names_itself() {
         Lang::En,
         today,
         &target,
-        &secretary_studio::report::Progress::new(),
+        &secretary_studio::work::Progress::new(),
     )
     .expect("printed");
     assert!(pages >= 2);
@@ -625,7 +625,7 @@ fn the_printed_problem_ledger_holds_what_the_list_shows() {
         state: Some(ProblemState::Resolved),
         ..ProblemFilter::default()
     };
-    let progress = secretary_studio::report::Progress::new();
+    let progress = secretary_studio::work::Progress::new();
     let ledger = secretary_studio::print::problem_ledger(
         &store,
         Lang::Zh,

@@ -4,8 +4,8 @@
 //! nothing.
 
 use crate::i18n::Lang;
-use crate::report::{Progress, WorkError};
 use crate::store::Store;
+use crate::work::{Progress, WorkError};
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
 

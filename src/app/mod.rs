@@ -952,10 +952,8 @@ impl App {
                     let manifest = store
                         .share_with(&path, passphrase.as_deref(), progress)
                         .map_err(|e| match e {
-                            store::Error::Cancelled => crate::report::WorkError::Cancelled,
-                            other => {
-                                crate::report::WorkError::Failed(lang.save_error(&path, &other))
-                            }
+                            store::Error::Cancelled => crate::work::WorkError::Cancelled,
+                            other => crate::work::WorkError::Failed(lang.save_error(&path, &other)),
                         })?;
                     Ok(Outcome::Shared { path, manifest })
                 });
@@ -966,9 +964,9 @@ impl App {
                     let preview = store
                         .plan_merge_with(&path, passphrase.as_deref(), progress)
                         .map_err(|e| match e {
-                            store::Error::Cancelled => crate::report::WorkError::Cancelled,
+                            store::Error::Cancelled => crate::work::WorkError::Cancelled,
                             other => {
-                                crate::report::WorkError::Failed(lang.merge_error(&path, &other))
+                                crate::work::WorkError::Failed(lang.merge_error(&path, &other))
                             }
                         })?;
                     Ok(Outcome::MergePlanned(Box::new(preview)))
@@ -1106,7 +1104,7 @@ impl App {
     fn start_work(
         &mut self,
         title: String,
-        work: impl FnOnce(&Store, &crate::report::Progress) -> jobs::WorkResult + Send + 'static,
+        work: impl FnOnce(&Store, &crate::work::Progress) -> jobs::WorkResult + Send + 'static,
     ) {
         let lang = self.settings.lang;
         if self.job.is_some() {
@@ -1182,10 +1180,10 @@ impl App {
                     self.settings.screen = Screen::Review;
                 }
             }
-            Err(crate::report::WorkError::Cancelled) => {
-                self.status = crate::report::WorkError::Cancelled.message(lang);
+            Err(crate::work::WorkError::Cancelled) => {
+                self.status = lang.work_error(crate::work::WorkError::Cancelled);
             }
-            Err(crate::report::WorkError::Failed(message)) => self.show_error(message),
+            Err(crate::work::WorkError::Failed(message)) => self.show_error(message),
         }
     }
 
@@ -1223,7 +1221,7 @@ impl App {
             title,
             self.egui_ctx.clone(),
             move |store, progress| {
-                use crate::report::WorkError;
+                use crate::work::WorkError;
                 let backup = store
                     .backup_before(backup_name)
                     .map_err(|e| WorkError::Failed(lang.store_error(&e)))?;

@@ -242,17 +242,10 @@ pub const STAR_THRESHOLDS_KEY: &str = "star_thresholds";
 
 /// A score as shown: `18.5`, `20`.
 pub fn format_score(score: f64) -> String {
-    let rounded = round1(score);
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
+    super::number::one_decimal(score)
 }
 
-fn round1(value: f64) -> f64 {
-    (value * 10.0).round() / 10.0
-}
+use super::number::round1;
 
 /// The computed score of a criterion the records answer, or `None` for a manual one.
 pub fn computed_score(

@@ -40,6 +40,7 @@ pub mod figures;
 pub mod import_plan;
 pub mod learning;
 pub mod merge;
+pub mod number;
 pub mod pairing;
 pub mod period;
 pub mod points;

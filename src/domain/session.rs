@@ -397,7 +397,7 @@ impl SessionDraft {
                 .map(|t| TopicDraft {
                     title: t.title.clone(),
                     kind: t.kind,
-                    hours: super::assessment::format_score(learning::hours(t.duration_min)),
+                    hours: super::number::one_decimal(learning::hours(t.duration_min)),
                     plan_item: t.plan_item,
                 })
                 .collect(),

@@ -447,6 +447,16 @@ impl Lang {
         }
     }
 
+    /// Why long work produced nothing.
+    pub fn work_error(self, error: crate::work::WorkError) -> String {
+        match error {
+            crate::work::WorkError::Cancelled => self
+                .pick("已取消，未写入文件。", "Cancelled; nothing was written.")
+                .to_owned(),
+            crate::work::WorkError::Failed(message) => message,
+        }
+    }
+
     /// A store error as one sentence.
     pub fn store_error(self, error: &store::Error) -> String {
         use store::Error as E;

@@ -406,7 +406,7 @@ pub fn problem_ledger<'f>(
         crate::domain::problem::ProblemFilter,
     ),
     today: NaiveDate,
-    progress: &'f crate::report::Progress,
+    progress: &'f crate::work::Progress,
 ) -> Result<Document<'f>, String> {
     let error = |e: crate::store::Error| lang.store_error(&e);
     let studio = store.studio().map_err(error)?.name;
@@ -749,8 +749,8 @@ pub fn write(
     lang: Lang,
     today: NaiveDate,
     path: &Path,
-    progress: &crate::report::Progress,
-) -> Result<usize, crate::report::WorkError> {
+    progress: &crate::work::Progress,
+) -> Result<usize, crate::work::WorkError> {
     match printable {
         Printable::Session(printout, id) => {
             progress.step(0.1)?;
@@ -773,8 +773,8 @@ pub fn print_ledger(
     lang: Lang,
     today: NaiveDate,
     path: &Path,
-    progress: &crate::report::Progress,
-) -> Result<usize, crate::report::WorkError> {
+    progress: &crate::work::Progress,
+) -> Result<usize, crate::work::WorkError> {
     let font = Font::bundled();
     let doc = match printout {
         LedgerPrintout::Problems(period, filter) => {

@@ -10,8 +10,8 @@ use crate::domain::session::SessionKind;
 use crate::domain::{RosterEntry, SecretaryId};
 use crate::i18n::Lang;
 use crate::report::pdf::{Column, Document, Font};
-use crate::report::{Progress, WorkError};
 use crate::store::Store;
+use crate::work::{Progress, WorkError};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashMap};
 

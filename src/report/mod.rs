@@ -2,8 +2,6 @@
 //! SQL; the app gathers the records and hands them over.
 
 pub mod pdf;
-pub mod progress;
 pub mod table;
 
-pub use progress::{Cancelled, Progress, WorkError};
 pub use table::{Cell, ExportError, Format, Table};

@@ -177,7 +177,7 @@ pub struct Document<'f> {
     /// Distance from the top of the page to where the next thing goes.
     y: f32,
     /// Checked between table rows: a cancelled layout stops early.
-    progress: Option<&'f super::Progress>,
+    progress: Option<&'f crate::work::Progress>,
     /// How many charts so far (图1, 图2…).
     charts: usize,
     /// The part of `progress` the next table's rows move through.
@@ -199,7 +199,7 @@ impl<'f> Document<'f> {
 
     /// Stops laying out tables once `progress` is cancelled (the caller then checks it and
     /// writes nothing).
-    pub fn watch(&mut self, progress: &'f super::Progress) {
+    pub fn watch(&mut self, progress: &'f crate::work::Progress) {
         self.progress = Some(progress);
     }
 
@@ -209,7 +209,8 @@ impl<'f> Document<'f> {
     }
 
     fn cancelled(&self) -> bool {
-        self.progress.is_some_and(super::Progress::is_cancelled)
+        self.progress
+            .is_some_and(crate::work::Progress::is_cancelled)
     }
 
     /// The width between the margins.
@@ -584,7 +585,7 @@ impl<'f> Document<'f> {
         let count = self.pages.len();
         // Writing pages is most of a long ledger's time: the bar moves from where layout
         // left it to 97 %.
-        let start = self.progress.map_or(0.0, super::Progress::fraction);
+        let start = self.progress.map_or(0.0, crate::work::Progress::fraction);
         for (index, ops) in self.pages.iter().enumerate() {
             if let Some(progress) = self.progress
                 && index % 16 == 0

@@ -11,7 +11,7 @@ use crate::domain::merge::{
     ChangeKind, Conflict, KeyOf, Record, Seen, TablePlan, Uuid, Value, Version, plan_table,
 };
 use crate::durable;
-use crate::report::Progress;
+use crate::work::Progress;
 use rusqlite::config::DbConfig;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params_from_iter};

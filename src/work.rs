@@ -1,5 +1,7 @@
-//! How far a long piece of work (a year's report, a big export) has got, and whether the user
-//! has asked to stop it. Shared between the worker thread and the window drawing the bar.
+//! How far a long piece of work (a year's report, a big export, a merge) has got, whether the
+//! user has asked to stop it, and why it produced nothing. Shared between the worker thread
+//! and the window drawing the bar. Imports nothing of ours: the store, the documents and the
+//! app all use it (`i18n` says its errors in words).
 
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
@@ -66,18 +68,6 @@ pub enum WorkError {
     Cancelled,
     /// The store could not be read; the message says why.
     Failed(String),
-}
-
-impl WorkError {
-    /// What to tell the user.
-    pub fn message(self, lang: crate::i18n::Lang) -> String {
-        match self {
-            Self::Cancelled => lang
-                .pick("已取消，未写入文件。", "Cancelled; nothing was written.")
-                .to_owned(),
-            Self::Failed(message) => message,
-        }
-    }
 }
 
 impl From<Cancelled> for WorkError {
