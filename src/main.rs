@@ -59,6 +59,8 @@ fn run_gui(db: Option<std::path::PathBuf>, started: std::time::Instant) -> ExitC
                 settings::default_database_path(),
             );
             let mut app = App::new(store, settings);
+            // Opening a screen of a big studio reads on another thread; the window goes on.
+            app.load_in_background(cc.egui_ctx.clone());
             if let Some(error) = error {
                 app.show_error(error);
             }

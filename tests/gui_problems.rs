@@ -6,19 +6,11 @@ mod common;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use secretary_studio::domain::problem::ProblemState;
-use secretary_studio::store::Store;
 use secretary_studio::ui::Screen;
-
-fn studio_with_ledger() -> Store {
-    let mut store = Store::open_in_memory("古城镇").expect("store");
-    secretary_studio::demo::seed(&mut store).expect("roster");
-    secretary_studio::demo::seed_ledger(&mut store, common::today()).expect("ledger");
-    store
-}
 
 #[test]
 fn overdue_problems_stand_out_and_the_filter_finds_them() {
-    let store = studio_with_ledger();
+    let store = common::ledger_store();
     let today = common::today();
     let overdue = store
         .problems()
@@ -39,7 +31,7 @@ fn overdue_problems_stand_out_and_the_filter_finds_them() {
 
 #[test]
 fn resolving_asks_for_the_resolution_and_the_history_keeps_every_step() {
-    let mut harness = common::harness(studio_with_ledger(), Screen::Problems);
+    let mut harness = common::harness(common::ledger_store(), Screen::Problems);
     harness.get_by_label("只看逾期").click();
     harness.run();
     let title = harness.state().problem_titles()[0].clone();
@@ -89,7 +81,7 @@ fn resolving_asks_for_the_resolution_and_the_history_keeps_every_step() {
 
 #[test]
 fn a_deadline_before_the_problem_was_raised_is_refused_beside_the_field() {
-    let mut harness = common::harness(studio_with_ledger(), Screen::Problems);
+    let mut harness = common::harness(common::ledger_store(), Screen::Problems);
     let before = harness.state().store().problems().expect("list").len();
     harness.get_by_label("提出难题").click();
     harness.run();
@@ -108,7 +100,7 @@ fn a_deadline_before_the_problem_was_raised_is_refused_beside_the_field() {
 
 #[test]
 fn delete_a_problem_and_undo() {
-    let mut harness = common::harness(studio_with_ledger(), Screen::Problems);
+    let mut harness = common::harness(common::ledger_store(), Screen::Problems);
     let before = harness.state().store().problems().expect("list").len();
     let title = harness.state().problem_titles()[0].clone();
     harness
@@ -133,7 +125,7 @@ fn delete_a_problem_and_undo() {
 
 #[test]
 fn a_backdated_entry_is_refused_and_an_edit_is_kept_in_the_history() {
-    let mut harness = common::harness(studio_with_ledger(), Screen::Problems);
+    let mut harness = common::harness(common::ledger_store(), Screen::Problems);
     harness.get_by_label("只看逾期").click();
     harness.run();
     let title = harness.state().problem_titles()[0].clone();

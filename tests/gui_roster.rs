@@ -5,18 +5,11 @@ mod common;
 
 use egui_kittest::kittest::Queryable;
 
-use secretary_studio::store::Store;
 use secretary_studio::ui::Screen;
-
-fn demo_store() -> Store {
-    let mut store = Store::open_in_memory("古城镇").expect("store");
-    secretary_studio::demo::seed(&mut store).expect("demo");
-    store
-}
 
 #[test]
 fn add_a_secretary_by_typing_then_find_them_by_pinyin_initials() {
-    let mut harness = common::harness(demo_store(), Screen::Dashboard);
+    let mut harness = common::harness(common::demo_store(), Screen::Dashboard);
     harness.get_by_label("花名册").click();
     harness.run();
     harness.get_by_label("添加书记").click();
@@ -57,7 +50,7 @@ fn add_a_secretary_by_typing_then_find_them_by_pinyin_initials() {
 
 #[test]
 fn wjg_finds_wang_jianguo_and_only_him() {
-    let mut harness = common::harness(demo_store(), Screen::Roster);
+    let mut harness = common::harness(common::demo_store(), Screen::Roster);
     assert_eq!(harness.state().roster_visible_names().len(), 20);
     common::type_into(&mut harness, "搜索", "wjg");
     harness.run();
@@ -67,7 +60,7 @@ fn wjg_finds_wang_jianguo_and_only_him() {
 
 #[test]
 fn invalid_fields_are_refused_beside_the_field_and_nothing_is_saved() {
-    let mut harness = common::harness(demo_store(), Screen::Roster);
+    let mut harness = common::harness(common::demo_store(), Screen::Roster);
     harness.get_by_label("添加书记").click();
     harness.run();
     common::type_into(&mut harness, "联系电话", "0914-123");
@@ -92,7 +85,7 @@ fn invalid_fields_are_refused_beside_the_field_and_nothing_is_saved() {
 
 #[test]
 fn open_a_secretary_edit_and_archive_then_restore() {
-    let mut harness = common::harness(demo_store(), Screen::Roster);
+    let mut harness = common::harness(common::demo_store(), Screen::Roster);
     harness.get_by_label("李秀英").click();
     harness.run();
     harness.get_by_label("书记档案 · 李秀英");
@@ -152,7 +145,7 @@ fn open_a_secretary_edit_and_archive_then_restore() {
 
 #[test]
 fn switching_the_language_changes_every_label_and_is_remembered() {
-    let mut harness = common::harness(demo_store(), Screen::Roster);
+    let mut harness = common::harness(common::demo_store(), Screen::Roster);
     harness.get_by_label("支部书记花名册");
     harness.get_by_label("English").click();
     harness.run();
@@ -171,7 +164,7 @@ fn switching_the_language_changes_every_label_and_is_remembered() {
 
 #[test]
 fn sorting_by_a_column_header_reorders_the_rows() {
-    let mut harness = common::harness(demo_store(), Screen::Roster);
+    let mut harness = common::harness(common::demo_store(), Screen::Roster);
     harness.get_by_label("出生年月").click();
     harness.run();
     let names = harness.state().roster_visible_names();
@@ -195,7 +188,7 @@ fn sorting_by_a_column_header_reorders_the_rows() {
 
 #[test]
 fn the_branch_is_chosen_from_the_list_in_the_form() {
-    let mut harness = common::harness(demo_store(), Screen::Roster);
+    let mut harness = common::harness(common::demo_store(), Screen::Roster);
     harness.get_by_label("添加书记").click();
     harness.run();
     common::type_into(&mut harness, "姓名", "程新");
@@ -227,7 +220,7 @@ fn the_branch_is_chosen_from_the_list_in_the_form() {
 
 #[test]
 fn a_search_that_only_finds_archived_secretaries_offers_to_show_them() {
-    let mut store = demo_store();
+    let mut store = common::demo_store();
     let id = store.roster().expect("roster")[0].id;
     store
         .write(|w| w.set_secretary_archived(id, true))

@@ -6,14 +6,7 @@ mod common;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use secretary_studio::domain::session::{AttendanceStatus, SessionKind};
-use secretary_studio::store::Store;
 use secretary_studio::ui::Screen;
-
-fn demo_store() -> Store {
-    let mut store = Store::open_in_memory("古城镇").expect("store");
-    secretary_studio::demo::seed(&mut store).expect("demo");
-    store
-}
 
 /// Counts what the user does: each click and each field filled is one action.
 struct Actions(u32);
@@ -42,7 +35,7 @@ impl Actions {
 
 #[test]
 fn record_a_session_with_twenty_attendees_two_on_leave_and_one_absent() {
-    let mut harness = common::harness(demo_store(), Screen::Dashboard);
+    let mut harness = common::harness(common::demo_store(), Screen::Dashboard);
     let mut actions = Actions(0);
     actions.click(&mut harness, "活动台账");
     actions.click(&mut harness, "新建活动");
@@ -143,7 +136,7 @@ fn record_a_session_with_twenty_attendees_two_on_leave_and_one_absent() {
 
 #[test]
 fn a_session_that_ends_before_it_starts_is_refused_beside_the_field() {
-    let mut harness = common::harness(demo_store(), Screen::Sessions);
+    let mut harness = common::harness(common::demo_store(), Screen::Sessions);
     harness.get_by_label("新建活动").click();
     harness.run();
     common::type_into(&mut harness, "主题", "学习会");
@@ -162,7 +155,7 @@ fn a_session_that_ends_before_it_starts_is_refused_beside_the_field() {
 
 #[test]
 fn delete_a_session_then_undo_and_duplicate_it_as_a_template() {
-    let mut harness = common::harness(demo_store(), Screen::Sessions);
+    let mut harness = common::harness(common::demo_store(), Screen::Sessions);
     harness.get_by_label("新建活动").click();
     harness.run();
     common::type_into(&mut harness, "主题", "季度比拼");
@@ -193,8 +186,7 @@ fn delete_a_session_then_undo_and_duplicate_it_as_a_template() {
 
 #[test]
 fn the_list_filters_by_kind_and_text() {
-    let mut store = demo_store();
-    secretary_studio::demo::seed_ledger(&mut store, common::today()).expect("ledger");
+    let store = common::ledger_store();
     let total = store.sessions().expect("list").len();
     let mut harness = common::harness(store, Screen::Sessions);
     harness.get_by_label(&format!("显示 {total} 场（共 {total} 场）"));
@@ -220,8 +212,7 @@ fn the_list_filters_by_kind_and_text() {
 
 #[test]
 fn a_secretarys_page_shows_their_sessions_rate_and_problems() {
-    let mut store = demo_store();
-    secretary_studio::demo::seed_ledger(&mut store, common::today()).expect("ledger");
+    let store = common::ledger_store();
     let wang = store.roster().expect("roster")[0].clone();
     let sessions = store.secretary_sessions(wang.id).expect("history");
     let attended = sessions.iter().filter(|s| s.status.attended()).count();

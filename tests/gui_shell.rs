@@ -9,15 +9,9 @@ use secretary_studio::store::Store;
 use secretary_studio::ui::Screen;
 use std::path::Path;
 
-fn demo_store() -> Store {
-    let mut store = Store::open_in_memory("古城镇").expect("store");
-    secretary_studio::demo::seed(&mut store).expect("demo");
-    store
-}
-
 #[test]
 fn every_screen_in_the_navigation_opens() {
-    let mut harness = common::harness(demo_store(), Screen::Dashboard);
+    let mut harness = common::harness(common::demo_store(), Screen::Dashboard);
     for (nav, title) in [
         ("花名册", "支部书记花名册"),
         ("片区与支部", "东坪村党支部"),
@@ -33,7 +27,7 @@ fn every_screen_in_the_navigation_opens() {
 
 #[test]
 fn the_dashboard_counts_secretaries_by_area_and_level_and_branches_by_kind() {
-    let harness = common::harness(demo_store(), Screen::Dashboard);
+    let harness = common::harness(common::demo_store(), Screen::Dashboard);
     harness.get_by_label("各片区书记（按层级）");
     for area in ["东片区", "中片区", "西片区"] {
         harness.get_by_label(area);
@@ -60,7 +54,7 @@ fn the_dashboard_counts_secretaries_by_area_and_level_and_branches_by_kind() {
 
 #[test]
 fn add_rename_and_archive_areas_and_branches() {
-    let mut harness = common::harness(demo_store(), Screen::AreasBranches);
+    let mut harness = common::harness(common::demo_store(), Screen::AreasBranches);
     common::type_into(&mut harness, "新片区名称", "北片区");
     harness.get_by_label("添加片区").click();
     harness.run();
@@ -160,7 +154,7 @@ fn a_bad_sheet_says_why_in_the_dialog_and_changes_nothing() {
     let folder = tempfile::tempdir().expect("tempdir");
     let notes = folder.path().join("会议记录.csv");
     std::fs::write(&notes, "今天开会\n学习文件\n").expect("write");
-    let mut harness = common::harness(demo_store(), Screen::Roster);
+    let mut harness = common::harness(common::demo_store(), Screen::Roster);
     harness.get_by_label("导入花名册…").click();
     harness.run();
     common::type_into(&mut harness, "文件路径", &notes.display().to_string());
@@ -275,7 +269,7 @@ fn at_start_a_bad_file_falls_back_to_the_default_studio_created_with_the_demo() 
 
 #[test]
 fn an_area_with_branches_in_use_is_not_archived_and_says_why() {
-    let mut harness = common::harness(demo_store(), Screen::AreasBranches);
+    let mut harness = common::harness(common::demo_store(), Screen::AreasBranches);
     harness.get_by_label("归档 东片区").click();
     harness.run();
     let message = harness
@@ -306,7 +300,7 @@ fn an_area_with_branches_in_use_is_not_archived_and_says_why() {
 fn switching_the_language_clears_a_message_in_the_other_language() {
     let folder = tempfile::tempdir().expect("tempdir");
     let other = common::demo_file(folder.path(), "other.db");
-    let mut harness = common::harness(demo_store(), Screen::Dashboard);
+    let mut harness = common::harness(common::demo_store(), Screen::Dashboard);
     harness.state_mut().open_file(&other);
     harness.run();
     assert!(
@@ -673,4 +667,43 @@ fn browse_without_a_system_dialog_opens_a_folder_browser_that_fills_the_path() {
         stick.join("花名册.xlsx").is_file(),
         "written into the stick"
     );
+}
+
+/// Steps the window until `label` is on screen: loads run on another thread, as in the app.
+fn step_until_shown(
+    harness: &mut egui_kittest::Harness<'static, secretary_studio::App>,
+    label: &str,
+) {
+    let started = std::time::Instant::now();
+    while harness.query_all_by_label_contains(label).next().is_none() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "{label} never showed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+}
+
+#[test]
+fn screens_load_on_another_thread_and_show_a_write_once_it_is_read_back() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let db = common::full_demo_file(folder.path(), "demo.db");
+    let mut harness = common::harness(Store::open(&db).expect("open"), Screen::Dashboard);
+    let wake = harness.ctx.clone();
+    harness.state_mut().load_in_background(wake);
+    for (nav, shown) in [
+        ("难题台账", "食用菌基地冷库用地审批"),
+        ("活动台账", "学习贯彻乡村振兴政策文件"),
+        ("花名册", "王建国"),
+        ("比拼", "排名"),
+        ("片区与支部", "东坪村党支部"),
+    ] {
+        harness.get_by_label(nav).click();
+        step_until_shown(&mut harness, shown);
+    }
+    // A write on the window's connection is read back by the loader's.
+    common::type_into(&mut harness, "新片区名称", "北山片区");
+    harness.get_by_label("添加片区").click();
+    step_until_shown(&mut harness, "北山片区");
 }

@@ -7,16 +7,7 @@ use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use secretary_studio::domain::period::Period;
 use secretary_studio::domain::points::PointsEvent;
-use secretary_studio::store::Store;
 use secretary_studio::ui::Screen;
-
-fn demo_studio() -> Store {
-    let mut store = Store::open_in_memory("古城镇").expect("store");
-    secretary_studio::demo::seed(&mut store).expect("roster");
-    secretary_studio::demo::seed_ledger(&mut store, common::today()).expect("ledger");
-    secretary_studio::demo::seed_systems(&mut store, common::today()).expect("systems");
-    store
-}
 
 /// Opens a combo box by its accessible name and picks an option by its text.
 fn pick(
@@ -52,7 +43,7 @@ fn type_multiline(
 
 #[test]
 fn learn_adds_a_plan_item_and_shows_a_secretarys_record() {
-    let mut harness = common::harness(demo_studio(), Screen::Learn);
+    let mut harness = common::harness(common::systems_store(), Screen::Learn);
     common::type_into(&mut harness, "月份", "12");
     common::type_into(&mut harness, "学习内容", "学习党的二十届四中全会精神");
     harness.get_by_label("加入计划").click();
@@ -72,7 +63,7 @@ fn learn_adds_a_plan_item_and_shows_a_secretarys_record() {
 
 #[test]
 fn help_pairs_two_secretaries_and_a_recorded_visit_counts() {
-    let mut harness = common::harness(demo_studio(), Screen::Help);
+    let mut harness = common::harness(common::systems_store(), Screen::Help);
     let before = harness.state().store().pairings().expect("pairings").len();
     harness.get_by_label_contains("有 1 对结对已超过 60 天未走访");
     harness.get_by_label("新建结对").click();
@@ -133,7 +124,7 @@ fn help_pairs_two_secretaries_and_a_recorded_visit_counts() {
 
 #[test]
 fn compare_ranks_with_stars_and_takes_hand_entered_scores() {
-    let mut harness = common::harness(demo_studio(), Screen::Compare);
+    let mut harness = common::harness(common::systems_store(), Screen::Compare);
     common::type_into(&mut harness, "期间", "2026-Q3");
     let ranking = harness.state().compare_ranking();
     assert_eq!(ranking.len(), 20);
@@ -180,7 +171,7 @@ fn compare_ranks_with_stars_and_takes_hand_entered_scores() {
 
 #[test]
 fn communicate_posts_a_pinned_notice_that_comes_first_and_is_found() {
-    let mut harness = common::harness(demo_studio(), Screen::Communicate);
+    let mut harness = common::harness(common::systems_store(), Screen::Communicate);
     harness.get_by_label("发布通知").click();
     harness.run();
     common::type_into(&mut harness, "标题", "防汛值班安排");
@@ -209,7 +200,7 @@ fn communicate_posts_a_pinned_notice_that_comes_first_and_is_found() {
 
 #[test]
 fn incentivise_awards_points_and_a_rule_change_recomputes_the_board() {
-    let mut harness = common::harness(demo_studio(), Screen::Incentivise);
+    let mut harness = common::harness(common::systems_store(), Screen::Incentivise);
     let points_of = |harness: &egui_kittest::Harness<'static, secretary_studio::App>| {
         harness
             .state()
@@ -273,7 +264,7 @@ fn incentivise_awards_points_and_a_rule_change_recomputes_the_board() {
 
 #[test]
 fn the_dashboard_shows_the_six_responsibilities_and_edits_them() {
-    let mut harness = common::harness(demo_studio(), Screen::Dashboard);
+    let mut harness = common::harness(common::systems_store(), Screen::Dashboard);
     harness.get_by_label("六项职责");
     harness.get_by_label("编辑职责…").click();
     harness.run();

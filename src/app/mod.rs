@@ -91,6 +91,12 @@ pub struct App {
     backed_up_on: Option<NaiveDate>,
     /// Whether the window's size has been held against the screen's (once, at start).
     fitted_to_screen: bool,
+    /// Loads what screens show (on a thread of its own in the window).
+    loader: crate::ui::data::Loader,
+    /// Wakes the window when a load is done; set when loads run in the background.
+    wake: Option<egui::Context>,
+    /// The names every screen shows people and places by, once per store generation.
+    names: crate::ui::data::Memo<(), std::sync::Arc<crate::ui::data::Names>>,
     /// Where the daily backup's thread says it failed.
     backup_failure: Option<std::sync::mpsc::Receiver<store::Error>>,
     /// If the studio can only be read: whether the file itself is marked read-only (else
@@ -263,6 +269,9 @@ impl App {
             backups: None,
             backed_up_on: None,
             fitted_to_screen: false,
+            loader: crate::ui::data::Loader::inline(),
+            wake: None,
+            names: crate::ui::data::Memo::default(),
             backup_failure: None,
             looked_elsewhere: None,
         }
@@ -272,6 +281,13 @@ impl App {
     /// the start-up benchmark).
     pub fn report_first_frame(&mut self, started: std::time::Instant) {
         self.first_frame_probe = Some((started, 0));
+    }
+
+    /// Loads what screens show on a thread of its own, so opening a screen of a big studio
+    /// does not freeze the window; `wake` repaints it when the data arrives.
+    pub fn load_in_background(&mut self, wake: egui::Context) {
+        self.loader = crate::ui::data::Loader::background(&self.store, wake.clone());
+        self.wake = Some(wake);
     }
 
     /// Printed PDFs go into `folder` and are not opened in a viewer (for tests).
@@ -337,12 +353,18 @@ impl App {
 
     /// The compare screen's ranking: (rank, name, total, stars).
     pub fn compare_ranking(&self) -> Vec<(usize, String, f64, u8)> {
-        self.compare.ranking()
+        match self.names.get(&()) {
+            Some(Ok(names)) => self.compare.ranking(names),
+            _ => Vec::new(),
+        }
     }
 
     /// The incentive leaderboard: (name, points), best first.
     pub fn incentive_leaderboard(&self) -> Vec<(String, i64)> {
-        self.incentivise.leaderboard_names()
+        match self.names.get(&()) {
+            Some(Ok(names)) => self.incentivise.leaderboard_names(names),
+            _ => Vec::new(),
+        }
     }
 
     /// The topics the sessions list currently shows, in order.
@@ -495,11 +517,30 @@ impl App {
                     }
                 }
             });
+        let today = self.today();
+        self.names.refresh(
+            &ViewContext {
+                store: &self.store,
+                lang,
+                today,
+                loader: &self.loader,
+                names: None,
+            },
+            &(),
+            crate::ui::data::Names::load,
+        );
+        let names = self
+            .names
+            .get(&())
+            .and_then(|loaded| loaded.as_ref().ok())
+            .cloned();
         egui::CentralPanel::default().show(ui, |ui| {
             let ctx = ViewContext {
                 store: &self.store,
                 lang,
-                today: self.today(),
+                today,
+                loader: &self.loader,
+                names: names.as_deref(),
             };
             match self.settings.screen {
                 Screen::Dashboard => commands.extend(self.dashboard.ui(ui, &ctx)),
@@ -1268,6 +1309,11 @@ impl App {
         self.read_only = read_only_of(&store);
         self.looked_elsewhere = None;
         self.store = store;
+        // The loader reads the file that is open.
+        self.loader = match &self.wake {
+            Some(wake) => crate::ui::data::Loader::background(&self.store, wake.clone()),
+            None => crate::ui::data::Loader::inline(),
+        };
         self.merge_preview = None;
         self.merge_undo = None;
         self.settings.remember_file(path);

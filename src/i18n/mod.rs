@@ -119,6 +119,8 @@ texts! {
     nav_roster: "花名册", "Roster";
     nav_areas_branches: "片区与支部", "Areas & branches";
     browse: "浏览…", "Browse…";
+    loading: "正在读取…", "Loading…";
+    load_stopped: "读取数据时出错，请换一个页面再回来。", "Reading the data failed; open another screen and come back.";
     browse_no_system_dialog: "这台电脑没有可用的系统文件对话框：请在下面选文件夹和文件，或直接输入路径。", "No system file dialog is available here: choose the folder and file below, or type the path.";
     browse_up: "上一级", "Up";
     browse_home: "主目录", "Home";

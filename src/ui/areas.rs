@@ -1,13 +1,13 @@
 //! 片区与支部: add, rename and archive the town's areas and party branches.
 
+use super::data::Names;
 use super::widgets::{
     ERROR_RED, choice, combo, name_text_field, row_button, screen_title, submitted,
 };
 use super::{Change, Command, ViewContext};
-use crate::domain::{Area, AreaId, Branch, BranchId, BranchKind};
+use crate::domain::{AreaId, BranchId, BranchKind};
 use crate::i18n::Lang;
 use egui::{RichText, Ui};
-use std::collections::HashMap;
 
 /// A branch being edited in its row.
 struct BranchEdit {
@@ -17,18 +17,9 @@ struct BranchEdit {
     area: Option<AreaId>,
 }
 
-/// What the screen shows, loaded once per store generation.
-struct AreasModel {
-    areas: Vec<Area>,
-    branches: Vec<Branch>,
-    /// Secretaries in office per branch.
-    in_office: HashMap<BranchId, usize>,
-}
-
 /// The areas and branches screen.
 #[derive(Default)]
 pub struct AreasScreen {
-    cache: Option<(u64, Result<AreasModel, String>)>,
     new_area: String,
     new_branch: String,
     new_branch_kind: Option<BranchKind>,
@@ -54,26 +45,6 @@ fn name_problem(lang: Lang, name: &str, taken: impl Fn(&str) -> bool) -> Option<
 }
 
 impl AreasScreen {
-    fn refresh(&mut self, ctx: &ViewContext<'_>) {
-        let generation = ctx.store.generation();
-        if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
-            let load = || -> crate::store::Result<_> {
-                let mut in_office = HashMap::new();
-                for entry in ctx.store.roster()?.iter().filter(|e| !e.fields.archived) {
-                    if let Some(branch) = entry.fields.branch_id {
-                        *in_office.entry(branch).or_insert(0) += 1;
-                    }
-                }
-                Ok(AreasModel {
-                    areas: ctx.store.areas()?,
-                    branches: ctx.store.branches()?,
-                    in_office,
-                })
-            };
-            self.cache = Some((generation, load().map_err(|e| ctx.lang.store_error(&e))));
-        }
-    }
-
     /// Clears in-place edits after a successful write.
     pub fn write_finished(&mut self, succeeded: bool) {
         if succeeded {
@@ -86,36 +57,23 @@ impl AreasScreen {
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
-        self.refresh(ctx);
-        // Borrowed out of the cache for the frame (no copy), put back at the end.
-        let (generation, model) = match self.cache.take() {
-            Some((generation, Ok(model))) => (generation, model),
-            Some((generation, Err(message))) => {
-                ui.colored_label(ERROR_RED, &message);
-                self.cache = Some((generation, Err(message)));
-                return commands;
-            }
-            None => return commands,
+        // Everything here is in the names every screen shares.
+        let Some(model) = ctx.names else {
+            super::data::waiting(ui, lang);
+            return commands;
         };
         screen_title(ui, lang.nav_areas_branches());
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                self.areas_ui(ui, lang, &model, &mut commands);
+                self.areas_ui(ui, lang, model, &mut commands);
                 ui.add_space(16.0);
-                self.branches_ui(ui, lang, &model, &mut commands);
+                self.branches_ui(ui, lang, model, &mut commands);
             });
-        self.cache = Some((generation, Ok(model)));
         commands
     }
 
-    fn areas_ui(
-        &mut self,
-        ui: &mut Ui,
-        lang: Lang,
-        model: &AreasModel,
-        commands: &mut Vec<Command>,
-    ) {
+    fn areas_ui(&mut self, ui: &mut Ui, lang: Lang, model: &Names, commands: &mut Vec<Command>) {
         let areas = &model.areas;
         ui.strong(lang.areas_title());
         ui.horizontal(|ui| {
@@ -192,17 +150,12 @@ impl AreasScreen {
             });
     }
 
-    fn branches_ui(
-        &mut self,
-        ui: &mut Ui,
-        lang: Lang,
-        model: &AreasModel,
-        commands: &mut Vec<Command>,
-    ) {
-        let AreasModel {
+    fn branches_ui(&mut self, ui: &mut Ui, lang: Lang, model: &Names, commands: &mut Vec<Command>) {
+        let Names {
             areas,
             branches,
             in_office,
+            ..
         } = model;
         let open_areas: Vec<AreaId> = areas.iter().filter(|a| !a.archived).map(|a| a.id).collect();
         let area_name = |id: AreaId| {

@@ -1,7 +1,7 @@
 //! 交流: the notice board (pinned first), experience notes, and the exchange and observation
 //! visits with their host villages — all searchable.
 
-use super::problems::Names;
+use super::data::{Memo, Names};
 use super::widgets::{ERROR_RED, choice, in_office, row_button, screen_title, tabs, text_field};
 use super::{Change, Command, Screen, ViewContext};
 use crate::domain::exchange::{Note, NoteFields, Notice, NoticeFields, NoticeId, matches_search};
@@ -22,7 +22,6 @@ enum Tab {
 }
 
 struct Model {
-    names: Names,
     notices: Vec<Notice>,
     notes: Vec<Note>,
     visits: Vec<SessionSummary>,
@@ -56,36 +55,28 @@ impl super::widgets::FormWindow for EntryForm {
 pub struct CommunicateScreen {
     tab: Tab,
     query: String,
-    cache: Option<(u64, Result<Model, String>)>,
+    data: Memo<(), Model>,
     form: Option<EntryForm>,
     /// The entries that match the search: (generation, tab, query) and their indices.
     visible: Option<((u64, Tab, String), Vec<usize>)>,
 }
 
-impl CommunicateScreen {
-    fn refresh(&mut self, ctx: &ViewContext<'_>) {
-        let generation = ctx.store.generation();
-        if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
-            // A note links to a recent session or problem: the lists offer the newest 200.
-            let load = || -> crate::store::Result<Model> {
-                Ok(Model {
-                    names: Names::load(ctx)?,
-                    notices: ctx.store.notices()?,
-                    notes: ctx.store.notes()?,
-                    visits: ctx.store.exchange_visits()?,
-                    sessions: ctx
-                        .store
-                        .recent_sessions(200)?
-                        .into_iter()
-                        .map(|(id, day, topic)| (id, format!("{} {topic}", day.format("%Y-%m-%d"))))
-                        .collect(),
-                    problems: ctx.store.recent_problems(200)?,
-                })
-            };
-            self.cache = Some((generation, load().map_err(|e| ctx.lang.store_error(&e))));
-        }
-    }
+/// A note links to a recent session or problem: the lists offer the newest 200.
+fn load(store: &crate::store::Store, (): &()) -> crate::store::Result<Model> {
+    Ok(Model {
+        notices: store.notices()?,
+        notes: store.notes()?,
+        visits: store.exchange_visits()?,
+        sessions: store
+            .recent_sessions(200)?
+            .into_iter()
+            .map(|(id, day, topic)| (id, format!("{} {topic}", day.format("%Y-%m-%d"))))
+            .collect(),
+        problems: store.recent_problems(200)?,
+    })
+}
 
+impl CommunicateScreen {
     /// After a write: the form closes if it succeeded.
     pub fn write_finished(&mut self, succeeded: bool) {
         super::widgets::close_after_write(&mut self.form, succeeded);
@@ -95,17 +86,14 @@ impl CommunicateScreen {
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
-        self.refresh(ctx);
-        let Some((generation, model)) = self.cache.take() else {
+        let Some(names) = ctx.names else {
+            super::data::waiting(ui, lang);
             return commands;
         };
-        let model = match model {
-            Ok(model) => model,
-            Err(message) => {
-                ui.colored_label(ERROR_RED, &message);
-                self.cache = Some((generation, Err(message)));
-                return commands;
-            }
+        self.data.refresh(ctx, &(), load);
+        let generation = self.data.loaded_at().unwrap_or_default();
+        let Some(model) = super::data::ready(ui, lang, self.data.get(&())) else {
+            return commands;
         };
         screen_title(ui, lang.nav_communicate());
         ui.horizontal(|ui| {
@@ -146,7 +134,7 @@ impl CommunicateScreen {
                         let n = &model.notes[*i].fields;
                         matches_search(&n.title, query)
                             || matches_search(&n.text, query)
-                            || matches_search(&model.names.secretary(n.author), query)
+                            || matches_search(&names.secretary(n.author), query)
                     })
                     .collect(),
                 Tab::Visits => (0..model.visits.len())
@@ -154,7 +142,7 @@ impl CommunicateScreen {
                         let v = &model.visits[*i].fields;
                         matches_search(&v.topic, query)
                             || matches_search(&v.place, query)
-                            || matches_search(&model.names.branch(v.host_branch_id), query)
+                            || matches_search(&names.branch(v.host_branch_id), query)
                     })
                     .collect(),
             };
@@ -176,21 +164,10 @@ impl CommunicateScreen {
                             }
                             Tab::Notes => {
                                 let note = &model.notes[index];
-                                commands.extend(note_row(
-                                    ui,
-                                    lang,
-                                    note,
-                                    &model.names,
-                                    &mut self.form,
-                                ));
+                                commands.extend(note_row(ui, lang, note, names, &mut self.form));
                             }
                             Tab::Visits => {
-                                commands.extend(visit_row(
-                                    ui,
-                                    lang,
-                                    &model.visits[index],
-                                    &model.names,
-                                ));
+                                commands.extend(visit_row(ui, lang, &model.visits[index], names));
                             }
                         });
                     });
@@ -198,13 +175,12 @@ impl CommunicateScreen {
         }
         self.visible = visible;
         if let Some(form) = &mut self.form {
-            let (command, closed) = form.ui(ui, lang, &model);
+            let (command, closed) = form.ui(ui, lang, model, names);
             commands.extend(command);
             if closed {
                 self.form = None;
             }
         }
-        self.cache = Some((generation, Ok(model)));
         commands
     }
 }
@@ -258,7 +234,13 @@ impl EntryForm {
         }
     }
 
-    fn ui(&mut self, ui: &mut Ui, lang: Lang, model: &Model) -> (Option<Command>, bool) {
+    fn ui(
+        &mut self,
+        ui: &mut Ui,
+        lang: Lang,
+        model: &Model,
+        names: &Names,
+    ) -> (Option<Command>, bool) {
         let mut command = None;
         let mut closed = super::widgets::escape_pressed(ui);
         let title = match (self.notice, self.editing.is_some()) {
@@ -279,7 +261,7 @@ impl EntryForm {
                         ui.checkbox(&mut self.pinned, lang.pin());
                         ui.end_row();
                     } else {
-                        let people = in_office(&model.names.roster);
+                        let people = in_office(&names.roster);
                         choice(
                             ui,
                             "note-author",
@@ -287,7 +269,7 @@ impl EntryForm {
                             &mut self.author,
                             &people,
                             Some(lang.none_value()),
-                            |id| model.names.secretary(Some(id)),
+                            |id| names.secretary(Some(id)),
                         );
                         ui.end_row();
                         let sessions: Vec<SessionId> =

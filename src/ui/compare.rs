@@ -2,7 +2,7 @@
 //! criteria with a note, one secretary's trend, two secretaries or two areas side by side, the
 //! areas compared, and the criteria sheet and star thresholds.
 
-use super::problems::Names;
+use super::data::{Memo, Names};
 use super::widgets::{
     ERROR_RED, combo, in_office, name_text_field, period_field, screen_title, tabs,
 };
@@ -30,14 +30,57 @@ enum View {
     Criteria,
 }
 
-struct Model {
-    names: Names,
+/// A period's criteria, assessments and star thresholds, as loaded.
+struct Data {
     criteria: Vec<Criterion>,
     assessments: Vec<Assessment>,
     thresholds: StarThresholds,
 }
 
-impl Model {
+/// What the screen draws: the period's data with the names of people and areas.
+struct Model<'a> {
+    names: &'a Names,
+    data: &'a Data,
+}
+
+impl std::ops::Deref for Model<'_> {
+    type Target = Data;
+    fn deref(&self) -> &Data {
+        self.data
+    }
+}
+
+fn load(store: &crate::store::Store, period: &Period) -> crate::store::Result<Data> {
+    Ok(Data {
+        criteria: store.criteria()?,
+        assessments: store.assessments(*period)?,
+        thresholds: store.star_thresholds()?,
+    })
+}
+
+/// One secretary's totals over the same kind of period, eight back to the one chosen.
+fn load_trend(
+    store: &crate::store::Store,
+    (period, who): &(Period, SecretaryId),
+) -> crate::store::Result<Vec<(String, f64)>> {
+    let mut periods = vec![*period];
+    while periods.len() < 8 {
+        match periods.last().and_then(|p| p.previous()) {
+            Some(previous) => periods.push(previous),
+            None => break,
+        }
+    }
+    periods.reverse();
+    let mut points = Vec::new();
+    for p in periods {
+        if let Some(a) = store.assessments(p)?.iter().find(|a| a.secretary == *who) {
+            points.push((p.to_string(), a.total));
+        }
+    }
+    Ok(points)
+}
+
+impl Model<'_> {
     fn of(&self, who: SecretaryId) -> Option<&Assessment> {
         self.assessments.iter().find(|a| a.secretary == who)
     }
@@ -64,10 +107,6 @@ impl Model {
     }
 }
 
-/// One secretary's totals over the periods up to the one chosen: (generation, period, who,
-/// (period, total) in order).
-type Trend = (u64, Period, SecretaryId, Vec<(String, f64)>);
-
 /// Hand-entered scores of one secretary being typed.
 struct ScoreForm {
     secretary: SecretaryId,
@@ -92,13 +131,19 @@ struct SheetForm {
 /// The compare screen.
 #[derive(Default)]
 pub struct CompareScreen {
+    data: Memo<Period, Data>,
+    trend: Memo<(Period, SecretaryId), Vec<(String, f64)>>,
+    controls: Controls,
+}
+
+/// What the coordinator has chosen and typed on the screen.
+#[derive(Default)]
+struct Controls {
     view: View,
     /// The period as typed (the current quarter at first).
     period: Option<String>,
-    cache: Option<(u64, Period, Result<Model, String>)>,
     scores: Option<ScoreForm>,
     trend_who: Option<SecretaryId>,
-    trend: Option<Trend>,
     pick_areas: bool,
     side: [Option<SecretaryId>; 2],
     side_areas: [Option<AreaId>; 2],
@@ -108,65 +153,36 @@ pub struct CompareScreen {
 }
 
 impl CompareScreen {
-    fn refresh(&mut self, ctx: &ViewContext<'_>, period: Period) {
-        let generation = ctx.store.generation();
-        if self
-            .cache
-            .as_ref()
-            .is_none_or(|(g, p, _)| *g != generation || *p != period)
-        {
-            let load = || -> crate::store::Result<Model> {
-                Ok(Model {
-                    names: Names::load(ctx)?,
-                    criteria: ctx.store.criteria()?,
-                    assessments: ctx.store.assessments(period)?,
-                    thresholds: ctx.store.star_thresholds()?,
-                })
-            };
-            self.cache = Some((
-                generation,
-                period,
-                load().map_err(|e| ctx.lang.store_error(&e)),
-            ));
-        }
-    }
-
     /// After a write: the score form closes if it succeeded.
     pub fn write_finished(&mut self, succeeded: bool) {
         if succeeded {
-            self.scores = None;
+            self.controls.scores = None;
             // The sheet is read again from the store (and says so if it was saved).
-            self.sheet_saved = self.sheet.as_ref().is_some_and(|s| s.saving);
-            self.sheet = None;
-        } else if let Some(sheet) = &mut self.sheet {
+            self.controls.sheet_saved = self.controls.sheet.as_ref().is_some_and(|s| s.saving);
+            self.controls.sheet = None;
+        } else if let Some(sheet) = &mut self.controls.sheet {
             sheet.saving = false;
         }
     }
 
     /// The ranking as shown: (rank, name, total, stars) (for tests).
-    pub fn ranking(&self) -> Vec<(usize, String, f64, u8)> {
-        match &self.cache {
-            Some((_, _, Ok(model))) => model
-                .assessments
-                .iter()
-                .map(|a| {
-                    (
-                        a.rank,
-                        model.names.secretary(Some(a.secretary)),
-                        a.total,
-                        a.stars,
-                    )
-                })
-                .collect(),
-            _ => Vec::new(),
-        }
+    pub fn ranking(&self, names: &Names) -> Vec<(usize, String, f64, u8)> {
+        self.data
+            .shown()
+            .map(|data| {
+                data.assessments
+                    .iter()
+                    .map(|a| (a.rank, names.secretary(Some(a.secretary)), a.total, a.stars))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Draws the screen.
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
-        let text = self.period.get_or_insert_with(|| {
+        let text = self.controls.period.get_or_insert_with(|| {
             Period::quarter_of(ctx.today)
                 .map_or_else(|| ctx.today.year().to_string(), |p| p.to_string())
         });
@@ -197,7 +213,7 @@ impl CompareScreen {
             .inner;
         if tabs(
             ui,
-            &mut self.view,
+            &mut self.controls.view,
             &[
                 (View::Ranking, lang.view_ranking()),
                 (View::Trend, lang.view_trend()),
@@ -207,43 +223,53 @@ impl CompareScreen {
             ],
         ) {
             // The score form belongs to the ranking.
-            self.scores = None;
+            self.controls.scores = None;
         }
         let Some(period) = period else {
             return commands;
         };
-        self.refresh(ctx, period);
-        let Some((generation, period, model)) = self.cache.take() else {
+        let Some(names) = ctx.names else {
+            super::data::waiting(ui, lang);
             return commands;
         };
-        match &model {
-            Err(message) => {
-                ui.colored_label(ERROR_RED, message);
-            }
-            Ok(model) => match self.view {
-                View::Ranking => {
-                    if let Some(who) = ranking_ui(ui, lang, model) {
-                        self.scores = Some(ScoreForm::new(who, period, model));
-                    }
+        self.data.refresh(ctx, &period, load);
+        let Some(data) = super::data::ready(ui, lang, self.data.get(&period)) else {
+            return commands;
+        };
+        let model = &Model { names, data };
+        match self.controls.view {
+            View::Ranking => {
+                if let Some(who) = ranking_ui(ui, lang, model) {
+                    self.controls.scores = Some(ScoreForm::new(who, period, model));
                 }
-                View::Trend => self.trend_ui(ui, ctx, period, model),
-                View::SideBySide => self.side_by_side_ui(ui, lang, model),
-                View::Areas => areas_ui(ui, lang, model),
-                View::Criteria => commands.extend(self.criteria_ui(ui, lang, model)),
-            },
+            }
+            View::Trend => self
+                .controls
+                .trend_ui(ui, ctx, &mut self.trend, period, model),
+            View::SideBySide => self.controls.side_by_side_ui(ui, lang, model),
+            View::Areas => areas_ui(ui, lang, model),
+            View::Criteria => commands.extend(self.controls.criteria_ui(ui, lang, model)),
         }
-        if let (Some(form), Ok(model)) = (&mut self.scores, &model) {
+        if let Some(form) = &mut self.controls.scores {
             let (command, closed) = form.ui(ui, lang, model);
             commands.extend(command);
             if closed {
-                self.scores = None;
+                self.controls.scores = None;
             }
         }
-        self.cache = Some((generation, period, model));
         commands
     }
+}
 
-    fn trend_ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, period: Period, model: &Model) {
+impl Controls {
+    fn trend_ui(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewContext<'_>,
+        trend: &mut Memo<(Period, SecretaryId), Vec<(String, f64)>>,
+        period: Period,
+        model: &Model<'_>,
+    ) {
         let lang = ctx.lang;
         ui.horizontal(|ui| {
             ui.label(lang.col_name());
@@ -262,32 +288,8 @@ impl CompareScreen {
             ui.label(RichText::new(lang.choose_secretary()).weak());
             return;
         };
-        let generation = ctx.store.generation();
-        if self
-            .trend
-            .as_ref()
-            .is_none_or(|(g, p, w, _)| *g != generation || *p != period || *w != who)
-        {
-            // The same kind of period, eight back to the one chosen.
-            let mut periods = vec![period];
-            while periods.len() < 8 {
-                match periods.last().and_then(|p| p.previous()) {
-                    Some(previous) => periods.push(previous),
-                    None => break,
-                }
-            }
-            periods.reverse();
-            let points = periods
-                .iter()
-                .filter_map(|p| {
-                    let assessments = ctx.store.assessments(*p).ok()?;
-                    let total = assessments.iter().find(|a| a.secretary == who)?.total;
-                    Some((p.to_string(), total))
-                })
-                .collect();
-            self.trend = Some((generation, period, who, points));
-        }
-        let Some((_, _, _, points)) = &self.trend else {
+        trend.refresh(ctx, &(period, who), load_trend);
+        let Some(points) = super::data::ready(ui, lang, trend.get(&(period, who))) else {
             return;
         };
         let labels: Vec<String> = points.iter().map(|(p, _)| p.clone()).collect();
@@ -320,7 +322,7 @@ impl CompareScreen {
         }
     }
 
-    fn side_by_side_ui(&mut self, ui: &mut Ui, lang: Lang, model: &Model) {
+    fn side_by_side_ui(&mut self, ui: &mut Ui, lang: Lang, model: &Model<'_>) {
         ui.horizontal(|ui| {
             ui.radio_value(&mut self.pick_areas, false, lang.two_secretaries());
             ui.radio_value(&mut self.pick_areas, true, lang.two_areas());
@@ -454,7 +456,7 @@ impl CompareScreen {
             });
     }
 
-    fn criteria_ui(&mut self, ui: &mut Ui, lang: Lang, model: &Model) -> Option<Command> {
+    fn criteria_ui(&mut self, ui: &mut Ui, lang: Lang, model: &Model<'_>) -> Option<Command> {
         let sheet = self.sheet.get_or_insert_with(|| SheetForm {
             rows: model
                 .criteria
@@ -604,7 +606,7 @@ impl CompareScreen {
 }
 
 /// The ranking table; returns the secretary whose scores were opened.
-fn ranking_ui(ui: &mut Ui, lang: Lang, model: &Model) -> Option<SecretaryId> {
+fn ranking_ui(ui: &mut Ui, lang: Lang, model: &Model<'_>) -> Option<SecretaryId> {
     let mut opened = None;
     ui.label(RichText::new(lang.ranking_explained()).weak());
     let columns = model.criteria.len();
@@ -710,7 +712,7 @@ pub fn explain(lang: Lang, criterion: &Criterion, explanation: &Explanation) -> 
     }
 }
 
-fn areas_ui(ui: &mut Ui, lang: Lang, model: &Model) {
+fn areas_ui(ui: &mut Ui, lang: Lang, model: &Model<'_>) {
     let areas: Vec<(String, f64)> = model
         .names
         .areas
@@ -753,7 +755,7 @@ fn areas_ui(ui: &mut Ui, lang: Lang, model: &Model) {
 }
 
 impl ScoreForm {
-    fn new(secretary: SecretaryId, period: Period, model: &Model) -> Self {
+    fn new(secretary: SecretaryId, period: Period, model: &Model<'_>) -> Self {
         let assessment = model.of(secretary);
         let rows = model
             .criteria
@@ -780,7 +782,7 @@ impl ScoreForm {
     }
 
     /// Draws the form; returns the write to make, and whether it was cancelled.
-    fn ui(&mut self, ui: &mut Ui, lang: Lang, model: &Model) -> (Option<Command>, bool) {
+    fn ui(&mut self, ui: &mut Ui, lang: Lang, model: &Model<'_>) -> (Option<Command>, bool) {
         let mut command = None;
         let mut closed = super::widgets::escape_pressed(ui);
         let name = model.names.secretary(Some(self.secretary));

@@ -1,5 +1,6 @@
 //! 概览: the studio at a glance — secretaries per area and level, branches by kind.
 
+use super::data::Memo;
 use super::widgets::screen_title;
 use super::{Change, Command, ViewContext};
 use crate::domain::Level;
@@ -9,14 +10,14 @@ use crate::domain::figures::{AttendanceCounts, ProblemFigures, problem_figures};
 use crate::domain::period::Period;
 use crate::domain::problem::ProblemState;
 use crate::domain::session::parse_day;
-use crate::store::DashboardFigures;
-use chrono::Datelike;
+use crate::store::{DashboardFigures, Store};
+use chrono::{Datelike, NaiveDate};
 use egui::{Color32, RichText, Ui};
 
 /// The dashboard screen.
 #[derive(Default)]
 pub struct DashboardScreen {
-    cache: Option<(u64, Result<Model, String>)>,
+    data: Memo<chrono::NaiveDate, Model>,
     /// The six responsibilities being edited.
     form: Option<ResponsibilitiesForm>,
 }
@@ -65,11 +66,10 @@ struct YearModel {
     problems: ProblemFigures,
 }
 
-fn year_model(ctx: &ViewContext<'_>) -> crate::store::Result<YearModel> {
-    let Some(period) = Period::year(ctx.today.year()) else {
+fn year_model(store: &Store, today: NaiveDate) -> crate::store::Result<YearModel> {
+    let Some(period) = Period::year(today.year()) else {
         return Ok(YearModel::default());
     };
-    let store = ctx.store;
     let ledger = store.ledger_year(period)?;
     let problems = store.problems()?;
     let roster = store.roster()?;
@@ -87,13 +87,8 @@ fn year_model(ctx: &ViewContext<'_>) -> crate::store::Result<YearModel> {
         let area = roster
             .iter()
             .find(|e| e.id == *secretary)
-            .map(|e| {
-                if e.area_name.is_empty() {
-                    ctx.lang.no_area().to_owned()
-                } else {
-                    e.area_name.clone()
-                }
-            })
+            // Empty for none: said in the language of the moment when drawn.
+            .map(|e| e.area_name.clone())
             .unwrap_or_default();
         match by_area.iter_mut().find(|(name, _)| *name == area) {
             Some((_, total)) => total.merge(*counts),
@@ -111,7 +106,7 @@ fn year_model(ctx: &ViewContext<'_>) -> crate::store::Result<YearModel> {
         resolved_per_month,
         attendance,
         attendance_by_area: by_area,
-        problems: problem_figures(&problems, period, ctx.today, days),
+        problems: problem_figures(&problems, period, today, days),
     })
 }
 
@@ -138,61 +133,52 @@ fn level_index(level: Option<Level>) -> usize {
     }
 }
 
-impl DashboardScreen {
-    fn model<'a>(&'a mut self, ctx: &ViewContext<'_>) -> &'a Result<Model, String> {
-        let generation = ctx.store.generation();
-        if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
-            let loaded = ctx.store.dashboard_figures().and_then(|f| {
-                let people = ctx
-                    .store
-                    .roster()?
-                    .into_iter()
-                    .filter(|e| !e.fields.archived)
-                    .map(|e| (e.id, e.fields.name))
-                    .collect();
-                Ok((f, year_model(ctx)?, ctx.store.responsibilities()?, people))
-            });
-            let model = loaded.map_err(|e| ctx.lang.store_error(&e)).map(
-                |(figures, year, responsibilities, people)| {
-                    let mut areas: Vec<(String, [i64; 4])> = Vec::new();
-                    for (area, level, count) in &figures.secretaries_by_area_level {
-                        let name = if area.is_empty() {
-                            ctx.lang.no_area().to_owned()
-                        } else {
-                            area.clone()
-                        };
-                        let index = if let Some(index) = areas.iter().position(|(a, _)| *a == name)
-                        {
-                            index
-                        } else {
-                            areas.push((name, [0; 4]));
-                            areas.len() - 1
-                        };
-                        areas[index].1[level_index(*level)] += count;
-                    }
-                    let branches = figures
-                        .branches_by_kind
-                        .iter()
-                        .map(|(_, n)| *n as usize)
-                        .sum();
-                    Model {
-                        figures,
-                        year,
-                        branches,
-                        areas,
-                        responsibilities,
-                        people,
-                    }
-                },
-            );
-            self.cache = Some((generation, model));
-        }
-        match &self.cache {
-            Some((_, model)) => model,
-            None => unreachable!("filled above"),
-        }
+/// What the dashboard shows; areas without a name are empty (said in words when drawn).
+fn load(store: &Store, today: &NaiveDate) -> crate::store::Result<Model> {
+    let figures = store.dashboard_figures()?;
+    let people = store
+        .roster()?
+        .into_iter()
+        .filter(|e| !e.fields.archived)
+        .map(|e| (e.id, e.fields.name))
+        .collect();
+    let year = year_model(store, *today)?;
+    let responsibilities = store.responsibilities()?;
+    let mut areas: Vec<(String, [i64; 4])> = Vec::new();
+    for (area, level, count) in &figures.secretaries_by_area_level {
+        let index = if let Some(index) = areas.iter().position(|(a, _)| a == area) {
+            index
+        } else {
+            areas.push((area.clone(), [0; 4]));
+            areas.len() - 1
+        };
+        areas[index].1[level_index(*level)] += count;
     }
+    let branches = figures
+        .branches_by_kind
+        .iter()
+        .map(|(_, n)| *n as usize)
+        .sum();
+    Ok(Model {
+        figures,
+        year,
+        branches,
+        areas,
+        responsibilities,
+        people,
+    })
+}
 
+/// An area's name, or 未划片区 for none.
+fn area_name(lang: crate::i18n::Lang, name: &str) -> String {
+    if name.is_empty() {
+        lang.no_area().to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+impl DashboardScreen {
     /// After a write: the responsibilities form closes if it succeeded.
     pub fn write_finished(&mut self, succeeded: bool) {
         super::widgets::close_after_write(&mut self.form, succeeded);
@@ -203,14 +189,11 @@ impl DashboardScreen {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         screen_title(ui, lang.dashboard_title());
-        let mut form = self.form.take();
-        let model = match self.model(ctx) {
-            Ok(model) => model,
-            Err(message) => {
-                ui.colored_label(super::widgets::ERROR_RED, message);
-                return commands;
-            }
+        self.data.refresh(ctx, &ctx.today, load);
+        let Some(model) = super::data::ready(ui, lang, self.data.get(&ctx.today)) else {
+            return commands;
         };
+        let mut form = self.form.take();
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -358,7 +341,7 @@ fn year_ui(ui: &mut Ui, lang: crate::i18n::Lang, year: &YearModel) {
         let area_names: Vec<String> = year
             .attendance_by_area
             .iter()
-            .map(|(name, _)| name.clone())
+            .map(|(name, _)| area_name(lang, name))
             .collect();
         egui_plot::Plot::new("attendance-by-area")
             .height(180.0)
@@ -383,7 +366,7 @@ fn year_ui(ui: &mut Ui, lang: crate::i18n::Lang, year: &YearModel) {
                     .enumerate()
                     .map(|(i, (area, counts))| {
                         egui_plot::Bar::new(i as f64 + 1.0, counts.rate().unwrap_or(0.0) * 100.0)
-                            .name(area)
+                            .name(area_name(lang, area))
                             .width(0.6)
                             .fill(red)
                     })
@@ -409,7 +392,7 @@ fn area_table(ui: &mut Ui, ctx: &ViewContext<'_>, model: &Model) {
             ui.end_row();
             let mut totals = [0i64; 4];
             for (area, counts) in &model.areas {
-                ui.label(area);
+                ui.label(area_name(lang, area));
                 for (i, count) in counts.iter().enumerate() {
                     ui.label(count.to_string());
                     totals[i] += count;

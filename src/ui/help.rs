@@ -1,7 +1,7 @@
 //! 帮扶: the pairing board — each strong-with-weak pair with its visits, problems, days since
 //! the last visit and outcome; a warning for pairs not visited for too long; the pairing form.
 
-use super::problems::Names;
+use super::data::{Memo, Names};
 use super::widgets::{ERROR_RED, choice, in_office, row_button, screen_title, text_field};
 use super::{Change, Command, ViewContext};
 use crate::domain::SecretaryId;
@@ -15,10 +15,30 @@ use egui_extras::{Column, TableBuilder};
 /// The orange of a warning.
 const WARNING: egui::Color32 = egui::Color32::from_rgb(200, 110, 0);
 
-struct Model {
-    names: Names,
+/// The pairings with their progress, and after how many days a pair counts as not visited.
+struct Data {
     pairings: Vec<PairingProgress>,
     stale_days: i64,
+}
+
+fn load(store: &crate::store::Store, (): &()) -> crate::store::Result<Data> {
+    Ok(Data {
+        pairings: store.pairings()?,
+        stale_days: store.stale_days()?,
+    })
+}
+
+/// What the board draws: the data with the names of people.
+struct Model<'a> {
+    names: &'a Names,
+    data: &'a Data,
+}
+
+impl std::ops::Deref for Model<'_> {
+    type Target = Data;
+    fn deref(&self) -> &Data {
+        self.data
+    }
 }
 
 /// The pairing form as typed.
@@ -59,31 +79,15 @@ impl super::widgets::FormWindow for CommendForm {
 /// The help screen.
 #[derive(Default)]
 pub struct HelpScreen {
-    cache: Option<(u64, Result<Model, String>)>,
+    data: Memo<(), Data>,
     form: Option<PairingForm>,
     commend: Option<CommendForm>,
     stale_days: String,
+    /// The generation `stale_days` was last set from.
+    stale_days_of: Option<u64>,
 }
 
 impl HelpScreen {
-    fn refresh(&mut self, ctx: &ViewContext<'_>) {
-        let generation = ctx.store.generation();
-        if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
-            let load = || -> crate::store::Result<Model> {
-                Ok(Model {
-                    names: Names::load(ctx)?,
-                    pairings: ctx.store.pairings()?,
-                    stale_days: ctx.store.stale_days()?,
-                })
-            };
-            let model = load().map_err(|e| ctx.lang.store_error(&e));
-            if let Ok(model) = &model {
-                self.stale_days = model.stale_days.to_string();
-            }
-            self.cache = Some((generation, model));
-        }
-    }
-
     /// After a write: the form closes if it succeeded.
     pub fn write_finished(&mut self, succeeded: bool) {
         super::widgets::close_after_write(&mut self.form, succeeded);
@@ -94,18 +98,19 @@ impl HelpScreen {
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
-        self.refresh(ctx);
-        let Some((generation, model)) = self.cache.take() else {
+        let Some(names) = ctx.names else {
+            super::data::waiting(ui, lang);
             return commands;
         };
-        let model = match model {
-            Ok(model) => model,
-            Err(message) => {
-                ui.colored_label(ERROR_RED, &message);
-                self.cache = Some((generation, Err(message)));
-                return commands;
-            }
+        self.data.refresh(ctx, &(), load);
+        let Some(data) = super::data::ready(ui, lang, self.data.get(&())) else {
+            return commands;
         };
+        if self.stale_days_of != self.data.loaded_at() {
+            self.stale_days_of = self.data.loaded_at();
+            self.stale_days = data.stale_days.to_string();
+        }
+        let model = Model { names, data };
         screen_title(ui, lang.nav_help());
         let stale: Vec<&PairingProgress> = model
             .pairings
@@ -159,13 +164,12 @@ impl HelpScreen {
             }
         }
         if let Some(form) = &mut self.form {
-            let (command, closed) = form.ui(ui, lang, &model.names);
+            let (command, closed) = form.ui(ui, lang, model.names);
             commands.extend(command);
             if closed {
                 self.form = None;
             }
         }
-        self.cache = Some((generation, Ok(model)));
         commands
     }
 }
@@ -173,7 +177,7 @@ impl HelpScreen {
 fn board_ui(
     ui: &mut Ui,
     ctx: &ViewContext<'_>,
-    model: &Model,
+    model: &Model<'_>,
     form: &mut Option<PairingForm>,
     commend: &mut Option<CommendForm>,
 ) -> Vec<Command> {

@@ -1,7 +1,7 @@
 //! 激励: the points leaderboard of a period, the points ledger (every line says which record
 //! and rule it comes from), manual awards, commendations and criticisms, and the rules.
 
-use super::problems::Names;
+use super::data::{Memo, Names};
 use super::widgets::{
     ERROR_RED, combo, in_office, name_text_field, period_field, row_button, screen_title, tabs,
 };
@@ -28,13 +28,38 @@ enum Tab {
     Rules,
 }
 
-struct Model {
-    names: Names,
+/// A period's points ledger and leaderboard, the awards and honours, and the rules.
+struct Data {
     lines: Vec<PointsLine>,
     board: Vec<LeaderboardEntry>,
     honours: Vec<Honour>,
     awards: Vec<Award>,
     rules: PointsRules,
+}
+
+fn load(store: &crate::store::Store, period: &Period) -> crate::store::Result<Data> {
+    let lines = store.points_ledger(Some(*period))?;
+    let board = leaderboard(&lines, *period, &in_office(&store.roster()?));
+    Ok(Data {
+        lines,
+        board,
+        honours: store.honours()?,
+        awards: store.awards()?,
+        rules: store.points_rules()?,
+    })
+}
+
+/// What the screen draws: the period's data with the names of people.
+struct Model<'a> {
+    names: &'a Names,
+    data: &'a Data,
+}
+
+impl std::ops::Deref for Model<'_> {
+    type Target = Data;
+    fn deref(&self) -> &Data {
+        self.data
+    }
 }
 
 /// A manual award or an honour being typed.
@@ -51,14 +76,22 @@ struct EntryForm {
 /// The incentive screen.
 #[derive(Default)]
 pub struct IncentiviseScreen {
+    data: Memo<Period, Data>,
+    controls: Controls,
+}
+
+/// What the coordinator has chosen and typed on the screen.
+#[derive(Default)]
+struct Controls {
     tab: Tab,
     /// The period as typed (this year at first).
     period: Option<String>,
-    cache: Option<(u64, Period, Result<Model, String>)>,
     ledger_who: Option<SecretaryId>,
     award: EntryForm,
     honour: EntryForm,
     rules: Vec<(PointsEvent, String)>,
+    /// The generation `rules` was last set from.
+    rules_of: Option<u64>,
     rules_error: Option<String>,
     /// Rules were saved and not edited since: said beside the button.
     rules_saved: bool,
@@ -67,55 +100,25 @@ pub struct IncentiviseScreen {
 }
 
 impl IncentiviseScreen {
-    fn refresh(&mut self, ctx: &ViewContext<'_>, period: Period) {
-        let generation = ctx.store.generation();
-        if self
-            .cache
-            .as_ref()
-            .is_none_or(|(g, p, _)| *g != generation || *p != period)
-        {
-            let load = || -> crate::store::Result<Model> {
-                let names = Names::load(ctx)?;
-                let lines = ctx.store.points_ledger(Some(period))?;
-                let board = leaderboard(&lines, period, &in_office(&names.roster));
-                Ok(Model {
-                    names,
-                    lines,
-                    board,
-                    honours: ctx.store.honours()?,
-                    awards: ctx.store.awards()?,
-                    rules: ctx.store.points_rules()?,
-                })
-            };
-            let model = load().map_err(|e| ctx.lang.store_error(&e));
-            if let Ok(model) = &model {
-                self.rules = PointsEvent::ALL
-                    .iter()
-                    .map(|e| (*e, model.rules.points(*e).to_string()))
-                    .collect();
-            }
-            self.cache = Some((generation, period, model));
-        }
-    }
-
     /// After a write: says that saved rules are saved.
     pub fn write_finished(&mut self, succeeded: bool) {
-        if self.rules_saving {
-            self.rules_saved = succeeded;
-            self.rules_saving = false;
+        if self.controls.rules_saving {
+            self.controls.rules_saved = succeeded;
+            self.controls.rules_saving = false;
         }
     }
 
     /// The names on the leaderboard, best first (for tests).
-    pub fn leaderboard_names(&self) -> Vec<(String, i64)> {
-        match &self.cache {
-            Some((_, _, Ok(model))) => model
-                .board
-                .iter()
-                .map(|e| (model.names.secretary(Some(e.secretary)), e.points))
-                .collect(),
-            _ => Vec::new(),
-        }
+    pub fn leaderboard_names(&self, names: &Names) -> Vec<(String, i64)> {
+        self.data
+            .shown()
+            .map(|data| {
+                data.board
+                    .iter()
+                    .map(|e| (names.secretary(Some(e.secretary)), e.points))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Draws the screen.
@@ -123,6 +126,7 @@ impl IncentiviseScreen {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         let text = self
+            .controls
             .period
             .get_or_insert_with(|| ctx.today.year().to_string());
         screen_title(ui, lang.nav_incentivise());
@@ -148,7 +152,7 @@ impl IncentiviseScreen {
             .inner;
         tabs(
             ui,
-            &mut self.tab,
+            &mut self.controls.tab,
             &[
                 (Tab::Leaderboard, lang.points_leaderboard()),
                 (Tab::Ledger, lang.points_ledger()),
@@ -159,26 +163,35 @@ impl IncentiviseScreen {
         let Some(period) = period else {
             return commands;
         };
-        self.refresh(ctx, period);
-        let Some((generation, period, model)) = self.cache.take() else {
+        let Some(names) = ctx.names else {
+            super::data::waiting(ui, lang);
             return commands;
         };
-        match &model {
-            Err(message) => {
-                ui.colored_label(ERROR_RED, message);
-            }
-            Ok(model) => match self.tab {
-                Tab::Leaderboard => leaderboard_ui(ui, lang, model),
-                Tab::Ledger => commands.extend(self.ledger_ui(ui, lang, model)),
-                Tab::Honours => commands.extend(self.honours_ui(ui, ctx, model, period)),
-                Tab::Rules => commands.extend(self.rules_ui(ui, lang)),
-            },
+        self.data.refresh(ctx, &period, load);
+        let Some(data) = super::data::ready(ui, lang, self.data.get(&period)) else {
+            return commands;
+        };
+        if self.controls.rules_of != self.data.loaded_at() {
+            self.controls.rules_of = self.data.loaded_at();
+            self.controls.rules = PointsEvent::ALL
+                .iter()
+                .map(|e| (*e, data.rules.points(*e).to_string()))
+                .collect();
         }
-        self.cache = Some((generation, period, model));
+        let model = &Model { names, data };
+        let controls = &mut self.controls;
+        match controls.tab {
+            Tab::Leaderboard => leaderboard_ui(ui, lang, model),
+            Tab::Ledger => commands.extend(controls.ledger_ui(ui, lang, model)),
+            Tab::Honours => commands.extend(controls.honours_ui(ui, ctx, model, period)),
+            Tab::Rules => commands.extend(controls.rules_ui(ui, lang)),
+        }
         commands
     }
+}
 
-    fn ledger_ui(&mut self, ui: &mut Ui, lang: Lang, model: &Model) -> Option<Command> {
+impl Controls {
+    fn ledger_ui(&mut self, ui: &mut Ui, lang: Lang, model: &Model<'_>) -> Option<Command> {
         let mut command = None;
         ui.horizontal(|ui| {
             ui.label(lang.col_name());
@@ -266,7 +279,7 @@ impl IncentiviseScreen {
         &mut self,
         ui: &mut Ui,
         ctx: &ViewContext<'_>,
-        model: &Model,
+        model: &Model<'_>,
         period: Period,
     ) -> Vec<Command> {
         let lang = ctx.lang;
@@ -288,7 +301,7 @@ impl IncentiviseScreen {
                         lang.manual_award(),
                         &mut self.award,
                         &people,
-                        &model.names,
+                        model.names,
                         false,
                     ) {
                         commands.push(Command::Write(change));
@@ -321,7 +334,7 @@ impl IncentiviseScreen {
                         lang.honours_title(),
                         &mut self.honour,
                         &people,
-                        &model.names,
+                        model.names,
                         true,
                     ) {
                         commands.push(Command::Write(change));
@@ -428,7 +441,7 @@ fn points_text(points: i64) -> RichText {
     }
 }
 
-fn leaderboard_ui(ui: &mut Ui, lang: Lang, model: &Model) {
+fn leaderboard_ui(ui: &mut Ui, lang: Lang, model: &Model<'_>) {
     let best = model
         .board
         .iter()

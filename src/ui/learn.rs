@@ -1,7 +1,7 @@
 //! 学习: the year's learning plan against what was held, and each secretary's learning record
 //! (topics and hours from the sessions they attended — typed once, in the session).
 
-use super::problems::Names;
+use super::data::{Memo, Names};
 use super::widgets::{ERROR_RED, combo, row_button, screen_title, tabs};
 use super::{Change, Command, Screen, ViewContext};
 use crate::domain::SecretaryId;
@@ -22,11 +22,46 @@ enum Tab {
     Records,
 }
 
-struct Model {
-    names: Names,
+/// A year's learning plan with the days each item was held, and the hours per secretary.
+struct Data {
     plan: Vec<(PlanItem, Vec<NaiveDate>)>,
     /// Hours per secretary in the year.
     hours: Vec<(SecretaryId, i64)>,
+}
+
+fn load(store: &crate::store::Store, year: &i32) -> crate::store::Result<Data> {
+    let mut hours: Vec<(SecretaryId, i64)> = Period::year(*year)
+        .map(|p| store.secretary_facts(p))
+        .transpose()?
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(who, facts)| (who, facts.learning_min))
+        .collect();
+    hours.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Ok(Data {
+        plan: store.learning_plan(*year)?,
+        hours,
+    })
+}
+
+fn load_record(
+    store: &crate::store::Store,
+    who: &SecretaryId,
+) -> crate::store::Result<Vec<LearningRecordLine>> {
+    store.learning_record(*who)
+}
+
+/// What the screen draws: the year's data with the names of people.
+struct Model<'a> {
+    names: &'a Names,
+    data: &'a Data,
+}
+
+impl std::ops::Deref for Model<'_> {
+    type Target = Data;
+    fn deref(&self) -> &Data {
+        self.data
+    }
 }
 
 /// A plan item being typed (new, or an existing one edited).
@@ -42,50 +77,25 @@ struct PlanRow {
 /// The learn screen.
 #[derive(Default)]
 pub struct LearnScreen {
+    data: Memo<i32, Data>,
+    record: Memo<SecretaryId, Vec<LearningRecordLine>>,
+    controls: Controls,
+}
+
+/// What the coordinator has chosen and typed on the screen.
+#[derive(Default)]
+struct Controls {
     tab: Tab,
     year: i32,
-    cache: Option<(u64, i32, Result<Model, String>)>,
     row: PlanRow,
     who: Option<SecretaryId>,
-    record: Option<(u64, SecretaryId, Vec<LearningRecordLine>)>,
 }
 
 impl LearnScreen {
-    fn refresh(&mut self, ctx: &ViewContext<'_>) {
-        let generation = ctx.store.generation();
-        let year = self.year;
-        if self
-            .cache
-            .as_ref()
-            .is_none_or(|(g, y, _)| *g != generation || *y != year)
-        {
-            let load = || -> crate::store::Result<Model> {
-                let mut hours: Vec<(SecretaryId, i64)> = Period::year(year)
-                    .map(|p| ctx.store.secretary_facts(p))
-                    .transpose()?
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|(who, facts)| (who, facts.learning_min))
-                    .collect();
-                hours.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-                Ok(Model {
-                    names: Names::load(ctx)?,
-                    plan: ctx.store.learning_plan(year)?,
-                    hours,
-                })
-            };
-            self.cache = Some((
-                generation,
-                year,
-                load().map_err(|e| ctx.lang.store_error(&e)),
-            ));
-        }
-    }
-
     /// After a write: the plan row is cleared if it succeeded.
     pub fn write_finished(&mut self, succeeded: bool) {
         if succeeded {
-            self.row = PlanRow::default();
+            self.controls.row = PlanRow::default();
         }
     }
 
@@ -93,45 +103,49 @@ impl LearnScreen {
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
-        if self.year == 0 {
-            self.year = ctx.today.year();
+        if self.controls.year == 0 {
+            self.controls.year = ctx.today.year();
         }
         screen_title(ui, lang.nav_learn());
         ui.horizontal(|ui| {
             if ui.button("◀").on_hover_text(lang.previous_year()).clicked() {
-                self.year -= 1;
+                self.controls.year -= 1;
             }
-            ui.strong(lang.year_label(self.year));
+            ui.strong(lang.year_label(self.controls.year));
             if ui.button("▶").on_hover_text(lang.next_year()).clicked() {
-                self.year += 1;
+                self.controls.year += 1;
             }
         });
         tabs(
             ui,
-            &mut self.tab,
+            &mut self.controls.tab,
             &[
                 (Tab::Plan, lang.learning_plan()),
                 (Tab::Records, lang.learning_records()),
             ],
         );
-        self.refresh(ctx);
-        let Some((generation, year, model)) = self.cache.take() else {
+        let Some(names) = ctx.names else {
+            super::data::waiting(ui, lang);
             return commands;
         };
-        match &model {
-            Err(message) => {
-                ui.colored_label(ERROR_RED, message);
+        let year = self.controls.year;
+        self.data.refresh(ctx, &year, load);
+        let Some(data) = super::data::ready(ui, lang, self.data.get(&year)) else {
+            return commands;
+        };
+        let model = &Model { names, data };
+        match self.controls.tab {
+            Tab::Plan => commands.extend(self.controls.plan_ui(ui, ctx, model)),
+            Tab::Records => {
+                commands.extend(self.controls.records_ui(ui, ctx, &mut self.record, model));
             }
-            Ok(model) => match self.tab {
-                Tab::Plan => commands.extend(self.plan_ui(ui, ctx, model)),
-                Tab::Records => commands.extend(self.records_ui(ui, ctx, model)),
-            },
         }
-        self.cache = Some((generation, year, model));
         commands
     }
+}
 
-    fn plan_ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, model: &Model) -> Vec<Command> {
+impl Controls {
+    fn plan_ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, model: &Model<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         let held = model
@@ -263,7 +277,13 @@ impl LearnScreen {
         commands
     }
 
-    fn records_ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, model: &Model) -> Vec<Command> {
+    fn records_ui(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewContext<'_>,
+        record: &mut Memo<SecretaryId, Vec<LearningRecordLine>>,
+        model: &Model<'_>,
+    ) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         ui.columns(2, |columns| {
@@ -298,16 +318,8 @@ impl LearnScreen {
                 ui.label(RichText::new(lang.choose_secretary()).weak());
                 return;
             };
-            let generation = ctx.store.generation();
-            if self
-                .record
-                .as_ref()
-                .is_none_or(|(g, w, _)| *g != generation || *w != who)
-            {
-                let lines = ctx.store.learning_record(who).unwrap_or_default();
-                self.record = Some((generation, who, lines));
-            }
-            let Some((_, _, all)) = &self.record else {
+            record.refresh(ctx, &who, load_record);
+            let Some(all) = super::data::ready(ui, lang, record.get(&who)) else {
                 return;
             };
             // The record of the year shown, as the hours beside the names are.

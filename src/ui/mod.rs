@@ -9,6 +9,7 @@ pub mod browse;
 pub mod communicate;
 pub mod compare;
 pub mod dashboard;
+pub mod data;
 pub mod export;
 pub mod file_dialog;
 pub mod help;
@@ -98,6 +99,10 @@ pub struct ViewContext<'a> {
     pub lang: Lang,
     /// Today's date, for validation (fixed in tests).
     pub today: NaiveDate,
+    /// Loads what screens show (see [`data::Memo`]).
+    pub loader: &'a data::Loader,
+    /// The names of people, branches and areas, once they are loaded.
+    pub names: Option<&'a data::Names>,
 }
 
 /// A change to the studio's records, applied by the app in one transaction.

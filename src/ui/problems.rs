@@ -1,5 +1,6 @@
 //! 难题台账: problems raised by branches, their state, history and follow-up.
 
+use super::data::{Memo, Names};
 use super::widgets::{ERROR_RED, choice, screen_title, text_field};
 use super::{Change, Command, Screen, ViewContext};
 use crate::domain::problem::{
@@ -7,57 +8,12 @@ use crate::domain::problem::{
     check_state_change, is_overdue,
 };
 use crate::domain::session::parse_day;
-use crate::domain::{
-    Area, AreaId, Branch, BranchId, ProblemId, RosterEntry, SecretaryId, SessionId,
-};
+use crate::domain::{AreaId, BranchId, ProblemId, SecretaryId, SessionId};
 use crate::i18n::Lang;
-use crate::store::HistoryEntry;
+use crate::store::{HistoryEntry, Store};
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
-
-/// The roster, branches and areas a problem form or list needs to name people and places.
-#[derive(Default)]
-pub struct Names {
-    /// Secretaries (archived included, for old records).
-    pub roster: Vec<RosterEntry>,
-    /// Branches.
-    pub branches: Vec<Branch>,
-    /// Areas.
-    pub areas: Vec<Area>,
-}
-
-impl Names {
-    /// Loads them from the store.
-    pub fn load(ctx: &ViewContext<'_>) -> crate::store::Result<Self> {
-        Ok(Self {
-            roster: ctx.store.roster()?,
-            branches: ctx.store.branches()?,
-            areas: ctx.store.areas()?,
-        })
-    }
-
-    /// A secretary's name (empty if none or unknown).
-    pub fn secretary(&self, id: Option<SecretaryId>) -> String {
-        id.and_then(|id| self.roster.iter().find(|e| e.id == id))
-            .map(|e| e.fields.name.clone())
-            .unwrap_or_default()
-    }
-
-    /// A branch's name (empty if none or unknown).
-    pub fn branch(&self, id: Option<BranchId>) -> String {
-        id.and_then(|id| self.branches.iter().find(|b| b.id == id))
-            .map(|b| b.name.clone())
-            .unwrap_or_default()
-    }
-
-    /// The area of a branch.
-    pub fn area_of(&self, branch: Option<BranchId>) -> Option<AreaId> {
-        branch
-            .and_then(|id| self.branches.iter().find(|b| b.id == id))
-            .and_then(|b| b.area_id)
-    }
-}
 
 /// The problem form as typed.
 pub struct ProblemForm {
@@ -336,23 +292,53 @@ impl ProblemForm {
 /// What decides which problems are listed.
 type Filters = crate::domain::problem::ProblemFilter;
 
-/// The problems and the names to show with them, loaded once per store generation.
-type ListModel = (Vec<ProblemSummary>, Names);
-
-/// A problem (if it still exists), its history, names, recent sessions and the pairing it
-/// hangs on ("helper → helped"), loaded once per store generation.
+/// A problem (if it still exists), its history, recent sessions and the pairing it hangs on
+/// ("helper → helped"), loaded once per store generation.
 type PageModel = (
     Option<ProblemSummary>,
     Vec<HistoryEntry>,
-    Names,
     Vec<(SessionId, NaiveDate, String)>,
     Option<String>,
 );
 
+fn load_problems(store: &Store, (): &()) -> crate::store::Result<Vec<ProblemSummary>> {
+    store.problems()
+}
+
+fn load_page(store: &Store, id: &ProblemId) -> crate::store::Result<PageModel> {
+    let problem = store.problem(*id)?;
+    let pair = match problem.as_ref().and_then(|p| p.fields.pairing_id) {
+        Some(pairing) => store
+            .pairings()?
+            .into_iter()
+            .find(|p| p.id == pairing)
+            .map(|p| (p.fields.strong, p.fields.weak)),
+        None => None,
+    };
+    let pair = match pair {
+        Some((strong, weak)) => {
+            let name = |id: SecretaryId| -> crate::store::Result<String> {
+                Ok(store
+                    .secretary(id)?
+                    .map(|s| s.fields.name)
+                    .unwrap_or_default())
+            };
+            Some(format!("{} → {}", name(strong)?, name(weak)?))
+        }
+        None => None,
+    };
+    Ok((
+        problem,
+        store.problem_history(*id)?,
+        store.recent_sessions(12)?,
+        pair,
+    ))
+}
+
 /// The problems list (难题台账).
 #[derive(Default)]
 pub struct ProblemsScreen {
-    cache: Option<(u64, Result<ListModel, String>)>,
+    problems: Memo<(), Vec<ProblemSummary>>,
     filters: Filters,
     visible: Vec<usize>,
     visible_key: Option<(u64, Filters, NaiveDate)>,
@@ -360,37 +346,35 @@ pub struct ProblemsScreen {
     pub form: Option<ProblemForm>,
 }
 
-impl ProblemsScreen {
-    fn refresh(&mut self, ctx: &ViewContext<'_>) {
-        let generation = ctx.store.generation();
-        if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
-            let load =
-                || -> crate::store::Result<_> { Ok((ctx.store.problems()?, Names::load(ctx)?)) };
-            self.cache = Some((generation, load().map_err(|e| ctx.lang.store_error(&e))));
-        }
-        let key = (generation, self.filters, ctx.today);
-        if self.visible_key.as_ref() == Some(&key) {
-            return;
-        }
-        self.visible.clear();
-        if let Some((_, Ok((problems, names)))) = &self.cache {
-            let f = &self.filters;
-            self.visible = (0..problems.len())
-                .filter(|&i| f.matches(&problems[i], |b| names.area_of(b), ctx.today))
-                .collect();
-        }
-        self.visible_key = Some(key);
+/// Which of `problems` the filters let through, worked out again only when the data, the
+/// filters or the day change.
+fn refresh_visible(
+    visible: &mut Vec<usize>,
+    visible_key: &mut Option<(u64, Filters, NaiveDate)>,
+    key: (u64, Filters, NaiveDate),
+    problems: &[ProblemSummary],
+    names: &Names,
+) {
+    if visible_key.as_ref() == Some(&key) {
+        return;
     }
+    let (_, f, today) = key;
+    *visible = (0..problems.len())
+        .filter(|&i| f.matches(&problems[i], |b| names.area_of(b), today))
+        .collect();
+    *visible_key = Some(key);
+}
 
+impl ProblemsScreen {
     /// The titles listed, in order (for tests).
     pub fn visible_titles(&self) -> Vec<String> {
-        match &self.cache {
-            Some((_, Ok((problems, _)))) => self
+        match self.problems.shown() {
+            Some(problems) => self
                 .visible
                 .iter()
                 .map(|&i| problems[i].fields.title.clone())
                 .collect(),
-            _ => Vec::new(),
+            None => Vec::new(),
         }
     }
 
@@ -398,15 +382,26 @@ impl ProblemsScreen {
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
-        self.refresh(ctx);
-        let (problems, names) = match &self.cache {
-            Some((_, Ok(data))) => (&data.0, &data.1),
-            Some((_, Err(message))) => {
-                ui.colored_label(ERROR_RED, message);
-                return commands;
-            }
-            None => return commands,
+        let Some(names) = ctx.names else {
+            super::data::waiting(ui, lang);
+            return commands;
         };
+        self.problems.refresh(ctx, &(), load_problems);
+        let Some(problems) = super::data::ready(ui, lang, self.problems.get(&())) else {
+            return commands;
+        };
+        let key = (
+            self.problems.loaded_at().unwrap_or_default(),
+            self.filters,
+            ctx.today,
+        );
+        refresh_visible(
+            &mut self.visible,
+            &mut self.visible_key,
+            key,
+            problems,
+            names,
+        );
         screen_title(ui, lang.problems_title());
         let f = &mut self.filters;
         ui.horizontal_wrapped(|ui| {
@@ -681,7 +676,9 @@ pub fn state_text(lang: Lang, state: ProblemState, overdue: bool) -> RichText {
 /// One problem's page: its record, history, and the form to record progress.
 #[derive(Default)]
 pub struct ProblemPage {
-    cache: Option<(u64, ProblemId, Result<PageModel, String>)>,
+    page: Memo<ProblemId, PageModel>,
+    /// The problem the progress form was last set up for.
+    form_of: Option<ProblemId>,
     new_state: Option<ProblemState>,
     date: String,
     actor: String,
@@ -712,67 +709,29 @@ impl ProblemPage {
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, id: ProblemId) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
-        let generation = ctx.store.generation();
-        if self
-            .cache
-            .as_ref()
-            .is_none_or(|(g, cached, _)| *g != generation || *cached != id)
-        {
-            if self
-                .cache
-                .as_ref()
-                .is_none_or(|(_, cached, _)| *cached != id)
-            {
-                self.new_state = None;
-                self.date = ctx.today.format("%Y-%m-%d").to_string();
-                self.note.clear();
-                self.change_error = None;
-            }
-            let load = || -> crate::store::Result<_> {
-                let problem = ctx.store.problem(id)?;
-                let names = Names::load(ctx)?;
-                // The pairing it hangs on, as "helper → helped".
-                let pair = match problem.as_ref().and_then(|p| p.fields.pairing_id) {
-                    Some(pairing) => ctx
-                        .store
-                        .pairings()?
-                        .into_iter()
-                        .find(|p| p.id == pairing)
-                        .map(|p| {
-                            format!(
-                                "{} → {}",
-                                names.secretary(Some(p.fields.strong)),
-                                names.secretary(Some(p.fields.weak))
-                            )
-                        }),
-                    None => None,
-                };
-                Ok((
-                    problem,
-                    ctx.store.problem_history(id)?,
-                    names,
-                    ctx.store.recent_sessions(12)?,
-                    pair,
-                ))
-            };
-            self.cache = Some((generation, id, load().map_err(|e| lang.store_error(&e))));
+        if self.form_of != Some(id) {
+            self.form_of = Some(id);
+            self.new_state = None;
+            self.date = ctx.today.format("%Y-%m-%d").to_string();
+            self.note.clear();
+            self.change_error = None;
         }
         if ui.button(format!("← {}", lang.back())).clicked() {
             commands.push(Command::Navigate(Screen::Problems));
         }
-        let (problem, history, names, recent, pair) = match &self.cache {
-            Some((_, _, Ok((Some(problem), history, names, recent, pair)))) => {
-                (problem, history, names, recent, pair)
-            }
-            Some((_, _, Ok((None, _, _, _, _)))) => {
-                ui.label(lang.store_error(&crate::store::Error::RecordNotFound));
-                return commands;
-            }
-            Some((_, _, Err(message))) => {
-                ui.colored_label(ERROR_RED, message);
-                return commands;
-            }
-            None => return commands,
+        let Some(names) = ctx.names else {
+            super::data::waiting(ui, lang);
+            return commands;
+        };
+        self.page.refresh(ctx, &id, load_page);
+        let Some((problem, history, recent, pair)) =
+            super::data::ready(ui, lang, self.page.get(&id))
+        else {
+            return commands;
+        };
+        let Some(problem) = problem else {
+            ui.label(lang.store_error(&crate::store::Error::RecordNotFound));
+            return commands;
         };
         let fields = &problem.fields;
         let late = is_overdue(problem.state, fields.deadline, ctx.today);

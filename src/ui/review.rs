@@ -1,7 +1,8 @@
 //! 核对合并结果: the conflicts merges left (take the other version, or keep this one) and
 //! secretaries entered separately in two villages (link them, or say they differ).
 
-use super::widgets::{ERROR_RED, screen_title};
+use super::data::Memo;
+use super::widgets::screen_title;
 use super::{Change, Command, ViewContext};
 use crate::domain::merge::Winner;
 use crate::domain::session::AttendanceStatus;
@@ -22,7 +23,14 @@ struct ReviewModel {
 /// The review screen.
 #[derive(Default)]
 pub struct ReviewScreen {
-    cache: Option<(u64, Result<ReviewModel, String>)>,
+    data: Memo<(), ReviewModel>,
+}
+
+fn load(store: &crate::store::Store, (): &()) -> crate::store::Result<ReviewModel> {
+    Ok(ReviewModel {
+        conflicts: store.merge_conflicts()?,
+        duplicates: store.possible_duplicates()?,
+    })
 }
 
 /// A stored value as people read it: codes in words.
@@ -73,34 +81,16 @@ fn person_line(lang: Lang, person: &DuplicatePerson) -> String {
 }
 
 impl ReviewScreen {
-    fn refresh(&mut self, ctx: &ViewContext<'_>) {
-        let generation = ctx.store.generation();
-        if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
-            let load = || -> crate::store::Result<_> {
-                Ok(ReviewModel {
-                    conflicts: ctx.store.merge_conflicts()?,
-                    duplicates: ctx.store.possible_duplicates()?,
-                })
-            };
-            self.cache = Some((generation, load().map_err(|e| ctx.lang.store_error(&e))));
-        }
-    }
-
     /// Draws the screen; returns what the user chose.
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
-        self.refresh(ctx);
         let mut commands = Vec::new();
         screen_title(ui, lang.review_title());
         ui.label(RichText::new(lang.review_intro()).weak());
         ui.add_space(6.0);
-        let model = match &self.cache {
-            Some((_, Ok(model))) => model,
-            Some((_, Err(message))) => {
-                ui.colored_label(ERROR_RED, message);
-                return commands;
-            }
-            None => return commands,
+        self.data.refresh(ctx, &(), load);
+        let Some(model) = super::data::ready(ui, lang, self.data.get(&())) else {
+            return commands;
         };
         if model.conflicts.is_empty() && model.duplicates.is_empty() {
             ui.label(lang.review_nothing());

@@ -1,7 +1,8 @@
 //! 花名册: the table of secretaries with sorting, filters and search by name or pinyin initials.
 
+use super::data::Memo;
 use super::secretary::SecretaryForm;
-use super::widgets::{ERROR_RED, choice, screen_title};
+use super::widgets::{choice, screen_title};
 use super::{Command, Screen, ViewContext};
 use crate::domain::search::SearchKey;
 use crate::domain::{Area, AreaId, Branch, Level, RosterEntry};
@@ -50,10 +51,8 @@ pub(super) struct RosterModel {
 }
 
 impl RosterModel {
-    pub(super) fn load(ctx: &ViewContext<'_>) -> Result<Self, String> {
-        let store = ctx.store;
-        let error = |e| ctx.lang.store_error(&e);
-        let entries = store.roster().map_err(error)?;
+    pub(super) fn load(store: &crate::store::Store, (): &()) -> crate::store::Result<Self> {
+        let entries = store.roster()?;
         let keys = entries
             .iter()
             .map(|e| SearchKey::new(&e.fields.name))
@@ -66,8 +65,8 @@ impl RosterModel {
             entries,
             keys,
             sort_names,
-            areas: store.areas().map_err(error)?,
-            branches: store.branches().map_err(error)?,
+            areas: store.areas()?,
+            branches: store.branches()?,
         })
     }
 }
@@ -98,7 +97,7 @@ struct ViewKey {
 
 /// The roster screen.
 pub struct RosterScreen {
-    cache: Option<(u64, Result<RosterModel, String>)>,
+    data: Memo<(), RosterModel>,
     /// The search text.
     pub query: String,
     area: Option<AreaId>,
@@ -116,7 +115,7 @@ pub struct RosterScreen {
 impl Default for RosterScreen {
     fn default() -> Self {
         Self {
-            cache: None,
+            data: Memo::default(),
             query: String::new(),
             area: None,
             level: None,
@@ -132,10 +131,8 @@ impl Default for RosterScreen {
 
 impl RosterScreen {
     fn refresh(&mut self, ctx: &ViewContext<'_>) {
-        let generation = ctx.store.generation();
-        if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
-            self.cache = Some((generation, RosterModel::load(ctx)));
-        }
+        self.data.refresh(ctx, &(), RosterModel::load);
+        let generation = self.data.loaded_at().unwrap_or_default();
         let key = ViewKey {
             generation,
             query: self.query.clone(),
@@ -148,7 +145,7 @@ impl RosterScreen {
             return;
         }
         self.visible.clear();
-        if let Some((_, Ok(model))) = &self.cache {
+        if let Some(model) = self.data.shown() {
             self.visible = (0..model.entries.len())
                 .filter(|&i| {
                     let entry = &model.entries[i];
@@ -186,13 +183,13 @@ impl RosterScreen {
 
     /// The secretaries currently shown, in order (for tests and the status line).
     pub fn visible_names(&self) -> Vec<String> {
-        match &self.cache {
-            Some((_, Ok(model))) => self
+        match self.data.shown() {
+            Some(model) => self
                 .visible
                 .iter()
                 .map(|&i| model.entries[i].fields.name.clone())
                 .collect(),
-            _ => Vec::new(),
+            None => Vec::new(),
         }
     }
 
@@ -206,13 +203,8 @@ impl RosterScreen {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         self.refresh(ctx);
-        let model = match &self.cache {
-            Some((_, Ok(model))) => model,
-            Some((_, Err(message))) => {
-                ui.colored_label(ERROR_RED, message);
-                return commands;
-            }
-            None => return commands,
+        let Some(model) = super::data::ready(ui, lang, self.data.get(&())) else {
+            return commands;
         };
         screen_title(ui, lang.roster_title());
         ui.horizontal_wrapped(|ui| {

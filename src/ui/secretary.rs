@@ -185,15 +185,25 @@ pub fn branch_label(branches: &[Branch], areas: &[Area], id: BranchId) -> String
 /// One secretary's page: details, edit, archive; their history joins it later.
 #[derive(Default)]
 pub struct SecretaryPage {
-    cache: Option<(u64, SecretaryId, Result<Option<RosterEntry>, String>)>,
-    branches: Vec<Branch>,
-    areas: Vec<Area>,
-    /// The sessions they were marked at, newest first.
-    sessions: Vec<crate::store::AttendedSession>,
-    /// Problems they raised or help with.
-    problems: Vec<crate::domain::problem::ProblemSummary>,
+    page: super::data::Memo<SecretaryId, PageModel>,
     /// The edit form, when open.
     pub form: Option<SecretaryForm>,
+}
+
+/// The secretary (if they still exist), the sessions they were marked at (newest first) and
+/// the problems they raised or help with.
+type PageModel = (
+    Option<RosterEntry>,
+    Vec<crate::store::AttendedSession>,
+    Vec<crate::domain::problem::ProblemSummary>,
+);
+
+fn load_page(store: &crate::store::Store, id: &SecretaryId) -> crate::store::Result<PageModel> {
+    Ok((
+        store.secretary(*id)?,
+        store.secretary_sessions(*id)?,
+        store.problems_of_secretary(*id)?,
+    ))
 }
 
 impl SecretaryPage {
@@ -206,40 +216,21 @@ impl SecretaryPage {
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, id: SecretaryId) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
-        let generation = ctx.store.generation();
-        if self
-            .cache
-            .as_ref()
-            .is_none_or(|(g, cached, _)| *g != generation || *cached != id)
-        {
-            // One load for the page; a failure anywhere is shown, not papered over.
-            let store = ctx.store;
-            let entry = (|| -> crate::store::Result<_> {
-                self.branches = store.branches()?;
-                self.areas = store.areas()?;
-                self.sessions = store.secretary_sessions(id)?;
-                self.problems = store.problems_of_secretary(id)?;
-                store.secretary(id)
-            })()
-            .map_err(|e| lang.store_error(&e));
-            self.cache = Some((generation, id, entry));
-        }
-        let Some((_, _, loaded)) = &self.cache else {
-            return commands;
-        };
         if ui.button(format!("← {}", lang.back())).clicked() {
             commands.push(Command::Navigate(Screen::Roster));
         }
-        let entry = match loaded {
-            Ok(Some(entry)) => entry.clone(),
-            Ok(None) => {
-                ui.label(lang.store_error(&crate::store::Error::RecordNotFound));
-                return commands;
-            }
-            Err(message) => {
-                ui.colored_label(ERROR_RED, message);
-                return commands;
-            }
+        let Some(names) = ctx.names else {
+            super::data::waiting(ui, lang);
+            return commands;
+        };
+        self.page.refresh(ctx, &id, load_page);
+        let Some((entry, sessions, problems)) = super::data::ready(ui, lang, self.page.get(&id))
+        else {
+            return commands;
+        };
+        let Some(entry) = entry else {
+            ui.label(lang.store_error(&crate::store::Error::RecordNotFound));
+            return commands;
         };
         let fields = &entry.fields;
         ui.horizontal(|ui| {
@@ -319,9 +310,9 @@ impl SecretaryPage {
                 }
             });
         ui.add_space(10.0);
-        commands.extend(history_ui(ui, ctx, id, &self.sessions, &self.problems));
+        commands.extend(history_ui(ui, ctx, id, sessions, problems));
         if let Some(form) = &mut self.form {
-            match form.ui(ui, ctx, &self.branches, &self.areas) {
+            match form.ui(ui, ctx, &names.branches, &names.areas) {
                 Some(command) => commands.push(command),
                 None if form.closed => self.form = None,
                 None => {}

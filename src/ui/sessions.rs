@@ -1,5 +1,6 @@
 //! 活动台账: the sessions list, one session's page with its attendance, and the session form.
 
+use super::data::{Memo, Names};
 use super::widgets::{ERROR_RED, choice, print_buttons, screen_title, text_field};
 use super::{Change, Command, Screen, ViewContext};
 use crate::domain::learning::{PlanItemId, StudyKind};
@@ -12,6 +13,7 @@ use crate::domain::session::{
 use crate::domain::{Area, AreaId, BranchId, RosterEntry, SecretaryId, SessionId};
 use crate::i18n::Lang;
 use crate::print::{Printable, Printout};
+use crate::store::Store;
 use chrono::Datelike;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -24,8 +26,8 @@ pub struct SessionForm {
     /// The fields as typed.
     pub draft: SessionDraft,
     errors: Vec<(SessionField, SessionFieldError)>,
-    /// Pairings, branches and plan items to choose from, per store generation.
-    choices: Option<(u64, FormChoices)>,
+    /// Pairings, branches and plan items to choose from, for the session's year.
+    choices: Memo<i32, FormChoices>,
     /// Set while the app writes what the form saved.
     pub saving: bool,
     /// Set when the user cancelled.
@@ -41,8 +43,8 @@ struct FormChoices {
 }
 
 impl FormChoices {
-    fn load(ctx: &ViewContext<'_>, year: i32) -> crate::store::Result<Self> {
-        let roster = ctx.store.roster()?;
+    fn load(store: &Store, year: &i32) -> crate::store::Result<Self> {
+        let roster = store.roster()?;
         let name = |id: SecretaryId| {
             roster
                 .iter()
@@ -51,8 +53,7 @@ impl FormChoices {
                 .unwrap_or_default()
         };
         Ok(Self {
-            pairings: ctx
-                .store
+            pairings: store
                 .pairings()?
                 .into_iter()
                 .map(|p| {
@@ -62,21 +63,31 @@ impl FormChoices {
                     )
                 })
                 .collect(),
-            branches: ctx
-                .store
+            branches: store
                 .branches()?
                 .into_iter()
                 .filter(|b| !b.archived)
                 .map(|b| (b.id, b.name))
                 .collect(),
-            plan_items: ctx
-                .store
-                .learning_plan(year)?
+            plan_items: store
+                .learning_plan(*year)?
                 .into_iter()
                 .map(|(item, _)| (item.id, format!("{}月 {}", item.month, item.title)))
                 .collect(),
         })
     }
+}
+
+/// What is wrong with `field`, in words, if anything.
+fn field_error(
+    errors: &[(SessionField, SessionFieldError)],
+    field: SessionField,
+    lang: Lang,
+) -> Option<&'static str> {
+    errors
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, e)| lang.session_field_error(*e))
 }
 
 impl SessionForm {
@@ -86,7 +97,7 @@ impl SessionForm {
             editing,
             draft,
             errors: Vec::new(),
-            choices: None,
+            choices: Memo::default(),
             saving: false,
             closed: false,
         }
@@ -97,24 +108,18 @@ impl SessionForm {
         super::widgets::close_after_write(form, succeeded);
     }
 
-    fn error(&self, field: SessionField, lang: Lang) -> Option<&'static str> {
-        self.errors
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, e)| lang.session_field_error(*e))
-    }
-
     /// Draws the form; returns the write to make when a valid session is saved.
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, areas: &[Area]) -> Option<Command> {
         let lang = ctx.lang;
         let mut command = None;
-        let generation = ctx.store.generation();
-        if self.choices.as_ref().is_none_or(|(g, _)| *g != generation) {
-            let year = parse_day(&self.draft.date).map_or(ctx.today.year(), |d| d.year());
-            let choices = FormChoices::load(ctx, year).unwrap_or_default();
-            self.choices = Some((generation, choices));
-        }
-        let choices = self.choices.take().map(|(_, c)| c).unwrap_or_default();
+        let year = parse_day(&self.draft.date).map_or(ctx.today.year(), |d| d.year());
+        self.choices.refresh(ctx, &year, FormChoices::load);
+        let none = FormChoices::default();
+        let choices = match self.choices.get(&year) {
+            Some(Ok(choices)) => choices,
+            _ => &none,
+        };
+
         // Once a save was refused, the messages follow the corrections as they are typed.
         if !self.errors.is_empty() {
             self.errors = self.draft.validate().err().unwrap_or_default();
@@ -129,7 +134,7 @@ impl SessionForm {
                 .num_columns(2)
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| {
-                    let date_error = self.error(SessionField::Date, lang);
+                    let date_error = field_error(&self.errors, SessionField::Date, lang);
                     text_field(
                         ui,
                         lang.col_date(),
@@ -137,7 +142,7 @@ impl SessionForm {
                         lang.day_hint(),
                         date_error,
                     );
-                    let start_error = self.error(SessionField::Start, lang);
+                    let start_error = field_error(&self.errors, SessionField::Start, lang);
                     text_field(
                         ui,
                         lang.col_start(),
@@ -145,7 +150,7 @@ impl SessionForm {
                         lang.time_hint(),
                         start_error,
                     );
-                    let end_error = self.error(SessionField::End, lang);
+                    let end_error = field_error(&self.errors, SessionField::End, lang);
                     text_field(
                         ui,
                         lang.col_end(),
@@ -153,7 +158,7 @@ impl SessionForm {
                         lang.time_hint(),
                         end_error,
                     );
-                    let topic_error = self.error(SessionField::Topic, lang);
+                    let topic_error = field_error(&self.errors, SessionField::Topic, lang);
                     text_field(ui, lang.col_topic(), &mut self.draft.topic, "", topic_error);
                     let mut kind = Some(self.draft.kind);
                     if choice(
@@ -248,14 +253,8 @@ impl SessionForm {
                     }
                 });
             ui.add_space(6.0);
-            let hours_error = self.error(SessionField::StudyHours, lang);
-            study_topics_ui(
-                ui,
-                lang,
-                &mut self.draft.study_topics,
-                &choices,
-                hours_error,
-            );
+            let hours_error = field_error(&self.errors, SessionField::StudyHours, lang);
+            study_topics_ui(ui, lang, &mut self.draft.study_topics, choices, hours_error);
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui
@@ -279,7 +278,6 @@ impl SessionForm {
                 }
             });
         });
-        self.choices = Some((generation, choices));
         command
     }
 }
@@ -371,13 +369,14 @@ struct Filters {
     query: String,
 }
 
-/// The sessions and the areas (for the filter), loaded once per store generation.
-type ListModel = (Vec<SessionSummary>, Vec<Area>);
+fn load_sessions(store: &Store, (): &()) -> crate::store::Result<Vec<SessionSummary>> {
+    store.sessions()
+}
 
 /// The sessions list.
 #[derive(Default)]
 pub struct SessionsScreen {
-    cache: Option<(u64, Result<ListModel, String>)>,
+    sessions: Memo<(), Vec<SessionSummary>>,
     filters: Filters,
     visible: Vec<usize>,
     visible_key: Option<(u64, Filters)>,
@@ -385,51 +384,48 @@ pub struct SessionsScreen {
     pub form: Option<SessionForm>,
 }
 
-impl SessionsScreen {
-    fn refresh(&mut self, ctx: &ViewContext<'_>) {
-        let generation = ctx.store.generation();
-        if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
-            let load =
-                || -> crate::store::Result<_> { Ok((ctx.store.sessions()?, ctx.store.areas()?)) };
-            self.cache = Some((generation, load().map_err(|e| ctx.lang.store_error(&e))));
-        }
-        let key = (generation, self.filters.clone());
-        if self.visible_key.as_ref() == Some(&key) {
-            return;
-        }
-        self.visible.clear();
-        if let Some((_, Ok((sessions, _)))) = &self.cache {
-            let f = &self.filters;
-            let from = parse_day(&f.from);
-            let to = parse_day(&f.to);
-            let query = f.query.trim();
-            self.visible = (0..sessions.len())
-                .filter(|&i| {
-                    let s = &sessions[i].fields;
-                    from.is_none_or(|d| s.held_on >= d)
-                        && to.is_none_or(|d| s.held_on <= d)
-                        && f.kind.is_none_or(|k| s.kind == k)
-                        && f.system.is_none_or(|k| s.systems.contains(k))
-                        && f.area.is_none_or(|a| s.area_id == Some(a))
-                        && (query.is_empty()
-                            || s.topic.contains(query)
-                            || s.discussion.contains(query)
-                            || s.place.contains(query))
-                })
-                .collect();
-        }
-        self.visible_key = Some(key);
+/// Which of `sessions` the filters let through, worked out again only when the data or the
+/// filters change.
+fn refresh_visible(
+    visible: &mut Vec<usize>,
+    visible_key: &mut Option<(u64, Filters)>,
+    key: (u64, Filters),
+    sessions: &[SessionSummary],
+) {
+    if visible_key.as_ref() == Some(&key) {
+        return;
     }
+    let f = &key.1;
+    let from = parse_day(&f.from);
+    let to = parse_day(&f.to);
+    let query = f.query.trim();
+    *visible = (0..sessions.len())
+        .filter(|&i| {
+            let s = &sessions[i].fields;
+            from.is_none_or(|d| s.held_on >= d)
+                && to.is_none_or(|d| s.held_on <= d)
+                && f.kind.is_none_or(|k| s.kind == k)
+                && f.system.is_none_or(|k| s.systems.contains(k))
+                && f.area.is_none_or(|a| s.area_id == Some(a))
+                && (query.is_empty()
+                    || s.topic.contains(query)
+                    || s.discussion.contains(query)
+                    || s.place.contains(query))
+        })
+        .collect();
+    *visible_key = Some(key);
+}
 
+impl SessionsScreen {
     /// The topics listed, in order (for tests).
     pub fn visible_topics(&self) -> Vec<String> {
-        match &self.cache {
-            Some((_, Ok((sessions, _)))) => self
+        match self.sessions.shown() {
+            Some(sessions) => self
                 .visible
                 .iter()
                 .map(|&i| sessions[i].fields.topic.clone())
                 .collect(),
-            _ => Vec::new(),
+            None => Vec::new(),
         }
     }
 
@@ -437,15 +433,20 @@ impl SessionsScreen {
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
-        self.refresh(ctx);
-        let (sessions, areas) = match &self.cache {
-            Some((_, Ok(data))) => (&data.0, &data.1),
-            Some((_, Err(message))) => {
-                ui.colored_label(ERROR_RED, message);
-                return commands;
-            }
-            None => return commands,
+        let Some(names) = ctx.names else {
+            super::data::waiting(ui, lang);
+            return commands;
         };
+        let areas = &names.areas;
+        self.sessions.refresh(ctx, &(), load_sessions);
+        let Some(sessions) = super::data::ready(ui, lang, self.sessions.get(&())) else {
+            return commands;
+        };
+        let key = (
+            self.sessions.loaded_at().unwrap_or_default(),
+            self.filters.clone(),
+        );
+        refresh_visible(&mut self.visible, &mut self.visible_key, key, sessions);
         screen_title(ui, lang.sessions_title());
         let filters = &mut self.filters;
         ui.horizontal_wrapped(|ui| {
@@ -593,19 +594,33 @@ struct PageModel {
     problems: Vec<crate::domain::problem::ProblemSummary>,
     /// Problems followed up at this session.
     followed: Vec<crate::domain::problem::ProblemSummary>,
-    /// Names for the problem form.
-    names: super::problems::Names,
     /// Who is listed for attendance: secretaries in office, and anyone else with a mark.
     rows: Vec<(RosterEntry, Option<AttendanceMark>)>,
-    areas: Vec<Area>,
-    /// For a help visit: "helper → helped".
-    pair: Option<String>,
+    /// For a help visit: the helper and the helped.
+    pair: Option<[SecretaryId; 2]>,
+}
+
+fn load_page(store: &Store, id: &SessionId) -> crate::store::Result<PageModel> {
+    let fields = store.session(*id)?;
+    let (rows, pair) = match &fields {
+        Some(fields) => (store.expected_at(*id, fields)?, store.pair_of(fields)?),
+        None => (Vec::new(), None),
+    };
+    Ok(PageModel {
+        pair,
+        fields,
+        rows,
+        problems: store.problems_raised_at(*id)?,
+        followed: store.problems_followed_at(*id)?,
+    })
 }
 
 /// One session's page: its record, attendance and the problems raised there.
 #[derive(Default)]
 pub struct SessionPage {
-    cache: Option<(u64, SessionId, Result<PageModel, String>)>,
+    page: Memo<SessionId, PageModel>,
+    /// The session `reasons` were typed for.
+    shown_id: Option<SessionId>,
     /// Reasons for leave as typed, before they are saved.
     reasons: HashMap<SecretaryId, String>,
     /// The edit or duplicate form, when open.
@@ -615,68 +630,33 @@ pub struct SessionPage {
 }
 
 impl SessionPage {
-    fn refresh(&mut self, ctx: &ViewContext<'_>, id: SessionId) {
-        let generation = ctx.store.generation();
-        if self
-            .cache
-            .as_ref()
-            .is_some_and(|(g, cached, _)| *g == generation && *cached == id)
-        {
-            return;
-        }
-        let load = || -> crate::store::Result<PageModel> {
-            let fields = ctx.store.session(id)?;
-            let (rows, pair) = match &fields {
-                Some(fields) => (
-                    ctx.store.expected_at(id, fields)?,
-                    ctx.store.pair_of(fields)?,
-                ),
-                None => (Vec::new(), None),
-            };
-            let problems = ctx.store.problems_raised_at(id)?;
-            let names = super::problems::Names::load(ctx)?;
-            Ok(PageModel {
-                pair: pair.map(|[strong, weak]| {
-                    format!(
-                        "{} → {}",
-                        names.secretary(Some(strong)),
-                        names.secretary(Some(weak))
-                    )
-                }),
-                fields,
-                rows,
-                areas: ctx.store.areas()?,
-                problems,
-                followed: ctx.store.problems_followed_at(id)?,
-                names,
-            })
-        };
-        if self
-            .cache
-            .as_ref()
-            .is_none_or(|(_, cached, _)| *cached != id)
-        {
-            self.reasons.clear();
-        }
-        self.cache = Some((generation, id, load().map_err(|e| ctx.lang.store_error(&e))));
-    }
-
     /// Draws the page of session `id`.
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, id: SessionId) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
-        self.refresh(ctx, id);
+        if self.shown_id != Some(id) {
+            self.shown_id = Some(id);
+            self.reasons.clear();
+        }
         if ui.button(format!("← {}", lang.back())).clicked() {
             commands.push(Command::Navigate(Screen::Sessions));
         }
-        let model = match &self.cache {
-            Some((_, _, Ok(model))) => model,
-            Some((_, _, Err(message))) => {
-                ui.colored_label(ERROR_RED, message);
-                return commands;
-            }
-            None => return commands,
+        let Some(names) = ctx.names else {
+            super::data::waiting(ui, lang);
+            return commands;
         };
+        self.page.refresh(ctx, &id, load_page);
+        let Some(model) = super::data::ready(ui, lang, self.page.get(&id)) else {
+            return commands;
+        };
+        // For a help visit, "helper → helped".
+        let pair = model.pair.map(|[strong, weak]| {
+            format!(
+                "{} → {}",
+                names.secretary(Some(strong)),
+                names.secretary(Some(weak))
+            )
+        });
         let Some(fields) = &model.fields else {
             ui.label(lang.store_error(&crate::store::Error::RecordNotFound));
             return commands;
@@ -728,8 +708,8 @@ impl SessionPage {
                 .id_salt("session-record")
                 .auto_shrink([false, false])
                 .show(&mut columns[0], |ui| {
-                    session_details(ui, lang, fields, &model.areas);
-                    systems_details(ui, lang, fields, &model.names, model.pair.as_deref());
+                    session_details(ui, lang, fields, &names.areas);
+                    systems_details(ui, lang, fields, names, pair.as_deref());
                     ui.add_space(10.0);
                     ui.horizontal(|ui| {
                         ui.strong(lang.problems_here());
@@ -754,14 +734,14 @@ impl SessionPage {
                 });
         });
         if let Some(form) = &mut self.form {
-            match form.ui(ui, ctx, &model.areas) {
+            match form.ui(ui, ctx, &names.areas) {
                 Some(command) => commands.push(command),
                 None if form.closed => self.form = None,
                 None => {}
             }
         }
         if let Some(form) = &mut self.problem_form {
-            match form.ui(ui, lang, ctx.today, &model.names) {
+            match form.ui(ui, lang, ctx.today, names) {
                 Some(command) => commands.push(command),
                 None if form.closed => self.problem_form = None,
                 None => {}
@@ -777,7 +757,7 @@ fn systems_details(
     ui: &mut Ui,
     lang: Lang,
     fields: &SessionFields,
-    names: &super::problems::Names,
+    names: &Names,
     pair: Option<&str>,
 ) {
     if let Some(pair) = pair {

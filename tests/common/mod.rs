@@ -29,6 +29,40 @@ pub fn demo_file(folder: &Path, name: &str) -> PathBuf {
     path
 }
 
+/// A studio in memory holding the demo roster (areas, branches, 20 secretaries).
+pub fn demo_store() -> Store {
+    let mut store = Store::open_in_memory("古城镇").expect("store");
+    secretary_studio::demo::seed(&mut store).expect("demo roster");
+    store
+}
+
+/// The demo roster with a year of sessions and problems before [`today`].
+pub fn ledger_store() -> Store {
+    let mut store = demo_store();
+    secretary_studio::demo::seed_ledger(&mut store, today()).expect("demo ledger");
+    store
+}
+
+/// The whole demo studio: roster, ledger and the five systems' records.
+pub fn systems_store() -> Store {
+    let mut store = ledger_store();
+    secretary_studio::demo::seed_systems(&mut store, today()).expect("demo systems");
+    store
+}
+
+/// A new studio file holding the whole demo studio (as the app's first start writes it).
+pub fn full_demo_file(folder: &Path, name: &str) -> PathBuf {
+    let path = folder.join(name);
+    Store::create_with(
+        &path,
+        secretary_studio::demo::DEMO_STUDIO,
+        "古城镇",
+        |store| secretary_studio::demo::seed_all(store, today()),
+    )
+    .expect("demo studio");
+    path
+}
+
 /// The app on `store`, in Chinese, on `screen`, in a 1280 × 800 harness.
 pub fn harness(store: Store, screen: Screen) -> Harness<'static, App> {
     harness_in(store, screen, Lang::Zh)
