@@ -11,17 +11,26 @@ use std::path::Path;
 
 #[test]
 fn every_screen_in_the_navigation_opens() {
-    let mut harness = common::harness(common::demo_store(), Screen::Dashboard);
-    for (nav, title) in [
+    let mut harness = common::harness(common::systems_store(), Screen::Dashboard);
+    // Each entry of the navigation, and something only its screen shows.
+    for (nav, shown) in [
         ("花名册", "支部书记花名册"),
-        ("片区与支部", "东坪村党支部"),
         ("活动台账", "新建活动"),
         ("难题台账", "提出难题"),
+        ("学习", "加入计划"),
+        ("帮扶", "新建结对"),
+        ("比拼", "片区比较"),
+        ("交流", "发布通知"),
+        ("激励", "积分规则"),
+        ("片区与支部", "东坪村党支部"),
         ("概览", "工作室概览"),
     ] {
         harness.get_by_label(nav).click();
         harness.run();
-        harness.get_by_label(title);
+        assert!(
+            harness.query_all_by_label(shown).next().is_some(),
+            "{nav} shows {shown}"
+        );
     }
 }
 
@@ -706,4 +715,28 @@ fn screens_load_on_another_thread_and_show_a_write_once_it_is_read_back() {
     common::type_into(&mut harness, "新片区名称", "北山片区");
     harness.get_by_label("添加片区").click();
     step_until_shown(&mut harness, "北山片区");
+}
+
+#[test]
+fn a_write_is_answered_to_the_screen_that_asked_and_no_other() {
+    let mut harness = common::harness(common::demo_store(), Screen::Learn);
+    // A study plan row typed but not added…
+    common::type_into(&mut harness, "学习内容", "未写完的学习内容");
+    // …a write elsewhere that succeeds…
+    harness.get_by_label("片区与支部").click();
+    harness.run();
+    common::type_into(&mut harness, "新片区名称", "北山片区");
+    harness.get_by_label("添加片区").click();
+    harness.run();
+    harness.get_by_label("北山片区");
+    // …leaves the row as it was typed (the shell once told every screen of every write).
+    harness.get_by_label("学习").click();
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_value("未写完的学习内容")
+            .next()
+            .is_some(),
+        "the plan row keeps what was typed"
+    );
 }

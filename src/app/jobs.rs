@@ -3,8 +3,11 @@
 //! connection goes on writing), reports its progress and stops when cancelled, writing
 //! nothing.
 
+use super::Dialog;
 use crate::i18n::Lang;
+use crate::print::{LedgerPrintout, Printable};
 use crate::store::Store;
+use crate::ui::Screen;
 use crate::work::{Progress, WorkError};
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
@@ -194,6 +197,181 @@ impl Job {
                     .to_owned(),
             ))
         })
+    }
+}
+
+impl super::App {
+    /// Closes the dialog open if it is the one `which` names (the one the work was for).
+    fn close_dialog(&mut self, which: impl Fn(&Dialog) -> bool) {
+        if self.dialog.as_ref().is_some_and(which) {
+            self.dialog = None;
+        }
+    }
+
+    /// The folder printed PDFs go into (created if need be).
+    fn print_folder(&self) -> std::io::Result<PathBuf> {
+        // One folder whatever the language, so switching it does not scatter the printouts.
+        let folder = self.print_folder.clone().unwrap_or_else(|| {
+            crate::places::documents_folder()
+                .unwrap_or_else(std::env::temp_dir)
+                .join(Lang::Zh.print_folder())
+        });
+        std::fs::create_dir_all(&folder)?;
+        Ok(folder)
+    }
+
+    /// Where `printable` goes unless the user says otherwise: the documents folder, named after
+    /// the document (a session's also after its day and topic), in a name Windows accepts.
+    pub(super) fn print_path(&self, printable: Printable) -> Result<PathBuf, String> {
+        let lang = self.settings.lang;
+        let folder = self.print_folder().map_err(|error| {
+            let folder = self.print_folder.clone().unwrap_or_default();
+            lang.print_error(&folder, &error.to_string())
+        })?;
+        let name = match printable {
+            Printable::Session(_, session) => match self.store.session(session) {
+                Ok(Some(fields)) => format!(
+                    "{}-{}-{}",
+                    fields.held_on.format("%Y%m%d"),
+                    fields.topic,
+                    printable.title(lang)
+                ),
+                Ok(None) => return Err(lang.no_such_session(session.0)),
+                Err(error) => return Err(lang.store_error(&error)),
+            },
+            Printable::Ledger(LedgerPrintout::Problems(..)) => format!(
+                "{}-{}",
+                self.today().format("%Y%m%d"),
+                printable.title(lang)
+            ),
+            Printable::Ledger(_) => printable.title(lang),
+        };
+        // No \ / : * ? " < > | or control characters.
+        let name: String = name
+            .chars()
+            .map(|c| {
+                if "\\/:*?\"<>|".contains(c) || c.is_control() {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        // Never over an earlier printout: 名称.pdf, 名称 (2).pdf, …
+        let mut path = folder.join(format!("{name}.pdf"));
+        let mut n = 2;
+        while path.exists() {
+            path = folder.join(format!("{name} ({n}).pdf"));
+            n += 1;
+        }
+        Ok(path)
+    }
+
+    /// Writes `printable` on a worker thread: to `path` if given (Save PDF…), else into the
+    /// documents folder and then opened in the system viewer.
+    pub(super) fn print(&mut self, printable: Printable, path: Option<PathBuf>) {
+        let lang = self.settings.lang;
+        // Print opens the file in the viewer; Save PDF… only writes it.
+        let open = path.is_none();
+        let path = match path.map_or_else(|| self.print_path(printable), Ok) {
+            Ok(path) => path,
+            Err(message) => {
+                self.show_error(message);
+                return;
+            }
+        };
+        let today = self.today();
+        self.start_work(printable.title(lang), move |store, progress| {
+            let pages = crate::print::write(store, printable, lang, today, &path, progress)?;
+            Ok(Outcome::Printed { path, pages, open })
+        });
+    }
+
+    /// Starts long work, unless some is running (then says so).
+    pub(super) fn start_work(
+        &mut self,
+        title: String,
+        work: impl FnOnce(&Store, &crate::work::Progress) -> WorkResult + Send + 'static,
+    ) {
+        let lang = self.settings.lang;
+        if self.job.is_some() {
+            self.show_notice(lang.work_busy().to_owned());
+            return;
+        }
+        self.status = lang.working(&title);
+        self.job = Some(Job::start(
+            &self.store,
+            lang,
+            title,
+            self.egui_ctx.clone(),
+            work,
+        ));
+        // Work on a studio in memory is done already.
+        self.finish_work();
+    }
+
+    /// Takes the result of finished work: says what was written and opens a printout, or
+    /// says why nothing was.
+    pub(super) fn finish_work(&mut self) {
+        let Some(result) = self.job.as_ref().and_then(Job::poll) else {
+            return;
+        };
+        self.job = None;
+        let lang = self.settings.lang;
+        match result {
+            Ok(Outcome::Printed { path, pages, open }) => {
+                self.close_dialog(|d| matches!(d, Dialog::SavePdf(_)));
+                self.status = if open {
+                    lang.printed(pages, &path)
+                } else {
+                    lang.saved_pdf(pages, &path)
+                };
+                self.last_printed = Some(path.clone());
+                self.status_file = Some((self.status.clone(), path.clone()));
+                if open && self.open_viewer && opener::open(&path).is_err() {
+                    self.show_notice(lang.printed_no_viewer(&path));
+                }
+            }
+            Ok(Outcome::Exported { path, rows }) => {
+                self.close_dialog(|d| matches!(d, Dialog::Export(_)));
+                self.status = lang.exported(rows, &path);
+                self.status_file = Some((self.status.clone(), path));
+            }
+            Ok(Outcome::Shared { path, manifest }) => {
+                self.close_dialog(|d| matches!(d, Dialog::Path(_)));
+                self.status = lang.shared(&path, &manifest);
+                self.status_file = Some((self.status.clone(), path));
+            }
+            Ok(Outcome::MergePlanned(preview)) => {
+                self.close_dialog(|d| matches!(d, Dialog::Path(_)));
+                if preview.is_empty() {
+                    lang.merge_nothing().clone_into(&mut self.status);
+                } else {
+                    lang.merge_review().clone_into(&mut self.status);
+                }
+                self.dialog = Some(Dialog::MergePreview(preview));
+            }
+            Ok(Outcome::Merged {
+                written,
+                backup,
+                source: _,
+            }) => {
+                if let Err(error) = self.store.written_elsewhere() {
+                    self.show_error(lang.store_error(&error));
+                }
+                self.undo = None;
+                let waiting = self.review_waiting();
+                self.status = lang.merged_with_review(written, backup.as_deref(), waiting);
+                self.merge_undo = backup;
+                if waiting > 0 {
+                    self.settings.screen = Screen::Review;
+                }
+            }
+            Err(crate::work::WorkError::Cancelled) => {
+                self.status = lang.work_error(crate::work::WorkError::Cancelled);
+            }
+            Err(crate::work::WorkError::Failed(message)) => self.show_error(message),
+        }
     }
 }
 

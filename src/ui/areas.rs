@@ -45,34 +45,6 @@ fn name_problem(lang: Lang, name: &str, taken: impl Fn(&str) -> bool) -> Option<
 }
 
 impl AreasScreen {
-    /// Clears in-place edits after a successful write.
-    pub fn write_finished(&mut self, succeeded: bool) {
-        if succeeded {
-            self.renaming_area = None;
-            self.editing_branch = None;
-        }
-    }
-
-    /// Draws the screen.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
-        let lang = ctx.lang;
-        let mut commands = Vec::new();
-        // Everything here is in the names every screen shares.
-        let Some(model) = ctx.names else {
-            super::data::waiting(ui, lang);
-            return commands;
-        };
-        screen_title(ui, lang.nav_areas_branches());
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                self.areas_ui(ui, lang, model, &mut commands);
-                ui.add_space(16.0);
-                self.branches_ui(ui, lang, model, &mut commands);
-            });
-        commands
-    }
-
     fn areas_ui(&mut self, ui: &mut Ui, lang: Lang, model: &Names, commands: &mut Vec<Command>) {
         let areas = &model.areas;
         ui.strong(lang.areas_title());
@@ -324,5 +296,35 @@ impl AreasScreen {
                     ui.end_row();
                 }
             });
+    }
+}
+
+impl super::View for AreasScreen {
+    /// Draws the screen.
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+        let lang = ctx.lang;
+        let mut commands = Vec::new();
+        // Everything here is in the names every screen shares.
+        let Some(model) = ctx.names else {
+            super::data::waiting(ui, lang);
+            return commands;
+        };
+        screen_title(ui, lang.nav_areas_branches());
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                self.areas_ui(ui, lang, model, &mut commands);
+                ui.add_space(16.0);
+                self.branches_ui(ui, lang, model, &mut commands);
+            });
+        commands
+    }
+
+    /// Clears in-place edits after a successful write.
+    fn write_finished(&mut self, succeeded: bool) {
+        if succeeded {
+            self.renaming_area = None;
+            self.editing_branch = None;
+        }
     }
 }

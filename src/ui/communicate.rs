@@ -76,14 +76,9 @@ fn load(store: &crate::store::Store, (): &()) -> crate::store::Result<Model> {
     })
 }
 
-impl CommunicateScreen {
-    /// After a write: the form closes if it succeeded.
-    pub fn write_finished(&mut self, succeeded: bool) {
-        super::widgets::close_after_write(&mut self.form, succeeded);
-    }
-
+impl super::View for CommunicateScreen {
     /// Draws the screen.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         let Some(names) = ctx.names else {
@@ -183,8 +178,12 @@ impl CommunicateScreen {
         }
         commands
     }
-}
 
+    /// After a write: the form closes if it succeeded.
+    fn write_finished(&mut self, succeeded: bool) {
+        super::widgets::close_after_write(&mut self.form, succeeded);
+    }
+}
 impl EntryForm {
     fn new(notice: bool, ctx: &ViewContext<'_>) -> Self {
         Self {

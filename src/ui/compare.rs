@@ -153,18 +153,6 @@ struct Controls {
 }
 
 impl CompareScreen {
-    /// After a write: the score form closes if it succeeded.
-    pub fn write_finished(&mut self, succeeded: bool) {
-        if succeeded {
-            self.controls.scores = None;
-            // The sheet is read again from the store (and says so if it was saved).
-            self.controls.sheet_saved = self.controls.sheet.as_ref().is_some_and(|s| s.saving);
-            self.controls.sheet = None;
-        } else if let Some(sheet) = &mut self.controls.sheet {
-            sheet.saving = false;
-        }
-    }
-
     /// The ranking as shown: (rank, name, total, stars) (for tests).
     pub fn ranking(&self, names: &Names) -> Vec<(usize, String, f64, u8)> {
         self.data
@@ -177,9 +165,11 @@ impl CompareScreen {
             })
             .unwrap_or_default()
     }
+}
 
+impl super::View for CompareScreen {
     /// Draws the screen.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         let text = self.controls.period.get_or_insert_with(|| {
@@ -258,6 +248,18 @@ impl CompareScreen {
             }
         }
         commands
+    }
+
+    /// After a write: the score form closes if it succeeded.
+    fn write_finished(&mut self, succeeded: bool) {
+        if succeeded {
+            self.controls.scores = None;
+            // The sheet is read again from the store (and says so if it was saved).
+            self.controls.sheet_saved = self.controls.sheet.as_ref().is_some_and(|s| s.saving);
+            self.controls.sheet = None;
+        } else if let Some(sheet) = &mut self.controls.sheet {
+            sheet.saving = false;
+        }
     }
 }
 

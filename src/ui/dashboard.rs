@@ -179,41 +179,6 @@ fn area_name(lang: crate::i18n::Lang, name: &str) -> String {
 }
 
 impl DashboardScreen {
-    /// After a write: the responsibilities form closes if it succeeded.
-    pub fn write_finished(&mut self, succeeded: bool) {
-        super::widgets::close_after_write(&mut self.form, succeeded);
-    }
-
-    /// Draws the dashboard.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
-        let lang = ctx.lang;
-        let mut commands = Vec::new();
-        screen_title(ui, lang.dashboard_title());
-        self.data.refresh(ctx, &ctx.today, load);
-        let Some(model) = super::data::ready(ui, lang, self.data.get(&ctx.today)) else {
-            return commands;
-        };
-        let mut form = self.form.take();
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                if responsibilities_ui(ui, lang, model, ctx.today) {
-                    form = Some(ResponsibilitiesForm::new(model));
-                }
-                ui.add_space(12.0);
-                Self::figures_ui(ui, ctx, model);
-            });
-        if let Some(open) = &mut form {
-            let (command, closed) = open.ui(ui, lang, &model.people);
-            commands.extend(command);
-            if closed {
-                form = None;
-            }
-        }
-        self.form = form;
-        commands
-    }
-
     fn figures_ui(ui: &mut Ui, ctx: &ViewContext<'_>, model: &Model) {
         let lang = ctx.lang;
         ui.horizontal(|ui| {
@@ -244,6 +209,43 @@ impl DashboardScreen {
         });
         ui.add_space(12.0);
         year_ui(ui, ctx.lang, &model.year);
+    }
+}
+
+impl super::View for DashboardScreen {
+    /// Draws the dashboard.
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+        let lang = ctx.lang;
+        let mut commands = Vec::new();
+        screen_title(ui, lang.dashboard_title());
+        self.data.refresh(ctx, &ctx.today, load);
+        let Some(model) = super::data::ready(ui, lang, self.data.get(&ctx.today)) else {
+            return commands;
+        };
+        let mut form = self.form.take();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if responsibilities_ui(ui, lang, model, ctx.today) {
+                    form = Some(ResponsibilitiesForm::new(model));
+                }
+                ui.add_space(12.0);
+                Self::figures_ui(ui, ctx, model);
+            });
+        if let Some(open) = &mut form {
+            let (command, closed) = open.ui(ui, lang, &model.people);
+            commands.extend(command);
+            if closed {
+                form = None;
+            }
+        }
+        self.form = form;
+        commands
+    }
+
+    /// After a write: the responsibilities form closes if it succeeded.
+    fn write_finished(&mut self, succeeded: bool) {
+        super::widgets::close_after_write(&mut self.form, succeeded);
     }
 }
 

@@ -87,15 +87,9 @@ pub struct HelpScreen {
     stale_days_of: Option<u64>,
 }
 
-impl HelpScreen {
-    /// After a write: the form closes if it succeeded.
-    pub fn write_finished(&mut self, succeeded: bool) {
-        super::widgets::close_after_write(&mut self.form, succeeded);
-        super::widgets::close_after_write(&mut self.commend, succeeded);
-    }
-
+impl super::View for HelpScreen {
     /// Draws the screen.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         let Some(names) = ctx.names else {
@@ -172,8 +166,13 @@ impl HelpScreen {
         }
         commands
     }
-}
 
+    /// After a write: the form closes if it succeeded.
+    fn write_finished(&mut self, succeeded: bool) {
+        super::widgets::close_after_write(&mut self.form, succeeded);
+        super::widgets::close_after_write(&mut self.commend, succeeded);
+    }
+}
 fn board_ui(
     ui: &mut Ui,
     ctx: &ViewContext<'_>,

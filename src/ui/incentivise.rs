@@ -100,14 +100,6 @@ struct Controls {
 }
 
 impl IncentiviseScreen {
-    /// After a write: says that saved rules are saved.
-    pub fn write_finished(&mut self, succeeded: bool) {
-        if self.controls.rules_saving {
-            self.controls.rules_saved = succeeded;
-            self.controls.rules_saving = false;
-        }
-    }
-
     /// The names on the leaderboard, best first (for tests).
     pub fn leaderboard_names(&self, names: &Names) -> Vec<(String, i64)> {
         self.data
@@ -120,9 +112,11 @@ impl IncentiviseScreen {
             })
             .unwrap_or_default()
     }
+}
 
+impl super::View for IncentiviseScreen {
     /// Draws the screen.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         let text = self
@@ -187,6 +181,14 @@ impl IncentiviseScreen {
             Tab::Rules => commands.extend(controls.rules_ui(ui, lang)),
         }
         commands
+    }
+
+    /// After a write: says that saved rules are saved.
+    fn write_finished(&mut self, succeeded: bool) {
+        if self.controls.rules_saving {
+            self.controls.rules_saved = succeeded;
+            self.controls.rules_saving = false;
+        }
     }
 }
 

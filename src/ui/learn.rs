@@ -91,16 +91,9 @@ struct Controls {
     who: Option<SecretaryId>,
 }
 
-impl LearnScreen {
-    /// After a write: the plan row is cleared if it succeeded.
-    pub fn write_finished(&mut self, succeeded: bool) {
-        if succeeded {
-            self.controls.row = PlanRow::default();
-        }
-    }
-
+impl super::View for LearnScreen {
     /// Draws the screen.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         if self.controls.year == 0 {
@@ -142,8 +135,14 @@ impl LearnScreen {
         }
         commands
     }
-}
 
+    /// After a write: the plan row is cleared if it succeeded.
+    fn write_finished(&mut self, succeeded: bool) {
+        if succeeded {
+            self.controls.row = PlanRow::default();
+        }
+    }
+}
 impl Controls {
     fn plan_ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, model: &Model<'_>) -> Vec<Command> {
         let lang = ctx.lang;

@@ -1,7 +1,14 @@
-//! The screens. Each is a struct owning its UI state with `fn ui(&mut self, ui, ctx)`; it
-//! reads the store through a cached view-model (reloaded only when the store's generation
-//! changes) and asks for changes by returning [`Command`]s, which the app applies after the
-//! frame.
+//! The screens, and the contract every one of them keeps ([`View`]).
+//!
+//! A screen is a struct owning what the user is typing or choosing on it. Each frame the
+//! shell hands it a read-only [`ViewContext`] (the store, the language, today, the shared
+//! names) and the screen draws, returning [`Command`]s: the shell applies them after the
+//! frame, each write in one transaction, and tells the screen that asked whether its write
+//! was saved ([`View::write_finished`]). Data a screen shows is kept in a [`data::Memo`],
+//! loaded off the window's thread once per store generation.
+//!
+//! Adding a screen: a struct with `#[derive(Default)]` implementing [`View`], a [`Screen`]
+//! variant, its field in `app/screens.rs` (`Screens`), and its label in the navigation.
 
 pub mod areas;
 pub mod backups;
@@ -91,8 +98,26 @@ impl Screen {
     }
 }
 
+/// One screen of the app: it draws from a read-only context and asks for changes by
+/// returning commands; nothing outside it touches its fields.
+pub trait View {
+    /// Draws the screen; returns what it asks the shell to do.
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>) -> Vec<Command>;
+
+    /// A write this screen asked for is done: `succeeded` says whether it was saved (a form
+    /// closes) or refused (the form stays, with what was typed).
+    fn write_finished(&mut self, succeeded: bool) {
+        let _ = succeeded;
+    }
+
+    /// Another studio file was opened: what was typed for the old one is dropped.
+    fn file_changed(&mut self) {}
+}
+
 /// What a screen may read while it draws.
 pub struct ViewContext<'a> {
+    /// The screen shown (a record page reads its record's id from it).
+    pub screen: Screen,
     /// The open studio.
     pub store: &'a Store,
     /// The interface language.

@@ -343,7 +343,7 @@ pub struct ProblemsScreen {
     visible: Vec<usize>,
     visible_key: Option<(u64, Filters, NaiveDate)>,
     /// The new-problem form, when open.
-    pub form: Option<ProblemForm>,
+    form: Option<ProblemForm>,
 }
 
 /// Which of `problems` the filters let through, worked out again only when the data, the
@@ -366,6 +366,17 @@ fn refresh_visible(
 }
 
 impl ProblemsScreen {
+    /// Opens the new-problem form about a strong-with-weak pairing, dated `today`.
+    pub fn raise_about_pairing(
+        &mut self,
+        today: NaiveDate,
+        pairing: crate::domain::pairing::PairingId,
+    ) {
+        let mut form = ProblemForm::new(today, None);
+        form.pairing = Some(pairing);
+        self.form = Some(form);
+    }
+
     /// The titles listed, in order (for tests).
     pub fn visible_titles(&self) -> Vec<String> {
         match self.problems.shown() {
@@ -377,9 +388,15 @@ impl ProblemsScreen {
             None => Vec::new(),
         }
     }
+}
+
+impl super::View for ProblemsScreen {
+    fn write_finished(&mut self, succeeded: bool) {
+        ProblemForm::write_finished(&mut self.form, succeeded);
+    }
 
     /// Draws the list.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         let Some(names) = ctx.names else {
@@ -688,25 +705,15 @@ pub struct ProblemPage {
     /// A refused change: whether it concerns the note (else the date), and why.
     change_error: Option<(bool, &'static str)>,
     /// The edit form, when open.
-    pub form: Option<ProblemForm>,
+    form: Option<ProblemForm>,
 }
 
-impl ProblemPage {
-    /// Called after a write: clears the progress form if it was recorded.
-    pub fn write_finished(&mut self, succeeded: bool) {
-        if succeeded {
-            // A recorded step is not offered again: the form starts blank.
-            self.note.clear();
-            self.actor.clear();
-            self.new_state = None;
-            self.session = None;
-            self.change_error = None;
-        }
-        ProblemForm::write_finished(&mut self.form, succeeded);
-    }
-
+impl super::View for ProblemPage {
     /// Draws the page of problem `id`.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, id: ProblemId) -> Vec<Command> {
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+        let Screen::Problem(id) = ctx.screen else {
+            return Vec::new();
+        };
         let lang = ctx.lang;
         let mut commands = Vec::new();
         if self.form_of != Some(id) {
@@ -902,8 +909,20 @@ impl ProblemPage {
         }
         commands
     }
-}
 
+    /// Called after a write: clears the progress form if it was recorded.
+    fn write_finished(&mut self, succeeded: bool) {
+        if succeeded {
+            // A recorded step is not offered again: the form starts blank.
+            self.note.clear();
+            self.actor.clear();
+            self.new_state = None;
+            self.session = None;
+            self.change_error = None;
+        }
+        ProblemForm::write_finished(&mut self.form, succeeded);
+    }
+}
 impl super::widgets::FormWindow for ProblemForm {
     fn saving(&mut self) -> &mut bool {
         &mut self.saving

@@ -80,9 +80,9 @@ fn person_line(lang: Lang, person: &DuplicatePerson) -> String {
     }
 }
 
-impl ReviewScreen {
+impl super::View for ReviewScreen {
     /// Draws the screen; returns what the user chose.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         screen_title(ui, lang.review_title());
@@ -129,7 +129,6 @@ impl ReviewScreen {
         commands
     }
 }
-
 fn conflict_card(ui: &mut Ui, lang: Lang, conflict: &ConflictEntry, commands: &mut Vec<Command>) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());

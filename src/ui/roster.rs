@@ -109,7 +109,7 @@ pub struct RosterScreen {
     /// Secretaries in office, archived, and archived ones the search would find under 在任.
     counts: (usize, usize, usize),
     /// The add/edit form, when open.
-    pub form: Option<SecretaryForm>,
+    form: Option<SecretaryForm>,
 }
 
 impl Default for RosterScreen {
@@ -130,6 +130,11 @@ impl Default for RosterScreen {
 }
 
 impl RosterScreen {
+    /// Opens the add-secretary form filled with `draft`.
+    pub fn start_adding(&mut self, draft: &crate::domain::SecretaryDraft) {
+        self.form = Some(SecretaryForm::new(None, draft));
+    }
+
     fn refresh(&mut self, ctx: &ViewContext<'_>) {
         self.data.refresh(ctx, &(), RosterModel::load);
         let generation = self.data.loaded_at().unwrap_or_default();
@@ -192,14 +197,15 @@ impl RosterScreen {
             None => Vec::new(),
         }
     }
+}
 
-    /// Called after a write the form asked for: closes the form if it succeeded.
-    pub fn write_finished(&mut self, succeeded: bool) {
-        SecretaryForm::write_finished(&mut self.form, succeeded);
+impl super::View for RosterScreen {
+    fn file_changed(&mut self) {
+        self.form = None;
     }
 
     /// Draws the roster.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         self.refresh(ctx);
@@ -288,6 +294,11 @@ impl RosterScreen {
             }
         }
         commands
+    }
+
+    /// Called after a write the form asked for: closes the form if it succeeded.
+    fn write_finished(&mut self, succeeded: bool) {
+        SecretaryForm::write_finished(&mut self.form, succeeded);
     }
 }
 

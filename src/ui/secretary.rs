@@ -187,7 +187,7 @@ pub fn branch_label(branches: &[Branch], areas: &[Area], id: BranchId) -> String
 pub struct SecretaryPage {
     page: super::data::Memo<SecretaryId, PageModel>,
     /// The edit form, when open.
-    pub form: Option<SecretaryForm>,
+    form: Option<SecretaryForm>,
 }
 
 /// The secretary (if they still exist), the sessions they were marked at (newest first) and
@@ -206,14 +206,16 @@ fn load_page(store: &crate::store::Store, id: &SecretaryId) -> crate::store::Res
     ))
 }
 
-impl SecretaryPage {
-    /// Called after a write the form asked for: closes the form if it succeeded.
-    pub fn write_finished(&mut self, succeeded: bool) {
-        SecretaryForm::write_finished(&mut self.form, succeeded);
+impl super::View for SecretaryPage {
+    fn file_changed(&mut self) {
+        self.form = None;
     }
 
     /// Draws the page of secretary `id`.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, id: SecretaryId) -> Vec<Command> {
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+        let Screen::Secretary(id) = ctx.screen else {
+            return Vec::new();
+        };
         let lang = ctx.lang;
         let mut commands = Vec::new();
         if ui.button(format!("← {}", lang.back())).clicked() {
@@ -320,8 +322,12 @@ impl SecretaryPage {
         }
         commands
     }
-}
 
+    /// Called after a write the form asked for: closes the form if it succeeded.
+    fn write_finished(&mut self, succeeded: bool) {
+        SecretaryForm::write_finished(&mut self.form, succeeded);
+    }
+}
 /// A secretary's history: attendance rate, the sessions they were marked at, their problems.
 fn history_ui(
     ui: &mut Ui,

@@ -381,7 +381,7 @@ pub struct SessionsScreen {
     visible: Vec<usize>,
     visible_key: Option<(u64, Filters)>,
     /// The new-session form, when open.
-    pub form: Option<SessionForm>,
+    form: Option<SessionForm>,
 }
 
 /// Which of `sessions` the filters let through, worked out again only when the data or the
@@ -417,6 +417,11 @@ fn refresh_visible(
 }
 
 impl SessionsScreen {
+    /// Opens the new-session form filled with `draft` (a help visit asked for elsewhere).
+    pub fn start_adding(&mut self, draft: crate::domain::session::SessionDraft) {
+        self.form = Some(SessionForm::new(None, draft));
+    }
+
     /// The topics listed, in order (for tests).
     pub fn visible_topics(&self) -> Vec<String> {
         match self.sessions.shown() {
@@ -428,9 +433,15 @@ impl SessionsScreen {
             None => Vec::new(),
         }
     }
+}
+
+impl super::View for SessionsScreen {
+    fn write_finished(&mut self, succeeded: bool) {
+        SessionForm::write_finished(&mut self.form, succeeded);
+    }
 
     /// Draws the list.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         let Some(names) = ctx.names else {
@@ -624,14 +635,22 @@ pub struct SessionPage {
     /// Reasons for leave as typed, before they are saved.
     reasons: HashMap<SecretaryId, String>,
     /// The edit or duplicate form, when open.
-    pub form: Option<SessionForm>,
+    form: Option<SessionForm>,
     /// The form raising a problem at this session, when open.
-    pub problem_form: Option<super::problems::ProblemForm>,
+    problem_form: Option<super::problems::ProblemForm>,
 }
 
-impl SessionPage {
+impl super::View for SessionPage {
+    fn write_finished(&mut self, succeeded: bool) {
+        SessionForm::write_finished(&mut self.form, succeeded);
+        super::problems::ProblemForm::write_finished(&mut self.problem_form, succeeded);
+    }
+
     /// Draws the page of session `id`.
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, id: SessionId) -> Vec<Command> {
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+        let Screen::Session(id) = ctx.screen else {
+            return Vec::new();
+        };
         let lang = ctx.lang;
         let mut commands = Vec::new();
         if self.shown_id != Some(id) {
@@ -750,7 +769,6 @@ impl SessionPage {
         commands
     }
 }
-
 /// What the five systems take from a session: the pairing of a help visit, the host village
 /// of an exchange, and the topics studied.
 fn systems_details(

@@ -1,0 +1,421 @@
+//! What each command does: navigation, writes (each one transaction, its result answered
+//! to the screen that asked), files, printouts and long work.
+
+use super::jobs::Outcome;
+use super::{App, Asker, Dialog};
+use crate::domain::assessment::CriterionSource;
+use crate::store::{self, Store};
+use crate::ui::{Change, Command, Screen};
+
+impl App {
+    /// Applies one command, as if the shell asked for it (tests, the command line).
+    pub fn apply(&mut self, command: Command) {
+        self.apply_from(Asker::Shell, command);
+    }
+
+    /// Applies one command that `asker` asked for.
+    pub(super) fn apply_from(&mut self, asker: Asker, command: Command) {
+        let lang = self.settings.lang;
+        match command {
+            Command::Navigate(screen) => self.settings.screen = screen,
+            Command::Write(_) | Command::BackUpNow | Command::RestoreBackup(_)
+                if self.read_only.is_some() =>
+            {
+                self.show_notice(
+                    lang.read_only_reason(self.read_only == Some(true))
+                        .to_owned(),
+                );
+            }
+            Command::Write(_) if self.job.as_ref().is_some_and(|j| j.writes) => {
+                self.show_notice(lang.merge_busy().to_owned());
+            }
+            Command::Write(change) => {
+                let succeeded = self.write(&change);
+                self.answer(asker, succeeded);
+            }
+            Command::StartImport => {
+                self.dialog = Some(Dialog::Import(crate::ui::import::ImportDialog::default()));
+            }
+            Command::ShowError(message) => self.show_error(message),
+            Command::RecordHelpVisit(pairing) => {
+                let mut draft = crate::domain::session::SessionDraft::new(self.today());
+                draft.kind = crate::domain::session::SessionKind::HelpVisit;
+                draft.systems = crate::domain::session::Systems::default_for(draft.kind);
+                draft.pairing_id = Some(pairing);
+                self.screens.sessions.start_adding(draft);
+                self.settings.screen = Screen::Sessions;
+            }
+            Command::RaisePairingProblem(pairing) => {
+                let today = self.today();
+                self.screens.problems.raise_about_pairing(today, pairing);
+                self.settings.screen = Screen::Problems;
+            }
+            Command::Export { .. }
+            | Command::Print(_)
+            | Command::AskSavePdf(_)
+            | Command::SavePdf(..)
+            | Command::CancelWork
+            | Command::Share(..)
+            | Command::PlanMerge(..) => self.apply_work(command),
+            Command::OpenFile(_)
+            | Command::NewStudio { .. }
+            | Command::SaveCopy { .. }
+            | Command::CancelMerge
+            | Command::ConfirmMerge
+            | Command::BackUpNow
+            | Command::RestoreBackup(_)
+            | Command::UndoMerge => self.apply_file(command),
+        }
+    }
+
+    /// Tells whoever asked for a write whether it was saved: the screen's form closes, or
+    /// stays with what was typed.
+    fn answer(&mut self, asker: Asker, succeeded: bool) {
+        match asker {
+            Asker::Screen(screen) => self.screens.view(screen).write_finished(succeeded),
+            Asker::Dialog => {
+                if let Some(Dialog::Import(import)) = &mut self.dialog
+                    && import.write_finished(succeeded)
+                {
+                    self.dialog = None;
+                    self.settings.screen = Screen::Roster;
+                }
+            }
+            Asker::Shell => {}
+        }
+    }
+
+    /// Writes one change in one transaction and says what became of it; returns whether it
+    /// was saved.
+    fn write(&mut self, change: &Change) -> bool {
+        let lang = self.settings.lang;
+        // Undoing the merge after this would take this change away too; settling what the
+        // merge left for review goes with the merge.
+        if !matches!(
+            change,
+            Change::TakeOtherVersion(_)
+                | Change::KeepVersion(_)
+                | Change::LinkDuplicate(..)
+                | Change::MarkDistinct(..)
+        ) {
+            self.merge_undo = None;
+        }
+        // An import changes many records at once: the file is backed up first.
+        if matches!(change, Change::ImportRoster(_))
+            && let Err(error) = self.store.backup_before("导入前")
+        {
+            self.show_error(lang.store_error(&error));
+            return false;
+        }
+        match self.store.write(|writer| apply_change(writer, change)) {
+            Ok(then) => {
+                self.saved(change, then);
+                true
+            }
+            // A rule that refuses a change is not a failure: say so plainly.
+            Err(error @ (store::Error::StillInUse { .. } | store::Error::Archived)) => {
+                self.show_notice(lang.store_error(&error));
+                false
+            }
+            Err(error) => {
+                self.offer_copy = matches!(
+                    error,
+                    store::Error::DiskFull | store::Error::ReadOnly | store::Error::InUse
+                );
+                self.show_error(lang.write_failed(&error));
+                false
+            }
+        }
+    }
+
+    /// After a saved change: the status line says so (with Undo after a deletion) and the
+    /// screen it opens is shown.
+    fn saved(&mut self, change: &Change, then: Option<Screen>) {
+        let lang = self.settings.lang;
+        lang.saved().clone_into(&mut self.status);
+        self.undo = None;
+        match (change, then) {
+            (Change::DeleteSession(id), _) => {
+                lang.session_deleted().clone_into(&mut self.status);
+                self.undo = Some(Change::RestoreSession(*id));
+                self.settings.screen = Screen::Sessions;
+            }
+            (Change::RestoreSession(id), _) => {
+                lang.session_restored().clone_into(&mut self.status);
+                self.settings.screen = Screen::Session(*id);
+            }
+            (Change::DeleteProblem(id), _) => {
+                lang.problem_deleted().clone_into(&mut self.status);
+                self.undo = Some(Change::RestoreProblem(*id));
+                self.settings.screen = Screen::Problems;
+            }
+            (Change::DeleteRecord(record), _) => {
+                lang.record_deleted().clone_into(&mut self.status);
+                self.undo = Some(Change::RestoreRecord(*record));
+            }
+            (Change::RestoreProblem(id), _) => {
+                lang.problem_restored().clone_into(&mut self.status);
+                self.settings.screen = Screen::Problem(*id);
+            }
+            (Change::ImportRoster(plan), _) => {
+                self.status = lang.imported(plan.to_add.len(), plan.to_update.len());
+            }
+            (_, Some(screen)) => self.settings.screen = screen,
+            _ => {}
+        }
+    }
+
+    /// Printouts, exports and share and merge files: long work on a worker thread.
+    fn apply_work(&mut self, command: Command) {
+        let lang = self.settings.lang;
+        match command {
+            Command::Export {
+                ledger,
+                period,
+                path,
+            } => {
+                let today = self.today();
+                let title = ledger.title(lang).to_owned();
+                self.start_work(title, move |store, progress| {
+                    let rows =
+                        crate::export::export(store, ledger, lang, period, today, &path, progress)?;
+                    Ok(Outcome::Exported { path, rows })
+                });
+            }
+            Command::Print(printable) => self.print(printable, None),
+            Command::AskSavePdf(printable) => match self.print_path(printable) {
+                Ok(path) => {
+                    self.dialog = Some(Dialog::SavePdf(crate::ui::save_pdf::SavePdfDialog::new(
+                        printable, &path,
+                    )));
+                }
+                Err(message) => self.show_error(message),
+            },
+            Command::SavePdf(printable, path) => self.print(printable, Some(path)),
+            Command::CancelWork => {
+                if let Some(job) = &self.job {
+                    job.cancel();
+                }
+            }
+            Command::Share(path, passphrase) => {
+                self.start_work(lang.share_working().to_owned(), move |store, progress| {
+                    let manifest = store
+                        .share_with(&path, passphrase.as_deref(), progress)
+                        .map_err(|e| match e {
+                            store::Error::Cancelled => crate::work::WorkError::Cancelled,
+                            other => crate::work::WorkError::Failed(lang.save_error(&path, &other)),
+                        })?;
+                    Ok(Outcome::Shared { path, manifest })
+                });
+            }
+            Command::PlanMerge(path, passphrase) => {
+                let title = lang.merge_reading().to_owned();
+                self.start_work(title, move |store, progress| {
+                    let preview = store
+                        .plan_merge_with(&path, passphrase.as_deref(), progress)
+                        .map_err(|e| match e {
+                            store::Error::Cancelled => crate::work::WorkError::Cancelled,
+                            other => {
+                                crate::work::WorkError::Failed(lang.merge_error(&path, &other))
+                            }
+                        })?;
+                    Ok(Outcome::MergePlanned(Box::new(preview)))
+                });
+            }
+            other => debug_assert!(false, "not long work: {other:?}"),
+        }
+    }
+
+    /// Studio files: open, create, copy, back up, restore; confirm, cancel or undo a merge.
+    fn apply_file(&mut self, command: Command) {
+        let lang = self.settings.lang;
+        match command {
+            Command::OpenFile(path) => self.open_file(&path),
+            Command::NewStudio { path, name, town } => {
+                let name = if name.is_empty() {
+                    lang.default_studio_name().to_owned()
+                } else {
+                    name
+                };
+                match Store::create(&path, &name, &town) {
+                    Ok(store) => {
+                        self.dialog = None;
+                        self.replace_store(store, &path);
+                    }
+                    Err(error) => self.show_error(lang.save_error(&path, &error)),
+                }
+            }
+            Command::SaveCopy { path, replace } => match self.store.save_copy(&path, replace) {
+                Ok(()) => {
+                    self.dialog = None;
+                    if self.read_only.is_some() {
+                        // The copy is what the coordinator goes on working in.
+                        self.open_file(&path);
+                    }
+                    self.status = lang.copy_saved(&path);
+                }
+                Err(error) => self.show_error(lang.save_error(&path, &error)),
+            },
+            Command::CancelMerge => {
+                let previewed = match self.dialog.take() {
+                    Some(Dialog::MergePreview(preview)) => Some(preview),
+                    other => {
+                        self.dialog = other;
+                        None
+                    }
+                };
+                if previewed.is_some_and(|p| !p.is_empty()) {
+                    lang.merge_cancelled().clone_into(&mut self.status);
+                } else {
+                    self.status.clear();
+                }
+            }
+            Command::ConfirmMerge => self.confirm_merge(),
+            Command::BackUpNow => match self.store.backup_before("手动") {
+                Ok(Some(path)) => self.status = lang.backed_up(&path),
+                Ok(None) => {}
+                Err(error) => self.show_error(lang.store_error(&error)),
+            },
+            Command::RestoreBackup(path) => match self.store.restore_backup(&path) {
+                Ok(before) => {
+                    self.undo = None;
+                    self.merge_undo = None;
+                    self.status = lang.restored(before.as_deref());
+                }
+                Err(error) => self.show_error(lang.store_error(&error)),
+            },
+            Command::UndoMerge => {
+                if let Some(backup) = self.merge_undo.take() {
+                    match self.store.restore_from(&backup) {
+                        Ok(()) => {
+                            self.undo = None;
+                            lang.merge_undone().clone_into(&mut self.status);
+                        }
+                        Err(error) => self.show_error(lang.store_error(&error)),
+                    }
+                }
+            }
+            other => debug_assert!(false, "not a file command: {other:?}"),
+        }
+    }
+}
+
+/// Writes one change; returns the screen to show next, if the change opens one.
+fn apply_change(writer: &mut store::Writer<'_>, change: &Change) -> store::Result<Option<Screen>> {
+    match change {
+        Change::AddSession(fields) => {
+            return writer
+                .add_session(fields)
+                .map(|id| Some(Screen::Session(id)));
+        }
+        Change::UpdateSession(id, fields) => writer.update_session(*id, fields),
+        Change::DeleteSession(id) => writer.delete_session(*id),
+        Change::RestoreSession(id) => writer.restore_session(*id),
+        Change::SetAttendance(session, marks) => marks
+            .iter()
+            .try_for_each(|mark| writer.set_attendance(*session, mark)),
+        Change::AddProblem(fields) => writer.add_problem(fields, "").map(|_| ()),
+        Change::UpdateProblem {
+            id,
+            fields,
+            state,
+            date,
+            note,
+        } => {
+            writer.update_problem(*id, fields)?;
+            if note.is_empty() {
+                Ok(())
+            } else {
+                writer.record_problem_event(*id, *state, *date, "", note, None)
+            }
+        }
+        Change::RecordProblemEvent {
+            problem,
+            state,
+            date,
+            actor,
+            note,
+            session,
+        } => writer.record_problem_event(*problem, *state, *date, actor, note, *session),
+        Change::DeleteProblem(id) => writer.delete_problem(*id),
+        Change::RestoreProblem(id) => writer.restore_problem(*id),
+        Change::AddSecretary(fields) => writer.add_secretary(fields).map(|_| ()),
+        Change::UpdateSecretary(id, fields) => writer.update_secretary(*id, fields),
+        Change::SetSecretaryArchived(id, archived) => writer.set_secretary_archived(*id, *archived),
+        Change::AddArea(name) => writer.add_area(name).map(|_| ()),
+        Change::RenameArea(id, name) => writer.rename_area(*id, name),
+        Change::SetAreaArchived(id, archived) => writer.set_area_archived(*id, *archived),
+        Change::AddBranch(name, kind, area) => writer.add_branch(name, *kind, *area).map(|_| ()),
+        Change::UpdateBranch(id, name, kind, area) => writer.update_branch(*id, name, *kind, *area),
+        Change::SetBranchArchived(id, archived) => writer.set_branch_archived(*id, *archived),
+        Change::ImportRoster(plan) => writer.apply_roster_import(plan).map(|_| ()),
+        Change::AddPlanItem {
+            year,
+            month,
+            title,
+            kind,
+        } => writer
+            .add_plan_item(*year, *month, title, *kind)
+            .map(|_| ()),
+        Change::UpdatePlanItem {
+            id,
+            month,
+            title,
+            kind,
+        } => writer.update_plan_item(*id, *month, title, *kind),
+        Change::DeleteRecord(record) => writer.set_record_deleted(*record, true),
+        Change::RestoreRecord(record) => writer.set_record_deleted(*record, false),
+        Change::AddPairing(fields) => writer.add_pairing(fields).map(|_| ()),
+        Change::UpdatePairing(id, fields) => writer.update_pairing(*id, fields),
+        Change::SetSetting(key, value) => writer.set_setting(key, value),
+        Change::UpdateCriterion {
+            id,
+            name,
+            max_score,
+            target_per_year,
+        } => writer.update_criterion(*id, name, *max_score, *target_per_year),
+        Change::UpdateCriteria(rows, thresholds) => {
+            for (id, name, max_score, target) in rows {
+                writer.update_criterion(*id, name, *max_score, *target)?;
+            }
+            writer.set_setting(crate::domain::assessment::STAR_THRESHOLDS_KEY, thresholds)
+        }
+        Change::AddCriterion(name, part, max_score) => writer
+            .add_criterion(name, *part, *max_score, CriterionSource::Manual, 0.0)
+            .map(|_| ()),
+        Change::SetScores(secretary, period, scores) => scores
+            .iter()
+            .try_for_each(|(c, s)| writer.set_score(*c, *secretary, *period, s.as_ref())),
+        Change::SetPointsRules(rules) => rules
+            .iter()
+            .try_for_each(|(event, points)| writer.set_points_rule(*event, *points)),
+        Change::AddAward(secretary, on, points, reason) => writer
+            .add_award(*secretary, *on, *points, reason)
+            .map(|_| ()),
+        Change::AddHonour(secretary, on, kind, reason) => writer
+            .add_honour(*secretary, *on, *kind, reason)
+            .map(|_| ()),
+        Change::CommendPair(pair, on, reason) => pair.iter().try_for_each(|who| {
+            writer
+                .add_honour(
+                    *who,
+                    *on,
+                    crate::domain::points::HonourKind::Commendation,
+                    reason,
+                )
+                .map(|_| ())
+        }),
+        Change::AddNote(fields) => writer.add_note(fields).map(|_| ()),
+        Change::UpdateNote(id, fields) => writer.update_note(*id, fields),
+        Change::AddNotice(fields) => writer.add_notice(fields).map(|_| ()),
+        Change::UpdateNotice(id, fields) => writer.update_notice(*id, fields),
+        Change::UpdateResponsibilities(responsibilities) => responsibilities
+            .iter()
+            .try_for_each(|r| writer.update_responsibility(r)),
+        Change::TakeOtherVersion(id) => writer.take_other_version(*id),
+        Change::KeepVersion(id) => writer.settle_conflict(*id),
+        Change::LinkDuplicate(keep, other, theirs) => writer.link_duplicate(*keep, *other, *theirs),
+        Change::MarkDistinct(keep, other) => writer.mark_distinct(*keep, *other),
+    }
+    .map(|()| None)
+}
