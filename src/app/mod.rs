@@ -158,6 +158,11 @@ impl App {
         self.wake = Some(wake);
     }
 
+    /// Whether data a screen asked for is still being read (for the benchmark).
+    pub fn is_loading(&self) -> bool {
+        self.loader.is_busy()
+    }
+
     /// Printed PDFs go into `folder` and are not opened in a viewer (for tests).
     pub fn print_into(&mut self, folder: PathBuf) {
         self.print_folder = Some(folder);

@@ -32,6 +32,8 @@ type Task = Box<dyn FnOnce(&Store) + Send>;
 #[derive(Debug, Default)]
 pub struct Loader {
     tasks: Option<mpsc::Sender<Task>>,
+    /// Loads asked for and not yet done.
+    pending: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl Loader {
@@ -60,9 +62,17 @@ impl Loader {
                 }
             });
         match spawned {
-            Ok(_) => Self { tasks: Some(tasks) },
+            Ok(_) => Self {
+                tasks: Some(tasks),
+                pending: Arc::default(),
+            },
             Err(_) => Self::inline(),
         }
+    }
+
+    /// Whether loads asked for are still running (their results may not be taken yet).
+    pub fn is_busy(&self) -> bool {
+        self.pending.load(std::sync::atomic::Ordering::Acquire) > 0
     }
 
     /// Whether loads run on a thread of their own.
@@ -77,7 +87,17 @@ impl Loader {
         load: impl FnOnce(&Store) -> T + Send + 'static,
     ) -> mpsc::Receiver<T> {
         let (result, receiver) = mpsc::sync_channel(1);
+        let pending = Arc::clone(&self.pending);
+        pending.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
         let task: Task = Box::new(move |store| {
+            // Counted down even if the load fails with a fault.
+            struct Done(Arc<std::sync::atomic::AtomicUsize>);
+            impl Drop for Done {
+                fn drop(&mut self) {
+                    self.0.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
+                }
+            }
+            let _done = Done(pending);
             result.send(load(store)).ok();
         });
         let task = match &self.tasks {

@@ -1,0 +1,324 @@
+//! Writing a planned merge in one transaction, and undoing it.
+
+use super::read::hex;
+use super::{MergePreview, RECORD_COLUMNS, TableInfo};
+use crate::domain::merge::{Record, Uuid, Value};
+use crate::store::{Error, Result, Store, Writer, file_check, local_value, schema};
+use crate::work::Progress;
+use rusqlite::params_from_iter;
+use rusqlite::types::Value as SqlValue;
+use std::collections::HashMap;
+use std::path::Path;
+
+impl Store {
+    /// Puts back the records of `backup` (a copy made by `backup_before`) in place of this
+    /// file's, in one step: "Undo merge".
+    pub fn restore_from(&mut self, backup: &Path) -> Result<()> {
+        file_check::inspect(backup)?;
+        file_check::check_identity(&file_check::open_probe(backup)?)?;
+        self.conn.restore(
+            rusqlite::MAIN_DB,
+            backup,
+            None::<fn(rusqlite::backup::Progress)>,
+        )?;
+        self.site = local_value(&self.conn, "site_id")?.unwrap_or(self.site);
+        self.generation = crate::store::next_generation();
+        Ok(())
+    }
+
+    /// Writes a planned merge in one transaction: the winning versions keep their clocks,
+    /// our clock moves ahead of every clock seen, and what we have seen grows by theirs.
+    /// Cancelling through `progress` writes nothing.
+    pub fn apply_merge(&mut self, preview: &MergePreview, progress: &Progress) -> Result<usize> {
+        if preview.generation != self.generation {
+            return Err(Error::Stale);
+        }
+        let their_clock = preview.their_clock;
+        let written = self.write(|writer| writer.apply_plan(preview, progress))?;
+        // Keep ahead of every clock seen, so the next edit here wins over what came in.
+        self.conn.execute(
+            "UPDATE local SET value = max(value, ?1) WHERE key = 'max_hlc'",
+            [their_clock],
+        )?;
+        Ok(written)
+    }
+}
+
+/// Our local keys by identity, per table (grown as records come in).
+pub(super) type LocalKeys = HashMap<String, HashMap<Uuid, i64>>;
+
+/// `, "a", "b"` or `, ?2, ?3`: pieces of SQL from a list.
+pub(super) fn joined(items: impl Iterator<Item = String>) -> String {
+    items.collect::<Vec<_>>().concat()
+}
+
+/// The columns a merge writes: the record columns but the local key, then the fields.
+pub(super) fn written_columns(info: &TableInfo) -> Vec<String> {
+    schema::RECORD_COLUMNS[1..]
+        .iter()
+        .map(|c| (*c).to_owned())
+        .chain(info.columns.iter().cloned())
+        .collect()
+}
+
+/// A value as `SQLite` holds it outside a record table: a reference as its identity.
+pub(super) fn sql_value(value: &Value) -> SqlValue {
+    match value {
+        Value::Null => SqlValue::Null,
+        Value::Int(v) => SqlValue::Integer(*v),
+        Value::Real(v) => SqlValue::Real(*v),
+        Value::Text(v) => SqlValue::Text(v.clone()),
+        Value::Blob(v) => SqlValue::Blob(v.clone()),
+        Value::Ref(uuid) => SqlValue::Blob(uuid.to_vec()),
+    }
+}
+
+/// A record's values as our file writes them, references turned into our local keys. A new
+/// site row refers to itself (`own`) until it exists.
+pub(super) fn row_values(
+    info: &TableInfo,
+    record: &Record,
+    local: &LocalKeys,
+    own: Option<i64>,
+) -> Result<Vec<SqlValue>> {
+    let site = |uuid: &Uuid| -> Result<SqlValue> {
+        own.or_else(|| local.get("site").and_then(|m| m.get(uuid)).copied())
+            .map(SqlValue::Integer)
+            .ok_or(Error::RecordNotFound)
+    };
+    let mut values = vec![
+        SqlValue::Blob(record.uuid.to_vec()),
+        site(&record.origin)?,
+        SqlValue::Integer(record.version.clock),
+        site(&record.version.site)?,
+        SqlValue::Integer(i64::from(record.deleted)),
+    ];
+    for (value, refers) in record.values.iter().zip(&info.refers) {
+        values.push(match value {
+            Value::Null => SqlValue::Null,
+            Value::Int(v) => SqlValue::Integer(*v),
+            Value::Real(v) => SqlValue::Real(*v),
+            Value::Text(v) => SqlValue::Text(v.clone()),
+            Value::Blob(v) => SqlValue::Blob(v.clone()),
+            Value::Ref(uuid) => SqlValue::Integer(
+                local
+                    .get(refers.as_deref().unwrap_or_default())
+                    .and_then(|m| m.get(uuid))
+                    .copied()
+                    .ok_or(Error::RecordNotFound)?,
+            ),
+        });
+    }
+    Ok(values)
+}
+
+impl Writer<'_> {
+    /// For the benchmark: gives every record whose key is `offset` modulo `every` a new
+    /// version from this write (as if edited here); returns how many.
+    #[doc(hidden)]
+    pub fn touch_for_bench(&mut self, every: i64, offset: i64) -> Result<usize> {
+        let mut touched = 0;
+        for name in crate::store::record_tables(self.tx)? {
+            if name == "site" || name == "studio" {
+                continue;
+            }
+            touched += self.tx.execute(
+                &format!("UPDATE \"{name}\" SET hlc = ?1, hlc_site = ?2 WHERE id % ?3 = ?4"),
+                rusqlite::params![self.hlc, self.site, every, offset],
+            )?;
+        }
+        Ok(touched)
+    }
+
+    fn local_keys(&self, infos: &[TableInfo]) -> Result<LocalKeys> {
+        let mut local = LocalKeys::new();
+        for info in infos {
+            let mut statement = self
+                .tx
+                .prepare(&format!("SELECT uuid, id FROM \"{}\"", info.name))?;
+            let map = statement
+                .query_map([], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?)))?
+                .filter_map(std::result::Result::ok)
+                .filter_map(|(uuid, id)| Some((<Uuid>::try_from(uuid.as_slice()).ok()?, id)))
+                .collect();
+            local.insert(info.name.clone(), map);
+        }
+        Ok(local)
+    }
+
+    /// Writes one change: an update of our row (found by identity, or by natural key under
+    /// another identity), or a new row.
+    fn write_change(
+        &mut self,
+        info: &TableInfo,
+        change: &crate::domain::merge::Change,
+        local: &mut LocalKeys,
+    ) -> Result<()> {
+        let record = &change.record;
+        let columns = written_columns(info);
+        let table = &info.name;
+        let existing = change
+            .rekey_from
+            .or(change.ours.as_ref().map(|o| o.uuid))
+            .and_then(|u| local.get(table).and_then(|m| m.get(&u)).copied());
+        if let Some(id) = existing {
+            let values = row_values(info, record, local, None)?;
+            // Only what changed: the version always, the identity if it is re-keyed, the
+            // fields that differ from ours (indexes and references of the others are left
+            // alone).
+            // `columns` is the record columns but the local key, then the fields.
+            let fields_from = RECORD_COLUMNS - 1;
+            let chosen: Vec<usize> = (0..columns.len())
+                .filter(|&k| match k {
+                    0 => change.rekey_from.is_some(),
+                    k if k < fields_from => true,
+                    k => change.ours.as_ref().is_none_or(|ours| {
+                        ours.values.get(k - fields_from) != record.values.get(k - fields_from)
+                    }),
+                })
+                .collect();
+            let set = chosen
+                .iter()
+                .enumerate()
+                .map(|(n, &k)| format!("\"{}\" = ?{}", columns[k], n + 1))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let key = SqlValue::Integer(id);
+            let mut bound: Vec<&SqlValue> = chosen.iter().map(|&k| &values[k]).collect();
+            bound.push(&key);
+            self.tx
+                .prepare_cached(&format!(
+                    "UPDATE \"{table}\" SET {set} WHERE id = ?{}",
+                    bound.len()
+                ))?
+                .execute(params_from_iter(bound))?;
+            if let Some(map) = local.get_mut(table) {
+                if let Some(old) = change.rekey_from {
+                    map.remove(&old);
+                }
+                map.insert(record.uuid, id);
+            }
+            return Ok(());
+        }
+        // A new site names itself: it takes the next key and refers to it.
+        let own = if table == "site" {
+            Some(
+                self.tx
+                    .query_row("SELECT coalesce(max(id), 0) + 1 FROM site", [], |r| {
+                        r.get(0)
+                    })?,
+            )
+        } else {
+            None
+        };
+        let mut values = row_values(info, record, local, own)?;
+        let mut names = joined(columns.iter().map(|c| format!(", \"{c}\"")));
+        if let Some(id) = own {
+            values.insert(0, SqlValue::Integer(id));
+            names.insert_str(0, ", id");
+        }
+        let marks = joined((1..=values.len()).map(|i| format!(", ?{i}")));
+        self.tx
+            .prepare_cached(&format!(
+                "INSERT INTO \"{table}\" ({}) VALUES ({})",
+                &names[2..],
+                &marks[2..]
+            ))?
+            .execute(params_from_iter(values.iter()))?;
+        let id = own.unwrap_or_else(|| self.tx.last_insert_rowid());
+        local
+            .entry(table.clone())
+            .or_default()
+            .insert(record.uuid, id);
+        Ok(())
+    }
+
+    /// Keeps the losing version of every conflict for review (`local_conflict`).
+    fn keep_conflicts(&mut self, preview: &MergePreview) -> Result<()> {
+        let merged_at = chrono::Local::now().format("%Y-%m-%d %H:%M").to_string();
+        let source = preview
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut field = self.tx.prepare_cached(
+            "INSERT INTO local_conflict_field (conflict_id, column_name, value) VALUES (?1, ?2, ?3)",
+        )?;
+        for (info, plan) in preview.infos.iter().zip(&preview.plans) {
+            for conflict in &plan.conflicts {
+                let loser = &conflict.loser;
+                self.tx.execute(
+                    "INSERT INTO local_conflict (merged_at, source, table_name, record_uuid, winner,
+                     loser_clock, loser_site, loser_deleted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    rusqlite::params![
+                        merged_at,
+                        source,
+                        info.name,
+                        conflict.uuid.to_vec(),
+                        match conflict.winner {
+                            crate::domain::merge::Winner::Ours => "ours",
+                            crate::domain::merge::Winner::Theirs => "theirs",
+                        },
+                        loser.version.clock,
+                        loser.version.site.to_vec(),
+                        loser.deleted,
+                    ],
+                )?;
+                let id = self.tx.last_insert_rowid();
+                for (column, value) in info.columns.iter().zip(&loser.values) {
+                    field.execute(rusqlite::params![id, column, sql_value(value)])?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn apply_plan(&mut self, preview: &MergePreview, progress: &Progress) -> Result<usize> {
+        let mut local = self.local_keys(&preview.infos)?;
+        let total: usize = preview.plans.iter().map(|p| p.changes.len()).sum();
+        let mut written = 0;
+        for (info, plan) in preview.infos.iter().zip(&preview.plans) {
+            for change in &plan.changes {
+                if written % 1024 == 0 {
+                    #[allow(clippy::cast_precision_loss)]
+                    progress
+                        .step(0.1 + 0.85 * written as f32 / total.max(1) as f32)
+                        .map_err(|_| Error::Cancelled)?;
+                }
+                self.write_change(info, change, &mut local)?;
+                // Sites are bookkeeping: the count is of the records the preview listed.
+                if info.name != "site" {
+                    written += 1;
+                }
+            }
+            if info.name == "site" {
+                // New sites named themselves; now point them at the sites that made them
+                // and last changed them (which may have come in after them).
+                let site = |u: &Uuid| local.get("site").and_then(|m| m.get(u)).copied();
+                for change in plan.changes.iter().filter(|c| c.ours.is_none()) {
+                    let record = &change.record;
+                    if let (Some(id), Some(origin), Some(last)) = (
+                        site(&record.uuid),
+                        site(&record.origin),
+                        site(&record.version.site),
+                    ) {
+                        self.tx.execute(
+                            "UPDATE site SET origin_site = ?1, hlc_site = ?2 WHERE id = ?3",
+                            [origin, last, id],
+                        )?;
+                    }
+                }
+            }
+        }
+        self.keep_conflicts(preview)?;
+        // What we have seen now includes what they had seen.
+        for (site, clock) in &preview.their_seen.0 {
+            self.tx.execute(
+                "INSERT INTO local (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)",
+                rusqlite::params![format!("seen:{}", hex(site)), clock],
+            )?;
+        }
+        Ok(written)
+    }
+}

@@ -1,0 +1,159 @@
+//! Another village's file is untrusted input: copied to a private place, opened with
+//! `SQLite`'s defences for foreign files, checked (identity, `quick_check`, exactly our schema)
+//! before a record is read.
+
+use super::read::read_seen;
+use crate::domain::merge::{Seen, Uuid, Version};
+use crate::store::{Error, Result, file_check, local_value, schema};
+use rusqlite::config::DbConfig;
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use std::path::{Path, PathBuf};
+
+/// Copies `path` (and its write-ahead log) to a private temporary file and opens the copy
+/// with the defences for foreign files; an older schema is migrated in the copy. The copy is
+/// removed when the returned guard is dropped.
+pub(super) fn open_foreign(path: &Path, passphrase: Option<&str>) -> Result<ForeignCopy> {
+    let copy = if crate::store::sealed::is_sealed(path) {
+        let passphrase = passphrase.ok_or(Error::NeedsPassphrase)?;
+        let copy = TemporaryCopy::new()?;
+        crate::store::sealed::unseal(path, &copy.path, passphrase)?;
+        file_check::inspect(&copy.path)?;
+        copy
+    } else {
+        file_check::inspect(path)?;
+        TemporaryCopy::of(path)?
+    };
+    let conn = Connection::open_with_flags(
+        &copy.path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_VIEW, false)?;
+    conn.execute_batch("PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0;")?;
+    Ok(ForeignCopy { conn, copy })
+}
+
+/// The other file's private copy, open. Fields drop in order: the connection is closed before
+/// the copy is removed, since Windows cannot remove a file that is still open (the other
+/// village's phone numbers would stay behind in the temporary folder).
+pub(super) struct ForeignCopy {
+    pub(super) conn: Connection,
+    /// Held only to be removed when dropped, after the connection.
+    #[allow(dead_code)]
+    pub(super) copy: TemporaryCopy,
+}
+
+/// Checks a foreign file before its records are read: its identity and version, `SQLite`'s
+/// `quick_check` (which also verifies every row's CHECK, NOT NULL and STRICT types), then
+/// migrates an older schema and requires the schema to be exactly ours.
+pub(super) fn validate_foreign(conn: &mut Connection) -> Result<()> {
+    let version = file_check::check_identity(conn)?;
+    if version < schema::current_version() {
+        crate::store::migrate(conn)?;
+    }
+    check_schema(conn)
+}
+
+/// Whether we have already seen everything in a foreign file: every change to a file (a
+/// merge too) moves its clock, so its site's clock at most what we have seen of that site
+/// means nothing in it is new. Read before any check: a file that lies can only make us
+/// take nothing from it. Anything unreadable means "not seen".
+pub(super) fn already_seen(conn: &Connection, ours: &Seen) -> bool {
+    let read = || -> rusqlite::Result<Option<Version>> {
+        let application: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        if application != schema::APPLICATION_ID {
+            return Ok(None);
+        }
+        let value = |key: &str| -> rusqlite::Result<i64> {
+            conn.query_row("SELECT value FROM local WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+        };
+        let (site, clock) = (value("site_id")?, value("max_hlc")?);
+        let uuid: Vec<u8> =
+            conn.query_row("SELECT uuid FROM site WHERE id = ?1", [site], |r| r.get(0))?;
+        Ok(<Uuid>::try_from(uuid.as_slice())
+            .ok()
+            .map(|site| Version { clock, site }))
+    };
+    matches!(read(), Ok(Some(version)) if version.clock > 0 && ours.has_seen(version))
+}
+
+/// How far a file has seen every site, its own included (up to its clock).
+pub(super) fn seen_now(conn: &Connection) -> Result<Seen> {
+    let mut seen = read_seen(conn)?;
+    let site = local_value(conn, "site_id")?.unwrap_or(0);
+    let uuid: Option<Vec<u8>> = conn
+        .query_row("SELECT uuid FROM site WHERE id = ?1", [site], |r| r.get(0))
+        .optional()?;
+    if let Some(site) = uuid.and_then(|u| <Uuid>::try_from(u.as_slice()).ok()) {
+        let clock = local_value(conn, "max_hlc")?.unwrap_or(0);
+        seen.absorb(&Seen([(site, clock)].into_iter().collect()));
+    }
+    Ok(seen)
+}
+
+/// The file's schema must be exactly ours: no table, view, trigger or index we do not know.
+pub(super) fn check_schema(conn: &Connection) -> Result<()> {
+    let mut reference = Connection::open_in_memory()?;
+    crate::store::migrate(&mut reference)?;
+    let read = |c: &Connection| -> Result<Vec<(String, String, Option<String>)>> {
+        Ok(c.prepare(
+            "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+    };
+    let ours = read(&reference)?;
+    let theirs = read(conn)?;
+    for entry in &theirs {
+        if !ours.contains(entry) {
+            return Err(Error::ForeignSchema(format!("{} {}", entry.0, entry.1)));
+        }
+    }
+    if let Some(missing) = ours.iter().find(|e| !theirs.contains(e)) {
+        return Err(Error::ForeignSchema(format!("{} {}", missing.0, missing.1)));
+    }
+    Ok(())
+}
+
+/// A private copy of a foreign file, deleted when dropped.
+pub(super) struct TemporaryCopy {
+    pub(super) path: PathBuf,
+}
+
+impl TemporaryCopy {
+    /// A new name in this computer's private temporary folder, removed when dropped.
+    pub(super) fn new() -> Result<Self> {
+        let folder = std::env::temp_dir().join("secretary-studio-merge");
+        std::fs::create_dir_all(&folder)?;
+        Ok(Self {
+            path: folder.join(format!("{}.db", uuid::Uuid::now_v7())),
+        })
+    }
+
+    pub(super) fn of(source: &Path) -> Result<Self> {
+        let copy = Self::new()?;
+        std::fs::copy(source, &copy.path)?;
+        let mut wal = source.as_os_str().to_owned();
+        wal.push("-wal");
+        if Path::new(&wal).is_file() {
+            let mut target = copy.path.as_os_str().to_owned();
+            target.push("-wal");
+            std::fs::copy(&wal, target)?;
+        }
+        Ok(copy)
+    }
+}
+
+impl Drop for TemporaryCopy {
+    fn drop(&mut self) {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = self.path.as_os_str().to_owned();
+            name.push(suffix);
+            let _ = std::fs::remove_file(name);
+        }
+    }
+}

@@ -1,0 +1,609 @@
+//! Merging two files both ways, conflicts, duplicates, share files and hostile files.
+
+use super::foreign::open_foreign;
+use super::read::snapshot;
+use super::*;
+use crate::domain::merge::{Record, Value};
+use crate::store::{Error, Store};
+use crate::work::Progress;
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+/// Every record of a store in a form two files can be compared by: per table, sorted.
+pub(super) fn contents(store: &Store) -> Vec<(String, Vec<Record>)> {
+    let infos = table_infos(&store.conn).expect("tables");
+    let snapshot = snapshot(&store.conn, &infos, &Progress::new()).expect("snapshot");
+    infos
+        .into_iter()
+        .zip(snapshot.tables)
+        .map(|(info, mut records)| {
+            records.sort_by_key(|r| r.uuid);
+            // The untouched defaults carry their own file's site.
+            for record in &mut records {
+                if record.version.clock == 0 {
+                    record.version.site = [0; 16];
+                    record.origin = [0; 16];
+                }
+            }
+            (info.name, records)
+        })
+        .collect()
+}
+
+fn merge(into: &mut Store, from: &Path) -> MergePreview {
+    let preview = into.plan_merge(from, &Progress::new()).expect("plan");
+    into.apply_merge(&preview, &Progress::new()).expect("apply");
+    preview
+}
+
+fn studio(folder: &Path, name: &str, seed: bool) -> Store {
+    let path = folder.join(name);
+    if seed {
+        Store::create_with(&path, "古城镇书记工作室", "古城镇", |s| {
+            crate::demo::seed_all(
+                s,
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default(),
+            )
+        })
+        .expect("demo")
+    } else {
+        Store::create(&path, "古城镇书记工作室", "古城镇").expect("empty")
+    };
+    Store::open(&path).expect("open")
+}
+
+fn total(preview: &MergePreview, what: fn(&TableSummary) -> usize) -> usize {
+    preview.tables.iter().map(what).sum()
+}
+
+fn rename_first_secretary(store: &mut Store, name: &str) {
+    let entry = store.roster().expect("roster").remove(0);
+    let mut fields = entry.fields;
+    fields.name = name.to_owned();
+    store
+        .write(|w| w.update_secretary(entry.id, &fields))
+        .expect("rename");
+}
+
+#[test]
+fn the_private_copy_of_the_other_file_is_removed_once_read() {
+    // On Windows an open file cannot be removed: the copy must be closed first, or the
+    // other village's records stay behind in the temporary folder (seen under Wine).
+    let folder = tempfile::tempdir().expect("tempdir");
+    let theirs = studio(folder.path(), "对方 村.db", true);
+    let foreign = open_foreign(theirs.path().expect("path"), None).expect("open");
+    let copy = foreign.copy.path.clone();
+    assert!(copy.is_file());
+    drop(foreign);
+    assert!(!copy.exists(), "{} is left behind", copy.display());
+}
+
+#[test]
+fn two_files_merged_both_ways_hold_the_same_records_and_again_changes_nothing() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let mut a = studio(folder.path(), "a.db", true);
+    let mut b = studio(folder.path(), "b.db", false);
+    let a_path = a.path().expect("path").to_owned();
+    let b_path = b.path().expect("path").to_owned();
+
+    let first = merge(&mut b, &a_path);
+    assert!(total(&first, |t| t.new) > 100, "the whole demo comes in");
+    assert_eq!(total(&first, |t| t.conflicts), 0);
+    let names = |s: &Store| {
+        let mut names: Vec<String> = s
+            .roster()
+            .expect("roster")
+            .into_iter()
+            .map(|e| e.fields.name)
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(&a), names(&b));
+    assert_eq!(
+        b.sessions().expect("sessions").len(),
+        a.sessions().expect("sessions").len()
+    );
+    let again = b.plan_merge(&a_path, &Progress::new()).expect("plan");
+    assert!(
+        again.is_empty(),
+        "merging the same file twice changes nothing"
+    );
+
+    merge(&mut a, &b_path);
+    assert_eq!(contents(&a), contents(&b), "both ways: the same records");
+    let itself = a.plan_merge(&a_path, &Progress::new()).expect("plan");
+    assert!(
+        itself.is_empty(),
+        "a file merged into itself changes nothing"
+    );
+}
+
+#[test]
+fn edits_on_both_sides_conflict_the_later_wins_everywhere_and_the_loser_is_kept() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let mut a = studio(folder.path(), "a.db", true);
+    let mut b = studio(folder.path(), "b.db", false);
+    let a_path = a.path().expect("path").to_owned();
+    let b_path = b.path().expect("path").to_owned();
+    merge(&mut b, &a_path);
+    merge(&mut a, &b_path);
+
+    // Only B edits: no conflict, A takes it.
+    rename_first_secretary(&mut b, "王建国（B改）");
+    let preview = merge(&mut a, &b_path);
+    assert_eq!(total(&preview, |t| t.updated), 1);
+    assert_eq!(
+        total(&preview, |t| t.conflicts),
+        0,
+        "A had not changed it since"
+    );
+
+    // Both edit the same secretary without seeing each other's edit.
+    rename_first_secretary(&mut a, "王建国（A改）");
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    rename_first_secretary(&mut b, "王建国（B再改）");
+    let preview = merge(&mut a, &b_path);
+    assert_eq!(total(&preview, |t| t.conflicts), 1);
+    let (table, conflict) = preview.conflicts().next().expect("a conflict");
+    assert_eq!(table, "secretary");
+    assert_eq!(conflict.winner, crate::domain::merge::Winner::Theirs);
+    assert!(
+        conflict
+            .loser
+            .values
+            .contains(&Value::Text("王建国（A改）".to_owned())),
+        "A's version is kept for review"
+    );
+    merge(&mut b, &a_path);
+    assert_eq!(contents(&a), contents(&b));
+    assert_eq!(
+        a.roster().expect("roster")[0].fields.name,
+        "王建国（B再改）"
+    );
+
+    // A keeps the losing version for review and can take it instead.
+    let review = a.merge_conflicts().expect("conflicts");
+    assert_eq!(review.len(), 1, "{review:?}");
+    assert_eq!(review[0].table, "secretary");
+    assert_eq!(review[0].label, "王建国（B再改）");
+    assert_eq!(review[0].source, "b.db");
+    assert_eq!(
+        review[0].fields,
+        [super::super::review::FieldDiff {
+            column: "name".to_owned(),
+            kept: Some("王建国（B再改）".to_owned()),
+            other: Some("王建国（A改）".to_owned()),
+        }]
+    );
+    assert!(b.merge_conflicts().expect("b").is_empty(), "B lost nothing");
+    a.write(|w| w.take_other_version(review[0].id))
+        .expect("take the other");
+    assert_eq!(a.roster().expect("roster")[0].fields.name, "王建国（A改）");
+    assert!(a.merge_conflicts().expect("settled").is_empty());
+    assert!(
+        a.write(|w| w.take_other_version(review[0].id)).is_err(),
+        "a settled conflict cannot be taken again"
+    );
+    // The choice is an edit like any other: it travels and is no conflict.
+    let preview = merge(&mut b, &a_path);
+    assert_eq!(total(&preview, |t| t.conflicts), 0);
+    assert_eq!(b.roster().expect("roster")[0].fields.name, "王建国（A改）");
+    merge(&mut a, &b_path);
+    assert_eq!(contents(&a), contents(&b));
+}
+
+#[test]
+fn the_same_person_entered_in_two_villages_is_offered_and_linked_into_one() {
+    use crate::domain::session::{AttendanceMark, AttendanceStatus};
+    let folder = tempfile::tempdir().expect("tempdir");
+    let mut a = studio(folder.path(), "a.db", true);
+    let mut b = studio(folder.path(), "b.db", false);
+    let a_path = a.path().expect("path").to_owned();
+    let b_path = b.path().expect("path").to_owned();
+    merge(&mut b, &a_path);
+    let branch = a.branches().expect("branches")[0].id;
+    let session = a.sessions().expect("sessions")[0].id;
+    let person = |phone: &str| crate::domain::roster::SecretaryFields {
+        name: "李新民".to_owned(),
+        branch_id: Some(branch),
+        phone: phone.to_owned(),
+        ..Default::default()
+    };
+    let mark = |store: &mut Store, id| {
+        store
+            .write(|w| {
+                w.set_attendance(
+                    session,
+                    &AttendanceMark {
+                        secretary_id: id,
+                        status: AttendanceStatus::Present,
+                        reason: String::new(),
+                    },
+                )
+            })
+            .expect("mark");
+    };
+    let in_a = a.write(|w| w.add_secretary(&person(""))).expect("add");
+    mark(&mut a, in_a);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let in_b = b
+        .write(|w| w.add_secretary(&person("13800000000")))
+        .expect("add");
+    mark(&mut b, in_b);
+    assert!(a.possible_duplicates().expect("none yet").is_empty());
+
+    let preview = merge(&mut a, &b_path);
+    assert_eq!(
+        preview.possible_duplicates,
+        ["李新民"],
+        "named in the preview"
+    );
+    let duplicates = a.possible_duplicates().expect("duplicates");
+    assert_eq!(duplicates.len(), 1, "offered, not merged silently");
+    assert_eq!(duplicates[0].keep.id, in_a, "the one entered first stays");
+    assert_eq!(duplicates[0].keep.sessions, 1);
+    assert_eq!(duplicates[0].other.phone, "13800000000");
+    let live = |s: &Store| {
+        s.roster()
+            .expect("roster")
+            .into_iter()
+            .filter(|e| e.fields.name == "李新民")
+            .count()
+    };
+    assert_eq!(live(&a), 2);
+
+    a.write(|w| w.link_duplicate(duplicates[0].keep.id, duplicates[0].other.id, false))
+        .expect("link");
+    assert_eq!(live(&a), 1);
+    let kept = a.secretary(in_a).expect("read").expect("kept");
+    assert_eq!(kept.fields.phone, "13800000000", "empty fields filled");
+    let marks = a.attendance(session).expect("attendance");
+    assert_eq!(
+        marks.iter().filter(|m| m.secretary_id == in_a).count(),
+        1,
+        "one mark at the session both marked"
+    );
+    assert!(a.possible_duplicates().expect("after").is_empty());
+
+    // B takes the link with the next merge and holds the same records.
+    merge(&mut b, &a_path);
+    assert_eq!(live(&b), 1);
+    assert!(b.possible_duplicates().expect("b").is_empty());
+    merge(&mut a, &b_path);
+    assert_eq!(contents(&a), contents(&b));
+}
+
+#[test]
+fn a_cancelled_merge_writes_nothing() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let a = studio(folder.path(), "a.db", true);
+    let mut b = studio(folder.path(), "b.db", false);
+    let before = contents(&b);
+    let preview = b
+        .plan_merge(a.path().expect("path"), &Progress::new())
+        .expect("plan");
+    let progress = Progress::new();
+    progress.cancel();
+    assert!(matches!(
+        b.apply_merge(&preview, &progress),
+        Err(Error::Cancelled)
+    ));
+    assert_eq!(contents(&b), before);
+    assert!(b.roster().expect("roster").is_empty());
+}
+
+#[test]
+fn a_share_protected_with_a_passphrase_opens_only_with_it() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let a = studio(folder.path(), "a.db", true);
+    let stick = folder.path().join("U盘");
+    std::fs::create_dir(&stick).expect("stick");
+    let share = stick.join("分享.db");
+    a.share_with(&share, Some("东坪村2026"), &Progress::new())
+        .expect("share");
+    let bytes = std::fs::read(&share).expect("read");
+    assert!(super::super::sealed::is_sealed(&share));
+    let phone = a.roster().expect("roster")[0].fields.phone.clone();
+    assert!(
+        !bytes.windows(phone.len()).any(|w| w == phone.as_bytes()),
+        "no phone number readable on the stick"
+    );
+    assert_eq!(
+        std::fs::read_dir(&stick).expect("dir").count(),
+        1,
+        "nothing but the protected file on the stick"
+    );
+
+    let mut b = studio(folder.path(), "b.db", false);
+    let before = contents(&b);
+    assert!(matches!(
+        b.plan_merge(&share, &Progress::new()),
+        Err(Error::NeedsPassphrase)
+    ));
+    assert!(matches!(
+        b.plan_merge_with(&share, Some("东坪村2025"), &Progress::new()),
+        Err(Error::WrongPassphrase)
+    ));
+    let mut damaged = bytes.clone();
+    let last = damaged.len() - 100;
+    damaged[last] ^= 0x55;
+    let broken = stick.join("坏的.db");
+    std::fs::write(&broken, damaged).expect("write");
+    assert!(matches!(
+        b.plan_merge_with(&broken, Some("东坪村2026"), &Progress::new()),
+        Err(Error::Corrupt(_))
+    ));
+    assert_eq!(contents(&b), before, "nothing changed by the refusals");
+    let preview = b
+        .plan_merge_with(&share, Some("东坪村2026"), &Progress::new())
+        .expect("the right passphrase");
+    b.apply_merge(&preview, &Progress::new()).expect("apply");
+    assert_eq!(b.roster().expect("roster").len(), 20);
+    // A later share over the protected one is allowed.
+    a.share(&share, &Progress::new()).expect("replace");
+}
+
+#[test]
+fn people_said_to_be_different_leave_the_list() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let mut a = studio(folder.path(), "a.db", true);
+    let first = a.roster().expect("roster").remove(0);
+    let twin = a.write(|w| w.add_secretary(&first.fields)).expect("add");
+    let duplicates = a.possible_duplicates().expect("duplicates");
+    assert_eq!(duplicates.len(), 1);
+    assert_eq!(
+        (duplicates[0].keep.id, duplicates[0].other.id),
+        (first.id, twin)
+    );
+    a.write(|w| w.mark_distinct(first.id, twin))
+        .expect("distinct");
+    assert!(a.possible_duplicates().expect("none").is_empty());
+    assert_eq!(a.roster().expect("both stay").len(), 21);
+}
+
+#[test]
+fn a_deletion_travels_and_an_older_copy_does_not_bring_it_back() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let mut a = studio(folder.path(), "a.db", true);
+    let mut b = studio(folder.path(), "b.db", false);
+    let a_path = a.path().expect("path").to_owned();
+    let b_path = b.path().expect("path").to_owned();
+    merge(&mut b, &a_path);
+    let old_copy = folder.path().join("old.db");
+    b.save_copy(&old_copy, false).expect("copy");
+    let session = b.sessions().expect("sessions")[0].id;
+    b.write(|w| w.delete_session(session)).expect("delete");
+    let before = a.sessions().expect("sessions").len();
+    merge(&mut a, &b_path);
+    assert_eq!(a.sessions().expect("sessions").len(), before - 1);
+    let preview = merge(&mut a, &old_copy);
+    assert!(preview.is_empty(), "the old copy is older everywhere");
+    assert_eq!(a.sessions().expect("sessions").len(), before - 1);
+}
+
+#[test]
+fn an_edit_made_only_in_a_copy_comes_back_without_a_conflict() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let mut a = studio(folder.path(), "a.db", true);
+    // Edited before the copy, so the copy starts from a file with history.
+    rename_first_secretary(&mut a, "王建国（复制前改）");
+    let copy_path = folder.path().join("villageC.db");
+    a.save_copy(&copy_path, false).expect("copy");
+    let mut copy = Store::open(&copy_path).expect("open the copy");
+    let second = copy.roster().expect("roster").remove(1);
+    let mut fields = second.fields.clone();
+    fields.phone = "13900000000".to_owned();
+    copy.write(|w| w.update_secretary(second.id, &fields))
+        .expect("edit in the copy");
+    drop(copy);
+    let preview = merge(&mut a, &copy_path);
+    assert_eq!(total(&preview, |t| t.updated), 1, "the copy's edit");
+    assert_eq!(
+        total(&preview, |t| t.conflicts),
+        0,
+        "the original had not changed it since the copy"
+    );
+    assert!(a.merge_conflicts().expect("review").is_empty());
+}
+
+#[test]
+fn a_copied_file_gets_a_site_of_its_own_and_merges_back_like_a_share_file() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let mut a = studio(folder.path(), "a.db", true);
+    // Copied straight after it was made, before any edit.
+    let a_path = a.path().expect("path").to_owned();
+    let copy_path = folder.path().join("U盘").join("a.db");
+    std::fs::create_dir(copy_path.parent().expect("folder")).expect("folder");
+    a.save_copy(&copy_path, false)
+        .expect("copy as Explorer would");
+    let mut copy = Store::open(&copy_path).expect("open the copy");
+    assert_eq!(
+        copy.site, a.site,
+        "the same bytes, the same site until it writes"
+    );
+    rename_first_secretary(&mut copy, "王建国（在别村改）");
+    let sites = |s: &Store| -> i64 {
+        s.conn
+            .query_row("SELECT value FROM local WHERE key = 'site_id'", [], |r| {
+                r.get(0)
+            })
+            .expect("site")
+    };
+    assert_ne!(
+        sites(&copy),
+        sites(&a),
+        "the copy's first write gave it a site"
+    );
+    assert_ne!(copy.site, a.site);
+    // The original goes on in its own place without a new site.
+    let before = sites(&a);
+    rename_first_secretary(&mut a, "王建国（在本村改）");
+    assert_eq!(sites(&a), before);
+
+    let preview = merge(&mut a, &copy_path);
+    assert_eq!(
+        total(&preview, |t| t.updated),
+        0,
+        "the copy's edit lost to the later one here"
+    );
+    assert_eq!(total(&preview, |t| t.new), 1, "the copy's site");
+    assert_eq!(
+        total(&preview, |t| t.conflicts),
+        1,
+        "both renamed the same secretary"
+    );
+    merge(&mut copy, &a_path);
+    assert_eq!(contents(&a), contents(&copy));
+    assert!(
+        copy.plan_merge(&a_path, &Progress::new())
+            .expect("plan")
+            .is_empty()
+    );
+}
+
+#[test]
+fn undo_merge_puts_back_the_file_as_it_was_before() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let a = studio(folder.path(), "a.db", true);
+    let mut b = studio(folder.path(), "b.db", false);
+    b.write(|w| w.add_area("本村片区").map(|_| ()))
+        .expect("an area");
+    let before = contents(&b);
+    let backup = b.backup_before("合并前").expect("backup").expect("a file");
+    assert!(backup.starts_with(folder.path().join("b-备份")));
+    merge(&mut b, a.path().expect("path"));
+    assert_ne!(contents(&b), before);
+    b.restore_from(&backup).expect("restore");
+    assert_eq!(contents(&b), before);
+    b.write(|w| w.add_area("新片区").map(|_| ()))
+        .expect("writes go on after the undo");
+}
+
+#[test]
+fn a_share_file_carries_its_manifest_and_a_changed_record_is_caught() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let a = studio(folder.path(), "a.db", true);
+    let stick = folder.path().join("U盘");
+    std::fs::create_dir(&stick).expect("stick");
+    let share = stick.join("古城镇-分享.db");
+    let manifest = a.share(&share, &Progress::new()).expect("share");
+    assert_eq!(manifest.app, "secretary-studio");
+    assert_eq!(manifest.studio, "古城镇书记工作室");
+    let secretaries = manifest
+        .counts
+        .iter()
+        .find(|(t, _)| t == "secretary")
+        .map(|(_, n)| *n);
+    assert_eq!(secretaries, Some(20));
+    let conn = Connection::open(&share).expect("open");
+    assert_eq!(ShareManifest::read(&conn).expect("read"), Some(manifest));
+    drop(conn);
+    // Shared again over the earlier share: fine. Over anything else: refused.
+    a.share(&share, &Progress::new()).expect("again");
+    let sheet = stick.join("花名册.xlsx");
+    std::fs::write(&sheet, b"PK\x03\x04 a spreadsheet").expect("sheet");
+    assert!(matches!(
+        a.share(&sheet, &Progress::new()),
+        Err(Error::WouldReplaceOtherFile)
+    ));
+    assert!(matches!(
+        a.share(
+            &folder.path().join("拔掉的U盘").join("x.db"),
+            &Progress::new()
+        ),
+        Err(Error::NoSuchFolder)
+    ));
+    assert_eq!(
+        std::fs::read_dir(&stick).expect("dir").count(),
+        2,
+        "no temporary file left on the stick"
+    );
+
+    let mut b = studio(folder.path(), "b.db", false);
+    let preview = merge(&mut b, &share);
+    assert!(total(&preview, |t| t.new) > 100);
+    // A record changed in the share after it was written: the checksum catches it.
+    let conn = Connection::open(&share).expect("open");
+    conn.execute("UPDATE secretary SET name = '假名' WHERE id = 1", [])
+        .expect("tamper");
+    drop(conn);
+    // B has seen all of it already and takes nothing; a studio that has not is refused.
+    assert!(
+        b.plan_merge(&share, &Progress::new())
+            .expect("plan")
+            .is_empty()
+    );
+    let c = studio(folder.path(), "c.db", false);
+    let error = c.plan_merge(&share, &Progress::new()).expect_err("refused");
+    assert!(matches!(error, Error::ShareChecksum), "{error}");
+
+    // A share file opened and edited in the other village is their studio now: its
+    // edits have newer clocks, and it merges like any file.
+    a.share(&share, &Progress::new()).expect("share again");
+    let mut theirs = Store::open(&share).expect("open the share");
+    rename_first_secretary(&mut theirs, "王建国（在分享文件里改）");
+    drop(theirs);
+    let preview = c
+        .plan_merge(&share, &Progress::new())
+        .expect("an edited share merges");
+    assert!(total(&preview, |t| t.new) > 100);
+}
+
+/// A hostile or broken file is refused and our file is not changed at all.
+#[test]
+fn hostile_files_are_refused_and_ours_is_untouched() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let mut ours = studio(folder.path(), "ours.db", true);
+    let before = contents(&ours);
+    let make = |name: &str, sql: &str| -> PathBuf {
+        let path = folder.path().join(name);
+        Store::create_with(&path, "别村", "别镇", crate::demo::seed).expect("demo");
+        let conn = Connection::open(&path).expect("open");
+        conn.execute_batch(sql).expect("tamper");
+        drop(conn);
+        path
+    };
+    let cases: Vec<(PathBuf, &str)> = vec![
+        (
+            make(
+                "trigger.db",
+                "CREATE TRIGGER evil AFTER INSERT ON area BEGIN DELETE FROM secretary; END;",
+            ),
+            "trigger evil",
+        ),
+        (
+            make("view.db", "CREATE VIEW extra AS SELECT * FROM secretary;"),
+            "view extra",
+        ),
+        (
+            make("table.db", "CREATE TABLE unknown (x TEXT);"),
+            "table unknown",
+        ),
+        (
+            make(
+                "huge.db",
+                "UPDATE secretary SET notes = printf('%.*c', 2000000, 'x') WHERE id = 1;",
+            ),
+            "secretary.notes",
+        ),
+        (make("newer.db", "PRAGMA user_version = 99;"), "99"),
+    ];
+    for (path, says) in &cases {
+        let error = ours
+            .plan_merge(path, &Progress::new())
+            .err()
+            .unwrap_or_else(|| panic!("{} was accepted", path.display()));
+        let message = error.to_string();
+        assert!(message.contains(says), "{}: {message}", path.display());
+    }
+    let photo = folder.path().join("photo.db");
+    std::fs::write(&photo, b"\xff\xd8\xff\xe0 not a database at all").expect("write");
+    assert!(ours.plan_merge(&photo, &Progress::new()).is_err());
+    let truncated = folder.path().join("truncated.db");
+    let bytes = std::fs::read(folder.path().join("trigger.db")).expect("read");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 3]).expect("write");
+    assert!(ours.plan_merge(&truncated, &Progress::new()).is_err());
+    assert_eq!(contents(&ours), before, "our records are unchanged");
+    ours.write(|_| Ok(())).expect("and still writable");
+}
