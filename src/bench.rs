@@ -122,12 +122,7 @@ fn screen_stalls(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Stri
     crate::fonts::install(&ctx);
     app.load_in_background(ctx.clone());
     frames_until_shown(&ctx, &mut app);
-    writeln!(
-        out,
-        "{:<22} {:>14} {:>14} {:>12} {:>12}",
-        "screen (county file)", "open: longest", "write: longest", "data shown", "CPU/frame"
-    )
-    .map_err(io)?;
+
     let mut screens = vec![
         (Screen::Dashboard, "dashboard 概览"),
         (Screen::Roster, "roster 花名册"),
@@ -158,26 +153,38 @@ fn screen_stalls(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Stri
         worst_open = worst_open.max(open);
         worst_write = worst_write.max(write);
         worst_cpu = worst_cpu.max(cpu);
-        writeln!(
-            out,
-            "{name:<22} {:>14} {:>14} {:>12} {:>12}",
-            ms(open),
-            ms(write),
-            ms(shown),
-            ms(cpu)
-        )
-        .map_err(io)?;
+        for (figure, value, goal) in [
+            ("opens: longest frame", open, "50 ms"),
+            ("a write: longest frame", write, "50 ms"),
+            ("data on screen after", shown, "-"),
+            ("CPU per frame (median of 50)", cpu, "2 ms"),
+        ] {
+            writeln!(
+                out,
+                "{:<52} {:>12} {:>10}",
+                format!("{name}: {figure}"),
+                ms(value),
+                goal
+            )
+            .map_err(io)?;
+        }
     }
-    writeln!(
-        out,
-        "{:<22} {:>14} {:>14} {:>12} {:>12}\n",
-        "worst (goal)",
-        format!("{} (50)", ms(worst_open)),
-        format!("{} (50)", ms(worst_write)),
-        "-",
-        format!("{} (2)", ms(worst_cpu))
-    )
-    .map_err(io)
+    for (figure, value, goal) in [
+        (
+            "every screen: longest frame as it opens",
+            worst_open,
+            "50 ms",
+        ),
+        (
+            "every screen: longest frame after a write",
+            worst_write,
+            "50 ms",
+        ),
+        ("every screen: CPU per frame", worst_cpu, "2 ms"),
+    ] {
+        writeln!(out, "{figure:<52} {:>12} {goal:>10}", ms(value)).map_err(io)?;
+    }
+    Ok(())
 }
 
 /// Writes an `.xlsx` roster of `rows` secretaries with a merged title row, as offices do.

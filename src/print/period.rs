@@ -3,10 +3,14 @@
 //! points leaderboard and the ranking with stars, with charts drawn into the PDF.
 
 use super::section;
+use crate::domain::assessment::Assessment;
 use crate::domain::assessment::format_score;
 use crate::domain::figures::{AttendanceCounts, ProblemCounts};
+use crate::domain::pairing::{PairingId, PairingProgress};
 use crate::domain::period::Period;
+use crate::domain::points::LeaderboardEntry;
 use crate::domain::session::SessionKind;
+use crate::domain::session::SessionSummary;
 use crate::domain::{RosterEntry, SecretaryId};
 use crate::i18n::Lang;
 use crate::report::pdf::{Column, Document, Font};
@@ -56,13 +60,13 @@ fn percent(rate: Option<f64>) -> String {
 }
 
 /// Who someone is in the report: their roster entry, if still there.
-struct People<'a> {
-    by_id: HashMap<SecretaryId, &'a RosterEntry>,
+struct People {
+    by_id: HashMap<SecretaryId, RosterEntry>,
     /// Areas in the order the app lists them (第1片区 before 第10片区); no area last.
     area_order: HashMap<String, usize>,
 }
 
-impl People<'_> {
+impl People {
     fn name(&self, id: SecretaryId) -> String {
         self.by_id
             .get(&id)
@@ -98,9 +102,133 @@ fn col(title: &str, share: f32) -> Column<'_> {
     Column { title, share }
 }
 
+/// Everything the report shows, read from the store once, with the totals it quotes.
+struct Data {
+    studio: String,
+    people: People,
+    sessions: Vec<SessionSummary>,
+    attendance: Vec<(SecretaryId, AttendanceCounts)>,
+    problems: Vec<(Option<SecretaryId>, ProblemCounts)>,
+    /// Pairings active at some time in the period.
+    active: Vec<PairingProgress>,
+    board: Vec<LeaderboardEntry>,
+    assessments: Vec<Assessment>,
+    stale_days: i64,
+    total: AttendanceCounts,
+    problem_total: ProblemCounts,
+    /// Help visits in the period per pairing: how many, and the last.
+    visits_in_period: HashMap<PairingId, (i64, NaiveDate)>,
+    /// Attendance and sessions held, by kind of session.
+    by_kind: BTreeMap<SessionKind, AttendanceCounts>,
+    count_by_kind: BTreeMap<SessionKind, usize>,
+}
+
+impl Data {
+    /// Reads what the report of `period` needs, as things stand on `today`.
+    fn gather(
+        store: &Store,
+        lang: Lang,
+        period: Period,
+        today: NaiveDate,
+        progress: &Progress,
+    ) -> Result<Self, WorkError> {
+        let error = |e: crate::store::Error| WorkError::Failed(lang.store_error(&e));
+        let studio = store.studio().map_err(error)?.name;
+        let roster = store.roster().map_err(error)?;
+        let in_office: Vec<SecretaryId> = roster
+            .iter()
+            .filter(|e| !e.fields.archived)
+            .map(|e| e.id)
+            .collect();
+        let people = People {
+            by_id: roster.into_iter().map(|e| (e.id, e)).collect(),
+            area_order: store
+                .areas()
+                .map_err(error)?
+                .into_iter()
+                .enumerate()
+                .map(|(i, a)| (a.name, i))
+                .collect(),
+        };
+        progress.step(0.05)?;
+        let sessions = store.sessions_in(period).map_err(error)?;
+        progress.step(0.15)?;
+        let attendance = store.attendance_counts(period).map_err(error)?;
+        progress.step(0.25)?;
+        let problems = store.problem_counts(period, today).map_err(error)?;
+        progress.step(0.35)?;
+        let active: Vec<PairingProgress> = store
+            .pairings()
+            .map_err(error)?
+            .into_iter()
+            .filter(|p| {
+                p.fields.starts_on <= period.end
+                    && p.fields.ends_on.is_none_or(|e| e >= period.start)
+            })
+            .collect();
+        progress.step(0.4)?;
+        let lines = store.points_ledger(Some(period)).map_err(error)?;
+        let board = crate::domain::points::leaderboard(&lines, period, &in_office);
+        progress.step(0.5)?;
+        let assessments = store.assessments(period).map_err(error)?;
+        let stale_days = store.stale_days().map_err(error)?;
+        progress.step(0.6)?;
+        let mut total = AttendanceCounts::default();
+        for (_, counts) in &attendance {
+            total.merge(*counts);
+        }
+        let mut problem_total = ProblemCounts::default();
+        for (_, counts) in &problems {
+            problem_total.merge(*counts);
+        }
+        let mut visits_in_period: HashMap<PairingId, (i64, NaiveDate)> = HashMap::new();
+        let mut by_kind: BTreeMap<SessionKind, AttendanceCounts> = BTreeMap::new();
+        let mut count_by_kind: BTreeMap<SessionKind, usize> = BTreeMap::new();
+        for session in &sessions {
+            if session.fields.kind == SessionKind::HelpVisit
+                && let Some(pairing) = session.fields.pairing_id
+            {
+                let entry = visits_in_period
+                    .entry(pairing)
+                    .or_insert((0, session.fields.held_on));
+                entry.0 += 1;
+                entry.1 = entry.1.max(session.fields.held_on);
+            }
+            *count_by_kind.entry(session.fields.kind).or_default() += 1;
+            let counts = by_kind.entry(session.fields.kind).or_default();
+            counts.present += session.attended;
+            counts.absent += session.expected - session.attended;
+        }
+        Ok(Self {
+            studio,
+            people,
+            sessions,
+            attendance,
+            problems,
+            active,
+            board,
+            assessments,
+            stale_days,
+            total,
+            problem_total,
+            visits_in_period,
+            by_kind,
+            count_by_kind,
+        })
+    }
+}
+
+/// An area's name as the report prints it (no area said so).
+fn area_label(lang: Lang, area: &str) -> String {
+    if area.is_empty() {
+        lang.pick("（未分片区）", "(no area)").to_owned()
+    } else {
+        area.to_owned()
+    }
+}
+
 /// Lays out the report of `period` as things stand on `today`. Checks `progress` between its
 /// parts and while laying out tables; a cancelled report returns `Cancelled`.
-#[allow(clippy::too_many_lines)]
 pub fn period_report<'f>(
     store: &Store,
     lang: Lang,
@@ -109,48 +237,13 @@ pub fn period_report<'f>(
     today: NaiveDate,
     progress: &'f Progress,
 ) -> Result<Document<'f>, WorkError> {
-    let error = |e: crate::store::Error| WorkError::Failed(lang.store_error(&e));
-    let studio = store.studio().map_err(error)?.name;
-    let roster = store.roster().map_err(error)?;
-    let people = People {
-        by_id: roster.iter().map(|e| (e.id, e)).collect(),
-        area_order: store
-            .areas()
-            .map_err(error)?
-            .into_iter()
-            .enumerate()
-            .map(|(i, a)| (a.name, i))
-            .collect(),
-    };
-    progress.step(0.05)?;
-    let sessions = store.sessions_in(period).map_err(error)?;
-    progress.step(0.15)?;
-    let attendance = store.attendance_counts(period).map_err(error)?;
-    progress.step(0.25)?;
-    let problems = store.problem_counts(period, today).map_err(error)?;
-    progress.step(0.35)?;
-    let pairings = store.pairings().map_err(error)?;
-    progress.step(0.4)?;
-    let lines = store.points_ledger(Some(period)).map_err(error)?;
-    let board = crate::domain::points::leaderboard(
-        &lines,
-        period,
-        &roster
-            .iter()
-            .filter(|e| !e.fields.archived)
-            .map(|e| e.id)
-            .collect::<Vec<_>>(),
-    );
-    progress.step(0.5)?;
-    let assessments = store.assessments(period).map_err(error)?;
-    progress.step(0.6)?;
-
+    let d = Data::gather(store, lang, period, today, progress)?;
     let mut doc = Document::new(font);
     doc.watch(progress);
-    let figure = lang.pick("图", "Figure ");
     doc.title(
         &format!(
-            "{studio}\n{}{}",
+            "{}\n{}{}",
+            d.studio,
             period_name(lang, period),
             lang.pick("工作情况报告", " report")
         ),
@@ -168,45 +261,36 @@ pub fn period_report<'f>(
         ),
         0.0,
     );
+    overview_section(&mut doc, lang, &d);
+    sessions_section(&mut doc, lang, &d, period);
+    progress.step(0.65)?;
+    attendance_section(&mut doc, lang, &d);
+    progress.step(0.7)?;
+    problems_section(&mut doc, lang, &d);
+    pairings_section(&mut doc, lang, &d, period, today);
+    progress.step(0.75)?;
+    leaderboard_section(&mut doc, lang, &d);
+    progress.step(0.8)?;
+    ranking_section(&mut doc, lang, &d);
+    doc.signatures(&[
+        lang.pick("报告人", "Prepared by"),
+        lang.pick("审核人", "Approved by"),
+        lang.pick("日期", "Date"),
+    ]);
+    progress.step(0.85)?;
+    Ok(doc)
+}
 
-    // Totals for the overview.
-    let mut total = AttendanceCounts::default();
-    for (_, counts) in &attendance {
-        total.merge(*counts);
-    }
-    let mut problem_total = ProblemCounts::default();
-    for (_, counts) in &problems {
-        problem_total.merge(*counts);
-    }
-    let active: Vec<_> = pairings
-        .iter()
-        .filter(|p| {
-            p.fields.starts_on <= period.end && p.fields.ends_on.is_none_or(|e| e >= period.start)
-        })
-        .collect();
-    let mut visits_in_period: HashMap<crate::domain::pairing::PairingId, (i64, NaiveDate)> =
-        HashMap::new();
-    for session in &sessions {
-        if session.fields.kind == SessionKind::HelpVisit
-            && let Some(pairing) = session.fields.pairing_id
-        {
-            let entry = visits_in_period
-                .entry(pairing)
-                .or_insert((0, session.fields.held_on));
-            entry.0 += 1;
-            entry.1 = entry.1.max(session.fields.held_on);
-        }
-    }
-    let visits: i64 = visits_in_period.values().map(|v| v.0).sum();
-    let mut by_kind: BTreeMap<SessionKind, AttendanceCounts> = BTreeMap::new();
-    let mut count_by_kind: BTreeMap<SessionKind, usize> = BTreeMap::new();
-    for session in &sessions {
-        *count_by_kind.entry(session.fields.kind).or_default() += 1;
-        let counts = by_kind.entry(session.fields.kind).or_default();
-        counts.present += session.attended;
-        counts.absent += session.expected - session.attended;
-    }
-    let kinds_text = count_by_kind
+/// The numbering of figures.
+fn figure(lang: Lang) -> &'static str {
+    lang.pick("图", "Figure ")
+}
+
+/// 一、总体情况: the period in one paragraph.
+fn overview_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
+    let visits: i64 = d.visits_in_period.values().map(|v| v.0).sum();
+    let kinds_text = d
+        .count_by_kind
         .iter()
         .map(|(kind, n)| match lang {
             Lang::Zh => format!("{} {n} 场", lang.session_kind(*kind)),
@@ -216,18 +300,18 @@ pub fn period_report<'f>(
         .join(lang.pick("、", ", "));
     doc.heading(&section(lang, 1, lang.pick("总体情况", "Overview")));
     let (sessions_held, expected, attended, rate) = (
-        sessions.len(),
-        total.expected(),
-        total.attended(),
-        percent(total.rate()),
+        d.sessions.len(),
+        d.total.expected(),
+        d.total.attended(),
+        percent(d.total.rate()),
     );
     let ProblemCounts {
         raised,
         resolved,
         open,
         overdue,
-    } = problem_total;
-    let pairs = active.len();
+    } = d.problem_total;
+    let pairs = d.active.len();
     let overview = match lang {
         Lang::Zh => {
             let kinds = if kinds_text.is_empty() {
@@ -251,19 +335,24 @@ pub fn period_report<'f>(
         }
     };
     doc.paragraph(&overview, 2.0);
+}
 
+/// 二、活动开展情况: sessions by kind and month, and the studio's own listed.
+fn sessions_section(doc: &mut Document<'_>, lang: Lang, d: &Data, period: Period) {
+    let figure = figure(lang);
     // 二、活动开展情况
     doc.heading(&section(
         lang,
         2,
         lang.pick("活动开展情况", "Sessions held"),
     ));
-    let kind_rows: Vec<Vec<String>> = by_kind
+    let kind_rows: Vec<Vec<String>> = d
+        .by_kind
         .iter()
         .map(|(kind, counts)| {
             vec![
                 lang.session_kind(*kind).to_owned(),
-                count_by_kind.get(kind).copied().unwrap_or(0).to_string(),
+                d.count_by_kind.get(kind).copied().unwrap_or(0).to_string(),
                 counts.expected().to_string(),
                 counts.attended().to_string(),
                 percent(counts.rate()),
@@ -288,7 +377,8 @@ pub fn period_report<'f>(
         let per_month: Vec<(String, f64, String)> = months
             .iter()
             .map(|month| {
-                let n = sessions
+                let n = d
+                    .sessions
                     .iter()
                     .filter(|s| {
                         s.fields.held_on.year() == month.year()
@@ -313,7 +403,8 @@ pub fn period_report<'f>(
             &per_month,
         );
     }
-    let listed: Vec<_> = sessions
+    let listed: Vec<_> = d
+        .sessions
         .iter()
         .filter(|s| s.fields.kind != SessionKind::HelpVisit)
         .collect();
@@ -369,31 +460,26 @@ pub fn period_report<'f>(
             2.0,
         );
     }
-    progress.step(0.65)?;
+}
 
+/// 三、出勤情况: attendance by area and by person.
+fn attendance_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
+    let figure = figure(lang);
     // 三、出勤情况
     doc.heading(&section(lang, 3, lang.pick("出勤情况", "Attendance")));
     let mut by_area: BTreeMap<(usize, String), (usize, AttendanceCounts)> = BTreeMap::new();
-    for (secretary, counts) in &attendance {
+    for (secretary, counts) in &d.attendance {
         let entry = by_area
-            .entry(people.area_key(Some(*secretary)))
+            .entry(d.people.area_key(Some(*secretary)))
             .or_default();
         entry.0 += 1;
         entry.1.merge(*counts);
     }
-    let unnamed = lang.pick("（未分片区）", "(no area)");
-    let area_label = |area: &str| {
-        if area.is_empty() {
-            unnamed.to_owned()
-        } else {
-            area.to_owned()
-        }
-    };
     let area_rows: Vec<Vec<String>> = by_area
         .iter()
         .map(|((_, area), (people, c))| {
             vec![
-                area_label(area),
+                area_label(lang, area),
                 people.to_string(),
                 c.expected().to_string(),
                 c.attended().to_string(),
@@ -421,7 +507,7 @@ pub fn period_report<'f>(
             .iter()
             .map(|((_, area), (_, c))| {
                 (
-                    area_label(area),
+                    area_label(lang, area),
                     c.rate().unwrap_or(0.0) * 100.0,
                     percent(c.rate()),
                 )
@@ -434,13 +520,14 @@ pub fn period_report<'f>(
             100.0,
         );
     }
-    let mut person_rows: Vec<((usize, String), String, String, AttendanceCounts)> = attendance
+    let mut person_rows: Vec<((usize, String), String, String, AttendanceCounts)> = d
+        .attendance
         .iter()
         .map(|(id, c)| {
             (
-                people.area_key(Some(*id)),
-                people.branch(*id),
-                people.name(*id),
+                d.people.area_key(Some(*id)),
+                d.people.branch(*id),
+                d.people.name(*id),
                 *c,
             )
         })
@@ -454,7 +541,7 @@ pub fn period_report<'f>(
                 (i + 1).to_string(),
                 name.clone(),
                 branch.clone(),
-                area_label(area),
+                area_label(lang, area),
                 c.expected().to_string(),
                 c.present.to_string(),
                 c.late.to_string(),
@@ -480,14 +567,16 @@ pub fn period_report<'f>(
         &rows,
         0.0,
     );
-    progress.step(0.7)?;
+}
 
+/// 四、发展难题: problems raised, resolved and open, by area.
+fn problems_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
     // 四、发展难题
     doc.heading(&section(lang, 4, lang.pick("发展难题", "Problems")));
     let mut problems_by_area: BTreeMap<(usize, String), ProblemCounts> = BTreeMap::new();
-    for (secretary, counts) in &problems {
+    for (secretary, counts) in &d.problems {
         problems_by_area
-            .entry(people.area_key(*secretary))
+            .entry(d.people.area_key(*secretary))
             .or_default()
             .merge(*counts);
     }
@@ -495,7 +584,7 @@ pub fn period_report<'f>(
         .iter()
         .map(|((_, area), c)| {
             vec![
-                area_label(area),
+                area_label(lang, area),
                 c.raised.to_string(),
                 c.resolved.to_string(),
                 c.open.to_string(),
@@ -505,10 +594,10 @@ pub fn period_report<'f>(
         .collect();
     rows.push(vec![
         lang.pick("合计", "Total").to_owned(),
-        problem_total.raised.to_string(),
-        problem_total.resolved.to_string(),
-        problem_total.open.to_string(),
-        problem_total.overdue.to_string(),
+        d.problem_total.raised.to_string(),
+        d.problem_total.resolved.to_string(),
+        d.problem_total.open.to_string(),
+        d.problem_total.overdue.to_string(),
     ]);
     doc.table(
         &[
@@ -528,20 +617,31 @@ pub fn period_report<'f>(
         ),
         2.0,
     );
+}
 
+/// 五、结对帮扶: each active pairing's visits, problems and state.
+fn pairings_section(
+    doc: &mut Document<'_>,
+    lang: Lang,
+    d: &Data,
+    period: Period,
+    today: NaiveDate,
+) {
     // 五、结对帮扶
     doc.heading(&section(lang, 5, lang.pick("结对帮扶", "Pairings")));
-    let stale_days = store.stale_days().map_err(error)?;
+    let stale_days = d.stale_days;
     let as_of = today.min(period.end);
-    let rows: Vec<Vec<String>> = active
+    let rows: Vec<Vec<String>> = d
+        .active
         .iter()
         .map(|p| {
-            let (count, last) = visits_in_period
+            let (count, last) = d
+                .visits_in_period
                 .get(&p.id)
                 .map_or((0, None), |(n, d)| (*n, Some(*d)));
             let state = if p.fields.ends_on.is_some_and(|e| e <= period.end) {
                 lang.pick("已结束", "Ended").to_owned()
-            } else if p.is_stale(as_of, stale_days) {
+            } else if p.is_stale(as_of, d.stale_days) {
                 match lang {
                     Lang::Zh => format!("超过 {stale_days} 天未走访"),
                     Lang::En => format!("No visit for over {stale_days} days"),
@@ -550,8 +650,8 @@ pub fn period_report<'f>(
                 lang.pick("正常", "On track").to_owned()
             };
             vec![
-                people.name(p.fields.strong),
-                people.name(p.fields.weak),
+                d.people.name(p.fields.strong),
+                d.people.name(p.fields.weak),
                 count.to_string(),
                 last.map_or_else(|| "—".to_owned(), |d| d.format("%Y-%m-%d").to_string()),
                 format!("{}/{}", p.problems_resolved, p.problems_raised),
@@ -578,8 +678,11 @@ pub fn period_report<'f>(
             0.0,
         );
     }
-    progress.step(0.75)?;
+}
 
+/// 六、积分排行: the leaders and a chart of the ten first.
+fn leaderboard_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
+    let figure = figure(lang);
     // 六、积分排行: the heading stays with its chart.
     doc.need(BODY_ROW * (LEADERS.min(10) as f32 + 4.0));
     doc.heading(&section(
@@ -587,7 +690,7 @@ pub fn period_report<'f>(
         6,
         lang.pick("积分排行", "Points leaderboard"),
     ));
-    let leaders: Vec<_> = board.iter().take(LEADERS).collect();
+    let leaders: Vec<_> = d.board.iter().take(LEADERS).collect();
     let top: Vec<(String, f64, String)> = leaders
         .iter()
         .take(10)
@@ -595,7 +698,7 @@ pub fn period_report<'f>(
         .map(|e| {
             #[allow(clippy::cast_precision_loss)]
             let value = e.points as f64;
-            (people.name(e.secretary), value, e.points.to_string())
+            (d.people.name(e.secretary), value, e.points.to_string())
         })
         .collect();
     if !top.is_empty() {
@@ -611,9 +714,9 @@ pub fn period_report<'f>(
         .map(|e| {
             vec![
                 e.rank.to_string(),
-                people.name(e.secretary),
-                people.branch(e.secretary),
-                area_label(&people.area(e.secretary)),
+                d.people.name(e.secretary),
+                d.people.branch(e.secretary),
+                area_label(lang, &d.people.area(e.secretary)),
                 e.points.to_string(),
             ]
         })
@@ -629,8 +732,10 @@ pub fn period_report<'f>(
         &rows,
         0.0,
     );
-    progress.step(0.8)?;
+}
 
+/// 七、比拼排名与星级: the ranking with stars.
+fn ranking_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
     // 七、比拼排名
     doc.heading(&section(
         lang,
@@ -638,7 +743,7 @@ pub fn period_report<'f>(
         lang.pick("比拼排名与星级", "Ranking and stars"),
     ));
     let mut stars = [0usize; 6];
-    for a in &assessments {
+    for a in &d.assessments {
         stars[usize::from(a.stars.min(5))] += 1;
     }
     let star_text = (1..=5)
@@ -660,13 +765,14 @@ pub fn period_report<'f>(
             2.0,
         );
     }
-    let rows: Vec<Vec<String>> = assessments
+    let rows: Vec<Vec<String>> = d
+        .assessments
         .iter()
         .map(|a| {
             vec![
                 a.rank.to_string(),
-                people.name(a.secretary),
-                people.branch(a.secretary),
+                d.people.name(a.secretary),
+                d.people.branch(a.secretary),
                 format_score(a.base),
                 format_score(a.bonus),
                 format_score(a.deductions),
@@ -689,11 +795,4 @@ pub fn period_report<'f>(
         &rows,
         0.0,
     );
-    doc.signatures(&[
-        lang.pick("报告人", "Prepared by"),
-        lang.pick("审核人", "Approved by"),
-        lang.pick("日期", "Date"),
-    ]);
-    progress.step(0.85)?;
-    Ok(doc)
 }
