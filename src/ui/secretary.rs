@@ -191,18 +191,30 @@ pub struct SecretaryPage {
 }
 
 /// The secretary (if they still exist), the sessions they were marked at (newest first) and
-/// the problems they raised or help with.
+/// the problems they raised and those they help with.
 type PageModel = (
     Option<RosterEntry>,
     Vec<crate::store::AttendedSession>,
-    Vec<crate::domain::problem::ProblemSummary>,
+    [Vec<crate::domain::problem::ProblemSummary>; 2],
 );
 
 fn load_page(store: &crate::store::Store, id: &SecretaryId) -> crate::store::Result<PageModel> {
+    let problems = store.problems_of_secretary(*id)?;
+    let (raised, helped) = (
+        problems
+            .iter()
+            .filter(|p| p.fields.raised_by == Some(*id))
+            .cloned()
+            .collect(),
+        problems
+            .into_iter()
+            .filter(|p| p.fields.helper_id == Some(*id))
+            .collect(),
+    );
     Ok((
         store.secretary(*id)?,
         store.secretary_sessions(*id)?,
-        store.problems_of_secretary(*id)?,
+        [raised, helped],
     ))
 }
 
@@ -334,7 +346,7 @@ fn history_ui(
     ctx: &ViewContext<'_>,
     id: SecretaryId,
     sessions: &[crate::store::AttendedSession],
-    problems: &[crate::domain::problem::ProblemSummary],
+    [raised, helped]: &[Vec<crate::domain::problem::ProblemSummary>; 2],
 ) -> Vec<Command> {
     let lang = ctx.lang;
     let mut commands = Vec::new();
@@ -351,11 +363,13 @@ fn history_ui(
         lang.expected_present_sessions(counts.expected() as usize, counts.attended() as usize)
     ));
     ui.columns(2, |columns| {
+        // Hundreds of sessions on a county file: only the rows in view are laid out.
+        let row_height = columns[0].spacing().interact_size.y;
         egui::ScrollArea::vertical()
             .id_salt(("secretary-sessions", id))
             .max_height(320.0)
-            .show(&mut columns[0], |ui| {
-                for session in sessions {
+            .show_rows(&mut columns[0], row_height, sessions.len(), |ui, rows| {
+                for session in &sessions[rows] {
                     ui.horizontal(|ui| {
                         ui.label(session.held_on.format("%Y-%m-%d").to_string());
                         if ui.link(&session.topic).clicked() {
@@ -367,29 +381,17 @@ fn history_ui(
             });
         let ui = &mut columns[1];
         ui.strong(lang.nav_problems());
-        for (role, mine) in [
-            (
-                lang.raised_role(),
-                problems
-                    .iter()
-                    .filter(|p| p.fields.raised_by == Some(id))
-                    .cloned()
-                    .collect::<Vec<_>>(),
-            ),
-            (
-                lang.helper_role(),
-                problems
-                    .iter()
-                    .filter(|p| p.fields.helper_id == Some(id))
-                    .cloned()
-                    .collect(),
-            ),
-        ] {
-            if !mine.is_empty() {
-                ui.label(RichText::new(role).weak());
-                commands.extend(super::problems::problem_links(ui, ctx, &mine));
-            }
-        }
+        egui::ScrollArea::vertical()
+            .id_salt(("secretary-problems", id))
+            .max_height(320.0)
+            .show(ui, |ui| {
+                for (role, mine) in [(lang.raised_role(), raised), (lang.helper_role(), helped)] {
+                    if !mine.is_empty() {
+                        ui.label(RichText::new(role).weak());
+                        commands.extend(super::problems::problem_links(ui, ctx, mine));
+                    }
+                }
+            });
     });
     commands
 }
