@@ -1,0 +1,92 @@
+//! The sign-in sheet (签到表) of a session.
+
+use super::full_date;
+use super::summary::load;
+use crate::domain::SessionId;
+use crate::i18n::Lang;
+use crate::report::pdf::{Column, Document, Font};
+use crate::store::Store;
+
+/// The sign-in sheet (签到表) of a session: the expected names and branches with an empty
+/// column to sign.
+pub fn sign_in<'f>(
+    store: &Store,
+    id: SessionId,
+    lang: Lang,
+    font: &'f Font,
+) -> Result<Document<'f>, String> {
+    let data = load(store, id, lang)?;
+    let f = &data.fields;
+    let mut doc = Document::new(font);
+    doc.title(
+        &format!(
+            "{}\n{}{}",
+            data.studio,
+            f.topic,
+            lang.pick("签到表", " — sign-in sheet")
+        ),
+        17.0,
+    );
+    let when = match f.starts_at {
+        Some(start) => format!("{} {}", full_date(lang, f.held_on), start.format("%H:%M")),
+        None => full_date(lang, f.held_on),
+    };
+    doc.paragraph(
+        &format!(
+            "{}：{when}{}{}：{}",
+            lang.pick("时间", "Time"),
+            lang.pick("　　", "    "),
+            lang.col_place(),
+            f.place
+        ),
+        0.0,
+    );
+    doc.space(4.0);
+    let rows: Vec<Vec<String>> = data
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, (e, _))| {
+            vec![
+                (i + 1).to_string(),
+                e.fields.name.clone(),
+                e.branch_name.clone(),
+                e.fields.position.clone(),
+                String::new(),
+                String::new(),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            Column {
+                title: lang.pick("序号", "No."),
+                share: 0.08,
+            },
+            Column {
+                title: lang.col_name(),
+                share: 0.14,
+            },
+            Column {
+                title: lang.col_branch(),
+                share: 0.26,
+            },
+            Column {
+                title: lang.col_position(),
+                share: 0.2,
+            },
+            Column {
+                title: lang.pick("签名", "Signature"),
+                share: 0.2,
+            },
+            Column {
+                title: lang.col_notes(),
+                share: 0.12,
+            },
+        ],
+        &rows,
+        26.0,
+    );
+    doc.paragraph(&lang.pick_expected(data.rows.len()), 0.0);
+    Ok(doc)
+}

@@ -1,0 +1,246 @@
+//! The session summary (活动纪要): who came, what was studied, discussed and decided, and the
+//! problems raised, as offices file it.
+
+use super::{full_date, section};
+use crate::domain::session::{AttendanceStatus, SessionFields};
+use crate::domain::{RosterEntry, SessionId};
+use crate::i18n::Lang;
+use crate::report::pdf::{Column, Document, Font};
+use crate::store::Store;
+
+pub(super) struct SessionData {
+    pub(super) studio: String,
+    pub(super) fields: SessionFields,
+    /// Who was expected, with their mark (if any).
+    pub(super) rows: Vec<(RosterEntry, Option<crate::domain::session::AttendanceMark>)>,
+    pub(super) problems: Vec<crate::domain::problem::ProblemSummary>,
+}
+
+pub(super) fn load(store: &Store, id: SessionId, lang: Lang) -> Result<SessionData, String> {
+    let error = |e: crate::store::Error| lang.store_error(&e);
+    let fields = store
+        .session(id)
+        .map_err(error)?
+        .ok_or_else(|| lang.no_such_session(id.0))?;
+    let rows = store.expected_at(id, &fields).map_err(error)?;
+    Ok(SessionData {
+        studio: store.studio().map_err(error)?.name,
+        problems: store.problems_raised_at(id).map_err(error)?,
+        fields,
+        rows,
+    })
+}
+
+/// The session summary (活动纪要) as a laid-out document.
+pub fn summary<'f>(
+    store: &Store,
+    id: SessionId,
+    lang: Lang,
+    font: &'f Font,
+) -> Result<Document<'f>, String> {
+    let data = load(store, id, lang)?;
+    let f = &data.fields;
+    let mut doc = Document::new(font);
+    doc.title(
+        &format!(
+            "{}\n{}{}",
+            data.studio,
+            f.topic,
+            lang.pick("活动纪要", " — summary")
+        ),
+        17.0,
+    );
+    let time = match (f.starts_at, f.ends_at) {
+        (Some(a), Some(b)) => format!(" {}—{}", a.format("%H:%M"), b.format("%H:%M")),
+        (Some(a), None) => format!(" {}", a.format("%H:%M")),
+        _ => String::new(),
+    };
+    doc.field(
+        lang.pick("时间", "Time"),
+        &format!("{}{time}", full_date(lang, f.held_on)),
+    );
+    if !f.place.is_empty() {
+        doc.field(lang.col_place(), &f.place);
+    }
+    doc.paragraph(
+        &format!(
+            "{}：{}{}{}：{}",
+            lang.col_host(),
+            f.host,
+            lang.pick("　　", "    "),
+            lang.col_recorder(),
+            f.recorder
+        ),
+        0.0,
+    );
+    doc.field(
+        lang.col_session_kind(),
+        &format!(
+            "{}（{}）",
+            lang.session_kind(f.kind),
+            lang.systems(f.systems)
+        ),
+    );
+    attendance_part(&mut doc, lang, &data);
+    let mut n = 0;
+    if !f.study_topics.is_empty() {
+        n += 1;
+        doc.heading(&section(lang, n, lang.study_topics()));
+        let topics: Vec<String> = f
+            .study_topics
+            .iter()
+            .map(|t| {
+                format!(
+                    "{}（{}，{} {}）",
+                    t.title,
+                    lang.study_kind(t.kind),
+                    crate::domain::assessment::format_score(crate::domain::learning::hours(
+                        t.duration_min
+                    )),
+                    lang.hours_unit()
+                )
+            })
+            .collect();
+        doc.numbered(&topics);
+    }
+    if !f.agenda.is_empty() {
+        n += 1;
+        doc.heading(&section(lang, n, lang.agenda()));
+        doc.numbered(&f.agenda);
+    }
+    if !f.discussion.is_empty() {
+        n += 1;
+        doc.heading(&section(lang, n, lang.col_discussion()));
+        doc.paragraph(&f.discussion, 2.0);
+    }
+    if !data.problems.is_empty() {
+        n += 1;
+        problems_part(&mut doc, lang, &data, n);
+    }
+    if !f.decisions.is_empty() {
+        n += 1;
+        doc.heading(&section(lang, n, lang.decisions()));
+        doc.numbered(&f.decisions);
+    }
+    doc.signatures(&[
+        lang.pick("主持人（签字）", "Host (signature)"),
+        lang.pick("记录人（签字）", "Recorder (signature)"),
+        lang.pick("日期", "Date"),
+    ]);
+    Ok(doc)
+}
+
+/// Who came: a mark beside each name expected, then the count and who was on leave, why.
+fn attendance_part(doc: &mut Document<'_>, lang: Lang, data: &SessionData) {
+    doc.space(4.0);
+    doc.paragraph(
+        lang.pick(
+            "出席情况（√ 出席　迟 迟到　假 请假　× 缺席）：",
+            "Attendance (√ present, L late, E excused, × absent):",
+        ),
+        0.0,
+    );
+    let marks: Vec<String> = data
+        .rows
+        .iter()
+        .map(|(entry, mark)| {
+            let sign = match mark.as_ref().map(|m| m.status) {
+                Some(AttendanceStatus::Present) => "√",
+                Some(AttendanceStatus::Late) => lang.pick("迟", "L"),
+                Some(AttendanceStatus::Excused) => lang.pick("假", "E"),
+                Some(AttendanceStatus::Absent) => "×",
+                None => "　",
+            };
+            format!("{sign} {}", entry.fields.name)
+        })
+        .collect();
+    doc.grid(&marks, 5);
+    let expected = data.rows.len();
+    let present = data
+        .rows
+        .iter()
+        .filter(|(_, m)| m.as_ref().is_some_and(|m| m.status.attended()))
+        .count();
+    let excused: Vec<String> = data
+        .rows
+        .iter()
+        .filter_map(|(e, m)| {
+            let m = m.as_ref()?;
+            (m.status == AttendanceStatus::Excused).then(|| {
+                if m.reason.is_empty() {
+                    e.fields.name.clone()
+                } else {
+                    format!("{}（{}）", e.fields.name, m.reason)
+                }
+            })
+        })
+        .collect();
+    let mut tally = lang.expected_present(expected, present);
+    if !excused.is_empty() {
+        tally.push_str(lang.pick("；", "; "));
+        tally.push_str(&excused.join(lang.pick("、", ", ")));
+        tally.push_str(lang.pick("请假", " on leave"));
+    }
+    tally.push_str(lang.pick("。", "."));
+    doc.paragraph(&tally, 0.0);
+}
+
+/// The problems raised at the session and where they stand, as section `n`.
+fn problems_part(doc: &mut Document<'_>, lang: Lang, data: &SessionData, n: usize) {
+    doc.heading(&section(
+        lang,
+        n,
+        lang.pick("问题清单及办理状态", "Problems raised and where they stand"),
+    ));
+    let name = |id| {
+        data.rows
+            .iter()
+            .find(|(e, _)| Some(e.id) == id)
+            .map(|(e, _)| e.fields.name.clone())
+            .unwrap_or_default()
+    };
+    let rows: Vec<Vec<String>> = data
+        .problems
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            vec![
+                (i + 1).to_string(),
+                name(p.fields.raised_by),
+                if p.fields.description.is_empty() {
+                    p.fields.title.clone()
+                } else {
+                    format!("{}：{}", p.fields.title, p.fields.description)
+                },
+                p.fields.responsible.clone(),
+                lang.problem_state(p.state).to_owned(),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            Column {
+                title: lang.pick("序号", "No."),
+                share: 0.08,
+            },
+            Column {
+                title: lang.col_raised_by(),
+                share: 0.13,
+            },
+            Column {
+                title: lang.pick("问题描述", "Problem"),
+                share: 0.49,
+            },
+            Column {
+                title: lang.col_responsible(),
+                share: 0.18,
+            },
+            Column {
+                title: lang.col_state(),
+                share: 0.12,
+            },
+        ],
+        &rows,
+        0.0,
+    );
+}
