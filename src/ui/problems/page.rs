@@ -1,0 +1,286 @@
+//! One problem's page: its record, its history and the form to record progress.
+
+use super::ProblemForm;
+use super::state_text;
+use crate::domain::problem::{ProblemState, ProblemSummary, check_state_change, is_overdue};
+use crate::domain::session::parse_day;
+use crate::domain::{ProblemId, SecretaryId, SessionId};
+use crate::store::{HistoryEntry, Store};
+use crate::ui::data::Memo;
+use crate::ui::widgets::{choice, text_field};
+use crate::ui::{Change, Command, Screen, ViewContext};
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+/// A problem (if it still exists), its history, recent sessions and the pairing it hangs on
+/// ("helper → helped"), loaded once per store generation.
+type PageModel = (
+    Option<ProblemSummary>,
+    Vec<HistoryEntry>,
+    Vec<(SessionId, NaiveDate, String)>,
+    Option<String>,
+);
+
+fn load_page(store: &Store, id: &ProblemId) -> crate::store::Result<PageModel> {
+    let problem = store.problem(*id)?;
+    let pair = match problem.as_ref().and_then(|p| p.fields.pairing_id) {
+        Some(pairing) => store
+            .pairings()?
+            .into_iter()
+            .find(|p| p.id == pairing)
+            .map(|p| (p.fields.strong, p.fields.weak)),
+        None => None,
+    };
+    let pair = match pair {
+        Some((strong, weak)) => {
+            let name = |id: SecretaryId| -> crate::store::Result<String> {
+                Ok(store
+                    .secretary(id)?
+                    .map(|s| s.fields.name)
+                    .unwrap_or_default())
+            };
+            Some(format!("{} → {}", name(strong)?, name(weak)?))
+        }
+        None => None,
+    };
+    Ok((
+        problem,
+        store.problem_history(*id)?,
+        store.recent_sessions(12)?,
+        pair,
+    ))
+}
+
+/// One problem's page: its record, history, and the form to record progress.
+#[derive(Default)]
+pub struct ProblemPage {
+    page: Memo<ProblemId, PageModel>,
+    /// The problem the progress form was last set up for.
+    form_of: Option<ProblemId>,
+    new_state: Option<ProblemState>,
+    date: String,
+    actor: String,
+    note: String,
+    /// The session where the progress was made, if any.
+    session: Option<SessionId>,
+    /// A refused change: whether it concerns the note (else the date), and why.
+    change_error: Option<(bool, &'static str)>,
+    /// The edit form, when open.
+    form: Option<ProblemForm>,
+}
+
+impl crate::ui::View for ProblemPage {
+    /// Draws the page of problem `id`.
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+        let Screen::Problem(id) = ctx.screen else {
+            return Vec::new();
+        };
+        let lang = ctx.lang;
+        let mut commands = Vec::new();
+        if self.form_of != Some(id) {
+            self.form_of = Some(id);
+            self.new_state = None;
+            self.date = ctx.today.format("%Y-%m-%d").to_string();
+            self.note.clear();
+            self.change_error = None;
+        }
+        if ui.button(format!("← {}", lang.back())).clicked() {
+            commands.push(Command::Navigate(Screen::Problems));
+        }
+        let Some(names) = ctx.names else {
+            crate::ui::data::waiting(ui, lang);
+            return commands;
+        };
+        self.page.refresh(ctx, &id, load_page);
+        let Some((problem, history, recent, pair)) =
+            crate::ui::data::ready(ui, lang, self.page.get(&id))
+        else {
+            return commands;
+        };
+        let Some(problem) = problem else {
+            ui.label(lang.store_error(&crate::store::Error::RecordNotFound));
+            return commands;
+        };
+        let fields = &problem.fields;
+        let late = is_overdue(problem.state, fields.deadline, ctx.today);
+        ui.horizontal(|ui| {
+            ui.heading(format!("{} · {}", lang.problem_page(), fields.title));
+            ui.label(state_text(lang, problem.state, late));
+        });
+        ui.horizontal(|ui| {
+            if ui.button(lang.edit()).clicked() {
+                let first_progress = history
+                    .iter()
+                    .filter(|h| h.event.state != ProblemState::Raised)
+                    .map(|h| h.event.date)
+                    .min();
+                self.form = Some(ProblemForm::edit(id, fields, problem.state, first_progress));
+            }
+            if ui.button(lang.delete_problem()).clicked() {
+                commands.push(Command::Write(Change::DeleteProblem(id)));
+            }
+        });
+        ui.columns(2, |columns| {
+            let ui = &mut columns[0];
+            egui::Grid::new("problem-details")
+                .num_columns(2)
+                .spacing([24.0, 4.0])
+                .show(ui, |ui| {
+                    let day = |d: Option<NaiveDate>| {
+                        d.map(|d| d.format("%Y-%m-%d").to_string())
+                            .unwrap_or_default()
+                    };
+                    for (label, value) in [
+                        (lang.col_description(), fields.description.clone()),
+                        (
+                            lang.col_category(),
+                            lang.problem_category(fields.category).to_owned(),
+                        ),
+                        (lang.col_branch(), names.branch(fields.branch_id)),
+                        (lang.col_raised_by(), names.secretary(fields.raised_by)),
+                        (lang.col_raised_on(), day(Some(fields.raised_on))),
+                        (lang.col_responsible(), fields.responsible.clone()),
+                        (lang.col_helper(), names.secretary(fields.helper_id)),
+                        (lang.col_pairing(), pair.clone().unwrap_or_default()),
+                        (lang.col_deadline(), day(fields.deadline)),
+                        (lang.col_resolution(), problem.resolution.clone()),
+                    ] {
+                        ui.label(RichText::new(label).weak());
+                        ui.label(value);
+                        ui.end_row();
+                    }
+                });
+            let ui = &mut columns[1];
+            ui.strong(lang.history());
+            egui::Grid::new("problem-history")
+                .striped(true)
+                .num_columns(4)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    for entry in history {
+                        ui.label(entry.event.date.format("%Y-%m-%d").to_string());
+                        ui.label(lang.problem_state(entry.event.state));
+                        ui.label(&entry.event.actor);
+                        ui.label(&entry.event.note);
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(10.0);
+            ui.strong(lang.change_state());
+            egui::Grid::new("problem-change")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    choice(
+                        ui,
+                        "problem-new-state",
+                        lang.new_state(),
+                        &mut self.new_state,
+                        ProblemState::ALL,
+                        None,
+                        |s| lang.problem_state(s).to_owned(),
+                    );
+                    ui.end_row();
+                    let date_error = self
+                        .change_error
+                        .filter(|(on_note, _)| !*on_note)
+                        .map(|(_, m)| m);
+                    text_field(
+                        ui,
+                        lang.col_date(),
+                        &mut self.date,
+                        lang.day_hint(),
+                        date_error,
+                    );
+                    text_field(ui, lang.col_actor(), &mut self.actor, "", None);
+                    let note_error = self
+                        .change_error
+                        .filter(|(on_note, _)| *on_note)
+                        .map(|(_, m)| m);
+                    text_field(ui, lang.col_note(), &mut self.note, "", note_error);
+                    let offered: Vec<SessionId> = recent.iter().map(|(id, _, _)| *id).collect();
+                    choice(
+                        ui,
+                        "problem-followed-at",
+                        lang.followed_at(),
+                        &mut self.session,
+                        &offered,
+                        Some(lang.no_session()),
+                        |id| {
+                            recent
+                                .iter()
+                                .find(|(s, _, _)| *s == id)
+                                .map(|(_, day, topic)| {
+                                    format!("{} {topic}", day.format("%Y-%m-%d"))
+                                })
+                                .unwrap_or_default()
+                        },
+                    );
+                    ui.end_row();
+                });
+            if ui
+                .add_enabled(
+                    self.new_state.is_some(),
+                    egui::Button::new(lang.record_change()),
+                )
+                .clicked()
+                && let Some(state) = self.new_state
+            {
+                let latest = history.iter().map(|h| h.event.date).max();
+                let checked = parse_day(&self.date)
+                    .ok_or((false, lang.error_not_a_date()))
+                    .and_then(|date| {
+                        check_state_change(
+                            fields.raised_on,
+                            latest,
+                            state,
+                            date,
+                            &self.note,
+                            ctx.today,
+                        )
+                        .map(|()| date)
+                        .map_err(|e| {
+                            let on_note =
+                                e == crate::domain::problem::StateChangeError::ResolutionMissing;
+                            (on_note, lang.state_change_error(e))
+                        })
+                    });
+                match checked {
+                    Err(message) => self.change_error = Some(message),
+                    Ok(date) => {
+                        self.change_error = None;
+                        commands.push(Command::Write(Change::RecordProblemEvent {
+                            problem: id,
+                            state,
+                            date,
+                            actor: self.actor.trim().to_owned(),
+                            note: self.note.trim().to_owned(),
+                            session: self.session,
+                        }));
+                    }
+                }
+            }
+        });
+        if let Some(form) = &mut self.form {
+            match form.ui(ui, lang, ctx.today, names) {
+                Some(command) => commands.push(command),
+                None if form.closed => self.form = None,
+                None => {}
+            }
+        }
+        commands
+    }
+
+    /// Called after a write: clears the progress form if it was recorded.
+    fn write_finished(&mut self, succeeded: bool) {
+        if succeeded {
+            // A recorded step is not offered again: the form starts blank.
+            self.note.clear();
+            self.actor.clear();
+            self.new_state = None;
+            self.session = None;
+            self.change_error = None;
+        }
+        ProblemForm::write_finished(&mut self.form, succeeded);
+    }
+}

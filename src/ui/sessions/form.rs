@@ -1,0 +1,361 @@
+//! The form to record a session or change one: when and where, who hosted, what was studied.
+
+use crate::domain::learning::{PlanItemId, StudyKind};
+use crate::domain::pairing::PairingId;
+use crate::domain::session::TopicDraft;
+use crate::domain::session::{
+    SessionDraft, SessionField, SessionFieldError, SessionKind, StudioSystem, parse_day,
+};
+use crate::domain::{Area, AreaId, BranchId, SecretaryId, SessionId};
+use crate::i18n::Lang;
+use crate::store::Store;
+use crate::ui::data::Memo;
+use crate::ui::widgets::{ERROR_RED, choice, text_field};
+use crate::ui::{Change, Command, ViewContext};
+use chrono::Datelike;
+use egui::Ui;
+
+/// The session form, in a window.
+pub struct SessionForm {
+    /// The session being edited, or `None` for a new one.
+    pub editing: Option<SessionId>,
+    /// The fields as typed.
+    pub draft: SessionDraft,
+    errors: Vec<(SessionField, SessionFieldError)>,
+    /// Pairings, branches and plan items to choose from, for the session's year.
+    choices: Memo<i32, FormChoices>,
+    /// Set while the app writes what the form saved.
+    pub saving: bool,
+    /// Set when the user cancelled.
+    pub closed: bool,
+}
+
+/// What the form's drop-down lists offer.
+#[derive(Default)]
+struct FormChoices {
+    pairings: Vec<(PairingId, String)>,
+    branches: Vec<(BranchId, String)>,
+    plan_items: Vec<(PlanItemId, String)>,
+}
+
+impl FormChoices {
+    fn load(store: &Store, year: &i32) -> crate::store::Result<Self> {
+        let roster = store.roster()?;
+        let name = |id: SecretaryId| {
+            roster
+                .iter()
+                .find(|e| e.id == id)
+                .map(|e| e.fields.name.clone())
+                .unwrap_or_default()
+        };
+        Ok(Self {
+            pairings: store
+                .pairings()?
+                .into_iter()
+                .map(|p| {
+                    (
+                        p.id,
+                        format!("{} → {}", name(p.fields.strong), name(p.fields.weak)),
+                    )
+                })
+                .collect(),
+            branches: store
+                .branches()?
+                .into_iter()
+                .filter(|b| !b.archived)
+                .map(|b| (b.id, b.name))
+                .collect(),
+            plan_items: store
+                .learning_plan(*year)?
+                .into_iter()
+                .map(|(item, _)| (item.id, format!("{}月 {}", item.month, item.title)))
+                .collect(),
+        })
+    }
+}
+
+/// What is wrong with `field`, in words, if anything.
+fn field_error(
+    errors: &[(SessionField, SessionFieldError)],
+    field: SessionField,
+    lang: Lang,
+) -> Option<&'static str> {
+    errors
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, e)| lang.session_field_error(*e))
+}
+
+impl SessionForm {
+    /// A form for a new session (`editing` = None) or for editing one.
+    pub fn new(editing: Option<SessionId>, draft: SessionDraft) -> Self {
+        Self {
+            editing,
+            draft,
+            errors: Vec::new(),
+            choices: Memo::default(),
+            saving: false,
+            closed: false,
+        }
+    }
+
+    /// After a write: closes if it succeeded, stays open with what was typed if not.
+    pub fn write_finished(form: &mut Option<Self>, succeeded: bool) {
+        crate::ui::widgets::close_after_write(form, succeeded);
+    }
+
+    /// Draws the form; returns the write to make when a valid session is saved.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, areas: &[Area]) -> Option<Command> {
+        let lang = ctx.lang;
+        let mut command = None;
+        let year = parse_day(&self.draft.date).map_or(ctx.today.year(), |d| d.year());
+        self.choices.refresh(ctx, &year, FormChoices::load);
+        let none = FormChoices::default();
+        let choices = match self.choices.get(&year) {
+            Some(Ok(choices)) => choices,
+            _ => &none,
+        };
+
+        // Once a save was refused, the messages follow the corrections as they are typed.
+        if !self.errors.is_empty() {
+            self.errors = self.draft.validate().err().unwrap_or_default();
+        }
+        let title = if self.editing.is_some() {
+            lang.edit_session()
+        } else {
+            lang.new_session()
+        };
+        crate::ui::widgets::form_window(ui, title, "session-form", 560.0, |ui| {
+            egui::Grid::new("session-form-grid")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    let date_error = field_error(&self.errors, SessionField::Date, lang);
+                    text_field(
+                        ui,
+                        lang.col_date(),
+                        &mut self.draft.date,
+                        lang.day_hint(),
+                        date_error,
+                    );
+                    let start_error = field_error(&self.errors, SessionField::Start, lang);
+                    text_field(
+                        ui,
+                        lang.col_start(),
+                        &mut self.draft.start,
+                        lang.time_hint(),
+                        start_error,
+                    );
+                    let end_error = field_error(&self.errors, SessionField::End, lang);
+                    text_field(
+                        ui,
+                        lang.col_end(),
+                        &mut self.draft.end,
+                        lang.time_hint(),
+                        end_error,
+                    );
+                    let topic_error = field_error(&self.errors, SessionField::Topic, lang);
+                    text_field(ui, lang.col_topic(), &mut self.draft.topic, "", topic_error);
+                    let mut kind = Some(self.draft.kind);
+                    if choice(
+                        ui,
+                        "session-kind",
+                        lang.col_session_kind(),
+                        &mut kind,
+                        SessionKind::ALL,
+                        None,
+                        |k| lang.session_kind(k).to_owned(),
+                    ) && let Some(kind) = kind
+                    {
+                        self.draft.kind = kind;
+                        self.draft.systems = crate::domain::session::Systems::default_for(kind);
+                    }
+                    ui.end_row();
+                    ui.label(lang.col_systems());
+                    ui.horizontal(|ui| {
+                        for system in StudioSystem::ALL {
+                            let mut on = self.draft.systems.contains(*system);
+                            if ui.checkbox(&mut on, lang.studio_system(*system)).changed() {
+                                self.draft.systems.set(*system, on);
+                            }
+                        }
+                    });
+                    ui.end_row();
+                    let area_ids: Vec<AreaId> =
+                        areas.iter().filter(|a| !a.archived).map(|a| a.id).collect();
+                    choice(
+                        ui,
+                        "session-area",
+                        lang.col_area(),
+                        &mut self.draft.area_id,
+                        &area_ids,
+                        Some(lang.whole_studio()),
+                        |id| {
+                            areas
+                                .iter()
+                                .find(|a| a.id == id)
+                                .map(|a| a.name.clone())
+                                .unwrap_or_default()
+                        },
+                    );
+                    ui.end_row();
+                    match self.draft.kind {
+                        SessionKind::HelpVisit => {
+                            let ids: Vec<PairingId> =
+                                choices.pairings.iter().map(|(id, _)| *id).collect();
+                            choice(
+                                ui,
+                                "session-pairing",
+                                lang.col_pairing(),
+                                &mut self.draft.pairing_id,
+                                &ids,
+                                Some(lang.none_value()),
+                                |id| crate::ui::widgets::name_in(&choices.pairings, &id),
+                            );
+                            ui.end_row();
+                        }
+                        SessionKind::Exchange | SessionKind::ObservationVisit => {
+                            let ids: Vec<BranchId> =
+                                choices.branches.iter().map(|(id, _)| *id).collect();
+                            choice(
+                                ui,
+                                "session-host-branch",
+                                lang.col_host_village(),
+                                &mut self.draft.host_branch_id,
+                                &ids,
+                                Some(lang.none_value()),
+                                |id| crate::ui::widgets::name_in(&choices.branches, &id),
+                            );
+                            ui.end_row();
+                        }
+                        _ => {}
+                    }
+                    text_field(ui, lang.col_place(), &mut self.draft.place, "", None);
+                    text_field(ui, lang.col_host(), &mut self.draft.host, "", None);
+                    text_field(ui, lang.col_recorder(), &mut self.draft.recorder, "", None);
+                    for (label, text) in [
+                        (lang.col_agenda(), &mut self.draft.agenda),
+                        (lang.col_discussion(), &mut self.draft.discussion),
+                        (lang.col_decisions(), &mut self.draft.decisions),
+                    ] {
+                        let label = ui.label(label);
+                        ui.add(
+                            egui::TextEdit::multiline(text)
+                                .desired_rows(3)
+                                .desired_width(380.0),
+                        )
+                        .labelled_by(label.id);
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(6.0);
+            let hours_error = field_error(&self.errors, SessionField::StudyHours, lang);
+            study_topics_ui(ui, lang, &mut self.draft.study_topics, choices, hours_error);
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(!self.saving, egui::Button::new(lang.save()))
+                    .clicked()
+                {
+                    match self.draft.validate() {
+                        Ok(fields) => {
+                            self.errors.clear();
+                            self.saving = true;
+                            command = Some(Command::Write(match self.editing {
+                                Some(id) => Change::UpdateSession(id, Box::new(fields)),
+                                None => Change::AddSession(Box::new(fields)),
+                            }));
+                        }
+                        Err(errors) => self.errors = errors,
+                    }
+                }
+                if ui.button(lang.cancel()).clicked() {
+                    self.closed = true;
+                }
+            });
+        });
+        command
+    }
+}
+
+/// The rows of study topics in the session form: title, kind, hours and plan item each.
+fn study_topics_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    topics: &mut Vec<TopicDraft>,
+    choices: &FormChoices,
+    error: Option<&str>,
+) {
+    ui.horizontal(|ui| {
+        ui.strong(lang.study_topics());
+        if ui.button(lang.add_study_topic()).clicked() {
+            topics.push(TopicDraft::new());
+        }
+        if let Some(error) = error {
+            ui.colored_label(ERROR_RED, error);
+        }
+    });
+    let plan_ids: Vec<PlanItemId> = choices.plan_items.iter().map(|(id, _)| *id).collect();
+    let mut remove = None;
+    egui::Grid::new("study-topics")
+        .num_columns(5)
+        .spacing([6.0, 4.0])
+        .show(ui, |ui| {
+            for (index, topic) in topics.iter_mut().enumerate() {
+                let number = index + 1;
+                crate::ui::widgets::name_text_field(
+                    ui.add_sized(
+                        [190.0, 20.0],
+                        egui::TextEdit::singleline(&mut topic.title)
+                            .hint_text(lang.study_title_hint()),
+                    ),
+                    &format!("{} {number}", lang.col_study_title()),
+                );
+                let mut kind = Some(topic.kind);
+                if crate::ui::widgets::combo(
+                    ui,
+                    &format!("study-kind-{index}"),
+                    &format!("{} {number}", lang.col_study_kind()),
+                    &mut kind,
+                    StudyKind::ALL,
+                    None,
+                    |k| lang.study_kind(k).to_owned(),
+                ) && let Some(kind) = kind
+                {
+                    topic.kind = kind;
+                }
+                crate::ui::widgets::name_text_field(
+                    ui.add_sized([40.0, 20.0], egui::TextEdit::singleline(&mut topic.hours)),
+                    &format!("{} {number}", lang.col_study_hours()),
+                );
+                crate::ui::widgets::combo(
+                    ui,
+                    &format!("study-plan-{index}"),
+                    &format!("{} {number}", lang.col_plan_item()),
+                    &mut topic.plan_item,
+                    &plan_ids,
+                    Some(lang.not_in_plan()),
+                    |id| crate::ui::widgets::name_in(&choices.plan_items, &id),
+                );
+                if crate::ui::widgets::row_button(
+                    ui,
+                    lang.remove(),
+                    &format!("{} {number}", lang.remove()),
+                )
+                .clicked()
+                {
+                    remove = Some(index);
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(index) = remove {
+        topics.remove(index);
+    }
+}
+
+impl crate::ui::widgets::FormWindow for SessionForm {
+    fn saving(&mut self) -> &mut bool {
+        &mut self.saving
+    }
+}

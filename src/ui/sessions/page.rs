@@ -1,0 +1,381 @@
+//! One session's page: its record, its attendance (marked here) and the problems raised.
+
+use super::SessionForm;
+use crate::domain::session::{AttendanceMark, AttendanceStatus, SessionDraft, SessionFields};
+use crate::domain::{Area, RosterEntry, SecretaryId, SessionId};
+use crate::i18n::Lang;
+use crate::print::{Printable, Printout};
+use crate::store::Store;
+use crate::ui::data::{Memo, Names};
+use crate::ui::widgets::{ERROR_RED, print_buttons};
+use crate::ui::{Change, Command, Screen, ViewContext};
+use egui::{RichText, Ui};
+use std::collections::HashMap;
+
+/// What a session's page shows, loaded once per store generation.
+struct PageModel {
+    fields: Option<SessionFields>,
+    /// Problems raised at this session.
+    problems: Vec<crate::domain::problem::ProblemSummary>,
+    /// Problems followed up at this session.
+    followed: Vec<crate::domain::problem::ProblemSummary>,
+    /// Who is listed for attendance: secretaries in office, and anyone else with a mark.
+    rows: Vec<(RosterEntry, Option<AttendanceMark>)>,
+    /// For a help visit: the helper and the helped.
+    pair: Option<[SecretaryId; 2]>,
+}
+
+fn load_page(store: &Store, id: &SessionId) -> crate::store::Result<PageModel> {
+    let fields = store.session(*id)?;
+    let (rows, pair) = match &fields {
+        Some(fields) => (store.expected_at(*id, fields)?, store.pair_of(fields)?),
+        None => (Vec::new(), None),
+    };
+    Ok(PageModel {
+        pair,
+        fields,
+        rows,
+        problems: store.problems_raised_at(*id)?,
+        followed: store.problems_followed_at(*id)?,
+    })
+}
+
+/// One session's page: its record, attendance and the problems raised there.
+#[derive(Default)]
+pub struct SessionPage {
+    page: Memo<SessionId, PageModel>,
+    /// The session `reasons` were typed for.
+    shown_id: Option<SessionId>,
+    /// Reasons for leave as typed, before they are saved.
+    reasons: HashMap<SecretaryId, String>,
+    /// The edit or duplicate form, when open.
+    form: Option<SessionForm>,
+    /// The form raising a problem at this session, when open.
+    problem_form: Option<crate::ui::problems::ProblemForm>,
+}
+
+impl crate::ui::View for SessionPage {
+    fn write_finished(&mut self, succeeded: bool) {
+        SessionForm::write_finished(&mut self.form, succeeded);
+        crate::ui::problems::ProblemForm::write_finished(&mut self.problem_form, succeeded);
+    }
+
+    /// Draws the page of session `id`.
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+        let Screen::Session(id) = ctx.screen else {
+            return Vec::new();
+        };
+        let lang = ctx.lang;
+        let mut commands = Vec::new();
+        if self.shown_id != Some(id) {
+            self.shown_id = Some(id);
+            self.reasons.clear();
+        }
+        if ui.button(format!("← {}", lang.back())).clicked() {
+            commands.push(Command::Navigate(Screen::Sessions));
+        }
+        let Some(names) = ctx.names else {
+            crate::ui::data::waiting(ui, lang);
+            return commands;
+        };
+        self.page.refresh(ctx, &id, load_page);
+        let Some(model) = crate::ui::data::ready(ui, lang, self.page.get(&id)) else {
+            return commands;
+        };
+        // For a help visit, "helper → helped".
+        let pair = model.pair.map(|[strong, weak]| {
+            format!(
+                "{} → {}",
+                names.secretary(Some(strong)),
+                names.secretary(Some(weak))
+            )
+        });
+        let Some(fields) = &model.fields else {
+            ui.label(lang.store_error(&crate::store::Error::RecordNotFound));
+            return commands;
+        };
+        ui.horizontal(|ui| {
+            ui.heading(format!("{} · {}", lang.session_page(), fields.topic));
+            // The number `print summary ID` on the command line takes.
+            ui.label(RichText::new(format!("{} {}", lang.col_session_number(), id.0)).weak());
+        });
+        ui.horizontal(|ui| {
+            if ui.button(lang.edit()).clicked() {
+                self.form = Some(SessionForm::new(
+                    Some(id),
+                    SessionDraft::from_fields(fields),
+                ));
+            }
+            if ui.button(lang.duplicate_session()).clicked() {
+                let mut draft = SessionDraft::from_fields(fields);
+                draft.date = ctx.today.format("%Y-%m-%d").to_string();
+                // A template, not a record: what was said and decided belongs to the old session.
+                draft.discussion.clear();
+                draft.decisions.clear();
+                self.form = Some(SessionForm::new(None, draft));
+            }
+            if ui.button(lang.delete_session()).clicked() {
+                commands.push(Command::Write(Change::DeleteSession(id)));
+            }
+            ui.separator();
+            print_buttons(
+                ui,
+                lang,
+                &[
+                    (
+                        lang.print_summary(),
+                        Printable::Session(Printout::Summary, id),
+                    ),
+                    (
+                        lang.print_sign_in(),
+                        Printable::Session(Printout::SignIn, id),
+                    ),
+                ],
+                &mut commands,
+            );
+        });
+        ui.add_space(6.0);
+        // The record on the left, the attendance on the right: both in view without scrolling.
+        ui.columns(2, |columns| {
+            egui::ScrollArea::vertical()
+                .id_salt("session-record")
+                .auto_shrink([false, false])
+                .show(&mut columns[0], |ui| {
+                    session_details(ui, lang, fields, &names.areas);
+                    systems_details(ui, lang, fields, names, pair.as_deref());
+                    ui.add_space(10.0);
+                    ui.horizontal(|ui| {
+                        ui.strong(lang.problems_here());
+                        if ui.button(lang.raise_problem()).clicked() {
+                            self.problem_form =
+                                // A session planned ahead: the problem is raised today at the latest.
+                                Some(crate::ui::problems::ProblemForm::new(fields.held_on.min(ctx.today), Some(id)));
+                        }
+                    });
+                    commands.extend(crate::ui::problems::problem_links(ui, ctx, &model.problems));
+                    if !model.followed.is_empty() {
+                        ui.add_space(6.0);
+                        ui.strong(lang.problems_followed());
+                        commands.extend(crate::ui::problems::problem_links(ui, ctx, &model.followed));
+                    }
+                });
+            egui::ScrollArea::vertical()
+                .id_salt("session-attendance")
+                .auto_shrink([false, false])
+                .show(&mut columns[1], |ui| {
+                    commands.extend(attendance_ui(ui, lang, id, &model.rows, &mut self.reasons));
+                });
+        });
+        if let Some(form) = &mut self.form {
+            match form.ui(ui, ctx, &names.areas) {
+                Some(command) => commands.push(command),
+                None if form.closed => self.form = None,
+                None => {}
+            }
+        }
+        if let Some(form) = &mut self.problem_form {
+            match form.ui(ui, lang, ctx.today, names) {
+                Some(command) => commands.push(command),
+                None if form.closed => self.problem_form = None,
+                None => {}
+            }
+        }
+        commands
+    }
+}
+
+/// What the five systems take from a session: the pairing of a help visit, the host village
+/// of an exchange, and the topics studied.
+fn systems_details(
+    ui: &mut Ui,
+    lang: Lang,
+    fields: &SessionFields,
+    names: &Names,
+    pair: Option<&str>,
+) {
+    if let Some(pair) = pair {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(lang.col_pairing()).weak());
+            ui.label(pair);
+        });
+    }
+    if fields.host_branch_id.is_some() {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(lang.col_host_village()).weak());
+            ui.label(names.branch(fields.host_branch_id));
+        });
+    }
+    if !fields.study_topics.is_empty() {
+        ui.add_space(4.0);
+        ui.strong(lang.study_topics());
+        for topic in &fields.study_topics {
+            ui.label(format!(
+                "{}（{}，{} {}）",
+                topic.title,
+                lang.study_kind(topic.kind),
+                crate::domain::assessment::format_score(crate::domain::learning::hours(
+                    topic.duration_min
+                )),
+                lang.hours_unit()
+            ));
+        }
+    }
+}
+
+fn session_details(ui: &mut Ui, lang: Lang, fields: &SessionFields, areas: &[Area]) {
+    let time =
+        |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+    let when = match (fields.starts_at, fields.ends_at) {
+        (None, None) => fields.held_on.format("%Y-%m-%d").to_string(),
+        (start, end) => format!(
+            "{} {}–{}",
+            fields.held_on.format("%Y-%m-%d"),
+            time(start),
+            time(end)
+        ),
+    };
+    let area = fields
+        .area_id
+        .and_then(|a| areas.iter().find(|x| x.id == a))
+        .map_or_else(|| lang.whole_studio().to_owned(), |a| a.name.clone());
+    egui::Grid::new("session-details")
+        .num_columns(2)
+        .spacing([24.0, 4.0])
+        .show(ui, |ui| {
+            for (label, value) in [
+                (lang.col_date(), when),
+                (lang.col_place(), fields.place.clone()),
+                (lang.col_host(), fields.host.clone()),
+                (lang.col_recorder(), fields.recorder.clone()),
+                (
+                    lang.col_session_kind(),
+                    lang.session_kind(fields.kind).to_owned(),
+                ),
+                (lang.col_systems(), lang.systems(fields.systems)),
+                (lang.col_area(), area),
+            ] {
+                ui.label(RichText::new(label).weak());
+                ui.label(value);
+                ui.end_row();
+            }
+        });
+    for (title, items) in [
+        (lang.agenda(), &fields.agenda),
+        (lang.decisions(), &fields.decisions),
+    ] {
+        if !items.is_empty() {
+            ui.add_space(4.0);
+            ui.strong(title);
+            for (n, item) in items.iter().enumerate() {
+                ui.label(format!("{}. {item}", n + 1));
+            }
+        }
+    }
+    if !fields.discussion.is_empty() {
+        ui.add_space(4.0);
+        ui.strong(lang.col_discussion());
+        ui.label(&fields.discussion);
+    }
+}
+
+/// The attendance list: one click cycles a secretary's mark; leave takes a reason.
+fn attendance_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    session: SessionId,
+    rows: &[(RosterEntry, Option<AttendanceMark>)],
+    reasons: &mut HashMap<SecretaryId, String>,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let expected = rows.len();
+    let present = rows
+        .iter()
+        .filter(|(_, m)| m.as_ref().is_some_and(|m| m.status.attended()))
+        .count();
+    ui.horizontal(|ui| {
+        ui.strong(lang.attendance_title());
+        ui.label(RichText::new(lang.expected_present(expected, present)).strong());
+        if ui.button(lang.all_present()).clicked() {
+            let marks = rows
+                .iter()
+                .filter(|(_, m)| m.is_none())
+                .map(|(e, _)| AttendanceMark {
+                    secretary_id: e.id,
+                    status: AttendanceStatus::Present,
+                    reason: String::new(),
+                })
+                .collect();
+            commands.push(Command::Write(Change::SetAttendance(session, marks)));
+        }
+    });
+    egui::Grid::new("attendance")
+        .striped(true)
+        .num_columns(4)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for (entry, mark) in rows {
+                let name = if entry.fields.archived {
+                    format!("{}{}", entry.fields.name, lang.archived_mark())
+                } else {
+                    entry.fields.name.clone()
+                };
+                ui.label(&name);
+                ui.label(RichText::new(&entry.branch_name).weak());
+                let status = mark.as_ref().map(|m| m.status);
+                let text = status.map_or(lang.not_marked(), |s| lang.attendance_status(s));
+                let color = match status {
+                    Some(AttendanceStatus::Present) => ui.visuals().text_color(),
+                    Some(AttendanceStatus::Late) => egui::Color32::from_rgb(214, 140, 30),
+                    Some(AttendanceStatus::Excused) => egui::Color32::from_rgb(70, 130, 200),
+                    Some(AttendanceStatus::Absent) => ERROR_RED,
+                    None => ui.visuals().weak_text_color(),
+                };
+                let button = ui.add(
+                    egui::Button::new(RichText::new(text).color(color))
+                        .min_size(egui::vec2(56.0, 0.0)),
+                );
+                let accessible = format!("{} {}", lang.attendance_title(), entry.fields.name);
+                button.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, &accessible)
+                });
+                if button.clicked() {
+                    let next = status.map_or(AttendanceStatus::Present, AttendanceStatus::next);
+                    let reason = reasons.get(&entry.id).cloned().unwrap_or_default();
+                    commands.push(Command::Write(Change::SetAttendance(
+                        session,
+                        vec![AttendanceMark {
+                            secretary_id: entry.id,
+                            status: next,
+                            reason,
+                        }],
+                    )));
+                }
+                if status == Some(AttendanceStatus::Excused) {
+                    let stored = mark.as_ref().map(|m| m.reason.clone()).unwrap_or_default();
+                    let text = reasons.entry(entry.id).or_insert(stored.clone());
+                    let field = ui.add_sized(
+                        [180.0, 20.0],
+                        egui::TextEdit::singleline(text).hint_text(lang.leave_reason()),
+                    );
+                    let accessible = format!("{} {}", lang.leave_reason(), entry.fields.name);
+                    field.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, &accessible)
+                    });
+                    if field.lost_focus() && *text != stored {
+                        commands.push(Command::Write(Change::SetAttendance(
+                            session,
+                            vec![AttendanceMark {
+                                secretary_id: entry.id,
+                                status: AttendanceStatus::Excused,
+                                reason: text.clone(),
+                            }],
+                        )));
+                    }
+                } else {
+                    ui.label("");
+                }
+                ui.end_row();
+            }
+        });
+    commands
+}
