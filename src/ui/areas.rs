@@ -122,29 +122,16 @@ impl AreasScreen {
             });
     }
 
-    fn branches_ui(&mut self, ui: &mut Ui, lang: Lang, model: &Names, commands: &mut Vec<Command>) {
-        let Names {
-            areas,
-            branches,
-            in_office,
-            ..
-        } = model;
-        let open_areas: Vec<AreaId> = areas.iter().filter(|a| !a.archived).map(|a| a.id).collect();
-        let area_name = |id: AreaId| {
-            areas
-                .iter()
-                .find(|a| a.id == id)
-                .map(|a| a.name.clone())
-                .unwrap_or_default()
-        };
-        // A choice that has since been archived is not offered any more.
-        if self
-            .new_branch_area
-            .is_some_and(|a| !open_areas.contains(&a))
-        {
-            self.new_branch_area = None;
-        }
-        ui.strong(lang.branches_title());
+    /// The row to add a branch: its name, kind and area.
+    fn new_branch_row(
+        &mut self,
+        ui: &mut Ui,
+        lang: Lang,
+        branches: &[crate::domain::Branch],
+        open_areas: &[AreaId],
+        area_name: &dyn Fn(AreaId) -> String,
+        commands: &mut Vec<Command>,
+    ) {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(lang.new_branch_name());
             let field = ui
@@ -170,7 +157,7 @@ impl AreasScreen {
                 "new-branch-area",
                 lang.col_area(),
                 &mut self.new_branch_area,
-                &open_areas,
+                open_areas,
                 Some(lang.no_area()),
                 area_name,
             );
@@ -192,6 +179,32 @@ impl AreasScreen {
                 ui.colored_label(ERROR_RED, error);
             }
         });
+    }
+
+    fn branches_ui(&mut self, ui: &mut Ui, lang: Lang, model: &Names, commands: &mut Vec<Command>) {
+        let Names {
+            areas,
+            branches,
+            in_office,
+            ..
+        } = model;
+        let open_areas: Vec<AreaId> = areas.iter().filter(|a| !a.archived).map(|a| a.id).collect();
+        let area_name = |id: AreaId| {
+            areas
+                .iter()
+                .find(|a| a.id == id)
+                .map(|a| a.name.clone())
+                .unwrap_or_default()
+        };
+        // A choice that has since been archived is not offered any more.
+        if self
+            .new_branch_area
+            .is_some_and(|a| !open_areas.contains(&a))
+        {
+            self.new_branch_area = None;
+        }
+        ui.strong(lang.branches_title());
+        self.new_branch_row(ui, lang, branches, &open_areas, &area_name, commands);
         egui::Grid::new("branches")
             .striped(true)
             .spacing([16.0, 6.0])

@@ -57,6 +57,14 @@ pub struct ProblemPage {
     page: Memo<ProblemId, PageModel>,
     /// The problem the progress form was last set up for.
     form_of: Option<ProblemId>,
+    progress: ProgressForm,
+    /// The edit form, when open.
+    form: Option<ProblemForm>,
+}
+
+/// 记录进展: the next step of a problem, as typed.
+#[derive(Default)]
+struct ProgressForm {
     new_state: Option<ProblemState>,
     date: String,
     actor: String,
@@ -65,12 +73,10 @@ pub struct ProblemPage {
     session: Option<SessionId>,
     /// A refused change: whether it concerns the note (else the date), and why.
     change_error: Option<(bool, &'static str)>,
-    /// The edit form, when open.
-    form: Option<ProblemForm>,
 }
 
 impl crate::ui::View for ProblemPage {
-    /// Draws the page of problem `id`.
+    /// Draws the page of the problem shown.
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let Screen::Problem(id) = ctx.screen else {
             return Vec::new();
@@ -79,10 +85,10 @@ impl crate::ui::View for ProblemPage {
         let mut commands = Vec::new();
         if self.form_of != Some(id) {
             self.form_of = Some(id);
-            self.new_state = None;
-            self.date = ctx.today.format("%Y-%m-%d").to_string();
-            self.note.clear();
-            self.change_error = None;
+            self.progress = ProgressForm {
+                date: ctx.today.format("%Y-%m-%d").to_string(),
+                ..ProgressForm::default()
+            };
         }
         if ui.button(format!("← {}", lang.back())).clicked() {
             commands.push(Command::Navigate(Screen::Problems));
@@ -121,145 +127,11 @@ impl crate::ui::View for ProblemPage {
             }
         });
         ui.columns(2, |columns| {
-            let ui = &mut columns[0];
-            egui::Grid::new("problem-details")
-                .num_columns(2)
-                .spacing([24.0, 4.0])
-                .show(ui, |ui| {
-                    let day = |d: Option<NaiveDate>| {
-                        d.map(|d| d.format("%Y-%m-%d").to_string())
-                            .unwrap_or_default()
-                    };
-                    for (label, value) in [
-                        (lang.col_description(), fields.description.clone()),
-                        (
-                            lang.col_category(),
-                            lang.problem_category(fields.category).to_owned(),
-                        ),
-                        (lang.col_branch(), names.branch(fields.branch_id)),
-                        (lang.col_raised_by(), names.secretary(fields.raised_by)),
-                        (lang.col_raised_on(), day(Some(fields.raised_on))),
-                        (lang.col_responsible(), fields.responsible.clone()),
-                        (lang.col_helper(), names.secretary(fields.helper_id)),
-                        (lang.col_pairing(), pair.clone().unwrap_or_default()),
-                        (lang.col_deadline(), day(fields.deadline)),
-                        (lang.col_resolution(), problem.resolution.clone()),
-                    ] {
-                        ui.label(RichText::new(label).weak());
-                        ui.label(value);
-                        ui.end_row();
-                    }
-                });
+            details(&mut columns[0], lang, problem, names, pair.as_deref());
             let ui = &mut columns[1];
-            ui.strong(lang.history());
-            egui::Grid::new("problem-history")
-                .striped(true)
-                .num_columns(4)
-                .spacing([12.0, 4.0])
-                .show(ui, |ui| {
-                    for entry in history {
-                        ui.label(entry.event.date.format("%Y-%m-%d").to_string());
-                        ui.label(lang.problem_state(entry.event.state));
-                        ui.label(&entry.event.actor);
-                        ui.label(&entry.event.note);
-                        ui.end_row();
-                    }
-                });
+            history_grid(ui, lang, history);
             ui.add_space(10.0);
-            ui.strong(lang.change_state());
-            egui::Grid::new("problem-change")
-                .num_columns(2)
-                .spacing([12.0, 6.0])
-                .show(ui, |ui| {
-                    choice(
-                        ui,
-                        "problem-new-state",
-                        lang.new_state(),
-                        &mut self.new_state,
-                        ProblemState::ALL,
-                        None,
-                        |s| lang.problem_state(s).to_owned(),
-                    );
-                    ui.end_row();
-                    let date_error = self
-                        .change_error
-                        .filter(|(on_note, _)| !*on_note)
-                        .map(|(_, m)| m);
-                    text_field(
-                        ui,
-                        lang.col_date(),
-                        &mut self.date,
-                        lang.day_hint(),
-                        date_error,
-                    );
-                    text_field(ui, lang.col_actor(), &mut self.actor, "", None);
-                    let note_error = self
-                        .change_error
-                        .filter(|(on_note, _)| *on_note)
-                        .map(|(_, m)| m);
-                    text_field(ui, lang.col_note(), &mut self.note, "", note_error);
-                    let offered: Vec<SessionId> = recent.iter().map(|(id, _, _)| *id).collect();
-                    choice(
-                        ui,
-                        "problem-followed-at",
-                        lang.followed_at(),
-                        &mut self.session,
-                        &offered,
-                        Some(lang.no_session()),
-                        |id| {
-                            recent
-                                .iter()
-                                .find(|(s, _, _)| *s == id)
-                                .map(|(_, day, topic)| {
-                                    format!("{} {topic}", day.format("%Y-%m-%d"))
-                                })
-                                .unwrap_or_default()
-                        },
-                    );
-                    ui.end_row();
-                });
-            if ui
-                .add_enabled(
-                    self.new_state.is_some(),
-                    egui::Button::new(lang.record_change()),
-                )
-                .clicked()
-                && let Some(state) = self.new_state
-            {
-                let latest = history.iter().map(|h| h.event.date).max();
-                let checked = parse_day(&self.date)
-                    .ok_or((false, lang.error_not_a_date()))
-                    .and_then(|date| {
-                        check_state_change(
-                            fields.raised_on,
-                            latest,
-                            state,
-                            date,
-                            &self.note,
-                            ctx.today,
-                        )
-                        .map(|()| date)
-                        .map_err(|e| {
-                            let on_note =
-                                e == crate::domain::problem::StateChangeError::ResolutionMissing;
-                            (on_note, lang.state_change_error(e))
-                        })
-                    });
-                match checked {
-                    Err(message) => self.change_error = Some(message),
-                    Ok(date) => {
-                        self.change_error = None;
-                        commands.push(Command::Write(Change::RecordProblemEvent {
-                            problem: id,
-                            state,
-                            date,
-                            actor: self.actor.trim().to_owned(),
-                            note: self.note.trim().to_owned(),
-                            session: self.session,
-                        }));
-                    }
-                }
-            }
+            commands.extend(self.progress.ui(ui, ctx, problem, history, recent));
         });
         if let Some(form) = &mut self.form {
             match form.ui(ui, lang, ctx.today, names) {
@@ -274,13 +146,175 @@ impl crate::ui::View for ProblemPage {
     /// Called after a write: clears the progress form if it was recorded.
     fn write_finished(&mut self, succeeded: bool) {
         if succeeded {
-            // A recorded step is not offered again: the form starts blank.
-            self.note.clear();
-            self.actor.clear();
-            self.new_state = None;
-            self.session = None;
-            self.change_error = None;
+            // A recorded step is not offered again: the form starts blank (its date stays).
+            self.progress = ProgressForm {
+                date: std::mem::take(&mut self.progress.date),
+                ..ProgressForm::default()
+            };
         }
         ProblemForm::write_finished(&mut self.form, succeeded);
+    }
+}
+
+/// The problem's record, field by field.
+fn details(
+    ui: &mut Ui,
+    lang: crate::i18n::Lang,
+    problem: &ProblemSummary,
+    names: &crate::ui::data::Names,
+    pair: Option<&str>,
+) {
+    let fields = &problem.fields;
+    egui::Grid::new("problem-details")
+        .num_columns(2)
+        .spacing([24.0, 4.0])
+        .show(ui, |ui| {
+            let day = |d: Option<NaiveDate>| {
+                d.map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default()
+            };
+            for (label, value) in [
+                (lang.col_description(), fields.description.clone()),
+                (
+                    lang.col_category(),
+                    lang.problem_category(fields.category).to_owned(),
+                ),
+                (lang.col_branch(), names.branch(fields.branch_id)),
+                (lang.col_raised_by(), names.secretary(fields.raised_by)),
+                (lang.col_raised_on(), day(Some(fields.raised_on))),
+                (lang.col_responsible(), fields.responsible.clone()),
+                (lang.col_helper(), names.secretary(fields.helper_id)),
+                (lang.col_pairing(), pair.unwrap_or_default().to_owned()),
+                (lang.col_deadline(), day(fields.deadline)),
+                (lang.col_resolution(), problem.resolution.clone()),
+            ] {
+                ui.label(RichText::new(label).weak());
+                ui.label(value);
+                ui.end_row();
+            }
+        });
+}
+
+/// Every step of the problem: when, what, who, and the note.
+fn history_grid(ui: &mut Ui, lang: crate::i18n::Lang, history: &[HistoryEntry]) {
+    ui.strong(lang.history());
+    egui::Grid::new("problem-history")
+        .striped(true)
+        .num_columns(4)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for entry in history {
+                ui.label(entry.event.date.format("%Y-%m-%d").to_string());
+                ui.label(lang.problem_state(entry.event.state));
+                ui.label(&entry.event.actor);
+                ui.label(&entry.event.note);
+                ui.end_row();
+            }
+        });
+}
+
+impl ProgressForm {
+    /// Draws the form; returns the step to record when it is valid.
+    fn ui(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewContext<'_>,
+        problem: &ProblemSummary,
+        history: &[HistoryEntry],
+        recent: &[(SessionId, NaiveDate, String)],
+    ) -> Option<Command> {
+        let lang = ctx.lang;
+        ui.strong(lang.change_state());
+        egui::Grid::new("problem-change")
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                choice(
+                    ui,
+                    "problem-new-state",
+                    lang.new_state(),
+                    &mut self.new_state,
+                    ProblemState::ALL,
+                    None,
+                    |s| lang.problem_state(s).to_owned(),
+                );
+                ui.end_row();
+                let date_error = self
+                    .change_error
+                    .filter(|(on_note, _)| !*on_note)
+                    .map(|(_, m)| m);
+                text_field(
+                    ui,
+                    lang.col_date(),
+                    &mut self.date,
+                    lang.day_hint(),
+                    date_error,
+                );
+                text_field(ui, lang.col_actor(), &mut self.actor, "", None);
+                let note_error = self
+                    .change_error
+                    .filter(|(on_note, _)| *on_note)
+                    .map(|(_, m)| m);
+                text_field(ui, lang.col_note(), &mut self.note, "", note_error);
+                let offered: Vec<SessionId> = recent.iter().map(|(id, _, _)| *id).collect();
+                choice(
+                    ui,
+                    "problem-followed-at",
+                    lang.followed_at(),
+                    &mut self.session,
+                    &offered,
+                    Some(lang.no_session()),
+                    |id| {
+                        recent
+                            .iter()
+                            .find(|(s, _, _)| *s == id)
+                            .map(|(_, day, topic)| format!("{} {topic}", day.format("%Y-%m-%d")))
+                            .unwrap_or_default()
+                    },
+                );
+                ui.end_row();
+            });
+        let clicked = ui
+            .add_enabled(
+                self.new_state.is_some(),
+                egui::Button::new(lang.record_change()),
+            )
+            .clicked();
+        let state = self.new_state.filter(|_| clicked)?;
+        let latest = history.iter().map(|h| h.event.date).max();
+        let checked = parse_day(&self.date)
+            .ok_or((false, lang.error_not_a_date()))
+            .and_then(|date| {
+                check_state_change(
+                    problem.fields.raised_on,
+                    latest,
+                    state,
+                    date,
+                    &self.note,
+                    ctx.today,
+                )
+                .map(|()| date)
+                .map_err(|e| {
+                    let on_note = e == crate::domain::problem::StateChangeError::ResolutionMissing;
+                    (on_note, lang.state_change_error(e))
+                })
+            });
+        match checked {
+            Err(message) => {
+                self.change_error = Some(message);
+                None
+            }
+            Ok(date) => {
+                self.change_error = None;
+                Some(Command::Write(Change::RecordProblemEvent {
+                    problem: problem.id,
+                    state,
+                    date,
+                    actor: self.actor.trim().to_owned(),
+                    note: self.note.trim().to_owned(),
+                    session: self.session,
+                }))
+            }
+        }
     }
 }

@@ -126,128 +126,7 @@ impl SessionForm {
             lang.new_session()
         };
         crate::ui::widgets::form_window(ui, title, "session-form", 560.0, |ui| {
-            egui::Grid::new("session-form-grid")
-                .num_columns(2)
-                .spacing([12.0, 6.0])
-                .show(ui, |ui| {
-                    let date_error = field_error(&self.errors, SessionField::Date, lang);
-                    text_field(
-                        ui,
-                        lang.col_date(),
-                        &mut self.draft.date,
-                        lang.day_hint(),
-                        date_error,
-                    );
-                    let start_error = field_error(&self.errors, SessionField::Start, lang);
-                    text_field(
-                        ui,
-                        lang.col_start(),
-                        &mut self.draft.start,
-                        lang.time_hint(),
-                        start_error,
-                    );
-                    let end_error = field_error(&self.errors, SessionField::End, lang);
-                    text_field(
-                        ui,
-                        lang.col_end(),
-                        &mut self.draft.end,
-                        lang.time_hint(),
-                        end_error,
-                    );
-                    let topic_error = field_error(&self.errors, SessionField::Topic, lang);
-                    text_field(ui, lang.col_topic(), &mut self.draft.topic, "", topic_error);
-                    let mut kind = Some(self.draft.kind);
-                    if choice(
-                        ui,
-                        "session-kind",
-                        lang.col_session_kind(),
-                        &mut kind,
-                        SessionKind::ALL,
-                        None,
-                        |k| lang.session_kind(k).to_owned(),
-                    ) && let Some(kind) = kind
-                    {
-                        self.draft.kind = kind;
-                        self.draft.systems = crate::domain::session::Systems::default_for(kind);
-                    }
-                    ui.end_row();
-                    ui.label(lang.col_systems());
-                    ui.horizontal(|ui| {
-                        for system in StudioSystem::ALL {
-                            let mut on = self.draft.systems.contains(*system);
-                            if ui.checkbox(&mut on, lang.studio_system(*system)).changed() {
-                                self.draft.systems.set(*system, on);
-                            }
-                        }
-                    });
-                    ui.end_row();
-                    let area_ids: Vec<AreaId> =
-                        areas.iter().filter(|a| !a.archived).map(|a| a.id).collect();
-                    choice(
-                        ui,
-                        "session-area",
-                        lang.col_area(),
-                        &mut self.draft.area_id,
-                        &area_ids,
-                        Some(lang.whole_studio()),
-                        |id| {
-                            areas
-                                .iter()
-                                .find(|a| a.id == id)
-                                .map(|a| a.name.clone())
-                                .unwrap_or_default()
-                        },
-                    );
-                    ui.end_row();
-                    match self.draft.kind {
-                        SessionKind::HelpVisit => {
-                            let ids: Vec<PairingId> =
-                                choices.pairings.iter().map(|(id, _)| *id).collect();
-                            choice(
-                                ui,
-                                "session-pairing",
-                                lang.col_pairing(),
-                                &mut self.draft.pairing_id,
-                                &ids,
-                                Some(lang.none_value()),
-                                |id| crate::ui::widgets::name_in(&choices.pairings, &id),
-                            );
-                            ui.end_row();
-                        }
-                        SessionKind::Exchange | SessionKind::ObservationVisit => {
-                            let ids: Vec<BranchId> =
-                                choices.branches.iter().map(|(id, _)| *id).collect();
-                            choice(
-                                ui,
-                                "session-host-branch",
-                                lang.col_host_village(),
-                                &mut self.draft.host_branch_id,
-                                &ids,
-                                Some(lang.none_value()),
-                                |id| crate::ui::widgets::name_in(&choices.branches, &id),
-                            );
-                            ui.end_row();
-                        }
-                        _ => {}
-                    }
-                    text_field(ui, lang.col_place(), &mut self.draft.place, "", None);
-                    text_field(ui, lang.col_host(), &mut self.draft.host, "", None);
-                    text_field(ui, lang.col_recorder(), &mut self.draft.recorder, "", None);
-                    for (label, text) in [
-                        (lang.col_agenda(), &mut self.draft.agenda),
-                        (lang.col_discussion(), &mut self.draft.discussion),
-                        (lang.col_decisions(), &mut self.draft.decisions),
-                    ] {
-                        let label = ui.label(label);
-                        ui.add(
-                            egui::TextEdit::multiline(text)
-                                .desired_rows(3)
-                                .desired_width(380.0),
-                        )
-                        .labelled_by(label.id);
-                        ui.end_row();
-                    }
-                });
+            fields_grid(ui, lang, &mut self.draft, &self.errors, areas, choices);
             ui.add_space(6.0);
             let hours_error = field_error(&self.errors, SessionField::StudyHours, lang);
             study_topics_ui(ui, lang, &mut self.draft.study_topics, choices, hours_error);
@@ -276,6 +155,138 @@ impl SessionForm {
         });
         command
     }
+}
+
+/// The session's fields: when, what, which systems, where and who, and the agenda,
+/// discussion and decisions.
+fn fields_grid(
+    ui: &mut Ui,
+    lang: Lang,
+    draft: &mut SessionDraft,
+    errors: &[(SessionField, SessionFieldError)],
+    areas: &[Area],
+    choices: &FormChoices,
+) {
+    egui::Grid::new("session-form-grid")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            let date_error = field_error(errors, SessionField::Date, lang);
+            text_field(
+                ui,
+                lang.col_date(),
+                &mut draft.date,
+                lang.day_hint(),
+                date_error,
+            );
+            let start_error = field_error(errors, SessionField::Start, lang);
+            text_field(
+                ui,
+                lang.col_start(),
+                &mut draft.start,
+                lang.time_hint(),
+                start_error,
+            );
+            let end_error = field_error(errors, SessionField::End, lang);
+            text_field(
+                ui,
+                lang.col_end(),
+                &mut draft.end,
+                lang.time_hint(),
+                end_error,
+            );
+            let topic_error = field_error(errors, SessionField::Topic, lang);
+            text_field(ui, lang.col_topic(), &mut draft.topic, "", topic_error);
+            let mut kind = Some(draft.kind);
+            if choice(
+                ui,
+                "session-kind",
+                lang.col_session_kind(),
+                &mut kind,
+                SessionKind::ALL,
+                None,
+                |k| lang.session_kind(k).to_owned(),
+            ) && let Some(kind) = kind
+            {
+                draft.kind = kind;
+                draft.systems = crate::domain::session::Systems::default_for(kind);
+            }
+            ui.end_row();
+            ui.label(lang.col_systems());
+            ui.horizontal(|ui| {
+                for system in StudioSystem::ALL {
+                    let mut on = draft.systems.contains(*system);
+                    if ui.checkbox(&mut on, lang.studio_system(*system)).changed() {
+                        draft.systems.set(*system, on);
+                    }
+                }
+            });
+            ui.end_row();
+            let area_ids: Vec<AreaId> =
+                areas.iter().filter(|a| !a.archived).map(|a| a.id).collect();
+            choice(
+                ui,
+                "session-area",
+                lang.col_area(),
+                &mut draft.area_id,
+                &area_ids,
+                Some(lang.whole_studio()),
+                |id| {
+                    areas
+                        .iter()
+                        .find(|a| a.id == id)
+                        .map(|a| a.name.clone())
+                        .unwrap_or_default()
+                },
+            );
+            ui.end_row();
+            match draft.kind {
+                SessionKind::HelpVisit => {
+                    let ids: Vec<PairingId> = choices.pairings.iter().map(|(id, _)| *id).collect();
+                    choice(
+                        ui,
+                        "session-pairing",
+                        lang.col_pairing(),
+                        &mut draft.pairing_id,
+                        &ids,
+                        Some(lang.none_value()),
+                        |id| crate::ui::widgets::name_in(&choices.pairings, &id),
+                    );
+                    ui.end_row();
+                }
+                SessionKind::Exchange | SessionKind::ObservationVisit => {
+                    let ids: Vec<BranchId> = choices.branches.iter().map(|(id, _)| *id).collect();
+                    choice(
+                        ui,
+                        "session-host-branch",
+                        lang.col_host_village(),
+                        &mut draft.host_branch_id,
+                        &ids,
+                        Some(lang.none_value()),
+                        |id| crate::ui::widgets::name_in(&choices.branches, &id),
+                    );
+                    ui.end_row();
+                }
+                _ => {}
+            }
+            text_field(ui, lang.col_place(), &mut draft.place, "", None);
+            text_field(ui, lang.col_host(), &mut draft.host, "", None);
+            text_field(ui, lang.col_recorder(), &mut draft.recorder, "", None);
+            for (label, text) in [
+                (lang.col_agenda(), &mut draft.agenda),
+                (lang.col_discussion(), &mut draft.discussion),
+                (lang.col_decisions(), &mut draft.decisions),
+            ] {
+                let label = ui.label(label);
+                ui.add(
+                    egui::TextEdit::multiline(text)
+                        .desired_rows(3)
+                        .desired_width(380.0),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+            }
+        });
 }
 
 /// The rows of study topics in the session form: title, kind, hours and plan item each.
