@@ -320,3 +320,35 @@ fn new_starts_an_empty_studio_and_never_replaces_a_file() {
     );
     assert_eq!(std::fs::read(&db).expect("read"), before);
 }
+
+#[test]
+fn importing_into_a_file_that_is_not_there_says_to_start_it_with_new() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let db = folder.path().join("新工作室.db");
+    let db_arg = db.display().to_string();
+    let out = studio(&[
+        "import-roster",
+        &fixture("roster-gbk-title.csv"),
+        "--db",
+        &db_arg,
+    ]);
+    assert!(!out.status.success());
+    let said = text(&out.stderr);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(said.contains("不存在"), "{said}");
+    assert!(
+        said.contains(&format!("secretary-studio new \"{db_arg}\"")),
+        "{said}"
+    );
+    assert!(!db.exists(), "no file is made");
+    // Doing as it says, the import goes in.
+    let new = studio(&["new", &db_arg]);
+    assert!(new.status.success(), "{}", text(&new.stderr));
+    let again = studio(&[
+        "import-roster",
+        &fixture("roster-gbk-title.csv"),
+        "--db",
+        &db_arg,
+    ]);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+}

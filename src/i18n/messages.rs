@@ -624,6 +624,19 @@ impl Lang {
         }
     }
 
+    /// A studio file named on the command line that does not exist: how to start one.
+    pub fn no_studio_file(self, path: &Path) -> String {
+        let file = path.display();
+        match self {
+            Self::Zh => format!(
+                "工作室文件“{file}”不存在。要新建一个空的工作室，请先运行：secretary-studio new \"{file}\""
+            ),
+            Self::En => format!(
+                "There is no studio file “{file}”. To start an empty studio there, first run: secretary-studio new \"{file}\""
+            ),
+        }
+    }
+
     /// What a file seems to be.
     pub fn file_kind(self, kind: FileKind) -> &'static str {
         match kind {

@@ -1,0 +1,266 @@
+//! The batch commands that read or write studio files: check, merge, import a roster.
+
+use crate::i18n::Lang;
+use crate::import::{parse_roster, read_sheet};
+use crate::store::Store;
+use std::io::Write;
+use std::path::Path;
+
+pub(super) fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), String> {
+    let store = Store::open_read_only(path).map_err(|e| lang.file_error(path, &e))?;
+    let report = store.check().map_err(|e| lang.store_error(&e))?;
+    let io = |e: std::io::Error| e.to_string();
+    writeln!(out, "{}: {}", lang.pick("文件", "file"), path.display()).map_err(io)?;
+    writeln!(
+        out,
+        "{}: {}",
+        lang.pick("完整性", "integrity"),
+        report.integrity.join("; ")
+    )
+    .map_err(io)?;
+    writeln!(
+        out,
+        "{}: {} ({}: {})",
+        lang.pick("数据版本", "schema version"),
+        report.schema_version,
+        lang.pick("本程序", "this build"),
+        crate::store::schema::current_version()
+    )
+    .map_err(io)?;
+    for count in &report.counts {
+        let (live, deleted) = (
+            lang.pick("条有效", "live"),
+            lang.pick("条已删除", "deleted"),
+        );
+        let table = match lang {
+            Lang::Zh => Lang::Zh.record_kind(&count.table),
+            Lang::En => Lang::En.record_kind(&count.table),
+        };
+        writeln!(
+            out,
+            "{table:<16} {:>8} {live} {:>6} {deleted}",
+            count.live, count.deleted
+        )
+        .map_err(io)?;
+    }
+    if report.is_healthy() {
+        Ok(())
+    } else {
+        Err(lang.store_error(&crate::store::Error::Corrupt(report.integrity.join("; "))))
+    }
+}
+
+/// `merge FILE --db PATH [--dry-run]`: the preview, then (unless a dry run) a backup and the
+/// merge in one transaction.
+pub(super) fn merge(
+    file: &Path,
+    db: &Path,
+    (dry_run, other_studio, passphrase): (bool, bool, Option<String>),
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let io = |e: std::io::Error| e.to_string();
+    let mut store = if dry_run {
+        Store::open_read_only(db)
+    } else {
+        Store::open(db)
+    }
+    .map_err(|e| lang.file_error(db, &e))?;
+    let progress = crate::work::Progress::new();
+    let preview = store
+        .plan_merge_with(file, passphrase.as_deref(), &progress)
+        .map_err(|e| {
+            let message = lang.merge_error(file, &e);
+            if matches!(e, crate::store::Error::NeedsPassphrase) {
+                format!(
+                    "{message}{}",
+                    lang.pick(
+                        "（加上 --passphrase，从标准输入给出口令）",
+                        " (add --passphrase and give it on standard input)"
+                    )
+                )
+            } else {
+                message
+            }
+        })?;
+    writeln!(
+        out,
+        "{:<16} {:>8} {:>8} {:>8} {:>8}",
+        lang.pick("记录", "records"),
+        lang.pick("新增", "new"),
+        lang.pick("更新", "updated"),
+        lang.pick("删除", "deleted"),
+        lang.pick("冲突", "conflicts")
+    )
+    .map_err(io)?;
+    for t in preview
+        .tables
+        .iter()
+        .filter(|t| t.table != "site" && t.new + t.updated + t.deleted + t.conflicts > 0)
+    {
+        let name = match lang {
+            Lang::Zh => Lang::Zh.record_kind(&t.table),
+            Lang::En => Lang::En.record_kind(&t.table),
+        };
+        writeln!(
+            out,
+            "{name:<16} {:>8} {:>8} {:>8} {:>8}  {}",
+            t.new,
+            t.updated,
+            t.deleted,
+            t.conflicts,
+            t.examples.join(lang.pick("、", ", "))
+        )
+        .map_err(io)?;
+    }
+    if preview.clock_ahead {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "注意：对方文件的时间比本机晚一天以上，对方电脑的日期可能不对。",
+                "Note: the other file's clock is more than a day ahead of this laptop's; its date may be wrong."
+            )
+        )
+        .map_err(io)?;
+    }
+    if !preview.possible_duplicates.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            lang.merge_possible_duplicates(&preview.possible_duplicates)
+        )
+        .map_err(io)?;
+    }
+    if preview.is_empty() {
+        return writeln!(
+            out,
+            "{}",
+            lang.pick("没有需要合并的改动。", "Nothing to merge.")
+        )
+        .map_err(io);
+    }
+    if let Some(studio) = &preview.other_studio {
+        writeln!(out, "{}", lang.merge_other_studio(studio)).map_err(io)?;
+    }
+    if dry_run {
+        if preview.other_studio.is_some() && !other_studio {
+            writeln!(
+                out,
+                "{}",
+                lang.pick(
+                    "真正合并时须加上 --other-studio。",
+                    "The merge itself will need --other-studio."
+                )
+            )
+            .map_err(io)?;
+        }
+        return writeln!(
+            out,
+            "{}",
+            lang.pick("（预览，未写入）", "(dry run: nothing written)")
+        )
+        .map_err(io);
+    }
+    if preview.other_studio.is_some() && !other_studio {
+        return Err(lang
+            .pick(
+                "未合并：这是另一个工作室的文件；确定要合并时请加上 --other-studio。",
+                "Not merged: the file belongs to another studio; add --other-studio to merge it all the same.",
+            )
+            .to_owned());
+    }
+    let backup = store
+        .backup_before("合并前")
+        .map_err(|e| lang.store_error(&e))?;
+    let written = store
+        .apply_merge(&preview, &crate::work::Progress::new())
+        .map_err(|e| lang.store_error(&e))?;
+    let waiting = store.review_count().unwrap_or(0);
+    writeln!(
+        out,
+        "{}",
+        lang.merged_with_review(written, backup.as_deref(), waiting)
+    )
+    .map_err(io)
+}
+
+pub(super) fn import_roster(
+    file: &Path,
+    db: &Path,
+    dry_run: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    // Importing into a file that is not there would create it without a studio's name or
+    // town; `new` asks for those.
+    if !db.exists() {
+        return Err(lang.no_studio_file(db));
+    }
+    let today = chrono::Local::now().date_naive();
+    let parsed = read_sheet(file)
+        .and_then(|sheet| parse_roster(&sheet, today))
+        .map_err(|e| lang.import_error(file, &e))?;
+    let mut store = if dry_run {
+        Store::open_read_only(db)
+    } else {
+        Store::open(db)
+    }
+    .map_err(|e| lang.file_error(db, &e))?;
+    let plan = store
+        .plan_roster_import(parsed)
+        .map_err(|e| lang.store_error(&e))?;
+    let io = |e: std::io::Error| e.to_string();
+    writeln!(
+        out,
+        "{}: {}  {}: {}  {}: {}  {}: {}",
+        lang.import_to_add(),
+        plan.to_add.len(),
+        lang.import_to_update(),
+        plan.to_update.len(),
+        lang.import_unchanged(),
+        plan.unchanged.len(),
+        lang.import_rejected(),
+        plan.rejected.len()
+    )
+    .map_err(io)?;
+    for (label, items) in [
+        (lang.import_new_areas(), plan.new_areas.clone()),
+        (
+            lang.import_new_branches(),
+            plan.new_branches.iter().map(|b| b.name.clone()).collect(),
+        ),
+        (lang.import_ignored_columns(), plan.ignored_columns.clone()),
+    ] {
+        if !items.is_empty() {
+            writeln!(out, "{label}: {}", items.join(", ")).map_err(io)?;
+        }
+    }
+    for rejection in &plan.rejected {
+        writeln!(
+            out,
+            "{} {} {}: {}",
+            lang.col_line(),
+            rejection.line,
+            rejection.name,
+            lang.reject_reason(&rejection.reason)
+        )
+        .map_err(io)?;
+    }
+    if dry_run {
+        writeln!(
+            out,
+            "{}",
+            lang.pick("（试运行：未写入任何内容）", "(dry run: nothing written)")
+        )
+        .map_err(io)?;
+        return Ok(());
+    }
+    store
+        .backup_before("导入前")
+        .map_err(|e| lang.store_error(&e))?;
+    let outcome = store
+        .write(|w| w.apply_roster_import(&plan))
+        .map_err(|e| lang.write_failed(&e))?;
+    writeln!(out, "{}", lang.imported(outcome.added, outcome.updated)).map_err(io)
+}

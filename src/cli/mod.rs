@@ -1,0 +1,458 @@
+//! The command line: the same binary runs the app or does batch work. Every failure exits
+//! non-zero with one clear line on stderr and changes no file.
+
+use crate::i18n::Lang;
+use crate::store::Store;
+use std::io::Write;
+use std::path::PathBuf;
+
+mod files;
+mod parse;
+
+use files::{check, import_roster, merge};
+pub use parse::parse;
+
+/// Usage, printed by `--help`.
+pub const USAGE: &str = "\
+Secretary Studio (书记工作室)
+
+USAGE:
+  secretary-studio [--db PATH]                    open the app (default: the file used last)
+  secretary-studio import-roster FILE --db PATH [--dry-run]
+                                                  import a roster sheet (.xlsx or .csv, UTF-8 or GBK)
+  secretary-studio roster --db PATH               print the roster as CSV (UTF-8 with BOM, for Excel)
+  secretary-studio check PATH                     check a studio file (integrity, version, counts)
+  secretary-studio new PATH [--name NAME] [--town TOWN]
+                                                  start an empty studio in a new file
+  secretary-studio print summary|sign-in SESSION_ID -o FILE.pdf --db PATH
+                                                  a session's summary or sign-in sheet as an A4 PDF
+  secretary-studio print problems [--period P] | ranking --period P -o FILE.pdf --db PATH
+                                                  the problem ledger, or a period's ranking and commendations
+  secretary-studio print report --period P -o FILE.pdf --db PATH
+                                                  a period's report: sessions, attendance, problems,
+                                                  pairings, points and ranking, with charts
+  secretary-studio share -o FILE --db PATH [--passphrase]
+                                                  write a share file (a copy with a manifest) for another village;
+                                                  --passphrase protects it with one read from standard input
+  secretary-studio merge FILE --db PATH [--dry-run] [--other-studio] [--passphrase]
+                                                  merge another village's studio file (a backup is made first);
+                                                  a file of another studio only with --other-studio
+  secretary-studio export LEDGER -o FILE.xlsx|FILE.csv --db PATH [--period 2021-Q3]
+                                                  export a ledger: roster, sessions, attendance,
+                                                  problems, points or assessments
+  secretary-studio demo --db PATH [--scale county] [--secretaries N]
+                                                  write the demo studio (or a county-scale file) to a new file
+  secretary-studio stress-writes --db PATH [MERGE_FILE] [--count N]
+                                                  write sessions and imports (after merging MERGE_FILE) until
+                                                  stopped, saying each commit: for the crash test
+  secretary-studio bench [--secretaries N]        measure start-up, roster frame time and import
+  secretary-studio bench --scale county | --db COUNTY.db
+                                                  every figure in one table: start-up, roster and import,
+                                                  then the county file's screens, PDFs, merge and memory
+  secretary-studio --help | --version
+";
+
+/// 用法, printed by `--help` when `LANG` is Chinese.
+pub const USAGE_ZH: &str = "\
+书记工作室（Secretary Studio）
+
+用法：
+  secretary-studio [--db 文件]                     打开程序（默认打开上次使用的文件）
+  secretary-studio import-roster 表格 --db 文件 [--dry-run]
+                                                  导入花名册（.xlsx 或 .csv，UTF-8 或 GBK）；--dry-run 只预览不写入
+  secretary-studio roster --db 文件                以 CSV 输出花名册（带 BOM 的 UTF-8，可直接用 Excel 打开）
+  secretary-studio check 文件                      检查工作室文件（完整性、数据版本、记录数）
+  secretary-studio new 新文件 [--name 工作室名称] [--town 乡镇]
+                                                  新建一个空的工作室文件
+  secretary-studio print summary|sign-in 活动编号 -o 文件.pdf --db 文件
+                                                  生成活动纪要或签到表（A4 PDF）
+  secretary-studio print problems [--period 期间] | ranking --period 期间 -o 文件.pdf --db 文件
+                                                  生成问题台账，或某期比拼排名及表彰名单
+  secretary-studio print report --period 期间 -o 文件.pdf --db 文件
+                                                  生成某期工作情况报告（活动、出勤、难题、结对、积分、排名，附图表）
+  secretary-studio share -o 分享文件 --db 文件 [--passphrase]
+                                                  写出分享文件（带清单的完整副本），带到其他村合并；
+                                                  --passphrase 用从标准输入读到的口令加密
+  secretary-studio merge 对方文件 --db 文件 [--dry-run] [--other-studio] [--passphrase]
+                                                  合并其他村的工作室文件（合并前自动备份）；--dry-run 只预览；
+                                                  另一个工作室的文件须加 --other-studio 才合并
+  secretary-studio export 台账 -o 文件.xlsx|文件.csv --db 文件 [--period 2021-Q3]
+                                                  导出台账：roster 花名册、sessions 活动、attendance 出勤表、
+                                                  problems 难题、points 积分、assessments 考评
+  secretary-studio demo --db 文件 [--scale county] [--secretaries N]
+                                                  把演示工作室（或县级规模的测试文件）写入一个新文件
+  secretary-studio stress-writes --db 文件 [先合并的文件] [--count N]
+                                                  不停地记录活动、导入花名册并报告每次提交（用于断电/强杀测试）
+  secretary-studio bench [--secretaries N]        测量启动、花名册每帧耗时和导入速度
+  secretary-studio bench --scale county | --db 县级文件
+                                                  一张表列出所有性能指标：启动、花名册、导入，以及县级规模文件的
+                                                  各页面、PDF、合并和内存
+  secretary-studio --help | --version
+";
+
+/// What the command line asked for.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Invocation {
+    /// Run the app, optionally on a given file.
+    Gui {
+        /// `--db PATH`
+        db: Option<PathBuf>,
+    },
+    /// A batch command; the app does not open.
+    Command(CliCommand),
+}
+
+/// A batch command.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CliCommand {
+    /// `import-roster FILE --db PATH [--dry-run]`
+    ImportRoster {
+        /// The sheet.
+        file: PathBuf,
+        /// The studio file.
+        db: PathBuf,
+        /// Only show what would happen.
+        dry_run: bool,
+    },
+    /// `roster --db PATH`
+    Roster {
+        /// The studio file.
+        db: PathBuf,
+    },
+    /// `check PATH`
+    Check {
+        /// The studio file.
+        path: PathBuf,
+    },
+    /// `new PATH [--name NAME] [--town TOWN]`: an empty studio in a new file.
+    New {
+        /// The new file.
+        path: PathBuf,
+        /// The studio's name.
+        name: String,
+        /// Its town.
+        town: String,
+    },
+    /// `demo --db PATH`
+    Demo {
+        /// The new file.
+        db: PathBuf,
+        /// Extra invented secretaries (for benchmarks).
+        secretaries: usize,
+        /// `--scale county`: the synthetic county-scale file instead of the demo studio.
+        county: bool,
+    },
+    /// `stress-writes --db PATH [--merge FILE] [--count N]`: writes until killed (the crash
+    /// test).
+    StressWrites {
+        /// The studio file.
+        db: PathBuf,
+        /// A file to merge first.
+        merge: Option<PathBuf>,
+        /// Stop after this many writes.
+        count: Option<usize>,
+    },
+    /// `bench`
+    Bench {
+        /// How many secretaries the roster holds.
+        secretaries: usize,
+        /// `--db PATH`: a county-scale file to measure as well.
+        db: Option<PathBuf>,
+        /// `--scale county`: make a county-scale file and measure it as well.
+        county: bool,
+    },
+    /// `share -o FILE --db PATH`
+    Share {
+        /// The share file to write.
+        output: PathBuf,
+        /// Our studio file (opened read-only).
+        db: PathBuf,
+        /// `--passphrase`: protect it with a passphrase read from standard input.
+        passphrase: bool,
+    },
+    /// `merge FILE --db PATH [--dry-run]`
+    Merge {
+        /// The other village's file.
+        file: PathBuf,
+        /// Our studio file.
+        db: PathBuf,
+        /// Only show what would change.
+        dry_run: bool,
+        /// Merge a file of another studio all the same.
+        other_studio: bool,
+        /// `--passphrase`: the share file's passphrase, read from standard input.
+        passphrase: bool,
+    },
+    /// `export LEDGER -o FILE --db PATH [--period P]`
+    Export {
+        /// Which ledger.
+        ledger: crate::export::Ledger,
+        /// The `.xlsx` or `.csv` file to write.
+        output: PathBuf,
+        /// The studio file (opened read-only).
+        db: PathBuf,
+        /// Only this period (all time if none).
+        period: Option<crate::domain::period::Period>,
+    },
+    /// `print {summary|sign-in} SESSION_ID | {problems|ranking|report} [--period P]
+    /// -o FILE.pdf --db PATH`
+    Print {
+        /// Which document.
+        printable: crate::print::Printable,
+        /// The PDF to write.
+        output: PathBuf,
+        /// The studio file (opened read-only).
+        db: PathBuf,
+    },
+    /// `--help`
+    Help,
+    /// `--version`
+    Version,
+}
+
+/// Runs a batch command, writing results to `out`; the error is the one line for stderr.
+pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
+    let lang = Lang::for_cli();
+    let io = |e: std::io::Error| e.to_string();
+    match command {
+        CliCommand::Help => out
+            .write_all(lang.pick(USAGE_ZH, USAGE).as_bytes())
+            .map_err(io),
+        CliCommand::Version => {
+            writeln!(out, "secretary-studio {}", env!("CARGO_PKG_VERSION")).map_err(io)
+        }
+        CliCommand::Check { path } => check(&path, lang, out),
+        CliCommand::Roster { db: path } => {
+            // The same table as File → Export and `export roster`, to standard output.
+            let store = Store::open_read_only(&path).map_err(|e| lang.file_error(&path, &e))?;
+            let today = chrono::Local::now().date_naive();
+            let tables =
+                crate::export::tables(&store, crate::export::Ledger::Roster, lang, None, today)
+                    .map_err(|e| lang.store_error(&e))?;
+            tables
+                .first()
+                .map_or(Ok(()), |table| {
+                    crate::report::table::write_csv_to(out, table)
+                })
+                .map_err(|e| e.to_string())
+        }
+        CliCommand::ImportRoster { file, db, dry_run } => {
+            import_roster(&file, &db, dry_run, lang, out)
+        }
+        CliCommand::Merge {
+            file,
+            db,
+            dry_run,
+            other_studio,
+            passphrase,
+        } => {
+            let passphrase = if passphrase {
+                Some(read_passphrase(lang)?)
+            } else {
+                None
+            };
+            merge(&file, &db, (dry_run, other_studio, passphrase), lang, out)
+        }
+        CliCommand::Share {
+            output,
+            db,
+            passphrase,
+        } => {
+            let store = Store::open_read_only(&db).map_err(|e| lang.file_error(&db, &e))?;
+            let passphrase = if passphrase {
+                Some(read_passphrase(lang)?)
+            } else {
+                None
+            };
+            let manifest = store
+                .share_with(
+                    &output,
+                    passphrase.as_deref(),
+                    &crate::work::Progress::new(),
+                )
+                .map_err(|e| lang.save_error(&output, &e))?;
+            writeln!(out, "{}", lang.shared(&output, &manifest)).map_err(io)
+        }
+        CliCommand::StressWrites { db, merge, count } => {
+            crate::stress::run(&db, merge.as_deref(), count, out)
+        }
+        CliCommand::New { path, name, town } => {
+            Store::create(&path, &name, &town).map_err(|e| lang.file_error(&path, &e))?;
+            writeln!(
+                out,
+                "{}",
+                lang.pick("已新建空的工作室", "empty studio written to")
+            )
+            .map_err(io)?;
+            writeln!(out, "{}", path.display()).map_err(io)
+        }
+        CliCommand::Demo {
+            db,
+            secretaries,
+            county,
+        } => {
+            let today = chrono::Local::now().date_naive();
+            Store::create_with(&db, crate::demo::DEMO_STUDIO, "古城镇", |store| {
+                if county {
+                    return crate::demo::seed_county(store);
+                }
+                crate::demo::seed_all(store, today)?;
+                crate::demo::add_many_secretaries(store, secretaries)
+            })
+            .map_err(|e| lang.file_error(&db, &e))?;
+            writeln!(
+                out,
+                "{}",
+                lang.pick("演示工作室已写入", "demo studio written to")
+            )
+            .map_err(io)?;
+            writeln!(out, "{}", db.display()).map_err(io)
+        }
+        CliCommand::Export {
+            ledger,
+            output,
+            db,
+            period,
+        } => {
+            let store = Store::open_read_only(&db).map_err(|e| lang.file_error(&db, &e))?;
+            let today = chrono::Local::now().date_naive();
+            let rows = crate::export::export(
+                &store,
+                ledger,
+                lang,
+                period,
+                today,
+                &output,
+                &crate::work::Progress::new(),
+            )
+            .map_err(|e| lang.work_error(e))?;
+            writeln!(out, "{}", lang.exported(rows, &output)).map_err(io)
+        }
+        CliCommand::Print {
+            printable,
+            output,
+            db,
+        } => {
+            let store = Store::open_read_only(&db).map_err(|e| lang.file_error(&db, &e))?;
+            let today = chrono::Local::now().date_naive();
+            let pages = crate::print::write(
+                &store,
+                printable,
+                lang,
+                today,
+                &output,
+                &crate::work::Progress::new(),
+            )
+            .map_err(|e| lang.work_error(e))?;
+            writeln!(out, "{}", lang.printed(pages, &output)).map_err(io)
+        }
+        CliCommand::Bench {
+            secretaries,
+            db,
+            county,
+        } => {
+            let mut out = crate::bench::Verdicts::new(out);
+            match (db, county) {
+                (Some(path), _) => crate::bench::run_all(secretaries, Some(&path), &mut out),
+                (None, true) => crate::bench::run_all(secretaries, None, &mut out),
+                (None, false) => crate::bench::run(secretaries, &mut out),
+            }
+        }
+    }
+}
+
+/// The passphrase, as the first line of standard input (so it is not in the shell's history
+/// or the process list).
+fn read_passphrase(lang: Lang) -> Result<String, String> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        eprint!("{}", lang.pick("口令：", "Passphrase: "));
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| e.to_string())?;
+    let passphrase = line.trim_end_matches(['\r', '\n']).to_owned();
+    if passphrase.is_empty() {
+        return Err(lang
+            .pick(
+                "--passphrase：请从标准输入给出口令（一行）。",
+                "--passphrase: give the passphrase on standard input (one line).",
+            )
+            .to_owned());
+    }
+    Ok(passphrase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsString;
+
+    fn args(text: &str) -> Vec<OsString> {
+        text.split_whitespace().map(OsString::from).collect()
+    }
+
+    fn parse(args: Vec<OsString>) -> Result<Invocation, String> {
+        super::parse(args, Lang::En)
+    }
+
+    #[test]
+    fn parses_every_command() {
+        assert_eq!(parse(args("")), Ok(Invocation::Gui { db: None }));
+        assert_eq!(
+            parse(args("--db a.db")),
+            Ok(Invocation::Gui {
+                db: Some("a.db".into())
+            })
+        );
+        assert_eq!(
+            parse(args("import-roster r.xlsx --db a.db --dry-run")),
+            Ok(Invocation::Command(CliCommand::ImportRoster {
+                file: "r.xlsx".into(),
+                db: "a.db".into(),
+                dry_run: true
+            }))
+        );
+        assert_eq!(
+            parse(args("check a.db")),
+            Ok(Invocation::Command(CliCommand::Check {
+                path: "a.db".into()
+            }))
+        );
+        assert_eq!(
+            parse(args(
+                "new 古城镇.db --name 古城镇联村共建书记工作室 --town 古城镇"
+            )),
+            Ok(Invocation::Command(CliCommand::New {
+                path: "古城镇.db".into(),
+                name: "古城镇联村共建书记工作室".into(),
+                town: "古城镇".into()
+            }))
+        );
+        assert_eq!(
+            parse(args("demo --db d.db")),
+            Ok(Invocation::Command(CliCommand::Demo {
+                db: "d.db".into(),
+                secretaries: 0,
+                county: false
+            }))
+        );
+    }
+
+    #[test]
+    fn refuses_what_it_does_not_understand() {
+        assert!(parse(args("frobnicate")).is_err());
+        assert!(parse(args("import-roster")).is_err());
+        assert!(parse(args("check a.db b.db")).is_err());
+        assert!(parse(args("demo")).is_err());
+        assert!(
+            parse(args("roster")).is_err(),
+            "--db is required: no silent default file"
+        );
+        assert!(parse(args("import-roster r.xlsx")).is_err());
+        let chinese = super::parse(args("frobnicate"), Lang::Zh).expect_err("unknown");
+        assert!(chinese.starts_with("没有这个命令"), "{chinese}");
+        assert!(parse(args("--bogus")).is_err());
+    }
+}

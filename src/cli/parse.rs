@@ -1,0 +1,343 @@
+//! Reading the command line: the arguments into a [`CliCommand`], or one line saying what is
+//! wrong in the user's language.
+
+use super::{CliCommand, Invocation};
+use crate::domain::period::Period;
+use crate::i18n::Lang;
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+/// Every option and value given, before the command decides which it needs.
+#[derive(Default)]
+struct Args {
+    command: Option<String>,
+    positional: Vec<PathBuf>,
+    db: Option<PathBuf>,
+    dry_run: bool,
+    other_studio: bool,
+    passphrase: bool,
+    secretaries: Option<usize>,
+    scale: Option<String>,
+    name: Option<String>,
+    town: Option<String>,
+    output: Option<PathBuf>,
+    period: Option<String>,
+    count: Option<usize>,
+}
+
+/// The messages of a usage error, in the user's language.
+#[derive(Clone, Copy)]
+struct Usage {
+    lang: Lang,
+}
+
+impl Usage {
+    fn see_help(self) -> &'static str {
+        self.lang.pick("（用法见 --help）", " (see --help)")
+    }
+
+    /// "what is missing", then where to read how.
+    fn missing(self, zh: &str, en: &str) -> String {
+        format!("{}{}", self.lang.pick(zh, en), self.see_help())
+    }
+
+    #[allow(
+        clippy::needless_pass_by_value,
+        reason = "taken as map_err hands it over"
+    )]
+    fn bad(self, e: lexopt::Error) -> String {
+        let what = match (self.lang, &e) {
+            (Lang::Zh, lexopt::Error::MissingValue { option: Some(o) }) => {
+                format!("{o} 后面缺少取值")
+            }
+            (Lang::Zh, lexopt::Error::UnexpectedOption(o)) => format!("不认识的选项 {o}"),
+            (Lang::Zh, lexopt::Error::UnexpectedArgument(a)) => {
+                format!("多余的参数 {}", a.to_string_lossy())
+            }
+            (Lang::Zh, lexopt::Error::UnexpectedValue { option, .. }) => {
+                format!("选项 {option} 不带取值")
+            }
+            (Lang::Zh, lexopt::Error::ParsingFailed { value, .. }) => {
+                format!("无法识别的取值 {value}")
+            }
+            _ => e.to_string(),
+        };
+        format!(
+            "{}{what}{}",
+            self.lang.pick("参数有误：", "bad argument: "),
+            self.see_help()
+        )
+    }
+
+    fn need_db(self, db: Option<PathBuf>) -> Result<PathBuf, String> {
+        db.ok_or_else(|| self.missing("请用 --db 指明工作室文件", "--db PATH is required"))
+    }
+
+    fn one_path(self, what: &str, positional: Vec<PathBuf>) -> Result<PathBuf, String> {
+        match <[PathBuf; 1]>::try_from(positional) {
+            Ok([path]) => Ok(path),
+            Err(_) => Err(format!(
+                "{}{what}{}",
+                self.lang.pick("需要且只需要一个 ", "expected exactly one "),
+                self.see_help()
+            )),
+        }
+    }
+
+    fn period(self, text: Option<String>) -> Result<Option<Period>, String> {
+        text.map(|text| {
+            Period::parse(&text).map_err(|_| {
+                format!(
+                    "{}'{text}'{}",
+                    self.lang.pick("不是有效的期间：", "not a period: "),
+                    self.lang.pick(
+                        "（请写 2021、2021-H1、2021-Q3 或 2021-05）",
+                        " (write 2021, 2021-H1, 2021-Q3 or 2021-05)"
+                    )
+                )
+            })
+        })
+        .transpose()
+    }
+
+    /// A PDF goes into a file named .pdf (not over a .txt or a studio file by mistake).
+    fn pdf_output(self, output: Option<PathBuf>) -> Result<PathBuf, String> {
+        let output = output
+            .ok_or_else(|| self.missing("请用 -o 指明输出文件", "-o FILE.pdf is required"))?;
+        if output
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+        {
+            Ok(output)
+        } else {
+            Err(format!(
+                "{}{}",
+                self.lang.pick(
+                    "输出文件名须以 .pdf 结尾：",
+                    "the output file must end in .pdf: "
+                ),
+                output.display()
+            ))
+        }
+    }
+}
+
+/// Parses the arguments (without the program name); a usage error is one line in `lang`.
+pub fn parse(args: impl IntoIterator<Item = OsString>, lang: Lang) -> Result<Invocation, String> {
+    let usage = Usage { lang };
+    let args = match read_args(args, usage)? {
+        Ok(args) => args,
+        Err(invocation) => return Ok(invocation),
+    };
+    let Some(command) = args.command.clone() else {
+        return Ok(Invocation::Gui { db: args.db });
+    };
+    command_of(&command, args, usage).map(Invocation::Command)
+}
+
+/// Collects the arguments; `--help` and `--version` answer at once.
+fn read_args(
+    args: impl IntoIterator<Item = OsString>,
+    usage: Usage,
+) -> Result<Result<Args, Invocation>, String> {
+    use lexopt::prelude::*;
+    let bad = |e| usage.bad(e);
+    let mut parser = lexopt::Parser::from_args(args);
+    let mut a = Args::default();
+    while let Some(arg) = parser.next().map_err(bad)? {
+        match arg {
+            Long("db") => a.db = Some(PathBuf::from(parser.value().map_err(bad)?)),
+            Long("dry-run") => a.dry_run = true,
+            Long("other-studio") => a.other_studio = true,
+            Long("passphrase") => a.passphrase = true,
+            Short('o') | Long("output") => {
+                a.output = Some(PathBuf::from(parser.value().map_err(bad)?));
+            }
+            Long(option @ ("period" | "scale" | "name" | "town")) => {
+                let option = option.to_owned();
+                let value = Some(parser.value().map_err(bad)?.string().map_err(bad)?);
+                match option.as_str() {
+                    "period" => a.period = value,
+                    "scale" => a.scale = value,
+                    "name" => a.name = value,
+                    _ => a.town = value,
+                }
+            }
+            Long(name @ ("secretaries" | "count")) => {
+                let name = name.to_owned();
+                let value: usize = parser
+                    .value()
+                    .map_err(bad)?
+                    .parse()
+                    .map_err(|e| format!("--{name}: {e}{}", usage.see_help()))?;
+                if name == "count" {
+                    a.count = Some(value);
+                } else {
+                    a.secretaries = Some(value);
+                }
+            }
+            Long("help") | Short('h') => return Ok(Err(Invocation::Command(CliCommand::Help))),
+            Long("version") | Short('V') => {
+                return Ok(Err(Invocation::Command(CliCommand::Version)));
+            }
+            Value(value) if a.command.is_none() => {
+                a.command = Some(value.string().map_err(bad)?);
+            }
+            Value(value) => a.positional.push(PathBuf::from(value)),
+            other => return Err(bad(other.unexpected())),
+        }
+    }
+    Ok(Ok(a))
+}
+
+/// The command `name` asks for, with what it needs from `a`.
+fn command_of(name: &str, a: Args, usage: Usage) -> Result<CliCommand, String> {
+    let lang = usage.lang;
+    Ok(match name {
+        "import-roster" => CliCommand::ImportRoster {
+            file: usage.one_path("FILE", a.positional)?,
+            db: usage.need_db(a.db)?,
+            dry_run: a.dry_run,
+        },
+        "roster" if a.positional.is_empty() => CliCommand::Roster {
+            db: usage.need_db(a.db)?,
+        },
+        "share" if a.positional.is_empty() => CliCommand::Share {
+            output: a
+                .output
+                .ok_or_else(|| usage.missing("请用 -o 指明分享文件", "-o FILE is required"))?,
+            db: usage.need_db(a.db)?,
+            passphrase: a.passphrase,
+        },
+        "merge" => CliCommand::Merge {
+            file: usage.one_path("FILE", a.positional)?,
+            db: usage.need_db(a.db)?,
+            dry_run: a.dry_run,
+            other_studio: a.other_studio,
+            passphrase: a.passphrase,
+        },
+        "check" => CliCommand::Check {
+            path: usage
+                .one_path("PATH", a.positional)
+                .or_else(|e| a.db.ok_or(e))?,
+        },
+        "new" => CliCommand::New {
+            path: usage
+                .one_path("PATH", a.positional)
+                .or_else(|e| a.db.ok_or(e))?,
+            name: a
+                .name
+                .unwrap_or_else(|| lang.default_studio_name().to_owned()),
+            town: a.town.unwrap_or_default(),
+        },
+        "stress-writes" => CliCommand::StressWrites {
+            db: usage.need_db(a.db)?,
+            merge: a.positional.into_iter().next(),
+            count: a.count,
+        },
+        "demo" => CliCommand::Demo {
+            db: usage.need_db(a.db)?,
+            secretaries: a.secretaries.unwrap_or(0),
+            county: match a.scale.as_deref() {
+                None | Some("demo") => false,
+                Some("county") => true,
+                Some(other) => {
+                    return Err(format!(
+                        "--scale {other}: {}{}",
+                        lang.pick("只能是 demo 或 county", "use demo or county"),
+                        usage.see_help()
+                    ));
+                }
+            },
+        },
+        "export" => export_command(a, usage)?,
+        "print" => print_command(a, usage)?,
+        "bench" => CliCommand::Bench {
+            secretaries: a.secretaries.unwrap_or(1_000),
+            county: a.scale.as_deref() == Some("county"),
+            db: a.db,
+        },
+        other => {
+            return Err(format!(
+                "{}'{other}'{}",
+                lang.pick("没有这个命令：", "unknown command "),
+                usage.see_help()
+            ));
+        }
+    })
+}
+
+/// `export LEDGER -o FILE --db PATH [--period P]`
+fn export_command(a: Args, usage: Usage) -> Result<CliCommand, String> {
+    let lang = usage.lang;
+    let code = usage.one_path("LEDGER", a.positional)?;
+    let code = code.to_string_lossy();
+    let ledger = crate::export::Ledger::from_code(&code).ok_or_else(|| {
+        format!(
+            "{}'{code}'（roster, sessions, attendance, problems, points, assessments）{}",
+            lang.pick("没有这个台账：", "no such ledger: "),
+            usage.see_help()
+        )
+    })?;
+    let output = a.output.ok_or_else(|| {
+        usage.missing(
+            "请用 -o 指明导出文件（.xlsx 或 .csv）",
+            "-o FILE.xlsx|FILE.csv is required",
+        )
+    })?;
+    Ok(CliCommand::Export {
+        ledger,
+        output,
+        period: usage.period(a.period)?,
+        db: usage.need_db(a.db)?,
+    })
+}
+
+/// `print summary|sign-in SESSION_ID | problems|ranking|report [--period P] -o FILE.pdf
+/// --db PATH`
+fn print_command(a: Args, usage: Usage) -> Result<CliCommand, String> {
+    let lang = usage.lang;
+    let wrong = || {
+        usage.missing(
+            "用法：print summary|sign-in 活动编号 -o 文件.pdf --db 文件，或 print problems|ranking|report --period 期间 -o 文件.pdf --db 文件",
+            "usage: print summary|sign-in SESSION_ID -o FILE.pdf --db PATH, or print problems|ranking|report --period P -o FILE.pdf --db PATH",
+        )
+    };
+    let period = usage.period(a.period)?;
+    let printable = if let [kind] = a.positional.as_slice() {
+        let needs_period = || {
+            period.ok_or_else(|| usage.missing("请用 --period 指明期间", "--period is required"))
+        };
+        let printout = match kind.to_string_lossy().as_ref() {
+            "problems" => crate::print::LedgerPrintout::Problems(
+                period,
+                crate::domain::problem::ProblemFilter::default(),
+            ),
+            "ranking" => crate::print::LedgerPrintout::Ranking(needs_period()?),
+            "report" => crate::print::LedgerPrintout::Report(needs_period()?),
+            _ => return Err(wrong()),
+        };
+        crate::print::Printable::Ledger(printout)
+    } else {
+        let [kind, id] = <[PathBuf; 2]>::try_from(a.positional).map_err(|_| wrong())?;
+        let printout = match kind.to_string_lossy().as_ref() {
+            "summary" => crate::print::Printout::Summary,
+            "sign-in" => crate::print::Printout::SignIn,
+            _ => return Err(wrong()),
+        };
+        let id = id.to_string_lossy();
+        let session = id.parse::<i64>().map_err(|_| {
+            format!(
+                "{}'{id}'{}",
+                lang.pick("活动编号应是数字：", "a session id is a number: "),
+                usage.see_help()
+            )
+        })?;
+        crate::print::Printable::Session(printout, crate::domain::SessionId(session))
+    };
+    Ok(CliCommand::Print {
+        printable,
+        output: usage.pdf_output(a.output)?,
+        db: usage.need_db(a.db)?,
+    })
+}
