@@ -1,0 +1,106 @@
+//! Strong-with-weak pairings and their progress.
+
+use super::{day_text, optional_day};
+use crate::domain::SecretaryId;
+use crate::domain::pairing::{PairingFields, PairingId, PairingProgress};
+use crate::store::{Result, Store, Writer, day};
+use rusqlite::params;
+
+impl Store {
+    /// Every pairing with its visits and problems.
+    pub fn pairings(&self) -> Result<Vec<PairingProgress>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT p.id, p.strong_id, p.weak_id, p.starts_on, p.ends_on, p.goals, p.outcome,
+                (SELECT count(*) FROM live_session s WHERE s.pairing_id = p.id
+                    AND s.kind = 'help_visit'),
+                (SELECT max(s.held_on) FROM live_session s WHERE s.pairing_id = p.id
+                    AND s.kind = 'help_visit'),
+                (SELECT count(*) FROM live_problem q WHERE q.pairing_id = p.id),
+                (SELECT count(*) FROM live_problem q WHERE q.pairing_id = p.id
+                    AND (SELECT e.state FROM live_problem_event e WHERE e.problem_id = q.id
+                         ORDER BY e.happened_on DESC, e.hlc DESC, e.id DESC LIMIT 1) = 'resolved')
+             FROM live_pairing p ORDER BY p.starts_on DESC, p.id DESC",
+        )?;
+        let pairings = statement
+            .query_map([], |r| {
+                Ok(PairingProgress {
+                    id: PairingId(r.get(0)?),
+                    fields: PairingFields {
+                        strong: SecretaryId(r.get(1)?),
+                        weak: SecretaryId(r.get(2)?),
+                        starts_on: day(&r.get::<_, String>(3)?)?,
+                        ends_on: optional_day(r.get_ref(4)?.as_str_or_null()?)?,
+                        goals: r.get(5)?,
+                        outcome: r.get(6)?,
+                    },
+                    visits: r.get(7)?,
+                    last_visit: optional_day(r.get_ref(8)?.as_str_or_null()?)?,
+                    problems_raised: r.get(9)?,
+                    problems_resolved: r.get(10)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(pairings)
+    }
+
+    /// The pair of a help visit's pairing: (helper, helped).
+    pub fn pair_of(
+        &self,
+        fields: &crate::domain::session::SessionFields,
+    ) -> Result<Option<[SecretaryId; 2]>> {
+        let Some(pairing) = fields.pairing_id else {
+            return Ok(None);
+        };
+        Ok(self
+            .pairings()?
+            .into_iter()
+            .find(|p| p.id == pairing)
+            .map(|p| [p.fields.strong, p.fields.weak]))
+    }
+}
+
+impl Writer<'_> {
+    /// Adds a pairing.
+    pub fn add_pairing(&mut self, fields: &PairingFields) -> Result<PairingId> {
+        self.tx.execute(
+            "INSERT INTO pairing (uuid, origin_site, hlc, hlc_site, strong_id, weak_id, starts_on,
+                ends_on, goals, outcome)
+             VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                Self::new_uuid(),
+                self.site,
+                self.hlc,
+                fields.strong.0,
+                fields.weak.0,
+                day_text(fields.starts_on),
+                fields.ends_on.map(day_text),
+                fields.goals.trim(),
+                fields.outcome.trim()
+            ],
+        )?;
+        Ok(PairingId(self.tx.last_insert_rowid()))
+    }
+
+    /// Changes a pairing.
+    pub fn update_pairing(&mut self, id: PairingId, fields: &PairingFields) -> Result<()> {
+        let changed = self.tx.execute(
+            "UPDATE pairing SET strong_id = ?1, weak_id = ?2, starts_on = ?3, ends_on = ?4,
+                goals = ?5, outcome = ?6, hlc = ?7, hlc_site = ?8
+             WHERE id = ?9 AND deleted = 0
+               AND (strong_id IS NOT ?1 OR weak_id IS NOT ?2 OR starts_on IS NOT ?3
+                 OR ends_on IS NOT ?4 OR goals IS NOT ?5 OR outcome IS NOT ?6)",
+            params![
+                fields.strong.0,
+                fields.weak.0,
+                day_text(fields.starts_on),
+                fields.ends_on.map(day_text),
+                fields.goals.trim(),
+                fields.outcome.trim(),
+                self.hlc,
+                self.site,
+                id.0
+            ],
+        )?;
+        self.changed_or_missing(changed, "pairing", id.0)
+    }
+}
