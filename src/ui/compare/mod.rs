@@ -8,8 +8,7 @@ use super::widgets::{
 };
 use super::{Change, Command, ViewContext};
 use crate::domain::assessment::{
-    Assessment, Criterion, CriterionId, CriterionPart, CriterionSource, Explanation, ManualScore,
-    StarThresholds, format_score,
+    Assessment, Criterion, CriterionPart, CriterionSource, StarThresholds, format_score,
 };
 use crate::domain::period::Period;
 use crate::domain::{AreaId, SecretaryId};
@@ -17,8 +16,14 @@ use crate::i18n::Lang;
 use crate::print::{LedgerPrintout, Printable};
 use chrono::Datelike;
 use egui::{RichText, Ui};
-use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints};
+
+mod forms;
+use forms::{ScoreForm, SheetForm};
+
+mod ranking;
+pub use ranking::explain;
+use ranking::{areas_ui, ranking_ui};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum View {
@@ -105,27 +110,6 @@ impl Model<'_> {
             .collect();
         (!totals.is_empty()).then(|| totals.iter().sum::<f64>() / totals.len() as f64)
     }
-}
-
-/// Hand-entered scores of one secretary being typed.
-struct ScoreForm {
-    secretary: SecretaryId,
-    period: Period,
-    rows: Vec<(CriterionId, String, String)>,
-    error: Option<String>,
-}
-
-/// The criteria sheet being edited.
-struct SheetForm {
-    rows: Vec<(CriterionId, String, String, String)>,
-    thresholds: String,
-    new_name: String,
-    new_part: Option<CriterionPart>,
-    error: Option<String>,
-    /// Saved and not edited since.
-    saved: bool,
-    /// Sent to be saved.
-    saving: bool,
 }
 
 /// The compare screen.
@@ -604,292 +588,5 @@ impl Controls {
             }
         });
         command
-    }
-}
-
-/// The ranking table; returns the secretary whose scores were opened.
-fn ranking_ui(ui: &mut Ui, lang: Lang, model: &Model<'_>) -> Option<SecretaryId> {
-    let mut opened = None;
-    ui.label(RichText::new(lang.ranking_explained()).weak());
-    let columns = model.criteria.len();
-    let mut table = TableBuilder::new(ui)
-        .striped(true)
-        .column(Column::exact(40.0))
-        .column(Column::exact(70.0));
-    for _ in 0..columns {
-        table = table.column(Column::exact(58.0));
-    }
-    table
-        .column(Column::exact(50.0))
-        .column(Column::exact(80.0))
-        .column(Column::remainder())
-        .header(22.0, |mut header| {
-            header.col(|ui| {
-                ui.strong(lang.col_rank());
-            });
-            header.col(|ui| {
-                ui.strong(lang.col_name());
-            });
-            for criterion in &model.criteria {
-                header.col(|ui| {
-                    ui.strong(&criterion.name).on_hover_ui(|ui| {
-                        ui.label(format!(
-                            "{} · {} {}",
-                            lang.criterion_source(criterion.source),
-                            lang.col_max_score(),
-                            format_score(criterion.max_score)
-                        ));
-                    });
-                });
-            }
-            header.col(|ui| {
-                ui.strong(lang.col_total());
-            });
-            header.col(|ui| {
-                ui.strong(lang.col_stars());
-            });
-            header.col(|_| {});
-        })
-        .body(|body| {
-            body.rows(22.0, model.assessments.len(), |mut row| {
-                let assessment = &model.assessments[row.index()];
-                let name = model.names.secretary(Some(assessment.secretary));
-                row.col(|ui| {
-                    ui.label(assessment.rank.to_string());
-                });
-                row.col(|ui| {
-                    ui.label(&name);
-                });
-                for (score, criterion) in assessment.scores.iter().zip(&model.criteria) {
-                    row.col(|ui| {
-                        let text = RichText::new(format_score(score.score));
-                        let text = if score.explanation == Explanation::NotEntered {
-                            text.weak()
-                        } else {
-                            text
-                        };
-                        ui.label(text)
-                            // Worked out only when hovered, not for every cell every frame.
-                            .on_hover_ui(|ui| {
-                                ui.label(explain(lang, criterion, &score.explanation));
-                            });
-                    });
-                }
-                row.col(|ui| {
-                    ui.strong(format_score(assessment.total));
-                });
-                row.col(|ui| {
-                    ui.label(
-                        RichText::new("★".repeat(usize::from(assessment.stars)))
-                            .color(egui::Color32::from_rgb(210, 150, 0)),
-                    );
-                });
-                row.col(|ui| {
-                    if super::widgets::row_button(ui, lang.enter_scores(), &name).clicked() {
-                        opened = Some(assessment.secretary);
-                    }
-                });
-            });
-        });
-    opened
-}
-
-/// Why a score is what it is, in words.
-pub fn explain(lang: Lang, criterion: &Criterion, explanation: &Explanation) -> String {
-    match explanation {
-        Explanation::Attendance { attended, expected } => {
-            lang.explain_attendance(*attended, *expected, &format_score(criterion.max_score))
-        }
-        Explanation::NoSessions => lang.explain_no_sessions().to_owned(),
-        Explanation::AgainstTarget { value, target } => lang.explain_target(
-            lang.criterion_source(criterion.source),
-            &format_score(*value),
-            &format_score(*target),
-            &format_score(criterion.target_per_year),
-            &format_score(criterion.max_score),
-        ),
-        Explanation::Manual(note) if note.is_empty() => lang.explain_manual().to_owned(),
-        Explanation::Manual(note) => format!("{}：{note}", lang.explain_manual()),
-        Explanation::NotEntered => lang.explain_not_entered().to_owned(),
-    }
-}
-
-fn areas_ui(ui: &mut Ui, lang: Lang, model: &Model<'_>) {
-    let areas: Vec<(String, f64)> = model
-        .names
-        .areas
-        .iter()
-        .filter(|a| !a.archived)
-        .filter_map(|a| Some((a.name.clone(), model.area_mean(a.id)?)))
-        .collect();
-    ui.label(RichText::new(lang.areas_explained()).weak());
-    for (name, mean) in &areas {
-        ui.label(format!("{name}: {}", format_score(*mean)));
-    }
-    let names: Vec<String> = areas.iter().map(|(n, _)| n.clone()).collect();
-    Plot::new("areas-chart")
-        .height(260.0)
-        .include_y(0.0)
-        .include_y(100.0)
-        .x_axis_formatter(move |mark, _| {
-            names
-                .get(mark.value.round() as usize)
-                .filter(|_| (mark.value - mark.value.round()).abs() < 1e-6)
-                .cloned()
-                .unwrap_or_default()
-        })
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .show(ui, |plot| {
-            plot.bar_chart(
-                BarChart::new(
-                    lang.col_total().to_owned(),
-                    areas
-                        .iter()
-                        .enumerate()
-                        .map(|(i, (_, mean))| Bar::new(i as f64, *mean).width(0.5))
-                        .collect(),
-                )
-                .color(egui::Color32::from_rgb(200, 40, 40)),
-            );
-        });
-}
-
-impl ScoreForm {
-    fn new(secretary: SecretaryId, period: Period, model: &Model<'_>) -> Self {
-        let assessment = model.of(secretary);
-        let rows = model
-            .criteria
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.source == CriterionSource::Manual)
-            .map(|(i, c)| {
-                let entered = assessment.and_then(|a| match &a.scores[i].explanation {
-                    Explanation::Manual(note) => {
-                        Some((format_score(a.scores[i].score), note.clone()))
-                    }
-                    _ => None,
-                });
-                let (score, note) = entered.unwrap_or_default();
-                (c.id, score, note)
-            })
-            .collect();
-        Self {
-            secretary,
-            period,
-            rows,
-            error: None,
-        }
-    }
-
-    /// Draws the form; returns the write to make, and whether it was cancelled.
-    fn ui(&mut self, ui: &mut Ui, lang: Lang, model: &Model<'_>) -> (Option<Command>, bool) {
-        let mut command = None;
-        let mut closed = super::widgets::escape_pressed(ui);
-        let name = model.names.secretary(Some(self.secretary));
-        let title = format!("{} — {} {}", lang.score_title(), name, self.period);
-        super::widgets::form_window(ui, &title, "score-form", 560.0, |ui| {
-            // The computed criteria, explained.
-            if let Some(assessment) = model.of(self.secretary) {
-                egui::Grid::new("computed-scores")
-                    .spacing([12.0, 4.0])
-                    .show(ui, |ui| {
-                        for (score, criterion) in assessment.scores.iter().zip(&model.criteria) {
-                            if criterion.source == CriterionSource::Manual {
-                                continue;
-                            }
-                            ui.label(&criterion.name);
-                            ui.strong(format_score(score.score));
-                            ui.label(explain(lang, criterion, &score.explanation));
-                            ui.end_row();
-                        }
-                    });
-                ui.separator();
-            }
-            egui::Grid::new("manual-scores")
-                .spacing([12.0, 4.0])
-                .show(ui, |ui| {
-                    ui.strong(lang.col_criterion());
-                    ui.strong(lang.col_score());
-                    ui.strong(lang.col_score_note());
-                    ui.end_row();
-                    for (id, score, note) in &mut self.rows {
-                        let criterion = model.criteria.iter().find(|c| c.id == *id);
-                        let label = criterion.map(|c| c.name.clone()).unwrap_or_default();
-                        let max = criterion.map_or(0.0, |c| c.max_score);
-                        ui.label(format!("{label}（≤{}）", format_score(max)));
-                        name_text_field(
-                            ui.add_sized([50.0, 20.0], egui::TextEdit::singleline(score)),
-                            &format!("{} {label}", lang.col_score()),
-                        );
-                        name_text_field(
-                            ui.add_sized([300.0, 20.0], egui::TextEdit::singleline(note)),
-                            &format!("{} {label}", lang.col_score_note()),
-                        );
-                        ui.end_row();
-                    }
-                });
-            ui.horizontal(|ui| {
-                if ui.button(lang.save()).clicked() {
-                    let parsed: Option<Vec<(CriterionId, Option<ManualScore>)>> = self
-                        .rows
-                        .iter()
-                        .map(|(id, score, note)| {
-                            let max = model
-                                .criteria
-                                .iter()
-                                .find(|c| c.id == *id)
-                                .map_or(0.0, |c| c.max_score);
-                            if score.trim().is_empty() {
-                                return Some((*id, None));
-                            }
-                            let value = score.trim().parse::<f64>().ok()?;
-                            ((0.0..=max).contains(&value)).then(|| {
-                                (
-                                    *id,
-                                    Some(ManualScore {
-                                        score: value,
-                                        note: note.trim().to_owned(),
-                                    }),
-                                )
-                            })
-                        })
-                        .collect();
-                    if let Some(scores) = parsed {
-                        self.error = None;
-                        command = Some(Command::Write(Change::SetScores(
-                            self.secretary,
-                            self.period,
-                            scores,
-                        )));
-                    } else {
-                        // Name the criterion whose score is wrong.
-                        let bad = self.rows.iter().find_map(|(id, score, _)| {
-                            let criterion = model.criteria.iter().find(|c| c.id == *id)?;
-                            let fine = score.trim().is_empty()
-                                || score
-                                    .trim()
-                                    .parse::<f64>()
-                                    .is_ok_and(|v| (0.0..=criterion.max_score).contains(&v));
-                            (!fine).then(|| criterion.name.clone())
-                        });
-                        self.error = Some(format!(
-                            "{}{}{}",
-                            bad.unwrap_or_default(),
-                            lang.pick("：", ": "),
-                            lang.score_out_of_range()
-                        ));
-                    }
-                }
-                if ui.button(lang.cancel()).clicked() {
-                    closed = true;
-                }
-                if let Some(error) = &self.error {
-                    ui.colored_label(ERROR_RED, error);
-                }
-            });
-        });
-        (command, closed)
     }
 }
