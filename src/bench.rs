@@ -519,8 +519,6 @@ fn merge_figures(
 }
 
 pub fn run_county(path: &std::path::Path, out: &mut dyn Write) -> Result<(), String> {
-    use crate::domain::period::Period;
-    use crate::domain::session::SessionDraft;
     let io = |e: std::io::Error| e.to_string();
     let error = |e: crate::store::Error| e.to_string();
     let folder = std::env::temp_dir().join(format!(
@@ -530,193 +528,12 @@ pub fn run_county(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Str
     std::fs::create_dir_all(&folder).map_err(io)?;
     let copy = folder.join("county.db");
     std::fs::copy(path, &copy).map_err(io)?;
-    writeln!(
-        out,
-        "{:<52} {:>12} {:>10}",
-        "figure (county file)", "measured", "goal"
-    )
-    .map_err(io)?;
+    row(out, "figure (county file)", "measured", "goal")?;
     screen_stalls(&copy, out)?;
     memory_row(out, "peak memory, every screen visited (resident)")?;
     let mut store = Store::open(&copy).map_err(error)?;
-    let roster: Vec<_> = store
-        .roster()
-        .map_err(error)?
-        .into_iter()
-        .take(20)
-        .map(|e| e.id)
-        .collect();
-    let today = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap_or_default();
-    let mut draft = SessionDraft::new(today);
-    "基准测试".clone_into(&mut draft.topic);
-    let fields = draft.validate().map_err(|e| format!("{e:?}"))?;
-    let samples = (0..20)
-        .map(|_| {
-            let start = Instant::now();
-            crate::stress::record_session(&mut store, &fields, &roster).map(|()| start.elapsed())
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(error)?;
-    writeln!(
-        out,
-        "{:<52} {:>12} {:>10}",
-        "record a session with 20 attendances (median of 20)",
-        ms(median(samples)),
-        "5 ms"
-    )
-    .map_err(io)?;
-    let year = Period::parse("2024").map_err(|e| e.to_string())?;
-    let samples = (0..10)
-        .map(|_| {
-            let start = Instant::now();
-            store.attendance_counts(year).map(|_| start.elapsed())
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(error)?;
-    writeln!(
-        out,
-        "{:<52} {:>12} {:>10}",
-        "attendance per secretary, one year (median of 10)",
-        ms(median(samples)),
-        "1.2x shell"
-    )
-    .map_err(io)?;
-    let samples = (0..10)
-        .map(|_| {
-            let start = Instant::now();
-            store.ledger_year(year).map(|_| start.elapsed())
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(error)?;
-    writeln!(
-        out,
-        "{:<52} {:>12} {:>10}",
-        "dashboard year aggregates (median of 10)",
-        ms(median(samples)),
-        "-"
-    )
-    .map_err(io)?;
-    let session = store
-        .sessions()
-        .map_err(error)?
-        .first()
-        .map(|s| s.id)
-        .ok_or_else(|| "no session".to_owned())?;
-    let pdf = folder.join("summary.pdf");
-    let samples = (0..5)
-        .map(|_| {
-            let start = Instant::now();
-            crate::print::print(
-                &store,
-                crate::print::Printout::Summary,
-                session,
-                crate::i18n::Lang::Zh,
-                &pdf,
-            )
-            .map(|_| start.elapsed())
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    writeln!(
-        out,
-        "{:<52} {:>12} {:>10}",
-        "session summary PDF, laid out and written (median of 5)",
-        ms(median(samples)),
-        "100 ms"
-    )
-    .map_err(io)?;
-    let mut samples = Vec::new();
-    let mut report_pages = 0;
-    for _ in 0..3 {
-        let start = Instant::now();
-        report_pages = crate::print::print_ledger(
-            &store,
-            crate::print::LedgerPrintout::Report(year),
-            crate::i18n::Lang::Zh,
-            chrono::NaiveDate::from_ymd_opt(2026, 1, 10).unwrap_or_default(),
-            &folder.join("report.pdf"),
-            &crate::work::Progress::new(),
-        )
-        .map_err(|e| crate::i18n::Lang::En.work_error(e))?;
-        samples.push(start.elapsed());
-    }
-    writeln!(
-        out,
-        "{:<52} {:>12} {:>10}",
-        format!("a year's report PDF ({report_pages} pages, median of 3)"),
-        ms(median(samples)),
-        "1 s"
-    )
-    .map_err(io)?;
-    let start = Instant::now();
-    let pages = crate::print::print_ledger(
-        &store,
-        crate::print::LedgerPrintout::Problems(
-            Some(year),
-            crate::domain::problem::ProblemFilter::default(),
-        ),
-        crate::i18n::Lang::Zh,
-        chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap_or_default(),
-        &folder.join("problems.pdf"),
-        &crate::work::Progress::new(),
-    )
-    .map_err(|e| crate::i18n::Lang::En.work_error(e))?;
-    writeln!(
-        out,
-        "{:<52} {:>12} {:>10}",
-        format!("problem ledger PDF, one year ({pages} pages)"),
-        ms(start.elapsed()),
-        "-"
-    )
-    .map_err(io)?;
-    let start = Instant::now();
-    let rows = crate::export::export(
-        &store,
-        crate::export::Ledger::Attendance,
-        crate::i18n::Lang::Zh,
-        Some(year),
-        chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap_or_default(),
-        &folder.join("attendance.xlsx"),
-        &crate::work::Progress::new(),
-    )
-    .map_err(|e| crate::i18n::Lang::En.work_error(e))?;
-    writeln!(
-        out,
-        "{:<52} {:>12} {:>10}",
-        format!("attendance matrix, one year, to xlsx ({rows} rows)"),
-        ms(start.elapsed()),
-        "-"
-    )
-    .map_err(io)?;
-    let samples = (0..5)
-        .map(|_| {
-            let start = Instant::now();
-            store.points_ledger(None).map(|_| start.elapsed())
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(error)?;
-    writeln!(
-        out,
-        "{:<52} {:>12} {:>10}",
-        "points ledger, all years, derived (median of 5)",
-        ms(median(samples)),
-        "-"
-    )
-    .map_err(io)?;
-    let samples = (0..5)
-        .map(|_| {
-            let start = Instant::now();
-            store.assessments(year).map(|_| start.elapsed())
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(error)?;
-    writeln!(
-        out,
-        "{:<52} {:>12} {:>10}",
-        "a year's assessment and ranking (median of 5)",
-        ms(median(samples)),
-        "-"
-    )
-    .map_err(io)?;
+    query_figures(&mut store, out)?;
+    document_figures(&store, &folder, out)?;
     drop(store);
     merge_figures(&folder, &copy, out)?;
     memory_row(
@@ -725,20 +542,187 @@ pub fn run_county(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Str
     )?;
     let _ = std::fs::remove_dir_all(&folder);
     let shell = sqlite3_shell_time(path, ATTENDANCE_SQL);
-    writeln!(
+    row(
         out,
-        "{:<52} {:>12} {:>10}",
         "the same attendance SQL in the sqlite3 shell",
-        shell.map_or_else(|| "no sqlite3".to_owned(), ms),
-        "-"
-    )
-    .map_err(io)?;
+        &shell.map_or_else(|| "no sqlite3".to_owned(), ms),
+        "-",
+    )?;
     writeln!(
         out,
         "\n  printf '.timer on\\n{ATTENDANCE_SQL}\\n' | sqlite3 -readonly {} | tail -1",
         path.display()
     )
     .map_err(io)
+}
+
+/// One line of the table: the figure, what was measured and the goal.
+fn row(out: &mut dyn Write, figure: &str, measured: &str, goal: &str) -> Result<(), String> {
+    writeln!(out, "{figure:<52} {measured:>12} {goal:>10}").map_err(|e| e.to_string())
+}
+
+/// The median time of `n` runs of `run`.
+fn median_of<T>(n: usize, mut run: impl FnMut() -> Result<T, String>) -> Result<Duration, String> {
+    let samples = (0..n)
+        .map(|_| {
+            let start = Instant::now();
+            run().map(|_| start.elapsed())
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(median(samples))
+}
+
+/// The year the county's queries and documents are measured on.
+fn county_year() -> Result<crate::domain::period::Period, String> {
+    crate::domain::period::Period::parse("2024").map_err(|e| e.to_string())
+}
+
+/// Recording a session, and the store's big queries.
+fn query_figures(store: &mut Store, out: &mut dyn Write) -> Result<(), String> {
+    let error = |e: crate::store::Error| e.to_string();
+    let roster: Vec<_> = store
+        .roster()
+        .map_err(error)?
+        .into_iter()
+        .take(20)
+        .map(|e| e.id)
+        .collect();
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap_or_default();
+    let mut draft = crate::domain::session::SessionDraft::new(today);
+    "基准测试".clone_into(&mut draft.topic);
+    let fields = draft.validate().map_err(|e| format!("{e:?}"))?;
+    let took = median_of(20, || {
+        crate::stress::record_session(store, &fields, &roster).map_err(error)
+    })?;
+    row(
+        out,
+        "record a session with 20 attendances (median of 20)",
+        &ms(took),
+        "5 ms",
+    )?;
+    let year = county_year()?;
+    let took = median_of(10, || store.attendance_counts(year).map_err(error))?;
+    row(
+        out,
+        "attendance per secretary, one year (median of 10)",
+        &ms(took),
+        "1.2x shell",
+    )?;
+    let took = median_of(10, || store.ledger_year(year).map_err(error))?;
+    row(
+        out,
+        "dashboard year aggregates (median of 10)",
+        &ms(took),
+        "-",
+    )?;
+    let took = median_of(5, || store.points_ledger(None).map_err(error))?;
+    row(
+        out,
+        "points ledger, all years, derived (median of 5)",
+        &ms(took),
+        "-",
+    )?;
+    let took = median_of(5, || store.assessments(year).map_err(error))?;
+    row(
+        out,
+        "a year's assessment and ranking (median of 5)",
+        &ms(took),
+        "-",
+    )
+}
+
+/// Printed documents and an export of the county file.
+fn document_figures(
+    store: &Store,
+    folder: &std::path::Path,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    use crate::i18n::Lang;
+    let work_error = |e| Lang::En.work_error(e);
+    let year = county_year()?;
+    let session = store
+        .sessions()
+        .map_err(|e| e.to_string())?
+        .first()
+        .map(|s| s.id)
+        .ok_or_else(|| "no session".to_owned())?;
+    let pdf = folder.join("summary.pdf");
+    let took = median_of(5, || {
+        crate::print::print(
+            store,
+            crate::print::Printout::Summary,
+            session,
+            Lang::Zh,
+            &pdf,
+        )
+    })?;
+    row(
+        out,
+        "session summary PDF, laid out and written (median of 5)",
+        &ms(took),
+        "100 ms",
+    )?;
+    let mut pages = 0;
+    let took = median_of(3, || {
+        pages = crate::print::print_ledger(
+            store,
+            crate::print::LedgerPrintout::Report(year),
+            Lang::Zh,
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 10).unwrap_or_default(),
+            &folder.join("report.pdf"),
+            &crate::work::Progress::new(),
+        )
+        .map_err(work_error)?;
+        Ok(())
+    })?;
+    row(
+        out,
+        &format!("a year's report PDF ({pages} pages, median of 3)"),
+        &ms(took),
+        "1 s",
+    )?;
+    let day = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap_or_default();
+    let took = median_of(1, || {
+        pages = crate::print::print_ledger(
+            store,
+            crate::print::LedgerPrintout::Problems(
+                Some(year),
+                crate::domain::problem::ProblemFilter::default(),
+            ),
+            Lang::Zh,
+            day,
+            &folder.join("problems.pdf"),
+            &crate::work::Progress::new(),
+        )
+        .map_err(work_error)?;
+        Ok(())
+    })?;
+    row(
+        out,
+        &format!("problem ledger PDF, one year ({pages} pages)"),
+        &ms(took),
+        "-",
+    )?;
+    let mut rows = 0;
+    let took = median_of(1, || {
+        rows = crate::export::export(
+            store,
+            crate::export::Ledger::Attendance,
+            Lang::Zh,
+            Some(year),
+            day,
+            &folder.join("attendance.xlsx"),
+            &crate::work::Progress::new(),
+        )
+        .map_err(work_error)?;
+        Ok(())
+    })?;
+    row(
+        out,
+        &format!("attendance matrix, one year, to xlsx ({rows} rows)"),
+        &ms(took),
+        "-",
+    )
 }
 
 /// The per-secretary attendance of one year, as the store asks it.
