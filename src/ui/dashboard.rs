@@ -218,8 +218,7 @@ impl super::View for DashboardScreen {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         screen_title(ui, lang.dashboard_title());
-        self.data.refresh(ctx, &ctx.today, load);
-        let Some(model) = super::data::ready(ui, lang, self.data.get(&ctx.today)) else {
+        let Some(model) = self.data.show(ui, ctx, &ctx.today, load) else {
             return commands;
         };
         let mut form = self.form.take();

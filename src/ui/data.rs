@@ -166,6 +166,19 @@ impl<K: Clone + PartialEq + Send + 'static, T: Send + 'static> Memo<K, T> {
         }
     }
 
+    /// Loads the data for `key` if needed ([`Memo::refresh`]) and returns it once there;
+    /// meanwhile draws a quiet placeholder, or the error in words.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &super::ViewContext<'_>,
+        key: &K,
+        load: fn(&Store, &K) -> store::Result<T>,
+    ) -> Option<&T> {
+        self.refresh(ctx, key, load);
+        ready(ui, ctx.lang, self.get(key))
+    }
+
     /// The data for `key` as last loaded (while a newer load runs, the last one's); `None`
     /// until the first load for `key` is done.
     pub fn get(&self, key: &K) -> Option<&Loaded<T>> {
@@ -255,6 +268,53 @@ pub fn describe(lang: crate::i18n::Lang, error: &LoadError) -> String {
 /// The placeholder of a screen whose data is on its way.
 pub fn waiting(ui: &mut egui::Ui, lang: crate::i18n::Lang) {
     ui.label(egui::RichText::new(lang.loading()).weak());
+}
+
+/// The rows of a list that its filters let through, worked out again only when `key` (the
+/// data's generation, the filters, the day) changes, not every frame.
+pub struct Filtered<K> {
+    rows: Vec<usize>,
+    key: Option<K>,
+}
+
+impl<K> Default for Filtered<K> {
+    fn default() -> Self {
+        Self {
+            rows: Vec::new(),
+            key: None,
+        }
+    }
+}
+
+impl<K: PartialEq> Filtered<K> {
+    /// Keeps the indexes of `items` that `keep` accepts, unless `key` is unchanged.
+    pub fn refresh<T>(&mut self, key: K, items: &[T], keep: impl Fn(&T) -> bool) {
+        if self.key.as_ref() == Some(&key) {
+            return;
+        }
+        self.rows = (0..items.len()).filter(|&i| keep(&items[i])).collect();
+        self.key = Some(key);
+    }
+
+    /// The indexes shown, in order.
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
+    }
+}
+
+/// What a screen draws: its data with the names of people and places; reads as the data.
+pub struct Named<'a, T> {
+    /// The names every screen shares.
+    pub names: &'a Names,
+    /// The screen's own data.
+    pub data: &'a T,
+}
+
+impl<T> std::ops::Deref for Named<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        self.data
+    }
 }
 
 /// The roster, branches and areas that forms and lists name people and places by, loaded once

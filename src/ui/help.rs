@@ -29,17 +29,7 @@ fn load(store: &crate::store::Store, (): &()) -> crate::store::Result<Data> {
 }
 
 /// What the board draws: the data with the names of people.
-struct Model<'a> {
-    names: &'a Names,
-    data: &'a Data,
-}
-
-impl std::ops::Deref for Model<'_> {
-    type Target = Data;
-    fn deref(&self) -> &Data {
-        self.data
-    }
-}
+type Model<'a> = super::data::Named<'a, Data>;
 
 /// The pairing form as typed.
 struct PairingForm {
@@ -92,8 +82,7 @@ impl super::View for HelpScreen {
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
-        let Some(names) = ctx.names else {
-            super::data::waiting(ui, lang);
+        let Some(names) = ctx.names_or_wait(ui) else {
             return commands;
         };
         self.data.refresh(ctx, &(), load);

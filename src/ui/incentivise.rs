@@ -50,17 +50,7 @@ fn load(store: &crate::store::Store, period: &Period) -> crate::store::Result<Da
 }
 
 /// What the screen draws: the period's data with the names of people.
-struct Model<'a> {
-    names: &'a Names,
-    data: &'a Data,
-}
-
-impl std::ops::Deref for Model<'_> {
-    type Target = Data;
-    fn deref(&self) -> &Data {
-        self.data
-    }
-}
+type Model<'a> = super::data::Named<'a, Data>;
 
 /// A manual award or an honour being typed.
 #[derive(Default)]
@@ -157,8 +147,7 @@ impl super::View for IncentiviseScreen {
         let Some(period) = period else {
             return commands;
         };
-        let Some(names) = ctx.names else {
-            super::data::waiting(ui, lang);
+        let Some(names) = ctx.names_or_wait(ui) else {
             return commands;
         };
         self.data.refresh(ctx, &period, load);

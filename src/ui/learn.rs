@@ -1,7 +1,7 @@
 //! 学习: the year's learning plan against what was held, and each secretary's learning record
 //! (topics and hours from the sessions they attended — typed once, in the session).
 
-use super::data::{Memo, Names};
+use super::data::Memo;
 use super::widgets::{ERROR_RED, combo, row_button, screen_title, tabs};
 use super::{Change, Command, Screen, ViewContext};
 use crate::domain::SecretaryId;
@@ -52,17 +52,7 @@ fn load_record(
 }
 
 /// What the screen draws: the year's data with the names of people.
-struct Model<'a> {
-    names: &'a Names,
-    data: &'a Data,
-}
-
-impl std::ops::Deref for Model<'_> {
-    type Target = Data;
-    fn deref(&self) -> &Data {
-        self.data
-    }
-}
+type Model<'a> = super::data::Named<'a, Data>;
 
 /// A plan item being typed (new, or an existing one edited).
 #[derive(Default)]
@@ -117,13 +107,11 @@ impl super::View for LearnScreen {
                 (Tab::Records, lang.learning_records()),
             ],
         );
-        let Some(names) = ctx.names else {
-            super::data::waiting(ui, lang);
+        let Some(names) = ctx.names_or_wait(ui) else {
             return commands;
         };
         let year = self.controls.year;
-        self.data.refresh(ctx, &year, load);
-        let Some(data) = super::data::ready(ui, lang, self.data.get(&year)) else {
+        let Some(data) = self.data.show(ui, ctx, &year, load) else {
             return commands;
         };
         let model = &Model { names, data };

@@ -130,6 +130,17 @@ pub struct ViewContext<'a> {
     pub names: Option<&'a data::Names>,
 }
 
+impl<'a> ViewContext<'a> {
+    /// The shared names; until they are loaded, a quiet placeholder is drawn and `None`
+    /// returned (the screen draws nothing more this frame).
+    pub fn names_or_wait(&self, ui: &mut egui::Ui) -> Option<&'a data::Names> {
+        if self.names.is_none() {
+            data::waiting(ui, self.lang);
+        }
+        self.names
+    }
+}
+
 /// A change to the studio's records, applied by the app in one transaction.
 #[derive(Debug, Clone)]
 pub enum Change {

@@ -88,8 +88,7 @@ impl super::View for ReviewScreen {
         screen_title(ui, lang.review_title());
         ui.label(RichText::new(lang.review_intro()).weak());
         ui.add_space(6.0);
-        self.data.refresh(ctx, &(), load);
-        let Some(model) = super::data::ready(ui, lang, self.data.get(&())) else {
+        let Some(model) = self.data.show(ui, ctx, &(), load) else {
             return commands;
         };
         if model.conflicts.is_empty() && model.duplicates.is_empty() {

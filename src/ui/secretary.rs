@@ -233,13 +233,10 @@ impl super::View for SecretaryPage {
         if ui.button(format!("← {}", lang.back())).clicked() {
             commands.push(Command::Navigate(Screen::Roster));
         }
-        let Some(names) = ctx.names else {
-            super::data::waiting(ui, lang);
+        let Some(names) = ctx.names_or_wait(ui) else {
             return commands;
         };
-        self.page.refresh(ctx, &id, load_page);
-        let Some((entry, sessions, problems)) = super::data::ready(ui, lang, self.page.get(&id))
-        else {
+        let Some((entry, sessions, problems)) = self.page.show(ui, ctx, &id, load_page) else {
             return commands;
         };
         let Some(entry) = entry else {

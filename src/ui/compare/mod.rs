@@ -43,17 +43,7 @@ struct Data {
 }
 
 /// What the screen draws: the period's data with the names of people and areas.
-struct Model<'a> {
-    names: &'a Names,
-    data: &'a Data,
-}
-
-impl std::ops::Deref for Model<'_> {
-    type Target = Data;
-    fn deref(&self) -> &Data {
-        self.data
-    }
-}
+type Model<'a> = crate::ui::data::Named<'a, Data>;
 
 fn load(store: &crate::store::Store, period: &Period) -> crate::store::Result<Data> {
     Ok(Data {
@@ -202,12 +192,10 @@ impl super::View for CompareScreen {
         let Some(period) = period else {
             return commands;
         };
-        let Some(names) = ctx.names else {
-            super::data::waiting(ui, lang);
+        let Some(names) = ctx.names_or_wait(ui) else {
             return commands;
         };
-        self.data.refresh(ctx, &period, load);
-        let Some(data) = super::data::ready(ui, lang, self.data.get(&period)) else {
+        let Some(data) = self.data.show(ui, ctx, &period, load) else {
             return commands;
         };
         let model = &Model { names, data };

@@ -30,29 +30,9 @@ fn load_problems(store: &Store, (): &()) -> crate::store::Result<Vec<ProblemSumm
 pub struct ProblemsScreen {
     problems: Memo<(), Vec<ProblemSummary>>,
     filters: Filters,
-    visible: Vec<usize>,
-    visible_key: Option<(u64, Filters, NaiveDate)>,
+    visible: super::data::Filtered<(u64, Filters, NaiveDate)>,
     /// The new-problem form, when open.
     form: Option<ProblemForm>,
-}
-
-/// Which of `problems` the filters let through, worked out again only when the data, the
-/// filters or the day change.
-fn refresh_visible(
-    visible: &mut Vec<usize>,
-    visible_key: &mut Option<(u64, Filters, NaiveDate)>,
-    key: (u64, Filters, NaiveDate),
-    problems: &[ProblemSummary],
-    names: &Names,
-) {
-    if visible_key.as_ref() == Some(&key) {
-        return;
-    }
-    let (_, f, today) = key;
-    *visible = (0..problems.len())
-        .filter(|&i| f.matches(&problems[i], |b| names.area_of(b), today))
-        .collect();
-    *visible_key = Some(key);
 }
 
 impl ProblemsScreen {
@@ -72,6 +52,7 @@ impl ProblemsScreen {
         match self.problems.shown() {
             Some(problems) => self
                 .visible
+                .rows()
                 .iter()
                 .map(|&i| problems[i].fields.title.clone())
                 .collect(),
@@ -89,8 +70,7 @@ impl super::View for ProblemsScreen {
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
-        let Some(names) = ctx.names else {
-            super::data::waiting(ui, lang);
+        let Some(names) = ctx.names_or_wait(ui) else {
             return commands;
         };
         self.problems.refresh(ctx, &(), load_problems);
@@ -102,13 +82,9 @@ impl super::View for ProblemsScreen {
             self.filters,
             ctx.today,
         );
-        refresh_visible(
-            &mut self.visible,
-            &mut self.visible_key,
-            key,
-            problems,
-            names,
-        );
+        let (f, today) = (self.filters, ctx.today);
+        self.visible
+            .refresh(key, problems, |p| f.matches(p, |b| names.area_of(b), today));
         screen_title(ui, lang.problems_title());
         let f = &mut self.filters;
         ui.horizontal_wrapped(|ui| {
@@ -184,9 +160,10 @@ impl super::View for ProblemsScreen {
             .iter()
             .filter(|p| is_overdue(p.state, p.fields.deadline, ctx.today))
             .count();
-        ui.label(lang.problem_counts(self.visible.len(), open, overdue));
+        ui.label(lang.problem_counts(self.visible.rows().len(), open, overdue));
         ui.separator();
-        if let Some(id) = problems_table(ui, lang, ctx.today, problems, &self.visible, names) {
+        if let Some(id) = problems_table(ui, lang, ctx.today, problems, self.visible.rows(), names)
+        {
             commands.push(Command::Navigate(Screen::Problem(id)));
         }
         if let Some(form) = &mut self.form {

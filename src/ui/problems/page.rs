@@ -93,14 +93,10 @@ impl crate::ui::View for ProblemPage {
         if ui.button(format!("← {}", lang.back())).clicked() {
             commands.push(Command::Navigate(Screen::Problems));
         }
-        let Some(names) = ctx.names else {
-            crate::ui::data::waiting(ui, lang);
+        let Some(names) = ctx.names_or_wait(ui) else {
             return commands;
         };
-        self.page.refresh(ctx, &id, load_page);
-        let Some((problem, history, recent, pair)) =
-            crate::ui::data::ready(ui, lang, self.page.get(&id))
-        else {
+        let Some((problem, history, recent, pair)) = self.page.show(ui, ctx, &id, load_page) else {
             return commands;
         };
         let Some(problem) = problem else {

@@ -37,42 +37,9 @@ fn load_sessions(store: &Store, (): &()) -> crate::store::Result<Vec<SessionSumm
 pub struct SessionsScreen {
     sessions: Memo<(), Vec<SessionSummary>>,
     filters: Filters,
-    visible: Vec<usize>,
-    visible_key: Option<(u64, Filters)>,
+    visible: super::data::Filtered<(u64, Filters)>,
     /// The new-session form, when open.
     form: Option<SessionForm>,
-}
-
-/// Which of `sessions` the filters let through, worked out again only when the data or the
-/// filters change.
-fn refresh_visible(
-    visible: &mut Vec<usize>,
-    visible_key: &mut Option<(u64, Filters)>,
-    key: (u64, Filters),
-    sessions: &[SessionSummary],
-) {
-    if visible_key.as_ref() == Some(&key) {
-        return;
-    }
-    let f = &key.1;
-    let from = parse_day(&f.from);
-    let to = parse_day(&f.to);
-    let query = f.query.trim();
-    *visible = (0..sessions.len())
-        .filter(|&i| {
-            let s = &sessions[i].fields;
-            from.is_none_or(|d| s.held_on >= d)
-                && to.is_none_or(|d| s.held_on <= d)
-                && f.kind.is_none_or(|k| s.kind == k)
-                && f.system.is_none_or(|k| s.systems.contains(k))
-                && f.area.is_none_or(|a| s.area_id == Some(a))
-                && (query.is_empty()
-                    || s.topic.contains(query)
-                    || s.discussion.contains(query)
-                    || s.place.contains(query))
-        })
-        .collect();
-    *visible_key = Some(key);
 }
 
 impl SessionsScreen {
@@ -86,6 +53,7 @@ impl SessionsScreen {
         match self.sessions.shown() {
             Some(sessions) => self
                 .visible
+                .rows()
                 .iter()
                 .map(|&i| sessions[i].fields.topic.clone())
                 .collect(),
@@ -103,8 +71,7 @@ impl super::View for SessionsScreen {
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
-        let Some(names) = ctx.names else {
-            super::data::waiting(ui, lang);
+        let Some(names) = ctx.names_or_wait(ui) else {
             return commands;
         };
         let areas = &names.areas;
@@ -116,7 +83,20 @@ impl super::View for SessionsScreen {
             self.sessions.loaded_at().unwrap_or_default(),
             self.filters.clone(),
         );
-        refresh_visible(&mut self.visible, &mut self.visible_key, key, sessions);
+        let f = &self.filters;
+        let (from, to, query) = (parse_day(&f.from), parse_day(&f.to), f.query.trim());
+        self.visible.refresh(key, sessions, |session| {
+            let s = &session.fields;
+            from.is_none_or(|d| s.held_on >= d)
+                && to.is_none_or(|d| s.held_on <= d)
+                && f.kind.is_none_or(|k| s.kind == k)
+                && f.system.is_none_or(|k| s.systems.contains(k))
+                && f.area.is_none_or(|a| s.area_id == Some(a))
+                && (query.is_empty()
+                    || s.topic.contains(query)
+                    || s.discussion.contains(query)
+                    || s.place.contains(query))
+        });
         screen_title(ui, lang.sessions_title());
         let filters = &mut self.filters;
         ui.horizontal_wrapped(|ui| {
@@ -176,9 +156,9 @@ impl super::View for SessionsScreen {
                 self.form = Some(SessionForm::new(None, SessionDraft::new(ctx.today)));
             }
         });
-        ui.label(lang.shown_sessions(self.visible.len(), sessions.len()));
+        ui.label(lang.shown_sessions(self.visible.rows().len(), sessions.len()));
         ui.separator();
-        if let Some(id) = sessions_table(ui, lang, sessions, &self.visible) {
+        if let Some(id) = sessions_table(ui, lang, sessions, self.visible.rows()) {
             commands.push(Command::Navigate(Screen::Session(id)));
         }
         if let Some(form) = &mut self.form {

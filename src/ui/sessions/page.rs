@@ -74,12 +74,10 @@ impl crate::ui::View for SessionPage {
         if ui.button(format!("← {}", lang.back())).clicked() {
             commands.push(Command::Navigate(Screen::Sessions));
         }
-        let Some(names) = ctx.names else {
-            crate::ui::data::waiting(ui, lang);
+        let Some(names) = ctx.names_or_wait(ui) else {
             return commands;
         };
-        self.page.refresh(ctx, &id, load_page);
-        let Some(model) = crate::ui::data::ready(ui, lang, self.page.get(&id)) else {
+        let Some(model) = self.page.show(ui, ctx, &id, load_page) else {
             return commands;
         };
         // For a help visit, "helper → helped".
