@@ -300,6 +300,13 @@ impl<K: PartialEq> Filtered<K> {
     pub fn rows(&self) -> &[usize] {
         &self.rows
     }
+
+    /// What `what` says of each item shown, in order (none before the data is there).
+    pub fn each<T, R>(&self, items: Option<&Vec<T>>, what: impl Fn(&T) -> R) -> Vec<R> {
+        items.map_or_else(Vec::new, |items| {
+            self.rows.iter().map(|&i| what(&items[i])).collect()
+        })
+    }
 }
 
 /// What a screen draws: its data with the names of people and places; reads as the data.

@@ -49,15 +49,8 @@ impl ProblemsScreen {
 
     /// The titles listed, in order (for tests).
     pub fn visible_titles(&self) -> Vec<String> {
-        match self.problems.shown() {
-            Some(problems) => self
-                .visible
-                .rows()
-                .iter()
-                .map(|&i| problems[i].fields.title.clone())
-                .collect(),
-            None => Vec::new(),
-        }
+        self.visible
+            .each(self.problems.shown(), |x| x.fields.title.clone())
     }
 }
 

@@ -50,15 +50,8 @@ impl SessionsScreen {
 
     /// The topics listed, in order (for tests).
     pub fn visible_topics(&self) -> Vec<String> {
-        match self.sessions.shown() {
-            Some(sessions) => self
-                .visible
-                .rows()
-                .iter()
-                .map(|&i| sessions[i].fields.topic.clone())
-                .collect(),
-            None => Vec::new(),
-        }
+        self.visible
+            .each(self.sessions.shown(), |x| x.fields.topic.clone())
     }
 }
 
