@@ -475,13 +475,17 @@ fn after_a_merge_conflicts_and_duplicates_are_reviewed_and_settled() {
         ..SecretaryFields::default()
     };
     // Both villages change the same secretary and enter the same newcomer.
+    // The other village's edits a second later by the clock, however fast this runs.
+    let now = secretary_studio::store::clock::now_ms();
+    secretary_studio::store::clock::set_for_this_thread(Some(now + 1_000));
     rename(&mut ours, "王建国（本村改）");
     ours.write(|w| w.add_secretary(&newcomer(""))).expect("add");
-    std::thread::sleep(std::time::Duration::from_millis(5));
+    secretary_studio::store::clock::set_for_this_thread(Some(now + 2_000));
     rename(&mut theirs, "王建国（西村改）");
     theirs
         .write(|w| w.add_secretary(&newcomer("13800000001")))
         .expect("add");
+    secretary_studio::store::clock::set_for_this_thread(None);
     drop(theirs);
 
     let mut harness = common::harness(ours, Screen::Roster);

@@ -18,14 +18,41 @@ pub fn millis(clock: i64) -> i64 {
     clock >> COUNTER_BITS
 }
 
-/// Milliseconds since the Unix epoch, by the system clock.
+thread_local! {
+    /// The wall clock a test set for writes on its thread.
+    static SET_FOR_THREAD: std::cell::Cell<Option<i64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Milliseconds since the Unix epoch: by the system clock, or as set for this thread.
 pub fn now_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
+    SET_FOR_THREAD
+        .with(std::cell::Cell::get)
+        .unwrap_or_else(|| chrono::Utc::now().timestamp_millis())
+}
+
+/// Sets the wall clock that writes made on this thread see (`None`: the system clock again).
+/// For tests that order edits in time without sleeping: two edits a second apart by this
+/// clock are ordered however fast the machine runs them.
+pub fn set_for_this_thread(ms: Option<i64>) {
+    SET_FOR_THREAD.with(|clock| clock.set(ms));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clock_set_for_a_thread_is_seen_there_only() {
+        set_for_this_thread(Some(5_000));
+        assert_eq!(now_ms(), 5_000);
+        let elsewhere = std::thread::spawn(now_ms).join().expect("thread");
+        assert!(
+            elsewhere > 1_600_000_000_000,
+            "the system clock: {elsewhere}"
+        );
+        set_for_this_thread(None);
+        assert!(now_ms() > 1_600_000_000_000);
+    }
 
     #[test]
     fn follows_the_wall_clock_when_it_moves_forward() {

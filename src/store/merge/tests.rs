@@ -139,10 +139,13 @@ fn edits_on_both_sides_conflict_the_later_wins_everywhere_and_the_loser_is_kept(
         "A had not changed it since"
     );
 
-    // Both edit the same secretary without seeing each other's edit.
+    // Both edit the same secretary without seeing each other's edit, B a second later.
+    let now = crate::store::clock::now_ms();
+    crate::store::clock::set_for_this_thread(Some(now + 1_000));
     rename_first_secretary(&mut a, "王建国（A改）");
-    std::thread::sleep(std::time::Duration::from_millis(5));
+    crate::store::clock::set_for_this_thread(Some(now + 2_000));
     rename_first_secretary(&mut b, "王建国（B再改）");
+    crate::store::clock::set_for_this_thread(None);
     let preview = merge(&mut a, &b_path);
     assert_eq!(total(&preview, |t| t.conflicts), 1);
     let (table, conflict) = preview.conflicts().next().expect("a conflict");
@@ -226,11 +229,14 @@ fn the_same_person_entered_in_two_villages_is_offered_and_linked_into_one() {
     };
     let in_a = a.write(|w| w.add_secretary(&person(""))).expect("add");
     mark(&mut a, in_a);
-    std::thread::sleep(std::time::Duration::from_millis(5));
+    // B's entry a second later by the clock.
+    let now = crate::store::clock::now_ms();
+    crate::store::clock::set_for_this_thread(Some(now + 1_000));
     let in_b = b
         .write(|w| w.add_secretary(&person("13800000000")))
         .expect("add");
     mark(&mut b, in_b);
+    crate::store::clock::set_for_this_thread(None);
     assert!(a.possible_duplicates().expect("none yet").is_empty());
 
     let preview = merge(&mut a, &b_path);
