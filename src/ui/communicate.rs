@@ -81,6 +81,8 @@ impl super::View for CommunicateScreen {
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
+        // The title shows at once, while the data is still on its way.
+        screen_title(ui, lang.nav_communicate());
         let Some(names) = ctx.names_or_wait(ui) else {
             return commands;
         };
@@ -89,7 +91,6 @@ impl super::View for CommunicateScreen {
         let Some(model) = super::data::ready(ui, lang, self.data.get(&())) else {
             return commands;
         };
-        screen_title(ui, lang.nav_communicate());
         ui.horizontal(|ui| {
             let label = ui.label(lang.search());
             ui.add(egui::TextEdit::singleline(&mut self.query).desired_width(200.0))

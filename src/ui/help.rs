@@ -82,6 +82,8 @@ impl super::View for HelpScreen {
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
+        // The title shows at once, while the data is still on its way.
+        screen_title(ui, lang.nav_help());
         let Some(names) = ctx.names_or_wait(ui) else {
             return commands;
         };
@@ -94,7 +96,6 @@ impl super::View for HelpScreen {
             self.stale_days = data.stale_days.to_string();
         }
         let model = Model { names, data };
-        screen_title(ui, lang.nav_help());
         let stale: Vec<&PairingProgress> = model
             .pairings
             .iter()

@@ -208,11 +208,12 @@ impl super::View for RosterScreen {
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
+        // The title shows at once, while the data is still on its way.
+        screen_title(ui, lang.roster_title());
         self.refresh(ctx);
         let Some(model) = super::data::ready(ui, lang, self.data.get(&())) else {
             return commands;
         };
-        screen_title(ui, lang.roster_title());
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(lang.search());
             ui.add(

@@ -63,6 +63,8 @@ impl super::View for ProblemsScreen {
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
+        // The title shows at once, while the data is still on its way.
+        screen_title(ui, lang.problems_title());
         let Some(names) = ctx.names_or_wait(ui) else {
             return commands;
         };
@@ -78,7 +80,6 @@ impl super::View for ProblemsScreen {
         let (f, today) = (self.filters, ctx.today);
         self.visible
             .refresh(key, problems, |p| f.matches(p, |b| names.area_of(b), today));
-        screen_title(ui, lang.problems_title());
         let f = &mut self.filters;
         ui.horizontal_wrapped(|ui| {
             choice(

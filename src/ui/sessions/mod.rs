@@ -64,6 +64,8 @@ impl super::View for SessionsScreen {
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
+        // The title shows at once, while the data is still on its way.
+        screen_title(ui, lang.sessions_title());
         let Some(names) = ctx.names_or_wait(ui) else {
             return commands;
         };
@@ -90,7 +92,6 @@ impl super::View for SessionsScreen {
                     || s.discussion.contains(query)
                     || s.place.contains(query))
         });
-        screen_title(ui, lang.sessions_title());
         let filters = &mut self.filters;
         ui.horizontal_wrapped(|ui| {
             for (label, text, hint) in [
