@@ -11,7 +11,7 @@ const RECENT_FILES: usize = 8;
 
 /// Settings kept in eframe's storage.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
+#[serde(from = "Stored", into = "Stored")]
 pub struct Settings {
     /// The interface language.
     pub lang: Lang,
@@ -27,6 +27,48 @@ impl Default for Settings {
             lang: Lang::from_system(),
             recent_files: Vec::new(),
             screen: Screen::Dashboard,
+        }
+    }
+}
+
+/// The settings as written. The last screen is kept as text: a screen added by a later
+/// version is then one this version does not know, read as the overview, instead of a value
+/// that fails the whole record (and with it the language and the recent files).
+#[derive(Serialize, Deserialize, Default)]
+#[serde(default)]
+struct Stored {
+    #[serde(default = "Lang::from_system")]
+    lang: Lang,
+    recent_files: Vec<PathBuf>,
+    /// The last screen as earlier versions wrote it (read, never written).
+    #[serde(skip_serializing)]
+    screen: Screen,
+    /// The last screen, as text (empty in settings of earlier versions).
+    last_screen: String,
+}
+
+impl From<Stored> for Settings {
+    fn from(stored: Stored) -> Self {
+        let screen = if stored.last_screen.is_empty() {
+            stored.screen
+        } else {
+            ron::from_str::<Screen>(&stored.last_screen).unwrap_or_default()
+        };
+        Self {
+            lang: stored.lang,
+            recent_files: stored.recent_files,
+            screen,
+        }
+    }
+}
+
+impl From<Settings> for Stored {
+    fn from(settings: Settings) -> Self {
+        Self {
+            lang: settings.lang,
+            recent_files: settings.recent_files,
+            screen: Screen::Dashboard,
+            last_screen: ron::to_string(&settings.screen).unwrap_or_default(),
         }
     }
 }
@@ -57,6 +99,34 @@ pub fn default_database_path() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_screen_a_later_version_added_reads_as_the_overview_and_keeps_the_rest() {
+        let saved = Settings {
+            lang: Lang::En,
+            recent_files: vec![PathBuf::from("村里.db")],
+            screen: Screen::Session(crate::domain::SessionId(7)),
+        };
+        let text = ron::to_string(&saved).expect("ron");
+        assert_eq!(ron::from_str::<Settings>(&text).expect("read back"), saved);
+        for later in ["Calendar", "Photo(3)", "Group((id: 2))"] {
+            let text = text.replace("Session((7))", later);
+            assert!(text.contains(later), "{text}");
+            let read: Settings = ron::from_str(&text).expect("still read");
+            assert_eq!(read.screen, Screen::Dashboard, "{later}");
+            assert_eq!(read.lang, Lang::En, "{later}");
+            assert_eq!(read.recent_files, saved.recent_files, "{later}");
+        }
+    }
+
+    #[test]
+    fn settings_written_by_earlier_versions_are_read() {
+        let earlier = r#"(lang:En,recent_files:["村里.db"],screen:Problems)"#;
+        let read: Settings = ron::from_str(earlier).expect("read");
+        assert_eq!(read.lang, Lang::En);
+        assert_eq!(read.screen, Screen::Problems);
+        assert_eq!(read.recent_files, [PathBuf::from("村里.db")]);
+    }
 
     #[test]
     fn recent_files_are_unique_newest_first_and_bounded() {
