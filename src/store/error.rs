@@ -129,6 +129,11 @@ impl From<durable::WriteError> for Error {
 impl From<rusqlite::Error> for Error {
     fn from(error: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode;
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, cause) = &error
+            && cause.is::<crate::store::UnknownCode>()
+        {
+            return Self::Corrupt(cause.to_string());
+        }
         match error.sqlite_error_code() {
             Some(ErrorCode::ReadOnly) => Self::ReadOnly,
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Busy,

@@ -7,6 +7,7 @@ use crate::domain::session::{
     AttendanceMark, AttendanceStatus, SessionFields, SessionKind, SessionSummary, Systems,
 };
 use crate::domain::{AreaId, BranchId, SecretaryId, SessionId};
+use crate::store::stored;
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -31,7 +32,7 @@ fn session_fields(row: &Row<'_>) -> rusqlite::Result<(SessionId, SessionFields)>
             place: row.get(4)?,
             host: row.get(5)?,
             recorder: row.get(6)?,
-            kind: SessionKind::from_code(&kind).unwrap_or(SessionKind::Learning),
+            kind: stored("session.kind", kind.as_str(), SessionKind::from_code)?,
             systems: Systems::from_bits(row.get(8)?),
             area_id: row.get::<_, Option<i64>>(9)?.map(AreaId),
             topic: row.get(10)?,
@@ -147,8 +148,11 @@ impl Store {
             .query_map([session.0], |r| {
                 Ok(StudyTopic {
                     title: r.get(0)?,
-                    kind: StudyKind::from_code(&r.get::<_, String>(1)?)
-                        .unwrap_or(StudyKind::PolicyDocument),
+                    kind: stored(
+                        "study_topic.kind",
+                        r.get::<_, String>(1)?.as_str(),
+                        StudyKind::from_code,
+                    )?,
                     duration_min: r.get(2)?,
                     plan_item: r.get::<_, Option<i64>>(3)?.map(PlanItemId),
                 })
@@ -166,8 +170,9 @@ impl Store {
             .query_map([session.0], |r| {
                 Ok(AttendanceMark {
                     secretary_id: SecretaryId(r.get(0)?),
-                    status: AttendanceStatus::from_index(r.get(1)?)
-                        .unwrap_or(AttendanceStatus::Absent),
+                    status: stored("attendance.status", &r.get::<_, i64>(1)?, |n| {
+                        AttendanceStatus::from_index(*n)
+                    })?,
                     reason: r.get(2)?,
                 })
             })?
@@ -563,7 +568,9 @@ impl Store {
                 Ok((
                     SessionId(r.get(0)?),
                     SecretaryId(r.get(1)?),
-                    AttendanceStatus::from_index(r.get(2)?).unwrap_or(AttendanceStatus::Absent),
+                    stored("attendance.status", &r.get::<_, i64>(2)?, |n| {
+                        AttendanceStatus::from_index(*n)
+                    })?,
                 ))
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -599,8 +606,9 @@ impl Store {
                     session: SessionId(r.get(0)?),
                     held_on: day(&r.get::<_, String>(1)?)?,
                     topic: r.get(2)?,
-                    status: AttendanceStatus::from_index(r.get(3)?)
-                        .unwrap_or(AttendanceStatus::Absent),
+                    status: stored("attendance.status", &r.get::<_, i64>(3)?, |n| {
+                        AttendanceStatus::from_index(*n)
+                    })?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -33,6 +33,27 @@ pub use systems::{DEFAULT_STALE_DAYS, STALE_DAYS_KEY, SystemRecord};
 /// How days are stored: `YYYY-MM-DD`, sortable as text.
 const DAY: &str = "%Y-%m-%d";
 
+/// A code stored in `column` ("table.column") read back: one this version does not know is an
+/// error naming where and what it is (the file is damaged), never a default in its place.
+fn stored<V: std::fmt::Display + ?Sized, T>(
+    column: &'static str,
+    value: &V,
+    parse: impl FnOnce(&V) -> Option<T>,
+) -> rusqlite::Result<T> {
+    parse(value).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            Box::new(UnknownCode(format!("{column} holds '{value}'"))),
+        )
+    })
+}
+
+/// A stored code this version does not know.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct UnknownCode(String);
+
 /// A stored day.
 fn day(text: &str) -> rusqlite::Result<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(text, DAY).map_err(|e| {

@@ -7,6 +7,7 @@ use crate::domain::problem::{
     ProblemCategory, ProblemEvent, ProblemFields, ProblemState, ProblemSummary,
 };
 use crate::domain::{BranchId, ProblemId, SecretaryId, SessionId};
+use crate::store::stored;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -45,7 +46,11 @@ fn problem_summary(row: &Row<'_>) -> rusqlite::Result<ProblemSummary> {
         fields: ProblemFields {
             title: row.get(1)?,
             description: row.get(2)?,
-            category: ProblemCategory::from_code(&category).unwrap_or(ProblemCategory::Other),
+            category: stored(
+                "problem.category",
+                category.as_str(),
+                ProblemCategory::from_code,
+            )?,
             branch_id: row.get::<_, Option<i64>>(4)?.map(BranchId),
             raised_by: row.get::<_, Option<i64>>(5)?.map(SecretaryId),
             session_id: row.get::<_, Option<i64>>(6)?.map(SessionId),
@@ -55,7 +60,11 @@ fn problem_summary(row: &Row<'_>) -> rusqlite::Result<ProblemSummary> {
             deadline: deadline.as_deref().map(day).transpose()?,
             pairing_id: row.get::<_, Option<i64>>(14)?.map(PairingId),
         },
-        state: ProblemState::from_code(&state).unwrap_or(ProblemState::Raised),
+        state: stored(
+            "problem_event.state",
+            state.as_str(),
+            ProblemState::from_code,
+        )?,
         changed_on: day(&row.get::<_, String>(12)?)?,
         resolution: row.get(13)?,
     })
@@ -159,7 +168,11 @@ impl Store {
                 Ok(HistoryEntry {
                     event: ProblemEvent {
                         date: day(&r.get::<_, String>(0)?)?,
-                        state: ProblemState::from_code(&state).unwrap_or(ProblemState::Raised),
+                        state: stored(
+                            "problem_event.state",
+                            state.as_str(),
+                            ProblemState::from_code,
+                        )?,
                         clock: r.get(2)?,
                         actor: r.get(3)?,
                         note: r.get(4)?,

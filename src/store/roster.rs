@@ -6,6 +6,7 @@ use crate::domain::{
     Area, AreaId, Branch, BranchId, BranchKind, Gender, Level, PartialDate, RosterEntry,
     SecretaryFields, SecretaryId,
 };
+use crate::store::stored;
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 use std::collections::HashMap;
@@ -112,7 +113,7 @@ impl Store {
                 Ok(Branch {
                     id: BranchId(r.get(0)?),
                     name: r.get(1)?,
-                    kind: BranchKind::from_code(&kind).unwrap_or(BranchKind::Village),
+                    kind: stored("branch.kind", kind.as_str(), BranchKind::from_code)?,
                     area_id: r.get::<_, Option<i64>>(3)?.map(AreaId),
                     archived: r.get(4)?,
                 })

@@ -1068,3 +1068,37 @@ mod systems {
         );
     }
 }
+
+#[test]
+fn a_stored_code_this_version_does_not_know_is_an_error_naming_it_not_a_default() {
+    let mut store = Store::open_in_memory("古城镇").expect("store");
+    crate::demo::seed(&mut store).expect("demo");
+    crate::demo::seed_ledger(
+        &mut store,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("day"),
+    )
+    .expect("ledger");
+    // Damage that a CHECK would stop: written past it, as a broken file could hold it.
+    store
+        .connection_for_tests()
+        .execute_batch(
+            "PRAGMA ignore_check_constraints = ON;
+             UPDATE problem SET category = 'alien' WHERE id = (SELECT min(id) FROM problem);
+             UPDATE branch SET kind = 'moon-base' WHERE id = (SELECT min(id) FROM branch);",
+        )
+        .expect("damage");
+    match store.problems() {
+        Err(Error::Corrupt(message)) => {
+            assert!(message.contains("problem.category"), "{message}");
+            assert!(message.contains("alien"), "{message}");
+        }
+        other => panic!("expected the damage to be named, got {other:?}"),
+    }
+    match store.branches() {
+        Err(Error::Corrupt(message)) => assert!(message.contains("moon-base"), "{message}"),
+        other => panic!("expected the damage to be named, got {other:?}"),
+    }
+    // In words, for the window and the command line.
+    let said = crate::i18n::Lang::Zh.store_error(&store.problems().expect_err("damaged"));
+    assert!(said.contains("alien"), "{said}");
+}

@@ -8,6 +8,7 @@ use crate::domain::assessment::{
 };
 use crate::domain::period::Period;
 use crate::domain::{ProblemId, SecretaryId};
+use crate::store::stored;
 use crate::store::{Result, Store, Writer, day};
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -25,11 +26,17 @@ impl Store {
                 Ok(Criterion {
                     id: CriterionId(r.get(0)?),
                     name: r.get(1)?,
-                    part: CriterionPart::from_code(&r.get::<_, String>(2)?)
-                        .unwrap_or(CriterionPart::Base),
+                    part: stored(
+                        "criterion.part",
+                        r.get::<_, String>(2)?.as_str(),
+                        CriterionPart::from_code,
+                    )?,
                     max_score: r.get(3)?,
-                    source: CriterionSource::from_code(&r.get::<_, String>(4)?)
-                        .unwrap_or(CriterionSource::Manual),
+                    source: stored(
+                        "criterion.source",
+                        r.get::<_, String>(4)?.as_str(),
+                        CriterionSource::from_code,
+                    )?,
                     target_per_year: r.get(5)?,
                 })
             })?

@@ -2,6 +2,7 @@
 
 use crate::domain::learning::{LearningRecordLine, PlanItem, PlanItemId, StudyKind};
 use crate::domain::{SecretaryId, SessionId};
+use crate::store::stored;
 use crate::store::{Result, Store, Writer, day};
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -21,8 +22,11 @@ impl Store {
                         year: r.get(1)?,
                         month: r.get(2)?,
                         title: r.get(3)?,
-                        kind: StudyKind::from_code(&r.get::<_, String>(4)?)
-                            .unwrap_or(StudyKind::PolicyDocument),
+                        kind: stored(
+                            "plan_item.kind",
+                            r.get::<_, String>(4)?.as_str(),
+                            StudyKind::from_code,
+                        )?,
                     },
                     Vec::new(),
                 ))
@@ -59,8 +63,11 @@ impl Store {
                     session: SessionId(r.get(0)?),
                     held_on: day(&r.get::<_, String>(1)?)?,
                     title: r.get(2)?,
-                    kind: StudyKind::from_code(&r.get::<_, String>(3)?)
-                        .unwrap_or(StudyKind::PolicyDocument),
+                    kind: stored(
+                        "plan_item.kind",
+                        r.get::<_, String>(3)?.as_str(),
+                        StudyKind::from_code,
+                    )?,
                     duration_min: r.get(4)?,
                 })
             })?

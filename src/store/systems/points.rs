@@ -8,6 +8,7 @@ use crate::domain::points::{
 };
 use crate::domain::session::AttendanceStatus;
 use crate::domain::{ProblemId, SecretaryId, SessionId};
+use crate::store::stored;
 use crate::store::{Result, Store, Writer, day};
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -180,8 +181,11 @@ impl Store {
                     id: HonourId(r.get(0)?),
                     secretary: SecretaryId(r.get(1)?),
                     on: day(&r.get::<_, String>(2)?)?,
-                    kind: HonourKind::from_code(&r.get::<_, String>(3)?)
-                        .unwrap_or(HonourKind::Commendation),
+                    kind: stored(
+                        "honour.kind",
+                        r.get::<_, String>(3)?.as_str(),
+                        HonourKind::from_code,
+                    )?,
                     reason: r.get(4)?,
                 })
             })?
