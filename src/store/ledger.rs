@@ -7,7 +7,7 @@ use crate::domain::session::{
     AttendanceMark, AttendanceStatus, SessionFields, SessionKind, SessionSummary, Systems,
 };
 use crate::domain::{AreaId, BranchId, SecretaryId, SessionId};
-use crate::store::stored;
+use crate::store::{Columns, stored};
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -181,34 +181,38 @@ impl Store {
     }
 }
 
+/// A session's own columns, as stored, for `then` to write.
+fn session_columns<R>(fields: &SessionFields, then: impl FnOnce(&Columns<'_>) -> R) -> R {
+    let held_on = fields.held_on.format(DAY).to_string();
+    let starts_at = fields.starts_at.map(|t| t.format(TIME).to_string());
+    let ends_at = fields.ends_at.map(|t| t.format(TIME).to_string());
+    let (kind, systems) = (fields.kind.code(), fields.systems.bits());
+    let area = fields.area_id.map(|a| a.0);
+    let pairing = fields.pairing_id.map(|p| p.0);
+    let host_branch = fields.host_branch_id.map(|b| b.0);
+    then(&[
+        ("held_on", &held_on),
+        ("starts_at", &starts_at),
+        ("ends_at", &ends_at),
+        ("place", &fields.place),
+        ("host", &fields.host),
+        ("recorder", &fields.recorder),
+        ("kind", &kind),
+        ("systems", &systems),
+        ("area_id", &area),
+        ("topic", &fields.topic),
+        ("discussion", &fields.discussion),
+        ("pairing_id", &pairing),
+        ("host_branch_id", &host_branch),
+    ])
+}
+
 impl Writer<'_> {
     /// Adds a session with its agenda and decisions.
     pub fn add_session(&mut self, fields: &SessionFields) -> Result<SessionId> {
-        self.tx.execute(
-            "INSERT INTO session (uuid, origin_site, hlc, hlc_site, held_on, starts_at, ends_at,
-                place, host, recorder, kind, systems, area_id, topic, discussion, pairing_id,
-                host_branch_id)
-             VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-            params![
-                Self::new_uuid(),
-                self.site,
-                self.hlc,
-                fields.held_on.format(DAY).to_string(),
-                fields.starts_at.map(|t| t.format(TIME).to_string()),
-                fields.ends_at.map(|t| t.format(TIME).to_string()),
-                fields.place,
-                fields.host,
-                fields.recorder,
-                fields.kind.code(),
-                fields.systems.bits(),
-                fields.area_id.map(|a| a.0),
-                fields.topic,
-                fields.discussion,
-                fields.pairing_id.map(|p| p.0),
-                fields.host_branch_id.map(|b| b.0),
-            ],
-        )?;
-        let id = SessionId(self.tx.last_insert_rowid());
+        let id = SessionId(session_columns(fields, |columns| {
+            self.insert_record("session", columns)
+        })?);
         self.sync_items(id, List::Agenda, &fields.agenda)?;
         self.sync_items(id, List::Decision, &fields.decisions)?;
         self.sync_study_topics(id, &fields.study_topics)?;
@@ -217,34 +221,9 @@ impl Writer<'_> {
 
     /// Replaces a session's fields and lists; only what changed gets a new clock.
     pub fn update_session(&mut self, id: SessionId, fields: &SessionFields) -> Result<()> {
-        let changed = self.tx.execute(
-            "UPDATE session SET held_on = ?1, starts_at = ?2, ends_at = ?3, place = ?4, host = ?5,
-                recorder = ?6, kind = ?7, systems = ?8, area_id = ?9, topic = ?10, discussion = ?11,
-                hlc = ?12, hlc_site = ?13, pairing_id = ?15, host_branch_id = ?16
-             WHERE id = ?14 AND deleted = 0
-               AND (held_on IS NOT ?1 OR starts_at IS NOT ?2 OR ends_at IS NOT ?3 OR place IS NOT ?4
-                 OR host IS NOT ?5 OR recorder IS NOT ?6 OR kind IS NOT ?7 OR systems IS NOT ?8
-                 OR area_id IS NOT ?9 OR topic IS NOT ?10 OR discussion IS NOT ?11
-                 OR pairing_id IS NOT ?15 OR host_branch_id IS NOT ?16)",
-            params![
-                fields.held_on.format(DAY).to_string(),
-                fields.starts_at.map(|t| t.format(TIME).to_string()),
-                fields.ends_at.map(|t| t.format(TIME).to_string()),
-                fields.place,
-                fields.host,
-                fields.recorder,
-                fields.kind.code(),
-                fields.systems.bits(),
-                fields.area_id.map(|a| a.0),
-                fields.topic,
-                fields.discussion,
-                self.hlc,
-                self.site,
-                id.0,
-                fields.pairing_id.map(|p| p.0),
-                fields.host_branch_id.map(|b| b.0),
-            ],
-        )?;
+        let changed = session_columns(fields, |columns| {
+            self.update_record("session", id.0, columns)
+        })?;
         if changed == 0 && !self.is_live("session", id.0)? {
             return Err(Error::RecordNotFound);
         }

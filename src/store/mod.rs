@@ -533,10 +533,79 @@ pub struct Writer<'t> {
     site: i64,
 }
 
+/// A record's own fields by column name, for [`Writer::insert_record`] and
+/// [`Writer::update_record`]; the identity, site and clock columns are theirs to write.
+type Columns<'v> = [(&'static str, &'v dyn rusqlite::ToSql)];
+
 impl Writer<'_> {
     /// A new record's identity: a `UUIDv7` as 16 bytes.
     fn new_uuid() -> Vec<u8> {
         uuid::Uuid::now_v7().as_bytes().to_vec()
+    }
+
+    /// Inserts a record into `table`: a new identity, this site as its origin and as its
+    /// clock's site, this write's clock, and `columns`, each by name. Returns its local key.
+    fn insert_record(&self, table: &'static str, columns: &Columns<'_>) -> Result<i64> {
+        let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
+        let keys: Vec<String> = columns.iter().map(|(c, _)| format!(":{c}")).collect();
+        let sql = format!(
+            "INSERT INTO {table} (uuid, origin_site, hlc, hlc_site, {}) \
+             VALUES (:uuid, :site, :hlc, :site, {})",
+            names.join(", "),
+            keys.join(", ")
+        );
+        let uuid = Self::new_uuid();
+        let mut bound: Vec<(&str, &dyn rusqlite::ToSql)> =
+            vec![(":uuid", &uuid), (":site", &self.site), (":hlc", &self.hlc)];
+        bound.extend(
+            keys.iter()
+                .map(String::as_str)
+                .zip(columns.iter().map(|(_, v)| *v)),
+        );
+        self.tx.prepare_cached(&sql)?.execute(bound.as_slice())?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Sets `columns` of record `id` in `table`, with this write's clock, if any of them
+    /// differs: a record saved unchanged keeps its clock, so a merge sees no edit. Returns how
+    /// many rows changed (0: unchanged, deleted or not there).
+    fn update_record(&self, table: &'static str, id: i64, columns: &Columns<'_>) -> Result<usize> {
+        let set: Vec<String> = columns.iter().map(|(c, _)| format!("{c} = :{c}")).collect();
+        let differs: Vec<String> = columns
+            .iter()
+            .map(|(c, _)| format!("{c} IS NOT :{c}"))
+            .collect();
+        let sql = format!(
+            "UPDATE {table} SET {}, hlc = :hlc, hlc_site = :site \
+             WHERE id = :id AND deleted = 0 AND ({})",
+            set.join(", "),
+            differs.join(" OR ")
+        );
+        let keys: Vec<String> = columns.iter().map(|(c, _)| format!(":{c}")).collect();
+        let mut bound: Vec<(&str, &dyn rusqlite::ToSql)> =
+            vec![(":id", &id), (":site", &self.site), (":hlc", &self.hlc)];
+        bound.extend(
+            keys.iter()
+                .map(String::as_str)
+                .zip(columns.iter().map(|(_, v)| *v)),
+        );
+        Ok(self.tx.prepare_cached(&sql)?.execute(bound.as_slice())?)
+    }
+
+    /// [`Writer::update_record`] of a record that must be there: one deleted or unknown is
+    /// [`Error::RecordNotFound`].
+    fn set_record(&self, table: &'static str, id: i64, columns: &Columns<'_>) -> Result<()> {
+        if self.update_record(table, id, columns)? == 0 {
+            let live: bool = self.tx.query_row(
+                &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1 AND deleted = 0)"),
+                [id],
+                |r| r.get(0),
+            )?;
+            if !live {
+                return Err(Error::RecordNotFound);
+            }
+        }
+        Ok(())
     }
 }
 

@@ -7,7 +7,7 @@ use crate::domain::problem::{
     ProblemCategory, ProblemEvent, ProblemFields, ProblemState, ProblemSummary,
 };
 use crate::domain::{BranchId, ProblemId, SecretaryId, SessionId};
-use crate::store::stored;
+use crate::store::{Columns, stored};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -185,32 +185,38 @@ impl Store {
     }
 }
 
+/// A problem's own columns, as stored (text trimmed), for `then` to write.
+fn problem_columns<R>(fields: &ProblemFields, then: impl FnOnce(&Columns<'_>) -> R) -> R {
+    let (title, description) = (fields.title.trim(), fields.description.trim());
+    let responsible = fields.responsible.trim();
+    let category = fields.category.code();
+    let branch = fields.branch_id.map(|b| b.0);
+    let (raised_by, helper) = (fields.raised_by.map(|s| s.0), fields.helper_id.map(|s| s.0));
+    let session = fields.session_id.map(|s| s.0);
+    let raised_on = fields.raised_on.format(DAY).to_string();
+    let deadline = fields.deadline.map(|d| d.format(DAY).to_string());
+    let pairing = fields.pairing_id.map(|p| p.0);
+    then(&[
+        ("title", &title),
+        ("description", &description),
+        ("category", &category),
+        ("branch_id", &branch),
+        ("raised_by", &raised_by),
+        ("session_id", &session),
+        ("raised_on", &raised_on),
+        ("responsible", &responsible),
+        ("helper_id", &helper),
+        ("deadline", &deadline),
+        ("pairing_id", &pairing),
+    ])
+}
+
 impl Writer<'_> {
     /// Adds a problem and the event of its raising (by `actor`, on its raising day).
     pub fn add_problem(&mut self, fields: &ProblemFields, actor: &str) -> Result<ProblemId> {
-        self.tx.execute(
-            "INSERT INTO problem (uuid, origin_site, hlc, hlc_site, title, description, category,
-                branch_id, raised_by, session_id, raised_on, responsible, helper_id, deadline,
-                pairing_id)
-             VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            params![
-                Self::new_uuid(),
-                self.site,
-                self.hlc,
-                fields.title.trim(),
-                fields.description.trim(),
-                fields.category.code(),
-                fields.branch_id.map(|b| b.0),
-                fields.raised_by.map(|s| s.0),
-                fields.session_id.map(|s| s.0),
-                fields.raised_on.format(DAY).to_string(),
-                fields.responsible.trim(),
-                fields.helper_id.map(|s| s.0),
-                fields.deadline.map(|d| d.format(DAY).to_string()),
-                fields.pairing_id.map(|p| p.0),
-            ],
-        )?;
-        let id = ProblemId(self.tx.last_insert_rowid());
+        let id = ProblemId(problem_columns(fields, |columns| {
+            self.insert_record("problem", columns)
+        })?);
         // Who raised it, when no one else is named.
         let raiser: String = match (actor.trim(), fields.raised_by) {
             ("", Some(secretary)) => self
@@ -238,32 +244,9 @@ impl Writer<'_> {
 
     /// Replaces a problem's fields (not its state: that changes by events).
     pub fn update_problem(&mut self, id: ProblemId, fields: &ProblemFields) -> Result<()> {
-        let changed = self.tx.execute(
-            "UPDATE problem SET title = ?1, description = ?2, category = ?3, branch_id = ?4,
-                raised_by = ?5, session_id = ?6, raised_on = ?7, responsible = ?8, helper_id = ?9,
-                deadline = ?10, hlc = ?11, hlc_site = ?12, pairing_id = ?14
-             WHERE id = ?13 AND deleted = 0
-               AND (title IS NOT ?1 OR description IS NOT ?2 OR category IS NOT ?3
-                 OR branch_id IS NOT ?4 OR raised_by IS NOT ?5 OR session_id IS NOT ?6
-                 OR raised_on IS NOT ?7 OR responsible IS NOT ?8 OR helper_id IS NOT ?9
-                 OR deadline IS NOT ?10 OR pairing_id IS NOT ?14)",
-            params![
-                fields.title.trim(),
-                fields.description.trim(),
-                fields.category.code(),
-                fields.branch_id.map(|b| b.0),
-                fields.raised_by.map(|s| s.0),
-                fields.session_id.map(|s| s.0),
-                fields.raised_on.format(DAY).to_string(),
-                fields.responsible.trim(),
-                fields.helper_id.map(|s| s.0),
-                fields.deadline.map(|d| d.format(DAY).to_string()),
-                self.hlc,
-                self.site,
-                id.0,
-                fields.pairing_id.map(|p| p.0),
-            ],
-        )?;
+        let changed = problem_columns(fields, |columns| {
+            self.update_record("problem", id.0, columns)
+        })?;
         if changed == 0 && !self.is_live("problem", id.0)? {
             return Err(Error::RecordNotFound);
         }

@@ -6,9 +6,8 @@ use crate::domain::{
     Area, AreaId, Branch, BranchId, BranchKind, Gender, Level, PartialDate, RosterEntry,
     SecretaryFields, SecretaryId,
 };
-use crate::store::stored;
-use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, Row, params, params_from_iter};
+use crate::store::{Columns, stored};
+use rusqlite::{OptionalExtension, Row};
 use std::collections::HashMap;
 
 /// The studio at a glance: counts for the dashboard.
@@ -177,45 +176,38 @@ impl Store {
     }
 }
 
-/// A secretary's columns from `name` to `archived`, in table order.
-fn secretary_columns(fields: &SecretaryFields) -> [Value; 11] {
-    let text = |t: &str| Value::Text(t.to_owned());
-    let optional = |t: Option<String>| t.map_or(Value::Null, Value::Text);
-    [
-        text(&fields.name),
-        optional(fields.gender.map(|g| g.code().to_owned())),
-        optional(fields.birth.map(PartialDate::to_iso)),
-        text(&fields.education),
-        fields
-            .branch_id
-            .map_or(Value::Null, |b| Value::Integer(b.0)),
-        optional(fields.level.map(|l| l.code().to_owned())),
-        text(&fields.position),
-        text(&fields.phone),
-        optional(fields.in_office_since.map(PartialDate::to_iso)),
-        text(&fields.notes),
-        Value::Integer(i64::from(fields.archived)),
-    ]
+/// A secretary's own columns, as stored, for `then` to write.
+fn secretary_columns<R>(fields: &SecretaryFields, then: impl FnOnce(&Columns<'_>) -> R) -> R {
+    let gender = fields.gender.map(Gender::code);
+    let birth = fields.birth.map(PartialDate::to_iso);
+    let branch = fields.branch_id.map(|b| b.0);
+    let level = fields.level.map(Level::code);
+    let since = fields.in_office_since.map(PartialDate::to_iso);
+    then(&[
+        ("name", &fields.name),
+        ("gender", &gender),
+        ("birth", &birth),
+        ("education", &fields.education),
+        ("branch_id", &branch),
+        ("level", &level),
+        ("position", &fields.position),
+        ("phone", &fields.phone),
+        ("in_office_since", &since),
+        ("notes", &fields.notes),
+        ("archived", &fields.archived),
+    ])
 }
 
 impl Writer<'_> {
     /// Adds an area.
     pub fn add_area(&mut self, name: &str) -> Result<AreaId> {
-        self.tx.execute(
-            "INSERT INTO area (uuid, origin_site, hlc, hlc_site, name) VALUES (?1, ?2, ?3, ?2, ?4)",
-            params![Self::new_uuid(), self.site, self.hlc, name.trim()],
-        )?;
-        Ok(AreaId(self.tx.last_insert_rowid()))
+        let name = name.trim();
+        Ok(AreaId(self.insert_record("area", &[("name", &name)])?))
     }
 
     /// Renames an area.
     pub fn rename_area(&mut self, id: AreaId, name: &str) -> Result<()> {
-        self.touch(
-            "UPDATE area SET name = ?1, hlc = ?2, hlc_site = ?3 WHERE id = ?4 AND deleted = 0 AND name IS NOT ?1",
-            params![name.trim(), self.hlc, self.site, id.0],
-            "area",
-            id.0,
-        )
+        self.set_record("area", id.0, &[("name", &name.trim())])
     }
 
     /// Archives an area (once none of its branches is in use), or brings it back.
@@ -232,12 +224,7 @@ impl Writer<'_> {
                 });
             }
         }
-        self.touch(
-            "UPDATE area SET archived = ?1, hlc = ?2, hlc_site = ?3 WHERE id = ?4 AND deleted = 0 AND archived IS NOT ?1",
-            params![archived, self.hlc, self.site, id.0],
-            "area",
-            id.0,
-        )
+        self.set_record("area", id.0, &[("archived", &archived)])
     }
 
     /// Adds a branch.
@@ -248,19 +235,10 @@ impl Writer<'_> {
         area: Option<AreaId>,
     ) -> Result<BranchId> {
         self.check_in_use("live_area", area.map(|a| a.0))?;
-        self.tx.execute(
-            "INSERT INTO branch (uuid, origin_site, hlc, hlc_site, name, kind, area_id)
-             VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6)",
-            params![
-                Self::new_uuid(),
-                self.site,
-                self.hlc,
-                name.trim(),
-                kind.code(),
-                area.map(|a| a.0)
-            ],
-        )?;
-        Ok(BranchId(self.tx.last_insert_rowid()))
+        let (name, kind, area) = (name.trim(), kind.code(), area.map(|a| a.0));
+        let columns: [(&str, &dyn rusqlite::ToSql); 3] =
+            [("name", &name), ("kind", &kind), ("area_id", &area)];
+        Ok(BranchId(self.insert_record("branch", &columns)?))
     }
 
     /// Changes a branch's name, kind and area.
@@ -282,20 +260,11 @@ impl Writer<'_> {
         if current.is_some_and(|c| c != area.map(|a| a.0)) {
             self.check_in_use("live_area", area.map(|a| a.0))?;
         }
-        self.touch(
-            "UPDATE branch SET name = ?1, kind = ?2, area_id = ?3, hlc = ?4, hlc_site = ?5
-             WHERE id = ?6 AND deleted = 0
-               AND (name IS NOT ?1 OR kind IS NOT ?2 OR area_id IS NOT ?3)",
-            params![
-                name.trim(),
-                kind.code(),
-                area.map(|a| a.0),
-                self.hlc,
-                self.site,
-                id.0
-            ],
+        let (name, kind, area) = (name.trim(), kind.code(), area.map(|a| a.0));
+        self.set_record(
             "branch",
             id.0,
+            &[("name", &name), ("kind", &kind), ("area_id", &area)],
         )
     }
 
@@ -313,28 +282,14 @@ impl Writer<'_> {
                 });
             }
         }
-        self.touch(
-            "UPDATE branch SET archived = ?1, hlc = ?2, hlc_site = ?3 WHERE id = ?4 AND deleted = 0 AND archived IS NOT ?1",
-            params![archived, self.hlc, self.site, id.0],
-            "branch",
-            id.0,
-        )
+        self.set_record("branch", id.0, &[("archived", &archived)])
     }
 
     /// Adds a secretary.
     pub fn add_secretary(&mut self, fields: &SecretaryFields) -> Result<SecretaryId> {
         self.check_in_use("live_branch", fields.branch_id.map(|b| b.0))?;
-        self.tx.execute(
-            "INSERT INTO secretary (uuid, origin_site, hlc, hlc_site, name, gender, birth, education,
-                branch_id, level, position, phone, in_office_since, notes, archived)
-             VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            params_from_iter(
-                [Value::Blob(Self::new_uuid()), Value::Integer(self.site), Value::Integer(self.hlc)]
-                    .into_iter()
-                    .chain(secretary_columns(fields)),
-            ),
-        )?;
-        Ok(SecretaryId(self.tx.last_insert_rowid()))
+        let id = secretary_columns(fields, |columns| self.insert_record("secretary", columns))?;
+        Ok(SecretaryId(id))
     }
 
     /// Replaces a secretary's fields; the clock moves only if something changed.
@@ -350,32 +305,14 @@ impl Writer<'_> {
         if current.is_some_and(|c| c != fields.branch_id.map(|b| b.0)) {
             self.check_in_use("live_branch", fields.branch_id.map(|b| b.0))?;
         }
-        self.touch(
-            "UPDATE secretary SET name = ?1, gender = ?2, birth = ?3, education = ?4, branch_id = ?5,
-                level = ?6, position = ?7, phone = ?8, in_office_since = ?9, notes = ?10,
-                archived = ?11, hlc = ?12, hlc_site = ?13
-             WHERE id = ?14 AND deleted = 0
-               AND (name IS NOT ?1 OR gender IS NOT ?2 OR birth IS NOT ?3 OR education IS NOT ?4
-                 OR branch_id IS NOT ?5 OR level IS NOT ?6 OR position IS NOT ?7 OR phone IS NOT ?8
-                 OR in_office_since IS NOT ?9 OR notes IS NOT ?10 OR archived IS NOT ?11)",
-            params_from_iter(secretary_columns(fields).into_iter().chain([
-                Value::Integer(self.hlc),
-                Value::Integer(self.site),
-                Value::Integer(id.0),
-            ])),
-            "secretary",
-            id.0,
-        )
+        secretary_columns(fields, |columns| {
+            self.set_record("secretary", id.0, columns)
+        })
     }
 
     /// Archives a secretary, or brings them back to the active roster.
     pub fn set_secretary_archived(&mut self, id: SecretaryId, archived: bool) -> Result<()> {
-        self.touch(
-            "UPDATE secretary SET archived = ?1, hlc = ?2, hlc_site = ?3 WHERE id = ?4 AND deleted = 0 AND archived IS NOT ?1",
-            params![archived, self.hlc, self.site, id.0],
-            "secretary",
-            id.0,
-        )
+        self.set_record("secretary", id.0, &[("archived", &archived)])
     }
 
     /// Applies an import plan: new areas, new branches, new and updated secretaries.
@@ -460,22 +397,6 @@ impl Writer<'_> {
             Some(true) => Err(Error::Archived),
             Some(false) => Ok(()),
         }
-    }
-
-    /// Runs an update of one record; fails if the record is gone. An update that changes
-    /// nothing is not an error and leaves the clock alone.
-    fn touch(&self, sql: &str, params: impl rusqlite::Params, table: &str, id: i64) -> Result<()> {
-        if self.tx.execute(sql, params)? == 0 {
-            let exists: bool = self.tx.query_row(
-                &format!("SELECT EXISTS (SELECT 1 FROM \"{table}\" WHERE id = ?1 AND deleted = 0)"),
-                [id],
-                |r| r.get(0),
-            )?;
-            if !exists {
-                return Err(Error::RecordNotFound);
-            }
-        }
-        Ok(())
     }
 }
 
