@@ -9,7 +9,7 @@ use crate::domain::problem::{
 use crate::domain::{BranchId, ProblemId, SecretaryId, SessionId};
 use crate::store::{Columns, stored};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row};
 
 /// The problem's columns with its latest event; one place so every list agrees.
 const PROBLEM_SELECT: &str = "
@@ -267,20 +267,15 @@ impl Writer<'_> {
         if !self.is_live("problem", problem.0)? {
             return Err(Error::RecordNotFound);
         }
-        self.tx.execute(
-            "INSERT INTO problem_event (uuid, origin_site, hlc, hlc_site, problem_id, happened_on,
-                state, actor, note, session_id)
-             VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                Self::new_uuid(),
-                self.site,
-                self.hlc,
-                problem.0,
-                date.format(DAY).to_string(),
-                state.code(),
-                actor.trim(),
-                note.trim(),
-                session.map(|s| s.0),
+        self.insert_record(
+            "problem_event",
+            &[
+                ("problem_id", &problem.0),
+                ("happened_on", &date.format(DAY).to_string()),
+                ("state", &state.code()),
+                ("actor", &actor.trim()),
+                ("note", &note.trim()),
+                ("session_id", &session.map(|s| s.0)),
             ],
         )?;
         Ok(())

@@ -205,18 +205,13 @@ impl Writer<'_> {
         max_score: f64,
         target_per_year: f64,
     ) -> Result<()> {
-        let changed = self.tx.execute(
-            "UPDATE criterion SET name = ?1, max_score = ?2, target_per_year = ?3, hlc = ?4,
-                hlc_site = ?5
-             WHERE id = ?6 AND deleted = 0
-               AND (name IS NOT ?1 OR max_score IS NOT ?2 OR target_per_year IS NOT ?3)",
-            params![
-                name.trim(),
-                max_score,
-                target_per_year,
-                self.hlc,
-                self.site,
-                id.0
+        let changed = self.update_record(
+            "criterion",
+            id.0,
+            &[
+                ("name", &name.trim()),
+                ("max_score", &max_score),
+                ("target_per_year", &target_per_year),
             ],
         )?;
         self.changed_or_missing(changed, "criterion", id.0)
@@ -231,23 +226,23 @@ impl Writer<'_> {
         source: CriterionSource,
         target_per_year: f64,
     ) -> Result<CriterionId> {
-        self.tx.execute(
-            "INSERT INTO criterion (uuid, origin_site, hlc, hlc_site, position, name, part,
-                max_score, source, target_per_year)
-             VALUES (?1, ?2, ?3, ?2, (SELECT coalesce(max(position), 0) + 1 FROM criterion),
-                ?4, ?5, ?6, ?7, ?8)",
-            params![
-                Self::new_uuid(),
-                self.site,
-                self.hlc,
-                name.trim(),
-                part.code(),
-                max_score,
-                source.code(),
-                target_per_year
-            ],
+        // Last in the sheet.
+        let position: i64 = self.tx.query_row(
+            "SELECT coalesce(max(position), 0) + 1 FROM criterion",
+            [],
+            |r| r.get(0),
         )?;
-        Ok(CriterionId(self.tx.last_insert_rowid()))
+        Ok(CriterionId(self.insert_record(
+            "criterion",
+            &[
+                ("position", &position),
+                ("name", &name.trim()),
+                ("part", &part.code()),
+                ("max_score", &max_score),
+                ("source", &source.code()),
+                ("target_per_year", &target_per_year),
+            ],
+        )?))
     }
 
     /// Enters (or with `None`, clears) a hand-entered score.

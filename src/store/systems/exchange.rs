@@ -7,7 +7,6 @@ use crate::domain::exchange::{
 use crate::domain::points::NoteId;
 use crate::domain::{ProblemId, SecretaryId, SessionId};
 use crate::store::{Result, Store, Writer, day};
-use rusqlite::params;
 
 impl Store {
     /// Experience notes, newest first.
@@ -80,43 +79,31 @@ impl Store {
 impl Writer<'_> {
     /// Adds an experience note.
     pub fn add_note(&mut self, fields: &NoteFields) -> Result<NoteId> {
-        self.tx.execute(
-            "INSERT INTO experience_note (uuid, origin_site, hlc, hlc_site, written_on, title,
-                author_id, text, session_id, problem_id)
-             VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                Self::new_uuid(),
-                self.site,
-                self.hlc,
-                day_text(fields.written_on),
-                fields.title.trim(),
-                fields.author.map(|a| a.0),
-                fields.text.trim(),
-                fields.session.map(|s| s.0),
-                fields.problem.map(|p| p.0)
+        Ok(NoteId(self.insert_record(
+            "experience_note",
+            &[
+                ("written_on", &day_text(fields.written_on)),
+                ("title", &fields.title.trim()),
+                ("author_id", &fields.author.map(|a| a.0)),
+                ("text", &fields.text.trim()),
+                ("session_id", &fields.session.map(|s| s.0)),
+                ("problem_id", &fields.problem.map(|p| p.0)),
             ],
-        )?;
-        Ok(NoteId(self.tx.last_insert_rowid()))
+        )?))
     }
 
     /// Changes an experience note.
     pub fn update_note(&mut self, id: NoteId, fields: &NoteFields) -> Result<()> {
-        let changed = self.tx.execute(
-            "UPDATE experience_note SET written_on = ?1, title = ?2, author_id = ?3, text = ?4,
-                session_id = ?5, problem_id = ?6, hlc = ?7, hlc_site = ?8
-             WHERE id = ?9 AND deleted = 0
-               AND (written_on IS NOT ?1 OR title IS NOT ?2 OR author_id IS NOT ?3
-                 OR text IS NOT ?4 OR session_id IS NOT ?5 OR problem_id IS NOT ?6)",
-            params![
-                day_text(fields.written_on),
-                fields.title.trim(),
-                fields.author.map(|a| a.0),
-                fields.text.trim(),
-                fields.session.map(|s| s.0),
-                fields.problem.map(|p| p.0),
-                self.hlc,
-                self.site,
-                id.0
+        let changed = self.update_record(
+            "experience_note",
+            id.0,
+            &[
+                ("written_on", &day_text(fields.written_on)),
+                ("title", &fields.title.trim()),
+                ("author_id", &fields.author.map(|a| a.0)),
+                ("text", &fields.text.trim()),
+                ("session_id", &fields.session.map(|s| s.0)),
+                ("problem_id", &fields.problem.map(|p| p.0)),
             ],
         )?;
         self.changed_or_missing(changed, "experience_note", id.0)
@@ -124,37 +111,27 @@ impl Writer<'_> {
 
     /// Posts a notice.
     pub fn add_notice(&mut self, fields: &NoticeFields) -> Result<NoticeId> {
-        self.tx.execute(
-            "INSERT INTO notice (uuid, origin_site, hlc, hlc_site, posted_on, title, text, pinned)
-             VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7)",
-            params![
-                Self::new_uuid(),
-                self.site,
-                self.hlc,
-                day_text(fields.posted_on),
-                fields.title.trim(),
-                fields.text.trim(),
-                fields.pinned
+        Ok(NoticeId(self.insert_record(
+            "notice",
+            &[
+                ("posted_on", &day_text(fields.posted_on)),
+                ("title", &fields.title.trim()),
+                ("text", &fields.text.trim()),
+                ("pinned", &fields.pinned),
             ],
-        )?;
-        Ok(NoticeId(self.tx.last_insert_rowid()))
+        )?))
     }
 
     /// Changes a notice (also to pin or unpin it).
     pub fn update_notice(&mut self, id: NoticeId, fields: &NoticeFields) -> Result<()> {
-        let changed = self.tx.execute(
-            "UPDATE notice SET posted_on = ?1, title = ?2, text = ?3, pinned = ?4, hlc = ?5,
-                hlc_site = ?6
-             WHERE id = ?7 AND deleted = 0
-               AND (posted_on IS NOT ?1 OR title IS NOT ?2 OR text IS NOT ?3 OR pinned IS NOT ?4)",
-            params![
-                day_text(fields.posted_on),
-                fields.title.trim(),
-                fields.text.trim(),
-                fields.pinned,
-                self.hlc,
-                self.site,
-                id.0
+        let changed = self.update_record(
+            "notice",
+            id.0,
+            &[
+                ("posted_on", &day_text(fields.posted_on)),
+                ("title", &fields.title.trim()),
+                ("text", &fields.text.trim()),
+                ("pinned", &fields.pinned),
             ],
         )?;
         self.changed_or_missing(changed, "notice", id.0)
@@ -162,20 +139,17 @@ impl Writer<'_> {
 
     /// Renames a responsibility and sets who holds it for which term.
     pub fn update_responsibility(&mut self, responsibility: &Responsibility) -> Result<()> {
-        let changed = self.tx.execute(
-            "UPDATE responsibility SET name = ?1, holder_id = ?2, term_starts_on = ?3,
-                term_ends_on = ?4, hlc = ?5, hlc_site = ?6
-             WHERE id = ?7 AND deleted = 0
-               AND (name IS NOT ?1 OR holder_id IS NOT ?2 OR term_starts_on IS NOT ?3
-                 OR term_ends_on IS NOT ?4)",
-            params![
-                responsibility.name.trim(),
-                responsibility.holder.map(|h| h.0),
-                responsibility.term_starts_on.map(day_text),
-                responsibility.term_ends_on.map(day_text),
-                self.hlc,
-                self.site,
-                responsibility.id.0
+        let changed = self.update_record(
+            "responsibility",
+            responsibility.id.0,
+            &[
+                ("name", &responsibility.name.trim()),
+                ("holder_id", &responsibility.holder.map(|h| h.0)),
+                (
+                    "term_starts_on",
+                    &responsibility.term_starts_on.map(day_text),
+                ),
+                ("term_ends_on", &responsibility.term_ends_on.map(day_text)),
             ],
         )?;
         self.changed_or_missing(changed, "responsibility", responsibility.id.0)

@@ -5,7 +5,6 @@ use crate::domain::{SecretaryId, SessionId};
 use crate::store::stored;
 use crate::store::{Result, Store, Writer, day};
 use chrono::NaiveDate;
-use rusqlite::params;
 
 impl Store {
     /// The learning plan of a year, each item with the days of the sessions that carried it out.
@@ -85,20 +84,15 @@ impl Writer<'_> {
         title: &str,
         kind: StudyKind,
     ) -> Result<PlanItemId> {
-        self.tx.execute(
-            "INSERT INTO plan_item (uuid, origin_site, hlc, hlc_site, year, month, title, kind)
-             VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7)",
-            params![
-                Self::new_uuid(),
-                self.site,
-                self.hlc,
-                year,
-                month,
-                title.trim(),
-                kind.code()
+        Ok(PlanItemId(self.insert_record(
+            "plan_item",
+            &[
+                ("year", &year),
+                ("month", &month),
+                ("title", &title.trim()),
+                ("kind", &kind.code()),
             ],
-        )?;
-        Ok(PlanItemId(self.tx.last_insert_rowid()))
+        )?))
     }
 
     /// Changes a plan item.
@@ -109,11 +103,14 @@ impl Writer<'_> {
         title: &str,
         kind: StudyKind,
     ) -> Result<()> {
-        let changed = self.tx.execute(
-            "UPDATE plan_item SET month = ?1, title = ?2, kind = ?3, hlc = ?4, hlc_site = ?5
-             WHERE id = ?6 AND deleted = 0
-               AND (month IS NOT ?1 OR title IS NOT ?2 OR kind IS NOT ?3)",
-            params![month, title.trim(), kind.code(), self.hlc, self.site, id.0],
+        let changed = self.update_record(
+            "plan_item",
+            id.0,
+            &[
+                ("month", &month),
+                ("title", &title.trim()),
+                ("kind", &kind.code()),
+            ],
         )?;
         self.changed_or_missing(changed, "plan_item", id.0)
     }

@@ -4,7 +4,6 @@ use super::{day_text, optional_day};
 use crate::domain::SecretaryId;
 use crate::domain::pairing::{PairingFields, PairingId, PairingProgress};
 use crate::store::{Result, Store, Writer, day};
-use rusqlite::params;
 
 impl Store {
     /// Every pairing with its visits and problems.
@@ -62,43 +61,31 @@ impl Store {
 impl Writer<'_> {
     /// Adds a pairing.
     pub fn add_pairing(&mut self, fields: &PairingFields) -> Result<PairingId> {
-        self.tx.execute(
-            "INSERT INTO pairing (uuid, origin_site, hlc, hlc_site, strong_id, weak_id, starts_on,
-                ends_on, goals, outcome)
-             VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                Self::new_uuid(),
-                self.site,
-                self.hlc,
-                fields.strong.0,
-                fields.weak.0,
-                day_text(fields.starts_on),
-                fields.ends_on.map(day_text),
-                fields.goals.trim(),
-                fields.outcome.trim()
+        Ok(PairingId(self.insert_record(
+            "pairing",
+            &[
+                ("strong_id", &fields.strong.0),
+                ("weak_id", &fields.weak.0),
+                ("starts_on", &day_text(fields.starts_on)),
+                ("ends_on", &fields.ends_on.map(day_text)),
+                ("goals", &fields.goals.trim()),
+                ("outcome", &fields.outcome.trim()),
             ],
-        )?;
-        Ok(PairingId(self.tx.last_insert_rowid()))
+        )?))
     }
 
     /// Changes a pairing.
     pub fn update_pairing(&mut self, id: PairingId, fields: &PairingFields) -> Result<()> {
-        let changed = self.tx.execute(
-            "UPDATE pairing SET strong_id = ?1, weak_id = ?2, starts_on = ?3, ends_on = ?4,
-                goals = ?5, outcome = ?6, hlc = ?7, hlc_site = ?8
-             WHERE id = ?9 AND deleted = 0
-               AND (strong_id IS NOT ?1 OR weak_id IS NOT ?2 OR starts_on IS NOT ?3
-                 OR ends_on IS NOT ?4 OR goals IS NOT ?5 OR outcome IS NOT ?6)",
-            params![
-                fields.strong.0,
-                fields.weak.0,
-                day_text(fields.starts_on),
-                fields.ends_on.map(day_text),
-                fields.goals.trim(),
-                fields.outcome.trim(),
-                self.hlc,
-                self.site,
-                id.0
+        let changed = self.update_record(
+            "pairing",
+            id.0,
+            &[
+                ("strong_id", &fields.strong.0),
+                ("weak_id", &fields.weak.0),
+                ("starts_on", &day_text(fields.starts_on)),
+                ("ends_on", &fields.ends_on.map(day_text)),
+                ("goals", &fields.goals.trim()),
+                ("outcome", &fields.outcome.trim()),
             ],
         )?;
         self.changed_or_missing(changed, "pairing", id.0)

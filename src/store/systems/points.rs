@@ -248,21 +248,15 @@ impl Writer<'_> {
         points: i64,
         reason: &str,
     ) -> Result<AwardId> {
-        self.tx.execute(
-            "INSERT INTO points_award (uuid, origin_site, hlc, hlc_site, secretary_id, awarded_on,
-                points, reason)
-             VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7)",
-            params![
-                Self::new_uuid(),
-                self.site,
-                self.hlc,
-                secretary.0,
-                day_text(on),
-                points,
-                reason.trim()
+        Ok(AwardId(self.insert_record(
+            "points_award",
+            &[
+                ("secretary_id", &secretary.0),
+                ("awarded_on", &day_text(on)),
+                ("points", &points),
+                ("reason", &reason.trim()),
             ],
-        )?;
-        Ok(AwardId(self.tx.last_insert_rowid()))
+        )?))
     }
 
     /// Adds a commendation or criticism.
@@ -273,20 +267,14 @@ impl Writer<'_> {
         kind: HonourKind,
         reason: &str,
     ) -> Result<HonourId> {
-        self.tx.execute(
-            "INSERT INTO honour (uuid, origin_site, hlc, hlc_site, secretary_id, awarded_on, kind,
-                reason)
-             VALUES (?1, ?2, ?3, ?2, ?4, ?5, ?6, ?7)",
-            params![
-                Self::new_uuid(),
-                self.site,
-                self.hlc,
-                secretary.0,
-                day_text(on),
-                kind.code(),
-                reason.trim()
+        Ok(HonourId(self.insert_record(
+            "honour",
+            &[
+                ("secretary_id", &secretary.0),
+                ("awarded_on", &day_text(on)),
+                ("kind", &kind.code()),
+                ("reason", &reason.trim()),
             ],
-        )?;
-        Ok(HonourId(self.tx.last_insert_rowid()))
+        )?))
     }
 }
