@@ -7,6 +7,7 @@
 pub mod backup;
 pub mod clock;
 mod file_check;
+pub mod kinds;
 mod ledger;
 pub mod merge;
 mod problems;

@@ -177,7 +177,7 @@ fn conflict_card(ui: &mut Ui, lang: Lang, conflict: &ConflictEntry, commands: &m
                     ui.end_row();
                 }
                 for field in &conflict.fields {
-                    ui.label(lang.field_name(&field.column));
+                    ui.label(lang.field_name(&conflict.table, &field.column));
                     ui.label(value_in_words(lang, &field.column, field.kept.as_deref()));
                     ui.label(value_in_words(lang, &field.column, field.other.as_deref()));
                     ui.end_row();

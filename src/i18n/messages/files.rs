@@ -45,70 +45,95 @@ impl Lang {
         }
     }
 
-    /// A field (a column) as people call it.
-    pub fn field_name(self, column: &str) -> String {
-        let (zh, en) = match column {
-            "name" => ("名称", "name"),
-            "gender" => ("性别", "gender"),
-            "birth" => ("出生年月", "born"),
-            "education" => ("文化程度", "education"),
-            "branch_id" => ("党支部", "branch"),
-            "host_branch_id" => ("承办支部", "host branch"),
-            "area_id" => ("片区", "area"),
-            "level" => ("层级", "level"),
-            "position" => ("职务", "position"),
-            "phone" => ("联系电话", "phone"),
-            "in_office_since" => ("任现职时间", "in office since"),
-            "notes" | "note" => ("备注", "notes"),
-            "archived" => ("已归档", "archived"),
-            "kind" => ("类别", "kind"),
-            "town" => ("乡镇", "town"),
-            "title" => ("标题", "title"),
-            "topic" => ("主题", "topic"),
-            "text" => ("内容", "text"),
-            "starts_at" => ("开始时间", "starts"),
-            "ends_at" => ("结束时间", "ends"),
-            "place" => ("地点", "place"),
-            "host" => ("主持人", "host"),
-            "recorder" => ("记录人", "recorder"),
-            "systems" => ("所属制度", "systems"),
-            "status" => ("出勤", "attendance"),
-            "reason" => ("事由", "reason"),
-            "secretary_id" => ("书记", "secretary"),
-            "session_id" => ("活动", "session"),
-            "problem_id" => ("难题", "problem"),
-            "description" => ("问题描述", "description"),
-            "category" => ("类别", "category"),
-            "raised_on" => ("提出日期", "raised on"),
-            "raised_by" => ("提出人", "raised by"),
-            "deadline" => ("期限", "deadline"),
-            "state" => ("状态", "state"),
-            "responsible" => ("责任人", "responsible"),
-            "helper_id" => ("帮扶人", "helper"),
-            "strong_id" => ("强支部书记", "strong"),
-            "weak_id" => ("弱支部书记", "weak"),
-            "starts_on" | "term_starts_on" => ("开始日期", "starts on"),
-            "ends_on" | "term_ends_on" => ("结束日期", "ends on"),
-            "goals" => ("帮扶目标", "goals"),
-            "outcome" => ("成效", "outcome"),
-            "points" => ("分值", "points"),
-            "score" => ("得分", "score"),
-            "max_score" => ("满分", "full marks"),
-            "period" => ("期间", "period"),
-            "value" => ("值", "value"),
-            "pinned" => ("置顶", "pinned"),
-            "holder_id" => ("负责人", "holder"),
-            "author_id" => ("作者", "author"),
-            "held_on" | "awarded_on" | "written_on" | "posted_on" | "happened_on" => {
+    /// A field of a record of `table`, by its column in the file, in words (one this version
+    /// does not know, from a file of a later version, by its column).
+    pub fn field_name(self, table: &str, column: &str) -> String {
+        use crate::store::kinds::{Field, RecordKind};
+        match (RecordKind::from_name(table), Field::from_name(column)) {
+            // A secretary's post; elsewhere the place in a list.
+            (Some(kind), Some(Field::Position)) if kind != RecordKind::Secretary => {
+                self.pick("顺序", "order").to_owned()
+            }
+            (_, Some(field)) => self.field(field).to_owned(),
+            (_, None) => column.to_owned(),
+        }
+    }
+
+    /// A field of a record, in words.
+    pub fn field(self, field: crate::store::kinds::Field) -> &'static str {
+        use crate::store::kinds::Field as F;
+        let (zh, en) = match field {
+            F::Name => ("名称", "name"),
+            F::Gender => ("性别", "gender"),
+            F::Birth => ("出生年月", "born"),
+            F::Education => ("文化程度", "education"),
+            F::BranchId => ("党支部", "branch"),
+            F::HostBranchId => ("承办支部", "host branch"),
+            F::AreaId => ("片区", "area"),
+            F::Level => ("层级", "level"),
+            F::Position => ("职务", "position"),
+            F::Phone => ("联系电话", "phone"),
+            F::InOfficeSince => ("任现职时间", "in office since"),
+            F::Notes | F::Note => ("备注", "notes"),
+            F::Archived => ("已归档", "archived"),
+            F::Kind => ("类别", "kind"),
+            F::Town => ("乡镇", "town"),
+            F::Title => ("标题", "title"),
+            F::Topic => ("主题", "topic"),
+            F::Text => ("内容", "text"),
+            F::StartsAt => ("开始时间", "starts"),
+            F::EndsAt => ("结束时间", "ends"),
+            F::Place => ("地点", "place"),
+            F::Host => ("主持人", "host"),
+            F::Recorder => ("记录人", "recorder"),
+            F::Systems => ("所属制度", "systems"),
+            F::Discussion => ("研讨交流", "discussion"),
+            F::List => ("议程或决定", "agenda or decision"),
+            F::Status => ("出勤", "attendance"),
+            F::Reason => ("事由", "reason"),
+            F::SecretaryId => ("书记", "secretary"),
+            F::SessionId => ("活动", "session"),
+            F::ProblemId => ("难题", "problem"),
+            F::Description => ("问题描述", "description"),
+            F::Category => ("类别", "category"),
+            F::RaisedOn => ("提出日期", "raised on"),
+            F::RaisedBy => ("提出人", "raised by"),
+            F::Deadline => ("期限", "deadline"),
+            F::State => ("状态", "state"),
+            F::Actor => ("办理人", "by whom"),
+            F::Responsible => ("责任人", "responsible"),
+            F::HelperId => ("帮扶人", "helper"),
+            F::PairingId => ("结对", "pairing"),
+            F::StrongId => ("强支部书记", "strong"),
+            F::WeakId => ("弱支部书记", "weak"),
+            F::StartsOn | F::TermStartsOn => ("开始日期", "starts on"),
+            F::EndsOn | F::TermEndsOn => ("结束日期", "ends on"),
+            F::Goals => ("帮扶目标", "goals"),
+            F::Outcome => ("成效", "outcome"),
+            F::Year => ("年份", "year"),
+            F::Month => ("月份", "month"),
+            F::PlanItemId => ("学习计划", "plan item"),
+            F::DurationMin => ("时长（分钟）", "minutes"),
+            F::CriterionId => ("考评指标", "criterion"),
+            F::Part => ("考评部分", "part"),
+            F::Source => ("计分方式", "how it is scored"),
+            F::MaxScore => ("满分", "full marks"),
+            F::TargetPerYear => ("年度目标", "yearly target"),
+            F::Period => ("期间", "period"),
+            F::Score => ("得分", "score"),
+            F::Event => ("积分事项", "points event"),
+            F::Points => ("分值", "points"),
+            F::Key => ("设置项", "setting"),
+            F::Value => ("值", "value"),
+            F::Pinned => ("置顶", "pinned"),
+            F::HolderId => ("负责人", "holder"),
+            F::AuthorId => ("作者", "author"),
+            F::Label => ("名称", "label"),
+            F::HeldOn | F::AwardedOn | F::WrittenOn | F::PostedOn | F::HappenedOn => {
                 ("日期", "date")
             }
-            "duration_min" => ("时长（分钟）", "minutes"),
-            other => (other, other),
         };
-        match self {
-            Self::Zh => zh.to_owned(),
-            Self::En => en.replace('_', " "),
-        }
+        self.pick(zh, en)
     }
 
     /// The other file belongs to another studio.
@@ -215,61 +240,43 @@ impl Lang {
         }
     }
 
-    /// A kind of record (a table) as people call it.
+    /// A kind of record, by its table in the file, in words (one this version does not know,
+    /// from a file of a later version, by its table).
     pub fn record_kind(self, table: &str) -> String {
-        let zh = match table {
-            "site" => "站点",
-            "studio" => "工作室",
-            "area" => "片区",
-            "branch" => "党支部",
-            "secretary" => "书记",
-            "session" => "活动",
-            "session_item" => "议程与决定",
-            "attendance" => "出勤",
-            "problem" => "难题",
-            "problem_event" => "难题进展",
-            "pairing" => "结对",
-            "plan_item" => "学习计划",
-            "study_topic" => "学习内容",
-            "criterion" => "考评指标",
-            "score" => "评分",
-            "setting" => "设置",
-            "experience_note" => "经验交流",
-            "notice" => "通知",
-            "points_rule" => "积分规则",
-            "points_award" => "加减分",
-            "honour" => "表彰与批评",
-            "responsibility" => "六项职责",
-            other => other,
+        crate::store::kinds::RecordKind::from_name(table).map_or_else(
+            || table.to_owned(),
+            |kind| self.kind_of_record(kind).to_owned(),
+        )
+    }
+
+    /// A kind of record, in words.
+    pub fn kind_of_record(self, kind: crate::store::kinds::RecordKind) -> &'static str {
+        use crate::store::kinds::RecordKind as K;
+        let (zh, en) = match kind {
+            K::Site => ("站点", "files (sites)"),
+            K::Studio => ("工作室", "studio"),
+            K::Area => ("片区", "areas"),
+            K::Branch => ("党支部", "branches"),
+            K::Secretary => ("书记", "secretaries"),
+            K::Session => ("活动", "sessions"),
+            K::SessionItem => ("议程与决定", "agenda and decisions"),
+            K::Attendance => ("出勤", "attendance"),
+            K::Problem => ("难题", "problems"),
+            K::ProblemEvent => ("难题进展", "problem progress"),
+            K::Pairing => ("结对", "pairings"),
+            K::PlanItem => ("学习计划", "learning plan"),
+            K::StudyTopic => ("学习内容", "study topics"),
+            K::Criterion => ("考评指标", "assessment criteria"),
+            K::Score => ("评分", "scores"),
+            K::Setting => ("设置", "settings"),
+            K::ExperienceNote => ("经验交流", "experience notes"),
+            K::Notice => ("通知", "notices"),
+            K::PointsRule => ("积分规则", "points rules"),
+            K::PointsAward => ("加减分", "points awards"),
+            K::Honour => ("表彰与批评", "commendations and criticisms"),
+            K::Responsibility => ("六项职责", "responsibilities"),
         };
-        let en = match table {
-            "site" => "files (sites)",
-            "session_item" => "agenda and decisions",
-            "problem_event" => "problem progress",
-            "plan_item" => "learning plan",
-            "study_topic" => "study topics",
-            "criterion" => "assessment criteria",
-            "score" => "scores",
-            "setting" => "settings",
-            "experience_note" => "experience notes",
-            "points_rule" => "points rules",
-            "points_award" => "points awards",
-            "honour" => "commendations and criticisms",
-            "responsibility" => "responsibilities",
-            "secretary" => "secretaries",
-            "session" => "sessions",
-            "attendance" => "attendance",
-            "problem" => "problems",
-            "pairing" => "pairings",
-            "branch" => "branches",
-            "area" => "areas",
-            "notice" => "notices",
-            other => other,
-        };
-        match self {
-            Self::Zh => zh.to_owned(),
-            Self::En => en.replace('_', " "),
-        }
+        self.pick(zh, en)
     }
 
     /// A file that cannot be opened, named, with the reason.
