@@ -226,8 +226,8 @@ fn sessions(store: &Store, lang: Lang, period: Option<Period>) -> store::Result<
 fn mark(lang: Lang, status: AttendanceStatus) -> &'static str {
     match status {
         AttendanceStatus::Present => "√",
-        AttendanceStatus::Late => lang.pick("迟", "L"),
-        AttendanceStatus::Excused => lang.pick("假", "E"),
+        AttendanceStatus::Late => lang.say_l(),
+        AttendanceStatus::Excused => lang.say_e(),
         AttendanceStatus::Absent => "×",
     }
 }

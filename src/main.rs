@@ -74,10 +74,7 @@ fn run_gui(db: Option<std::path::PathBuf>, started: std::time::Instant) -> ExitC
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             let lang = Lang::from_system();
-            error_dialog(&format!(
-                "{}: {error}",
-                lang.pick("无法启动图形界面", "cannot start the window")
-            ));
+            error_dialog(&format!("{}: {error}", lang.say_cannot_start_window()));
             ExitCode::FAILURE
         }
     }
@@ -117,10 +114,7 @@ fn show_panics_in_a_dialog() {
             .unwrap_or_default();
         error_dialog(&format!(
             "{}\n\n{what}\n({place})",
-            lang.pick(
-                "程序出错，需要关闭。已保存的内容都在工作室文件里，没有丢失；重新打开即可继续。请把下面这段话告诉维护人员：",
-                "The program hit a fault and must close. Everything saved is in the studio file; open the program again to go on. Please pass this on to whoever maintains it:"
-            )
+            lang.say_program_hit_fault_must()
         ));
     }));
 }

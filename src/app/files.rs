@@ -141,7 +141,7 @@ impl App {
         let lang = self.settings.lang;
         let name = format!(
             "{}-{}.db",
-            lang.pick("书记工作室副本", "studio-copy"),
+            lang.say_studio_copy(),
             self.today().format("%Y%m%d")
         );
         self.open_path_dialog(PathPurpose::SaveCopy, &name);

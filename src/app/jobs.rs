@@ -149,8 +149,7 @@ impl Job {
             fallback
                 .send(Err(WorkError::Failed(format!(
                     "{}{error}",
-                    self.lang
-                        .pick("无法启动后台任务：", "Could not start the work: ")
+                    self.lang.work_could_not_start()
                 ))))
                 .ok();
         }
@@ -163,12 +162,7 @@ impl Job {
             Err(mpsc::TryRecvError::Empty) => None,
             // The worker ended without a word: it panicked.
             Err(mpsc::TryRecvError::Disconnected) => Some(Err(WorkError::Failed(
-                self.lang
-                    .pick(
-                        "后台任务意外中止，未写入文件。",
-                        "The work stopped unexpectedly; nothing was written.",
-                    )
-                    .to_owned(),
+                self.lang.work_stopped_nothing_written().to_owned(),
             ))),
         }
     }
@@ -190,13 +184,9 @@ impl Job {
 
     /// Waits for the result (for the command line and tests).
     pub fn wait(self) -> WorkResult {
-        self.receiver.recv().unwrap_or_else(|_| {
-            Err(WorkError::Failed(
-                self.lang
-                    .pick("后台任务意外中止。", "The work stopped unexpectedly.")
-                    .to_owned(),
-            ))
-        })
+        self.receiver
+            .recv()
+            .unwrap_or_else(|_| Err(WorkError::Failed(self.lang.work_stopped().to_owned())))
     }
 }
 

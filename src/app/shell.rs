@@ -284,18 +284,15 @@ impl App {
     fn file_menu(&mut self, ui: &mut Ui, ask: &mut impl FnMut(Command)) {
         let lang = self.settings.lang;
         let day = self.today().format("%Y%m%d");
-        let dated = |zh: &str, en: &str| format!("{}-{day}.db", lang.pick(zh, en));
+        let dated = |name: &str| format!("{name}-{day}.db");
         if ui.button(lang.file_new()).clicked() {
-            self.open_path_dialog(
-                PathPurpose::NewStudio,
-                lang.pick("古城镇书记工作室.db", "studio.db"),
-            );
+            self.open_path_dialog(PathPurpose::NewStudio, lang.say_studio_db());
         }
         if ui.button(lang.file_open()).clicked() {
             self.open_path_dialog(PathPurpose::OpenStudio, "");
         }
         if ui.button(lang.file_share()).clicked() {
-            let name = dated("书记工作室分享", "studio-share");
+            let name = dated(lang.say_studio_share());
             self.open_path_dialog(PathPurpose::Share, &name);
         }
         if ui.button(lang.file_merge()).clicked() {

@@ -10,28 +10,25 @@ pub(super) fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), 
     let store = Store::open_read_only(path).map_err(|e| lang.file_error(path, &e))?;
     let report = store.check().map_err(|e| lang.store_error(&e))?;
     let io = |e: std::io::Error| e.to_string();
-    writeln!(out, "{}: {}", lang.pick("文件", "file"), path.display()).map_err(io)?;
+    writeln!(out, "{}: {}", lang.cli_file(), path.display()).map_err(io)?;
     writeln!(
         out,
         "{}: {}",
-        lang.pick("完整性", "integrity"),
+        lang.cli_integrity(),
         report.integrity.join("; ")
     )
     .map_err(io)?;
     writeln!(
         out,
         "{}: {} ({}: {})",
-        lang.pick("数据版本", "schema version"),
+        lang.cli_schema_version(),
         report.schema_version,
-        lang.pick("本程序", "this build"),
+        lang.cli_this_build(),
         crate::store::schema::current_version()
     )
     .map_err(io)?;
     for count in &report.counts {
-        let (live, deleted) = (
-            lang.pick("条有效", "live"),
-            lang.pick("条已删除", "deleted"),
-        );
+        let (live, deleted) = (lang.cli_live(), lang.cli_deleted());
         let table = match lang {
             Lang::Zh => Lang::Zh.record_kind(&count.table),
             Lang::En => Lang::En.record_kind(&count.table),
@@ -72,13 +69,7 @@ pub(super) fn merge(
         .map_err(|e| {
             let message = lang.merge_error(file, &e);
             if matches!(e, crate::store::Error::NeedsPassphrase) {
-                format!(
-                    "{message}{}",
-                    lang.pick(
-                        "（加上 --passphrase，从标准输入给出口令）",
-                        " (add --passphrase and give it on standard input)"
-                    )
-                )
+                format!("{message}{}", lang.cli_add_passphrase_give_standard())
             } else {
                 message
             }
@@ -86,11 +77,11 @@ pub(super) fn merge(
     writeln!(
         out,
         "{:<16} {:>8} {:>8} {:>8} {:>8}",
-        lang.pick("记录", "records"),
-        lang.pick("新增", "new"),
-        lang.pick("更新", "updated"),
-        lang.pick("删除", "deleted"),
-        lang.pick("冲突", "conflicts")
+        lang.cli_records(),
+        lang.cli_new(),
+        lang.cli_updated(),
+        lang.cli_deleted_2(),
+        lang.cli_conflicts()
     )
     .map_err(io)?;
     for t in preview
@@ -109,20 +100,12 @@ pub(super) fn merge(
             t.updated,
             t.deleted,
             t.conflicts,
-            t.examples.join(lang.pick("、", ", "))
+            t.examples.join(lang.cli_list_separator())
         )
         .map_err(io)?;
     }
     if preview.clock_ahead {
-        writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "注意：对方文件的时间比本机晚一天以上，对方电脑的日期可能不对。",
-                "Note: the other file's clock is more than a day ahead of this laptop's; its date may be wrong."
-            )
-        )
-        .map_err(io)?;
+        writeln!(out, "{}", lang.cli_note_other_file_s()).map_err(io)?;
     }
     if !preview.possible_duplicates.is_empty() {
         writeln!(
@@ -133,42 +116,19 @@ pub(super) fn merge(
         .map_err(io)?;
     }
     if preview.is_empty() {
-        return writeln!(
-            out,
-            "{}",
-            lang.pick("没有需要合并的改动。", "Nothing to merge.")
-        )
-        .map_err(io);
+        return writeln!(out, "{}", lang.cli_nothing_merge()).map_err(io);
     }
     if let Some(studio) = &preview.other_studio {
         writeln!(out, "{}", lang.merge_other_studio(studio)).map_err(io)?;
     }
     if dry_run {
         if preview.other_studio.is_some() && !other_studio {
-            writeln!(
-                out,
-                "{}",
-                lang.pick(
-                    "真正合并时须加上 --other-studio。",
-                    "The merge itself will need --other-studio."
-                )
-            )
-            .map_err(io)?;
+            writeln!(out, "{}", lang.cli_merge_itself_will_need()).map_err(io)?;
         }
-        return writeln!(
-            out,
-            "{}",
-            lang.pick("（预览，未写入）", "(dry run: nothing written)")
-        )
-        .map_err(io);
+        return writeln!(out, "{}", lang.cli_dry_run_nothing_written()).map_err(io);
     }
     if preview.other_studio.is_some() && !other_studio {
-        return Err(lang
-            .pick(
-                "未合并：这是另一个工作室的文件；确定要合并时请加上 --other-studio。",
-                "Not merged: the file belongs to another studio; add --other-studio to merge it all the same.",
-            )
-            .to_owned());
+        return Err(lang.cli_not_merged_other_studio().to_owned());
     }
     let backup = store
         .backup_before("合并前")
@@ -248,12 +208,7 @@ pub(super) fn import_roster(
         .map_err(io)?;
     }
     if dry_run {
-        writeln!(
-            out,
-            "{}",
-            lang.pick("（试运行：未写入任何内容）", "(dry run: nothing written)")
-        )
-        .map_err(io)?;
+        writeln!(out, "{}", lang.cli_dry_run_nothing_written_2()).map_err(io)?;
         return Ok(());
     }
     store

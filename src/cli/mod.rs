@@ -278,12 +278,7 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
         }
         CliCommand::New { path, name, town } => {
             Store::create(&path, &name, &town).map_err(|e| lang.file_error(&path, &e))?;
-            writeln!(
-                out,
-                "{}",
-                lang.pick("已新建空的工作室", "empty studio written to")
-            )
-            .map_err(io)?;
+            writeln!(out, "{}", lang.cli_empty_studio_written()).map_err(io)?;
             writeln!(out, "{}", path.display()).map_err(io)
         }
         CliCommand::Demo {
@@ -300,12 +295,7 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
                 crate::demo::add_many_secretaries(store, secretaries)
             })
             .map_err(|e| lang.file_error(&db, &e))?;
-            writeln!(
-                out,
-                "{}",
-                lang.pick("演示工作室已写入", "demo studio written to")
-            )
-            .map_err(io)?;
+            writeln!(out, "{}", lang.cli_demo_studio_written()).map_err(io)?;
             writeln!(out, "{}", db.display()).map_err(io)
         }
         CliCommand::Export {
@@ -366,7 +356,7 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
 fn read_passphrase(lang: Lang) -> Result<String, String> {
     use std::io::IsTerminal;
     if std::io::stdin().is_terminal() {
-        eprint!("{}", lang.pick("口令：", "Passphrase: "));
+        eprint!("{}", lang.cli_passphrase());
     }
     let mut line = String::new();
     std::io::stdin()
@@ -374,12 +364,7 @@ fn read_passphrase(lang: Lang) -> Result<String, String> {
         .map_err(|e| e.to_string())?;
     let passphrase = line.trim_end_matches(['\r', '\n']).to_owned();
     if passphrase.is_empty() {
-        return Err(lang
-            .pick(
-                "--passphrase：请从标准输入给出口令（一行）。",
-                "--passphrase: give the passphrase on standard input (one line).",
-            )
-            .to_owned());
+        return Err(lang.cli_passphrase_on_standard_input().to_owned());
     }
     Ok(passphrase)
 }

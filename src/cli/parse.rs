@@ -33,12 +33,12 @@ struct Usage {
 
 impl Usage {
     fn see_help(self) -> &'static str {
-        self.lang.pick("（用法见 --help）", " (see --help)")
+        self.lang.cli_see_help()
     }
 
     /// "what is missing", then where to read how.
-    fn missing(self, zh: &str, en: &str) -> String {
-        format!("{}{}", self.lang.pick(zh, en), self.see_help())
+    fn missing(self, what: fn(Lang) -> &'static str) -> String {
+        format!("{}{}", what(self.lang), self.see_help())
     }
 
     #[allow(
@@ -62,15 +62,11 @@ impl Usage {
             }
             _ => e.to_string(),
         };
-        format!(
-            "{}{what}{}",
-            self.lang.pick("参数有误：", "bad argument: "),
-            self.see_help()
-        )
+        format!("{}{what}{}", self.lang.cli_bad_argument(), self.see_help())
     }
 
     fn need_db(self, db: Option<PathBuf>) -> Result<PathBuf, String> {
-        db.ok_or_else(|| self.missing("请用 --db 指明工作室文件", "--db PATH is required"))
+        db.ok_or_else(|| self.missing(Lang::cli_need_db))
     }
 
     fn one_path(self, what: &str, positional: Vec<PathBuf>) -> Result<PathBuf, String> {
@@ -78,7 +74,7 @@ impl Usage {
             Ok([path]) => Ok(path),
             Err(_) => Err(format!(
                 "{}{what}{}",
-                self.lang.pick("需要且只需要一个 ", "expected exactly one "),
+                self.lang.cli_expected_exactly_one(),
                 self.see_help()
             )),
         }
@@ -89,11 +85,8 @@ impl Usage {
             Period::parse(&text).map_err(|_| {
                 format!(
                     "{}'{text}'{}",
-                    self.lang.pick("不是有效的期间：", "not a period: "),
-                    self.lang.pick(
-                        "（请写 2021、2021-H1、2021-Q3 或 2021-05）",
-                        " (write 2021, 2021-H1, 2021-Q3 or 2021-05)"
-                    )
+                    self.lang.cli_not_period(),
+                    self.lang.cli_write_2021_2021_h1()
                 )
             })
         })
@@ -102,8 +95,7 @@ impl Usage {
 
     /// A PDF goes into a file named .pdf (not over a .txt or a studio file by mistake).
     fn pdf_output(self, output: Option<PathBuf>) -> Result<PathBuf, String> {
-        let output = output
-            .ok_or_else(|| self.missing("请用 -o 指明输出文件", "-o FILE.pdf is required"))?;
+        let output = output.ok_or_else(|| self.missing(Lang::cli_need_pdf_output))?;
         if output
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
@@ -112,10 +104,7 @@ impl Usage {
         } else {
             Err(format!(
                 "{}{}",
-                self.lang.pick(
-                    "输出文件名须以 .pdf 结尾：",
-                    "the output file must end in .pdf: "
-                ),
+                self.lang.cli_output_file_must_end(),
                 output.display()
             ))
         }
@@ -205,7 +194,7 @@ fn command_of(name: &str, a: Args, usage: Usage) -> Result<CliCommand, String> {
         "share" if a.positional.is_empty() => CliCommand::Share {
             output: a
                 .output
-                .ok_or_else(|| usage.missing("请用 -o 指明分享文件", "-o FILE is required"))?,
+                .ok_or_else(|| usage.missing(Lang::cli_need_share_output))?,
             db: usage.need_db(a.db)?,
             passphrase: a.passphrase,
         },
@@ -244,7 +233,7 @@ fn command_of(name: &str, a: Args, usage: Usage) -> Result<CliCommand, String> {
                 Some(other) => {
                     return Err(format!(
                         "--scale {other}: {}{}",
-                        lang.pick("只能是 demo 或 county", "use demo or county"),
+                        lang.cli_use_demo_or_county(),
                         usage.see_help()
                     ));
                 }
@@ -260,7 +249,7 @@ fn command_of(name: &str, a: Args, usage: Usage) -> Result<CliCommand, String> {
         other => {
             return Err(format!(
                 "{}'{other}'{}",
-                lang.pick("没有这个命令：", "unknown command "),
+                lang.cli_unknown_command(),
                 usage.see_help()
             ));
         }
@@ -275,16 +264,13 @@ fn export_command(a: Args, usage: Usage) -> Result<CliCommand, String> {
     let ledger = crate::export::Ledger::from_code(&code).ok_or_else(|| {
         format!(
             "{}'{code}'（roster, sessions, attendance, problems, points, assessments）{}",
-            lang.pick("没有这个台账：", "no such ledger: "),
+            lang.cli_no_such_ledger(),
             usage.see_help()
         )
     })?;
-    let output = a.output.ok_or_else(|| {
-        usage.missing(
-            "请用 -o 指明导出文件（.xlsx 或 .csv）",
-            "-o FILE.xlsx|FILE.csv is required",
-        )
-    })?;
+    let output = a
+        .output
+        .ok_or_else(|| usage.missing(Lang::cli_need_export_output))?;
     Ok(CliCommand::Export {
         ledger,
         output,
@@ -297,17 +283,10 @@ fn export_command(a: Args, usage: Usage) -> Result<CliCommand, String> {
 /// --db PATH`
 fn print_command(a: Args, usage: Usage) -> Result<CliCommand, String> {
     let lang = usage.lang;
-    let wrong = || {
-        usage.missing(
-            "用法：print summary|sign-in 活动编号 -o 文件.pdf --db 文件，或 print problems|ranking|report --period 期间 -o 文件.pdf --db 文件",
-            "usage: print summary|sign-in SESSION_ID -o FILE.pdf --db PATH, or print problems|ranking|report --period P -o FILE.pdf --db PATH",
-        )
-    };
+    let wrong = || usage.missing(Lang::cli_print_usage);
     let period = usage.period(a.period)?;
     let printable = if let [kind] = a.positional.as_slice() {
-        let needs_period = || {
-            period.ok_or_else(|| usage.missing("请用 --period 指明期间", "--period is required"))
-        };
+        let needs_period = || period.ok_or_else(|| usage.missing(Lang::cli_need_period));
         let printout = match kind.to_string_lossy().as_ref() {
             "problems" => crate::print::LedgerPrintout::Problems(
                 period,
@@ -326,13 +305,9 @@ fn print_command(a: Args, usage: Usage) -> Result<CliCommand, String> {
             _ => return Err(wrong()),
         };
         let id = id.to_string_lossy();
-        let session = id.parse::<i64>().map_err(|_| {
-            format!(
-                "{}'{id}'{}",
-                lang.pick("活动编号应是数字：", "a session id is a number: "),
-                usage.see_help()
-            )
-        })?;
+        let session = id
+            .parse::<i64>()
+            .map_err(|_| format!("{}'{id}'{}", lang.cli_session_id_number(), usage.see_help()))?;
         crate::print::Printable::Session(printout, crate::domain::SessionId(session))
     };
     Ok(CliCommand::Print {

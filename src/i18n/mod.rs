@@ -420,4 +420,7 @@ texts! {
     saved: "已保存", "Saved";
 }
 
+mod cli;
+mod print;
+mod shell;
 mod systems;

@@ -119,23 +119,15 @@ impl Printable {
     /// What the document is called, for its file name and the status line.
     pub fn title(self, lang: Lang) -> String {
         match self {
-            Self::Session(Printout::Summary, _) => lang.pick("活动纪要", "summary").to_owned(),
-            Self::Session(Printout::SignIn, _) => lang.pick("签到表", "sign-in").to_owned(),
-            Self::Ledger(LedgerPrintout::Problems(..)) => {
-                lang.pick("发展难题台账", "problem-ledger").to_owned()
-            }
+            Self::Session(Printout::Summary, _) => lang.document_summary().to_owned(),
+            Self::Session(Printout::SignIn, _) => lang.document_sign().to_owned(),
+            Self::Ledger(LedgerPrintout::Problems(..)) => lang.document_problem_ledger().to_owned(),
             Self::Ledger(LedgerPrintout::Ranking(period)) => {
-                format!(
-                    "{}{}",
-                    period_name(lang, period),
-                    lang.pick("比拼排名及表彰名单", " ranking")
-                )
+                format!("{}{}", period_name(lang, period), lang.document_ranking())
             }
-            Self::Ledger(LedgerPrintout::Report(period)) => format!(
-                "{}{}",
-                period_name(lang, period),
-                lang.pick("工作情况报告", " report")
-            ),
+            Self::Ledger(LedgerPrintout::Report(period)) => {
+                format!("{}{}", period_name(lang, period), lang.document_report())
+            }
         }
     }
 }

@@ -221,7 +221,7 @@ impl Data {
 /// An area's name as the report prints it (no area said so).
 fn area_label(lang: Lang, area: &str) -> String {
     if area.is_empty() {
-        lang.pick("（未分片区）", "(no area)").to_owned()
+        lang.report_no_area().to_owned()
     } else {
         area.to_owned()
     }
@@ -245,18 +245,18 @@ pub fn period_report<'f>(
             "{}\n{}{}",
             d.studio,
             period_name(lang, period),
-            lang.pick("工作情况报告", " report")
+            lang.report_report()
         ),
         17.0,
     );
     doc.paragraph(
         &format!(
             "{}{}{}{}　　{}{}",
-            lang.pick("统计期间：", "Period: "),
+            lang.report_period(),
             short_date(lang, period.start),
-            lang.pick("至", " to "),
+            lang.report_to(),
             short_date(lang, period.end),
-            lang.pick("制表日期：", "Made on "),
+            lang.report_made(),
             short_date(lang, today)
         ),
         0.0,
@@ -273,9 +273,9 @@ pub fn period_report<'f>(
     progress.step(0.8)?;
     ranking_section(&mut doc, lang, &d);
     doc.signatures(&[
-        lang.pick("报告人", "Prepared by"),
-        lang.pick("审核人", "Approved by"),
-        lang.pick("日期", "Date"),
+        lang.report_prepared(),
+        lang.report_approved(),
+        lang.report_date(),
     ]);
     progress.step(0.85)?;
     Ok(doc)
@@ -283,7 +283,7 @@ pub fn period_report<'f>(
 
 /// The numbering of figures.
 fn figure(lang: Lang) -> &'static str {
-    lang.pick("图", "Figure ")
+    lang.report_figure()
 }
 
 /// 一、总体情况: the period in one paragraph.
@@ -297,8 +297,8 @@ fn overview_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
             Lang::En => format!("{}: {n}", lang.session_kind(*kind).to_lowercase()),
         })
         .collect::<Vec<_>>()
-        .join(lang.pick("、", ", "));
-    doc.heading(&section(lang, 1, lang.pick("总体情况", "Overview")));
+        .join(lang.report_list_separator());
+    doc.heading(&section(lang, 1, lang.report_overview()));
     let (sessions_held, expected, attended, rate) = (
         d.sessions.len(),
         d.total.expected(),
@@ -341,11 +341,7 @@ fn overview_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
 fn sessions_section(doc: &mut Document<'_>, lang: Lang, d: &Data, period: Period) {
     let figure = figure(lang);
     // 二、活动开展情况
-    doc.heading(&section(
-        lang,
-        2,
-        lang.pick("活动开展情况", "Sessions held"),
-    ));
+    doc.heading(&section(lang, 2, lang.report_sessions_held()));
     let kind_rows: Vec<Vec<String>> = d
         .by_kind
         .iter()
@@ -362,10 +358,10 @@ fn sessions_section(doc: &mut Document<'_>, lang: Lang, d: &Data, period: Period
     doc.table(
         &[
             col(lang.col_session_kind(), 0.32),
-            col(lang.pick("场次", "Sessions"), 0.17),
+            col(lang.report_sessions(), 0.17),
             col(lang.col_expected(), 0.17),
             col(lang.col_attended(), 0.17),
-            col(lang.pick("出勤率", "Rate"), 0.17),
+            col(lang.report_rate(), 0.17),
         ],
         &kind_rows,
         0.0,
@@ -397,11 +393,7 @@ fn sessions_section(doc: &mut Document<'_>, lang: Lang, d: &Data, period: Period
                 )
             })
             .collect();
-        doc.column_chart(
-            lang.pick("各月活动场次", "Sessions per month"),
-            figure,
-            &per_month,
-        );
+        doc.column_chart(lang.report_sessions_per_month(), figure, &per_month);
     }
     let listed: Vec<_> = d
         .sessions
@@ -425,21 +417,15 @@ fn sessions_section(doc: &mut Document<'_>, lang: Lang, d: &Data, period: Period
             })
             .collect();
         if !rows.is_empty() {
-            doc.paragraph(
-                lang.pick(
-                    "集中活动明细（结对帮扶走访见“五、结对帮扶”）：",
-                    "The studio's sessions (help visits are under 5. Pairings):",
-                ),
-                2.0,
-            );
+            doc.paragraph(lang.report_studio_s_sessions_help(), 2.0);
             doc.table(
                 &[
-                    col(lang.pick("序号", "No."), 0.07),
+                    col(lang.report_no(), 0.07),
                     col(lang.col_date(), 0.15),
                     col(lang.col_topic(), 0.34),
                     col(lang.col_session_kind(), 0.14),
                     col(lang.col_place(), 0.18),
-                    col(lang.pick("实到/应到", "Came"), 0.12),
+                    col(lang.report_came(), 0.12),
                 ],
                 &rows,
                 0.0,
@@ -466,7 +452,7 @@ fn sessions_section(doc: &mut Document<'_>, lang: Lang, d: &Data, period: Period
 fn attendance_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
     let figure = figure(lang);
     // 三、出勤情况
-    doc.heading(&section(lang, 3, lang.pick("出勤情况", "Attendance")));
+    doc.heading(&section(lang, 3, lang.report_attendance()));
     let mut by_area: BTreeMap<(usize, String), (usize, AttendanceCounts)> = BTreeMap::new();
     for (secretary, counts) in &d.attendance {
         let entry = by_area
@@ -492,12 +478,12 @@ fn attendance_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
     doc.table(
         &[
             col(lang.col_area(), 0.22),
-            col(lang.pick("人数", "People"), 0.11),
+            col(lang.report_people(), 0.11),
             col(lang.col_expected(), 0.13),
             col(lang.col_attended(), 0.13),
-            col(lang.pick("请假", "Leave"), 0.13),
-            col(lang.pick("缺席", "Absent"), 0.13),
-            col(lang.pick("出勤率", "Rate"), 0.15),
+            col(lang.report_leave(), 0.13),
+            col(lang.report_absent(), 0.13),
+            col(lang.report_rate(), 0.15),
         ],
         &area_rows,
         0.0,
@@ -513,12 +499,7 @@ fn attendance_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
                 )
             })
             .collect();
-        doc.bar_chart(
-            lang.pick("各片区出勤率", "Attendance rate by area"),
-            figure,
-            &bars,
-            100.0,
-        );
+        doc.bar_chart(lang.report_attendance_rate_area(), figure, &bars, 100.0);
     }
     let mut person_rows: Vec<((usize, String), String, String, AttendanceCounts)> = d
         .attendance
@@ -553,16 +534,16 @@ fn attendance_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
         .collect();
     doc.table(
         &[
-            col(lang.pick("序号", "No."), 0.07),
+            col(lang.report_no(), 0.07),
             col(lang.col_name(), 0.1),
             col(lang.col_branch(), 0.17),
             col(lang.col_area(), 0.13),
-            col(lang.pick("应到", "Exp."), 0.085),
-            col(lang.pick("出席", "Pres."), 0.085),
-            col(lang.pick("迟到", "Late"), 0.075),
-            col(lang.pick("请假", "Lv."), 0.075),
-            col(lang.pick("缺席", "Abs."), 0.085),
-            col(lang.pick("出勤率", "Rate"), 0.12),
+            col(lang.report_exp(), 0.085),
+            col(lang.report_pres(), 0.085),
+            col(lang.report_late(), 0.075),
+            col(lang.report_lv(), 0.075),
+            col(lang.report_abs(), 0.085),
+            col(lang.report_rate(), 0.12),
         ],
         &rows,
         0.0,
@@ -572,7 +553,7 @@ fn attendance_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
 /// 四、发展难题: problems raised, resolved and open, by area.
 fn problems_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
     // 四、发展难题
-    doc.heading(&section(lang, 4, lang.pick("发展难题", "Problems")));
+    doc.heading(&section(lang, 4, lang.report_problems()));
     let mut problems_by_area: BTreeMap<(usize, String), ProblemCounts> = BTreeMap::new();
     for (secretary, counts) in &d.problems {
         problems_by_area
@@ -593,7 +574,7 @@ fn problems_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
         })
         .collect();
     rows.push(vec![
-        lang.pick("合计", "Total").to_owned(),
+        lang.report_total().to_owned(),
         d.problem_total.raised.to_string(),
         d.problem_total.resolved.to_string(),
         d.problem_total.open.to_string(),
@@ -602,21 +583,15 @@ fn problems_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
     doc.table(
         &[
             col(lang.col_area(), 0.28),
-            col(lang.pick("本期提出", "Raised"), 0.18),
-            col(lang.pick("本期解决", "Resolved"), 0.18),
-            col(lang.pick("尚未解决", "Still open"), 0.18),
-            col(lang.pick("其中逾期", "Overdue"), 0.18),
+            col(lang.report_raised(), 0.18),
+            col(lang.report_resolved(), 0.18),
+            col(lang.report_still_open(), 0.18),
+            col(lang.report_overdue(), 0.18),
         ],
         &rows,
         0.0,
     );
-    doc.paragraph(
-        lang.pick(
-            "注：“本期解决”含此前提出、在本期解决的难题；“尚未解决”“其中逾期”指本期提出、至今未解决的难题。",
-            "Note: resolved counts problems resolved in the period, whenever raised; still open and overdue count those raised in the period and open today.",
-        ),
-        2.0,
-    );
+    doc.paragraph(lang.report_note_resolved_counts_problems(), 2.0);
 }
 
 /// 五、结对帮扶: each active pairing's visits, problems and state.
@@ -628,7 +603,7 @@ fn pairings_section(
     today: NaiveDate,
 ) {
     // 五、结对帮扶
-    doc.heading(&section(lang, 5, lang.pick("结对帮扶", "Pairings")));
+    doc.heading(&section(lang, 5, lang.report_pairings()));
     let stale_days = d.stale_days;
     let as_of = today.min(period.end);
     let rows: Vec<Vec<String>> = d
@@ -640,14 +615,14 @@ fn pairings_section(
                 .get(&p.id)
                 .map_or((0, None), |(n, d)| (*n, Some(*d)));
             let state = if p.fields.ends_on.is_some_and(|e| e <= period.end) {
-                lang.pick("已结束", "Ended").to_owned()
+                lang.report_ended().to_owned()
             } else if p.is_stale(as_of, d.stale_days) {
                 match lang {
                     Lang::Zh => format!("超过 {stale_days} 天未走访"),
                     Lang::En => format!("No visit for over {stale_days} days"),
                 }
             } else {
-                lang.pick("正常", "On track").to_owned()
+                lang.report_track().to_owned()
             };
             vec![
                 d.people.name(p.fields.strong),
@@ -666,13 +641,10 @@ fn pairings_section(
             &[
                 col(lang.col_strong(), 0.14),
                 col(lang.col_weak(), 0.14),
-                col(lang.pick("本期走访", "Visits"), 0.13),
+                col(lang.report_visits(), 0.13),
                 col(lang.col_last_visit(), 0.17),
-                col(
-                    lang.pick("累计难题解决/提出", "Problems solved (all time)"),
-                    0.18,
-                ),
-                col(lang.pick("状况", "State"), 0.24),
+                col(lang.report_problems_solved_all_time(), 0.18),
+                col(lang.report_state(), 0.24),
             ],
             &rows,
             0.0,
@@ -685,11 +657,7 @@ fn leaderboard_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
     let figure = figure(lang);
     // 六、积分排行: the heading stays with its chart.
     doc.need(BODY_ROW * (LEADERS.min(10) as f32 + 4.0));
-    doc.heading(&section(
-        lang,
-        6,
-        lang.pick("积分排行", "Points leaderboard"),
-    ));
+    doc.heading(&section(lang, 6, lang.report_points_leaderboard()));
     let leaders: Vec<_> = d.board.iter().take(LEADERS).collect();
     let top: Vec<(String, f64, String)> = leaders
         .iter()
@@ -702,12 +670,7 @@ fn leaderboard_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
         })
         .collect();
     if !top.is_empty() {
-        doc.bar_chart(
-            lang.pick("积分前十名", "The ten with most points"),
-            figure,
-            &top,
-            0.0,
-        );
+        doc.bar_chart(lang.report_ten_most_points(), figure, &top, 0.0);
     }
     let rows: Vec<Vec<String>> = leaders
         .iter()
@@ -737,11 +700,7 @@ fn leaderboard_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
 /// 七、比拼排名与星级: the ranking with stars.
 fn ranking_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
     // 七、比拼排名
-    doc.heading(&section(
-        lang,
-        7,
-        lang.pick("比拼排名与星级", "Ranking and stars"),
-    ));
+    doc.heading(&section(lang, 7, lang.report_ranking_stars()));
     let mut stars = [0usize; 6];
     for a in &d.assessments {
         stars[usize::from(a.stars.min(5))] += 1;
@@ -754,13 +713,13 @@ fn ranking_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
             Lang::En => format!("{} {}", "★".repeat(s), stars[s]),
         })
         .collect::<Vec<_>>()
-        .join(lang.pick("，", ", "));
+        .join(lang.report_comma());
     if !star_text.is_empty() {
         doc.paragraph(
             &format!(
                 "{}{star_text}{}",
-                lang.pick("星级评定：", "Stars: "),
-                lang.pick("。", ".")
+                lang.report_stars(),
+                lang.report_full_stop()
             ),
             2.0,
         );
@@ -788,7 +747,7 @@ fn ranking_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
             col(lang.col_branch(), 0.26),
             col(lang.part_base(), 0.1),
             col(lang.part_bonus(), 0.09),
-            col(lang.pick("扣分", "Minus"), 0.09),
+            col(lang.report_minus(), 0.09),
             col(lang.col_total(), 0.1),
             col(lang.col_stars(), 0.16),
         ],

@@ -43,17 +43,10 @@ pub fn problem_ledger<'f>(
     progress.step(0.2).ok();
     let mut doc = Document::new(font);
     doc.watch(progress);
-    doc.title(
-        &format!("{studio}\n{}", lang.pick("发展难题台账", "Problem ledger")),
-        17.0,
-    );
+    doc.title(&format!("{studio}\n{}", lang.ledger_problem_ledger()), 17.0);
     let scope = scope_line(lang, period, &filter, &areas, &branches);
     doc.paragraph(
-        &format!(
-            "{scope}{}{}",
-            lang.pick("　　截至", "    as of "),
-            full_date(lang, today)
-        ),
+        &format!("{scope}{}{}", lang.ledger_as(), full_date(lang, today)),
         0.0,
     );
     let open = problems.iter().filter(|p| p.state.is_open()).count();
@@ -93,7 +86,7 @@ fn scope_line(
 ) -> String {
     let scope = match period {
         Some(p) => format!("{}：{p}", lang.period()),
-        None => lang.pick("全部难题", "All problems").to_owned(),
+        None => lang.ledger_all_problems().to_owned(),
     };
     let mut conditions = Vec::new();
     if let Some(state) = filter.state {
@@ -119,8 +112,8 @@ fn scope_line(
     } else {
         format!(
             "{}{}",
-            lang.pick("筛选：", "Filtered: "),
-            conditions.join(lang.pick("、", ", "))
+            lang.ledger_filtered(),
+            conditions.join(lang.ledger_list_separator())
         )
     }
 }
@@ -150,7 +143,7 @@ fn problems_table(
             };
             let mut state = lang.problem_state(p.state).to_owned();
             if late {
-                state.push_str(lang.pick("（逾期）", " (overdue)"));
+                state.push_str(lang.ledger_overdue());
             }
             vec![
                 (i + 1).to_string(),
@@ -168,7 +161,7 @@ fn problems_table(
     doc.table(
         &[
             Column {
-                title: lang.pick("序号", "No."),
+                title: lang.ledger_no(),
                 share: 0.075,
             },
             Column {
@@ -196,7 +189,7 @@ fn problems_table(
                 share: 0.1,
             },
             Column {
-                title: lang.pick("天数", "Days"),
+                title: lang.ledger_days(),
                 share: 0.07,
             },
             Column {

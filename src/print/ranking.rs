@@ -20,7 +20,7 @@ pub fn ranking_list<'f>(
     doc.title(
         &format!(
             "{studio}\n{period} {}",
-            lang.pick("比拼排名及表彰名单", "ranking and commendations")
+            lang.ranking_ranking_commendations()
         ),
         17.0,
     );
@@ -42,7 +42,7 @@ pub fn ranking_list<'f>(
             ]
         })
         .collect();
-    doc.heading(&section(lang, 1, lang.pick("比拼排名", "Ranking")));
+    doc.heading(&section(lang, 1, lang.ranking_ranking()));
     doc.table(
         &[
             Column {
@@ -66,7 +66,7 @@ pub fn ranking_list<'f>(
                 share: 0.09,
             },
             Column {
-                title: lang.pick("扣分", "Minus"),
+                title: lang.ranking_minus(),
                 share: 0.09,
             },
             Column {
@@ -115,9 +115,6 @@ pub fn ranking_list<'f>(
             doc.numbered(&lines);
         }
     }
-    doc.signatures(&[
-        lang.pick("审核人（签字）", "Approved by"),
-        lang.pick("日期", "Date"),
-    ]);
+    doc.signatures(&[lang.ranking_approved(), lang.ranking_date()]);
     Ok(doc)
 }

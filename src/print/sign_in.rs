@@ -19,12 +19,7 @@ pub fn sign_in<'f>(
     let f = &data.fields;
     let mut doc = Document::new(font);
     doc.title(
-        &format!(
-            "{}\n{}{}",
-            data.studio,
-            f.topic,
-            lang.pick("签到表", " — sign-in sheet")
-        ),
+        &format!("{}\n{}{}", data.studio, f.topic, lang.sign_in_sign_sheet()),
         17.0,
     );
     let when = match f.starts_at {
@@ -34,8 +29,8 @@ pub fn sign_in<'f>(
     doc.paragraph(
         &format!(
             "{}：{when}{}{}：{}",
-            lang.pick("时间", "Time"),
-            lang.pick("　　", "    "),
+            lang.sign_in_time(),
+            lang.sign_in_field_gap(),
             lang.col_place(),
             f.place
         ),
@@ -60,7 +55,7 @@ pub fn sign_in<'f>(
     doc.table(
         &[
             Column {
-                title: lang.pick("序号", "No."),
+                title: lang.sign_in_no(),
                 share: 0.08,
             },
             Column {
@@ -76,7 +71,7 @@ pub fn sign_in<'f>(
                 share: 0.2,
             },
             Column {
-                title: lang.pick("签名", "Signature"),
+                title: lang.sign_in_signature(),
                 share: 0.2,
             },
             Column {

@@ -42,12 +42,7 @@ pub fn summary<'f>(
     let f = &data.fields;
     let mut doc = Document::new(font);
     doc.title(
-        &format!(
-            "{}\n{}{}",
-            data.studio,
-            f.topic,
-            lang.pick("活动纪要", " — summary")
-        ),
+        &format!("{}\n{}{}", data.studio, f.topic, lang.summary_summary()),
         17.0,
     );
     let time = match (f.starts_at, f.ends_at) {
@@ -56,7 +51,7 @@ pub fn summary<'f>(
         _ => String::new(),
     };
     doc.field(
-        lang.pick("时间", "Time"),
+        lang.summary_time(),
         &format!("{}{time}", full_date(lang, f.held_on)),
     );
     if !f.place.is_empty() {
@@ -67,7 +62,7 @@ pub fn summary<'f>(
             "{}：{}{}{}：{}",
             lang.col_host(),
             f.host,
-            lang.pick("　　", "    "),
+            lang.summary_field_gap(),
             lang.col_recorder(),
             f.recorder
         ),
@@ -123,9 +118,9 @@ pub fn summary<'f>(
         doc.numbered(&f.decisions);
     }
     doc.signatures(&[
-        lang.pick("主持人（签字）", "Host (signature)"),
-        lang.pick("记录人（签字）", "Recorder (signature)"),
-        lang.pick("日期", "Date"),
+        lang.summary_host_signature(),
+        lang.summary_recorder_signature(),
+        lang.summary_date(),
     ]);
     Ok(doc)
 }
@@ -133,21 +128,15 @@ pub fn summary<'f>(
 /// Who came: a mark beside each name expected, then the count and who was on leave, why.
 fn attendance_part(doc: &mut Document<'_>, lang: Lang, data: &SessionData) {
     doc.space(4.0);
-    doc.paragraph(
-        lang.pick(
-            "出席情况（√ 出席　迟 迟到　假 请假　× 缺席）：",
-            "Attendance (√ present, L late, E excused, × absent):",
-        ),
-        0.0,
-    );
+    doc.paragraph(lang.summary_attendance_present_l_late(), 0.0);
     let marks: Vec<String> = data
         .rows
         .iter()
         .map(|(entry, mark)| {
             let sign = match mark.as_ref().map(|m| m.status) {
                 Some(AttendanceStatus::Present) => "√",
-                Some(AttendanceStatus::Late) => lang.pick("迟", "L"),
-                Some(AttendanceStatus::Excused) => lang.pick("假", "E"),
+                Some(AttendanceStatus::Late) => lang.summary_l(),
+                Some(AttendanceStatus::Excused) => lang.summary_e(),
                 Some(AttendanceStatus::Absent) => "×",
                 None => "　",
             };
@@ -177,21 +166,17 @@ fn attendance_part(doc: &mut Document<'_>, lang: Lang, data: &SessionData) {
         .collect();
     let mut tally = lang.expected_present(expected, present);
     if !excused.is_empty() {
-        tally.push_str(lang.pick("；", "; "));
-        tally.push_str(&excused.join(lang.pick("、", ", ")));
-        tally.push_str(lang.pick("请假", " on leave"));
+        tally.push_str(lang.summary_semicolon());
+        tally.push_str(&excused.join(lang.summary_list_separator()));
+        tally.push_str(lang.summary_leave());
     }
-    tally.push_str(lang.pick("。", "."));
+    tally.push_str(lang.summary_full_stop());
     doc.paragraph(&tally, 0.0);
 }
 
 /// The problems raised at the session and where they stand, as section `n`.
 fn problems_part(doc: &mut Document<'_>, lang: Lang, data: &SessionData, n: usize) {
-    doc.heading(&section(
-        lang,
-        n,
-        lang.pick("问题清单及办理状态", "Problems raised and where they stand"),
-    ));
+    doc.heading(&section(lang, n, lang.summary_problems_raised_where_they()));
     let name = |id| {
         data.rows
             .iter()
@@ -220,7 +205,7 @@ fn problems_part(doc: &mut Document<'_>, lang: Lang, data: &SessionData, n: usiz
     doc.table(
         &[
             Column {
-                title: lang.pick("序号", "No."),
+                title: lang.summary_no(),
                 share: 0.08,
             },
             Column {
@@ -228,7 +213,7 @@ fn problems_part(doc: &mut Document<'_>, lang: Lang, data: &SessionData, n: usiz
                 share: 0.13,
             },
             Column {
-                title: lang.pick("问题描述", "Problem"),
+                title: lang.summary_problem(),
                 share: 0.49,
             },
             Column {

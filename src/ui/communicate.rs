@@ -452,7 +452,7 @@ fn visit_row(ui: &mut Ui, lang: Lang, visit: &SessionSummary, names: &Names) -> 
             ui.label(format!(
                 "{}{}{host}",
                 lang.col_host_village(),
-                lang.pick("：", ": ")
+                lang.say_colon()
             ));
         }
         if ui.link(&visit.fields.topic).clicked() {

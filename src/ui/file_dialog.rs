@@ -49,8 +49,8 @@ impl PathDialog {
             path: suggested
                 .map(|p| p.display().to_string())
                 .unwrap_or_default(),
-            studio_name: format!("{}{}", lang.pick("古城镇", ""), lang.default_studio_name()),
-            town: lang.pick("古城镇", "").to_owned(),
+            studio_name: format!("{}{}", lang.say_default_town(), lang.default_studio_name()),
+            town: lang.say_default_town().to_owned(),
             checked: None,
             passphrase: String::new(),
             passphrase_again: String::new(),

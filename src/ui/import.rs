@@ -144,7 +144,7 @@ fn plan_ui(ui: &mut Ui, lang: Lang, plan: &RosterImportPlan, lines: &[PreviewLin
                 .take(SHOWN)
                 .cloned()
                 .collect::<Vec<_>>()
-                .join(lang.pick("、", ", "));
+                .join(lang.say_list_separator());
             if items.len() > SHOWN {
                 text.push_str(&lang.and_more(items.len() - SHOWN));
             }
@@ -270,7 +270,7 @@ fn preview_lines(lang: Lang, plan: &RosterImportPlan) -> Vec<PreviewLine> {
         let what = format!(
             "{}: {}",
             lang.import_to_update(),
-            changes.join(lang.pick("；", "; "))
+            changes.join(lang.say_semicolon())
         );
         lines.push((
             update.row.line.to_string(),

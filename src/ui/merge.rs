@@ -19,7 +19,7 @@ pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &mut MergePreview) -> Op
         ui.heading(format!(
             "{}{}{}",
             lang.merge_preview_title(),
-            lang.pick("：", ": "),
+            lang.say_colon(),
             preview
                 .path
                 .file_name()
@@ -72,7 +72,7 @@ pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &mut MergePreview) -> Op
                                 } else {
                                     ui.label("0");
                                 }
-                                ui.label(t.examples.join(lang.pick("、", ", ")));
+                                ui.label(t.examples.join(lang.say_list_separator()));
                                 ui.end_row();
                             }
                         });

@@ -48,9 +48,9 @@ fn value_in_words(lang: Lang, column: &str, value: Option<&str>) -> String {
             .map(|s| lang.attendance_status(s).to_owned()),
         "archived" | "pinned" => Some(
             if value == "1" {
-                lang.pick("是", "yes")
+                lang.say_yes()
             } else {
-                lang.pick("否", "no")
+                lang.say_no()
             }
             .to_owned(),
         ),
@@ -102,9 +102,9 @@ impl super::View for ReviewScreen {
                     ui.heading(format!(
                         "{}{}{}{}",
                         lang.review_conflicts(),
-                        lang.pick("（", " ("),
+                        lang.say_open_bracket(),
                         model.conflicts.len(),
-                        lang.pick("）", ")")
+                        lang.say_close_bracket()
                     ));
                     for conflict in model.conflicts.iter().take(SHOWN) {
                         conflict_card(ui, lang, conflict, &mut commands);
@@ -115,9 +115,9 @@ impl super::View for ReviewScreen {
                     ui.heading(format!(
                         "{}{}{}{}",
                         lang.review_duplicates(),
-                        lang.pick("（", " ("),
+                        lang.say_open_bracket(),
                         model.duplicates.len(),
-                        lang.pick("）", ")")
+                        lang.say_close_bracket()
                     ));
                     ui.label(RichText::new(lang.review_duplicate_note()).weak());
                     for duplicate in model.duplicates.iter().take(SHOWN) {
@@ -200,7 +200,7 @@ fn duplicate_card(ui: &mut Ui, lang: Lang, duplicate: &Duplicate, commands: &mut
         ui.label(format!(
             "① {}　{}",
             person_line(lang, &duplicate.keep),
-            lang.pick("（保留这一条）", "(stays)")
+            lang.say_stays()
         ));
         ui.label(format!("② {}", person_line(lang, &duplicate.other)));
         ui.horizontal(|ui| {

@@ -160,7 +160,7 @@ impl ScoreForm {
                         self.error = Some(format!(
                             "{}{}{}",
                             bad.unwrap_or_default(),
-                            lang.pick("：", ": "),
+                            lang.say_colon(),
                             lang.score_out_of_range()
                         ));
                     }

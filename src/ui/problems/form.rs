@@ -355,6 +355,6 @@ fn describe_edit(
     if changes.is_empty() {
         String::new()
     } else {
-        format!("{}：{}", lang.edited(), changes.join(lang.pick("；", "; ")))
+        format!("{}：{}", lang.edited(), changes.join(lang.say_semicolon()))
     }
 }
