@@ -225,3 +225,56 @@ fn a_secretarys_page_shows_their_sessions_rate_and_problems() {
         "the latest session is listed"
     );
 }
+
+#[test]
+fn attendance_marks_show_at_once_and_count_from_there_while_the_page_is_read_again() {
+    use secretary_studio::domain::session::AttendanceStatus;
+    let store = common::ledger_store();
+    let session = store.sessions().expect("sessions")[0].id;
+    let marks = store.attendance(session).expect("marks");
+    let first = marks.first().expect("a mark").clone();
+    let name = store
+        .secretary(first.secretary_id)
+        .expect("read")
+        .expect("there")
+        .fields
+        .name;
+    let mut harness = common::harness(store, Screen::Session(session));
+    harness
+        .state_mut()
+        .apply(secretary_studio::ui::Command::Navigate(Screen::Session(
+            session,
+        )));
+    harness.run();
+    // From here on the page is read again only when the test says, as from a slow disk.
+    harness.state_mut().hold_loads();
+    for _ in 0..2 {
+        harness.get_by_label(&format!("出勤登记 {name}")).click();
+        harness.run();
+    }
+    assert!(harness.state().is_loading(), "the page is being read again");
+    // Two clicks are two steps, the second counted from what the first showed.
+    let stored = harness.state().store().attendance(session).expect("marks");
+    let now = stored
+        .iter()
+        .find(|m| m.secretary_id == first.secretary_id)
+        .expect("marked");
+    assert_eq!(now.status, first.status.next().next());
+    assert_ne!(now.status, AttendanceStatus::Present, "a step was taken");
+    // And the page shows what the store holds, before it is read again.
+    let tally = |harness: &egui_kittest::Harness<'static, secretary_studio::App>| {
+        let store = harness.state().store();
+        let fields = store.session(session).expect("read").expect("there");
+        let rows = store.expected_at(session, &fields).expect("rows");
+        let present = rows
+            .iter()
+            .filter(|(_, m)| m.as_ref().is_some_and(|m| m.status.attended()))
+            .count();
+        format!("应到 {} 人，实到 {present} 人", rows.len())
+    };
+    let expected = tally(&harness);
+    harness.get_by_label(&expected);
+    harness.state().release_loads();
+    harness.run();
+    harness.get_by_label(&expected);
+}

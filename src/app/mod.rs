@@ -158,6 +158,16 @@ impl App {
         self.wake = Some(wake);
     }
 
+    /// Holds every load back until [`App::release_loads`], as a slow file would (tests).
+    pub fn hold_loads(&mut self) {
+        self.loader = crate::ui::data::Loader::held();
+    }
+
+    /// Runs the loads held back by [`App::hold_loads`].
+    pub fn release_loads(&self) {
+        self.loader.run_held(&self.store);
+    }
+
     /// Whether data a screen asked for is still being read (for the benchmark).
     pub fn is_loading(&self) -> bool {
         self.loader.is_busy()

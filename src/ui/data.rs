@@ -34,6 +34,8 @@ pub struct Loader {
     tasks: Option<mpsc::Sender<Task>>,
     /// Loads asked for and not yet done.
     pending: Arc<std::sync::atomic::AtomicUsize>,
+    /// Loads held back until [`Loader::run_held`] (tests: what shows while data is on its way).
+    held: Option<std::sync::Mutex<mpsc::Receiver<Task>>>,
 }
 
 impl Loader {
@@ -65,8 +67,31 @@ impl Loader {
             Ok(_) => Self {
                 tasks: Some(tasks),
                 pending: Arc::default(),
+                held: None,
             },
             Err(_) => Self::inline(),
+        }
+    }
+
+    /// A loader that keeps every load back until [`Loader::run_held`], as a slow file would
+    /// (for tests of what the window shows meanwhile).
+    pub fn held() -> Self {
+        let (tasks, queue) = mpsc::channel::<Task>();
+        Self {
+            tasks: Some(tasks),
+            pending: Arc::default(),
+            held: Some(std::sync::Mutex::new(queue)),
+        }
+    }
+
+    /// Runs the loads held back, on `store`.
+    pub fn run_held(&self, store: &Store) {
+        if let Some(queue) = &self.held
+            && let Ok(queue) = queue.lock()
+        {
+            for task in queue.try_iter() {
+                task(store);
+            }
         }
     }
 

@@ -52,12 +52,30 @@ pub struct SessionPage {
     form: Option<SessionForm>,
     /// The form raising a problem at this session, when open.
     problem_form: Option<crate::ui::problems::ProblemForm>,
+    /// Marks asked for and not yet answered: shown at once once saved, before the page is
+    /// read again.
+    marking: Option<(SessionId, Vec<AttendanceMark>)>,
 }
 
 impl crate::ui::View for SessionPage {
     fn write_finished(&mut self, succeeded: bool) {
         SessionForm::write_finished(&mut self.form, succeeded);
         crate::ui::problems::ProblemForm::write_finished(&mut self.problem_form, succeeded);
+        // A saved mark shows in the next frame; the page read again confirms it.
+        if let Some((id, marks)) = self.marking.take()
+            && succeeded
+            && let Some(model) = self.page.shown_mut(&id)
+        {
+            for mark in marks {
+                if let Some((_, shown)) = model
+                    .rows
+                    .iter_mut()
+                    .find(|(entry, _)| entry.id == mark.secretary_id)
+                {
+                    *shown = Some(mark);
+                }
+            }
+        }
     }
 
     /// Draws the page of session `id`.
@@ -177,6 +195,20 @@ impl crate::ui::View for SessionPage {
                 None if form.closed => self.problem_form = None,
                 None => {}
             }
+        }
+        // The marks asked for this frame, to show as soon as they are saved.
+        let marks: Vec<AttendanceMark> = commands
+            .iter()
+            .filter_map(|c| match c {
+                Command::Write(Change::SetAttendance(session, marks)) if *session == id => {
+                    Some(marks.clone())
+                }
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        if !marks.is_empty() {
+            self.marking = Some((id, marks));
         }
         commands
     }
