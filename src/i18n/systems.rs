@@ -10,14 +10,9 @@ texts! {
     col_pairing: "结对", "Pairing";
     col_host_village: "东道村", "Host village";
     study_topics: "学习内容", "Study topics";
-    add_study_topic: "添加学习内容", "Add a topic";
-    study_title_hint: "如《乡村振兴促进法》", "e.g. Rural Revitalisation Law";
     col_study_title: "学习内容", "Topic";
     col_study_kind: "学习形式", "How";
     col_study_hours: "学时", "Hours";
-    col_plan_item: "学习计划", "Plan item";
-    not_in_plan: "（计划外）", "(not in the plan)";
-    remove: "删除", "Remove";
     kind_policy_document: "政策文件", "Policy document";
     kind_lecture: "专题讲座", "Lecture";
     kind_site_visit: "现场观摩", "Site visit";
@@ -39,7 +34,6 @@ impl Lang {
 texts! {
     period: "期间", "Period";
     period_hint: "请写 2021、2021-H1、2021-Q3 或 2021-05", "Write 2021, 2021-H1, 2021-Q3 or 2021-05";
-    record_deleted: "已删除", "Deleted";
     nav_learn: "学习", "Learn";
     nav_help: "帮扶", "Help";
     nav_compare: "比拼", "Compare";
@@ -51,25 +45,16 @@ texts! {
     col_record: "来源记录", "From record";
     delete: "删除", "Delete";
     manual_award: "手工奖励/扣分", "Manual award";
-    all_secretaries: "全体书记", "Everyone";
 }
 
 texts! {
-    points_leaderboard: "积分榜", "Leaderboard";
     points_ledger: "积分明细", "Points ledger";
-    awards_and_honours: "奖励与表彰", "Awards & honours";
     points_rules: "积分规则", "Points rules";
-    honours_title: "表彰与批评", "Commendations & criticisms";
     red_list: "红榜（表彰）", "Red list (commendations)";
     criticisms: "黑榜（批评）", "Criticisms";
-    honour_kind: "类别", "Kind";
     honour_commendation: "表彰", "Commendation";
     honour_criticism: "批评", "Criticism";
-    record_award: "记录奖励", "Record award";
     record_honour: "记录表彰/批评", "Record";
-    rules_explained: "积分由台账记录按规则自动计算；修改规则后全部积分按新规则重算。", "Points are derived from the records by these rules; a changed rule applies to every line.";
-    save_rules: "保存规则", "Save rules";
-    points_must_be_whole: "积分请填写整数（如 +5、-3）", "Points must be a whole number (e.g. +5, -3)";
     choose_secretary: "请选择书记", "Choose a secretary";
     reason_required: "请填写事由", "Give a reason";
     event_attended: "出席活动", "Attended a session";
@@ -137,25 +122,8 @@ impl Lang {
 }
 
 texts! {
-    view_ranking: "排名", "Ranking";
-    view_trend: "个人趋势", "Trend";
-    view_side_by_side: "对比", "Side by side";
-    view_areas: "片区比较", "Areas";
-    view_criteria: "考评指标", "Criteria";
-    two_secretaries: "两位书记", "Two secretaries";
-    two_areas: "两个片区", "Two areas";
-    compare_a: "甲", "A";
-    compare_b: "乙", "B";
-    choose_two: "请选择要对比的两项", "Choose the two to compare";
-    col_criterion: "考评指标", "Criterion";
     col_total: "总分", "Total";
     col_stars: "星级", "Stars";
-    col_part: "类别", "Part";
-    col_max_score: "满分", "Max";
-    col_source: "计分方式", "Scored by";
-    col_target_per_year: "全年目标", "Yearly target";
-    col_score: "得分", "Score";
-    col_score_note: "评分说明", "Note";
     part_base: "基础分", "Base";
     part_bonus: "加分", "Bonus";
     part_deduction: "扣分", "Deduction";
@@ -165,18 +133,6 @@ texts! {
     source_problems_resolved: "帮扶解决难题数", "Problems resolved as helper";
     source_help_visits: "帮扶走访次数", "Help visits";
     star_thresholds: "二至五星起点分", "2–5 stars from";
-    save_criteria: "保存指标", "Save criteria";
-    new_criterion: "新增人工评分指标", "New criterion (by hand)";
-    criteria_explained: "出勤率、学时、解决难题、帮扶走访由台账自动计算；其余人工评分。总分 = 基础分 + 加分 − 扣分。", "Attendance, hours, problems and visits are computed from the records; the rest is entered by hand. Total = base + bonus − deductions.";
-    criteria_invalid: "指标名称不能为空，满分和目标须为 0–1000 的数", "Names must be filled; max and target must be numbers 0–1000";
-    thresholds_invalid: "星级起点请写四个递增的分数，如 60, 70, 80, 90", "Write four rising totals, e.g. 60, 70, 80, 90";
-    ranking_explained: "鼠标停在分数上可看计分依据；点“评分”录入人工评分项。", "Hover a score to see how it was computed; Score… enters the criteria scored by hand.";
-    enter_scores: "评分…", "Score…";
-    score_out_of_range: "得分须在 0 到满分之间", "A score must be between 0 and the maximum";
-    areas_explained: "各片区书记总分的平均值", "The mean total of each area's secretaries";
-    explain_no_sessions: "本期无应到活动", "No session expected them in the period";
-    explain_manual: "人工评分", "Entered by hand";
-    explain_not_entered: "尚未评分", "Not yet scored";
 }
 
 impl Lang {
@@ -234,26 +190,9 @@ impl Lang {
 }
 
 texts! {
-    new_pairing: "新建结对", "New pairing";
-    edit_pairing: "编辑结对", "Edit pairing";
-    stale_after_days: "超过多少天未走访提醒", "Warn after days without a visit";
-    col_pair: "帮扶人 → 被帮扶人", "Helper → helped";
-    col_since: "开始日期", "Since";
-    col_until: "结束日期", "Until";
-    col_visits: "走访", "Visits";
     col_last_visit: "最近走访", "Last visit";
-    col_days_since_visit: "距今天数", "Days since";
-    col_pair_problems: "难题", "Problems";
-    col_outcome: "帮扶成效", "Outcome";
-    col_goals: "帮扶目标", "Goals";
     col_strong: "帮扶人（强村书记）", "Helper (strong branch)";
     col_weak: "被帮扶人（弱村书记）", "Helped (weak branch)";
-    pairing_ended: "已结束", "ended";
-    resolved_of_raised: "已解决 / 提出", "resolved / raised";
-    record_visit: "记录走访", "Record visit";
-    raise_problem_short: "提出难题", "Raise problem";
-    choose_both_secretaries: "请选择帮扶人和被帮扶人", "Choose both secretaries";
-    pairing_same_person: "帮扶人和被帮扶人不能是同一人", "A secretary cannot be paired with themself";
 }
 
 impl Lang {
@@ -270,38 +209,10 @@ impl Lang {
 }
 
 texts! {
-    new_notice: "发布通知", "Post a notice";
-    edit_notice: "编辑通知", "Edit notice";
-    new_note: "新建经验材料", "New experience note";
-    edit_note: "编辑经验材料", "Edit experience note";
-    notice_board: "通知公告", "Notice board";
-    experience_notes: "经验材料", "Experience notes";
-    exchange_visits: "观摩交流", "Exchange visits";
-    pinned_mark: "【置顶】", "[Pinned]";
-    pin: "置顶", "Pin";
-    unpin: "取消置顶", "Unpin";
-    linked_session: "关联活动", "Linked session";
-    linked_problem: "关联难题", "Linked problem";
-    col_heading: "标题", "Title";
-    col_author: "作者", "Author";
-    col_text: "正文", "Text";
     title_required: "请填写标题", "Give a title";
 }
 
 texts! {
-    previous_year: "上一年", "Previous year";
-    next_year: "下一年", "Next year";
-    learning_plan: "年度学习计划", "Learning plan";
-    learning_records: "个人学习档案", "Learning records";
-    col_month: "月份", "Month";
-    col_plan_status: "完成情况", "Status";
-    add_plan_item: "加入计划", "Add to plan";
-    month_invalid: "月份请填 1–12", "Month must be 1–12";
-    plan_held: "已学习", "held";
-    plan_pending: "待开展", "pending";
-    plan_overdue: "逾期未学", "overdue";
-    plan_explained: "在活动表单的“学习内容”里选择对应计划项，计划即记为已完成。", "Pick the plan item in a session's study topics and it counts as held.";
-    hours_this_year: "本年度学时", "Hours this year";
     hours_unit: "学时", "h";
 }
 
@@ -329,31 +240,6 @@ impl Lang {
             Self::En => format!("{name}: {topics} topics, {hours} hours"),
         }
     }
-}
-
-texts! {
-    six_responsibilities: "六项职责", "Six responsibilities";
-    edit_responsibilities: "编辑职责…", "Edit responsibilities…";
-    unassigned: "（未分工）", "(unassigned)";
-    col_responsibility: "职责", "Responsibility";
-    col_holder: "负责人", "Held by";
-    col_term_start: "任期开始", "Term from";
-    col_term_end: "任期结束", "Term until";
-    responsibilities_invalid: "职责名称不能为空，日期须有效且结束不早于开始", "Names must be filled; dates must be real and the term must not end before it starts";
-}
-
-texts! {
-    rules_saved: "规则已保存，积分已按新规则重算", "Rules saved; points recomputed";
-    criteria_saved: "指标已保存，排名已重算", "Criteria saved; ranking recomputed";
-    score_title: "评分", "Scores";
-    responsibilities_title: "编辑六项职责", "Edit the six responsibilities";
-    term_over: "（任期已满）", " (term over)";
-}
-
-texts! {
-    commend_pair: "表彰", "Commend";
-    commend_pair_title: "表彰结对", "Commend the pair";
-    commend_pair_explained: "帮扶人和被帮扶人都记入红榜，各按“受到表彰”规则加分。", "Both secretaries go on the red list and earn the commendation points.";
 }
 
 texts! {
@@ -413,15 +299,6 @@ impl Lang {
     }
 }
 
-texts! {
-    file_export: "导出台账…", "Export a ledger…";
-    export_title: "导出台账", "Export a ledger";
-    export_ledger: "台账", "Ledger";
-    export_format: "格式", "Format";
-    export_action: "导出", "Export";
-    all_periods_hint: "空白为全部", "empty for all";
-}
-
 impl Lang {
     /// "There is no session 42"
     pub fn no_such_session(self, id: i64) -> String {
@@ -473,12 +350,6 @@ impl Lang {
     }
 }
 
-texts! {
-    print_summary: "打印纪要", "Print summary";
-    print_sign_in: "打印签到表", "Print sign-in sheet";
-    print_folder: "书记工作室打印件", "Secretary Studio printouts";
-}
-
 impl Lang {
     /// The PDF was written but no viewer opened: where it is.
     pub fn printed_no_viewer(self, path: &std::path::Path) -> String {
@@ -493,17 +364,8 @@ impl Lang {
 }
 
 texts! {
-    open_folder: "打开所在文件夹", "Open folder";
-    print_problem_ledger: "打印台账", "Print ledger";
-    print_ranking: "打印排名及表彰名单", "Print ranking & commendations";
     print_report: "打印工作报告", "Print period report";
     col_session_number: "活动编号", "Session no.";
-    save_pdf: "另存为 PDF…", "Save PDF…";
-    save_pdf_title: "另存为 PDF", "Save as PDF";
-    save_action: "保存", "Save";
-    folder_missing: "文件夹不存在（U 盘是否已拔出？）", "The folder does not exist (was the USB stick pulled out?)";
-    cancel_work: "停止", "Stop";
-    work_busy: "另一项工作正在进行，请等它完成（或点“停止”）后再试。", "Other work is running; wait for it (or stop it) and try again.";
 }
 
 impl Lang {

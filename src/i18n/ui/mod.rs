@@ -1,0 +1,24 @@
+//! The labels of each screen and dialog, one catalogue each, as `ui/` has one file (or folder)
+//! each; labels several screens share stay in `i18n/mod.rs` and `i18n/systems.rs`.
+
+mod areas;
+mod backups;
+mod browse;
+mod communicate;
+mod compare;
+mod dashboard;
+mod data;
+mod export;
+mod file_dialog;
+mod help;
+mod import;
+mod incentivise;
+mod learn;
+mod merge;
+mod problems;
+mod review;
+mod roster;
+mod save_pdf;
+mod secretary;
+mod sessions;
+mod widgets;
