@@ -185,3 +185,54 @@ fn a_backdated_entry_is_refused_and_an_edit_is_kept_in_the_history() {
     );
     assert_eq!(last.event.state, problem.state, "an edit keeps the state");
 }
+
+#[test]
+fn choosing_the_branch_names_its_secretary_as_the_one_who_raised_it() {
+    let store = common::ledger_store();
+    let roster = store.roster().expect("roster");
+    let branches = store.branches().expect("branches");
+    // A branch and its secretary in office.
+    let (branch, secretary) = branches
+        .iter()
+        .skip(1)
+        .find_map(|b| {
+            roster
+                .iter()
+                .find(|e| !e.fields.archived && e.fields.branch_id == Some(b.id))
+                .map(|e| (b.clone(), e.clone()))
+        })
+        .expect("a branch with a secretary");
+    let mut harness = common::harness(store, Screen::Problems);
+    harness.get_by_label("提出难题").click();
+    harness.run();
+    common::type_into(&mut harness, "难题", "通组道路损毁");
+    // The form's 所在党支部 (the list's filter of the same name is behind the form); the branch
+    // is picked from the list that opens (the list's rows name branches too).
+    harness
+        .get_all_by_role_and_label(Role::ComboBox, "所在党支部")
+        .last()
+        .expect("the form's branch")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, &branch.name)
+        .click();
+    harness.run();
+    harness.get_by_label("保存").click();
+    harness.run();
+    let saved = harness
+        .state()
+        .store()
+        .problems()
+        .expect("list")
+        .into_iter()
+        .find(|p| p.fields.title == "通组道路损毁")
+        .expect("saved");
+    assert_eq!(saved.fields.branch_id, Some(branch.id));
+    assert_eq!(
+        saved.fields.raised_by,
+        Some(secretary.id),
+        "{}",
+        secretary.fields.name
+    );
+}

@@ -193,7 +193,7 @@ impl ProblemForm {
                         .filter(|b| !b.archived || Some(b.id) == self.branch)
                         .map(|b| b.id)
                         .collect();
-                    choice(
+                    if choice(
                         ui,
                         "problem-branch",
                         lang.col_branch(),
@@ -201,7 +201,9 @@ impl ProblemForm {
                         &branches,
                         Some(lang.none_value()),
                         |id| names.branch(Some(id)),
-                    );
+                    ) {
+                        self.raised_by = raiser_for_branch(names, self.branch, self.raised_by);
+                    }
                     ui.end_row();
                     let people: Vec<SecretaryId> = names
                         .roster
@@ -357,4 +359,32 @@ fn describe_edit(
     } else {
         format!("{}：{}", lang.edited(), changes.join(lang.say_semicolon()))
     }
+}
+
+/// Who raises a problem of `branch`: the one already chosen if they belong to it (or no
+/// branch is chosen), else the branch's secretary in office (the one a coordinator means
+/// almost always; another can still be picked).
+fn raiser_for_branch(
+    names: &Names,
+    branch: Option<BranchId>,
+    chosen: Option<SecretaryId>,
+) -> Option<SecretaryId> {
+    let Some(branch) = branch else {
+        return chosen;
+    };
+    let of_branch = |id: SecretaryId| {
+        names
+            .roster
+            .iter()
+            .any(|e| e.id == id && e.fields.branch_id == Some(branch))
+    };
+    if chosen.is_some_and(of_branch) {
+        return chosen;
+    }
+    names
+        .roster
+        .iter()
+        .find(|e| !e.fields.archived && e.fields.branch_id == Some(branch))
+        .map(|e| e.id)
+        .or(chosen)
 }
