@@ -100,11 +100,6 @@ impl Loader {
         self.pending.load(std::sync::atomic::Ordering::Acquire) > 0
     }
 
-    /// Whether loads run on a thread of their own.
-    pub fn is_background(&self) -> bool {
-        self.tasks.is_some()
-    }
-
     /// Starts `load`; its result arrives on the returned channel (at once when inline).
     fn run<T: Send + 'static>(
         &self,
@@ -221,17 +216,6 @@ impl<K: Clone + PartialEq + Send + 'static, T: Send + 'static> Memo<K, T> {
     /// The store generation the data shown was loaded at (what derived lists key on).
     pub fn loaded_at(&self) -> Option<u64> {
         self.shown.as_ref().map(|s| s.generation)
-    }
-
-    /// Whether a load is running (the data shown may be a generation old).
-    pub fn is_loading(&self) -> bool {
-        self.pending.is_some()
-    }
-
-    /// Forgets what was loaded: the next `get` loads again.
-    pub fn clear(&mut self) {
-        self.shown = None;
-        self.pending = None;
     }
 
     /// The data shown, to change in place after a small write that the next load will

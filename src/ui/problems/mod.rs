@@ -99,14 +99,7 @@ impl super::View for ProblemsScreen {
                 &mut f.area,
                 &areas,
                 Some(lang.all()),
-                |id| {
-                    names
-                        .areas
-                        .iter()
-                        .find(|a| a.id == id)
-                        .map(|a| a.name.clone())
-                        .unwrap_or_default()
-                },
+                |id| names.area(Some(id)),
             );
             let branches: Vec<BranchId> = names
                 .branches

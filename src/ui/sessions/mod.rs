@@ -131,13 +131,7 @@ impl super::View for SessionsScreen {
                 &mut filters.area,
                 &area_ids,
                 Some(lang.all()),
-                |id| {
-                    areas
-                        .iter()
-                        .find(|a| a.id == id)
-                        .map(|a| a.name.clone())
-                        .unwrap_or_default()
-                },
+                |id| names.area(Some(id)),
             );
             let label = ui.label(lang.search());
             ui.add_sized(
