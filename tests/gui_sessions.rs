@@ -34,46 +34,78 @@ impl Actions {
 }
 
 #[test]
-fn record_a_session_with_twenty_attendees_two_on_leave_and_one_absent() {
-    let mut harness = common::harness(common::demo_store(), Screen::Dashboard);
+fn the_whole_session_journey_takes_at_most_thirty_actions() {
+    use egui::{Key, Modifiers};
+    let folder = tempfile::tempdir().expect("folder");
+    // The last session's host and recorder are the next one's.
+    let mut store = common::demo_store();
+    let mut earlier = secretary_studio::domain::session::SessionDraft::new(common::today());
+    earlier.date = "2026-10-15".to_owned();
+    earlier.topic = "十月学习会".to_owned();
+    earlier.host = "王建国".to_owned();
+    earlier.recorder = "刘芳".to_owned();
+    let earlier = earlier.validate().expect("valid");
+    store
+        .write(|w| w.add_session(&earlier).map(|_| ()))
+        .expect("saved");
+    let mut harness = common::harness(store, Screen::Dashboard);
+    harness.state_mut().print_into(folder.path().to_owned());
     let mut actions = Actions(0);
-    actions.click(&mut harness, "活动台账");
-    actions.click(&mut harness, "新建活动");
-    actions.fill(&mut harness, "日期", "2021-05-20");
+
+    // Plan it: Ctrl+N from anywhere, the day, the topic, the kind, the host village (which
+    // fills the place), the agenda.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    actions.0 += 1;
+    actions.fill(&mut harness, "日期", "2026-12-03");
     actions.fill(&mut harness, "主题", "食用菌产业观摩");
-    actions.fill(&mut harness, "地点", "东坪村食用菌基地");
-    // The form's 形式 (the list's filter of the same name is behind the form window).
+    actions.click(&mut harness, "观摩交流");
     harness
-        .get_all_by_role_and_label(Role::ComboBox, "形式")
-        .last()
-        .expect("the form's kind")
+        .get_by_role_and_label(Role::ComboBox, "东道村")
         .click();
     harness.run();
     actions.0 += 1;
-    actions.click(&mut harness, "观摩交流");
+    actions.click(&mut harness, "东坪村党支部");
+    actions.fill(
+        &mut harness,
+        "议程（每行一项）",
+        "学习《乡村振兴促进法》\n观摩东坪村食用菌基地",
+    );
     actions.click(&mut harness, "保存");
     harness.get_by_label("活动 · 食用菌产业观摩");
+
+    // The sign-in sheet, printed before the session.
+    actions.click(&mut harness, "打印签到表");
+    common::wait_for_work(&mut harness);
+    let sign_in = harness.state().last_printed().expect("printed").to_owned();
+    assert!(sign_in.to_string_lossy().contains("签到表"), "{sign_in:?}");
+
+    // At the session: everyone present but two on leave, with their reasons.
     actions.click(&mut harness, "全部出席");
-    harness.get_by_label("应到 20 人，实到 20 人");
     for name in ["李秀英", "张志强"] {
-        for _ in 0..2 {
-            actions.click(&mut harness, &format!("出勤登记 {name}"));
-        }
+        actions.click(&mut harness, &format!("请假 {name}"));
         actions.fill(
             &mut harness,
             &format!("请假事由 {name}"),
             "参加县委党校培训",
         );
     }
-    for _ in 0..3 {
-        actions.click(&mut harness, "出勤登记 刘芳");
-    }
-    harness.get_by_label("应到 20 人，实到 17 人");
 
-    // Two problems raised at the session, with a responsible office and a deadline.
+    // After it: what was discussed and decided.
+    actions.click(&mut harness, "编辑");
+    actions.fill(&mut harness, "研讨交流", "各村交流食用菌冷链经验");
+    actions.fill(
+        &mut harness,
+        "议定事项（每行一项）",
+        "东坪村牵头建设冷库\n石门村学习菌棒生产",
+    );
+    actions.click(&mut harness, "保存");
+    harness.get_by_label("应到 20 人，实到 18 人");
+
+    // Two problems raised there, with a responsible office and a deadline.
     for (title, office, deadline) in [
-        ("食用菌基地冷库用地审批", "镇自然资源所", "2021-07-31"),
-        ("年轻党员外出务工，支部活动难组织", "镇组织办", "2021-09-30"),
+        ("食用菌基地冷库用地审批", "镇自然资源所", "2027-01-31"),
+        ("年轻党员外出务工，支部活动难组织", "镇组织办", "2027-03-31"),
     ] {
         actions.click(&mut harness, "提出难题");
         actions.fill(&mut harness, "难题", title);
@@ -83,13 +115,29 @@ fn record_a_session_with_twenty_attendees_two_on_leave_and_one_absent() {
     }
     harness.get_by_label("食用菌基地冷库用地审批");
 
+    // And the summary.
+    actions.click(&mut harness, "打印纪要");
+    common::wait_for_work(&mut harness);
+    let summary = harness.state().last_printed().expect("printed").to_owned();
+    assert!(summary.to_string_lossy().contains("纪要"), "{summary:?}");
+
     let store = harness.state().store();
     let sessions = store.sessions().expect("sessions");
-    assert_eq!(sessions.len(), 1);
-    let session = &sessions[0];
-    assert_eq!(session.fields.topic, "食用菌产业观摩");
-    assert_eq!(session.fields.kind, SessionKind::ObservationVisit);
-    assert_eq!((session.expected, session.attended), (20, 17));
+    let session = sessions
+        .iter()
+        .find(|s| s.fields.topic == "食用菌产业观摩")
+        .expect("saved");
+    let fields = store.session(session.id).expect("read").expect("there");
+    assert_eq!(fields.kind, SessionKind::ObservationVisit);
+    assert_eq!(fields.place, "东坪村", "the host village is the place");
+    assert_eq!(
+        (fields.host.as_str(), fields.recorder.as_str()),
+        ("王建国", "刘芳")
+    );
+    assert_eq!(fields.agenda.len(), 2);
+    assert_eq!(fields.decisions.len(), 2);
+    assert_eq!(fields.discussion, "各村交流食用菌冷链经验");
+    assert_eq!((session.expected, session.attended), (20, 18));
     let marks = store.attendance(session.id).expect("marks");
     let excused: Vec<_> = marks
         .iter()
@@ -100,20 +148,28 @@ fn record_a_session_with_twenty_attendees_two_on_leave_and_one_absent() {
         excused.iter().all(|m| m.reason == "参加县委党校培训"),
         "{excused:?}"
     );
-    assert_eq!(
-        marks
-            .iter()
-            .filter(|m| m.status == AttendanceStatus::Absent)
-            .count(),
-        1
-    );
     let problems = store.problems().expect("problems");
     assert_eq!(problems.len(), 2);
-    assert!(
-        problems
-            .iter()
-            .all(|p| p.fields.session_id == Some(session.id))
-    );
+    for problem in &problems {
+        assert_eq!(problem.fields.session_id, Some(session.id));
+        assert_eq!(
+            problem.fields.raised_on,
+            common::today(),
+            "a session planned ahead: raised today"
+        );
+        let branch = store
+            .branches()
+            .expect("branches")
+            .into_iter()
+            .find(|b| Some(b.id) == problem.fields.branch_id)
+            .map(|b| b.name);
+        assert_eq!(
+            branch.as_deref(),
+            Some("东坪村党支部"),
+            "about the host village"
+        );
+        assert!(problem.fields.raised_by.is_some(), "by its secretary");
+    }
     let cold_storage = problems
         .iter()
         .find(|p| p.fields.title == "食用菌基地冷库用地审批")
@@ -125,13 +181,54 @@ fn record_a_session_with_twenty_attendees_two_on_leave_and_one_absent() {
             .deadline
             .map(|d| d.to_string())
             .as_deref(),
-        Some("2021-07-31")
+        Some("2027-01-31")
     );
-    eprintln!(
-        "recording the session, its attendance and two problems took {} user actions",
-        actions.0
-    );
+    eprintln!("session journey: {} actions", actions.0);
     assert!(actions.0 <= 30, "{} actions", actions.0);
+}
+
+#[test]
+fn attendance_takes_one_click_per_state_and_the_number_keys() {
+    let mut harness = common::harness(common::demo_store(), Screen::Sessions);
+    harness.get_by_label("新建活动").click();
+    harness.run();
+    common::type_into(&mut harness, "主题", "学习会");
+    harness.get_by_label("保存").click();
+    harness.run();
+    harness.get_by_label("应到 20 人，实到 0 人");
+    // Keys: the first row is chosen; 1 marks it present and moves on; 3 marks the next on leave.
+    harness.key_press(egui::Key::Num1);
+    harness.run();
+    harness.key_press(egui::Key::Num3);
+    harness.run();
+    harness.key_press(egui::Key::ArrowDown);
+    harness.key_press(egui::Key::Num2);
+    harness.run();
+    let rows = |harness: &egui_kittest::Harness<'static, secretary_studio::App>| {
+        let store = harness.state().store();
+        let session = store.sessions().expect("list")[0].id;
+        let fields = store.session(session).expect("read").expect("there");
+        store
+            .expected_at(session, &fields)
+            .expect("rows")
+            .into_iter()
+            .map(|(entry, mark)| (entry.fields.name, mark.map(|m| m.status)))
+            .collect::<Vec<_>>()
+    };
+    let marked = rows(&harness);
+    assert_eq!(marked[0].1, Some(AttendanceStatus::Present));
+    assert_eq!(marked[1].1, Some(AttendanceStatus::Excused));
+    assert_eq!(marked[2].1, None, "the arrow moved past it");
+    assert_eq!(marked[3].1, Some(AttendanceStatus::Late));
+    // A click goes straight to the state.
+    let name = marked[5].0.clone();
+    harness.get_by_label(&format!("缺席 {name}")).click();
+    harness.run();
+    assert_eq!(
+        rows(&harness)[5].1,
+        Some(AttendanceStatus::Absent),
+        "one click, straight to 缺席"
+    );
 }
 
 #[test]
@@ -248,19 +345,28 @@ fn attendance_marks_show_at_once_and_count_from_there_while_the_page_is_read_aga
     harness.run();
     // From here on the page is read again only when the test says, as from a slow disk.
     harness.state_mut().hold_loads();
-    for _ in 0..2 {
-        harness.get_by_label(&format!("出勤登记 {name}")).click();
-        harness.run();
-    }
+    // Leave, then late: the reason field shows at once, and the second click is its own step.
+    let leave = if first.status == AttendanceStatus::Excused {
+        AttendanceStatus::Absent
+    } else {
+        AttendanceStatus::Excused
+    };
+    harness
+        .get_by_label(&format!("{} {name}", status_word(leave)))
+        .click();
+    harness.run();
     assert!(harness.state().is_loading(), "the page is being read again");
-    // Two clicks are two steps, the second counted from what the first showed.
+    if leave == AttendanceStatus::Excused {
+        harness.get_by_label(&format!("请假事由 {name}"));
+    }
+    harness.get_by_label(&format!("迟到 {name}")).click();
+    harness.run();
     let stored = harness.state().store().attendance(session).expect("marks");
     let now = stored
         .iter()
         .find(|m| m.secretary_id == first.secretary_id)
         .expect("marked");
-    assert_eq!(now.status, first.status.next().next());
-    assert_ne!(now.status, AttendanceStatus::Present, "a step was taken");
+    assert_eq!(now.status, AttendanceStatus::Late);
     // And the page shows what the store holds, before it is read again.
     let tally = |harness: &egui_kittest::Harness<'static, secretary_studio::App>| {
         let store = harness.state().store();
@@ -277,4 +383,9 @@ fn attendance_marks_show_at_once_and_count_from_there_while_the_page_is_read_aga
     harness.state().release_loads();
     harness.run();
     harness.get_by_label(&expected);
+}
+
+/// The word on an attendance button.
+fn status_word(status: secretary_studio::domain::session::AttendanceStatus) -> &'static str {
+    secretary_studio::i18n::Lang::Zh.attendance_status(status)
 }

@@ -37,6 +37,11 @@ impl App {
                 self.dialog = Some(Dialog::Import(crate::ui::import::ImportDialog::default()));
             }
             Command::ShowError(message) => self.show_error(message),
+            Command::NewSession => {
+                let draft = crate::domain::session::SessionDraft::new(self.today());
+                self.screens.sessions.start_adding(draft);
+                self.settings.screen = Screen::Sessions;
+            }
             Command::RecordHelpVisit(pairing) => {
                 let mut draft = crate::domain::session::SessionDraft::new(self.today());
                 draft.kind = crate::domain::session::SessionKind::HelpVisit;

@@ -33,6 +33,7 @@ impl App {
     /// Draws one frame of the whole app and applies what it asked for.
     pub fn ui(&mut self, ui: &mut Ui) {
         self.update_title(ui.ctx());
+        self.settings.lang.set_for(ui.ctx());
         if self.egui_ctx.is_none() {
             self.egui_ctx = Some(ui.ctx().clone());
         }
@@ -44,6 +45,10 @@ impl App {
         self.daily_backup_result();
         self.look_elsewhere(ui.ctx());
         let mut commands = Vec::new();
+        let new_session = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::N);
+        if self.dialog.is_none() && ui.input_mut(|i| i.consume_shortcut(&new_session)) {
+            commands.push((Asker::Shell, Command::NewSession));
+        }
         egui::Panel::top("top-bar").show(ui, |ui| {
             self.top_bar(ui, &mut commands);
         });

@@ -181,17 +181,6 @@ code_enum!(
 );
 
 impl AttendanceStatus {
-    /// The next status of the one-click cycle present → late → excused → absent → present.
-    #[must_use]
-    pub fn next(self) -> Self {
-        match self {
-            Self::Present => Self::Late,
-            Self::Late => Self::Excused,
-            Self::Excused => Self::Absent,
-            Self::Absent => Self::Present,
-        }
-    }
-
     /// Whether the secretary was there (late counts as there).
     pub fn attended(self) -> bool {
         matches!(self, Self::Present | Self::Late)
@@ -237,15 +226,7 @@ mod tests {
     }
 
     #[test]
-    fn one_click_cycles_through_the_four_statuses() {
-        let mut status = AttendanceStatus::Present;
-        let mut seen = Vec::new();
-        for _ in 0..4 {
-            seen.push(status);
-            status = status.next();
-        }
-        assert_eq!(seen, AttendanceStatus::ALL);
-        assert_eq!(status, AttendanceStatus::Present);
+    fn every_status_keeps_its_stored_code() {
         for status in AttendanceStatus::ALL {
             assert_eq!(AttendanceStatus::from_index(status.index()), Some(*status));
         }

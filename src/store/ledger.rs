@@ -113,6 +113,19 @@ impl Store {
         Ok(sessions)
     }
 
+    /// The host and the recorder of the latest session that names them (a new session's
+    /// defaults: the same people usually hold these posts).
+    pub fn last_host_and_recorder(&self) -> Result<(String, String)> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT host, recorder FROM live_session WHERE host <> '' OR recorder <> ''
+             ORDER BY held_on DESC, id DESC LIMIT 1",
+        )?;
+        Ok(statement
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .unwrap_or_default())
+    }
+
     /// One session with its agenda and decisions, or `None` if deleted or unknown.
     pub fn session(&self, id: SessionId) -> Result<Option<SessionFields>> {
         let mut statement = self.conn.prepare_cached(&format!(

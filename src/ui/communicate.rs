@@ -306,10 +306,7 @@ impl EntryForm {
                     ui.end_row();
                 });
             ui.horizontal(|ui| {
-                if ui
-                    .add_enabled(!self.saving, egui::Button::new(lang.save()))
-                    .clicked()
-                {
+                if crate::ui::widgets::save_button(ui, lang, self.saving) {
                     let date = parse_day(&self.date);
                     self.error = if date.is_none() {
                         Some(lang.error_not_a_date().to_owned())

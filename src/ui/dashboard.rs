@@ -567,10 +567,7 @@ impl ResponsibilitiesForm {
                         }
                     });
                 ui.horizontal(|ui| {
-                    if ui
-                        .add_enabled(!self.saving, egui::Button::new(lang.save()))
-                        .clicked()
-                    {
+                    if crate::ui::widgets::save_button(ui, lang, self.saving) {
                         match self.validate() {
                             Some(rows) => {
                                 self.error = None;

@@ -375,10 +375,7 @@ impl PairingForm {
                     }
                 });
             ui.horizontal(|ui| {
-                if ui
-                    .add_enabled(!self.saving, egui::Button::new(lang.save()))
-                    .clicked()
-                {
+                if crate::ui::widgets::save_button(ui, lang, self.saving) {
                     match self.validate(lang) {
                         Ok(fields) => {
                             self.error = None;

@@ -348,6 +348,8 @@ pub enum Command {
     BackUpNow,
     /// Put a backup back in place of the studio file (after backing it up).
     RestoreBackup(PathBuf),
+    /// Open the session form for a new session (Ctrl+N).
+    NewSession,
     /// Open the session form for a help visit of a pairing.
     RecordHelpVisit(PairingId),
     /// Open the problem form for a problem hanging on a pairing.

@@ -145,8 +145,7 @@ impl SecretaryForm {
                 });
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                let save = ui.add_enabled(!self.saving, egui::Button::new(lang.save()));
-                if save.clicked() {
+                if crate::ui::widgets::save_button(ui, lang, self.saving) {
                     match self.draft.validate(ctx.today) {
                         Ok(fields) => {
                             self.errors.clear();

@@ -11,8 +11,15 @@ pub fn print_buttons(
     documents: &[(&str, crate::print::Printable)],
     commands: &mut Vec<super::Command>,
 ) {
-    for (label, printable) in documents {
-        if ui.button(*label).clicked() {
+    // Ctrl+P prints the screen's first document.
+    let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::P);
+    let keyed = ui.input_mut(|i| i.consume_shortcut(&shortcut));
+    for (n, (label, printable)) in documents.iter().enumerate() {
+        let mut button = ui.button(*label);
+        if n == 0 {
+            button = button.on_hover_text("Ctrl+P");
+        }
+        if button.clicked() || (n == 0 && keyed) {
             commands.push(super::Command::Print(*printable));
         }
     }
@@ -80,7 +87,8 @@ pub fn choice<T: Copy + PartialEq>(
 }
 
 /// A combo box without a visible label (in a table row under its column header); `label` is
-/// its accessible name.
+/// its accessible name. A long list (people, branches) opens with a filter field in focus —
+/// type a name or its pinyin initials, Enter takes the first match — and the chosen one in view.
 pub fn combo<T: Copy + PartialEq>(
     ui: &mut Ui,
     id_salt: &str,
@@ -90,25 +98,161 @@ pub fn combo<T: Copy + PartialEq>(
     none_label: Option<&str>,
     name: impl Fn(T) -> String,
 ) -> bool {
-    let mut changed = false;
     let selected = value.map_or_else(|| none_label.unwrap_or("").to_owned(), &name);
-    let combo = egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(selected)
-        .show_ui(ui, |ui| {
-            if let Some(none_label) = none_label {
-                changed |= ui.selectable_value(value, None, none_label).changed();
+    let mut picked = None;
+    let response = filtered_popup(ui, id_salt, label, selected, options.len(), |ui, pick| {
+        if let Some(none_label) = none_label
+            && pick.offer(ui, none_label, value.is_none())
+        {
+            picked = Some(None);
+        }
+        for option in options {
+            if pick.offer(ui, &name(*option), *value == Some(*option)) {
+                picked = Some(Some(*option));
             }
-            for option in options {
-                changed |= ui
-                    .selectable_value(value, Some(*option), name(*option))
-                    .changed();
-            }
-        });
+        }
+    });
     let enabled = ui.is_enabled();
-    combo
-        .response
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, label));
+    match picked {
+        Some(new) if new != *value => {
+            *value = new;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// A labelled name field for someone who may or may not be on the roster (a host, a
+/// recorder): picked from `names` like a combo box, or typed when the person is an outsider.
+pub fn name_picker(ui: &mut Ui, id_salt: &str, label: &str, value: &mut String, names: &[String]) {
+    let label_response = ui.label(label);
+    let mut picked = None;
+    let response = filtered_popup(ui, id_salt, label, value.clone(), usize::MAX, |ui, pick| {
+        for name in names {
+            if pick.offer(ui, name, name == value) {
+                picked = Some(name.clone());
+            }
+        }
+        let typed = pick.filter.trim().to_owned();
+        if !typed.is_empty() && !names.contains(&typed) && pick.offer_typed(ui, &typed) {
+            picked = Some(typed);
+        }
+    });
+    let enabled = ui.is_enabled();
+    response
+        .labelled_by(label_response.id)
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, label));
-    changed
+    if let Some(name) = picked {
+        *value = name;
+    }
+    ui.end_row();
+}
+
+/// Lists longer than this get a filter field.
+const FILTER_FROM: usize = 8;
+
+/// What a filtered popup's contents offer their options through.
+pub struct Pick {
+    /// What was typed into the filter field.
+    pub filter: String,
+    /// The popup opened this frame: the chosen option scrolls into view.
+    just_opened: bool,
+    /// Enter was pressed in the filter field: the first option shown is taken.
+    enter: bool,
+    /// Whether any option was shown yet.
+    shown: bool,
+}
+
+impl Pick {
+    /// Shows `text` as an option if it matches the filter; true when it was chosen.
+    pub fn offer(&mut self, ui: &mut Ui, text: &str, selected: bool) -> bool {
+        if !self.filter.is_empty()
+            && !crate::domain::search::SearchKey::new(text).matches(&self.filter)
+        {
+            return false;
+        }
+        self.show(ui, RichText::new(text), selected)
+    }
+
+    /// Shows the filter itself as an option (a name not on the list); true when chosen.
+    pub fn offer_typed(&mut self, ui: &mut Ui, text: &str) -> bool {
+        self.show(ui, RichText::new(format!("“{text}”")).italics(), false)
+    }
+
+    fn show(&mut self, ui: &mut Ui, text: RichText, selected: bool) -> bool {
+        let first = !self.shown;
+        self.shown = true;
+        let response = ui.selectable_label(selected, text);
+        if self.just_opened && selected {
+            response.scroll_to_me(Some(egui::Align::Center));
+        }
+        let chosen = response.clicked() || (first && self.enter);
+        if chosen {
+            ui.close();
+        }
+        chosen
+    }
+}
+
+/// A combo box whose popup, for more than a few options, starts with a filter field in focus.
+fn filtered_popup(
+    ui: &mut Ui,
+    id_salt: &str,
+    label: &str,
+    selected_text: String,
+    count: usize,
+    contents: impl FnOnce(&mut Ui, &mut Pick),
+) -> egui::Response {
+    // The id the combo box gives itself, to know whether its list is open.
+    let combo_id = ui.make_persistent_id(egui::IdSalt::new(id_salt));
+    let filter_id = combo_id.with("filter");
+    let was_open = egui::ComboBox::is_open(ui.ctx(), combo_id);
+    let filterable = count > FILTER_FROM;
+    let mut combo = egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(selected_text)
+        .height(320.0);
+    if filterable {
+        // Clicking into the filter field must not close the list.
+        combo = combo.close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    }
+    let inner = combo.show_ui(ui, |ui| {
+        let mut pick = Pick {
+            filter: String::new(),
+            just_opened: !was_open,
+            enter: false,
+            shown: false,
+        };
+        if filterable {
+            let mut filter = ui
+                .data(|d| d.get_temp::<String>(filter_id))
+                .unwrap_or_default();
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut filter)
+                    .hint_text(crate::i18n::Lang::of(ui.ctx()).filter_hint())
+                    .desired_width(f32::INFINITY),
+            );
+            let field = name_text_field(
+                field,
+                &format!(
+                    "{label} · {}",
+                    crate::i18n::Lang::of(ui.ctx()).filter_hint()
+                ),
+            );
+            if !was_open {
+                field.request_focus();
+            }
+            pick.enter = submitted(&field);
+            ui.data_mut(|d| d.insert_temp(filter_id, filter.clone()));
+            pick.filter = filter;
+            ui.separator();
+        }
+        contents(ui, &mut pick);
+    });
+    if was_open && !egui::ComboBox::is_open(ui.ctx(), combo_id) {
+        ui.data_mut(|d| d.remove::<String>(filter_id));
+    }
+    inner.response
 }
 
 /// Whether Enter was pressed in this (single-line) text field.
@@ -199,6 +343,17 @@ pub fn in_office(roster: &[crate::domain::RosterEntry]) -> Vec<crate::domain::Se
         .filter(|e| !e.fields.archived)
         .map(|e| e.id)
         .collect()
+}
+
+/// A form's 保存 button: clicked, or Ctrl+S pressed (⌘S on a Mac) while the form is open and
+/// not already saving.
+pub fn save_button(ui: &mut Ui, lang: crate::i18n::Lang, saving: bool) -> bool {
+    let clicked = ui
+        .add_enabled(!saving, egui::Button::new(lang.save()))
+        .on_hover_text("Ctrl+S")
+        .clicked();
+    let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
+    clicked || (!saving && ui.input_mut(|i| i.consume_shortcut(&shortcut)))
 }
 
 /// Whether Escape was pressed this frame (a form window closes, as a dialog would).

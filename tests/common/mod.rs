@@ -112,14 +112,13 @@ pub fn bytes_of(path: &Path) -> Vec<u8> {
 pub fn type_into(harness: &mut Harness<'static, App>, label: &str, text: &str) {
     use egui_kittest::kittest::Queryable;
     // A passphrase field is a text field whose letters are hidden.
-    let role = if harness
-        .query_by_role_and_label(egui::accesskit::Role::PasswordInput, label)
-        .is_some()
-    {
-        egui::accesskit::Role::PasswordInput
-    } else {
-        egui::accesskit::Role::TextInput
-    };
+    let role = [
+        egui::accesskit::Role::PasswordInput,
+        egui::accesskit::Role::MultilineTextInput,
+    ]
+    .into_iter()
+    .find(|role| harness.query_by_role_and_label(*role, label).is_some())
+    .unwrap_or(egui::accesskit::Role::TextInput);
     harness.get_by_role_and_label(role, label).focus();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);

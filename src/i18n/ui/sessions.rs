@@ -21,6 +21,7 @@ texts! {
     attendance_title: "出勤登记", "Attendance";
     all_present: "全部出席", "All present";
     not_marked: "未登记", "Not marked";
+    attendance_keys: "键盘：↑↓ 选人，1 出席 · 2 迟到 · 3 请假 · 4 缺席", "Keys: ↑↓ choose, 1 present · 2 late · 3 on leave · 4 absent";
     leave_reason: "请假事由", "Reason for leave";
     add_study_topic: "添加学习内容", "Add a topic";
     study_title_hint: "如《乡村振兴促进法》", "e.g. Rural Revitalisation Law";

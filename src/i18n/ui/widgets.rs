@@ -4,4 +4,23 @@ use crate::i18n::Lang;
 
 texts! {
     save_pdf: "另存为 PDF…", "Save PDF…";
+    filter_hint: "名字或拼音首字母", "Name or pinyin initials";
+}
+
+impl Lang {
+    /// The language the window is drawn in (set by the shell each frame), for widgets drawn
+    /// without one at hand.
+    pub fn of(ctx: &egui::Context) -> Self {
+        ctx.data(|d| d.get_temp(Self::data_id()))
+            .unwrap_or_default()
+    }
+
+    /// Tells widgets which language the window is drawn in.
+    pub fn set_for(self, ctx: &egui::Context) {
+        ctx.data_mut(|d| d.insert_temp(Self::data_id(), self));
+    }
+
+    fn data_id() -> egui::Id {
+        egui::Id::unique("interface-language")
+    }
 }

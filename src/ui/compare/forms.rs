@@ -114,7 +114,7 @@ impl ScoreForm {
                     }
                 });
             ui.horizontal(|ui| {
-                if ui.button(lang.save()).clicked() {
+                if crate::ui::widgets::save_button(ui, lang, false) {
                     let parsed: Option<Vec<(CriterionId, Option<ManualScore>)>> = self
                         .rows
                         .iter()

@@ -35,6 +35,18 @@ pub struct ProblemForm {
     pub saving: bool,
     /// Set when the user cancelled.
     pub closed: bool,
+    /// What the form held once opened and filled in (with the branch's secretary): anything
+    /// else is unsaved work.
+    baseline: Option<Typed>,
+}
+
+/// What the user types and chooses in the form, to tell unsaved work.
+#[derive(Clone, PartialEq)]
+struct Typed {
+    text: [String; 5],
+    category: Option<ProblemCategory>,
+    branch: Option<BranchId>,
+    people: [Option<SecretaryId>; 2],
 }
 
 impl ProblemForm {
@@ -58,7 +70,36 @@ impl ProblemForm {
             original: None,
             saving: false,
             closed: false,
+            baseline: None,
         }
+    }
+
+    /// A form for a problem raised at a session: on its day, about its host village (whose
+    /// secretary raises it), if it has one.
+    pub fn at_session(day: NaiveDate, session: SessionId, branch: Option<BranchId>) -> Self {
+        let mut form = Self::new(day, Some(session));
+        form.branch = branch;
+        form
+    }
+
+    fn typed(&self) -> Typed {
+        Typed {
+            text: [
+                self.title.clone(),
+                self.description.clone(),
+                self.raised_on.clone(),
+                self.responsible.clone(),
+                self.deadline.clone(),
+            ],
+            category: self.category,
+            branch: self.branch,
+            people: [self.raised_by, self.helper],
+        }
+    }
+
+    /// Whether anything was typed or chosen since the form opened.
+    pub fn has_changes(&self) -> bool {
+        self.baseline.as_ref().is_some_and(|b| *b != self.typed())
     }
 
     /// A form for editing a stored problem.
@@ -160,6 +201,12 @@ impl ProblemForm {
         names: &Names,
     ) -> Option<Command> {
         let mut command = None;
+        if self.baseline.is_none() {
+            if self.editing.is_none() {
+                self.raised_by = raiser_for_branch(names, self.branch, self.raised_by);
+            }
+            self.baseline = Some(self.typed());
+        }
         // Once a save was refused, the messages follow the corrections as they are typed.
         if !self.errors.is_empty() || self.date_error.is_some() {
             let _ = self.validate(today);
@@ -258,9 +305,7 @@ impl ProblemForm {
                 });
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui
-                    .add_enabled(!self.saving, egui::Button::new(lang.save()))
-                    .clicked()
+                if crate::ui::widgets::save_button(ui, lang, self.saving)
                     && let Some(fields) = self.validate(today)
                 {
                     self.saving = true;

@@ -10,7 +10,7 @@ use crate::domain::{Area, AreaId, BranchId, SecretaryId, SessionId};
 use crate::i18n::Lang;
 use crate::store::Store;
 use crate::ui::data::Memo;
-use crate::ui::widgets::{ERROR_RED, choice, text_field};
+use crate::ui::widgets::{ERROR_RED, choice, name_picker, text_field};
 use crate::ui::{Change, Command, ViewContext};
 use chrono::Datelike;
 use egui::Ui;
@@ -28,6 +28,10 @@ pub struct SessionForm {
     pub saving: bool,
     /// Set when the user cancelled.
     pub closed: bool,
+    /// The draft as it was opened (with its defaults): anything else is unsaved work.
+    baseline: SessionDraft,
+    /// A new session's host and recorder were filled in from the latest session.
+    defaults_applied: bool,
 }
 
 /// What the form's drop-down lists offer.
@@ -36,6 +40,10 @@ struct FormChoices {
     pairings: Vec<(PairingId, String)>,
     branches: Vec<(BranchId, String)>,
     plan_items: Vec<(PlanItemId, String)>,
+    /// The secretaries in office, for the host and recorder pickers.
+    people: Vec<String>,
+    /// The host and recorder of the latest session, a new session's defaults.
+    last_host_and_recorder: (String, String),
 }
 
 impl FormChoices {
@@ -70,6 +78,12 @@ impl FormChoices {
                 .into_iter()
                 .map(|(item, _)| (item.id, format!("{}月 {}", item.month, item.title)))
                 .collect(),
+            people: roster
+                .iter()
+                .filter(|e| !e.fields.archived)
+                .map(|e| e.fields.name.clone())
+                .collect(),
+            last_host_and_recorder: store.last_host_and_recorder()?,
         })
     }
 }
@@ -91,12 +105,19 @@ impl SessionForm {
     pub fn new(editing: Option<SessionId>, draft: SessionDraft) -> Self {
         Self {
             editing,
-            draft,
             errors: Vec::new(),
             choices: Memo::default(),
             saving: false,
             closed: false,
+            baseline: draft.clone(),
+            defaults_applied: editing.is_some(),
+            draft,
         }
+    }
+
+    /// Whether anything was typed or chosen since the form opened.
+    pub fn has_changes(&self) -> bool {
+        self.draft != self.baseline
     }
 
     /// After a write: closes if it succeeded, stays open with what was typed if not.
@@ -115,6 +136,22 @@ impl SessionForm {
             Some(Ok(choices)) => choices,
             _ => &none,
         };
+        if !self.defaults_applied && self.choices.get(&year).is_some() {
+            self.defaults_applied = true;
+            let (host, recorder) = &choices.last_host_and_recorder;
+            for (field, default) in [
+                (&mut self.draft.host, host),
+                (&mut self.draft.recorder, recorder),
+            ] {
+                if field.is_empty() {
+                    field.clone_from(default);
+                }
+            }
+            if self.baseline.host.is_empty() && self.baseline.recorder.is_empty() {
+                self.baseline.host.clone_from(&self.draft.host);
+                self.baseline.recorder.clone_from(&self.draft.recorder);
+            }
+        }
 
         // Once a save was refused, the messages follow the corrections as they are typed.
         if !self.errors.is_empty() {
@@ -132,10 +169,7 @@ impl SessionForm {
             study_topics_ui(ui, lang, &mut self.draft.study_topics, choices, hours_error);
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui
-                    .add_enabled(!self.saving, egui::Button::new(lang.save()))
-                    .clicked()
-                {
+                if crate::ui::widgets::save_button(ui, lang, self.saving) {
                     match self.draft.validate() {
                         Ok(fields) => {
                             self.errors.clear();
@@ -197,20 +231,20 @@ fn fields_grid(
             );
             let topic_error = field_error(errors, SessionField::Topic, lang);
             text_field(ui, lang.col_topic(), &mut draft.topic, "", topic_error);
-            let mut kind = Some(draft.kind);
-            if choice(
-                ui,
-                "session-kind",
-                lang.col_session_kind(),
-                &mut kind,
-                SessionKind::ALL,
-                None,
-                |k| lang.session_kind(k).to_owned(),
-            ) && let Some(kind) = kind
-            {
-                draft.kind = kind;
-                draft.systems = crate::domain::session::Systems::default_for(kind);
-            }
+            // The kinds side by side: one click, not a list to open.
+            ui.label(lang.col_session_kind());
+            ui.horizontal_wrapped(|ui| {
+                for kind in SessionKind::ALL {
+                    if ui
+                        .selectable_label(draft.kind == *kind, lang.session_kind(*kind))
+                        .clicked()
+                        && draft.kind != *kind
+                    {
+                        draft.kind = *kind;
+                        draft.systems = crate::domain::session::Systems::default_for(*kind);
+                    }
+                }
+            });
             ui.end_row();
             ui.label(lang.col_systems());
             ui.horizontal(|ui| {
@@ -256,7 +290,8 @@ fn fields_grid(
                 }
                 SessionKind::Exchange | SessionKind::ObservationVisit => {
                     let ids: Vec<BranchId> = choices.branches.iter().map(|(id, _)| *id).collect();
-                    choice(
+                    let before = draft.host_branch_id;
+                    if choice(
                         ui,
                         "session-host-branch",
                         lang.col_host_village(),
@@ -264,14 +299,38 @@ fn fields_grid(
                         &ids,
                         Some(lang.none_value()),
                         |id| crate::ui::widgets::name_in(&choices.branches, &id),
-                    );
+                    ) {
+                        // The host village is where the session is held, unless the
+                        // coordinator wrote another place.
+                        let name = |id: Option<BranchId>| {
+                            id.map(|id| {
+                                village_of(&crate::ui::widgets::name_in(&choices.branches, &id))
+                            })
+                            .unwrap_or_default()
+                        };
+                        if draft.place.trim().is_empty() || draft.place == name(before) {
+                            draft.place = name(draft.host_branch_id);
+                        }
+                    }
                     ui.end_row();
                 }
                 _ => {}
             }
             text_field(ui, lang.col_place(), &mut draft.place, "", None);
-            text_field(ui, lang.col_host(), &mut draft.host, "", None);
-            text_field(ui, lang.col_recorder(), &mut draft.recorder, "", None);
+            name_picker(
+                ui,
+                "session-host",
+                lang.col_host(),
+                &mut draft.host,
+                &choices.people,
+            );
+            name_picker(
+                ui,
+                "session-recorder",
+                lang.col_recorder(),
+                &mut draft.recorder,
+                &choices.people,
+            );
             for (label, text) in [
                 (lang.col_agenda(), &mut draft.agenda),
                 (lang.col_discussion(), &mut draft.discussion),
@@ -287,6 +346,16 @@ fn fields_grid(
                 ui.end_row();
             }
         });
+}
+
+/// The village a branch stands for: 东坪村党支部 → 东坪村 (a session's place).
+fn village_of(branch: &str) -> String {
+    ["党总支部", "党总支", "党支部", "支部"]
+        .iter()
+        .find_map(|suffix| branch.strip_suffix(suffix))
+        .filter(|village| !village.is_empty())
+        .unwrap_or(branch)
+        .to_owned()
 }
 
 /// The rows of study topics in the session form: title, kind, hours and plan item each.
@@ -368,5 +437,19 @@ fn study_topics_ui(
 impl crate::ui::widgets::FormWindow for SessionForm {
     fn saving(&mut self) -> &mut bool {
         &mut self.saving
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::village_of;
+
+    #[test]
+    fn a_branch_names_its_village_as_the_place() {
+        assert_eq!(village_of("东坪村党支部"), "东坪村");
+        assert_eq!(village_of("石门社区党总支"), "石门社区");
+        assert_eq!(village_of("镇机关支部"), "镇机关");
+        assert_eq!(village_of("党支部"), "党支部");
+        assert_eq!(village_of("合作社"), "合作社");
     }
 }

@@ -140,7 +140,11 @@ impl super::View for SessionsScreen {
             )
             .labelled_by(label.id);
             ui.separator();
-            if ui.button(lang.new_session()).clicked() {
+            if ui
+                .button(lang.new_session())
+                .on_hover_text("Ctrl+N")
+                .clicked()
+            {
                 self.form = Some(SessionForm::new(None, SessionDraft::new(ctx.today)));
             }
         });

@@ -55,6 +55,8 @@ pub struct SessionPage {
     /// Marks asked for and not yet answered: shown at once once saved, before the page is
     /// read again.
     marking: Option<(SessionId, Vec<AttendanceMark>)>,
+    /// The attendance row the keys 1–4 mark.
+    cursor: usize,
 }
 
 impl crate::ui::View for SessionPage {
@@ -163,23 +165,38 @@ impl crate::ui::View for SessionPage {
                     ui.horizontal(|ui| {
                         ui.strong(lang.problems_here());
                         if ui.button(lang.raise_problem()).clicked() {
-                            self.problem_form =
-                                // A session planned ahead: the problem is raised today at the latest.
-                                Some(crate::ui::problems::ProblemForm::new(fields.held_on.min(ctx.today), Some(id)));
+                            // On the session's day (today at the latest, for a session
+                            // planned ahead), about its host village.
+                            self.problem_form = Some(crate::ui::problems::ProblemForm::at_session(
+                                fields.held_on.min(ctx.today),
+                                id,
+                                fields.host_branch_id,
+                            ));
                         }
                     });
                     commands.extend(crate::ui::problems::problem_links(ui, ctx, &model.problems));
                     if !model.followed.is_empty() {
                         ui.add_space(6.0);
                         ui.strong(lang.problems_followed());
-                        commands.extend(crate::ui::problems::problem_links(ui, ctx, &model.followed));
+                        commands.extend(crate::ui::problems::problem_links(
+                            ui,
+                            ctx,
+                            &model.followed,
+                        ));
                     }
                 });
             egui::ScrollArea::vertical()
                 .id_salt("session-attendance")
                 .auto_shrink([false, false])
                 .show(&mut columns[1], |ui| {
-                    commands.extend(attendance_ui(ui, lang, id, &model.rows, &mut self.reasons));
+                    commands.extend(attendance_ui(
+                        ui,
+                        lang,
+                        id,
+                        &model.rows,
+                        &mut self.reasons,
+                        &mut self.cursor,
+                    ));
                 });
         });
         if let Some(form) = &mut self.form {
@@ -308,13 +325,16 @@ fn session_details(ui: &mut Ui, lang: Lang, fields: &SessionFields, areas: &[Are
     }
 }
 
-/// The attendance list: one click cycles a secretary's mark; leave takes a reason.
+/// The attendance list: one click per state (出席, 迟到, 请假, 缺席) on each row, the reason for
+/// leave inline; with no field in focus, ↑/↓ move through the rows and 1–4 set the chosen one's
+/// state and go to the next.
 fn attendance_ui(
     ui: &mut Ui,
     lang: Lang,
     session: SessionId,
     rows: &[(RosterEntry, Option<AttendanceMark>)],
     reasons: &mut HashMap<SecretaryId, String>,
+    cursor: &mut usize,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let expected = rows.len();
@@ -338,39 +358,85 @@ fn attendance_ui(
             commands.push(Command::Write(Change::SetAttendance(session, marks)));
         }
     });
+    ui.label(RichText::new(lang.attendance_keys()).weak().small());
+    *cursor = (*cursor).min(rows.len().saturating_sub(1));
+    let mut keyed = None;
+    if !ui.ctx().egui_wants_keyboard_input() && !rows.is_empty() {
+        ui.input(|input| {
+            if input.key_pressed(egui::Key::ArrowDown) {
+                *cursor = (*cursor + 1).min(rows.len() - 1);
+            }
+            if input.key_pressed(egui::Key::ArrowUp) {
+                *cursor = cursor.saturating_sub(1);
+            }
+            for (key, status) in [
+                egui::Key::Num1,
+                egui::Key::Num2,
+                egui::Key::Num3,
+                egui::Key::Num4,
+            ]
+            .into_iter()
+            .zip(AttendanceStatus::ALL)
+            {
+                if input.key_pressed(key) {
+                    keyed = Some(*status);
+                }
+            }
+        });
+    }
     egui::Grid::new("attendance")
         .striped(true)
         .num_columns(4)
-        .spacing([16.0, 4.0])
+        .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            for (entry, mark) in rows {
+            for (index, (entry, mark)) in rows.iter().enumerate() {
                 let name = if entry.fields.archived {
                     format!("{}{}", entry.fields.name, lang.archived_mark())
                 } else {
                     entry.fields.name.clone()
                 };
-                ui.label(&name);
+                // The row the number keys mark stands out.
+                if index == *cursor {
+                    ui.label(RichText::new(&name).strong().underline());
+                } else {
+                    ui.label(&name);
+                }
                 ui.label(RichText::new(&entry.branch_name).weak());
                 let status = mark.as_ref().map(|m| m.status);
-                let text = status.map_or(lang.not_marked(), |s| lang.attendance_status(s));
-                let color = match status {
-                    Some(AttendanceStatus::Present) => ui.visuals().text_color(),
-                    Some(AttendanceStatus::Late) => egui::Color32::from_rgb(214, 140, 30),
-                    Some(AttendanceStatus::Excused) => egui::Color32::from_rgb(70, 130, 200),
-                    Some(AttendanceStatus::Absent) => ERROR_RED,
-                    None => ui.visuals().weak_text_color(),
-                };
-                let button = ui.add(
-                    egui::Button::new(RichText::new(text).color(color))
-                        .min_size(egui::vec2(56.0, 0.0)),
-                );
-                let accessible = format!("{} {}", lang.attendance_title(), entry.fields.name);
-                button.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::Button, true, &accessible)
+                let mut chosen = (index == *cursor).then_some(keyed).flatten();
+                ui.horizontal(|ui| {
+                    ui.spacing_mut().item_spacing.x = 2.0;
+                    for option in AttendanceStatus::ALL {
+                        let selected = status == Some(*option);
+                        let text = RichText::new(lang.attendance_status(*option));
+                        let text = if selected {
+                            text.color(status_color(*option)).strong()
+                        } else {
+                            text.weak()
+                        };
+                        let button = ui.add(egui::Button::selectable(selected, text));
+                        let accessible =
+                            format!("{} {}", lang.attendance_status(*option), entry.fields.name);
+                        button.widget_info(|| {
+                            egui::WidgetInfo::selected(
+                                egui::Role::Button,
+                                true,
+                                selected,
+                                &accessible,
+                            )
+                        });
+                        if button.clicked() {
+                            chosen = Some(*option);
+                            *cursor = index;
+                        }
+                    }
                 });
-                if button.clicked() {
-                    let next = status.map_or(AttendanceStatus::Present, AttendanceStatus::next);
-                    let reason = reasons.get(&entry.id).cloned().unwrap_or_default();
+                if let Some(next) = chosen.filter(|next| Some(*next) != status) {
+                    let reason = if next == AttendanceStatus::Excused {
+                        reasons.get(&entry.id).cloned().unwrap_or_default()
+                    } else {
+                        String::new()
+                    };
                     commands.push(Command::Write(Change::SetAttendance(
                         session,
                         vec![AttendanceMark {
@@ -380,11 +446,15 @@ fn attendance_ui(
                         }],
                     )));
                 }
+                if keyed.is_some() && index == *cursor && chosen.is_some() {
+                    *cursor = (index + 1).min(rows.len() - 1);
+                    keyed = None;
+                }
                 if status == Some(AttendanceStatus::Excused) {
                     let stored = mark.as_ref().map(|m| m.reason.clone()).unwrap_or_default();
                     let text = reasons.entry(entry.id).or_insert(stored.clone());
                     let field = ui.add_sized(
-                        [180.0, 20.0],
+                        [170.0, 20.0],
                         egui::TextEdit::singleline(text).hint_text(lang.leave_reason()),
                     );
                     let accessible = format!("{} {}", lang.leave_reason(), entry.fields.name);
@@ -408,4 +478,14 @@ fn attendance_ui(
             }
         });
     commands
+}
+
+/// The colour a state is shown in once chosen.
+fn status_color(status: AttendanceStatus) -> egui::Color32 {
+    match status {
+        AttendanceStatus::Present => egui::Color32::from_rgb(40, 140, 70),
+        AttendanceStatus::Late => egui::Color32::from_rgb(200, 120, 20),
+        AttendanceStatus::Excused => egui::Color32::from_rgb(50, 110, 190),
+        AttendanceStatus::Absent => ERROR_RED,
+    }
 }
