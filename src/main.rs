@@ -59,6 +59,10 @@ fn run_gui(db: Option<std::path::PathBuf>, started: std::time::Instant) -> ExitC
                 settings::default_database_path(),
             );
             let mut app = App::new(store, settings);
+            // What is being typed is kept on disk, and put back after a crash.
+            if let Some(folder) = settings::data_dir() {
+                app.keep_drafts_in(folder.join("drafts.ron"));
+            }
             // Opening a screen of a big studio reads on another thread; the window goes on.
             app.load_in_background(cc.egui_ctx.clone());
             if let Some(error) = error {

@@ -389,3 +389,143 @@ fn attendance_marks_show_at_once_and_count_from_there_while_the_page_is_read_aga
 fn status_word(status: secretary_studio::domain::session::AttendanceStatus) -> &'static str {
     secretary_studio::i18n::Lang::Zh.attendance_status(status)
 }
+
+/// Opens the new-session form and types a topic.
+fn start_typing_a_session(harness: &mut egui_kittest::Harness<'static, secretary_studio::App>) {
+    harness.get_by_label("新建活动").click();
+    harness.run();
+    common::type_into(harness, "主题", "季度比拼");
+}
+
+/// Answers the question about unsaved work (its buttons stand above the form's own).
+fn answer(harness: &mut egui_kittest::Harness<'static, secretary_studio::App>, label: &str) {
+    harness
+        .get_all_by_label(label)
+        .last()
+        .expect("the question's button")
+        .click();
+    harness.run();
+}
+
+#[test]
+fn leaving_a_form_with_changes_asks_save_dont_save_or_cancel() {
+    let mut harness = common::harness(common::demo_store(), Screen::Sessions);
+    start_typing_a_session(&mut harness);
+
+    // 取消: the form stays, with what was typed.
+    harness.get_by_label("概览").click();
+    harness.run();
+    harness.get_by_label("有未保存的修改");
+    answer(&mut harness, "取消");
+    harness.run();
+    assert_eq!(harness.state().settings().screen, Screen::Sessions);
+    assert!(harness.query_by_label("有未保存的修改").is_none());
+    assert!(harness.state_mut().unsaved().is_some(), "still typed");
+
+    // 保存: saved, then the overview.
+    harness.get_by_label("概览").click();
+    harness.run();
+    answer(&mut harness, "保存");
+    harness.run();
+    assert_eq!(harness.state().settings().screen, Screen::Dashboard);
+    let topics: Vec<String> = harness
+        .state()
+        .store()
+        .sessions()
+        .expect("list")
+        .into_iter()
+        .map(|s| s.fields.topic)
+        .collect();
+    assert_eq!(topics, ["季度比拼"]);
+
+    // 不保存: dropped, then the overview.
+    harness.get_by_label("活动台账").click();
+    harness.run();
+    start_typing_a_session(&mut harness);
+    harness.get_by_label("概览").click();
+    harness.run();
+    harness.get_by_label("不保存").click();
+    harness.run();
+    assert_eq!(harness.state().settings().screen, Screen::Dashboard);
+    assert_eq!(harness.state().store().sessions().expect("list").len(), 1);
+    harness.get_by_label("活动台账").click();
+    harness.run();
+    assert!(harness.state_mut().unsaved().is_none(), "the form is gone");
+}
+
+#[test]
+fn a_refused_save_keeps_the_form_and_the_screen() {
+    let mut harness = common::harness(common::demo_store(), Screen::Sessions);
+    start_typing_a_session(&mut harness);
+    common::type_into(&mut harness, "日期", "2026-02-30");
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("退出").click();
+    harness.run();
+    harness.get_by_label("有未保存的修改");
+    answer(&mut harness, "保存");
+    harness.run();
+    harness.get_by_label("不是有效日期，请写成 2021-05-20");
+    assert_eq!(harness.state().settings().screen, Screen::Sessions);
+    assert!(harness.state().store().sessions().expect("list").is_empty());
+    assert!(harness.state_mut().unsaved().is_some());
+}
+
+#[test]
+fn a_draft_is_kept_on_disk_and_put_back_after_a_crash() {
+    let folder = tempfile::tempdir().expect("folder");
+    let studio = common::demo_file(folder.path(), "古城镇.db");
+    let drafts = folder.path().join("drafts.ron");
+    let open = || {
+        let store = secretary_studio::store::Store::open(&studio).expect("open");
+        let mut harness = common::harness(store, Screen::Sessions);
+        harness.state_mut().keep_drafts_in(drafts.clone());
+        harness.run();
+        harness
+    };
+    {
+        let mut harness = open();
+        start_typing_a_session(&mut harness);
+        harness.run();
+        assert!(drafts.exists(), "kept while typed");
+        // The window is gone without a word (a crash, a pulled plug).
+    }
+    let mut harness = open();
+    let notice = harness
+        .state()
+        .error_message()
+        .expect("a notice")
+        .to_owned();
+    assert!(notice.contains("新建活动“季度比拼”"), "{notice}");
+    harness.get_by_label("关闭").click();
+    harness.run();
+    harness.get_by_label("保存").click();
+    harness.run();
+    let topics: Vec<String> = harness
+        .state()
+        .store()
+        .sessions()
+        .expect("list")
+        .into_iter()
+        .map(|s| s.fields.topic)
+        .collect();
+    assert!(topics.contains(&"季度比拼".to_owned()), "{topics:?}");
+    assert!(!drafts.exists(), "nothing left to keep");
+}
+
+#[test]
+fn the_windows_close_button_asks_too() {
+    let mut harness = common::harness(common::demo_store(), Screen::Sessions);
+    start_typing_a_session(&mut harness);
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+    harness.get_by_label("有未保存的修改");
+    answer(&mut harness, "取消");
+    assert!(harness.state_mut().unsaved().is_some(), "still typed");
+}

@@ -16,7 +16,12 @@ impl App {
     /// Applies one command that `asker` asked for.
     pub(super) fn apply_from(&mut self, asker: Asker, command: Command) {
         let lang = self.settings.lang;
+        // Leaving a form with changes waits for 保存 / 不保存 / 取消.
+        let Some(command) = self.held_for_question(command) else {
+            return;
+        };
         match command {
+            Command::Quit => self.quit(),
             Command::Navigate(screen) => self.settings.screen = screen,
             Command::Write(_) | Command::BackUpNow | Command::RestoreBackup(_)
                 if self.read_only.is_some() =>
@@ -77,7 +82,10 @@ impl App {
     /// stays with what was typed.
     fn answer(&mut self, asker: Asker, succeeded: bool) {
         match asker {
-            Asker::Screen(screen) => self.screens.view(screen).write_finished(succeeded),
+            Asker::Screen(screen) => {
+                self.screens.view(screen).write_finished(succeeded);
+                self.saved_before_leaving(asker, succeeded);
+            }
             Asker::Dialog => {
                 if let Some(Dialog::Import(import)) = &mut self.dialog
                     && import.write_finished(succeeded)

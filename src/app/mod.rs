@@ -19,6 +19,7 @@ mod apply;
 mod dialogs;
 mod files;
 pub mod jobs;
+mod leave;
 mod screens;
 mod shell;
 
@@ -83,6 +84,8 @@ pub struct App {
     read_only: Option<bool>,
     /// When the read-only studio last looked whether the other window had written.
     looked_elsewhere: Option<std::time::Instant>,
+    /// Typed work and leaving it: the question, the save asked for, the drafts kept on disk.
+    guard: leave::Guard,
 }
 
 /// What kind of message the dialog shows.
@@ -142,6 +145,7 @@ impl App {
             names: crate::ui::data::Memo::default(),
             backup_failure: None,
             looked_elsewhere: None,
+            guard: leave::Guard::default(),
         }
     }
 

@@ -61,6 +61,7 @@ impl App {
             .exact_size(150.0)
             .show(ui, |ui| self.navigation(ui, &mut commands));
         self.central(ui, &mut commands);
+        self.guard_frame(ui.ctx());
         self.message_dialog(ui);
         if !commands.is_empty() {
             // What a command changed is drawn in the next frame, not at the next mouse move.
@@ -69,6 +70,7 @@ impl App {
         for (asker, command) in commands {
             self.apply_from(asker, command);
         }
+        self.guard_frame_end();
         if let Some((started, frames)) = &mut self.first_frame_probe {
             // The second pass starts once the first frame is on screen.
             *frames += 1;
@@ -340,7 +342,7 @@ impl App {
         }
         ui.separator();
         if ui.button(lang.file_quit()).clicked() {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            ask(Command::Quit);
         }
     }
 

@@ -264,7 +264,7 @@ pub enum SessionFieldError {
 }
 
 /// The session form as typed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionDraft {
     /// `2021-05-20`
     pub date: String,
@@ -301,7 +301,7 @@ pub struct SessionDraft {
 }
 
 /// A study topic's row in the session form.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TopicDraft {
     /// 学习内容
     pub title: String,

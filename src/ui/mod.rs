@@ -17,6 +17,7 @@ pub mod communicate;
 pub mod compare;
 pub mod dashboard;
 pub mod data;
+pub mod drafts;
 pub mod export;
 pub mod file_dialog;
 pub mod help;
@@ -112,6 +113,23 @@ pub trait View {
 
     /// Another studio file was opened: what was typed for the old one is dropped.
     fn file_changed(&mut self) {}
+
+    /// Typed work on this screen not yet saved (a form with changes), if any: the shell asks
+    /// 保存 / 不保存 / 取消 before it is left behind, and keeps it on disk against a crash.
+    fn unsaved(&self) -> Option<drafts::Draft> {
+        None
+    }
+
+    /// Drops the typed work not yet saved (the user chose 不保存).
+    fn discard_unsaved(&mut self) {
+        self.file_changed();
+    }
+
+    /// Puts back a draft kept from before a crash; false if this screen does not hold it.
+    fn restore(&mut self, draft: &drafts::Draft) -> bool {
+        let _ = draft;
+        false
+    }
 }
 
 /// What a screen may read while it draws.
@@ -350,6 +368,8 @@ pub enum Command {
     RestoreBackup(PathBuf),
     /// Open the session form for a new session (Ctrl+N).
     NewSession,
+    /// Close the window (File → 退出), asking first about unsaved work.
+    Quit,
     /// Open the session form for a help visit of a pairing.
     RecordHelpVisit(PairingId),
     /// Open the problem form for a problem hanging on a pairing.

@@ -204,6 +204,13 @@ impl super::View for RosterScreen {
         self.form = None;
     }
 
+    fn unsaved(&self) -> Option<crate::ui::drafts::Draft> {
+        self.form
+            .as_ref()
+            .filter(|f| f.has_changes())
+            .map(|_| crate::ui::drafts::Draft::Unkept)
+    }
+
     /// Draws the roster.
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;

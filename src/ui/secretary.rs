@@ -19,9 +19,16 @@ pub struct SecretaryForm {
     pub saving: bool,
     /// Set when the user cancelled.
     pub closed: bool,
+    /// The fields as the form opened with them.
+    baseline: SecretaryDraft,
 }
 
 impl SecretaryForm {
+    /// Whether anything was typed or chosen since the form opened.
+    pub fn has_changes(&self) -> bool {
+        self.draft != self.baseline
+    }
+
     /// A form for a new secretary (`editing` = None) or for editing one.
     pub fn new(editing: Option<SecretaryId>, draft: &SecretaryDraft) -> Self {
         Self {
@@ -30,6 +37,7 @@ impl SecretaryForm {
             errors: Vec::new(),
             saving: false,
             closed: false,
+            baseline: draft.clone(),
         }
     }
 
@@ -220,6 +228,13 @@ fn load_page(store: &crate::store::Store, id: &SecretaryId) -> crate::store::Res
 impl super::View for SecretaryPage {
     fn file_changed(&mut self) {
         self.form = None;
+    }
+
+    fn unsaved(&self) -> Option<crate::ui::drafts::Draft> {
+        self.form
+            .as_ref()
+            .filter(|f| f.has_changes())
+            .map(|_| crate::ui::drafts::Draft::Unkept)
     }
 
     /// Draws the page of secretary `id`.

@@ -353,7 +353,22 @@ pub fn save_button(ui: &mut Ui, lang: crate::i18n::Lang, saving: bool) -> bool {
         .on_hover_text("Ctrl+S")
         .clicked();
     let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
-    clicked || (!saving && ui.input_mut(|i| i.consume_shortcut(&shortcut)))
+    let asked = !saving
+        && ui
+            .data_mut(|d| d.remove_temp::<bool>(save_request_id()))
+            .is_some();
+    clicked || asked || (!saving && ui.input_mut(|i| i.consume_shortcut(&shortcut)))
+}
+
+/// Asks the form shown to save, as if its 保存 were clicked (the user answered 保存 to the
+/// question about unsaved work).
+pub fn request_save(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.insert_temp(save_request_id(), true));
+    ctx.request_repaint();
+}
+
+fn save_request_id() -> egui::Id {
+    egui::Id::unique("save-requested")
 }
 
 /// Whether Escape was pressed this frame (a form window closes, as a dialog would).

@@ -8,6 +8,7 @@ mod communicate;
 mod compare;
 mod dashboard;
 mod data;
+mod drafts;
 mod export;
 mod file_dialog;
 mod help;

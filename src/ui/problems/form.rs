@@ -37,16 +37,33 @@ pub struct ProblemForm {
     pub closed: bool,
     /// What the form held once opened and filled in (with the branch's secretary): anything
     /// else is unsaved work.
-    baseline: Option<Typed>,
+    baseline: Option<ProblemDraft>,
 }
 
-/// What the user types and chooses in the form, to tell unsaved work.
-#[derive(Clone, PartialEq)]
-struct Typed {
+/// What the user types and chooses in the form: to tell unsaved work, and kept on disk while
+/// a new problem is typed.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ProblemDraft {
+    /// Title, description, raised on, responsible, deadline.
     text: [String; 5],
     category: Option<ProblemCategory>,
     branch: Option<BranchId>,
+    /// Raised by, helper.
     people: [Option<SecretaryId>; 2],
+    session: Option<SessionId>,
+    pairing: Option<crate::domain::pairing::PairingId>,
+}
+
+impl ProblemDraft {
+    /// The problem's title as typed.
+    pub fn title(&self) -> &str {
+        &self.text[0]
+    }
+
+    /// The session it is raised at, if any.
+    pub fn session(&self) -> Option<SessionId> {
+        self.session
+    }
 }
 
 impl ProblemForm {
@@ -82,8 +99,9 @@ impl ProblemForm {
         form
     }
 
-    fn typed(&self) -> Typed {
-        Typed {
+    /// What is typed and chosen in the form.
+    pub fn draft(&self) -> ProblemDraft {
+        ProblemDraft {
             text: [
                 self.title.clone(),
                 self.description.clone(),
@@ -94,12 +112,52 @@ impl ProblemForm {
             category: self.category,
             branch: self.branch,
             people: [self.raised_by, self.helper],
+            session: self.session,
+            pairing: self.pairing,
         }
+    }
+
+    /// A new problem's form holding a draft kept from before (a crash).
+    pub fn from_draft(draft: ProblemDraft) -> Self {
+        let [title, description, raised_on, responsible, deadline] = draft.text;
+        let [raised_by, helper] = draft.people;
+        Self {
+            title,
+            description,
+            raised_on,
+            responsible,
+            deadline,
+            category: draft.category,
+            branch: draft.branch,
+            raised_by,
+            helper,
+            session: draft.session,
+            pairing: draft.pairing,
+            // Restored work is unsaved work.
+            baseline: Some(Self::new(chrono::NaiveDate::MIN, None).draft()),
+            ..Self::new(chrono::NaiveDate::MIN, None)
+        }
+    }
+
+    /// The typed work, if anything was typed: a new problem's is kept across a crash.
+    pub fn unsaved(&self) -> Option<crate::ui::drafts::Draft> {
+        self.has_changes().then(|| {
+            if self.is_new() {
+                crate::ui::drafts::Draft::Problem(Box::new(self.draft()))
+            } else {
+                crate::ui::drafts::Draft::Unkept
+            }
+        })
+    }
+
+    /// Whether this form raises a new problem (not changes a stored one).
+    pub fn is_new(&self) -> bool {
+        self.editing.is_none()
     }
 
     /// Whether anything was typed or chosen since the form opened.
     pub fn has_changes(&self) -> bool {
-        self.baseline.as_ref().is_some_and(|b| *b != self.typed())
+        self.baseline.as_ref().is_some_and(|b| *b != self.draft())
     }
 
     /// A form for editing a stored problem.
@@ -205,7 +263,7 @@ impl ProblemForm {
             if self.editing.is_none() {
                 self.raised_by = raiser_for_branch(names, self.branch, self.raised_by);
             }
-            self.baseline = Some(self.typed());
+            self.baseline = Some(self.draft());
         }
         // Once a save was refused, the messages follow the corrections as they are typed.
         if !self.errors.is_empty() || self.date_error.is_some() {

@@ -15,7 +15,7 @@ mod form;
 
 mod page;
 
-pub use form::ProblemForm;
+pub use form::{ProblemDraft, ProblemForm};
 pub use page::ProblemPage;
 
 /// What decides which problems are listed.
@@ -55,6 +55,24 @@ impl ProblemsScreen {
 }
 
 impl super::View for ProblemsScreen {
+    fn file_changed(&mut self) {
+        self.form = None;
+    }
+
+    fn unsaved(&self) -> Option<super::drafts::Draft> {
+        self.form.as_ref().and_then(ProblemForm::unsaved)
+    }
+
+    fn restore(&mut self, draft: &super::drafts::Draft) -> bool {
+        match draft {
+            super::drafts::Draft::Problem(draft) if draft.session().is_none() => {
+                self.form = Some(ProblemForm::from_draft((**draft).clone()));
+                true
+            }
+            _ => false,
+        }
+    }
+
     fn write_finished(&mut self, succeeded: bool) {
         ProblemForm::write_finished(&mut self.form, succeeded);
     }

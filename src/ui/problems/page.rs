@@ -76,6 +76,19 @@ struct ProgressForm {
 }
 
 impl crate::ui::View for ProblemPage {
+    fn file_changed(&mut self) {
+        self.form = None;
+        self.form_of = None;
+    }
+
+    fn unsaved(&self) -> Option<crate::ui::drafts::Draft> {
+        let progress = !self.progress.note.trim().is_empty();
+        self.form
+            .as_ref()
+            .and_then(ProblemForm::unsaved)
+            .or_else(|| progress.then_some(crate::ui::drafts::Draft::Unkept))
+    }
+
     /// Draws the page of the problem shown.
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let Screen::Problem(id) = ctx.screen else {

@@ -120,6 +120,23 @@ impl SessionForm {
         self.draft != self.baseline
     }
 
+    /// The typed work, if anything was typed.
+    pub fn unsaved(&self) -> Option<crate::ui::drafts::Draft> {
+        self.has_changes()
+            .then(|| crate::ui::drafts::Draft::Session {
+                editing: self.editing,
+                draft: Box::new(self.draft.clone()),
+            })
+    }
+
+    /// A form holding a draft kept from before a crash (unsaved work, not a fresh form).
+    pub fn restored(editing: Option<SessionId>, draft: SessionDraft) -> Self {
+        let mut form = Self::new(editing, draft);
+        form.defaults_applied = true;
+        form.baseline = SessionDraft::new(chrono::NaiveDate::MIN);
+        form
+    }
+
     /// After a write: closes if it succeeded, stays open with what was typed if not.
     pub fn write_finished(form: &mut Option<Self>, succeeded: bool) {
         crate::ui::widgets::close_after_write(form, succeeded);

@@ -56,6 +56,27 @@ impl SessionsScreen {
 }
 
 impl super::View for SessionsScreen {
+    fn file_changed(&mut self) {
+        self.form = None;
+    }
+
+    fn unsaved(&self) -> Option<super::drafts::Draft> {
+        self.form.as_ref().and_then(SessionForm::unsaved)
+    }
+
+    fn restore(&mut self, draft: &super::drafts::Draft) -> bool {
+        match draft {
+            super::drafts::Draft::Session {
+                editing: None,
+                draft,
+            } => {
+                self.form = Some(SessionForm::restored(None, (**draft).clone()));
+                true
+            }
+            _ => false,
+        }
+    }
+
     fn write_finished(&mut self, succeeded: bool) {
         SessionForm::write_finished(&mut self.form, succeeded);
     }

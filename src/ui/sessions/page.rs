@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 use crate::print::{Printable, Printout};
 use crate::store::Store;
 use crate::ui::data::{Memo, Names};
+use crate::ui::problems::ProblemForm;
 use crate::ui::widgets::{ERROR_RED, print_buttons};
 use crate::ui::{Change, Command, Screen, ViewContext};
 use egui::{RichText, Ui};
@@ -60,6 +61,35 @@ pub struct SessionPage {
 }
 
 impl crate::ui::View for SessionPage {
+    fn file_changed(&mut self) {
+        self.form = None;
+        self.problem_form = None;
+    }
+
+    fn unsaved(&self) -> Option<crate::ui::drafts::Draft> {
+        self.form
+            .as_ref()
+            .and_then(SessionForm::unsaved)
+            .or_else(|| self.problem_form.as_ref().and_then(ProblemForm::unsaved))
+    }
+
+    fn restore(&mut self, draft: &crate::ui::drafts::Draft) -> bool {
+        match draft {
+            crate::ui::drafts::Draft::Session {
+                editing: Some(id),
+                draft,
+            } => {
+                self.form = Some(SessionForm::restored(Some(*id), (**draft).clone()));
+                true
+            }
+            crate::ui::drafts::Draft::Problem(draft) if draft.session().is_some() => {
+                self.problem_form = Some(ProblemForm::from_draft((**draft).clone()));
+                true
+            }
+            _ => false,
+        }
+    }
+
     fn write_finished(&mut self, succeeded: bool) {
         SessionForm::write_finished(&mut self.form, succeeded);
         crate::ui::problems::ProblemForm::write_finished(&mut self.problem_form, succeeded);
