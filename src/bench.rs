@@ -31,6 +31,7 @@ pub fn frame_times(store: Store, screen: Screen, frames: usize) -> (Duration, Du
     let settings = Settings {
         lang: crate::i18n::Lang::Zh,
         screen,
+        period: None,
         ..Settings::default()
     };
     // Inside the county file's years, so period screens show real data.
@@ -114,6 +115,7 @@ fn screen_stalls(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Stri
     let settings = Settings {
         lang: crate::i18n::Lang::Zh,
         screen: Screen::Dashboard,
+        period: None,
         ..Settings::default()
     };
     let mut app = App::new(store, settings)

@@ -19,6 +19,8 @@ pub struct Settings {
     pub recent_files: Vec<PathBuf>,
     /// The screen shown last.
     pub screen: Screen,
+    /// The period 比拼 and 激励 work on (the current quarter until one is picked).
+    pub period: Option<crate::domain::period::Period>,
 }
 
 impl Default for Settings {
@@ -27,6 +29,7 @@ impl Default for Settings {
             lang: Lang::from_system(),
             recent_files: Vec::new(),
             screen: Screen::Dashboard,
+            period: None,
         }
     }
 }
@@ -45,6 +48,8 @@ struct Stored {
     screen: Screen,
     /// The last screen, as text (empty in settings of earlier versions).
     last_screen: String,
+    /// The period worked on, as `2026-Q3` (empty: the current quarter).
+    period: String,
 }
 
 impl From<Stored> for Settings {
@@ -58,6 +63,7 @@ impl From<Stored> for Settings {
             lang: stored.lang,
             recent_files: stored.recent_files,
             screen,
+            period: crate::domain::period::Period::parse(&stored.period).ok(),
         }
     }
 }
@@ -69,6 +75,7 @@ impl From<Settings> for Stored {
             recent_files: settings.recent_files,
             screen: Screen::Dashboard,
             last_screen: ron::to_string(&settings.screen).unwrap_or_default(),
+            period: settings.period.map(|p| p.to_string()).unwrap_or_default(),
         }
     }
 }
@@ -106,6 +113,7 @@ mod tests {
             lang: Lang::En,
             recent_files: vec![PathBuf::from("村里.db")],
             screen: Screen::Session(crate::domain::SessionId(7)),
+            period: crate::domain::period::Period::parse("2026-Q3").ok(),
         };
         let text = ron::to_string(&saved).expect("ron");
         assert_eq!(ron::from_str::<Settings>(&text).expect("read back"), saved);

@@ -125,7 +125,7 @@ fn help_pairs_two_secretaries_and_a_recorded_visit_counts() {
 #[test]
 fn compare_ranks_with_stars_and_takes_hand_entered_scores() {
     let mut harness = common::harness(common::systems_store(), Screen::Compare);
-    common::type_into(&mut harness, "期间", "2026-Q3");
+    pick_period(&mut harness, "第三季度");
     let ranking = harness.state().compare_ranking();
     assert_eq!(ranking.len(), 20);
     assert!(ranking.windows(2).all(|w| w[0].2 >= w[1].2), "best first");
@@ -275,4 +275,43 @@ fn the_dashboard_shows_the_six_responsibilities_and_edits_them() {
     assert_eq!(responsibilities[0].name, "理论学习");
     assert_eq!(responsibilities.len(), 6);
     harness.get_by_label("理论学习");
+}
+
+/// Picks a part of the year in the period picker of 比拼 or 激励.
+fn pick_period(harness: &mut egui_kittest::Harness<'static, secretary_studio::App>, part: &str) {
+    harness.get_by_label("时段").click();
+    harness.run();
+    harness.get_by_label(part).click();
+    harness.run();
+}
+
+#[test]
+fn one_period_in_words_for_compare_and_incentivise_remembered() {
+    let mut harness = common::harness(common::systems_store(), Screen::Compare);
+    // The current quarter at first (the tests' today is in November 2026).
+    harness.get_by_label("2026年第四季度（2026-10-01 – 2026-12-31）");
+    pick_period(&mut harness, "第三季度");
+    let q3 = Period::parse("2026-Q3").expect("period");
+    assert_eq!(harness.state().settings().period, Some(q3), "remembered");
+    assert_eq!(harness.state().compare_ranking().len(), 20);
+    harness.get_by_label("打印排名及表彰名单");
+    // 激励 works on the same period.
+    harness.get_by_label("激励").click();
+    harness.run();
+    harness.get_by_label("2026年第三季度（2026-07-01 – 2026-09-30）");
+    harness.get_by_label("年份").click();
+    harness.run();
+    harness.get_by_label("2025年").click();
+    harness.run();
+    assert_eq!(
+        harness.state().settings().period,
+        Period::parse("2025年第三季度").ok()
+    );
+    // Every part of a year is a period: nothing to mistype, nothing goes blank.
+    pick_period(&mut harness, "上半年");
+    harness.get_by_label("打印工作报告");
+    assert_eq!(
+        harness.state().settings().period.map(|p| p.to_string()),
+        Some("2025-H1".to_owned())
+    );
 }

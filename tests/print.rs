@@ -272,7 +272,10 @@ fn the_problem_ledger_repeats_its_header_and_the_ranking_lists_everyone_with_sta
     let bytes = ranking.finish(page_label(Lang::Zh)).expect("pdf");
     let path = folder.path().join("排名.pdf");
     std::fs::write(&path, bytes).expect("write");
-    assert!(extract_text(&path).contains("红榜"));
+    let text = extract_text(&path);
+    assert!(text.contains("红榜"));
+    // The period in words, as on screen and in the report (it used to say 2026-Q3).
+    assert!(text.contains("2026年第三季度比拼排名及表彰名单"), "{text}");
 }
 
 #[test]
@@ -677,6 +680,11 @@ fn incentivise_prints_the_report_of_its_period() {
     harness
         .state_mut()
         .print_into(folder.path().join("printouts"));
+    // The whole year, picked in words.
+    harness.get_by_label("时段").click();
+    harness.run();
+    harness.get_by_label("全年").click();
+    harness.run();
     harness.get_by_label("打印工作报告").click();
     common::wait_for_work(&mut harness);
     let printed = harness.state().last_printed().expect("printed").to_owned();

@@ -22,6 +22,7 @@ impl App {
         };
         match command {
             Command::Quit => self.quit(),
+            Command::SetPeriod(period) => self.settings.period = Some(period),
             Command::Navigate(screen) => self.settings.screen = screen,
             Command::Write(_) | Command::BackUpNow | Command::RestoreBackup(_)
                 if self.read_only.is_some() =>

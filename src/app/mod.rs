@@ -223,6 +223,16 @@ impl App {
         &self.store
     }
 
+    /// The period 比拼 and 激励 work on: the one picked last, else the current quarter.
+    pub fn period(&self) -> crate::domain::period::Period {
+        let today = self.today();
+        self.settings
+            .period
+            .or_else(|| crate::domain::period::Period::quarter_of(today))
+            .or_else(|| crate::domain::period::Period::year(2026))
+            .expect("2026 is a year")
+    }
+
     /// What the app remembers between runs.
     pub fn settings(&self) -> &Settings {
         &self.settings

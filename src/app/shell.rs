@@ -215,6 +215,7 @@ impl App {
         let lang = self.settings.lang;
         let today = self.today();
         let screen = self.settings.screen;
+        let period = self.period();
         self.names.refresh(
             &ViewContext {
                 screen,
@@ -223,6 +224,7 @@ impl App {
                 today,
                 loader: &self.loader,
                 names: None,
+                period,
             },
             &(),
             crate::ui::data::Names::load,
@@ -240,6 +242,7 @@ impl App {
                 today,
                 loader: &self.loader,
                 names: names.as_deref(),
+                period,
             };
             let asked = self.screens.view(screen).ui(ui, &ctx);
             commands.extend(asked.into_iter().map(|c| (Asker::Screen(screen), c)));

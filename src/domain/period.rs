@@ -13,6 +13,29 @@ pub struct Period {
     kind: PeriodKind,
 }
 
+/// Which part of a year a period is, as the period pickers offer them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PeriodPart {
+    /// 全年
+    Year,
+    /// 上半年 (1) or 下半年 (2).
+    Half(u32),
+    /// 第一…第四季度.
+    Quarter(u32),
+    /// 1–12月.
+    Month(u32),
+}
+
+impl PeriodPart {
+    /// Every part of a year, in the order pickers list them.
+    pub fn all() -> Vec<Self> {
+        let mut parts = vec![Self::Year, Self::Half(1), Self::Half(2)];
+        parts.extend((1..=4).map(Self::Quarter));
+        parts.extend((1..=12).map(Self::Month));
+        parts
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum PeriodKind {
     Month,
@@ -51,9 +74,40 @@ impl Period {
         Self::months(year, 1, 12, PeriodKind::Year)
     }
 
-    /// Parses `2021`, `2021-H1`, `2021-Q3` or `2021-05` (also with `年`, lower case, `/`).
+    /// `part` of `year`.
+    pub fn of(year: i32, part: PeriodPart) -> Option<Self> {
+        match part {
+            PeriodPart::Year => Self::year(year),
+            PeriodPart::Half(n @ 1..=2) => Self::months(year, 6 * n - 5, 6, PeriodKind::Half),
+            PeriodPart::Quarter(n @ 1..=4) => Self::months(year, 3 * n - 2, 3, PeriodKind::Quarter),
+            PeriodPart::Month(n @ 1..=12) => Self::months(year, n, 1, PeriodKind::Month),
+            _ => None,
+        }
+    }
+
+    /// The year the period lies in.
+    pub fn year_number(self) -> i32 {
+        self.start.year()
+    }
+
+    /// Which part of its year the period is.
+    pub fn part(self) -> PeriodPart {
+        let month = self.start.month();
+        match self.kind {
+            PeriodKind::Year => PeriodPart::Year,
+            PeriodKind::Half => PeriodPart::Half(month.div_ceil(6)),
+            PeriodKind::Quarter => PeriodPart::Quarter(month.div_ceil(3)),
+            PeriodKind::Month => PeriodPart::Month(month),
+        }
+    }
+
+    /// Parses `2021`, `2021-H1`, `2021-Q3` or `2021-05` (also with `年`, lower case, `/`),
+    /// and the words documents use: 2021年第三季度, 2021年上半年, 2021年全年, 2021年5月.
     pub fn parse(text: &str) -> Result<Self, PeriodError> {
         let error = || PeriodError(text.to_owned());
+        if let Some(period) = Self::parse_words(text) {
+            return Ok(period);
+        }
         let cleaned = text
             .trim()
             .to_ascii_uppercase()
@@ -86,6 +140,29 @@ impl Period {
             return Err(error());
         }
         period.ok_or_else(error)
+    }
+
+    /// 2021年第三季度, 2021年上半年, 2021年全年 (and 第3季度).
+    fn parse_words(text: &str) -> Option<Self> {
+        let text: String = text.split_whitespace().collect();
+        let (year, rest) = text.split_once('年')?;
+        let year: i32 = year.parse().ok().filter(|y| (1900..=2999).contains(y))?;
+        let number = |word: &str| match word {
+            "一" | "1" => Some(1),
+            "二" | "2" => Some(2),
+            "三" | "3" => Some(3),
+            "四" | "4" => Some(4),
+            _ => None,
+        };
+        let part = match rest {
+            "" | "全年" | "度" => PeriodPart::Year,
+            "上半年" => PeriodPart::Half(1),
+            "下半年" => PeriodPart::Half(2),
+            quarter => {
+                PeriodPart::Quarter(number(quarter.strip_prefix('第')?.strip_suffix("季度")?)?)
+            }
+        };
+        Self::of(year, part)
     }
 
     /// Whether `day` lies in the period.
@@ -154,6 +231,31 @@ mod tests {
             assert_eq!(period.to_string(), shown);
             assert_eq!(Period::parse(&period.to_string()), Ok(period));
         }
+    }
+
+    #[test]
+    fn reads_the_words_documents_use_and_every_part_a_picker_offers() {
+        for (text, shown) in [
+            ("2026年第三季度", "2026-Q3"),
+            ("2026年 第3季度", "2026-Q3"),
+            ("2021年上半年", "2021-H1"),
+            ("2021年下半年", "2021-H2"),
+            ("2021年全年", "2021"),
+            ("2021年", "2021"),
+        ] {
+            assert_eq!(
+                Period::parse(text).map(|p| p.to_string()),
+                Ok(shown.to_owned()),
+                "{text}"
+            );
+        }
+        assert!(Period::parse("2026年第五季度").is_err());
+        for part in PeriodPart::all() {
+            let period = Period::of(2026, part).expect("a period");
+            assert_eq!((period.year_number(), period.part()), (2026, part));
+        }
+        assert_eq!(PeriodPart::all().len(), 19);
+        assert!(Period::of(2026, PeriodPart::Quarter(5)).is_none());
     }
 
     #[test]

@@ -242,6 +242,7 @@ texts! {
 }
 
 mod cli;
+mod period;
 mod print;
 mod shell;
 mod systems;

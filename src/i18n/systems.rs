@@ -33,7 +33,7 @@ impl Lang {
 
 texts! {
     period: "期间", "Period";
-    period_hint: "请写 2021、2021-H1、2021-Q3 或 2021-05", "Write 2021, 2021-H1, 2021-Q3 or 2021-05";
+    period_hint: "请写 2021年、2021年上半年、2021年第三季度 或 2021-05", "Write 2021, 2021-H1, 2021-Q3 or 2021-05";
     nav_learn: "学习", "Learn";
     nav_help: "帮扶", "Help";
     nav_compare: "比拼", "Compare";

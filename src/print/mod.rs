@@ -16,7 +16,7 @@ mod ranking;
 mod sign_in;
 mod summary;
 
-pub use period::{period_name, period_report};
+pub use period::period_report;
 pub use problem_ledger::problem_ledger;
 pub use ranking::ranking_list;
 pub use sign_in::sign_in;
@@ -123,10 +123,10 @@ impl Printable {
             Self::Session(Printout::SignIn, _) => lang.document_sign().to_owned(),
             Self::Ledger(LedgerPrintout::Problems(..)) => lang.document_problem_ledger().to_owned(),
             Self::Ledger(LedgerPrintout::Ranking(period)) => {
-                format!("{}{}", period_name(lang, period), lang.document_ranking())
+                format!("{}{}", lang.period_name(period), lang.document_ranking())
             }
             Self::Ledger(LedgerPrintout::Report(period)) => {
-                format!("{}{}", period_name(lang, period), lang.document_report())
+                format!("{}{}", lang.period_name(period), lang.document_report())
             }
         }
     }

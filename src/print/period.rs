@@ -28,25 +28,6 @@ const BODY_ROW: f32 = 19.0;
 /// How many lead the points leaderboard.
 const LEADERS: usize = 20;
 
-/// The period as documents name it: 2021年第三季度, 2021年上半年 / Q3 2021.
-pub fn period_name(lang: Lang, period: Period) -> String {
-    let year = period.start.year();
-    let month = period.start.month();
-    match (lang, period.month_count()) {
-        (Lang::Zh, 12) => format!("{year}年"),
-        (Lang::Zh, 6) => format!("{year}年{}半年", if month == 1 { "上" } else { "下" }),
-        (Lang::Zh, 3) => {
-            const QUARTERS: [&str; 4] = ["一", "二", "三", "四"];
-            format!("{year}年第{}季度", QUARTERS[(month as usize - 1) / 3])
-        }
-        (Lang::Zh, _) => format!("{year}年{month}月"),
-        (Lang::En, 12) => format!("{year}"),
-        (Lang::En, 6) => format!("H{} {year}", if month == 1 { 1 } else { 2 }),
-        (Lang::En, 3) => format!("Q{} {year}", month.div_ceil(3)),
-        (Lang::En, _) => period.start.format("%B %Y").to_string(),
-    }
-}
-
 /// A day as a report's header line writes it: 2026年1月1日 / 1 Jan 2026.
 fn short_date(lang: Lang, day: NaiveDate) -> String {
     match lang {
@@ -244,7 +225,7 @@ pub fn period_report<'f>(
         &format!(
             "{}\n{}{}",
             d.studio,
-            period_name(lang, period),
+            lang.period_name(period),
             lang.report_report()
         ),
         17.0,

@@ -19,7 +19,8 @@ pub fn ranking_list<'f>(
     let mut doc = Document::new(font);
     doc.title(
         &format!(
-            "{studio}\n{period} {}",
+            "{studio}\n{}{}",
+            lang.period_name(period),
             lang.ranking_ranking_commendations()
         ),
         17.0,

@@ -3,7 +3,7 @@
 
 use super::data::{Memo, Names};
 use super::widgets::{
-    ERROR_RED, combo, in_office, name_text_field, period_field, row_button, screen_title, tabs,
+    ERROR_RED, combo, in_office, name_text_field, period_picker, row_button, screen_title, tabs,
 };
 use super::{Change, Command, Screen, ViewContext};
 use crate::domain::SecretaryId;
@@ -15,7 +15,6 @@ use crate::domain::points::{
 use crate::domain::session::parse_day;
 use crate::i18n::Lang;
 use crate::store::SystemRecord;
-use chrono::Datelike;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -74,8 +73,6 @@ pub struct IncentiviseScreen {
 #[derive(Default)]
 struct Controls {
     tab: Tab,
-    /// The period as typed (this year at first).
-    period: Option<String>,
     ledger_who: Option<SecretaryId>,
     award: EntryForm,
     honour: EntryForm,
@@ -109,31 +106,23 @@ impl super::View for IncentiviseScreen {
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
-        let text = self
-            .controls
-            .period
-            .get_or_insert_with(|| ctx.today.year().to_string());
+        let period = ctx.period;
         screen_title(ui, lang.nav_incentivise());
-        let period = ui
-            .horizontal(|ui| {
-                let period = period_field(ui, lang, text);
-                if let Some(period) = period {
-                    ui.separator();
-                    super::widgets::print_buttons(
-                        ui,
-                        lang,
-                        &[(
-                            lang.print_report(),
-                            crate::print::Printable::Ledger(crate::print::LedgerPrintout::Report(
-                                period,
-                            )),
-                        )],
-                        &mut commands,
-                    );
-                }
-                period
-            })
-            .inner;
+        ui.horizontal(|ui| {
+            if let Some(picked) = period_picker(ui, lang, period, ctx.today) {
+                commands.push(Command::SetPeriod(picked));
+            }
+            ui.separator();
+            super::widgets::print_buttons(
+                ui,
+                lang,
+                &[(
+                    lang.print_report(),
+                    crate::print::Printable::Ledger(crate::print::LedgerPrintout::Report(period)),
+                )],
+                &mut commands,
+            );
+        });
         tabs(
             ui,
             &mut self.controls.tab,
@@ -144,9 +133,6 @@ impl super::View for IncentiviseScreen {
                 (Tab::Rules, lang.points_rules()),
             ],
         );
-        let Some(period) = period else {
-            return commands;
-        };
         let Some(names) = ctx.names_or_wait(ui) else {
             return commands;
         };

@@ -146,6 +146,8 @@ pub struct ViewContext<'a> {
     pub loader: &'a data::Loader,
     /// The names of people, branches and areas, once they are loaded.
     pub names: Option<&'a data::Names>,
+    /// The period 比拼 and 激励 work on, shared and remembered.
+    pub period: Period,
 }
 
 impl<'a> ViewContext<'a> {
@@ -366,6 +368,8 @@ pub enum Command {
     BackUpNow,
     /// Put a backup back in place of the studio file (after backing it up).
     RestoreBackup(PathBuf),
+    /// Work on another period in 比拼 and 激励 (remembered).
+    SetPeriod(Period),
     /// Open the session form for a new session (Ctrl+N).
     NewSession,
     /// Close the window (File → 退出), asking first about unsaved work.

@@ -315,25 +315,56 @@ pub fn form_window(ui: &Ui, title: &str, id: &str, width: f32, add_contents: imp
         });
 }
 
-/// A period typed as `2021-Q3`, `2021-H1`, `2021` or `2021-05`, labelled; says beside it when
-/// the text is not a period. Returns the period when it reads.
-pub fn period_field(
+/// The period picker of 比拼 and 激励: a year and a part of it (全年, 上半年, 第三季度, 5月),
+/// labelled; always a period, so nothing on the screen goes blank. Returns the period picked
+/// this frame, if another.
+pub fn period_picker(
     ui: &mut Ui,
     lang: crate::i18n::Lang,
-    text: &mut String,
+    period: crate::domain::period::Period,
+    today: chrono::NaiveDate,
 ) -> Option<crate::domain::period::Period> {
-    let label = ui.label(lang.period());
-    ui.add(
-        egui::TextEdit::singleline(text)
-            .hint_text("2021-Q3")
-            .desired_width(90.0),
-    )
-    .labelled_by(label.id);
-    let period = crate::domain::period::Period::parse(text).ok();
-    if period.is_none() {
-        ui.colored_label(ERROR_RED, lang.period_hint());
-    }
-    period
+    use crate::domain::period::{Period, PeriodPart};
+    use chrono::Datelike;
+    ui.label(lang.period());
+    let newest = today.year().max(period.year_number());
+    let years: Vec<i32> = (newest.min(today.year() - 10)..=newest + 1).rev().collect();
+    let mut year = Some(period.year_number());
+    let mut part = Some(period.part());
+    let year_changed = combo(
+        ui,
+        "period-year",
+        lang.period_year(),
+        &mut year,
+        &years,
+        None,
+        |y| lang.year_name(y),
+    );
+    let part_changed = combo(
+        ui,
+        "period-part",
+        lang.period_part_label(),
+        &mut part,
+        &PeriodPart::all(),
+        None,
+        |p| lang.period_part(p),
+    );
+    let picked = match (year, part) {
+        (Some(year), Some(part)) if year_changed || part_changed => Period::of(year, part),
+        _ => None,
+    };
+    // The period in words, with its days: what every chart and printout below is about.
+    let shown = picked.unwrap_or(period);
+    ui.label(
+        RichText::new(format!(
+            "{}（{} – {}）",
+            lang.period_name(shown),
+            shown.start.format("%Y-%m-%d"),
+            shown.end.format("%Y-%m-%d")
+        ))
+        .strong(),
+    );
+    picked
 }
 
 /// The secretaries in office, in roster order, for drop-down lists.

@@ -73,6 +73,7 @@ pub fn harness_in(store: Store, screen: Screen, lang: Lang) -> Harness<'static, 
     let settings = Settings {
         lang,
         screen,
+        period: None,
         recent_files: Vec::new(),
     };
     let app = App::new(store, settings).with_today(today());

@@ -71,7 +71,12 @@ impl ScoreForm {
         let mut command = None;
         let mut closed = crate::ui::widgets::escape_pressed(ui);
         let name = model.names.secretary(Some(self.secretary));
-        let title = format!("{} — {} {}", lang.score_title(), name, self.period);
+        let title = format!(
+            "{} — {} {}",
+            lang.score_title(),
+            name,
+            lang.period_name(self.period)
+        );
         crate::ui::widgets::form_window(ui, &title, "score-form", 560.0, |ui| {
             // The computed criteria, explained.
             if let Some(assessment) = model.of(self.secretary) {

@@ -4,7 +4,7 @@
 
 use super::data::{Memo, Names};
 use super::widgets::{
-    ERROR_RED, combo, in_office, name_text_field, period_field, screen_title, tabs,
+    ERROR_RED, combo, in_office, name_text_field, period_picker, screen_title, tabs,
 };
 use super::{Change, Command, ViewContext};
 use crate::domain::assessment::{
@@ -14,7 +14,6 @@ use crate::domain::period::Period;
 use crate::domain::{AreaId, SecretaryId};
 use crate::i18n::Lang;
 use crate::print::{LedgerPrintout, Printable};
-use chrono::Datelike;
 use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints};
 
@@ -114,8 +113,6 @@ pub struct CompareScreen {
 #[derive(Default)]
 struct Controls {
     view: View,
-    /// The period as typed (the current quarter at first).
-    period: Option<String>,
     scores: Option<ScoreForm>,
     trend_who: Option<SecretaryId>,
     pick_areas: bool,
@@ -146,35 +143,29 @@ impl super::View for CompareScreen {
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
-        let text = self.controls.period.get_or_insert_with(|| {
-            Period::quarter_of(ctx.today)
-                .map_or_else(|| ctx.today.year().to_string(), |p| p.to_string())
-        });
+        let period = ctx.period;
         screen_title(ui, lang.nav_compare());
-        let period = ui
-            .horizontal(|ui| {
-                let period = period_field(ui, lang, text);
-                if let Some(period) = period {
-                    ui.separator();
-                    super::widgets::print_buttons(
-                        ui,
-                        lang,
-                        &[
-                            (
-                                lang.print_ranking(),
-                                Printable::Ledger(LedgerPrintout::Ranking(period)),
-                            ),
-                            (
-                                lang.print_report(),
-                                Printable::Ledger(LedgerPrintout::Report(period)),
-                            ),
-                        ],
-                        &mut commands,
-                    );
-                }
-                period
-            })
-            .inner;
+        ui.horizontal(|ui| {
+            if let Some(picked) = period_picker(ui, lang, period, ctx.today) {
+                commands.push(Command::SetPeriod(picked));
+            }
+            ui.separator();
+            super::widgets::print_buttons(
+                ui,
+                lang,
+                &[
+                    (
+                        lang.print_ranking(),
+                        Printable::Ledger(LedgerPrintout::Ranking(period)),
+                    ),
+                    (
+                        lang.print_report(),
+                        Printable::Ledger(LedgerPrintout::Report(period)),
+                    ),
+                ],
+                &mut commands,
+            );
+        });
         if tabs(
             ui,
             &mut self.controls.view,
@@ -189,9 +180,6 @@ impl super::View for CompareScreen {
             // The score form belongs to the ranking.
             self.controls.scores = None;
         }
-        let Some(period) = period else {
-            return commands;
-        };
         let Some(names) = ctx.names_or_wait(ui) else {
             return commands;
         };
