@@ -5,7 +5,6 @@ use crate::domain::assessment::format_score;
 use crate::domain::date::PartialDate;
 use crate::domain::figures::AttendanceCounts;
 use crate::domain::period::Period;
-use crate::domain::problem::is_overdue;
 use crate::domain::session::AttendanceStatus;
 use crate::domain::{SecretaryId, SessionId};
 use crate::i18n::Lang;
@@ -325,12 +324,7 @@ fn problems(
     let mut history = Vec::new();
     for p in &problems {
         let f = &p.fields;
-        let overdue = is_overdue(p.state, f.deadline, today);
-        let state = if overdue {
-            format!("{}（{}）", lang.problem_state(p.state), lang.overdue())
-        } else {
-            lang.problem_state(p.state).to_owned()
-        };
+        let state = lang.problem_status(p, today);
         let open_until = if p.state.is_open() {
             today
         } else {

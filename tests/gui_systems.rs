@@ -315,3 +315,43 @@ fn one_period_in_words_for_compare_and_incentivise_remembered() {
         Some("2025-H1".to_owned())
     );
 }
+
+#[test]
+fn an_honour_takes_a_day_in_the_period_worked_on_and_says_when_it_is_outside() {
+    let mut harness = common::harness(common::systems_store(), Screen::Incentivise);
+    pick_period(&mut harness, "第三季度");
+    harness.get_by_label("奖励与表彰").click();
+    harness.run();
+    // Today (29 November) is after the third quarter: its last day is put in.
+    let date_of = |harness: &egui_kittest::Harness<'static, secretary_studio::App>| {
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, "日期 表彰与批评")
+            .value()
+            .unwrap_or_default()
+    };
+    assert_eq!(date_of(&harness), "2026-09-30");
+    pick(&mut harness, "姓名 表彰与批评", "王建国");
+    common::type_into(&mut harness, "原因 表彰与批评", "结对帮扶成效突出");
+    harness.get_by_label("记录表彰/批评").click();
+    harness.run();
+    let q3 = Period::parse("2026-Q3").expect("period");
+    let in_q3 = harness
+        .state()
+        .store()
+        .honours()
+        .expect("honours")
+        .iter()
+        .any(|h| h.reason == "结对帮扶成效突出" && q3.contains(h.on));
+    assert!(in_q3, "on the third quarter's red list");
+    // A day typed outside the period is said to count elsewhere.
+    common::type_into(&mut harness, "日期 表彰与批评", "2026-11-20");
+    harness.get_by_label("这个日期不在2026年第三季度内，不会计入本期的积分、红榜和排名。");
+    // The default follows the period; a typed day stays.
+    pick_period(&mut harness, "第四季度");
+    assert_eq!(date_of(&harness), "2026-11-20");
+    let award = harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "日期 手工奖励/扣分")
+        .value()
+        .unwrap_or_default();
+    assert_eq!(award, "2026-11-29", "today, in the fourth quarter");
+}

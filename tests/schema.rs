@@ -150,7 +150,7 @@ fn a_file_migrated_step_by_step_equals_a_fresh_one() {
             .collect::<rusqlite::Result<_>>()
             .expect("rows")
     };
-    assert_eq!(defaults(&migrated).len(), 8 + 10 + 6 + 2);
+    assert_eq!(defaults(&migrated).len(), 8 + 11 + 6 + 2);
     assert_eq!(defaults(&migrated), defaults(&fresh));
 }
 
@@ -191,6 +191,50 @@ fn a_ledger_from_schema_2_keeps_its_sessions_with_empty_new_fields() {
     assert!(session.study_topics.is_empty());
     assert_eq!(store.criteria().expect("criteria").len(), 8);
     assert!(store.pairings().expect("pairings").is_empty());
+}
+
+#[test]
+fn points_rules_from_schema_4_are_kept_and_the_late_rule_can_be_set() {
+    use secretary_studio::domain::points::PointsEvent;
+    let folder = tempfile::tempdir().expect("tempdir");
+    let old = folder.path().join("v4.db");
+    {
+        let conn = Connection::open(&old).expect("open");
+        for migration in &schema::MIGRATIONS[..4] {
+            conn.execute_batch(migration).expect("migrate");
+        }
+        let uuid = || uuid::Uuid::now_v7().as_bytes().to_vec();
+        conn.execute(
+            "INSERT INTO site (id, uuid, origin_site, hlc, hlc_site) VALUES (1, ?1, 1, 1, 1)",
+            [uuid()],
+        )
+        .expect("site");
+        conn.execute(
+            "INSERT INTO points_rule (uuid, origin_site, hlc, hlc_site, event, points)
+             VALUES (?1, 1, 1, 1, 'resolved_as_helper', 8)",
+            [uuid()],
+        )
+        .expect("rule");
+        conn.execute_batch(&format!(
+            "INSERT INTO local VALUES ('site_id', 1), ('max_hlc', 1);
+             PRAGMA application_id = {}; PRAGMA user_version = 4;",
+            schema::APPLICATION_ID
+        ))
+        .expect("stamp");
+    }
+    let mut store = Store::open(&old).expect("open a version-4 file");
+    let rules = store.points_rules().expect("rules");
+    assert_eq!(rules.points(PointsEvent::ResolvedAsHelper), 8, "kept");
+    assert_eq!(
+        rules.points(PointsEvent::ResolvedLateAsHelper),
+        2,
+        "the default"
+    );
+    store
+        .write(|w| w.set_points_rule(PointsEvent::ResolvedLateAsHelper, 1))
+        .expect("write");
+    let rules = store.points_rules().expect("rules");
+    assert_eq!(rules.points(PointsEvent::ResolvedLateAsHelper), 1);
 }
 
 #[test]

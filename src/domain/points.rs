@@ -30,8 +30,10 @@ code_enum!(
         Excused = "excused",
         /// 无故缺席
         Absent = "absent",
-        /// 作为帮扶人解决难题
+        /// 作为帮扶人按期解决难题
         ResolvedAsHelper = "resolved_as_helper",
+        /// 作为帮扶人解决难题，但超过完成时限 (逾期办结)
+        ResolvedLateAsHelper = "resolved_late_as_helper",
         /// 提出难题
         ProblemRaised = "problem_raised",
         /// 撰写经验材料
@@ -49,7 +51,7 @@ impl PointsEvent {
     /// The points a new studio starts with.
     pub fn default_points(self) -> i64 {
         match self {
-            Self::Attended => 2,
+            Self::Attended | Self::ResolvedLateAsHelper => 2,
             Self::Late => 1,
             Self::Excused | Self::ProblemRaised => 0,
             Self::Absent => -2,

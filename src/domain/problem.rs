@@ -194,6 +194,19 @@ impl ProblemFilter {
     }
 }
 
+impl ProblemSummary {
+    /// Resolved after its deadline (逾期办结).
+    pub fn resolved_late(&self) -> bool {
+        self.state == ProblemState::Resolved
+            && self.fields.deadline.is_some_and(|d| self.changed_on > d)
+    }
+
+    /// Open past its deadline on `today`, or resolved after it: shown in red.
+    pub fn late(&self, today: NaiveDate) -> bool {
+        is_overdue(self.state, self.fields.deadline, today) || self.resolved_late()
+    }
+}
+
 /// Whether a problem with this deadline and state is overdue on `today`.
 pub fn is_overdue(state: ProblemState, deadline: Option<NaiveDate>, today: NaiveDate) -> bool {
     state.is_open() && deadline.is_some_and(|d| d < today)

@@ -312,3 +312,22 @@ impl Lang {
         }
     }
 }
+
+impl Lang {
+    /// Where a problem stands, in words: its state; 进行中·已逾期 when open past its deadline;
+    /// 逾期办结 when resolved after it.
+    pub fn problem_status(
+        self,
+        problem: &crate::domain::problem::ProblemSummary,
+        today: chrono::NaiveDate,
+    ) -> String {
+        if problem.resolved_late() {
+            self.resolved_late().to_owned()
+        } else if crate::domain::problem::is_overdue(problem.state, problem.fields.deadline, today)
+        {
+            format!("{}·{}", self.problem_state(problem.state), self.overdue())
+        } else {
+            self.problem_state(problem.state).to_owned()
+        }
+    }
+}

@@ -189,6 +189,7 @@ texts! {
     col_actor: "经办人", "By";
     col_note: "说明", "Note";
     overdue: "已逾期", "Overdue";
+    resolved_late: "逾期办结", "Resolved late";
     only_overdue: "只看逾期", "Overdue only";
     state_raised: "已提出", "Raised";
     state_in_progress: "推进中", "In progress";

@@ -61,7 +61,8 @@ texts! {
     event_late: "迟到", "Late";
     event_excused: "请假", "On leave";
     event_absent: "无故缺席", "Absent without leave";
-    event_resolved_as_helper: "帮扶解决难题", "Resolved a problem as helper";
+    event_resolved_as_helper: "帮扶按期解决难题", "Resolved a problem as helper, on time";
+    event_resolved_late_as_helper: "帮扶解决难题（逾期办结）", "Resolved a problem as helper, after its deadline";
     event_problem_raised: "提出难题", "Raised a problem";
     event_experience_note: "撰写经验材料", "Wrote an experience note";
     event_help_visit: "开展帮扶走访", "Held a help visit";
@@ -84,6 +85,7 @@ impl Lang {
             E::Excused => self.event_excused(),
             E::Absent => self.event_absent(),
             E::ResolvedAsHelper => self.event_resolved_as_helper(),
+            E::ResolvedLateAsHelper => self.event_resolved_late_as_helper(),
             E::ProblemRaised => self.event_problem_raised(),
             E::ExperienceNote => self.event_experience_note(),
             E::HelpVisit => self.event_help_visit(),

@@ -135,16 +135,12 @@ fn problems_table(
         .enumerate()
         .map(|(i, p)| {
             let f = &p.fields;
-            let late = crate::domain::problem::is_overdue(p.state, f.deadline, today);
             let until = if p.state.is_open() {
                 today
             } else {
                 p.changed_on
             };
-            let mut state = lang.problem_state(p.state).to_owned();
-            if late {
-                state.push_str(lang.ledger_overdue());
-            }
+            let state = lang.problem_status(p, today);
             vec![
                 (i + 1).to_string(),
                 f.title.clone(),

@@ -12,7 +12,7 @@
 pub const APPLICATION_ID: i32 = 0x5368_754A;
 
 /// The migrations; `user_version` is the number applied.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The schema version this build writes.
 pub fn current_version() -> i64 {
@@ -427,4 +427,27 @@ CREATE TABLE local_distinct (
     second BLOB NOT NULL,
     PRIMARY KEY (first, second)
 ) STRICT;
+";
+
+/// A points rule for problems resolved after their deadline (逾期办结): the rule table's list
+/// of events is a `CHECK`, which `SQLite` cannot alter, so the table is built again with its rows.
+const V5: &str = r"
+DROP VIEW live_points_rule;
+CREATE TABLE points_rule_v5 (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    event TEXT NOT NULL UNIQUE CHECK (event IN ('attended', 'late', 'excused', 'absent',
+        'resolved_as_helper', 'resolved_late_as_helper', 'problem_raised', 'experience_note',
+        'help_visit', 'commendation', 'criticism')),
+    points INTEGER NOT NULL CHECK (points BETWEEN -1000 AND 1000)
+) STRICT;
+INSERT INTO points_rule_v5 (id, uuid, origin_site, hlc, hlc_site, deleted, event, points)
+    SELECT id, uuid, origin_site, hlc, hlc_site, deleted, event, points FROM points_rule;
+DROP TABLE points_rule;
+ALTER TABLE points_rule_v5 RENAME TO points_rule;
+CREATE VIEW live_points_rule AS SELECT * FROM points_rule WHERE deleted = 0;
 ";

@@ -953,6 +953,74 @@ mod systems {
     }
 
     #[test]
+    fn a_problem_resolved_after_its_deadline_is_late_and_earns_the_late_rule() {
+        let (mut store, a, b, s) = studio();
+        let problem = store
+            .write(|w| {
+                w.add_problem(
+                    &ProblemFields {
+                        title: "冷库用地审批".into(),
+                        description: String::new(),
+                        category: ProblemCategory::Industry,
+                        branch_id: None,
+                        raised_by: Some(b),
+                        session_id: Some(s),
+                        raised_on: day("2021-07-10"),
+                        responsible: String::new(),
+                        helper_id: Some(a),
+                        deadline: Some(day("2021-07-31")),
+                        pairing_id: None,
+                    },
+                    "",
+                )
+            })
+            .expect("write");
+        let before = points(&store, a);
+        store
+            .write(|w| {
+                w.set_points_rule(PointsEvent::ResolvedLateAsHelper, 1)?;
+                w.record_problem_event(
+                    problem,
+                    ProblemState::Resolved,
+                    day("2021-08-01"),
+                    "",
+                    "已批复",
+                    None,
+                )
+            })
+            .expect("write");
+        assert_eq!(
+            points(&store, a),
+            before + 1,
+            "the late rule, not the full 5"
+        );
+        let summary = store
+            .problems()
+            .expect("problems")
+            .into_iter()
+            .find(|p| p.id == problem)
+            .expect("there");
+        assert!(summary.resolved_late());
+        assert_eq!(
+            crate::i18n::Lang::Zh.problem_status(&summary, day("2021-09-01")),
+            "逾期办结"
+        );
+        // Resolved on the deadline itself is on time.
+        store
+            .write(|w| {
+                w.update_problem(
+                    problem,
+                    &ProblemFields {
+                        deadline: Some(day("2021-08-01")),
+                        ..summary.fields.clone()
+                    },
+                )
+            })
+            .expect("write");
+        assert_eq!(points(&store, a), before + 5);
+    }
+
+    #[test]
     fn an_archived_secretary_keeps_their_points_and_awards_count() {
         let (mut store, a, _, _) = studio();
         store

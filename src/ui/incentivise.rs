@@ -60,6 +60,23 @@ struct EntryForm {
     reason: String,
     kind: Option<HonourKind>,
     error: Option<String>,
+    /// The day last put in as the default (replaced when the period changes, unless typed over).
+    default_day: String,
+}
+
+impl EntryForm {
+    /// Puts in the default day for `period`: today if it lies in it, else its nearest end; a
+    /// day the user typed stays.
+    fn default_into(&mut self, period: Period, today: chrono::NaiveDate) {
+        let day = today
+            .clamp(period.start, period.end)
+            .format("%Y-%m-%d")
+            .to_string();
+        if self.date.is_empty() || self.date == self.default_day {
+            self.date.clone_from(&day);
+        }
+        self.default_day = day;
+    }
 }
 
 /// The incentive screen.
@@ -262,16 +279,14 @@ impl Controls {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         let people = in_office(&model.names.roster);
-        let today = ctx.today.format("%Y-%m-%d").to_string();
+        self.award.default_into(period, ctx.today);
+        self.honour.default_into(period, ctx.today);
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.columns(2, |columns| {
                     let ui = &mut columns[0];
                     ui.strong(lang.manual_award());
-                    if self.award.date.is_empty() {
-                        self.award.date.clone_from(&today);
-                    }
                     if let Some(change) = entry_form_ui(
                         ui,
                         lang,
@@ -279,7 +294,7 @@ impl Controls {
                         &mut self.award,
                         &people,
                         model.names,
-                        false,
+                        (false, period),
                     ) {
                         commands.push(Command::Write(change));
                     }
@@ -302,9 +317,6 @@ impl Controls {
                     }
                     let ui = &mut columns[1];
                     ui.strong(lang.honours_title());
-                    if self.honour.date.is_empty() {
-                        self.honour.date.clone_from(&today);
-                    }
                     if let Some(change) = entry_form_ui(
                         ui,
                         lang,
@@ -312,7 +324,7 @@ impl Controls {
                         &mut self.honour,
                         &people,
                         model.names,
-                        true,
+                        (true, period),
                     ) {
                         commands.push(Command::Write(change));
                     }
@@ -482,7 +494,7 @@ fn entry_form_ui(
     form: &mut EntryForm,
     people: &[SecretaryId],
     names: &Names,
-    honour: bool,
+    (honour, period): (bool, Period),
 ) -> Option<Change> {
     let mut change = None;
     egui::Grid::new(format!("{salt}-form"))
@@ -538,6 +550,15 @@ fn entry_form_ui(
             );
             ui.end_row();
         });
+    // A day outside the period counts in another one: said before it is recorded.
+    if let Some(day) = parse_day(&form.date)
+        && !period.contains(day)
+    {
+        ui.colored_label(
+            ERROR_RED,
+            lang.day_outside_period(&lang.period_name(period)),
+        );
+    }
     let button = if honour {
         lang.record_honour()
     } else {

@@ -8,7 +8,6 @@ texts! {
     ledger_all_problems: "全部难题", "All problems";
     ledger_filtered: "筛选：", "Filtered: ";
     ledger_list_separator: "、", ", ";
-    ledger_overdue: "（逾期）", " (overdue)";
     ledger_no: "序号", "No.";
     ledger_days: "天数", "Days";
 }

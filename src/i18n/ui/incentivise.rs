@@ -14,3 +14,15 @@ texts! {
     points_must_be_whole: "积分请填写整数（如 +5、-3）", "Points must be a whole number (e.g. +5, -3)";
     rules_saved: "规则已保存，积分已按新规则重算", "Rules saved; points recomputed";
 }
+
+impl Lang {
+    /// Says that a day lies outside the period worked on.
+    pub fn day_outside_period(self, period: &str) -> String {
+        match self {
+            Self::Zh => format!("这个日期不在{period}内，不会计入本期的积分、红榜和排名。"),
+            Self::En => format!(
+                "This day is outside {period}: it will not count in this period's points, honours or ranking."
+            ),
+        }
+    }
+}

@@ -14,6 +14,10 @@ use chrono::NaiveDate;
 use rusqlite::params;
 use std::collections::HashMap;
 
+/// A problem resolved with a helper: the helper, the day, the problem, its title, and
+/// whether it was resolved after its deadline.
+type Resolution = (SecretaryId, NaiveDate, ProblemId, String, bool);
+
 impl Store {
     /// The assessment criteria, in order.
     pub fn criteria(&self) -> Result<Vec<Criterion>> {
@@ -101,7 +105,7 @@ impl Store {
             let (secretary, count) = row?;
             facts.entry(secretary).or_default().help_visits = count;
         }
-        for (secretary, _, _, _) in self.resolved_as_helper(&start, &end)? {
+        for (secretary, _, _, _, _) in self.resolved_as_helper(&start, &end)? {
             facts.entry(secretary).or_default().problems_resolved += 1;
         }
         Ok(facts)
@@ -148,14 +152,10 @@ impl Store {
 
     /// Problems whose latest state is resolved, resolved between `start` and `end`, with a
     /// helper: (helper, day resolved, problem, title).
-    pub(super) fn resolved_as_helper(
-        &self,
-        start: &str,
-        end: &str,
-    ) -> Result<Vec<(SecretaryId, NaiveDate, ProblemId, String)>> {
+    pub(super) fn resolved_as_helper(&self, start: &str, end: &str) -> Result<Vec<Resolution>> {
         let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT helper_id, resolved_on, id, title FROM (
-                SELECT p.helper_id, p.id, p.title, {LATEST_STATE} AS state,
+            "SELECT helper_id, resolved_on, id, title, resolved_on > deadline FROM (
+                SELECT p.helper_id, p.id, p.title, p.deadline, {LATEST_STATE} AS state,
                        {LATEST_DAY} AS resolved_on
                 FROM live_problem p WHERE p.helper_id IS NOT NULL
                   AND p.id IN (SELECT problem_id FROM live_problem_event
@@ -169,6 +169,8 @@ impl Store {
                     day(&r.get::<_, String>(1)?)?,
                     ProblemId(r.get(2)?),
                     r.get(3)?,
+                    // Resolved after its deadline (逾期办结); no deadline is never late.
+                    r.get::<_, Option<bool>>(4)?.unwrap_or(false),
                 ))
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -97,11 +97,15 @@ impl Store {
         })? {
             facts.push(row?);
         }
-        for (helper, on, problem, title) in self.resolved_as_helper(&start, &end)? {
+        for (helper, on, problem, title, late) in self.resolved_as_helper(&start, &end)? {
             facts.push(fact(
                 helper.0,
                 on,
-                PointsEvent::ResolvedAsHelper,
+                if late {
+                    PointsEvent::ResolvedLateAsHelper
+                } else {
+                    PointsEvent::ResolvedAsHelper
+                },
                 PointsSource::Problem(problem),
                 title.into(),
             ));

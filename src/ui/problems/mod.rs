@@ -237,7 +237,7 @@ fn problems_table(
                 });
                 row.col(|ui| {
                     // One line: a wrapped state would run into the next row.
-                    ui.add(egui::Label::new(state_text(lang, p.state, late)).extend());
+                    ui.add(egui::Label::new(state_text(lang, p, today)).extend());
                 });
                 row.col(|ui| {
                     ui.label(&p.fields.responsible);
@@ -274,23 +274,21 @@ pub fn problem_links(
     let mut commands = Vec::new();
     for problem in problems {
         ui.horizontal(|ui| {
-            let late = is_overdue(problem.state, problem.fields.deadline, ctx.today);
             if ui.link(&problem.fields.title).clicked() {
                 commands.push(Command::Navigate(Screen::Problem(problem.id)));
             }
-            ui.label(super::problems::state_text(ctx.lang, problem.state, late));
+            ui.label(super::problems::state_text(ctx.lang, problem, ctx.today));
         });
     }
     commands
 }
 
-/// A problem's state, in red with 已逾期 when it is overdue.
-pub fn state_text(lang: Lang, state: ProblemState, overdue: bool) -> RichText {
-    if overdue {
-        RichText::new(format!("{}·{}", lang.problem_state(state), lang.overdue()))
-            .color(ERROR_RED)
-            .strong()
+/// A problem's state, in red with 已逾期 when it is overdue, or 逾期办结.
+pub fn state_text(lang: Lang, problem: &ProblemSummary, today: chrono::NaiveDate) -> RichText {
+    let text = RichText::new(lang.problem_status(problem, today));
+    if problem.late(today) {
+        text.color(ERROR_RED).strong()
     } else {
-        RichText::new(lang.problem_state(state))
+        text
     }
 }

@@ -2,7 +2,7 @@
 
 use super::ProblemForm;
 use super::state_text;
-use crate::domain::problem::{ProblemState, ProblemSummary, check_state_change, is_overdue};
+use crate::domain::problem::{ProblemState, ProblemSummary, check_state_change};
 use crate::domain::session::parse_day;
 use crate::domain::{ProblemId, SecretaryId, SessionId};
 use crate::store::{HistoryEntry, Store};
@@ -117,10 +117,9 @@ impl crate::ui::View for ProblemPage {
             return commands;
         };
         let fields = &problem.fields;
-        let late = is_overdue(problem.state, fields.deadline, ctx.today);
         ui.horizontal(|ui| {
             ui.heading(format!("{} · {}", lang.problem_page(), fields.title));
-            ui.label(state_text(lang, problem.state, late));
+            ui.label(state_text(lang, problem, ctx.today));
         });
         ui.horizontal(|ui| {
             if ui.button(lang.edit()).clicked() {
