@@ -696,3 +696,42 @@ fn incentivise_prints_the_report_of_its_period() {
     assert!(text.contains("积分前十名"));
     assert!(harness.state().status().contains("已生成"));
 }
+
+#[test]
+fn the_problem_ledger_lies_on_a4_landscape_in_the_lists_order_with_branch_and_date() {
+    use egui_kittest::kittest::Queryable;
+    let folder = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(&demo(folder.path())).expect("open");
+    let mut harness = common::harness(store, secretary_studio::ui::Screen::Problems);
+    harness
+        .state_mut()
+        .print_into(folder.path().join("printouts"));
+    harness.get_by_label("打印台账").click();
+    common::wait_for_work(&mut harness);
+    let printed = harness.state().last_printed().expect("printed").to_owned();
+    let info = Command::new("pdfinfo")
+        .arg(&printed)
+        .output()
+        .expect("pdfinfo");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("841.89 x 595.28"), "landscape: {info}");
+    let text = extract_text(&printed);
+    for column in ["所在党支部", "提出日期", "完成时限"] {
+        assert!(text.contains(column), "{column}: {text}");
+    }
+    // The rows in the order the list shows them (newest first).
+    let shown = harness.state().problem_titles();
+    let mut at = 0;
+    for title in &shown {
+        let start: String = title.chars().take(6).collect();
+        let found = text[at..]
+            .find(&start)
+            .unwrap_or_else(|| panic!("{title} after the one before it: {shown:?}"));
+        at += found + start.len();
+    }
+    let first = harness.state().store().problems().expect("problems")[0].clone();
+    assert!(
+        text.contains(&first.fields.raised_on.to_string()),
+        "its date"
+    );
+}

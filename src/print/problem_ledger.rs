@@ -39,9 +39,9 @@ pub fn problem_ledger<'f>(
     problems.retain(|p| {
         period.is_none_or(|p2| p2.contains(p.fields.raised_on)) && filter.matches(p, area_of, today)
     });
-    problems.reverse();
+    // In the list's order (newest first), on A4 lying: eleven columns do not fit upright.
     progress.step(0.2).ok();
-    let mut doc = Document::new(font);
+    let mut doc = Document::landscape(font);
     doc.watch(progress);
     doc.title(&format!("{studio}\n{}", lang.ledger_problem_ledger()), 17.0);
     let scope = scope_line(lang, period, &filter, &areas, &branches);
@@ -72,7 +72,12 @@ pub fn problem_ledger<'f>(
     doc.space(4.0);
     // Laying out is a tenth of a long ledger's time; writing the pages the rest.
     doc.progress_span(0.2, 0.3);
-    problems_table(&mut doc, lang, &problems, today, &name);
+    let branch = |id: Option<crate::domain::BranchId>| {
+        id.and_then(|id| branches.iter().find(|b| b.id == id))
+            .map(|b| b.name.clone())
+            .unwrap_or_default()
+    };
+    problems_table(&mut doc, lang, &problems, today, (&name, &branch));
     Ok(doc)
 }
 
@@ -85,7 +90,7 @@ fn scope_line(
     branches: &[crate::domain::Branch],
 ) -> String {
     let scope = match period {
-        Some(p) => format!("{}：{p}", lang.period()),
+        Some(p) => format!("{}：{}", lang.period(), lang.period_name(p)),
         None => lang.ledger_all_problems().to_owned(),
     };
     let mut conditions = Vec::new();
@@ -118,13 +123,19 @@ fn scope_line(
     }
 }
 
+/// How a person or a branch is named in the table.
+type NameOf<'a, Id> = &'a dyn Fn(Option<Id>) -> String;
+
 /// One row per problem: what, who, the deadline, the state and how long it has taken.
 fn problems_table(
     doc: &mut Document<'_>,
     lang: Lang,
     problems: &[crate::domain::problem::ProblemSummary],
     today: NaiveDate,
-    name: &dyn Fn(Option<crate::domain::SecretaryId>) -> String,
+    (name, branch): (
+        NameOf<'_, crate::domain::SecretaryId>,
+        NameOf<'_, crate::domain::BranchId>,
+    ),
 ) {
     let day = |d: Option<NaiveDate>| {
         d.map(|d| d.format("%Y-%m-%d").to_string())
@@ -144,7 +155,9 @@ fn problems_table(
             vec![
                 (i + 1).to_string(),
                 f.title.clone(),
+                branch(f.branch_id),
                 name(f.raised_by),
+                day(Some(f.raised_on)),
                 f.responsible.clone(),
                 name(f.helper_id),
                 day(f.deadline),
@@ -158,27 +171,35 @@ fn problems_table(
         &[
             Column {
                 title: lang.ledger_no(),
-                share: 0.075,
+                share: 0.04,
             },
             Column {
                 title: lang.col_title(),
-                share: 0.175,
+                share: 0.16,
+            },
+            Column {
+                title: lang.col_branch(),
+                share: 0.1,
             },
             Column {
                 title: lang.col_raised_by(),
-                share: 0.09,
+                share: 0.06,
+            },
+            Column {
+                title: lang.col_raised_on(),
+                share: 0.1,
             },
             Column {
                 title: lang.col_responsible(),
-                share: 0.14,
+                share: 0.1,
             },
             Column {
                 title: lang.col_helper(),
-                share: 0.09,
+                share: 0.06,
             },
             Column {
                 title: lang.col_deadline(),
-                share: 0.14,
+                share: 0.1,
             },
             Column {
                 title: lang.col_state(),
@@ -186,11 +207,11 @@ fn problems_table(
             },
             Column {
                 title: lang.ledger_days(),
-                share: 0.07,
+                share: 0.045,
             },
             Column {
                 title: lang.col_resolution(),
-                share: 0.12,
+                share: 0.135,
             },
         ],
         &rows,

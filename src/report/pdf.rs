@@ -182,6 +182,8 @@ pub struct Document<'f> {
     charts: usize,
     /// The part of `progress` the next table's rows move through.
     span: Option<(f32, f32)>,
+    /// The page's width and height in points (A4 upright, or lying for wide tables).
+    page: (f32, f32),
 }
 
 impl<'f> Document<'f> {
@@ -194,6 +196,15 @@ impl<'f> Document<'f> {
             progress: None,
             charts: 0,
             span: None,
+            page: (PAGE_WIDTH, PAGE_HEIGHT),
+        }
+    }
+
+    /// An empty A4 document in landscape, for tables too wide to read upright.
+    pub fn landscape(font: &'f Font) -> Self {
+        Self {
+            page: (PAGE_HEIGHT, PAGE_WIDTH),
+            ..Self::new(font)
         }
     }
 
@@ -214,8 +225,8 @@ impl<'f> Document<'f> {
     }
 
     /// The width between the margins.
-    pub fn text_width() -> f32 {
-        PAGE_WIDTH - 2.0 * MARGIN_X
+    pub fn text_width(&self) -> f32 {
+        self.page.0 - 2.0 * MARGIN_X
     }
 
     fn page(&mut self) -> &mut Vec<Op> {
@@ -228,7 +239,7 @@ impl<'f> Document<'f> {
 
     /// Starts a new page if `height` does not fit on this one; returns whether it did.
     fn ensure(&mut self, height: f32) -> bool {
-        if self.y + height > PAGE_HEIGHT - MARGIN_BOTTOM && self.y > MARGIN_TOP {
+        if self.y + height > self.page.1 - MARGIN_BOTTOM && self.y > MARGIN_TOP {
             self.pages.push(Vec::new());
             self.y = MARGIN_TOP;
             return true;
@@ -272,10 +283,10 @@ impl<'f> Document<'f> {
 
     /// A centred title (wrapped if long).
     pub fn title(&mut self, text: &str, size: f32) {
-        for line in self.font.wrap(text, size, Self::text_width()) {
+        for line in self.font.wrap(text, size, self.text_width()) {
             self.ensure(size * LINE_GAP);
             let width = self.font.width(&line, size);
-            let x = (PAGE_WIDTH - width) / 2.0;
+            let x = (self.page.0 - width) / 2.0;
             let baseline = self.y + size;
             self.text_at(x, baseline, size, &line);
             self.y += size * LINE_GAP;
@@ -301,7 +312,7 @@ impl<'f> Document<'f> {
         let lines = self.font.wrap(
             &format!("{}{text}", "\u{3000}".repeat((indent / size) as usize)),
             size,
-            Self::text_width(),
+            self.text_width(),
         );
         for line in lines {
             self.ensure(size * LINE_GAP);
@@ -322,7 +333,7 @@ impl<'f> Document<'f> {
         for (n, item) in items.iter().enumerate() {
             let number = format!("{}. ", n + 1);
             let hang = self.font.width("00. ", size);
-            let lines = self.font.wrap(item, size, Self::text_width() - hang);
+            let lines = self.font.wrap(item, size, self.text_width() - hang);
             for (i, line) in lines.iter().enumerate() {
                 self.ensure(size * LINE_GAP);
                 let baseline = self.y + size;
@@ -338,7 +349,7 @@ impl<'f> Document<'f> {
     /// Items in `columns` columns (names with their attendance marks).
     pub fn grid(&mut self, items: &[String], columns: usize) {
         let size = BODY;
-        let width = Self::text_width() / columns.max(1) as f32;
+        let width = self.text_width() / columns.max(1) as f32;
         for chunk in items.chunks(columns.max(1)) {
             self.ensure(size * LINE_GAP);
             let baseline = self.y + size;
@@ -354,7 +365,7 @@ impl<'f> Document<'f> {
     /// height of a row (room to sign on a sign-in sheet).
     pub fn table(&mut self, columns: &[Column<'_>], rows: &[Vec<String>], min_row: f32) {
         let size = BODY - 0.5;
-        let total = Self::text_width();
+        let total = self.text_width();
         let widths: Vec<f32> = columns.iter().map(|c| c.share * total).collect();
         let line_height = size * 1.35;
         let lay = |font: &Font, cells: &[String]| -> (Vec<Vec<String>>, f32) {
@@ -440,7 +451,7 @@ impl<'f> Document<'f> {
         let width = self.font.width(&text, size);
         self.y += 4.0;
         let baseline = self.y + size;
-        self.text_at((PAGE_WIDTH - width) / 2.0, baseline, size, &text);
+        self.text_at((self.page.0 - width) / 2.0, baseline, size, &text);
         self.y += size * LINE_GAP + 6.0;
     }
 
@@ -456,7 +467,7 @@ impl<'f> Document<'f> {
     ) {
         let size = BODY - 1.5;
         let row = size * 2.0;
-        let total = Self::text_width();
+        let total = self.text_width();
         let label_width = items
             .iter()
             .map(|(label, _, _)| self.font.width(label, size))
@@ -472,7 +483,7 @@ impl<'f> Document<'f> {
         let max = max.max(items.iter().map(|i| i.1).fold(0.0, f64::max));
         let max = if max > 0.0 { max } else { 1.0 };
         let height = row * items.len() as f32 + size * 3.0;
-        self.ensure(height.min(PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM));
+        self.ensure(height.min(self.page.1 - MARGIN_TOP - MARGIN_BOTTOM));
         self.y += 4.0;
         let axis = MARGIN_X + label_width;
         let top = self.y;
@@ -500,7 +511,7 @@ impl<'f> Document<'f> {
     pub fn column_chart(&mut self, caption: &str, figure: &str, items: &[(String, f64, String)]) {
         let size = BODY - 1.5;
         let plot = 130.0;
-        let total = Self::text_width();
+        let total = self.text_width();
         let max = items.iter().map(|i| i.1).fold(0.0, f64::max);
         let max = if max > 0.0 { max } else { 1.0 };
         self.ensure(plot + size * 6.0);
@@ -536,7 +547,7 @@ impl<'f> Document<'f> {
         self.ensure(size * 3.5);
         self.y += size * 1.8;
         let baseline = self.y + size;
-        let slot = Self::text_width() / labels.len().max(1) as f32;
+        let slot = self.text_width() / labels.len().max(1) as f32;
         for (i, label) in labels.iter().enumerate() {
             let x = MARGIN_X + slot * i as f32;
             let text = format!("{label}：");
@@ -596,7 +607,7 @@ impl<'f> Document<'f> {
                     return Err("cancelled".to_owned());
                 }
             }
-            let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
+            let settings = PageSettings::from_wh(self.page.0, self.page.1)
                 .ok_or_else(|| "bad page size".to_owned())?;
             let mut page = document.start_page_with(settings);
             let mut surface = page.surface();
@@ -656,8 +667,8 @@ impl<'f> Document<'f> {
             let width = self.font.width(&label, size);
             surface.draw_glyphs(
                 Point::from_xy(
-                    (PAGE_WIDTH - width) / 2.0,
-                    PAGE_HEIGHT - MARGIN_BOTTOM / 2.0,
+                    (self.page.0 - width) / 2.0,
+                    self.page.1 - MARGIN_BOTTOM / 2.0,
                 ),
                 &self.font.glyphs(&label),
                 font.clone(),
