@@ -32,6 +32,7 @@ pub fn frame_times(store: Store, screen: Screen, frames: usize) -> (Duration, Du
         lang: crate::i18n::Lang::Zh,
         screen,
         period: None,
+        studio_names: std::collections::BTreeMap::new(),
         ..Settings::default()
     };
     // Inside the county file's years, so period screens show real data.
@@ -116,6 +117,7 @@ fn screen_stalls(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Stri
         lang: crate::i18n::Lang::Zh,
         screen: Screen::Dashboard,
         period: None,
+        studio_names: std::collections::BTreeMap::new(),
         ..Settings::default()
     };
     let mut app = App::new(store, settings)

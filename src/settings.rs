@@ -21,6 +21,8 @@ pub struct Settings {
     pub screen: Screen,
     /// The period 比拼 and 激励 work on (the current quarter until one is picked).
     pub period: Option<crate::domain::period::Period>,
+    /// The studio's name of each recent file, as last seen open (最近打开 lists names).
+    pub studio_names: std::collections::BTreeMap<PathBuf, String>,
 }
 
 impl Default for Settings {
@@ -30,6 +32,7 @@ impl Default for Settings {
             recent_files: Vec::new(),
             screen: Screen::Dashboard,
             period: None,
+            studio_names: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -50,6 +53,8 @@ struct Stored {
     last_screen: String,
     /// The period worked on, as `2026-Q3` (empty: the current quarter).
     period: String,
+    /// The studio names of recent files.
+    studio_names: std::collections::BTreeMap<PathBuf, String>,
 }
 
 impl From<Stored> for Settings {
@@ -64,6 +69,7 @@ impl From<Stored> for Settings {
             recent_files: stored.recent_files,
             screen,
             period: crate::domain::period::Period::parse(&stored.period).ok(),
+            studio_names: stored.studio_names,
         }
     }
 }
@@ -76,6 +82,7 @@ impl From<Settings> for Stored {
             screen: Screen::Dashboard,
             last_screen: ron::to_string(&settings.screen).unwrap_or_default(),
             period: settings.period.map(|p| p.to_string()).unwrap_or_default(),
+            studio_names: settings.studio_names,
         }
     }
 }
@@ -89,6 +96,31 @@ impl Settings {
         self.recent_files.retain(|p| p != path);
         self.recent_files.insert(0, path.to_owned());
         self.recent_files.truncate(RECENT_FILES);
+        let recent = &self.recent_files;
+        self.studio_names.retain(|p, _| recent.contains(p));
+    }
+
+    /// How 最近打开 lists `path`: its studio's name (with the file's name when two recent
+    /// files hold studios of the same name), else the file's name.
+    pub fn recent_label(&self, path: &Path) -> String {
+        let file = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        match self.studio_names.get(path) {
+            Some(name)
+                if self
+                    .recent_files
+                    .iter()
+                    .filter(|p| self.studio_names.get(*p) == Some(name))
+                    .count()
+                    > 1 =>
+            {
+                format!("{name}（{file}）")
+            }
+            Some(name) => name.clone(),
+            None => file,
+        }
     }
 }
 
@@ -114,6 +146,11 @@ mod tests {
             recent_files: vec![PathBuf::from("村里.db")],
             screen: Screen::Session(crate::domain::SessionId(7)),
             period: crate::domain::period::Period::parse("2026-Q3").ok(),
+            studio_names: [(
+                PathBuf::from("村里.db"),
+                "古城镇联村共建书记工作室".to_owned(),
+            )]
+            .into(),
         };
         let text = ron::to_string(&saved).expect("ron");
         assert_eq!(ron::from_str::<Settings>(&text).expect("read back"), saved);

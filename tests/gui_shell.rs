@@ -198,7 +198,13 @@ fn file_new_creates_and_opens_an_empty_studio_and_open_returns_to_the_first() {
     harness.run();
     harness.get_by_label("最近打开").click();
     harness.run();
-    harness.get_by_label(&first.display().to_string()).click();
+    // Listed by its studio's name, seen while it was open.
+    harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::Button,
+            secretary_studio::demo::DEMO_STUDIO,
+        )
+        .click();
     harness.run();
     assert_eq!(harness.state().store().path(), Some(first.as_path()));
     assert_eq!(harness.state().store().roster().expect("roster").len(), 20);
@@ -742,5 +748,40 @@ fn a_write_is_answered_to_the_screen_that_asked_and_no_other() {
             .next()
             .is_some(),
         "the plan row keeps what was typed"
+    );
+}
+
+#[test]
+fn the_window_and_recent_files_name_studios_not_paths() {
+    use secretary_studio::settings::Settings;
+    let folder = tempfile::tempdir().expect("folder");
+    let first = common::demo_file(folder.path(), "古城镇.db");
+    let second = common::demo_file(folder.path(), "备份-古城镇.db");
+    let store = secretary_studio::store::Store::open(&first).expect("open");
+    let studio = store.studio().expect("studio").name;
+    let settings = Settings {
+        recent_files: vec![first.clone(), second.clone()],
+        ..Settings::default()
+    };
+    let app = secretary_studio::App::new(store, settings).with_today(common::today());
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(secretary_studio::fonts::install)
+        .build_ui_state(|ui, app: &mut secretary_studio::App| app.ui(ui), app);
+    harness.run();
+    assert_eq!(
+        harness.state().window_title(),
+        format!("{studio} — 书记工作室")
+    );
+    // The other file's studio is named once it has been open; until then, its file's name.
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("最近打开").hover();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, &studio);
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "备份-古城镇.db");
+    assert_eq!(
+        harness.state().settings().studio_names.get(&first),
+        Some(&studio)
     );
 }

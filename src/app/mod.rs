@@ -233,6 +233,11 @@ impl App {
             .expect("2026 is a year")
     }
 
+    /// The window's title as last set.
+    pub fn window_title(&self) -> &str {
+        &self.shown_title
+    }
+
     /// What the app remembers between runs.
     pub fn settings(&self) -> &Settings {
         &self.settings

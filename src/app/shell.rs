@@ -326,7 +326,12 @@ impl App {
                 ui.label(lang.file_recent_none());
             }
             for path in &self.settings.recent_files {
-                if ui.button(path.display().to_string()).clicked() {
+                let label = self.settings.recent_label(path);
+                if ui
+                    .button(label)
+                    .on_hover_text(path.display().to_string())
+                    .clicked()
+                {
                     ask(Command::OpenFile(path.clone()));
                 }
             }
@@ -374,6 +379,13 @@ impl App {
                     .is_none_or(|(g, _)| *g != generation)
                 {
                     let name = self.store.studio().map(|s| s.name).unwrap_or_default();
+                    if let Some(path) = self.store.path()
+                        && !name.is_empty()
+                    {
+                        self.settings
+                            .studio_names
+                            .insert(path.to_owned(), name.clone());
+                    }
                     self.studio_name = Some((generation, name));
                 }
                 if let Some((_, name)) = &self.studio_name {
@@ -386,16 +398,20 @@ impl App {
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let lang = self.settings.lang;
-        let file = self
-            .store
-            .path()
-            .and_then(Path::file_name)
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let title = if file.is_empty() {
+        // The studio's name, as the coordinator knows it; the file's name while it is unknown.
+        let name = match &self.studio_name {
+            Some((_, name)) if !name.is_empty() => name.clone(),
+            _ => self
+                .store
+                .path()
+                .and_then(Path::file_name)
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        };
+        let title = if name.is_empty() {
             lang.app_title().to_owned()
         } else {
-            format!("{file} — {}", lang.app_title())
+            format!("{name} — {}", lang.app_title())
         };
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

@@ -74,6 +74,7 @@ pub fn harness_in(store: Store, screen: Screen, lang: Lang) -> Harness<'static, 
         lang,
         screen,
         period: None,
+        studio_names: std::collections::BTreeMap::new(),
         recent_files: Vec::new(),
     };
     let app = App::new(store, settings).with_today(today());
