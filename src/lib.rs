@@ -22,6 +22,7 @@ pub mod export;
 pub mod fonts;
 pub mod i18n;
 pub mod import;
+pub mod look;
 pub mod places;
 pub mod print;
 pub mod report;

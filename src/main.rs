@@ -48,7 +48,7 @@ fn run_gui(db: Option<std::path::PathBuf>, started: std::time::Instant) -> ExitC
         "secretary-studio",
         options,
         Box::new(move |cc| {
-            secretary_studio::fonts::install(&cc.egui_ctx);
+            secretary_studio::look::install(&cc.egui_ctx);
             let saved: Option<settings::Settings> = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, settings::Settings::STORAGE_KEY));

@@ -17,11 +17,15 @@ fn fit_to_screen(ctx: &egui::Context) -> bool {
     const FRAME_AND_TASKBAR: f32 = 80.0;
     /// A window this much of the screen or more is better maximised.
     const NEARLY_ALL: f32 = 0.85;
+    /// Screens this wide or narrower: the window opens maximised.
+    const LAPTOP_WIDTH: f32 = 1440.0;
     let (monitor, inner) = ctx.input(|i| (i.viewport().monitor_size, i.viewport().inner_rect));
     let (Some(monitor), Some(inner)) = (monitor, inner) else {
         return false;
     };
-    if inner.width() > NEARLY_ALL * monitor.x
+    // A laptop's screen (up to 1440 points wide) is the app's whole desk.
+    if monitor.x <= LAPTOP_WIDTH
+        || inner.width() > NEARLY_ALL * monitor.x
         || inner.height() + FRAME_AND_TASKBAR > NEARLY_ALL * monitor.y
     {
         ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));

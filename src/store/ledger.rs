@@ -113,17 +113,22 @@ impl Store {
         Ok(sessions)
     }
 
-    /// The host and the recorder of the latest session that names them (a new session's
-    /// defaults: the same people usually hold these posts).
+    /// The host and the recorder of the latest studio sessions that name them (a new
+    /// session's defaults: the same people usually hold these posts). Help visits, held by a
+    /// pair, are left out.
     pub fn last_host_and_recorder(&self) -> Result<(String, String)> {
-        let mut statement = self.conn.prepare_cached(
-            "SELECT host, recorder FROM live_session WHERE host <> '' OR recorder <> ''
-             ORDER BY held_on DESC, id DESC LIMIT 1",
-        )?;
-        Ok(statement
-            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?
-            .unwrap_or_default())
+        let last = |column: &str| -> Result<String> {
+            let mut statement = self.conn.prepare_cached(&format!(
+                "SELECT {column} FROM live_session
+                 WHERE {column} <> '' AND kind <> 'help_visit'
+                 ORDER BY held_on DESC, id DESC LIMIT 1"
+            ))?;
+            Ok(statement
+                .query_row([], |r| r.get(0))
+                .optional()?
+                .unwrap_or_default())
+        };
+        Ok((last("host")?, last("recorder")?))
     }
 
     /// One session with its agenda and decisions, or `None` if deleted or unknown.

@@ -250,16 +250,20 @@ fn fields_grid(
             text_field(ui, lang.col_topic(), &mut draft.topic, "", topic_error);
             // The kinds side by side: one click, not a list to open.
             ui.label(lang.col_session_kind());
-            ui.horizontal_wrapped(|ui| {
-                for kind in SessionKind::ALL {
-                    if ui
-                        .selectable_label(draft.kind == *kind, lang.session_kind(*kind))
-                        .clicked()
-                        && draft.kind != *kind
-                    {
-                        draft.kind = *kind;
-                        draft.systems = crate::domain::session::Systems::default_for(*kind);
-                    }
+            ui.vertical(|ui| {
+                for row in SessionKind::ALL.chunks(4) {
+                    ui.horizontal(|ui| {
+                        for kind in row {
+                            if ui
+                                .selectable_label(draft.kind == *kind, lang.session_kind(*kind))
+                                .clicked()
+                                && draft.kind != *kind
+                            {
+                                draft.kind = *kind;
+                                draft.systems = crate::domain::session::Systems::default_for(*kind);
+                            }
+                        }
+                    });
                 }
             });
             ui.end_row();
