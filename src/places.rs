@@ -16,3 +16,17 @@ pub fn documents_folder() -> Option<PathBuf> {
             .unwrap_or(home),
     )
 }
+
+/// `name` made fit for a file name on Windows too: no \ / : * ? " < > | or control
+/// characters (each becomes `_`).
+pub fn safe_file_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if "\\/:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}

@@ -433,6 +433,25 @@ fn share_writes_a_share_file_that_merges_elsewhere() {
     let folder = tempfile::tempdir().expect("tempdir");
     let db = common::demo_file(folder.path(), "demo.db");
     let mut harness = common::harness(Store::open(&db).expect("open"), Screen::Dashboard);
+    // The name offered says whose share it is, and when.
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("分享文件…").click();
+    harness.run();
+    let offered = harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "文件路径")
+        .value()
+        .unwrap_or_default();
+    let stamp = chrono::Local::now().format("%Y%m%d-").to_string();
+    assert!(
+        offered.contains(&format!(
+            "{}-书记工作室分享-{stamp}",
+            secretary_studio::demo::DEMO_STUDIO
+        )),
+        "{offered}"
+    );
+    harness.get_by_label("取消").click();
+    harness.run();
     let share = folder.path().join("分享给东片区.db");
     common::file_menu_path(&mut harness, "分享文件…", &share);
     harness.get_by_label("写出").click();
@@ -512,8 +531,12 @@ fn after_a_merge_conflicts_and_duplicates_are_reviewed_and_settled() {
     harness.get_by_label("王建国（西村改）");
     harness.get_by_label("王建国（本村改）");
     harness.get_by_label("可能重复的书记（1）");
+    // Each side named: theirs won (later) and is in force; ours is the one to go back to.
+    harness.get_by_label_contains("对方的版本（");
+    harness.get_by_label_contains("合并）（现在的内容）");
+    harness.get_by_label("本村的版本");
 
-    harness.get_by_label("改用另一版本").click();
+    harness.get_by_label("改回本村的版本").click();
     harness.run();
     let names = |h: &egui_kittest::Harness<'static, secretary_studio::app::App>| {
         h.state()
@@ -783,5 +806,57 @@ fn the_window_and_recent_files_name_studios_not_paths() {
     assert_eq!(
         harness.state().settings().studio_names.get(&first),
         Some(&studio)
+    );
+}
+
+#[test]
+fn the_merge_preview_names_the_sender_and_says_which_side_is_behind() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let a_path = common::demo_file(folder.path(), "甲村.db");
+    let b_path = folder.path().join("乙村.db");
+    let a = Store::open(&a_path).expect("open");
+    a.save_copy(&b_path, false).expect("copy");
+    let share = folder.path().join("甲村分享.db");
+    a.share(&share, &secretary_studio::work::Progress::new())
+        .expect("share");
+    let mut harness = common::harness(Store::open(&b_path).expect("open"), Screen::Roster);
+    let preview = |harness: &mut egui_kittest::Harness<'static, secretary_studio::App>| {
+        common::file_menu_path(harness, "合并文件…", &share);
+        harness.get_by_label("预览合并").click();
+        common::wait_for_work(harness);
+    };
+    preview(&mut harness);
+    harness.get_by_label_contains(&format!(
+        "分享方：{}，写出于 ",
+        secretary_studio::demo::DEMO_STUDIO
+    ));
+    assert!(
+        harness
+            .get_all_by_label("没有需要合并的改动，两个文件的记录已经一致。")
+            .next()
+            .is_some()
+    );
+    harness
+        .get_all_by_label("关闭")
+        .last()
+        .expect("close")
+        .click();
+    harness.run();
+    // A change here: the same share is now the one behind.
+    harness
+        .state_mut()
+        .apply(secretary_studio::ui::Command::Write(
+            secretary_studio::ui::Change::AddSecretary(secretary_studio::domain::SecretaryFields {
+                name: "新书记".to_owned(),
+                ..secretary_studio::domain::SecretaryFields::default()
+            }),
+        ));
+    harness.run();
+    preview(&mut harness);
+    assert!(
+        harness
+            .get_all_by_label_contains("对方的文件比本村的旧")
+            .next()
+            .is_some()
     );
 }

@@ -236,17 +236,7 @@ impl super::App {
             ),
             Printable::Ledger(_) => printable.title(lang),
         };
-        // No \ / : * ? " < > | or control characters.
-        let name: String = name
-            .chars()
-            .map(|c| {
-                if "\\/:*?\"<>|".contains(c) || c.is_control() {
-                    '_'
-                } else {
-                    c
-                }
-            })
-            .collect();
+        let name = crate::places::safe_file_name(&name);
         // Never over an earlier printout: 名称.pdf, 名称 (2).pdf, …
         let mut path = folder.join(format!("{name}.pdf"));
         let mut n = 2;

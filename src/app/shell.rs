@@ -297,8 +297,6 @@ impl App {
     /// 文件: the studio file's menu.
     fn file_menu(&mut self, ui: &mut Ui, ask: &mut impl FnMut(Command)) {
         let lang = self.settings.lang;
-        let day = self.today().format("%Y%m%d");
-        let dated = |name: &str| format!("{name}-{day}.db");
         if ui.button(lang.file_new()).clicked() {
             self.open_path_dialog(PathPurpose::NewStudio, lang.say_studio_db());
         }
@@ -306,7 +304,18 @@ impl App {
             self.open_path_dialog(PathPurpose::OpenStudio, "");
         }
         if ui.button(lang.file_share()).clicked() {
-            let name = dated(lang.say_studio_share());
+            // Named by studio, day and time: two shares on one stick never collide, and the
+            // coordinator there sees whose it is.
+            let studio = self
+                .studio_name
+                .as_ref()
+                .map(|(_, name)| name.clone())
+                .unwrap_or_default();
+            let name = crate::places::safe_file_name(&format!(
+                "{studio}-{}-{}.db",
+                lang.say_studio_share(),
+                chrono::Local::now().format("%Y%m%d-%H%M")
+            ));
             self.open_path_dialog(PathPurpose::Share, &name);
         }
         if ui.button(lang.file_merge()).clicked() {

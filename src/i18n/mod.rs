@@ -122,6 +122,7 @@ texts! {
     read_only_in_use: "只读：此文件正在另一个书记工作室窗口中打开，这里只能查看、打印和导出（那边的修改会自动显示）。要在这里修改，请关闭那个窗口后重新打开本文件。", "Read-only: this file is open in another Secretary Studio window; here you can view, print and export (changes made there show up here). To change it here, close that window and open the file again.";
     read_only_file: "只读：文件或所在的U盘不能写入（可能设了只读或写保护）。这里只能查看、打印和导出；点「另存副本…」存一份到可写的地方，之后就在副本上修改。", "Read-only: the file or its stick cannot be written (read-only or write-protected). Here you can view, print and export; Save a copy… to a writable place and go on working in the copy.";
     merge_nothing: "没有需要合并的改动，两个文件的记录已经一致。", "Nothing to merge: both files already hold the same records.";
+    merge_they_are_behind: "对方的文件比本村的旧：它带来的改动本村都已经有了，而本村还有对方没有的改动。请用「文件 → 分享文件…」写出本村的分享文件，带回去在对方那里合并。", "The other file is behind ours: everything in it is here already, and we hold changes it lacks. Write our own share file (File → Share…) and carry it back to be merged there.";
     col_deleted: "删除", "Deleted";
     winner_ours: "以本文件的版本为准", "this file's version wins";
     winner_theirs: "以对方的版本为准", "the other file's version wins";

@@ -27,6 +27,10 @@ pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &mut MergePreview) -> Op
                 .unwrap_or_default()
         ));
         ui.label(RichText::new(preview.path.display().to_string()).weak());
+        // Who made the file and when (a share file says; a copied studio file does not).
+        if let Some(sender) = &preview.sender {
+            ui.label(RichText::new(lang.merge_sender(&sender.studio, &sender.when())).strong());
+        }
         if preview.clock_ahead {
             ui.colored_label(ERROR_RED, lang.merge_clock_ahead());
         }
@@ -35,7 +39,10 @@ pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &mut MergePreview) -> Op
             ui.checkbox(&mut preview.acknowledged, lang.merge_other_studio_anyway());
         }
         ui.add_space(6.0);
-        if preview.is_empty() {
+        if preview.is_empty() && preview.ours_ahead {
+            // Their file is the one behind: our own share should travel to them.
+            ui.label(lang.merge_they_are_behind());
+        } else if preview.is_empty() {
             ui.label(lang.merge_nothing());
         } else {
             egui::ScrollArea::vertical()

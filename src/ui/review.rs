@@ -157,13 +157,23 @@ fn conflict_card(ui: &mut Ui, lang: Lang, conflict: &ConflictEntry, commands: &m
                 .weak(),
             );
         });
+        // Each side named: ours (this village) and theirs (the file merged, and when); the
+        // one in force now marked.
+        let ours_won = conflict.winner == Winner::Ours;
+        let ours = lang.side_ours().to_owned();
+        let theirs = lang.side_theirs(&conflict.source, &conflict.merged_at);
+        let (kept_side, other_side) = if ours_won {
+            (format!("{ours}{}", lang.now_in_force()), theirs)
+        } else {
+            (format!("{theirs}{}", lang.now_in_force()), ours)
+        };
         egui::Grid::new(("conflict", conflict.id))
             .num_columns(3)
             .spacing([16.0, 2.0])
             .show(ui, |ui| {
                 ui.label(RichText::new(lang.col_field()).weak());
-                ui.label(RichText::new(lang.col_kept()).weak());
-                ui.label(RichText::new(lang.col_other()).weak());
+                ui.label(RichText::new(kept_side).weak());
+                ui.label(RichText::new(other_side).weak());
                 ui.end_row();
                 if conflict.kept_deleted != conflict.other_deleted {
                     ui.label(lang.col_deleted());
@@ -183,11 +193,16 @@ fn conflict_card(ui: &mut Ui, lang: Lang, conflict: &ConflictEntry, commands: &m
                     ui.end_row();
                 }
             });
+        let (take, keep) = if ours_won {
+            (lang.take_theirs(), lang.keep_ours())
+        } else {
+            (lang.take_ours(), lang.keep_theirs())
+        };
         ui.horizontal(|ui| {
-            if ui.button(lang.take_other()).clicked() {
+            if ui.button(take).clicked() {
                 commands.push(Command::Write(Change::TakeOtherVersion(conflict.id)));
             }
-            if ui.button(lang.keep_current()).clicked() {
+            if ui.button(keep).clicked() {
                 commands.push(Command::Write(Change::KeepVersion(conflict.id)));
             }
         });

@@ -15,3 +15,13 @@ texts! {
     col_conflicts: "冲突", "Conflicts";
     col_examples: "例如", "For example";
 }
+
+impl Lang {
+    /// Who wrote a share file and when.
+    pub fn merge_sender(self, studio: &str, when: &str) -> String {
+        match self {
+            Self::Zh => format!("分享方：{studio}，写出于 {when}"),
+            Self::En => format!("Shared by {studio}, written {when}"),
+        }
+    }
+}

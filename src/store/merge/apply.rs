@@ -40,6 +40,12 @@ impl Store {
             "UPDATE local SET value = max(value, ?1) WHERE key = 'max_hlc'",
             [their_clock],
         )?;
+        // Our clock as the merge left it: a later clock is a change made here since.
+        self.conn.execute(
+            "INSERT OR REPLACE INTO local (key, value)
+             SELECT 'merged_hlc', value FROM local WHERE key = 'max_hlc'",
+            [],
+        )?;
         Ok(written)
     }
 }

@@ -72,11 +72,32 @@ pub struct MergePreview {
     pub other_studio: Option<String>,
     /// The user has read the warning about another studio and still wants to merge.
     pub acknowledged: bool,
+    /// Who wrote the file and when, for a share file (a copied studio file says nothing).
+    pub sender: Option<Sender>,
+    /// Our file holds changes newer than anything in theirs: when merging brings nothing,
+    /// it is their side that is behind.
+    pub ours_ahead: bool,
     infos: Vec<TableInfo>,
     plans: Vec<TablePlan>,
     their_seen: Seen,
     /// Our store's generation when planned: a write since makes the plan stale.
     generation: u64,
+}
+
+/// Who made a share file: the studio and the moment it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sender {
+    /// The studio's name in the file.
+    pub studio: String,
+    /// When it was written (local time, `2026-11-30T14:05:00`).
+    pub written_at: String,
+}
+
+impl Sender {
+    /// The moment as people write it: 2026-11-30 14:05.
+    pub fn when(&self) -> String {
+        self.written_at.replace('T', " ").chars().take(16).collect()
+    }
 }
 
 impl MergePreview {

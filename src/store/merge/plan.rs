@@ -31,7 +31,19 @@ impl Store {
         let mut foreign = open_foreign(path, passphrase)?;
         let conn = &mut foreign.conn;
         progress.step(0.05).map_err(|_| Error::Cancelled)?;
-        if already_seen(conn, &seen_now(&self.conn)?) {
+        let our_seen = seen_now(&self.conn)?;
+        if already_seen(conn, &our_seen) {
+            // Nothing new from them; they are behind if we changed anything since their
+            // latest change and since our last merge (which moves our clock by itself).
+            let clock = |c: &rusqlite::Connection, key: &str| -> i64 {
+                c.query_row("SELECT value FROM local WHERE key = ?1", [key], |r| {
+                    r.get(0)
+                })
+                .unwrap_or(0)
+            };
+            let ours = clock(&self.conn, "max_hlc");
+            let ours_ahead =
+                ours > clock(conn, "max_hlc") && ours > clock(&self.conn, "merged_hlc");
             return Ok(MergePreview {
                 path: path.to_owned(),
                 tables: Vec::new(),
@@ -40,6 +52,14 @@ impl Store {
                 possible_duplicates: Vec::new(),
                 other_studio: None,
                 acknowledged: false,
+                sender: ShareManifest::read(conn)
+                    .ok()
+                    .flatten()
+                    .map(|m| super::Sender {
+                        studio: m.studio,
+                        written_at: m.exported_at,
+                    }),
+                ours_ahead,
                 infos: Vec::new(),
                 plans: Vec::new(),
                 their_seen: Seen::default(),
@@ -91,10 +111,19 @@ impl Store {
         } else {
             None
         };
+        let sender = manifest.as_ref().map(|m| super::Sender {
+            studio: m.studio.clone(),
+            written_at: m.exported_at.clone(),
+        });
+        // Nothing to merge: whether we hold any record (bookkeeping of sites aside) they do not.
+        let ours_ahead = plans.iter().all(|p| p.changes.is_empty())
+            && holds_what_they_lack(&infos, &our_heads, &their_heads);
         Ok(MergePreview {
             possible_duplicates,
             other_studio,
             acknowledged: false,
+            sender,
+            ours_ahead,
             path: path.to_owned(),
             tables,
             clock_ahead: crate::store::clock::millis(their_heads.max_clock)
@@ -374,4 +403,21 @@ pub(super) fn new_namesakes(
             _ => None,
         })
         .collect()
+}
+
+/// Whether our file holds a record, or a version of one, that theirs does not (the `site`
+/// table, bookkeeping of who wrote, aside).
+fn holds_what_they_lack(infos: &[TableInfo], ours: &Heads, theirs: &Heads) -> bool {
+    infos.iter().enumerate().any(|(i, info)| {
+        if info.name == "site" {
+            return false;
+        }
+        let their_versions: HashMap<Uuid, crate::domain::merge::Version> = theirs.tables[i]
+            .iter()
+            .map(|h| (h.uuid, h.version))
+            .collect();
+        ours.tables[i]
+            .iter()
+            .any(|h| their_versions.get(&h.uuid) != Some(&h.version))
+    })
 }

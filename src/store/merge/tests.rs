@@ -487,6 +487,38 @@ fn undo_merge_puts_back_the_file_as_it_was_before() {
 }
 
 #[test]
+fn the_preview_names_who_shared_and_which_side_is_behind() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let mut a = studio(folder.path(), "a.db", true);
+    // The other village started from a copy of our file.
+    let b_path = folder.path().join("b.db");
+    a.save_copy(&b_path, false).expect("copy");
+    let mut b = Store::open(&b_path).expect("open");
+    rename_first_secretary(&mut a, "王建国（甲村改）");
+    let share = folder.path().join("古城镇-分享.db");
+    let manifest = a.share(&share, &Progress::new()).expect("share");
+    let first = merge(&mut b, &share);
+    let sender = first.sender.clone().expect("a share file names its sender");
+    assert_eq!(sender.studio, "古城镇书记工作室");
+    assert_eq!(sender.written_at, manifest.exported_at);
+    assert_eq!(sender.when().len(), "2026-11-30 14:05".len());
+    // The same share again: nothing new, and nothing of ours it lacks.
+    let again = b.plan_merge(&share, &Progress::new()).expect("plan");
+    assert!(again.is_empty(), "nothing new");
+    assert!(!again.ours_ahead, "in step");
+    // We change something: the old share brings nothing, and it is their side that is behind.
+    rename_first_secretary(&mut b, "王建国（乙村改）");
+    let behind = b.plan_merge(&share, &Progress::new()).expect("plan");
+    assert!(behind.is_empty());
+    assert!(behind.ours_ahead, "the other file lacks our change");
+    // A studio file copied whole (not a share file) names no sender.
+    let copy = b
+        .plan_merge(a.path().expect("path"), &Progress::new())
+        .expect("plan");
+    assert!(copy.sender.is_none());
+}
+
+#[test]
 fn a_share_file_carries_its_manifest_and_a_changed_record_is_caught() {
     let folder = tempfile::tempdir().expect("tempdir");
     let a = studio(folder.path(), "a.db", true);
