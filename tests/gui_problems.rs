@@ -56,7 +56,8 @@ fn resolving_asks_for_the_resolution_and_the_history_keeps_every_step() {
     harness.get_by_label("记录").click();
     harness.run();
     harness.get_by_label("标记为已解决时请填写解决情况");
-    common::type_into(&mut harness, "说明", "冷库用地已批复");
+    // The field is asked for by its name once the state is 已解决.
+    common::type_into(&mut harness, "解决情况", "冷库用地已批复");
     harness.get_by_label("记录").click();
     harness.run();
     let store = harness.state().store();
@@ -146,7 +147,7 @@ fn a_backdated_entry_is_refused_and_an_edit_is_kept_in_the_history() {
         .click();
     harness.run();
     common::type_into(&mut harness, "日期", "2021-05-20");
-    common::type_into(&mut harness, "说明", "已解决");
+    common::type_into(&mut harness, "解决情况", "已解决");
     harness.get_by_label("记录").click();
     harness.run();
     assert!(

@@ -235,3 +235,14 @@ fn a_search_that_only_finds_archived_secretaries_offers_to_show_them() {
     assert_eq!(harness.state().roster_visible_names(), vec!["王建国"]);
     harness.get_by_label("显示 1 人（在任 19 人，已归档 1 人）");
 }
+
+#[test]
+fn ctrl_f_puts_the_cursor_in_the_search() {
+    let mut harness = common::harness(common::demo_store(), Screen::Roster);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    // Typed straight away, without a click into the field.
+    harness.event(egui::Event::Text("wjg".to_owned()));
+    harness.run();
+    assert_eq!(harness.state().roster_visible_names(), ["王建国"]);
+}

@@ -355,3 +355,32 @@ fn an_honour_takes_a_day_in_the_period_worked_on_and_says_when_it_is_outside() {
         .unwrap_or_default();
     assert_eq!(award, "2026-11-29", "today, in the fourth quarter");
 }
+
+#[test]
+fn a_score_out_of_range_names_the_maximum_and_the_message_goes_once_fixed() {
+    let mut harness = common::harness(common::systems_store(), Screen::Compare);
+    harness.get_by_label("评分… 王建国").click();
+    harness.run();
+    common::type_into(&mut harness, "得分 履职尽责", "999");
+    harness.get_by_label("保存").click();
+    harness.run();
+    // The maximum is said: 履职尽责：得分须在 0 到 N 分之间.
+    let max = harness
+        .state()
+        .store()
+        .criteria()
+        .expect("criteria")
+        .into_iter()
+        .find(|c| c.name == "履职尽责")
+        .expect("criterion")
+        .max_score;
+    harness.get_by_label(&format!(
+        "履职尽责：得分须在 0 到 {} 分之间",
+        secretary_studio::domain::assessment::format_score(max)
+    ));
+    common::type_into(&mut harness, "得分 履职尽责", "20");
+    assert!(
+        harness.query_by_label_contains("得分须在 0 到").is_none(),
+        "the message follows the correction"
+    );
+}

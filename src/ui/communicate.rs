@@ -92,9 +92,7 @@ impl super::View for CommunicateScreen {
             return commands;
         };
         ui.horizontal(|ui| {
-            let label = ui.label(lang.search());
-            ui.add(egui::TextEdit::singleline(&mut self.query).desired_width(200.0))
-                .labelled_by(label.id);
+            super::widgets::search_field(ui, lang, &mut self.query, "", 200.0);
             ui.separator();
             if ui.button(lang.new_notice()).clicked() {
                 self.form = Some(EntryForm::new(true, ctx));

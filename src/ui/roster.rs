@@ -222,13 +222,7 @@ impl super::View for RosterScreen {
             return commands;
         };
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label(lang.search());
-            ui.add(
-                egui::TextEdit::singleline(&mut self.query)
-                    .hint_text(lang.search_name())
-                    .desired_width(220.0),
-            )
-            .labelled_by(label.id);
+            super::widgets::search_field(ui, lang, &mut self.query, lang.search_name(), 220.0);
             let areas: Vec<AreaId> = model.areas.iter().map(|a| a.id).collect();
             choice(
                 ui,

@@ -255,6 +255,30 @@ fn filtered_popup(
     inner.response
 }
 
+/// A screen's search field, labelled 搜索; Ctrl+F puts the cursor in it.
+pub fn search_field(
+    ui: &mut Ui,
+    lang: crate::i18n::Lang,
+    text: &mut String,
+    hint: &str,
+    width: f32,
+) -> egui::Response {
+    let label = ui.label(lang.search());
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(text)
+                .hint_text(hint)
+                .desired_width(width),
+        )
+        .labelled_by(label.id)
+        .on_hover_text("Ctrl+F");
+    let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::F);
+    if ui.input_mut(|i| i.consume_shortcut(&shortcut)) {
+        response.request_focus();
+    }
+    response
+}
+
 /// Whether Enter was pressed in this (single-line) text field.
 pub fn submitted(response: &egui::Response) -> bool {
     response.lost_focus() && response.ctx.input(|i| i.key_pressed(egui::Key::Enter))

@@ -28,7 +28,6 @@ texts! {
     thresholds_invalid: "星级起点请写四个递增的分数，如 60, 70, 80, 90", "Write four rising totals, e.g. 60, 70, 80, 90";
     ranking_explained: "鼠标停在分数上可看计分依据；点“评分”录入人工评分项。", "Hover a score to see how it was computed; Score… enters the criteria scored by hand.";
     enter_scores: "评分…", "Score…";
-    score_out_of_range: "得分须在 0 到满分之间", "A score must be between 0 and the maximum";
     areas_explained: "各片区书记总分的平均值", "The mean total of each area's secretaries";
     explain_no_sessions: "本期无应到活动", "No session expected them in the period";
     explain_manual: "人工评分", "Entered by hand";
@@ -36,4 +35,14 @@ texts! {
     criteria_saved: "指标已保存，排名已重算", "Criteria saved; ranking recomputed";
     score_title: "评分", "Scores";
     print_ranking: "打印排名及表彰名单", "Print ranking & commendations";
+}
+
+impl Lang {
+    /// A hand-entered score outside its criterion's range, naming the criterion and its maximum.
+    pub fn score_out_of_range(self, criterion: &str, max: &str) -> String {
+        match self {
+            Self::Zh => format!("{criterion}：得分须在 0 到 {max} 分之间"),
+            Self::En => format!("{criterion}: a score must be between 0 and {max}"),
+        }
+    }
 }

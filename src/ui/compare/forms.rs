@@ -118,56 +118,47 @@ impl ScoreForm {
                         ui.end_row();
                     }
                 });
+            // The first score out of its range, with its criterion's name and maximum; the
+            // message follows the corrections as they are typed.
+            let first_bad = self.rows.iter().find_map(|(id, score, _)| {
+                let criterion = model.criteria.iter().find(|c| c.id == *id)?;
+                let fine = score.trim().is_empty()
+                    || score
+                        .trim()
+                        .parse::<f64>()
+                        .is_ok_and(|v| (0.0..=criterion.max_score).contains(&v));
+                (!fine).then(|| {
+                    lang.score_out_of_range(&criterion.name, &format_score(criterion.max_score))
+                })
+            });
+            if self.error.is_some() {
+                self.error.clone_from(&first_bad);
+            }
             ui.horizontal(|ui| {
                 if crate::ui::widgets::save_button(ui, lang, false) {
-                    let parsed: Option<Vec<(CriterionId, Option<ManualScore>)>> = self
-                        .rows
-                        .iter()
-                        .map(|(id, score, note)| {
-                            let max = model
-                                .criteria
-                                .iter()
-                                .find(|c| c.id == *id)
-                                .map_or(0.0, |c| c.max_score);
-                            if score.trim().is_empty() {
-                                return Some((*id, None));
-                            }
-                            let value = score.trim().parse::<f64>().ok()?;
-                            ((0.0..=max).contains(&value)).then(|| {
+                    if first_bad.is_some() {
+                        self.error = first_bad;
+                    } else {
+                        let scores = self
+                            .rows
+                            .iter()
+                            .map(|(id, score, note)| {
+                                let value = score.trim().parse::<f64>().ok();
                                 (
                                     *id,
-                                    Some(ManualScore {
-                                        score: value,
+                                    value.map(|score| ManualScore {
+                                        score,
                                         note: note.trim().to_owned(),
                                     }),
                                 )
                             })
-                        })
-                        .collect();
-                    if let Some(scores) = parsed {
+                            .collect();
                         self.error = None;
                         command = Some(Command::Write(Change::SetScores(
                             self.secretary,
                             self.period,
                             scores,
                         )));
-                    } else {
-                        // Name the criterion whose score is wrong.
-                        let bad = self.rows.iter().find_map(|(id, score, _)| {
-                            let criterion = model.criteria.iter().find(|c| c.id == *id)?;
-                            let fine = score.trim().is_empty()
-                                || score
-                                    .trim()
-                                    .parse::<f64>()
-                                    .is_ok_and(|v| (0.0..=criterion.max_score).contains(&v));
-                            (!fine).then(|| criterion.name.clone())
-                        });
-                        self.error = Some(format!(
-                            "{}{}{}",
-                            bad.unwrap_or_default(),
-                            lang.say_colon(),
-                            lang.score_out_of_range()
-                        ));
                     }
                 }
                 if ui.button(lang.cancel()).clicked() {

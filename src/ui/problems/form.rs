@@ -281,7 +281,15 @@ impl ProblemForm {
                 .show(ui, |ui| {
                     let error = self.error(ProblemField::Title, lang);
                     text_field(ui, lang.col_title(), &mut self.title, "", error);
-                    text_field(ui, lang.col_description(), &mut self.description, "", None);
+                    // 具体情况 takes a few lines.
+                    let label = ui.label(lang.col_description());
+                    ui.add(
+                        egui::TextEdit::multiline(&mut self.description)
+                            .desired_rows(3)
+                            .desired_width(260.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
                     choice(
                         ui,
                         "problem-category",

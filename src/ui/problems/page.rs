@@ -215,7 +215,11 @@ fn history_grid(ui: &mut Ui, lang: crate::i18n::Lang, history: &[HistoryEntry]) 
                 ui.label(entry.event.date.format("%Y-%m-%d").to_string());
                 ui.label(lang.problem_state(entry.event.state));
                 ui.label(&entry.event.actor);
-                ui.label(&entry.event.note);
+                // A long note wraps instead of running past the window's edge.
+                ui.scope(|ui| {
+                    ui.set_max_width(ui.available_width().clamp(240.0, 520.0));
+                    ui.add(egui::Label::new(&entry.event.note).wrap());
+                });
                 ui.end_row();
             }
         });
@@ -263,7 +267,13 @@ impl ProgressForm {
                     .change_error
                     .filter(|(on_note, _)| *on_note)
                     .map(|(_, m)| m);
-                text_field(ui, lang.col_note(), &mut self.note, "", note_error);
+                // A resolution is asked for by its name.
+                let note_label = if self.new_state == Some(ProblemState::Resolved) {
+                    lang.col_resolution()
+                } else {
+                    lang.col_note()
+                };
+                text_field(ui, note_label, &mut self.note, "", note_error);
                 let offered: Vec<SessionId> = recent.iter().map(|(id, _, _)| *id).collect();
                 choice(
                     ui,

@@ -154,12 +154,13 @@ impl super::View for SessionsScreen {
                 Some(lang.all()),
                 |id| names.area(Some(id)),
             );
-            let label = ui.label(lang.search());
-            ui.add_sized(
-                [160.0, 20.0],
-                egui::TextEdit::singleline(&mut filters.query).hint_text(lang.search_sessions()),
-            )
-            .labelled_by(label.id);
+            super::widgets::search_field(
+                ui,
+                lang,
+                &mut filters.query,
+                lang.search_sessions(),
+                160.0,
+            );
             ui.separator();
             if ui
                 .button(lang.new_session())
