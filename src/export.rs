@@ -165,6 +165,7 @@ fn sessions(store: &Store, lang: Lang, period: Option<Period>) -> store::Result<
         None => store.sessions()?,
     };
     sessions.reverse();
+    let codes = store.session_codes()?;
     let time = |t: Option<chrono::NaiveTime>| {
         t.map_or(Cell::Empty, |t| Cell::Text(t.format("%H:%M").to_string()))
     };
@@ -195,7 +196,7 @@ fn sessions(store: &Store, lang: Lang, period: Option<Period>) -> store::Result<
                 Cell::Int(s.expected),
                 Cell::Int(s.attended),
                 counts.rate().map_or(Cell::Empty, Cell::Percent),
-                Cell::Int(s.id.0),
+                Cell::text(codes.get(&s.id).cloned().unwrap_or_default()),
             ]
         })
         .collect();

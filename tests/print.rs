@@ -116,9 +116,14 @@ fn studio(args: &[&str]) -> std::process::Output {
 fn the_command_line_prints_and_refuses_bad_input_without_leaving_a_file() {
     let folder = tempfile::tempdir().expect("tempdir");
     let db = demo(folder.path());
-    let id = session_with_problem(&Store::open_read_only(&db).expect("open"))
-        .0
-        .to_string();
+    // By the number its page and summary show (the same in every village's file).
+    let id = {
+        let store = Store::open_read_only(&db).expect("open");
+        store
+            .session_code(session_with_problem(&store))
+            .expect("read")
+            .expect("a number")
+    };
     let db = db.display().to_string();
     let good = folder.path().join("summary.pdf");
     let out = studio(&[
@@ -136,6 +141,7 @@ fn the_command_line_prints_and_refuses_bad_input_without_leaving_a_file() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(std::fs::read(&good).expect("pdf").starts_with(b"%PDF"));
+    assert!(extract_text(&good).contains(&id), "the number on paper");
 
     let target = folder.path().join("x.pdf");
     let target_arg = target.display().to_string();
@@ -147,6 +153,18 @@ fn the_command_line_prints_and_refuses_bad_input_without_leaving_a_file() {
         (
             vec!["print", "summary", "abc", "-o", &target_arg, "--db", &db],
             "abc",
+        ),
+        (
+            vec![
+                "print",
+                "summary",
+                "20000101-ffff",
+                "-o",
+                &target_arg,
+                "--db",
+                &db,
+            ],
+            "20000101-ffff",
         ),
         (
             vec!["print", "minutes", &id, "-o", &target_arg, "--db", &db],

@@ -24,8 +24,9 @@ USAGE:
   secretary-studio check PATH                     check a studio file (integrity, version, counts)
   secretary-studio new PATH [--name NAME] [--town TOWN]
                                                   start an empty studio in a new file
-  secretary-studio print summary|sign-in SESSION_ID -o FILE.pdf --db PATH
+  secretary-studio print summary|sign-in SESSION_NO -o FILE.pdf --db PATH
                                                   a session's summary or sign-in sheet as an A4 PDF
+                                                  (SESSION_NO: its 活动编号, e.g. 20261120-a3f9)
   secretary-studio print problems [--period P] | ranking --period P -o FILE.pdf --db PATH
                                                   the problem ledger, or a period's ranking and commendations
   secretary-studio print report --period P -o FILE.pdf --db PATH
@@ -100,6 +101,16 @@ pub enum Invocation {
     },
     /// A batch command; the app does not open.
     Command(CliCommand),
+}
+
+/// What `print` prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrintWhat {
+    /// A ledger (problems, ranking, report).
+    Ledger(crate::print::LedgerPrintout),
+    /// A session's summary or sign-in sheet, by its number (`20261120-a3f9`, the same in every
+    /// village's file) or its local id.
+    Session(crate::print::Printout, String),
 }
 
 /// A batch command.
@@ -194,11 +205,11 @@ pub enum CliCommand {
         /// Only this period (all time if none).
         period: Option<crate::domain::period::Period>,
     },
-    /// `print {summary|sign-in} SESSION_ID | {problems|ranking|report} [--period P]
+    /// `print {summary|sign-in} SESSION_NO | {problems|ranking|report} [--period P]
     /// -o FILE.pdf --db PATH`
     Print {
-        /// Which document.
-        printable: crate::print::Printable,
+        /// Which document: a ledger, or a session's by its number.
+        printable: PrintWhat,
         /// The PDF to write.
         output: PathBuf,
         /// The studio file (opened read-only).
@@ -325,6 +336,16 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
         } => {
             let store = Store::open_read_only(&db).map_err(|e| lang.file_error(&db, &e))?;
             let today = chrono::Local::now().date_naive();
+            let printable = match printable {
+                PrintWhat::Ledger(ledger) => crate::print::Printable::Ledger(ledger),
+                PrintWhat::Session(printout, number) => {
+                    let id = store
+                        .session_by_code(&number)
+                        .map_err(|e| lang.store_error(&e))?
+                        .ok_or_else(|| lang.no_such_session_number(&number))?;
+                    crate::print::Printable::Session(printout, id)
+                }
+            };
             let pages = crate::print::write(
                 &store,
                 printable,

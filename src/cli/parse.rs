@@ -279,7 +279,7 @@ fn export_command(a: Args, usage: Usage) -> Result<CliCommand, String> {
     })
 }
 
-/// `print summary|sign-in SESSION_ID | problems|ranking|report [--period P] -o FILE.pdf
+/// `print summary|sign-in SESSION_NO | problems|ranking|report [--period P] -o FILE.pdf
 /// --db PATH`
 fn print_command(a: Args, usage: Usage) -> Result<CliCommand, String> {
     let lang = usage.lang;
@@ -296,7 +296,7 @@ fn print_command(a: Args, usage: Usage) -> Result<CliCommand, String> {
             "report" => crate::print::LedgerPrintout::Report(needs_period()?),
             _ => return Err(wrong()),
         };
-        crate::print::Printable::Ledger(printout)
+        super::PrintWhat::Ledger(printout)
     } else {
         let [kind, id] = <[PathBuf; 2]>::try_from(a.positional).map_err(|_| wrong())?;
         let printout = match kind.to_string_lossy().as_ref() {
@@ -304,11 +304,20 @@ fn print_command(a: Args, usage: Usage) -> Result<CliCommand, String> {
             "sign-in" => crate::print::Printout::SignIn,
             _ => return Err(wrong()),
         };
-        let id = id.to_string_lossy();
-        let session = id
-            .parse::<i64>()
-            .map_err(|_| format!("{}'{id}'{}", lang.cli_session_id_number(), usage.see_help()))?;
-        crate::print::Printable::Session(printout, crate::domain::SessionId(session))
+        let number = id.to_string_lossy().trim().to_owned();
+        // 20261120-a3f9 (the same in every village) or a local id.
+        let plausible = number.parse::<i64>().is_ok()
+            || number
+                .split_once('-')
+                .is_some_and(|(day, tail)| day.len() == 8 && !tail.is_empty());
+        if !plausible {
+            return Err(format!(
+                "{}'{number}'{}",
+                lang.cli_session_id_number(),
+                usage.see_help()
+            ));
+        }
+        super::PrintWhat::Session(printout, number)
     };
     Ok(CliCommand::Print {
         printable,

@@ -7,7 +7,7 @@ texts! {
     cli_need_pdf_output: "请用 -o 指明输出文件", "-o FILE.pdf is required";
     cli_need_share_output: "请用 -o 指明分享文件", "-o FILE is required";
     cli_need_export_output: "请用 -o 指明导出文件（.xlsx 或 .csv）", "-o FILE.xlsx|FILE.csv is required";
-    cli_print_usage: "用法：print summary|sign-in 活动编号 -o 文件.pdf --db 文件，或 print problems|ranking|report --period 期间 -o 文件.pdf --db 文件", "usage: print summary|sign-in SESSION_ID -o FILE.pdf --db PATH, or print problems|ranking|report --period P -o FILE.pdf --db PATH";
+    cli_print_usage: "用法：print summary|sign-in 活动编号 -o 文件.pdf --db 文件，或 print problems|ranking|report --period 期间 -o 文件.pdf --db 文件", "usage: print summary|sign-in SESSION_NO -o FILE.pdf --db PATH, or print problems|ranking|report --period P -o FILE.pdf --db PATH";
     cli_need_period: "请用 --period 指明期间", "--period is required";
     cli_not_merged_other_studio: "未合并：这是另一个工作室的文件；确定要合并时请加上 --other-studio。", "Not merged: the file belongs to another studio; add --other-studio to merge it all the same.";
     cli_passphrase_on_standard_input: "--passphrase：请从标准输入给出口令（一行）。", "--passphrase: give the passphrase on standard input (one line).";
@@ -41,5 +41,5 @@ texts! {
     cli_use_demo_or_county: "只能是 demo 或 county", "use demo or county";
     cli_unknown_command: "没有这个命令：", "unknown command ";
     cli_no_such_ledger: "没有这个台账：", "no such ledger: ";
-    cli_session_id_number: "活动编号应是数字：", "a session id is a number: ";
+    cli_session_id_number: "活动编号应写成 20261120-a3f9（活动页上显示的编号）：", "a session number looks like 20261120-a3f9 (as its page shows): ";
 }

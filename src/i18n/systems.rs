@@ -303,6 +303,14 @@ impl Lang {
 
 impl Lang {
     /// "There is no session 42"
+    pub fn no_such_session_number(self, number: &str) -> String {
+        match self {
+            Self::Zh => format!("没有编号为 {number} 的活动"),
+            Self::En => format!("There is no session {number}"),
+        }
+    }
+
+    /// Says that session `id` is not in the file.
     pub fn no_such_session(self, id: i64) -> String {
         match self {
             Self::Zh => format!("没有编号为 {id} 的活动"),

@@ -10,6 +10,8 @@ use crate::store::Store;
 
 pub(super) struct SessionData {
     pub(super) studio: String,
+    /// The session's number, the same in every village's file.
+    pub(super) code: String,
     pub(super) fields: SessionFields,
     /// Who was expected, with their mark (if any).
     pub(super) rows: Vec<(RosterEntry, Option<crate::domain::session::AttendanceMark>)>,
@@ -25,6 +27,7 @@ pub(super) fn load(store: &Store, id: SessionId, lang: Lang) -> Result<SessionDa
     let rows = store.expected_at(id, &fields).map_err(error)?;
     Ok(SessionData {
         studio: store.studio().map_err(error)?.name,
+        code: store.session_code(id).map_err(error)?.unwrap_or_default(),
         problems: store.problems_raised_at(id).map_err(error)?,
         fields,
         rows,
@@ -57,6 +60,7 @@ pub fn summary<'f>(
     if !f.place.is_empty() {
         doc.field(lang.col_place(), &f.place);
     }
+    doc.field(lang.col_session_number(), &data.code);
     doc.paragraph(
         &format!(
             "{}：{}{}{}：{}",

@@ -131,6 +131,69 @@ impl Store {
         Ok((last("host")?, last("recorder")?))
     }
 
+    /// The session's number, the same in every village's file: its day and the last four hex
+    /// digits of its identity (`20261120-a3f9`). Local ids differ between files after a merge.
+    pub fn session_code(&self, id: SessionId) -> Result<Option<String>> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT held_on, uuid FROM live_session WHERE id = ?1")?;
+        Ok(statement
+            .query_row([id.0], |r| {
+                Ok(session_code(
+                    &r.get::<_, String>(0)?,
+                    &r.get::<_, Vec<u8>>(1)?,
+                ))
+            })
+            .optional()?)
+    }
+
+    /// Every session's number (see [`Store::session_code`]), in one read.
+    pub fn session_codes(&self) -> Result<std::collections::HashMap<SessionId, String>> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT id, held_on, uuid FROM live_session")?;
+        let codes = statement
+            .query_map([], |r| {
+                Ok((
+                    SessionId(r.get(0)?),
+                    session_code(&r.get::<_, String>(1)?, &r.get::<_, Vec<u8>>(2)?),
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(codes)
+    }
+
+    /// The session with number `code` (see [`Store::session_code`]); a local id (`67`) is
+    /// taken too.
+    pub fn session_by_code(&self, code: &str) -> Result<Option<SessionId>> {
+        let code = code.trim();
+        if let Ok(id) = code.parse::<i64>() {
+            return Ok(self.session(SessionId(id))?.map(|_| SessionId(id)));
+        }
+        let Some((day, _)) = code.split_once('-') else {
+            return Ok(None);
+        };
+        let Some(day) = chrono::NaiveDate::parse_from_str(day, "%Y%m%d").ok() else {
+            return Ok(None);
+        };
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT id, held_on, uuid FROM live_session WHERE held_on = ?1")?;
+        let rows = statement.query_map([day.format(DAY).to_string()], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                session_code(&r.get::<_, String>(1)?, &r.get::<_, Vec<u8>>(2)?),
+            ))
+        })?;
+        for row in rows {
+            let (id, found) = row?;
+            if found.eq_ignore_ascii_case(code) {
+                return Ok(Some(SessionId(id)));
+            }
+        }
+        Ok(None)
+    }
+
     /// One session with its agenda and decisions, or `None` if deleted or unknown.
     pub fn session(&self, id: SessionId) -> Result<Option<SessionFields>> {
         let mut statement = self.conn.prepare_cached(&format!(
@@ -611,4 +674,13 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         Ok(sessions)
     }
+}
+
+/// `20261120-a3f9`: the day without dashes, and the last two bytes of the identity in hex.
+fn session_code(held_on: &str, uuid: &[u8]) -> String {
+    let tail = match uuid {
+        [.., a, b] => format!("{a:02x}{b:02x}"),
+        _ => String::new(),
+    };
+    format!("{}-{tail}", held_on.replace('-', ""))
 }

@@ -487,6 +487,36 @@ fn undo_merge_puts_back_the_file_as_it_was_before() {
 }
 
 #[test]
+fn a_session_carries_the_same_number_in_every_village() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let a = studio(folder.path(), "a.db", true);
+    let mut b = studio(folder.path(), "b.db", false);
+    // B has sessions of its own first, so local ids differ after the merge.
+    let mut draft = crate::domain::session::SessionDraft::new(
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap_or_default(),
+    );
+    draft.topic = "乙村自己的学习会".to_owned();
+    let fields = draft.validate().expect("valid");
+    for _ in 0..3 {
+        b.write(|w| w.add_session(&fields).map(|_| ()))
+            .expect("add");
+    }
+    merge(&mut b, a.path().expect("path"));
+    let session = a.sessions().expect("sessions")[0].clone();
+    let code = a.session_code(session.id).expect("read").expect("number");
+    assert_eq!(code.len(), "20261120-a3f9".len());
+    let in_b = b.session_by_code(&code).expect("read").expect("found in b");
+    assert_ne!(in_b, session.id, "another local id");
+    assert_eq!(
+        b.session(in_b).expect("read").expect("there").topic,
+        session.fields.topic
+    );
+    assert_eq!(b.session_code(in_b).expect("read"), Some(code.clone()));
+    assert_eq!(b.session_codes().expect("codes").get(&in_b), Some(&code));
+    assert_eq!(b.session_by_code("20000101-ffff").expect("read"), None);
+}
+
+#[test]
 fn the_preview_names_who_shared_and_which_side_is_behind() {
     let folder = tempfile::tempdir().expect("tempdir");
     let mut a = studio(folder.path(), "a.db", true);

@@ -16,6 +16,8 @@ use std::collections::HashMap;
 /// What a session's page shows, loaded once per store generation.
 struct PageModel {
     fields: Option<SessionFields>,
+    /// Its number, the same in every village's file.
+    code: String,
     /// Problems raised at this session.
     problems: Vec<crate::domain::problem::ProblemSummary>,
     /// Problems followed up at this session.
@@ -34,6 +36,7 @@ fn load_page(store: &Store, id: &SessionId) -> crate::store::Result<PageModel> {
     };
     Ok(PageModel {
         pair,
+        code: store.session_code(*id)?.unwrap_or_default(),
         fields,
         rows,
         problems: store.problems_raised_at(*id)?,
@@ -144,8 +147,9 @@ impl crate::ui::View for SessionPage {
         };
         ui.horizontal(|ui| {
             ui.heading(format!("{} · {}", lang.session_page(), fields.topic));
-            // The number `print summary ID` on the command line takes.
-            ui.label(RichText::new(format!("{} {}", lang.col_session_number(), id.0)).weak());
+            // The number the same session carries in every village's file, on paper and on
+            // the command line (`print summary 20261120-a3f9`).
+            ui.label(RichText::new(format!("{} {}", lang.col_session_number(), model.code)).weak());
         });
         ui.horizontal(|ui| {
             if ui.button(lang.edit()).clicked() {
