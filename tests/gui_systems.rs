@@ -384,3 +384,30 @@ fn a_score_out_of_range_names_the_maximum_and_the_message_goes_once_fixed() {
         "the message follows the correction"
     );
 }
+
+#[test]
+fn every_form_with_changes_asks_before_it_is_left() {
+    // An experience note half written on 交流.
+    let mut harness = common::harness(common::systems_store(), Screen::Communicate);
+    harness.get_by_label("新建经验材料").click();
+    harness.run();
+    harness.get_by_label("概览").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("有未保存的修改").is_none(),
+        "an untouched form is left without a question"
+    );
+    harness.get_by_label("交流").click();
+    harness.run();
+    common::type_into(&mut harness, "标题", "食用菌冷链经验");
+    harness.get_by_label("概览").click();
+    harness.run();
+    harness.get_by_label("有未保存的修改");
+    harness
+        .get_all_by_label("不保存")
+        .last()
+        .expect("the question")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().settings().screen, Screen::Dashboard);
+}

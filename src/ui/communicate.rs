@@ -42,6 +42,8 @@ struct EntryForm {
     problem: Option<ProblemId>,
     error: Option<String>,
     saving: bool,
+    /// What the form held when first drawn (to tell unsaved work).
+    opened: Option<String>,
 }
 
 impl super::widgets::FormWindow for EntryForm {
@@ -77,6 +79,17 @@ fn load(store: &crate::store::Store, (): &()) -> crate::store::Result<Model> {
 }
 
 impl super::View for CommunicateScreen {
+    fn unsaved(&self) -> Option<super::drafts::Draft> {
+        self.form
+            .as_ref()
+            .filter(|f| f.has_changes())
+            .map(|_| super::drafts::Draft::Unkept)
+    }
+
+    fn discard_unsaved(&mut self) {
+        self.form = None;
+    }
+
     /// Draws the screen.
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
@@ -183,6 +196,27 @@ impl super::View for CommunicateScreen {
     }
 }
 impl EntryForm {
+    /// What is typed and chosen, as one text.
+    fn typed(&self) -> String {
+        format!(
+            "{:?}",
+            (
+                &self.date,
+                &self.title,
+                &self.text,
+                self.pinned,
+                self.author,
+                self.session,
+                self.problem
+            )
+        )
+    }
+
+    /// Whether anything was typed or chosen since the form was first drawn.
+    fn has_changes(&self) -> bool {
+        self.opened.as_ref().is_some_and(|o| *o != self.typed())
+    }
+
     fn new(notice: bool, ctx: &ViewContext<'_>) -> Self {
         Self {
             editing: None,
@@ -196,6 +230,7 @@ impl EntryForm {
             problem: None,
             error: None,
             saving: false,
+            opened: None,
         }
     }
 
@@ -212,6 +247,7 @@ impl EntryForm {
             problem: None,
             error: None,
             saving: false,
+            opened: None,
         }
     }
 
@@ -228,6 +264,7 @@ impl EntryForm {
             problem: note.fields.problem,
             error: None,
             saving: false,
+            opened: None,
         }
     }
 
@@ -238,6 +275,9 @@ impl EntryForm {
         model: &Model,
         names: &Names,
     ) -> (Option<Command>, bool) {
+        if self.opened.is_none() {
+            self.opened = Some(self.typed());
+        }
         let mut command = None;
         let mut closed = super::widgets::escape_pressed(ui);
         let title = match (self.notice, self.editing.is_some()) {

@@ -33,6 +33,8 @@ struct ResponsibilitiesForm {
     )>,
     error: Option<String>,
     saving: bool,
+    /// What the form held when first drawn (to tell unsaved work).
+    opened: Option<String>,
 }
 
 impl super::widgets::FormWindow for ResponsibilitiesForm {
@@ -213,6 +215,17 @@ impl DashboardScreen {
 }
 
 impl super::View for DashboardScreen {
+    fn unsaved(&self) -> Option<super::drafts::Draft> {
+        self.form
+            .as_ref()
+            .filter(|f| f.has_changes())
+            .map(|_| super::drafts::Draft::Unkept)
+    }
+
+    fn discard_unsaved(&mut self) {
+        self.form = None;
+    }
+
     /// Draws the dashboard.
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
@@ -479,6 +492,13 @@ fn responsibilities_ui(
 }
 
 impl ResponsibilitiesForm {
+    /// Whether anything was changed since the form was first drawn.
+    fn has_changes(&self) -> bool {
+        self.opened
+            .as_ref()
+            .is_some_and(|o| *o != format!("{:?}", self.rows))
+    }
+
     fn new(model: &Model) -> Self {
         let day = |d: Option<chrono::NaiveDate>| {
             d.map(|d| d.format("%Y-%m-%d").to_string())
@@ -500,6 +520,7 @@ impl ResponsibilitiesForm {
                 .collect(),
             error: None,
             saving: false,
+            opened: None,
         }
     }
 
@@ -509,6 +530,9 @@ impl ResponsibilitiesForm {
         lang: crate::i18n::Lang,
         people: &[(SecretaryId, String)],
     ) -> (Vec<Command>, bool) {
+        if self.opened.is_none() {
+            self.opened = Some(format!("{:?}", self.rows));
+        }
         let mut commands = Vec::new();
         let mut closed = super::widgets::escape_pressed(ui);
         let ids: Vec<SecretaryId> = people.iter().map(|(id, _)| *id).collect();

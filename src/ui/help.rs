@@ -42,6 +42,8 @@ struct PairingForm {
     outcome: String,
     error: Option<String>,
     saving: bool,
+    /// What the form held when first drawn (to tell unsaved work).
+    opened: Option<String>,
 }
 
 impl super::widgets::FormWindow for PairingForm {
@@ -58,6 +60,8 @@ struct CommendForm {
     reason: String,
     error: Option<String>,
     saving: bool,
+    /// What the form held when first drawn (to tell unsaved work).
+    opened: Option<String>,
 }
 
 impl super::widgets::FormWindow for CommendForm {
@@ -78,6 +82,17 @@ pub struct HelpScreen {
 }
 
 impl super::View for HelpScreen {
+    fn unsaved(&self) -> Option<super::drafts::Draft> {
+        let pairing = self.form.as_ref().is_some_and(PairingForm::has_changes);
+        let commend = self.commend.as_ref().is_some_and(CommendForm::has_changes);
+        (pairing || commend).then_some(super::drafts::Draft::Unkept)
+    }
+
+    fn discard_unsaved(&mut self) {
+        self.form = None;
+        self.commend = None;
+    }
+
     /// Draws the screen.
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
         let lang = ctx.lang;
@@ -263,6 +278,7 @@ fn board_ui(
                             reason: String::new(),
                             error: None,
                             saving: false,
+                            opened: None,
                         });
                     }
                     if row_button(ui, lang.edit(), &pair).clicked() {
@@ -280,6 +296,26 @@ fn board_ui(
 }
 
 impl PairingForm {
+    /// What is typed and chosen, as one text.
+    fn typed(&self) -> String {
+        format!(
+            "{:?}",
+            (
+                self.strong,
+                self.weak,
+                &self.starts_on,
+                &self.ends_on,
+                &self.goals,
+                &self.outcome
+            )
+        )
+    }
+
+    /// Whether anything was typed or chosen since the form was first drawn.
+    fn has_changes(&self) -> bool {
+        self.opened.as_ref().is_some_and(|o| *o != self.typed())
+    }
+
     fn new(editing: Option<PairingId>, ctx: &ViewContext<'_>) -> Self {
         Self {
             editing,
@@ -291,6 +327,7 @@ impl PairingForm {
             outcome: String::new(),
             error: None,
             saving: false,
+            opened: None,
         }
     }
 
@@ -309,10 +346,14 @@ impl PairingForm {
             outcome: fields.outcome.clone(),
             error: None,
             saving: false,
+            opened: None,
         }
     }
 
     fn ui(&mut self, ui: &mut Ui, lang: Lang, names: &Names) -> (Option<Command>, bool) {
+        if self.opened.is_none() {
+            self.opened = Some(self.typed());
+        }
         let mut command = None;
         let mut closed = super::widgets::escape_pressed(ui);
         let title = if self.editing.is_some() {
@@ -427,8 +468,17 @@ impl PairingForm {
 }
 
 impl CommendForm {
+    /// Whether anything was typed since the form was first drawn.
+    fn has_changes(&self) -> bool {
+        self.opened
+            .as_ref()
+            .is_some_and(|o| *o != format!("{:?}", (&self.date, &self.reason)))
+    }
+
     /// Draws the form; returns the write to make, and whether it was cancelled.
     fn ui(&mut self, ui: &mut Ui, lang: Lang) -> (Option<Command>, bool) {
+        self.opened
+            .get_or_insert_with(|| format!("{:?}", (&self.date, &self.reason)));
         let mut command = None;
         let mut closed = super::widgets::escape_pressed(ui);
         let title = format!("{} — {}", lang.commend_pair_title(), self.names);
