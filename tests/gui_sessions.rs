@@ -529,3 +529,46 @@ fn the_windows_close_button_asks_too() {
     answer(&mut harness, "取消");
     assert!(harness.state_mut().unsaved().is_some(), "still typed");
 }
+
+#[test]
+fn chinese_typed_through_an_input_method_reaches_the_fields() {
+    use egui::{Event, ImeEvent};
+    let mut harness = common::harness(common::demo_store(), Screen::Sessions);
+    harness.get_by_label("新建活动").click();
+    harness.run();
+    // As an IME sends it: a preedit (pinyin being composed), the commit, then a lone
+    // full-width comma (punctuation with no preedit), then a dismissed composition.
+    let ime = |harness: &mut egui_kittest::Harness<'static, secretary_studio::App>, label: &str| {
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, label)
+            .focus();
+        harness.run();
+        for event in [
+            ImeEvent::Preedit {
+                text: "shi yong jun".to_owned(),
+                active_range_chars: None,
+            },
+            ImeEvent::Commit("食用菌".to_owned()),
+            ImeEvent::Commit("，".to_owned()),
+            ImeEvent::Preedit {
+                text: "guan mo".to_owned(),
+                active_range_chars: None,
+            },
+            ImeEvent::Commit("观摩".to_owned()),
+            ImeEvent::Preedit {
+                text: String::new(),
+                active_range_chars: None,
+            },
+        ] {
+            harness.event(Event::Ime(event));
+            harness.run();
+        }
+    };
+    ime(&mut harness, "主题");
+    ime(&mut harness, "地点");
+    harness.get_by_label("保存").click();
+    harness.run();
+    let session = &harness.state().store().sessions().expect("list")[0];
+    assert_eq!(session.fields.topic, "食用菌，观摩");
+    assert_eq!(session.fields.place, "食用菌，观摩");
+}

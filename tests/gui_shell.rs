@@ -860,3 +860,46 @@ fn the_merge_preview_names_the_sender_and_says_which_side_is_behind() {
             .is_some()
     );
 }
+
+#[test]
+fn ctrl_k_finds_people_sessions_and_problems_by_pinyin_and_jumps_there() {
+    let mut harness = common::harness(common::ledger_store(), Screen::Dashboard);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "查找");
+    harness.event(egui::Event::Text("wjg".to_owned()));
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let wang = harness
+        .state()
+        .store()
+        .roster()
+        .expect("roster")
+        .into_iter()
+        .find(|e| e.fields.name == "王建国")
+        .expect("on the roster")
+        .id;
+    assert_eq!(harness.state().settings().screen, Screen::Secretary(wang));
+    // A problem by a word of its title, chosen with the mouse.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    harness.event(egui::Event::Text("冷库".to_owned()));
+    harness.run();
+    // The dialog's links stand above anything the page behind shows.
+    harness
+        .get_all(
+            egui_kittest::kittest::By::new()
+                .role(egui::accesskit::Role::Link)
+                .label_contains("冷库"),
+        )
+        .last()
+        .expect("a match")
+        .click();
+    harness.run();
+    assert!(
+        matches!(harness.state().settings().screen, Screen::Problem(_)),
+        "{:?}",
+        harness.state().settings().screen
+    );
+}

@@ -43,6 +43,9 @@ impl App {
                 self.dialog = Some(Dialog::Import(crate::ui::import::ImportDialog::default()));
             }
             Command::ShowError(message) => self.show_error(message),
+            Command::Find => {
+                self.dialog = Some(Dialog::Search(crate::ui::search::SearchDialog::default()));
+            }
             Command::NewSession => {
                 let draft = crate::domain::session::SessionDraft::new(self.today());
                 self.screens.sessions.start_adding(draft);

@@ -22,6 +22,8 @@ pub(super) enum Dialog {
     Export(ExportDialog),
     /// 导入花名册…
     Import(ImportDialog),
+    /// 查找 (Ctrl+K).
+    Search(crate::ui::search::SearchDialog),
 }
 
 impl Dialog {
@@ -38,6 +40,7 @@ impl Dialog {
             Self::SavePdf(dialog) => dialog.ui(ui, lang),
             Self::Export(dialog) => dialog.ui(ui, lang, ctx.today),
             Self::Import(dialog) => dialog.ui(ui, ctx),
+            Self::Search(dialog) => dialog.ui(ui, ctx),
         }
     }
 }

@@ -53,6 +53,10 @@ impl App {
         if self.dialog.is_none() && ui.input_mut(|i| i.consume_shortcut(&new_session)) {
             commands.push((Asker::Shell, Command::NewSession));
         }
+        let find = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::K);
+        if self.dialog.is_none() && ui.input_mut(|i| i.consume_shortcut(&find)) {
+            commands.push((Asker::Shell, Command::Find));
+        }
         egui::Panel::top("top-bar").show(ui, |ui| {
             self.top_bar(ui, &mut commands);
         });
@@ -327,6 +331,9 @@ impl App {
                 self.store.backups(),
                 read_only,
             )));
+        }
+        if ui.button(lang.menu_find()).clicked() {
+            ask(Command::Find);
         }
         if ui.button(lang.file_review()).clicked() {
             ask(Command::Navigate(Screen::Review));

@@ -29,6 +29,7 @@ pub mod problems;
 pub mod review;
 pub mod roster;
 pub mod save_pdf;
+pub mod search;
 pub mod secretary;
 pub mod sessions;
 pub mod widgets;
@@ -372,6 +373,8 @@ pub enum Command {
     SetPeriod(Period),
     /// Open the session form for a new session (Ctrl+N).
     NewSession,
+    /// Open 查找 over everything (Ctrl+K).
+    Find,
     /// Close the window (File → 退出), asking first about unsaved work.
     Quit,
     /// Open the session form for a help visit of a pairing.

@@ -20,6 +20,7 @@ mod problems;
 mod review;
 mod roster;
 mod save_pdf;
+mod search;
 mod secretary;
 mod sessions;
 mod widgets;
