@@ -237,3 +237,50 @@ fn choosing_the_branch_names_its_secretary_as_the_one_who_raised_it() {
         secretary.fields.name
     );
 }
+
+#[test]
+fn save_in_the_question_records_a_step_typed_on_a_problems_page_then_leaves() {
+    let mut harness = common::harness(common::ledger_store(), Screen::Problems);
+    harness.get_by_label("只看逾期").click();
+    harness.run();
+    let title = harness.state().problem_titles()[0].clone();
+    harness
+        .get_all_by_label(&title)
+        .next()
+        .expect("row")
+        .click();
+    harness.run();
+    let Screen::Problem(id) = harness.state().settings().screen else {
+        panic!("on the problem's page");
+    };
+    let steps = |h: &egui_kittest::Harness<'static, secretary_studio::App>| {
+        h.state()
+            .store()
+            .problem_history(id)
+            .expect("history")
+            .len()
+    };
+    let before = steps(&harness);
+    harness
+        .get_by_role_and_label(Role::ComboBox, "新状态")
+        .click();
+    harness.run();
+    harness
+        .get_all_by_label("推进中")
+        .last()
+        .expect("option")
+        .click();
+    harness.run();
+    common::type_into(&mut harness, "说明", "已与县自然资源局对接");
+    harness.get_by_label("概览").click();
+    harness.run();
+    harness.get_by_label("有未保存的修改");
+    harness
+        .get_all_by_label("保存")
+        .last()
+        .expect("the question's")
+        .click();
+    harness.run();
+    assert_eq!(steps(&harness), before + 1, "recorded");
+    assert_eq!(harness.state().settings().screen, Screen::Dashboard);
+}

@@ -801,8 +801,33 @@ fn the_window_and_recent_files_name_studios_not_paths() {
     harness.run();
     harness.get_by_label("最近打开").hover();
     harness.run();
-    harness.get_by_role_and_label(egui::accesskit::Role::Button, &studio);
-    harness.get_by_role_and_label(egui::accesskit::Role::Button, "备份-古城镇.db");
+    // The open file is not offered again (opening it twice would show it read-only).
+    assert!(
+        harness
+            .query_by_role_and_label(egui::accesskit::Role::Button, &studio)
+            .is_none()
+    );
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "备份-古城镇.db")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().store().path(), Some(second.as_path()));
+    assert_eq!(harness.state().read_only(), None, "not read-only");
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("最近打开").hover();
+    harness.run();
+    // Two recent studios of one name: their files' names tell them apart.
+    harness.get_by_role_and_label(
+        egui::accesskit::Role::Button,
+        &format!("{studio}（古城镇.db）"),
+    );
+    // Asking for the open file again (as a typed path would) keeps it writable.
+    harness
+        .state_mut()
+        .apply(secretary_studio::ui::Command::OpenFile(second.clone()));
+    harness.run();
+    assert_eq!(harness.state().read_only(), None, "still writable");
     assert_eq!(
         harness.state().settings().studio_names.get(&first),
         Some(&studio)
@@ -902,4 +927,23 @@ fn ctrl_k_finds_people_sessions_and_problems_by_pinyin_and_jumps_there() {
         "{:?}",
         harness.state().settings().screen
     );
+}
+
+#[test]
+fn a_share_written_to_a_folder_lands_inside_it_under_the_offered_name() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let db = common::demo_file(folder.path(), "demo.db");
+    let stick = folder.path().join("U盘");
+    std::fs::create_dir(&stick).expect("stick");
+    let mut harness = common::harness(Store::open(&db).expect("open"), Screen::Dashboard);
+    common::file_menu_path(&mut harness, "分享文件…", &stick);
+    harness.get_by_label("写出").click();
+    common::wait_for_work(&mut harness);
+    let inside: Vec<String> = std::fs::read_dir(&stick)
+        .expect("stick")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(inside.len(), 1, "{inside:?}");
+    assert!(inside[0].contains("书记工作室分享"), "{inside:?}");
+    assert!(!folder.path().join("U盘.db").exists());
 }

@@ -218,6 +218,12 @@ impl App {
 
     /// Opens another studio file; if it cannot be opened, says why and keeps the current one.
     pub fn open_file(&mut self, path: &Path) {
+        // The file on screen already: opening it again would find it held (by this very
+        // window) and show it read-only.
+        if self.is_open_file(path) {
+            self.dialog = None;
+            return;
+        }
         match open_or_read_only(path) {
             Ok((store, why)) => {
                 self.dialog = None;
@@ -230,6 +236,15 @@ impl App {
             }
             Err(error) => self.show_error(self.settings.lang.open_error(path, &error)),
         }
+    }
+
+    /// Whether `path` is the studio file open now (the same file by another spelling too).
+    pub(super) fn is_open_file(&self, path: &Path) -> bool {
+        let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => a == b,
+        };
+        self.store.path().is_some_and(|open| same(open, path))
     }
 
     pub(super) fn replace_store(&mut self, store: Store, path: &Path) {

@@ -88,6 +88,7 @@ impl App {
     pub(super) fn held_for_question(&mut self, command: Command) -> Option<Command> {
         let leaves = match &command {
             Command::Navigate(screen) => *screen != self.settings.screen,
+            Command::OpenFile(path) if self.is_open_file(path) => false,
             Command::NewSession
             | Command::RecordHelpVisit(_)
             | Command::RaisePairingProblem(_)

@@ -233,6 +233,12 @@ impl App {
             .expect("2026 is a year")
     }
 
+    /// Why the studio can only be read, if it can: whether the file itself is marked
+    /// read-only (else another window holds it).
+    pub fn read_only(&self) -> Option<bool> {
+        self.read_only
+    }
+
     /// The window's title as last set.
     pub fn window_title(&self) -> &str {
         &self.shown_title

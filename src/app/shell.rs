@@ -345,7 +345,12 @@ impl App {
             if self.settings.recent_files.is_empty() {
                 ui.label(lang.file_recent_none());
             }
+            let open = self.store.path();
             for path in &self.settings.recent_files {
+                // The file on screen is not offered again.
+                if Some(path.as_path()) == open {
+                    continue;
+                }
                 let label = self.settings.recent_label(path);
                 if ui
                     .button(label)

@@ -124,8 +124,8 @@ texts! {
     merge_nothing: "没有需要合并的改动，两个文件的记录已经一致。", "Nothing to merge: both files already hold the same records.";
     merge_they_are_behind: "对方的文件比本村的旧：它带来的改动本村都已经有了，而本村还有对方没有的改动。请用「文件 → 分享文件…」写出本村的分享文件，带回去在对方那里合并。", "The other file is behind ours: everything in it is here already, and we hold changes it lacks. Write our own share file (File → Share…) and carry it back to be merged there.";
     col_deleted: "删除", "Deleted";
-    winner_ours: "以本文件的版本为准", "this file's version wins";
-    winner_theirs: "以对方的版本为准", "the other file's version wins";
+    winner_ours: "以本村的版本为准", "our version wins";
+    winner_theirs: "以对方的版本为准", "their version wins";
     default_studio_name: "联村共建书记工作室", "Joint-village Branch Secretary Studio";
     file_exists_will_replace: "该位置已有同名文件，保存将替换它。", "A file with that name exists; saving will replace it.";
     no_dialog_hint: "也可以直接输入完整路径。", "You can also type the full path.";

@@ -39,6 +39,8 @@ pub struct PathDialog {
     /// Share: the passphrase typed again.
     pub passphrase_again: String,
     browse: Browse,
+    /// The file name first suggested, used when a folder is typed (a USB stick's).
+    name: std::ffi::OsString,
 }
 
 impl PathDialog {
@@ -46,6 +48,11 @@ impl PathDialog {
     pub fn new(purpose: PathPurpose, suggested: Option<PathBuf>, lang: Lang) -> Self {
         Self {
             purpose,
+            name: suggested
+                .as_deref()
+                .and_then(Path::file_name)
+                .unwrap_or_default()
+                .to_owned(),
             path: suggested
                 .map(|p| p.display().to_string())
                 .unwrap_or_default(),
@@ -177,13 +184,20 @@ impl PathDialog {
         (command, done || modal.should_close())
     }
 
-    /// The file the dialog would act on: `.db` is added to a new name typed without one.
+    /// The file the dialog would act on: `.db` is added to a new name typed without one; a
+    /// folder typed (a USB stick's, `E:\`) gets the suggested file's name inside it.
     fn target(&self) -> PathBuf {
-        let path = PathBuf::from(self.path.trim());
+        let typed = self.path.trim();
+        let path = PathBuf::from(typed);
         match self.purpose {
             PathPurpose::OpenStudio | PathPurpose::Merge => path,
             PathPurpose::NewStudio | PathPurpose::SaveCopy | PathPurpose::Share => {
-                with_db_extension(path)
+                let folder = path.is_dir() || typed.ends_with(['/', '\\']);
+                if folder && !self.name.is_empty() {
+                    path.join(&self.name)
+                } else {
+                    with_db_extension(path)
+                }
             }
         }
     }

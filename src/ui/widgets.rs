@@ -407,12 +407,16 @@ pub fn save_button(ui: &mut Ui, lang: crate::i18n::Lang, saving: bool) -> bool {
         .add_enabled(!saving, egui::Button::new(lang.save()))
         .on_hover_text("Ctrl+S")
         .clicked();
+    clicked || (!saving && save_requested(ui))
+}
+
+/// Whether the form drawn should save now: 保存 was answered to the question about unsaved
+/// work, or Ctrl+S pressed (either is taken, so one form saves).
+pub fn save_requested(ui: &Ui) -> bool {
     let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
-    let asked = !saving
-        && ui
-            .data_mut(|d| d.remove_temp::<bool>(save_request_id()))
-            .is_some();
-    clicked || asked || (!saving && ui.input_mut(|i| i.consume_shortcut(&shortcut)))
+    ui.data_mut(|d| d.remove_temp::<bool>(save_request_id()))
+        .is_some()
+        || ui.input_mut(|i| i.consume_shortcut(&shortcut))
 }
 
 /// Asks the form shown to save, as if its 保存 were clicked (the user answered 保存 to the

@@ -98,7 +98,7 @@ impl Lang {
             F::Category => ("类别", "category"),
             F::RaisedOn => ("提出日期", "raised on"),
             F::RaisedBy => ("提出人", "raised by"),
-            F::Deadline => ("期限", "deadline"),
+            F::Deadline => ("完成时限", "deadline"),
             F::State => ("状态", "state"),
             F::Actor => ("办理人", "by whom"),
             F::Responsible => ("责任人", "responsible"),

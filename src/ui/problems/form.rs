@@ -38,6 +38,9 @@ pub struct ProblemForm {
     /// What the form held once opened and filled in (with the branch's secretary): anything
     /// else is unsaved work.
     baseline: Option<ProblemDraft>,
+    /// The latest day it may be raised on, when later than today: the day of the session
+    /// planned ahead that it is raised at.
+    latest_day: Option<NaiveDate>,
 }
 
 /// What the user types and chooses in the form: to tell unsaved work, and kept on disk while
@@ -88,6 +91,7 @@ impl ProblemForm {
             saving: false,
             closed: false,
             baseline: None,
+            latest_day: None,
         }
     }
 
@@ -96,6 +100,7 @@ impl ProblemForm {
     pub fn at_session(day: NaiveDate, session: SessionId, branch: Option<BranchId>) -> Self {
         let mut form = Self::new(day, Some(session));
         form.branch = branch;
+        form.latest_day = Some(day);
         form
     }
 
@@ -201,6 +206,8 @@ impl ProblemForm {
     }
 
     fn validate(&mut self, today: NaiveDate) -> Option<ProblemFields> {
+        // Raised at a session planned ahead: its day is not "later than today".
+        let today = self.latest_day.map_or(today, |day| day.max(today));
         self.date_error = None;
         let raised_on = parse_day(&self.raised_on);
         let deadline = if self.deadline.trim().is_empty() {

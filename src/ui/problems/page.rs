@@ -297,26 +297,39 @@ impl ProgressForm {
                 self.new_state.is_some(),
                 egui::Button::new(lang.record_change()),
             )
-            .clicked();
-        let state = self.new_state.filter(|_| clicked)?;
+            .on_hover_text("Ctrl+S")
+            .clicked()
+            // 保存 answered to the question about unsaved work, or Ctrl+S.
+            || (self.new_state.is_some() && crate::ui::widgets::save_requested(ui));
         let latest = history.iter().map(|h| h.event.date).max();
-        let checked = parse_day(&self.date)
-            .ok_or((false, lang.error_not_a_date()))
-            .and_then(|date| {
-                check_state_change(
-                    problem.fields.raised_on,
-                    latest,
-                    state,
-                    date,
-                    &self.note,
-                    ctx.today,
-                )
-                .map(|()| date)
-                .map_err(|e| {
-                    let on_note = e == crate::domain::problem::StateChangeError::ResolutionMissing;
-                    (on_note, lang.state_change_error(e))
+        let check = |state: ProblemState| {
+            parse_day(&self.date)
+                .ok_or((false, lang.error_not_a_date()))
+                .and_then(|date| {
+                    check_state_change(
+                        problem.fields.raised_on,
+                        latest,
+                        state,
+                        date,
+                        &self.note,
+                        ctx.today,
+                    )
+                    .map(|()| date)
+                    .map_err(|e| {
+                        let on_note =
+                            e == crate::domain::problem::StateChangeError::ResolutionMissing;
+                        (on_note, lang.state_change_error(e))
+                    })
                 })
-            });
+        };
+        // A message shown follows the corrections as they are typed.
+        if self.change_error.is_some()
+            && let Some(state) = self.new_state
+        {
+            self.change_error = check(state).err();
+        }
+        let state = self.new_state.filter(|_| clicked)?;
+        let checked = check(state);
         match checked {
             Err(message) => {
                 self.change_error = Some(message);

@@ -295,24 +295,33 @@ fn fields_grid(
                 },
             );
             ui.end_row();
-            match draft.kind {
-                SessionKind::HelpVisit => {
-                    let ids: Vec<PairingId> = choices.pairings.iter().map(|(id, _)| *id).collect();
-                    choice(
-                        ui,
-                        "session-pairing",
-                        lang.col_pairing(),
-                        &mut draft.pairing_id,
-                        &ids,
-                        Some(lang.none_value()),
-                        |id| crate::ui::widgets::name_in(&choices.pairings, &id),
-                    );
-                    ui.end_row();
-                }
-                SessionKind::Exchange | SessionKind::ObservationVisit => {
-                    let ids: Vec<BranchId> = choices.branches.iter().map(|(id, _)| *id).collect();
-                    let before = draft.host_branch_id;
-                    if choice(
+            // Both rows always there (the one the kind does not use greyed), so choosing a
+            // kind never moves the rows below it under the mouse.
+            let help_visit = draft.kind == SessionKind::HelpVisit;
+            let ids: Vec<PairingId> = choices.pairings.iter().map(|(id, _)| *id).collect();
+            ui.label(lang.col_pairing());
+            ui.add_enabled_ui(help_visit, |ui| {
+                crate::ui::widgets::combo(
+                    ui,
+                    "session-pairing",
+                    lang.col_pairing(),
+                    &mut draft.pairing_id,
+                    &ids,
+                    Some(lang.none_value()),
+                    |id| crate::ui::widgets::name_in(&choices.pairings, &id),
+                );
+            });
+            ui.end_row();
+            let visit = matches!(
+                draft.kind,
+                SessionKind::Exchange | SessionKind::ObservationVisit
+            );
+            let ids: Vec<BranchId> = choices.branches.iter().map(|(id, _)| *id).collect();
+            let before = draft.host_branch_id;
+            ui.label(lang.col_host_village());
+            let picked = ui
+                .add_enabled_ui(visit, |ui| {
+                    crate::ui::widgets::combo(
                         ui,
                         "session-host-branch",
                         lang.col_host_village(),
@@ -320,23 +329,21 @@ fn fields_grid(
                         &ids,
                         Some(lang.none_value()),
                         |id| crate::ui::widgets::name_in(&choices.branches, &id),
-                    ) {
-                        // The host village is where the session is held, unless the
-                        // coordinator wrote another place.
-                        let name = |id: Option<BranchId>| {
-                            id.map(|id| {
-                                village_of(&crate::ui::widgets::name_in(&choices.branches, &id))
-                            })
-                            .unwrap_or_default()
-                        };
-                        if draft.place.trim().is_empty() || draft.place == name(before) {
-                            draft.place = name(draft.host_branch_id);
-                        }
-                    }
-                    ui.end_row();
+                    )
+                })
+                .inner;
+            if picked {
+                // The host village is where the session is held, unless the coordinator
+                // wrote another place.
+                let name = |id: Option<BranchId>| {
+                    id.map(|id| village_of(&crate::ui::widgets::name_in(&choices.branches, &id)))
+                        .unwrap_or_default()
+                };
+                if draft.place.trim().is_empty() || draft.place == name(before) {
+                    draft.place = name(draft.host_branch_id);
                 }
-                _ => {}
             }
+            ui.end_row();
             text_field(ui, lang.col_place(), &mut draft.place, "", None);
             name_picker(
                 ui,

@@ -199,10 +199,10 @@ impl crate::ui::View for SessionPage {
                     ui.horizontal(|ui| {
                         ui.strong(lang.problems_here());
                         if ui.button(lang.raise_problem()).clicked() {
-                            // On the session's day (today at the latest, for a session
-                            // planned ahead), about its host village.
+                            // On the session's day (also for one planned ahead), about
+                            // its host village.
                             self.problem_form = Some(crate::ui::problems::ProblemForm::at_session(
-                                fields.held_on.min(ctx.today),
+                                fields.held_on,
                                 id,
                                 fields.host_branch_id,
                             ));
@@ -306,14 +306,11 @@ fn systems_details(
 fn session_details(ui: &mut Ui, lang: Lang, fields: &SessionFields, areas: &[Area]) {
     let time =
         |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+    let day = fields.held_on.format("%Y-%m-%d");
     let when = match (fields.starts_at, fields.ends_at) {
-        (None, None) => fields.held_on.format("%Y-%m-%d").to_string(),
-        (start, end) => format!(
-            "{} {}–{}",
-            fields.held_on.format("%Y-%m-%d"),
-            time(start),
-            time(end)
-        ),
+        (None, None) => day.to_string(),
+        (Some(start), None) => format!("{day} {}", time(Some(start))),
+        (start, end) => format!("{day} {}–{}", time(start), time(end)),
     };
     let area = fields
         .area_id
@@ -340,10 +337,8 @@ fn session_details(ui: &mut Ui, lang: Lang, fields: &SessionFields, areas: &[Are
                 ui.end_row();
             }
         });
-    for (title, items) in [
-        (lang.agenda(), &fields.agenda),
-        (lang.decisions(), &fields.decisions),
-    ] {
+    // In the form's and the summary's order: agenda, discussion, decisions.
+    let list = |ui: &mut Ui, title: &str, items: &[String]| {
         if !items.is_empty() {
             ui.add_space(4.0);
             ui.strong(title);
@@ -351,12 +346,14 @@ fn session_details(ui: &mut Ui, lang: Lang, fields: &SessionFields, areas: &[Are
                 ui.label(format!("{}. {item}", n + 1));
             }
         }
-    }
+    };
+    list(ui, lang.agenda(), &fields.agenda);
     if !fields.discussion.is_empty() {
         ui.add_space(4.0);
         ui.strong(lang.col_discussion());
         ui.label(&fields.discussion);
     }
+    list(ui, lang.decisions(), &fields.decisions);
 }
 
 /// The attendance list: one click per state (出席, 迟到, 请假, 缺席) on each row, the reason for
