@@ -202,6 +202,11 @@ fn problems_part(doc: &mut Document<'_>, lang: Lang, data: &SessionData, n: usiz
                     format!("{}：{}", p.fields.title, p.fields.description)
                 },
                 p.fields.responsible.clone(),
+                name(p.fields.helper_id),
+                p.fields
+                    .deadline
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
                 lang.problem_state(p.state).to_owned(),
             ]
         })
@@ -214,19 +219,27 @@ fn problems_part(doc: &mut Document<'_>, lang: Lang, data: &SessionData, n: usiz
             },
             Column {
                 title: lang.col_raised_by(),
-                share: 0.13,
+                share: 0.1,
             },
             Column {
                 title: lang.summary_problem(),
-                share: 0.49,
+                share: 0.32,
             },
             Column {
                 title: lang.col_responsible(),
-                share: 0.18,
+                share: 0.15,
+            },
+            Column {
+                title: lang.col_helper(),
+                share: 0.1,
+            },
+            Column {
+                title: lang.col_deadline(),
+                share: 0.15,
             },
             Column {
                 title: lang.col_state(),
-                share: 0.12,
+                share: 0.1,
             },
         ],
         &rows,

@@ -12,13 +12,26 @@ use egui_plot::{Bar, BarChart, Plot};
 pub(super) fn ranking_ui(ui: &mut Ui, lang: Lang, model: &Model<'_>) -> Option<SecretaryId> {
     let mut opened = None;
     ui.label(RichText::new(lang.ranking_explained()).weak());
-    let columns = model.criteria.len();
+    // Each criterion's column as wide as its name (组织建设, 破解难题…), never cut.
+    let widths: Vec<f32> = model
+        .criteria
+        .iter()
+        .map(|criterion| {
+            let name = egui::WidgetText::from(RichText::new(&criterion.name).strong()).into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Body,
+            );
+            (name.size().x + 12.0).max(58.0)
+        })
+        .collect();
     let mut table = TableBuilder::new(ui)
         .striped(true)
         .column(Column::exact(40.0))
         .column(Column::exact(70.0));
-    for _ in 0..columns {
-        table = table.column(Column::exact(58.0));
+    for width in widths {
+        table = table.column(Column::exact(width));
     }
     table
         .column(Column::exact(50.0))

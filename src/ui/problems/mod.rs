@@ -196,14 +196,16 @@ fn problems_table(
         .striped(true)
         .resizable(true)
         .min_scrolled_height(0.0)
-        .column(Column::initial(220.0).clip(true))
+        // The title takes the width left over (long titles are the rule); the rest fit their
+        // contents.
+        .column(Column::remainder().at_least(220.0).clip(true))
         .column(Column::initial(140.0).clip(true))
         .column(Column::initial(66.0))
         .column(Column::initial(104.0))
         .column(Column::initial(140.0).clip(true))
         .column(Column::initial(70.0).clip(true))
         .column(Column::initial(90.0))
-        .column(Column::remainder().at_least(90.0))
+        .column(Column::initial(96.0))
         .header(row_height, |mut header| {
             for label in [
                 lang.col_title(),

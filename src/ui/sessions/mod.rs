@@ -121,7 +121,7 @@ impl super::View for SessionsScreen {
             ] {
                 let label = ui.label(label);
                 ui.add_sized(
-                    [112.0, 20.0],
+                    [136.0, 20.0],
                     egui::TextEdit::singleline(text).hint_text(hint),
                 )
                 .labelled_by(label.id);

@@ -485,7 +485,7 @@ fn attendance_ui(
                     let stored = mark.as_ref().map(|m| m.reason.clone()).unwrap_or_default();
                     let text = reasons.entry(entry.id).or_insert(stored.clone());
                     let field = ui.add_sized(
-                        [170.0, 20.0],
+                        [240.0, 20.0],
                         egui::TextEdit::singleline(text).hint_text(lang.leave_reason()),
                     );
                     let accessible = format!("{} {}", lang.leave_reason(), entry.fields.name);
