@@ -33,6 +33,7 @@ pub fn frame_times(store: Store, screen: Screen, frames: usize) -> (Duration, Du
         screen,
         period: None,
         studio_names: std::collections::BTreeMap::new(),
+        theme: egui::ThemePreference::System,
         ..Settings::default()
     };
     // Inside the county file's years, so period screens show real data.
@@ -118,6 +119,7 @@ fn screen_stalls(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Stri
         screen: Screen::Dashboard,
         period: None,
         studio_names: std::collections::BTreeMap::new(),
+        theme: egui::ThemePreference::System,
         ..Settings::default()
     };
     let mut app = App::new(store, settings)

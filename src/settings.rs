@@ -23,6 +23,8 @@ pub struct Settings {
     pub period: Option<crate::domain::period::Period>,
     /// The studio's name of each recent file, as last seen open (最近打开 lists names).
     pub studio_names: std::collections::BTreeMap<PathBuf, String>,
+    /// Light, dark, or as the system says (light where it says nothing).
+    pub theme: egui::ThemePreference,
 }
 
 impl Default for Settings {
@@ -33,6 +35,7 @@ impl Default for Settings {
             screen: Screen::Dashboard,
             period: None,
             studio_names: std::collections::BTreeMap::new(),
+            theme: egui::ThemePreference::System,
         }
     }
 }
@@ -55,6 +58,8 @@ struct Stored {
     period: String,
     /// The studio names of recent files.
     studio_names: std::collections::BTreeMap<PathBuf, String>,
+    /// `light`, `dark`, or empty for the system's.
+    theme: String,
 }
 
 impl From<Stored> for Settings {
@@ -70,6 +75,11 @@ impl From<Stored> for Settings {
             screen,
             period: crate::domain::period::Period::parse(&stored.period).ok(),
             studio_names: stored.studio_names,
+            theme: match stored.theme.as_str() {
+                "light" => egui::ThemePreference::Light,
+                "dark" => egui::ThemePreference::Dark,
+                _ => egui::ThemePreference::System,
+            },
         }
     }
 }
@@ -83,6 +93,12 @@ impl From<Settings> for Stored {
             last_screen: ron::to_string(&settings.screen).unwrap_or_default(),
             period: settings.period.map(|p| p.to_string()).unwrap_or_default(),
             studio_names: settings.studio_names,
+            theme: match settings.theme {
+                egui::ThemePreference::Light => "light",
+                egui::ThemePreference::Dark => "dark",
+                egui::ThemePreference::System => "",
+            }
+            .to_owned(),
         }
     }
 }
@@ -151,6 +167,7 @@ mod tests {
                 "古城镇联村共建书记工作室".to_owned(),
             )]
             .into(),
+            theme: egui::ThemePreference::Dark,
         };
         let text = ron::to_string(&saved).expect("ron");
         assert_eq!(ron::from_str::<Settings>(&text).expect("read back"), saved);

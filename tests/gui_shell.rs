@@ -947,3 +947,21 @@ fn a_share_written_to_a_folder_lands_inside_it_under_the_offered_name() {
     assert!(inside[0].contains("书记工作室分享"), "{inside:?}");
     assert!(!folder.path().join("U盘.db").exists());
 }
+
+#[test]
+fn the_look_is_light_where_the_system_says_nothing_and_dark_when_chosen() {
+    let mut harness = common::harness(common::demo_store(), Screen::Dashboard);
+    secretary_studio::look::install(&harness.ctx);
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+    harness.get_by_label("外观").click();
+    harness.run();
+    harness.get_by_label("深色").click();
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+    assert_eq!(
+        harness.state().settings().theme,
+        egui::ThemePreference::Dark,
+        "remembered"
+    );
+}

@@ -38,6 +38,9 @@ impl App {
     pub fn ui(&mut self, ui: &mut Ui) {
         self.update_title(ui.ctx());
         self.settings.lang.set_for(ui.ctx());
+        if ui.ctx().options(|o| o.theme_preference) != self.settings.theme {
+            ui.ctx().set_theme(self.settings.theme);
+        }
         if self.egui_ctx.is_none() {
             self.egui_ctx = Some(ui.ctx().clone());
         }
@@ -384,6 +387,18 @@ impl App {
         let lang = self.settings.lang;
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(lang.menu_file(), |ui| self.file_menu(ui, &mut ask));
+            ui.menu_button(lang.menu_look(), |ui| {
+                for (choice, label) in [
+                    (egui::ThemePreference::System, lang.look_system()),
+                    (egui::ThemePreference::Light, lang.look_light()),
+                    (egui::ThemePreference::Dark, lang.look_dark()),
+                ] {
+                    if ui.radio(self.settings.theme == choice, label).clicked() {
+                        self.settings.theme = choice;
+                        ui.close();
+                    }
+                }
+            });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 for (choice, label) in [(Lang::En, "English"), (Lang::Zh, "中文")] {
                     if ui

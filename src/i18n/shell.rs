@@ -10,6 +10,10 @@ texts! {
     file_recent: "最近打开", "Recent files";
     file_recent_none: "（无）", "(none)";
     file_quit: "退出", "Quit";
+    menu_look: "外观", "Look";
+    look_system: "跟随系统", "As the system";
+    look_light: "浅色", "Light";
+    look_dark: "深色", "Dark";
     language: "语言", "Language";
     nav_dashboard: "概览", "Dashboard";
     file_merge: "合并文件…", "Merge a file…";

@@ -75,6 +75,7 @@ pub fn harness_in(store: Store, screen: Screen, lang: Lang) -> Harness<'static, 
         screen,
         period: None,
         studio_names: std::collections::BTreeMap::new(),
+        theme: egui::ThemePreference::System,
         recent_files: Vec::new(),
     };
     let app = App::new(store, settings).with_today(today());
