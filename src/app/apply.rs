@@ -110,8 +110,8 @@ impl App {
         // merge left for review goes with the merge.
         if !matches!(
             change,
-            Change::TakeOtherVersion(_)
-                | Change::KeepVersion(_)
+            Change::TakeOtherVersion(..)
+                | Change::KeepVersion(..)
                 | Change::LinkDuplicate(..)
                 | Change::MarkDistinct(..)
         ) {
@@ -124,7 +124,11 @@ impl App {
             self.show_error(lang.store_error(&error));
             return false;
         }
-        match self.store.write(|writer| apply_change(writer, change)) {
+        let today = self.today();
+        match self
+            .store
+            .write(|writer| apply_change(writer, change, today))
+        {
             Ok(then) => {
                 self.saved(change, then);
                 true
@@ -318,7 +322,11 @@ impl App {
 }
 
 /// Writes one change; returns the screen to show next, if the change opens one.
-fn apply_change(writer: &mut store::Writer<'_>, change: &Change) -> store::Result<Option<Screen>> {
+fn apply_change(
+    writer: &mut store::Writer<'_>,
+    change: &Change,
+    today: chrono::NaiveDate,
+) -> store::Result<Option<Screen>> {
     match change {
         Change::AddSession(fields) => {
             return writer
@@ -429,8 +437,12 @@ fn apply_change(writer: &mut store::Writer<'_>, change: &Change) -> store::Resul
         Change::UpdateResponsibilities(responsibilities) => responsibilities
             .iter()
             .try_for_each(|r| writer.update_responsibility(r)),
-        Change::TakeOtherVersion(id) => writer.take_other_version(*id),
-        Change::KeepVersion(id) => writer.settle_conflict(*id),
+        Change::TakeOtherVersion(id, note) => writer
+            .note_settled_conflict(*id, note, today)
+            .and_then(|()| writer.take_other_version(*id)),
+        Change::KeepVersion(id, note) => writer
+            .note_settled_conflict(*id, note, today)
+            .and_then(|()| writer.settle_conflict(*id)),
         Change::LinkDuplicate(keep, other, theirs) => writer.link_duplicate(*keep, *other, *theirs),
         Change::MarkDistinct(keep, other) => writer.mark_distinct(*keep, *other),
     }

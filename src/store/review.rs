@@ -9,6 +9,7 @@ use super::merge::{TableInfo, table_infos};
 use super::{Error, Result, Store, Writer};
 use crate::domain::merge::Winner;
 use crate::domain::roster::SecretaryId;
+use chrono::NaiveDate;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use std::collections::HashMap;
@@ -383,6 +384,63 @@ impl Writer<'_> {
             return Err(Error::RecordNotFound);
         }
         self.settle_conflict(id)
+    }
+
+    /// A settled conflict of a problem leaves a line in its history saying which values are
+    /// in force now (`note`), dated `day`: merged edits from both villages stay in the history,
+    /// and its last line must not contradict the record. Nothing for other kinds of record.
+    pub fn note_settled_conflict(&mut self, id: i64, note: &str, day: NaiveDate) -> Result<()> {
+        let found: Option<(String, Vec<u8>)> = self
+            .tx
+            .query_row(
+                "SELECT table_name, record_uuid FROM local_conflict WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((table, uuid)) = found else {
+            return Err(Error::RecordNotFound);
+        };
+        if table != "problem" || note.is_empty() {
+            return Ok(());
+        }
+        let problem: Option<i64> = self
+            .tx
+            .query_row(
+                "SELECT id FROM problem WHERE uuid = ?1 AND deleted = 0",
+                [uuid],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(problem) = problem else {
+            return Ok(());
+        };
+        let (state, latest): (crate::domain::problem::ProblemState, Option<String>) =
+            self.tx.query_row(
+                "SELECT state, happened_on FROM live_problem_event WHERE problem_id = ?1
+                 ORDER BY happened_on DESC, hlc DESC LIMIT 1",
+                [problem],
+                |r| {
+                    let code: String = r.get(0)?;
+                    let state = super::stored(
+                        "problem_event.state",
+                        code.as_str(),
+                        crate::domain::problem::ProblemState::from_code,
+                    )?;
+                    Ok((state, r.get(1)?))
+                },
+            )?;
+        // Never before the latest step, so the line comes last.
+        let latest = latest.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+        let day = latest.map_or(day, |latest| latest.max(day));
+        self.record_problem_event(
+            crate::domain::ProblemId(problem),
+            state,
+            day,
+            "",
+            note,
+            None,
+        )
     }
 
     /// Keeps the version that won conflict `id`: it leaves the review list.

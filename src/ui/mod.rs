@@ -298,9 +298,9 @@ pub enum Change {
     /// Change the responsibilities' names, holders and terms, together.
     UpdateResponsibilities(Vec<Responsibility>),
     /// Take the losing version of a merge conflict instead.
-    TakeOtherVersion(i64),
+    TakeOtherVersion(i64, String),
     /// Keep the version that won a merge conflict.
-    KeepVersion(i64),
+    KeepVersion(i64, String),
     /// Fold the second secretary into the first (the same person entered twice), taking the
     /// second's details if `true`.
     LinkDuplicate(SecretaryId, SecretaryId, bool),

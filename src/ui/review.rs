@@ -198,12 +198,33 @@ fn conflict_card(ui: &mut Ui, lang: Lang, conflict: &ConflictEntry, commands: &m
         } else {
             (lang.take_ours(), lang.keep_theirs())
         };
+        // A problem's history gets a last line with the values now in force.
+        let in_force = |other: bool, ours: bool| -> String {
+            if conflict.table != "problem" {
+                return String::new();
+            }
+            let values: Vec<String> = conflict
+                .fields
+                .iter()
+                .map(|f| {
+                    let value = if other { &f.other } else { &f.kept };
+                    format!(
+                        "{} {}",
+                        lang.field_name(&conflict.table, &f.column),
+                        value_in_words(lang, &f.column, value.as_deref())
+                    )
+                })
+                .collect();
+            lang.settled_in_force(ours, &values.join(lang.say_list_separator()))
+        };
         ui.horizontal(|ui| {
             if ui.button(take).clicked() {
-                commands.push(Command::Write(Change::TakeOtherVersion(conflict.id)));
+                let note = in_force(true, !ours_won);
+                commands.push(Command::Write(Change::TakeOtherVersion(conflict.id, note)));
             }
             if ui.button(keep).clicked() {
-                commands.push(Command::Write(Change::KeepVersion(conflict.id)));
+                let note = in_force(false, ours_won);
+                commands.push(Command::Write(Change::KeepVersion(conflict.id, note)));
             }
         });
     });

@@ -23,6 +23,17 @@ texts! {
 }
 
 impl Lang {
+    /// The history line of a problem whose merge conflict was settled: whose version is in
+    /// force, with its values.
+    pub fn settled_in_force(self, ours: bool, values: &str) -> String {
+        match (self, ours) {
+            (Self::Zh, true) => format!("核对合并结果：采用本村的版本（{values}）"),
+            (Self::Zh, false) => format!("核对合并结果：采用对方的版本（{values}）"),
+            (Self::En, true) => format!("Merge reviewed: our version in force ({values})"),
+            (Self::En, false) => format!("Merge reviewed: their version in force ({values})"),
+        }
+    }
+
     /// The other village's side of a conflict: from which file, merged when.
     pub fn side_theirs(self, source: &str, merged_at: &str) -> String {
         match self {

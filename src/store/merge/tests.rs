@@ -487,6 +487,78 @@ fn undo_merge_puts_back_the_file_as_it_was_before() {
 }
 
 #[test]
+fn a_settled_problem_conflict_ends_its_history_with_the_values_in_force() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let mut a = studio(folder.path(), "a.db", true);
+    let mut b = studio(folder.path(), "b.db", false);
+    let a_path = a.path().expect("path").to_owned();
+    let b_path = b.path().expect("path").to_owned();
+    merge(&mut b, &a_path);
+    merge(&mut a, &b_path);
+    let problem = a.problems().expect("problems")[0].clone();
+    let set_deadline = |store: &mut Store, day: &str| {
+        let mut fields = problem.fields.clone();
+        fields.deadline = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok();
+        let id = store
+            .problems()
+            .expect("problems")
+            .into_iter()
+            .find(|p| {
+                p.fields.title == problem.fields.title
+                    && p.fields.raised_on == problem.fields.raised_on
+            })
+            .expect("there")
+            .id;
+        store
+            .write(|w| w.update_problem(id, &fields))
+            .expect("edit");
+    };
+    let now = crate::store::clock::now_ms();
+    crate::store::clock::set_for_this_thread(Some(now + 1_000));
+    set_deadline(&mut a, "2027-01-31");
+    crate::store::clock::set_for_this_thread(Some(now + 2_000));
+    set_deadline(&mut b, "2027-03-31");
+    crate::store::clock::set_for_this_thread(None);
+    merge(&mut a, &b_path);
+    let conflict = a
+        .merge_conflicts()
+        .expect("conflicts")
+        .into_iter()
+        .find(|c| c.table == "problem")
+        .expect("a problem conflict");
+    // Ours back in force: the history's last line says so.
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap_or_default();
+    a.write(|w| {
+        w.note_settled_conflict(
+            conflict.id,
+            "核对合并结果：采用本村的版本（完成时限 2027-01-31）",
+            day,
+        )?;
+        w.take_other_version(conflict.id)
+    })
+    .expect("settled");
+    let history = a.problem_history(problem.id).expect("history");
+    let last = history.last().expect("a history");
+    assert_eq!(
+        last.event.note,
+        "核对合并结果：采用本村的版本（完成时限 2027-01-31）"
+    );
+    let now_in_force = a.problem(problem.id).expect("read").expect("there");
+    assert_eq!(
+        now_in_force
+            .fields
+            .deadline
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2027-01-31")
+    );
+    assert_eq!(
+        now_in_force.state, problem.state,
+        "the state stays as it was"
+    );
+}
+
+#[test]
 fn a_session_carries_the_same_number_in_every_village() {
     let folder = tempfile::tempdir().expect("tempdir");
     let a = studio(folder.path(), "a.db", true);
