@@ -32,6 +32,8 @@ impl BackupsDialog {
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("backups")).show(ui.ctx(), |ui| {
             ui.set_width(600.0);
+            // Long text wraps inside; the dialog never runs past the window's edge.
+            ui.set_max_width(600.0);
             ui.heading(lang.backups_title());
             ui.label(RichText::new(lang.backups_note()).weak());
             if let Some(folder) = self.backups.first().and_then(|b| b.path.parent()) {

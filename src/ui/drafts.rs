@@ -116,6 +116,8 @@ pub fn ask(ctx: &egui::Context, lang: Lang, draft: &Draft) -> Option<Answer> {
     let mut answer = None;
     let modal = egui::Modal::new(egui::Id::unique("unsaved-question")).show(ctx, |ui| {
         ui.set_width(380.0);
+        // Long text wraps inside; the dialog never runs past the window's edge.
+        ui.set_max_width(380.0);
         ui.heading(lang.unsaved_title());
         ui.add_space(6.0);
         ui.label(lang.unsaved_question(&draft.describe(lang)));

@@ -67,6 +67,8 @@ impl ExportDialog {
         let mut done = false;
         let modal = egui::Modal::new(egui::Id::unique("export-dialog")).show(ui.ctx(), |ui| {
             ui.set_width(560.0);
+            // Long text wraps inside; the dialog never runs past the window's edge.
+            ui.set_max_width(560.0);
             ui.heading(lang.export_title());
             ui.add_space(6.0);
             let folder = PathBuf::from(self.path.trim())

@@ -78,6 +78,8 @@ impl PathDialog {
         };
         let modal = egui::Modal::new(egui::Id::unique("path-dialog")).show(ui.ctx(), |ui| {
             ui.set_width(560.0);
+            // Long text wraps inside; the dialog never runs past the window's edge.
+            ui.set_max_width(560.0);
             ui.heading(title);
             ui.add_space(6.0);
             if self.purpose == PathPurpose::NewStudio {

@@ -58,6 +58,8 @@ impl ImportDialog {
         let mut done = false;
         let modal = egui::Modal::new(egui::Id::unique("import-dialog")).show(ui.ctx(), |ui| {
             ui.set_width(760.0);
+            // Long text wraps inside; the dialog never runs past the window's edge.
+            ui.set_max_width(760.0);
             ui.heading(lang.import_title());
             ui.label(lang.import_choose());
             ui.horizontal(|ui| {

@@ -16,6 +16,8 @@ pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &mut MergePreview) -> Op
     let mut command = None;
     let modal = egui::Modal::new(egui::Id::unique("merge-preview")).show(ui.ctx(), |ui| {
         ui.set_width(680.0);
+        // Long text wraps inside; the dialog never runs past the window's edge.
+        ui.set_max_width(680.0);
         ui.heading(format!(
             "{}{}{}",
             lang.merge_preview_title(),

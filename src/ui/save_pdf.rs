@@ -46,6 +46,8 @@ impl SavePdfDialog {
         let mut done = false;
         let modal = egui::Modal::new(egui::Id::unique("save-pdf-dialog")).show(ui.ctx(), |ui| {
             ui.set_width(560.0);
+            // Long text wraps inside; the dialog never runs past the window's edge.
+            ui.set_max_width(560.0);
             ui.heading(format!(
                 "{}：{}",
                 lang.save_pdf_title(),

@@ -125,6 +125,8 @@ impl SearchDialog {
         self.entries.refresh(ctx, &(), load);
         let modal = egui::Modal::new(egui::Id::unique("global-search")).show(ui.ctx(), |ui| {
             ui.set_width(560.0);
+            // Long text wraps inside; the dialog never runs past the window's edge.
+            ui.set_max_width(560.0);
             ui.heading(lang.search_everything());
             let field = ui.add(
                 egui::TextEdit::singleline(&mut self.query)

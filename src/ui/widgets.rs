@@ -325,16 +325,19 @@ pub fn close_after_write<F: FormWindow>(form: &mut Option<F>, succeeded: bool) {
     }
 }
 
-/// The window every form is shown in: centred, of fixed size, never collapsed. A window and
-/// not a modal, so drop-down lists open above it and a stray click outside loses nothing.
+/// The window every form is shown in: centred across, its top edge fixed (a message that
+/// appears inside grows it downwards instead of moving every field), never collapsed. A window
+/// and not a modal, so drop-down lists open above it and a stray click outside loses nothing.
 pub fn form_window(ui: &Ui, title: &str, id: &str, width: f32, add_contents: impl FnOnce(&mut Ui)) {
     egui::Window::new(title)
         .id(egui::Id::unique(id))
         .collapsible(false)
         .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .anchor(egui::Align2::CENTER_TOP, [0.0, 48.0])
         .show(ui.ctx(), |ui| {
             ui.set_width(width);
+            // Long text wraps inside; the dialog never runs past the window's edge.
+            ui.set_max_width(width);
             add_contents(ui);
         });
 }
