@@ -183,7 +183,11 @@ fn the_whole_session_journey_takes_at_most_thirty_actions() {
             .as_deref(),
         Some("2027-01-31")
     );
-    eprintln!("session journey: {} actions", actions.0);
+    // Written past the test harness's capture, so it shows in every `cargo test` run.
+    {
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "session journey: {} actions", actions.0);
+    }
     assert!(actions.0 <= 30, "{} actions", actions.0);
 }
 
