@@ -34,7 +34,7 @@ fn common(style: &mut egui::Style) {
     style.spacing.button_padding = egui::vec2(10.0, 4.0);
     style.spacing.interact_size.y = 24.0;
     // Room for a branch's name (东坪村党支部) in a drop-down.
-    style.spacing.combo_width = 150.0;
+    style.spacing.combo_width = 130.0;
     style.visuals.window_corner_radius = CornerRadius::same(8);
     style.visuals.menu_corner_radius = CornerRadius::same(6);
     for widget in [
