@@ -72,21 +72,20 @@ fn load(store: &Store, (): &()) -> crate::store::Result<Vec<Entry>> {
             screen: Screen::Problem(p.id),
         });
     }
-    for n in store.notes()? {
+    let notes = store
+        .notes()?
+        .into_iter()
+        .map(|n| (n.fields.title, n.fields.text));
+    let notices = store
+        .notices()?
+        .into_iter()
+        .map(|n| (n.fields.title, n.fields.text));
+    for (title, text) in notes.chain(notices) {
         entries.push(Entry {
             kind: Kind::Note,
-            label: n.fields.title.clone(),
-            key: SearchKey::new(&n.fields.title),
-            text: n.fields.text.clone(),
-            screen: Screen::Communicate,
-        });
-    }
-    for n in store.notices()? {
-        entries.push(Entry {
-            kind: Kind::Note,
-            label: n.fields.title.clone(),
-            key: SearchKey::new(&n.fields.title),
-            text: n.fields.text.clone(),
+            key: SearchKey::new(&title),
+            label: title,
+            text,
             screen: Screen::Communicate,
         });
     }
