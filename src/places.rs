@@ -30,3 +30,16 @@ pub fn safe_file_name(name: &str) -> String {
         })
         .collect()
 }
+
+/// This computer's name as the system knows it (`COMPUTERNAME` on Windows, the host name
+/// elsewhere), or empty.
+pub fn computer_name() -> String {
+    let from_env = ["COMPUTERNAME", "HOSTNAME"]
+        .iter()
+        .find_map(|key| std::env::var(key).ok())
+        .filter(|name| !name.trim().is_empty());
+    from_env
+        .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
+        .map(|name| name.trim().chars().take(64).collect())
+        .unwrap_or_default()
+}

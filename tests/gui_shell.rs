@@ -851,10 +851,18 @@ fn the_merge_preview_names_the_sender_and_says_which_side_is_behind() {
         common::wait_for_work(harness);
     };
     preview(&mut harness);
-    harness.get_by_label_contains(&format!(
-        "分享方：{}，写出于 ",
-        secretary_studio::demo::DEMO_STUDIO
-    ));
+    // The studio, the computer that wrote it (the villages of one studio share its name),
+    // and when.
+    let computer = secretary_studio::places::computer_name();
+    let sender = if computer.is_empty() {
+        format!("分享方：{}，写出于 ", secretary_studio::demo::DEMO_STUDIO)
+    } else {
+        format!(
+            "分享方：{}（电脑 {computer}），写出于 ",
+            secretary_studio::demo::DEMO_STUDIO
+        )
+    };
+    harness.get_by_label_contains(&sender);
     assert!(
         harness
             .get_all_by_label("没有需要合并的改动，两个文件的记录已经一致。")

@@ -31,7 +31,10 @@ pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &mut MergePreview) -> Op
         ui.label(RichText::new(preview.path.display().to_string()).weak());
         // Who made the file and when (a share file says; a copied studio file does not).
         if let Some(sender) = &preview.sender {
-            ui.label(RichText::new(lang.merge_sender(&sender.studio, &sender.when())).strong());
+            ui.label(
+                RichText::new(lang.merge_sender(&sender.studio, &sender.computer, &sender.when()))
+                    .strong(),
+            );
         }
         if preview.clock_ahead {
             ui.colored_label(ERROR_RED, lang.merge_clock_ahead());

@@ -17,11 +17,15 @@ texts! {
 }
 
 impl Lang {
-    /// Who wrote a share file and when.
-    pub fn merge_sender(self, studio: &str, when: &str) -> String {
-        match self {
-            Self::Zh => format!("分享方：{studio}，写出于 {when}"),
-            Self::En => format!("Shared by {studio}, written {when}"),
+    /// Who wrote a share file (the studio, and the computer where it is known) and when.
+    pub fn merge_sender(self, studio: &str, computer: &str, when: &str) -> String {
+        match (self, computer.is_empty()) {
+            (Self::Zh, true) => format!("分享方：{studio}，写出于 {when}"),
+            (Self::Zh, false) => format!("分享方：{studio}（电脑 {computer}），写出于 {when}"),
+            (Self::En, true) => format!("Shared by {studio}, written {when}"),
+            (Self::En, false) => {
+                format!("Shared by {studio} (computer {computer}), written {when}")
+            }
         }
     }
 }

@@ -91,6 +91,8 @@ pub struct Sender {
     pub studio: String,
     /// When it was written (local time, `2026-11-30T14:05:00`).
     pub written_at: String,
+    /// The computer that wrote it (empty from older versions).
+    pub computer: String,
 }
 
 impl Sender {

@@ -58,6 +58,7 @@ impl Store {
                     .map(|m| super::Sender {
                         studio: m.studio,
                         written_at: m.exported_at,
+                        computer: m.computer,
                     }),
                 ours_ahead,
                 infos: Vec::new(),
@@ -114,6 +115,7 @@ impl Store {
         let sender = manifest.as_ref().map(|m| super::Sender {
             studio: m.studio.clone(),
             written_at: m.exported_at.clone(),
+            computer: m.computer.clone(),
         });
         // Nothing to merge: whether we hold any record (bookkeeping of sites aside) they do not.
         let ours_ahead = plans.iter().all(|p| p.changes.is_empty())

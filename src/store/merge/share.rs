@@ -23,6 +23,9 @@ pub struct ShareManifest {
     pub studio: String,
     /// When it was written (local time, ISO 8601).
     pub exported_at: String,
+    /// The computer that wrote it (its name as the system says; empty in older files): the
+    /// villages of one studio share its name, their computers tell them apart.
+    pub computer: String,
     /// The highest logical clock in it.
     pub clock: i64,
     /// Records per table.
@@ -41,7 +44,7 @@ impl ShareManifest {
             .map(|(t, n)| format!("{t}={n}"))
             .collect::<Vec<_>>()
             .join(";");
-        let entries: [(&str, SqlValue); 8] = [
+        let entries: [(&str, SqlValue); 9] = [
             ("manifest.app", SqlValue::Text(self.app.clone())),
             ("manifest.schema", SqlValue::Integer(self.schema)),
             ("manifest.site", SqlValue::Text(self.site.clone())),
@@ -50,6 +53,7 @@ impl ShareManifest {
                 "manifest.exported_at",
                 SqlValue::Text(self.exported_at.clone()),
             ),
+            ("manifest.computer", SqlValue::Text(self.computer.clone())),
             ("manifest.clock", SqlValue::Integer(self.clock)),
             ("manifest.counts", SqlValue::Text(counts)),
             ("manifest.checksum", SqlValue::Text(self.checksum.clone())),
@@ -92,6 +96,7 @@ impl ShareManifest {
             site: text("manifest.site")?.unwrap_or_default(),
             studio: text("manifest.studio")?.unwrap_or_default(),
             exported_at: text("manifest.exported_at")?.unwrap_or_default(),
+            computer: text("manifest.computer")?.unwrap_or_default(),
             clock: number("manifest.clock")?,
             counts: text("manifest.counts")?
                 .unwrap_or_default()
@@ -164,6 +169,7 @@ impl Store {
                 .concat(),
             studio: self.studio()?.name,
             exported_at: chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string(),
+            computer: crate::places::computer_name(),
             clock: ours.max_clock,
             counts: infos
                 .iter()

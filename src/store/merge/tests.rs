@@ -603,6 +603,11 @@ fn the_preview_names_who_shared_and_which_side_is_behind() {
     let sender = first.sender.clone().expect("a share file names its sender");
     assert_eq!(sender.studio, "古城镇书记工作室");
     assert_eq!(sender.written_at, manifest.exported_at);
+    assert_eq!(
+        sender.computer,
+        crate::places::computer_name(),
+        "the computer that wrote it"
+    );
     assert_eq!(sender.when().len(), "2026-11-30 14:05".len());
     // The same share again: nothing new, and nothing of ours it lacks.
     let again = b.plan_merge(&share, &Progress::new()).expect("plan");
