@@ -3,7 +3,7 @@
 
 use super::data::{Memo, Names};
 use super::widgets::{
-    ERROR_RED, combo, in_office, name_text_field, period_picker, row_button, screen_title, tabs,
+    ERROR_RED, combo, in_office, name_text_field, row_button, screen_title, tabs,
 };
 use super::{Change, Command, Screen, ViewContext};
 use crate::domain::SecretaryId;
@@ -125,21 +125,15 @@ impl super::View for IncentiviseScreen {
         let mut commands = Vec::new();
         let period = ctx.period;
         screen_title(ui, lang.nav_incentivise());
-        ui.horizontal(|ui| {
-            if let Some(picked) = period_picker(ui, lang, period, ctx.today) {
-                commands.push(Command::SetPeriod(picked));
-            }
-            ui.separator();
-            super::widgets::print_buttons(
-                ui,
-                lang,
-                &[(
-                    lang.print_report(),
-                    crate::print::Printable::Ledger(crate::print::LedgerPrintout::Report(period)),
-                )],
-                &mut commands,
-            );
-        });
+        super::widgets::period_bar(
+            ui,
+            ctx,
+            &[(
+                lang.print_report(),
+                crate::print::Printable::Ledger(crate::print::LedgerPrintout::Report(period)),
+            )],
+            &mut commands,
+        );
         tabs(
             ui,
             &mut self.controls.tab,

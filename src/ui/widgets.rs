@@ -342,10 +342,27 @@ pub fn form_window(ui: &Ui, title: &str, id: &str, width: f32, add_contents: imp
         });
 }
 
+/// The bar atop 比拼 and 激励: the shared period (a change is asked for as
+/// [`super::Command::SetPeriod`]) and the screen's printouts of it.
+pub fn period_bar(
+    ui: &mut Ui,
+    ctx: &super::ViewContext<'_>,
+    documents: &[(&str, crate::print::Printable)],
+    commands: &mut Vec<super::Command>,
+) {
+    ui.horizontal(|ui| {
+        if let Some(picked) = period_picker(ui, ctx.lang, ctx.period, ctx.today) {
+            commands.push(super::Command::SetPeriod(picked));
+        }
+        ui.separator();
+        print_buttons(ui, ctx.lang, documents, commands);
+    });
+}
+
 /// The period picker of 比拼 and 激励: a year and a part of it (全年, 上半年, 第三季度, 5月),
 /// labelled; always a period, so nothing on the screen goes blank. Returns the period picked
 /// this frame, if another.
-pub fn period_picker(
+fn period_picker(
     ui: &mut Ui,
     lang: crate::i18n::Lang,
     period: crate::domain::period::Period,

@@ -3,9 +3,7 @@
 //! areas compared, and the criteria sheet and star thresholds.
 
 use super::data::{Memo, Names};
-use super::widgets::{
-    ERROR_RED, combo, in_office, name_text_field, period_picker, screen_title, tabs,
-};
+use super::widgets::{ERROR_RED, combo, in_office, name_text_field, screen_title, tabs};
 use super::{Change, Command, ViewContext};
 use crate::domain::assessment::{
     Assessment, Criterion, CriterionPart, CriterionSource, StarThresholds, format_score,
@@ -145,27 +143,21 @@ impl super::View for CompareScreen {
         let mut commands = Vec::new();
         let period = ctx.period;
         screen_title(ui, lang.nav_compare());
-        ui.horizontal(|ui| {
-            if let Some(picked) = period_picker(ui, lang, period, ctx.today) {
-                commands.push(Command::SetPeriod(picked));
-            }
-            ui.separator();
-            super::widgets::print_buttons(
-                ui,
-                lang,
-                &[
-                    (
-                        lang.print_ranking(),
-                        Printable::Ledger(LedgerPrintout::Ranking(period)),
-                    ),
-                    (
-                        lang.print_report(),
-                        Printable::Ledger(LedgerPrintout::Report(period)),
-                    ),
-                ],
-                &mut commands,
-            );
-        });
+        super::widgets::period_bar(
+            ui,
+            ctx,
+            &[
+                (
+                    lang.print_ranking(),
+                    Printable::Ledger(LedgerPrintout::Ranking(period)),
+                ),
+                (
+                    lang.print_report(),
+                    Printable::Ledger(LedgerPrintout::Report(period)),
+                ),
+            ],
+            &mut commands,
+        );
         if tabs(
             ui,
             &mut self.controls.view,
