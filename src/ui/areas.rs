@@ -8,6 +8,7 @@ use super::{Change, Command, ViewContext};
 use crate::domain::{AreaId, BranchId, BranchKind};
 use crate::i18n::Lang;
 use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
 
 /// A branch being edited in its row.
 struct BranchEdit {
@@ -205,55 +206,85 @@ impl AreasScreen {
         }
         ui.strong(lang.branches_title());
         self.new_branch_row(ui, lang, branches, &open_areas, &area_name, commands);
-        egui::Grid::new("branches")
+        // A county holds hundreds of branches: only the rows in view are laid out.
+        let row_height = ui
+            .spacing()
+            .interact_size
+            .y
+            .max(ui.text_style_height(&egui::TextStyle::Body))
+            + 6.0;
+        TableBuilder::new(ui)
             .striped(true)
-            .spacing([16.0, 6.0])
-            .show(ui, |ui| {
-                for header in [
+            .min_scrolled_height(0.0)
+            .column(Column::auto().at_least(200.0))
+            .column(Column::auto().at_least(70.0))
+            .column(Column::auto().at_least(90.0))
+            .column(Column::auto().at_least(60.0))
+            .column(Column::auto().at_least(50.0))
+            .column(Column::remainder().at_least(120.0))
+            .header(row_height, |mut header| {
+                for label in [
                     lang.col_branch(),
                     lang.col_kind(),
                     lang.col_area(),
                     lang.col_secretaries(),
                     lang.col_status(),
+                    "",
                 ] {
-                    ui.strong(header);
+                    header.col(|ui| {
+                        ui.strong(label);
+                    });
                 }
-                ui.end_row();
-                for branch in branches {
+            })
+            .body(|body| {
+                body.rows(row_height, branches.len(), |mut row| {
+                    let branch = &branches[row.index()];
                     let count = in_office.get(&branch.id).copied().unwrap_or(0);
                     if let Some(edit) = self.editing_branch.as_mut().filter(|e| e.id == branch.id) {
                         // The row's own cells become the fields, in line with the headers.
-                        let field =
-                            ui.add(egui::TextEdit::singleline(&mut edit.name).desired_width(200.0));
-                        let field = name_text_field(field, lang.col_branch());
-                        combo(
-                            ui,
-                            "edit-branch-kind",
-                            lang.col_kind(),
-                            &mut edit.kind,
-                            BranchKind::ALL,
-                            None,
-                            |k| lang.branch_kind(k).to_owned(),
-                        );
-                        let mut offered = open_areas.clone();
-                        offered.extend(edit.area.filter(|a| !offered.contains(a)));
-                        combo(
-                            ui,
-                            "edit-branch-area",
-                            lang.col_area(),
-                            &mut edit.area,
-                            &offered,
-                            Some(lang.no_area()),
-                            area_name,
-                        );
-                        ui.label(count.to_string());
+                        let mut field = None;
+                        row.col(|ui| {
+                            let edit_field = ui.add(
+                                egui::TextEdit::singleline(&mut edit.name).desired_width(200.0),
+                            );
+                            field = Some(name_text_field(edit_field, lang.col_branch()));
+                        });
+                        row.col(|ui| {
+                            combo(
+                                ui,
+                                "edit-branch-kind",
+                                lang.col_kind(),
+                                &mut edit.kind,
+                                BranchKind::ALL,
+                                None,
+                                |k| lang.branch_kind(k).to_owned(),
+                            );
+                        });
+                        row.col(|ui| {
+                            let mut offered = open_areas.clone();
+                            offered.extend(edit.area.filter(|a| !offered.contains(a)));
+                            combo(
+                                ui,
+                                "edit-branch-area",
+                                lang.col_area(),
+                                &mut edit.area,
+                                &offered,
+                                Some(lang.no_area()),
+                                area_name,
+                            );
+                        });
+                        row.col(|ui| {
+                            ui.label(count.to_string());
+                        });
+                        row.col(|_| {});
                         let (name, kind, area) = (
                             edit.name.clone(),
                             edit.kind.unwrap_or(BranchKind::Village),
                             edit.area,
                         );
-                        ui.horizontal(|ui| {
-                            if ui.button(lang.save()).clicked() || submitted(&field) {
+                        row.col(|ui| {
+                            let entered = field.as_ref().is_some_and(submitted);
+                            if ui.button(lang.save()).clicked() || entered {
                                 self.branch_error = name_problem(lang, &name, |n| {
                                     branches.iter().any(|b| b.name == n && b.id != branch.id)
                                 });
@@ -270,23 +301,32 @@ impl AreasScreen {
                                 self.editing_branch = None;
                             }
                         });
-                        ui.end_row();
-                        continue;
+                        return;
                     }
-                    ui.label(&branch.name);
-                    ui.label(lang.branch_kind(branch.kind));
-                    ui.label(
-                        branch
-                            .area_id
-                            .map_or_else(|| lang.no_area().to_owned(), area_name),
-                    );
-                    ui.label(count.to_string());
-                    ui.label(if branch.archived {
-                        RichText::new(lang.status_archived()).weak()
-                    } else {
-                        RichText::new(lang.status_in_use())
+                    row.col(|ui| {
+                        ui.label(&branch.name);
                     });
-                    ui.horizontal(|ui| {
+                    row.col(|ui| {
+                        ui.label(lang.branch_kind(branch.kind));
+                    });
+                    row.col(|ui| {
+                        ui.label(
+                            branch
+                                .area_id
+                                .map_or_else(|| lang.no_area().to_owned(), area_name),
+                        );
+                    });
+                    row.col(|ui| {
+                        ui.label(count.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(if branch.archived {
+                            RichText::new(lang.status_archived()).weak()
+                        } else {
+                            RichText::new(lang.status_in_use())
+                        });
+                    });
+                    row.col(|ui| {
                         if row_button(ui, lang.edit(), &branch.name).clicked() {
                             self.editing_branch = Some(BranchEdit {
                                 id: branch.id,
@@ -306,8 +346,7 @@ impl AreasScreen {
                             )));
                         }
                     });
-                    ui.end_row();
-                }
+                });
             });
     }
 }
@@ -323,13 +362,15 @@ impl super::View for AreasScreen {
             return commands;
         };
         screen_title(ui, lang.nav_areas_branches());
+        // The areas take at most a third of the height; the branches' table scrolls in the rest.
         egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
+            .id_salt("areas")
+            .max_height(ui.available_height() / 3.0)
             .show(ui, |ui| {
                 self.areas_ui(ui, lang, model, &mut commands);
-                ui.add_space(16.0);
-                self.branches_ui(ui, lang, model, &mut commands);
             });
+        ui.add_space(16.0);
+        self.branches_ui(ui, lang, model, &mut commands);
         commands
     }
 
