@@ -85,6 +85,8 @@ impl Store {
         };
         let mut plans = Vec::with_capacity(infos.len());
         let mut tables = Vec::with_capacity(infos.len());
+        // Names of the changed records the preview names, for the records that refer to them.
+        let mut labels = HashMap::new();
         // The small tables the preview looks at whole (studios, branches, secretaries).
         let mut ours_small = Vec::with_capacity(infos.len());
         let mut theirs_small = Vec::with_capacity(infos.len());
@@ -95,7 +97,7 @@ impl Store {
                 .map_err(|_| Error::Cancelled)?;
             let small = ["studio", "branch", "secretary"].contains(&info.name.as_str());
             let (plan, ours_records, theirs_records) = self.plan_one(&sides, i, small)?;
-            tables.push(summary(info, &plan));
+            tables.push(summary(&self.conn, &infos, i, &plan, &mut labels));
             plans.push(plan);
             ours_small.push(if small { ours_records } else { Vec::new() });
             theirs_small.push(if small { theirs_records } else { Vec::new() });
@@ -320,14 +322,31 @@ fn whole_share_file(
     }
 }
 
-/// What a table's plan does, in counts and a few names, for the preview.
-fn summary(info: &TableInfo, plan: &TablePlan) -> TableSummary {
+/// What a table's plan does, in counts and a few names, for the preview. A record without a
+/// name of its own (an attendance, a step) is named by the records it refers to: 王建国 ·
+/// 第三季度学习会. `labels` holds the names of changed records of the tables before.
+fn summary(
+    conn: &rusqlite::Connection,
+    infos: &[TableInfo],
+    i: usize,
+    plan: &TablePlan,
+    labels: &mut HashMap<Uuid, String>,
+) -> TableSummary {
+    let info = &infos[i];
+    if let Some(l) = info.label {
+        for change in &plan.changes {
+            if let Value::Text(text) = &change.record.values[l] {
+                labels.insert(change.record.uuid, text.chars().take(40).collect());
+            }
+        }
+    }
     let examples = plan
         .changes
         .iter()
         .filter_map(|c| match info.label.map(|l| &c.record.values[l]) {
             Some(Value::Text(text)) => Some(text.chars().take(40).collect()),
-            _ => None,
+            Some(_) => None,
+            None => referred_names(conn, infos, info, &c.record, labels),
         })
         .take(3)
         .collect();
@@ -339,6 +358,42 @@ fn summary(info: &TableInfo, plan: &TablePlan) -> TableSummary {
         conflicts: plan.conflicts.len(),
         examples,
     }
+}
+
+/// The names of the named records `record` refers to, joined: the other file's new ones from
+/// `labels`, ours from our file. `None` when it refers to none.
+fn referred_names(
+    conn: &rusqlite::Connection,
+    infos: &[TableInfo],
+    info: &TableInfo,
+    record: &Record,
+    labels: &HashMap<Uuid, String>,
+) -> Option<String> {
+    let names: Vec<String> = record
+        .values
+        .iter()
+        .zip(&info.refers)
+        .filter_map(|(value, refers)| {
+            let (Value::Ref(uuid), Some(table)) = (value, refers) else {
+                return None;
+            };
+            let target = infos
+                .iter()
+                .find(|t| t.name == *table && t.name != "site")?;
+            let column = &target.columns[target.label?];
+            labels.get(uuid).cloned().or_else(|| {
+                conn.query_row(
+                    &format!("SELECT \"{column}\" FROM \"{table}\" WHERE uuid = ?1"),
+                    [uuid.as_slice()],
+                    |r| r.get::<_, String>(0),
+                )
+                .ok()
+                .map(|t| t.chars().take(40).collect())
+            })
+        })
+        .filter(|n| !n.is_empty())
+        .collect();
+    (!names.is_empty()).then(|| names.join(" · "))
 }
 
 /// The other file's studio name if none of its studios is ours and ours holds records of its

@@ -752,3 +752,64 @@ fn hostile_files_are_refused_and_ours_is_untouched() {
     assert_eq!(contents(&ours), before, "our records are unchanged");
     ours.write(|_| Ok(())).expect("and still writable");
 }
+
+#[test]
+fn records_without_a_name_are_named_in_the_preview_by_what_they_refer_to() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let mut a = studio(folder.path(), "a.db", true);
+    let mut b = studio(folder.path(), "b.db", false);
+    let examples = |preview: &MergePreview, table: &str| {
+        preview
+            .tables
+            .iter()
+            .find(|t| t.table == table)
+            .map(|t| t.examples.clone())
+            .unwrap_or_default()
+    };
+    // Everything new: the session and the secretary come from the other file.
+    let first = merge(&mut b, a.path().expect("path"));
+    let attendance = examples(&first, "attendance");
+    assert_eq!(attendance.len(), 3, "{attendance:?}");
+    let topics: Vec<String> = a
+        .sessions()
+        .expect("sessions")
+        .iter()
+        .map(|s| s.fields.topic.clone())
+        .collect();
+    let names: Vec<String> = a
+        .roster()
+        .expect("roster")
+        .iter()
+        .map(|e| e.fields.name.clone())
+        .collect();
+    for example in &attendance {
+        let (session, person) = example.split_once(" · ").expect("two names");
+        assert!(topics.iter().any(|t| t.starts_with(session)), "{example}");
+        assert!(names.iter().any(|n| n == person), "{example}");
+    }
+    // One mark changed: both names are read from our own file.
+    let session = a.sessions().expect("sessions")[0].clone();
+    let mut mark = a.attendance(session.id).expect("marks")[0].clone();
+    mark.status = crate::domain::session::AttendanceStatus::Excused;
+    mark.reason = "外出学习".to_owned();
+    a.write(|w| w.set_attendance(session.id, &mark))
+        .expect("mark");
+    let person = a
+        .roster()
+        .expect("roster")
+        .into_iter()
+        .find(|e| e.id == mark.secretary_id)
+        .expect("in the roster")
+        .fields
+        .name;
+    let preview = b
+        .plan_merge(a.path().expect("path"), &Progress::new())
+        .expect("plan");
+    assert_eq!(
+        examples(&preview, "attendance"),
+        vec![format!(
+            "{} · {person}",
+            session.fields.topic.chars().take(40).collect::<String>()
+        )]
+    );
+}
