@@ -973,3 +973,34 @@ fn the_look_is_light_where_the_system_says_nothing_and_dark_when_chosen() {
         "remembered"
     );
 }
+
+#[test]
+fn enter_confirms_the_dialog_and_closes_a_message() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let theirs = common::demo_file(folder.path(), "西片区.db");
+    let ours = folder.path().join("ours.db");
+    Store::create(&ours, "古城镇书记工作室", "古城镇").expect("ours");
+    let mut harness = common::harness(Store::open(&ours).expect("open"), Screen::Roster);
+
+    // Enter in the path field previews; Enter in the preview merges.
+    common::file_menu_path(&mut harness, "合并文件…", &theirs);
+    harness.key_press(egui::Key::Enter);
+    common::wait_for_work(&mut harness);
+    harness.get_by_label("合并预览：西片区.db");
+    assert!(harness.state().roster_visible_names().is_empty());
+    harness.key_press(egui::Key::Enter);
+    common::wait_for_work(&mut harness);
+    assert_eq!(harness.state().roster_visible_names().len(), 20);
+
+    // A refusal is read, then Enter puts it away; the merge dialog does not sit beneath it.
+    let photo = folder.path().join("照片.db");
+    std::fs::write(&photo, b"\xff\xd8\xff\xe0JFIF").expect("write");
+    common::file_menu_path(&mut harness, "合并文件…", &photo);
+    harness.key_press(egui::Key::Enter);
+    common::wait_for_work(&mut harness);
+    assert!(harness.state().error_message().is_some());
+    assert!(harness.query_by_label("预览合并").is_none(), "one box at a time");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.state().error_message().is_none());
+}

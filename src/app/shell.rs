@@ -257,7 +257,9 @@ impl App {
             };
             let asked = self.screens.view(screen).ui(ui, &ctx);
             commands.extend(asked.into_iter().map(|c| (Asker::Screen(screen), c)));
-            if let Some(dialog) = &mut self.dialog {
+            // One box at a time: a message hides the dialog beneath it until it is closed,
+            // so their titles never stack on one another.
+            if let Some(dialog) = self.dialog.as_mut().filter(|_| self.message.is_none()) {
                 let (command, closed) = dialog.ui(ui, &ctx);
                 commands.extend(command.map(|c| (Asker::Dialog, c)));
                 if closed {
@@ -288,7 +290,9 @@ impl App {
             ui.horizontal(|ui| {
                 // What was saved before stays; a copy elsewhere keeps working.
                 save_copy = offer_copy && ui.button(lang.save_copy_offer()).clicked();
-                ui.button(lang.close()).clicked() || save_copy
+                ui.button(lang.close()).clicked()
+                    || crate::ui::widgets::enter_confirms(ui)
+                    || save_copy
             })
             .inner
         });

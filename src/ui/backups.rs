@@ -45,7 +45,9 @@ impl BackupsDialog {
                     lang.restore_question(&backup.made.format("%Y-%m-%d %H:%M:%S").to_string()),
                 );
                 ui.horizontal(|ui| {
-                    if ui.button(lang.restore_confirm()).clicked() {
+                    if ui.button(lang.restore_confirm()).clicked()
+                        || super::widgets::enter_confirms(ui)
+                    {
                         command = Some(Command::RestoreBackup(backup.path.clone()));
                         close = true;
                     }

@@ -123,7 +123,7 @@ pub fn ask(ctx: &egui::Context, lang: Lang, draft: &Draft) -> Option<Answer> {
         ui.label(lang.unsaved_question(&draft.describe(lang)));
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            if ui.button(lang.save()).clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            if ui.button(lang.save()).clicked() || super::widgets::enter_confirms(ui) {
                 answer = Some(Answer::Save);
             }
             if ui.button(lang.dont_save()).clicked() {

@@ -153,9 +153,11 @@ impl ExportDialog {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 let ready = !self.path.trim().is_empty() && period.is_ok();
-                if ui
+                let enter = ready && super::widgets::enter_confirms(ui);
+                if (ui
                     .add_enabled(ready, egui::Button::new(lang.export_action()))
                     .clicked()
+                    || enter)
                     && let Ok(period) = period
                 {
                     command = Some(Command::Export {

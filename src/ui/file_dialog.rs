@@ -3,7 +3,7 @@
 
 use super::Command;
 use super::browse::{Browse, Mode, Request};
-use super::widgets::{ERROR_RED, submitted};
+use super::widgets::{ERROR_RED, enter_confirms, submitted};
 use crate::i18n::Lang;
 use egui::Ui;
 use std::path::{Path, PathBuf};
@@ -160,7 +160,9 @@ impl PathDialog {
             ui.horizontal(|ui| {
                 let ready = allowed && passphrase_ok && !self.path.trim().is_empty();
                 let passphrase = (!self.passphrase.is_empty()).then(|| self.passphrase.clone());
-                if ui.add_enabled(ready, egui::Button::new(action)).clicked() || (ready && enter) {
+                if ui.add_enabled(ready, egui::Button::new(action)).clicked()
+                    || (ready && (enter || enter_confirms(ui)))
+                {
                     command = Some(match self.purpose {
                         PathPurpose::NewStudio => Command::NewStudio {
                             path: target.clone(),

@@ -102,9 +102,15 @@ impl ImportDialog {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 let ready = self.plan.as_ref().is_some_and(|p| !p.is_empty()) && !self.applying;
-                if ui
+                // Enter previews the sheet typed, then imports what the preview shows.
+                let enter = super::widgets::enter_confirms(ui);
+                if enter && self.plan.is_none() && !self.path.trim().is_empty() {
+                    self.preview(ctx);
+                }
+                if (ui
                     .add_enabled(ready, egui::Button::new(lang.import_confirm()))
                     .clicked()
+                    || (ready && enter))
                     && let Some(plan) = &self.plan
                 {
                     self.applying = true;

@@ -120,7 +120,7 @@ pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &mut MergePreview) -> Op
         }
         ui.add_space(6.0);
         if preview.is_empty() {
-            if ui.button(lang.close()).clicked() {
+            if ui.button(lang.close()).clicked() || super::widgets::enter_confirms(ui) {
                 command = Some(Command::CancelMerge);
             }
             return;
@@ -128,12 +128,12 @@ pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &mut MergePreview) -> Op
         ui.label(RichText::new(lang.merge_note()).weak());
         ui.add_space(6.0);
         ui.horizontal(|ui| {
+            let ready =
+                !preview.is_empty() && (preview.other_studio.is_none() || preview.acknowledged);
             if ui
-                .add_enabled(
-                    !preview.is_empty() && (preview.other_studio.is_none() || preview.acknowledged),
-                    egui::Button::new(lang.merge_confirm()),
-                )
+                .add_enabled(ready, egui::Button::new(lang.merge_confirm()))
                 .clicked()
+                || (ready && super::widgets::enter_confirms(ui))
             {
                 command = Some(Command::ConfirmMerge);
             }

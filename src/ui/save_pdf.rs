@@ -71,7 +71,7 @@ impl SavePdfDialog {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 let ready = !self.path.trim().is_empty() && !folder_missing;
-                let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+                let enter = super::widgets::enter_confirms(ui);
                 if ui
                     .add_enabled(ready, egui::Button::new(lang.save_action()))
                     .clicked()

@@ -284,6 +284,15 @@ pub fn submitted(response: &egui::Response) -> bool {
     response.lost_focus() && response.ctx.input(|i| i.key_pressed(egui::Key::Enter))
 }
 
+/// Whether Enter was pressed to confirm a dialog: without a modifier, and with no widget
+/// holding the key — a multi-line field keeps Enter for a new line and a focused button takes
+/// it as its own click, while a one-line field lets go of the focus on Enter, so Enter typed
+/// there confirms too.
+pub fn enter_confirms(ui: &Ui) -> bool {
+    ui.input(|i| i.key_pressed(egui::Key::Enter) && i.modifiers.is_none())
+        && ui.memory(|m| m.focused().is_none())
+}
+
 /// A heading for a screen.
 pub fn screen_title(ui: &mut Ui, title: &str) {
     ui.heading(title);
