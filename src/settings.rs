@@ -25,6 +25,9 @@ pub struct Settings {
     pub studio_names: std::collections::BTreeMap<PathBuf, String>,
     /// Light, dark, or as the system says (light where it says nothing).
     pub theme: egui::ThemePreference,
+    /// Who works at this computer, as last typed for 经办人: it names the edits made here in
+    /// a problem's history.
+    pub actor: String,
 }
 
 impl Default for Settings {
@@ -36,6 +39,7 @@ impl Default for Settings {
             period: None,
             studio_names: std::collections::BTreeMap::new(),
             theme: egui::ThemePreference::System,
+            actor: String::new(),
         }
     }
 }
@@ -60,6 +64,8 @@ struct Stored {
     studio_names: std::collections::BTreeMap<PathBuf, String>,
     /// `light`, `dark`, or empty for the system's.
     theme: String,
+    /// The last 经办人 typed (empty in settings of earlier versions).
+    actor: String,
 }
 
 impl From<Stored> for Settings {
@@ -80,6 +86,7 @@ impl From<Stored> for Settings {
                 "dark" => egui::ThemePreference::Dark,
                 _ => egui::ThemePreference::System,
             },
+            actor: stored.actor,
         }
     }
 }
@@ -99,6 +106,7 @@ impl From<Settings> for Stored {
                 egui::ThemePreference::System => "",
             }
             .to_owned(),
+            actor: settings.actor,
         }
     }
 }
@@ -168,6 +176,7 @@ mod tests {
             )]
             .into(),
             theme: egui::ThemePreference::Dark,
+            actor: "刘芳".to_owned(),
         };
         let text = ron::to_string(&saved).expect("ron");
         assert_eq!(ron::from_str::<Settings>(&text).expect("read back"), saved);

@@ -78,6 +78,29 @@ fn resolving_asks_for_the_resolution_and_the_history_keeps_every_step() {
         ("胡永刚", "冷库用地已批复")
     );
     assert!(harness.query_all_by_label("冷库用地已批复").count() >= 1);
+
+    // The 经办人 is remembered: offered for the next step, and it names an edit made here.
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "经办人")
+            .value()
+            .as_deref(),
+        Some("胡永刚")
+    );
+    harness.get_by_label("编辑").click();
+    harness.run();
+    common::type_into(&mut harness, "完成时限", "2027-03-31");
+    harness.get_by_label("保存").click();
+    harness.run();
+    let last = harness
+        .state()
+        .store()
+        .problem_history(problem.id)
+        .expect("history")
+        .pop()
+        .expect("entry");
+    assert!(last.event.note.starts_with("修改了"), "{}", last.event.note);
+    assert_eq!(last.event.actor, "胡永刚");
 }
 
 #[test]
@@ -185,6 +208,10 @@ fn a_backdated_entry_is_refused_and_an_edit_is_kept_in_the_history() {
         last.event.note
     );
     assert_eq!(last.event.state, problem.state, "an edit keeps the state");
+    // Nobody typed a 经办人 at this computer yet: the recorder of the latest session made it.
+    let (_, recorder) = store.last_host_and_recorder().expect("recorder");
+    assert!(!recorder.is_empty());
+    assert_eq!(last.event.actor, recorder);
 }
 
 #[test]

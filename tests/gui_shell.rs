@@ -999,7 +999,10 @@ fn enter_confirms_the_dialog_and_closes_a_message() {
     harness.key_press(egui::Key::Enter);
     common::wait_for_work(&mut harness);
     assert!(harness.state().error_message().is_some());
-    assert!(harness.query_by_label("预览合并").is_none(), "one box at a time");
+    assert!(
+        harness.query_by_label("预览合并").is_none(),
+        "one box at a time"
+    );
     harness.key_press(egui::Key::Enter);
     harness.run();
     assert!(harness.state().error_message().is_none());

@@ -104,6 +104,19 @@ impl App {
 
     /// Writes one change in one transaction and says what became of it; returns whether it
     /// was saved.
+    /// Who is making the edits at this computer, for a problem's history: the 经办人 typed
+    /// last, or else the recorder of the latest session (most often the coordinator).
+    fn actor(&self) -> String {
+        if self.settings.actor.is_empty() {
+            self.store
+                .last_host_and_recorder()
+                .map(|(_, recorder)| recorder)
+                .unwrap_or_default()
+        } else {
+            self.settings.actor.clone()
+        }
+    }
+
     fn write(&mut self, change: &Change) -> bool {
         let lang = self.settings.lang;
         // Undoing the merge after this would take this change away too; settling what the
@@ -125,9 +138,16 @@ impl App {
             return false;
         }
         let today = self.today();
+        // The 经办人 typed for a step is remembered: it names this computer's edits too.
+        if let Change::RecordProblemEvent { actor, .. } = change
+            && !actor.trim().is_empty()
+        {
+            actor.trim().clone_into(&mut self.settings.actor);
+        }
+        let actor = self.actor();
         match self
             .store
-            .write(|writer| apply_change(writer, change, today))
+            .write(|writer| apply_change(writer, change, today, &actor))
         {
             Ok(then) => {
                 self.saved(change, then);
@@ -326,6 +346,7 @@ fn apply_change(
     writer: &mut store::Writer<'_>,
     change: &Change,
     today: chrono::NaiveDate,
+    actor: &str,
 ) -> store::Result<Option<Screen>> {
     match change {
         Change::AddSession(fields) => {
@@ -351,7 +372,7 @@ fn apply_change(
             if note.is_empty() {
                 Ok(())
             } else {
-                writer.record_problem_event(*id, *state, *date, "", note, None)
+                writer.record_problem_event(*id, *state, *date, actor, note, None)
             }
         }
         Change::RecordProblemEvent {
@@ -438,10 +459,10 @@ fn apply_change(
             .iter()
             .try_for_each(|r| writer.update_responsibility(r)),
         Change::TakeOtherVersion(id, note) => writer
-            .note_settled_conflict(*id, note, today)
+            .note_settled_conflict(*id, note, today, actor)
             .and_then(|()| writer.take_other_version(*id)),
         Change::KeepVersion(id, note) => writer
-            .note_settled_conflict(*id, note, today)
+            .note_settled_conflict(*id, note, today, actor)
             .and_then(|()| writer.settle_conflict(*id)),
         Change::LinkDuplicate(keep, other, theirs) => writer.link_duplicate(*keep, *other, *theirs),
         Change::MarkDistinct(keep, other) => writer.mark_distinct(*keep, *other),

@@ -236,6 +236,7 @@ impl App {
                 loader: &self.loader,
                 names: None,
                 period,
+                actor: &self.settings.actor,
             },
             &(),
             crate::ui::data::Names::load,
@@ -254,6 +255,7 @@ impl App {
                 loader: &self.loader,
                 names: names.as_deref(),
                 period,
+                actor: &self.settings.actor,
             };
             let asked = self.screens.view(screen).ui(ui, &ctx);
             commands.extend(asked.into_iter().map(|c| (Asker::Screen(screen), c)));

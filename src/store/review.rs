@@ -389,7 +389,13 @@ impl Writer<'_> {
     /// A settled conflict of a problem leaves a line in its history saying which values are
     /// in force now (`note`), dated `day`: merged edits from both villages stay in the history,
     /// and its last line must not contradict the record. Nothing for other kinds of record.
-    pub fn note_settled_conflict(&mut self, id: i64, note: &str, day: NaiveDate) -> Result<()> {
+    pub fn note_settled_conflict(
+        &mut self,
+        id: i64,
+        note: &str,
+        day: NaiveDate,
+        actor: &str,
+    ) -> Result<()> {
         let found: Option<(String, Vec<u8>)> = self
             .tx
             .query_row(
@@ -437,7 +443,7 @@ impl Writer<'_> {
             crate::domain::ProblemId(problem),
             state,
             day,
-            "",
+            actor,
             note,
             None,
         )

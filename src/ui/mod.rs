@@ -149,6 +149,8 @@ pub struct ViewContext<'a> {
     pub names: Option<&'a data::Names>,
     /// The period 比拼 and 激励 work on, shared and remembered.
     pub period: Period,
+    /// Who works at this computer (the last 经办人 typed), offered for the next step.
+    pub actor: &'a str,
 }
 
 impl<'a> ViewContext<'a> {

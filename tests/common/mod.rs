@@ -77,6 +77,7 @@ pub fn harness_in(store: Store, screen: Screen, lang: Lang) -> Harness<'static, 
         studio_names: std::collections::BTreeMap::new(),
         theme: egui::ThemePreference::System,
         recent_files: Vec::new(),
+        actor: String::new(),
     };
     let app = App::new(store, settings).with_today(today());
     let mut harness = Harness::builder()

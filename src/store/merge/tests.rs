@@ -533,6 +533,7 @@ fn a_settled_problem_conflict_ends_its_history_with_the_values_in_force() {
             conflict.id,
             "核对合并结果：采用本村的版本（完成时限 2027-01-31）",
             day,
+            "刘芳",
         )?;
         w.take_other_version(conflict.id)
     })

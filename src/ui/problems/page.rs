@@ -100,6 +100,7 @@ impl crate::ui::View for ProblemPage {
             self.form_of = Some(id);
             self.progress = ProgressForm {
                 date: ctx.today.format("%Y-%m-%d").to_string(),
+                actor: ctx.actor.to_owned(),
                 ..ProgressForm::default()
             };
         }
@@ -157,6 +158,7 @@ impl crate::ui::View for ProblemPage {
             // A recorded step is not offered again: the form starts blank (its date stays).
             self.progress = ProgressForm {
                 date: std::mem::take(&mut self.progress.date),
+                actor: std::mem::take(&mut self.progress.actor),
                 ..ProgressForm::default()
             };
         }
