@@ -215,12 +215,15 @@ impl AreasScreen {
             + 6.0;
         TableBuilder::new(ui)
             .striped(true)
+            // A row's buttons side by side; names on one line.
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .min_scrolled_height(0.0)
-            .column(Column::auto().at_least(200.0))
-            .column(Column::auto().at_least(70.0))
-            .column(Column::auto().at_least(90.0))
-            .column(Column::auto().at_least(60.0))
-            .column(Column::auto().at_least(50.0))
+            // Fixed widths: a row turned into fields does not shift its neighbours.
+            .column(Column::exact(230.0))
+            .column(Column::exact(140.0))
+            .column(Column::exact(140.0))
+            .column(Column::exact(60.0))
+            .column(Column::exact(60.0))
             .column(Column::remainder().at_least(120.0))
             .header(row_height, |mut header| {
                 for label in [
