@@ -576,3 +576,41 @@ fn chinese_typed_through_an_input_method_reaches_the_fields() {
     assert_eq!(session.fields.topic, "食用菌，观摩");
     assert_eq!(session.fields.place, "食用菌，观摩");
 }
+
+#[test]
+fn escape_closes_a_form_and_asks_first_when_it_holds_changes() {
+    let mut harness = common::harness(common::demo_store(), Screen::Sessions);
+    // Untouched: Esc closes it at once.
+    harness.get_by_label("新建活动").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "主题");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "主题")
+            .is_none(),
+        "closed"
+    );
+
+    // Typed into: Esc asks; 取消 keeps it, 不保存 drops it.
+    start_typing_a_session(&mut harness);
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.get_by_label("有未保存的修改");
+    answer(&mut harness, "取消");
+    harness.run();
+    assert!(harness.state_mut().unsaved().is_some(), "still typed");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.get_by_label("不保存").click();
+    harness.run();
+    assert!(harness.state_mut().unsaved().is_none());
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "主题")
+            .is_none(),
+        "closed"
+    );
+    assert_eq!(harness.state().settings().screen, Screen::Sessions);
+}

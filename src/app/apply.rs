@@ -22,6 +22,7 @@ impl App {
         };
         match command {
             Command::Quit => self.quit(),
+            Command::CloseForm => self.screens.view(self.settings.screen).discard_unsaved(),
             Command::SetPeriod(period) => self.settings.period = Some(period),
             Command::Navigate(screen) => self.settings.screen = screen,
             Command::Write(_) | Command::BackUpNow | Command::RestoreBackup(_)

@@ -95,6 +95,7 @@ impl App {
             | Command::OpenFile(_)
             | Command::NewStudio { .. }
             | Command::RestoreBackup(_)
+            | Command::CloseForm
             | Command::Quit => true,
             _ => false,
         };

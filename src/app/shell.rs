@@ -52,6 +52,12 @@ impl App {
         self.daily_backup_result();
         self.look_elsewhere(ui.ctx());
         let mut commands = Vec::new();
+        // Esc closes the form open on the screen, unless it closes a list opened in it (or a
+        // box over it, which closes itself).
+        let escape = ui.input(|i| i.key_pressed(egui::Key::Escape))
+            && !egui::Popup::is_any_open(ui.ctx())
+            && self.dialog.is_none()
+            && self.message.is_none();
         let new_session = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::N);
         if self.dialog.is_none() && ui.input_mut(|i| i.consume_shortcut(&new_session)) {
             commands.push((Asker::Shell, Command::NewSession));
@@ -72,6 +78,9 @@ impl App {
             .exact_size(150.0)
             .show(ui, |ui| self.navigation(ui, &mut commands));
         self.central(ui, &mut commands);
+        if escape && crate::ui::widgets::form_shown(ui.ctx()) {
+            commands.push((Asker::Shell, Command::CloseForm));
+        }
         self.guard_frame(ui.ctx());
         self.message_dialog(ui);
         if !commands.is_empty() {

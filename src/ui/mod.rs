@@ -379,6 +379,8 @@ pub enum Command {
     Find,
     /// Close the window (File → 退出), asking first about unsaved work.
     Quit,
+    /// Close the form open on the screen (Esc), asking first if it holds changes.
+    CloseForm,
     /// Open the session form for a help visit of a pairing.
     RecordHelpVisit(PairingId),
     /// Open the problem form for a problem hanging on a pairing.

@@ -316,6 +316,14 @@ pub fn name_text_field(response: egui::Response, label: &str) -> egui::Response 
     response
 }
 
+/// Where [`form_window`] notes the frame it last drew a form in.
+const FORM_SHOWN: &str = "form-window-shown";
+
+/// Whether a form window was drawn in this frame (Esc then closes it).
+pub fn form_shown(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<u64>(egui::Id::unique(FORM_SHOWN))) == Some(ctx.cumulative_frame_nr())
+}
+
 /// A form shown in a window, which waits for the app to write what it saved.
 pub trait FormWindow {
     /// Set while the app writes what the form saved.
@@ -338,6 +346,9 @@ pub fn close_after_write<F: FormWindow>(form: &mut Option<F>, succeeded: bool) {
 /// appears inside grows it downwards instead of moving every field), never collapsed. A window
 /// and not a modal, so drop-down lists open above it and a stray click outside loses nothing.
 pub fn form_window(ui: &Ui, title: &str, id: &str, width: f32, add_contents: impl FnOnce(&mut Ui)) {
+    let frame = ui.ctx().cumulative_frame_nr();
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(egui::Id::unique(FORM_SHOWN), frame));
     egui::Window::new(title)
         .id(egui::Id::unique(id))
         .collapsible(false)
