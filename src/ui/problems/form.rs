@@ -293,7 +293,8 @@ impl ProblemForm {
                     ui.add(
                         egui::TextEdit::multiline(&mut self.description)
                             .desired_rows(3)
-                            .desired_width(260.0),
+                            // The window's width: a few lines of text read as lines.
+                            .desired_width(400.0),
                     )
                     .labelled_by(label.id);
                     ui.end_row();

@@ -294,12 +294,16 @@ impl ProgressForm {
                 );
                 ui.end_row();
             });
+        // In a row of its own: the column would stretch a lone button across its width.
         let clicked = ui
-            .add_enabled(
-                self.new_state.is_some(),
-                egui::Button::new(lang.record_change()),
-            )
-            .on_hover_text("Ctrl+S")
+            .horizontal(|ui| {
+                ui.add_enabled(
+                    self.new_state.is_some(),
+                    egui::Button::new(lang.record_change()),
+                )
+                .on_hover_text("Ctrl+S")
+            })
+            .inner
             .clicked()
             // 保存 answered to the question about unsaved work, or Ctrl+S.
             || (self.new_state.is_some() && crate::ui::widgets::save_requested(ui));
