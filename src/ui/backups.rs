@@ -30,7 +30,7 @@ impl BackupsDialog {
     pub fn ui(&mut self, ui: &mut Ui, lang: Lang) -> (Option<Command>, bool) {
         let mut command = None;
         let mut close = false;
-        let modal = egui::Modal::new(egui::Id::unique("backups")).show(ui.ctx(), |ui| {
+        let modal = crate::ui::widgets::modal("backups").show(ui.ctx(), |ui| {
             ui.set_width(600.0);
             // Long text wraps inside; the dialog never runs past the window's edge.
             ui.set_max_width(600.0);

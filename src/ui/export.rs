@@ -65,7 +65,7 @@ impl ExportDialog {
     ) -> (Option<Command>, bool) {
         let mut command = None;
         let mut done = false;
-        let modal = egui::Modal::new(egui::Id::unique("export-dialog")).show(ui.ctx(), |ui| {
+        let modal = crate::ui::widgets::modal("export-dialog").show(ui.ctx(), |ui| {
             ui.set_width(560.0);
             // Long text wraps inside; the dialog never runs past the window's edge.
             ui.set_max_width(560.0);

@@ -76,7 +76,7 @@ impl PathDialog {
             PathPurpose::Merge => (lang.dialog_merge_title(), lang.preview_merge()),
             PathPurpose::Share => (lang.dialog_share_title(), lang.share_action()),
         };
-        let modal = egui::Modal::new(egui::Id::unique("path-dialog")).show(ui.ctx(), |ui| {
+        let modal = crate::ui::widgets::modal("path-dialog").show(ui.ctx(), |ui| {
             ui.set_width(560.0);
             // Long text wraps inside; the dialog never runs past the window's edge.
             ui.set_max_width(560.0);

@@ -56,7 +56,7 @@ impl ImportDialog {
         let lang = ctx.lang;
         let mut command = None;
         let mut done = false;
-        let modal = egui::Modal::new(egui::Id::unique("import-dialog")).show(ui.ctx(), |ui| {
+        let modal = crate::ui::widgets::modal("import-dialog").show(ui.ctx(), |ui| {
             ui.set_width(760.0);
             // Long text wraps inside; the dialog never runs past the window's edge.
             ui.set_max_width(760.0);

@@ -14,7 +14,7 @@ const LISTED_CONFLICTS: usize = 20;
 /// Draws the preview of `preview`; returns what the user chose.
 pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &mut MergePreview) -> Option<Command> {
     let mut command = None;
-    let modal = egui::Modal::new(egui::Id::unique("merge-preview")).show(ui.ctx(), |ui| {
+    let modal = crate::ui::widgets::modal("merge-preview").show(ui.ctx(), |ui| {
         ui.set_width(680.0);
         // Long text wraps inside; the dialog never runs past the window's edge.
         ui.set_max_width(680.0);

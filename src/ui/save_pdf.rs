@@ -44,7 +44,7 @@ impl SavePdfDialog {
     pub fn ui(&mut self, ui: &mut Ui, lang: Lang) -> (Option<Command>, bool) {
         let mut command = None;
         let mut done = false;
-        let modal = egui::Modal::new(egui::Id::unique("save-pdf-dialog")).show(ui.ctx(), |ui| {
+        let modal = crate::ui::widgets::modal("save-pdf-dialog").show(ui.ctx(), |ui| {
             ui.set_width(560.0);
             // Long text wraps inside; the dialog never runs past the window's edge.
             ui.set_max_width(560.0);

@@ -122,7 +122,7 @@ impl SearchDialog {
         let mut command = None;
         let mut closed = false;
         self.entries.refresh(ctx, &(), load);
-        let modal = egui::Modal::new(egui::Id::unique("global-search")).show(ui.ctx(), |ui| {
+        let modal = crate::ui::widgets::modal("global-search").show(ui.ctx(), |ui| {
             ui.set_width(560.0);
             // Long text wraps inside; the dialog never runs past the window's edge.
             ui.set_max_width(560.0);

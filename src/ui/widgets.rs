@@ -316,6 +316,14 @@ pub fn name_text_field(response: egui::Response, label: &str) -> egui::Response 
     response
 }
 
+/// A modal dialog, its top edge fixed below the menu bar: content that appears inside (a
+/// message, a preview) grows it downwards instead of moving every field and button.
+pub fn modal(id: &str) -> egui::Modal {
+    let id = egui::Id::unique(id);
+    egui::Modal::new(id)
+        .area(egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, [0.0, 60.0]))
+}
+
 /// Where [`form_window`] notes the frame it last drew a form in.
 const FORM_SHOWN: &str = "form-window-shown";
 
