@@ -41,6 +41,8 @@ pub struct PathDialog {
     browse: Browse,
     /// The file name first suggested, used when a folder is typed (a USB stick's).
     name: std::ffi::OsString,
+    /// The path field took the keyboard when the dialog opened.
+    focused: bool,
 }
 
 impl PathDialog {
@@ -62,6 +64,7 @@ impl PathDialog {
             passphrase: String::new(),
             passphrase_again: String::new(),
             browse: Browse::default(),
+            focused: false,
         }
     }
 
@@ -100,6 +103,11 @@ impl PathDialog {
                 let field = ui
                     .add(egui::TextEdit::singleline(&mut self.path).desired_width(380.0))
                     .labelled_by(label.id);
+                // The path can be typed (or pasted) as soon as the dialog opens.
+                if !self.focused {
+                    self.focused = true;
+                    field.request_focus();
+                }
                 enter = submitted(&field);
                 self.browse
                     .button(ui, lang, self.browse_request(lang), &mut self.path);

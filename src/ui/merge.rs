@@ -84,7 +84,13 @@ pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &mut MergePreview) -> Op
                                 } else {
                                     ui.label("0");
                                 }
-                                ui.label(t.examples.join(lang.say_list_separator()));
+                                // A few names, cut short: the dialog keeps its width.
+                                let examples = t.examples.join(lang.say_list_separator());
+                                let mut shown: String = examples.chars().take(32).collect();
+                                if shown.len() < examples.len() {
+                                    shown.push('…');
+                                }
+                                ui.label(shown).on_hover_text(examples);
                                 ui.end_row();
                             }
                         });
