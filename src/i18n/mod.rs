@@ -211,6 +211,7 @@ texts! {
     col_date: "日期", "Date";
     col_start: "开始时间", "Starts";
     col_end: "结束时间", "Ends";
+    col_time: "时间", "Time";
     col_place: "地点", "Place";
     col_host: "主持人", "Host";
     col_recorder: "记录人", "Recorder";

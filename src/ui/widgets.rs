@@ -357,16 +357,23 @@ pub fn form_window(ui: &Ui, title: &str, id: &str, width: f32, add_contents: imp
     let frame = ui.ctx().cumulative_frame_nr();
     ui.ctx()
         .data_mut(|d| d.insert_temp(egui::Id::unique(FORM_SHOWN), frame));
+    // Below its top edge and above the status line.
+    let tallest = ui.ctx().content_rect().height() - 48.0 - 72.0;
     egui::Window::new(title)
         .id(egui::Id::unique(id))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_TOP, [0.0, 48.0])
+        .default_height(tallest)
         .show(ui.ctx(), |ui| {
             ui.set_width(width);
             // Long text wraps inside; the dialog never runs past the window's edge.
             ui.set_max_width(width);
-            add_contents(ui);
+            // On a short screen (a laptop with a taskbar) the fields scroll inside the
+            // window instead of the buttons falling off the bottom.
+            egui::ScrollArea::vertical()
+                .max_height(tallest)
+                .show(ui, add_contents);
         });
 }
 

@@ -230,22 +230,30 @@ fn fields_grid(
                 lang.day_hint(),
                 date_error,
             );
+            // Start and end on one row: the form fits a laptop's screen without scrolling.
             let start_error = field_error(errors, SessionField::Start, lang);
-            text_field(
-                ui,
-                lang.col_start(),
-                &mut draft.start,
-                lang.time_hint(),
-                start_error,
-            );
             let end_error = field_error(errors, SessionField::End, lang);
-            text_field(
-                ui,
-                lang.col_end(),
-                &mut draft.end,
-                lang.time_hint(),
-                end_error,
-            );
+            ui.label(lang.col_time());
+            ui.horizontal(|ui| {
+                for (name, value, error) in [
+                    (lang.col_start(), &mut draft.start, start_error),
+                    (lang.col_end(), &mut draft.end, end_error),
+                ] {
+                    let field = ui.add(
+                        egui::TextEdit::singleline(value)
+                            .hint_text(lang.time_hint())
+                            .desired_width(110.0),
+                    );
+                    crate::ui::widgets::name_text_field(field, name);
+                    if let Some(error) = error {
+                        ui.colored_label(ERROR_RED, error);
+                    }
+                    if name == lang.col_start() {
+                        ui.label("—");
+                    }
+                }
+            });
+            ui.end_row();
             let topic_error = field_error(errors, SessionField::Topic, lang);
             text_field(ui, lang.col_topic(), &mut draft.topic, "", topic_error);
             // The kinds side by side: one click, not a list to open.
@@ -367,7 +375,7 @@ fn fields_grid(
                 let label = ui.label(label);
                 ui.add(
                     egui::TextEdit::multiline(text)
-                        .desired_rows(3)
+                        .desired_rows(2)
                         .desired_width(380.0),
                 )
                 .labelled_by(label.id);
