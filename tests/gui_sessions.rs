@@ -614,3 +614,30 @@ fn escape_closes_a_form_and_asks_first_when_it_holds_changes() {
     );
     assert_eq!(harness.state().settings().screen, Screen::Sessions);
 }
+
+#[test]
+fn enter_in_a_picker_takes_the_name_the_initials_start_before_one_they_are_inside() {
+    let mut harness = common::harness(common::demo_store(), Screen::Sessions);
+    harness.get_by_label("新建活动").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "主持人")
+        .click();
+    harness.run();
+    // `h` is inside 杨文华 (listed first) and starts 黄海涛.
+    harness
+        .get_by_role_and_label(Role::TextInput, "主持人 · 输入文字或拼音首字母筛选")
+        .type_text("h");
+    harness.run();
+    harness.run();
+    assert!(harness.query_by_label("杨文华").is_some(), "both listed");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::ComboBox, "主持人")
+            .value()
+            .as_deref(),
+        Some("黄海涛")
+    );
+}

@@ -24,7 +24,8 @@ impl SearchKey {
                 literal.push(None);
             } else {
                 readings.push(Vec::new());
-                literal.push(Some(c.to_ascii_lowercase()));
+                // A rare character the pinyin table lacks (𠮷) has neither.
+                literal.push(c.is_ascii().then(|| c.to_ascii_lowercase()));
             }
         }
         Self {
@@ -53,6 +54,17 @@ impl SearchKey {
         (0..self.readings.len()).any(|start| self.matches_from(start, query.as_bytes()))
     }
 
+    /// Whether `query` finds this name from its start (`wj` 王建国, not `jg`): such a match
+    /// ranks before one found inside the name.
+    pub fn matches_start(&self, query: &str) -> bool {
+        let query: String = query.split_whitespace().collect::<String>().to_lowercase();
+        self.lowercase
+            .replace(char::is_whitespace, "")
+            .starts_with(&query)
+            || (query.chars().all(|c| c.is_ascii_alphanumeric())
+                && self.matches_from(0, query.as_bytes()))
+    }
+
     /// Whether the rest of `query` is spelled by the characters from `index` on, each character
     /// taking a non-empty prefix of one of its readings.
     fn matches_from(&self, index: usize, query: &[u8]) -> bool {
@@ -64,6 +76,11 @@ impl SearchKey {
         }
         if let Some(c) = self.literal[index] {
             return query[0] == c as u8 && self.matches_from(index + 1, &query[1..]);
+        }
+        if self.readings[index].is_empty() {
+            // A character of unknown reading stands for any one letter, or none.
+            return self.matches_from(index + 1, &query[1..])
+                || self.matches_from(index + 1, query);
         }
         self.readings[index].iter().any(|reading| {
             let reading = reading.as_bytes();
@@ -78,6 +95,19 @@ impl SearchKey {
 #[cfg(test)]
 mod tests {
     use super::SearchKey;
+
+    #[test]
+    fn a_character_without_pinyin_takes_any_one_letter_and_starts_rank_first() {
+        let rare = SearchKey::new("吉𠮷祥");
+        assert!(rare.matches("jjx"));
+        assert!(rare.matches("jx"));
+        assert!(!rare.matches("jjjjx"));
+        let office = SearchKey::new("镇机关党支部");
+        let cooperative = SearchKey::new("菌菇合作社党支部");
+        assert!(office.matches("jg") && cooperative.matches("jg"));
+        assert!(!office.matches_start("jg"));
+        assert!(cooperative.matches_start("jg"));
+    }
 
     #[test]
     fn initials_find_the_name() {

@@ -11,8 +11,11 @@ use egui::{RichText, Ui};
 /// How many matches are listed.
 const LISTED: usize = 30;
 
+/// How many of each kind come first.
+const LISTED_PER_KIND: usize = 6;
+
 /// What a match is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     /// A secretary on the roster.
     Secretary,
@@ -104,7 +107,22 @@ pub fn find<'e>(entries: &'e [Entry], query: &str) -> Vec<&'e Entry> {
             .iter()
             .filter(|e| !e.key.matches(query) && e.text.contains(query)),
     );
-    found
+    // Every kind that has a hit shows among the first: a word found in fifty sessions'
+    // titles does not push the one problem of that name out of the list.
+    let mut shown_of = std::collections::HashMap::new();
+    let (mut first, mut rest): (Vec<&Entry>, Vec<&Entry>) = (Vec::new(), Vec::new());
+    for entry in found {
+        let shown = shown_of.entry(entry.kind).or_insert(0);
+        *shown += 1;
+        if *shown <= LISTED_PER_KIND {
+            first.push(entry);
+        } else {
+            rest.push(entry);
+        }
+    }
+    first.sort_by_key(|e| e.kind);
+    first.extend(rest);
+    first
 }
 
 /// The search dialog.
@@ -199,6 +217,17 @@ mod tests {
             Some("王建国")
         );
         assert!(kinds("冷库").contains(&Kind::Problem));
+        // A word in many sessions' titles leaves room for the problem named by it.
+        let cold_store = kinds("冷库");
+        assert!(
+            cold_store.iter().filter(|k| **k == Kind::Session).count() > LISTED_PER_KIND,
+            "{cold_store:?}"
+        );
+        assert!(
+            cold_store[..LISTED].contains(&Kind::Problem)
+                && cold_store[..LISTED_PER_KIND * 2].contains(&Kind::Problem),
+            "{cold_store:?}"
+        );
         assert!(kinds("食用菌").contains(&Kind::Session));
         assert!(find(&entries, "").is_empty());
         assert!(find(&entries, "没有这样的字").is_empty());

@@ -162,32 +162,50 @@ pub struct Pick {
     enter: bool,
     /// Whether any option was shown yet.
     shown: bool,
+    /// The option Enter takes, as the last frame found it: the first whose name or pinyin
+    /// the filter starts (`jg` takes 菌菇… before 镇机关…), else the first shown.
+    enter_takes: Option<String>,
+    /// This frame's such option.
+    best: Option<String>,
 }
 
 impl Pick {
     /// Shows `text` as an option if it matches the filter; true when it was chosen.
     pub fn offer(&mut self, ui: &mut Ui, text: &str, selected: bool) -> bool {
-        if !self.filter.is_empty()
-            && !crate::domain::search::SearchKey::new(text).matches(&self.filter)
-        {
-            return false;
+        if !self.filter.is_empty() {
+            let key = crate::domain::search::SearchKey::new(text);
+            if !key.matches(&self.filter) {
+                return false;
+            }
+            if self.best.is_none() && key.matches_start(&self.filter) {
+                self.best = Some(text.to_owned());
+            }
         }
-        self.show(ui, RichText::new(text), selected)
+        self.show(ui, text, RichText::new(text), selected)
     }
 
     /// Shows the filter itself as an option (a name not on the list); true when chosen.
     pub fn offer_typed(&mut self, ui: &mut Ui, text: &str) -> bool {
-        self.show(ui, RichText::new(format!("“{text}”")).italics(), false)
+        self.show(
+            ui,
+            text,
+            RichText::new(format!("“{text}”")).italics(),
+            false,
+        )
     }
 
-    fn show(&mut self, ui: &mut Ui, text: RichText, selected: bool) -> bool {
+    fn show(&mut self, ui: &mut Ui, raw: &str, text: RichText, selected: bool) -> bool {
         let first = !self.shown;
         self.shown = true;
         let response = ui.selectable_label(selected, text);
         if self.just_opened && selected {
             response.scroll_to_me(Some(egui::Align::Center));
         }
-        let chosen = response.clicked() || (first && self.enter);
+        let takes = self
+            .enter_takes
+            .as_deref()
+            .map_or(first, |takes| takes == raw);
+        let chosen = response.clicked() || (takes && self.enter);
         if chosen {
             ui.close();
         }
@@ -222,6 +240,8 @@ fn filtered_popup(
             just_opened: !was_open,
             enter: false,
             shown: false,
+            enter_takes: ui.data(|d| d.get_temp::<String>(filter_id.with("best"))),
+            best: None,
         };
         if filterable {
             let mut filter = ui
@@ -248,6 +268,12 @@ fn filtered_popup(
             ui.separator();
         }
         contents(ui, &mut pick);
+        ui.data_mut(|d| match pick.best.take() {
+            Some(best) => {
+                d.insert_temp(filter_id.with("best"), best);
+            }
+            None => d.remove::<String>(filter_id.with("best")),
+        });
     });
     if was_open && !egui::ComboBox::is_open(ui.ctx(), combo_id) {
         ui.data_mut(|d| d.remove::<String>(filter_id));
