@@ -105,19 +105,6 @@ impl App {
 
     /// Writes one change in one transaction and says what became of it; returns whether it
     /// was saved.
-    /// Who is making the edits at this computer, for a problem's history: the 经办人 typed
-    /// last, or else the recorder of the latest session (most often the coordinator).
-    fn actor(&self) -> String {
-        if self.settings.actor.is_empty() {
-            self.store
-                .last_host_and_recorder()
-                .map(|(_, recorder)| recorder)
-                .unwrap_or_default()
-        } else {
-            self.settings.actor.clone()
-        }
-    }
-
     fn write(&mut self, change: &Change) -> bool {
         let lang = self.settings.lang;
         // Undoing the merge after this would take this change away too; settling what the
@@ -139,13 +126,13 @@ impl App {
             return false;
         }
         let today = self.today();
-        // The 经办人 typed for a step is remembered: it names this computer's edits too.
-        if let Change::RecordProblemEvent { actor, .. } = change
-            && !actor.trim().is_empty()
+        // Who edits problems at this computer is remembered for the next edit.
+        if let Change::UpdateProblem { actor, .. } = change
+            && !actor.is_empty()
         {
-            actor.trim().clone_into(&mut self.settings.actor);
+            actor.clone_into(&mut self.settings.actor);
         }
-        let actor = self.actor();
+        let actor = self.settings.actor.clone();
         match self
             .store
             .write(|writer| apply_change(writer, change, today, &actor))
@@ -368,12 +355,13 @@ fn apply_change(
             state,
             date,
             note,
+            actor: editor,
         } => {
             writer.update_problem(*id, fields)?;
             if note.is_empty() {
                 Ok(())
             } else {
-                writer.record_problem_event(*id, *state, *date, actor, note, None)
+                writer.record_problem_event(*id, *state, *date, editor, note, None)
             }
         }
         Change::RecordProblemEvent {

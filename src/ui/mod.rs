@@ -211,6 +211,8 @@ pub enum Change {
         date: chrono::NaiveDate,
         /// What changed, for the history (empty: nothing to record).
         note: String,
+        /// Who made the edit (经办人 of the history line).
+        actor: String,
     },
     /// Record a change of a problem's state.
     RecordProblemEvent {

@@ -41,6 +41,9 @@ pub struct ProblemForm {
     /// The latest day it may be raised on, when later than today: the day of the session
     /// planned ahead that it is raised at.
     latest_day: Option<NaiveDate>,
+    /// When editing: who makes the edit (经办人 of its history line), remembered on this
+    /// computer.
+    actor: String,
 }
 
 /// What the user types and chooses in the form: to tell unsaved work, and kept on disk while
@@ -92,6 +95,7 @@ impl ProblemForm {
             closed: false,
             baseline: None,
             latest_day: None,
+            actor: String::new(),
         }
     }
 
@@ -171,9 +175,11 @@ impl ProblemForm {
         fields: &ProblemFields,
         state: ProblemState,
         first_progress: Option<NaiveDate>,
+        actor: &str,
     ) -> Self {
         let mut form = Self::new(fields.raised_on, fields.session_id);
         form.editing = Some(id);
+        actor.clone_into(&mut form.actor);
         form.original = Some((fields.clone(), state, first_progress));
         form.title.clone_from(&fields.title);
         form.description.clone_from(&fields.description);
@@ -376,6 +382,10 @@ impl ProblemForm {
                         lang.day_hint(),
                         error,
                     );
+                    // Who edits: the history's line for the edit names them.
+                    if self.editing.is_some() {
+                        text_field(ui, lang.col_actor(), &mut self.actor, "", None);
+                    }
                 });
             ui.add_space(8.0);
             ui.horizontal(|ui| {
@@ -393,6 +403,7 @@ impl ProblemForm {
                                 state: *state,
                                 date: today,
                                 note,
+                                actor: self.actor.trim().to_owned(),
                             }
                         }
                         _ => Change::AddProblem(Box::new(fields)),

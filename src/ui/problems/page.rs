@@ -68,6 +68,8 @@ struct ProgressForm {
     new_state: Option<ProblemState>,
     date: String,
     actor: String,
+    /// The helping secretary was offered as 经办人.
+    actor_offered: bool,
     note: String,
     /// The session where the progress was made, if any.
     session: Option<SessionId>,
@@ -100,7 +102,6 @@ impl crate::ui::View for ProblemPage {
             self.form_of = Some(id);
             self.progress = ProgressForm {
                 date: ctx.today.format("%Y-%m-%d").to_string(),
-                actor: ctx.actor.to_owned(),
                 ..ProgressForm::default()
             };
         }
@@ -118,6 +119,13 @@ impl crate::ui::View for ProblemPage {
             return commands;
         };
         let fields = &problem.fields;
+        // A step is most often the helping secretary's: offered as its 经办人.
+        if !self.progress.actor_offered {
+            self.progress.actor_offered = true;
+            if self.progress.actor.is_empty() {
+                self.progress.actor = names.secretary(fields.helper_id);
+            }
+        }
         ui.horizontal(|ui| {
             ui.heading(format!("{} · {}", lang.problem_page(), fields.title));
             ui.label(state_text(lang, problem, ctx.today));
@@ -129,7 +137,13 @@ impl crate::ui::View for ProblemPage {
                     .filter(|h| h.event.state != ProblemState::Raised)
                     .map(|h| h.event.date)
                     .min();
-                self.form = Some(ProblemForm::edit(id, fields, problem.state, first_progress));
+                self.form = Some(ProblemForm::edit(
+                    id,
+                    fields,
+                    problem.state,
+                    first_progress,
+                    ctx.actor,
+                ));
             }
             if ui.button(lang.delete_problem()).clicked() {
                 commands.push(Command::Write(Change::DeleteProblem(id)));
@@ -159,6 +173,7 @@ impl crate::ui::View for ProblemPage {
             self.progress = ProgressForm {
                 date: std::mem::take(&mut self.progress.date),
                 actor: std::mem::take(&mut self.progress.actor),
+                actor_offered: true,
                 ..ProgressForm::default()
             };
         }
