@@ -190,6 +190,8 @@ fn details(
     pair: Option<&str>,
 ) {
     let fields = &problem.fields;
+    // Long text wraps within its half of the page instead of running under the history.
+    let value_width = (ui.available_width() - 150.0).max(200.0);
     egui::Grid::new("problem-details")
         .num_columns(2)
         .spacing([24.0, 4.0])
@@ -214,7 +216,10 @@ fn details(
                 (lang.col_resolution(), problem.resolution.clone()),
             ] {
                 ui.label(RichText::new(label).weak());
-                ui.label(value);
+                ui.scope(|ui| {
+                    ui.set_max_width(value_width);
+                    ui.add(egui::Label::new(value).wrap());
+                });
                 ui.end_row();
             }
         });

@@ -188,51 +188,65 @@ impl crate::ui::View for SessionPage {
         });
         ui.add_space(6.0);
         // The record on the left, the attendance on the right: both in view without scrolling.
-        ui.columns(2, |columns| {
-            egui::ScrollArea::vertical()
-                .id_salt("session-record")
-                .auto_shrink([false, false])
-                .show(&mut columns[0], |ui| {
-                    session_details(ui, lang, fields, &names.areas);
-                    systems_details(ui, lang, fields, names, pair.as_deref());
-                    ui.add_space(10.0);
-                    ui.horizontal(|ui| {
-                        ui.strong(lang.problems_here());
-                        if ui.button(lang.raise_problem()).clicked() {
-                            // On the session's day (also for one planned ahead), about
-                            // its host village.
-                            self.problem_form = Some(crate::ui::problems::ProblemForm::at_session(
-                                fields.held_on,
-                                id,
-                                fields.host_branch_id,
+        // The attendance takes the wider part: a row holds a name, a branch, four states and
+        // the reason for leave.
+        egui_extras::StripBuilder::new(ui)
+            .size(egui_extras::Size::relative(0.4))
+            .size(egui_extras::Size::remainder())
+            .horizontal(|mut strip| {
+                strip.cell(|ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("session-record")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            session_details(ui, lang, fields, &names.areas);
+                            systems_details(ui, lang, fields, names, pair.as_deref());
+                            ui.add_space(10.0);
+                            ui.horizontal(|ui| {
+                                ui.strong(lang.problems_here());
+                                if ui.button(lang.raise_problem()).clicked() {
+                                    // On the session's day (also for one planned ahead), about
+                                    // its host village.
+                                    self.problem_form =
+                                        Some(crate::ui::problems::ProblemForm::at_session(
+                                            fields.held_on,
+                                            id,
+                                            fields.host_branch_id,
+                                        ));
+                                }
+                            });
+                            commands.extend(crate::ui::problems::problem_links(
+                                ui,
+                                ctx,
+                                &model.problems,
                             ));
-                        }
-                    });
-                    commands.extend(crate::ui::problems::problem_links(ui, ctx, &model.problems));
-                    if !model.followed.is_empty() {
-                        ui.add_space(6.0);
-                        ui.strong(lang.problems_followed());
-                        commands.extend(crate::ui::problems::problem_links(
-                            ui,
-                            ctx,
-                            &model.followed,
-                        ));
-                    }
+                            if !model.followed.is_empty() {
+                                ui.add_space(6.0);
+                                ui.strong(lang.problems_followed());
+                                commands.extend(crate::ui::problems::problem_links(
+                                    ui,
+                                    ctx,
+                                    &model.followed,
+                                ));
+                            }
+                        });
                 });
-            egui::ScrollArea::vertical()
-                .id_salt("session-attendance")
-                .auto_shrink([false, false])
-                .show(&mut columns[1], |ui| {
-                    commands.extend(attendance_ui(
-                        ui,
-                        lang,
-                        id,
-                        &model.rows,
-                        &mut self.reasons,
-                        &mut self.cursor,
-                    ));
+                strip.cell(|ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("session-attendance")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            commands.extend(attendance_ui(
+                                ui,
+                                lang,
+                                id,
+                                &model.rows,
+                                &mut self.reasons,
+                                &mut self.cursor,
+                            ));
+                        });
                 });
-        });
+            });
         if let Some(form) = &mut self.form {
             match form.ui(ui, ctx, &names.areas) {
                 Some(command) => commands.push(command),
@@ -484,8 +498,11 @@ fn attendance_ui(
                 if status == Some(AttendanceStatus::Excused) {
                     let stored = mark.as_ref().map(|m| m.reason.clone()).unwrap_or_default();
                     let text = reasons.entry(entry.id).or_insert(stored.clone());
+                    // As wide as the column leaves, never past the window's edge.
+                    let width =
+                        (ui.max_rect().right() - ui.cursor().left() - 8.0).clamp(90.0, 240.0);
                     let field = ui.add_sized(
-                        [240.0, 20.0],
+                        [width, 20.0],
                         egui::TextEdit::singleline(text).hint_text(lang.leave_reason()),
                     );
                     let accessible = format!("{} {}", lang.leave_reason(), entry.fields.name);
