@@ -240,7 +240,7 @@ fn filtered_popup(
             just_opened: !was_open,
             enter: false,
             shown: false,
-            enter_takes: ui.data(|d| d.get_temp::<String>(filter_id.with("best"))),
+            enter_takes: None,
             best: None,
         };
         if filterable {
@@ -262,21 +262,39 @@ fn filtered_popup(
             if !was_open {
                 field.request_focus();
             }
-            pick.enter = submitted(&field);
+            // Enter takes what the last frame found best for this very filter; a key typed
+            // in the same frame as Enter makes that stale, and Enter waits one frame.
+            let pending = ui
+                .data(|d| d.get_temp::<bool>(filter_id.with("enter")))
+                .unwrap_or(false);
+            let enter = submitted(&field) || pending;
+            let found: Option<(String, String)> =
+                ui.data(|d| d.get_temp(filter_id.with("best")));
+            match found {
+                Some((for_filter, best)) if enter && for_filter == filter => {
+                    pick.enter = true;
+                    pick.enter_takes = (!best.is_empty()).then_some(best);
+                    ui.data_mut(|d| d.remove::<bool>(filter_id.with("enter")));
+                }
+                _ if enter => {
+                    ui.data_mut(|d| d.insert_temp(filter_id.with("enter"), true));
+                    ui.ctx().request_repaint();
+                }
+                _ => {}
+            }
             ui.data_mut(|d| d.insert_temp(filter_id, filter.clone()));
             pick.filter = filter;
             ui.separator();
         }
         contents(ui, &mut pick);
-        ui.data_mut(|d| match pick.best.take() {
-            Some(best) => {
-                d.insert_temp(filter_id.with("best"), best);
-            }
-            None => d.remove::<String>(filter_id.with("best")),
-        });
+        let best = (pick.filter.clone(), pick.best.take().unwrap_or_default());
+        ui.data_mut(|d| d.insert_temp(filter_id.with("best"), best));
     });
     if was_open && !egui::ComboBox::is_open(ui.ctx(), combo_id) {
-        ui.data_mut(|d| d.remove::<String>(filter_id));
+        ui.data_mut(|d| {
+            d.remove::<String>(filter_id);
+            d.remove::<bool>(filter_id.with("enter"));
+        });
     }
     inner.response
 }

@@ -54,7 +54,7 @@ fn load(store: &crate::store::Store, period: &Period) -> crate::store::Result<Da
 fn load_trend(
     store: &crate::store::Store,
     (period, who): &(Period, SecretaryId),
-) -> crate::store::Result<Vec<(String, f64)>> {
+) -> crate::store::Result<Vec<(Period, f64)>> {
     let mut periods = vec![*period];
     while periods.len() < 8 {
         match periods.last().and_then(|p| p.previous()) {
@@ -66,7 +66,7 @@ fn load_trend(
     let mut points = Vec::new();
     for p in periods {
         if let Some(a) = store.assessments(p)?.iter().find(|a| a.secretary == *who) {
-            points.push((p.to_string(), a.total));
+            points.push((p, a.total));
         }
     }
     Ok(points)
@@ -103,7 +103,7 @@ impl Model<'_> {
 #[derive(Default)]
 pub struct CompareScreen {
     data: Memo<Period, Data>,
-    trend: Memo<(Period, SecretaryId), Vec<(String, f64)>>,
+    trend: Memo<(Period, SecretaryId), Vec<(Period, f64)>>,
     controls: Controls,
 }
 
@@ -185,11 +185,21 @@ impl super::View for CompareScreen {
                     self.controls.scores = Some(ScoreForm::new(who, period, model));
                 }
             }
-            View::Trend => self
-                .controls
-                .trend_ui(ui, ctx, &mut self.trend, period, model),
-            View::SideBySide => self.controls.side_by_side_ui(ui, lang, model),
-            View::Areas => areas_ui(ui, lang, model),
+            // A table and a chart: they scroll together when the window is short.
+            View::Trend => {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    self.controls
+                        .trend_ui(ui, ctx, &mut self.trend, period, model);
+                });
+            }
+            View::SideBySide => {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    self.controls.side_by_side_ui(ui, lang, model);
+                });
+            }
+            View::Areas => {
+                egui::ScrollArea::vertical().show(ui, |ui| areas_ui(ui, lang, model));
+            }
             View::Criteria => commands.extend(self.controls.criteria_ui(ui, lang, model)),
         }
         if let Some(form) = &mut self.controls.scores {
@@ -220,7 +230,7 @@ impl Controls {
         &mut self,
         ui: &mut Ui,
         ctx: &ViewContext<'_>,
-        trend: &mut Memo<(Period, SecretaryId), Vec<(String, f64)>>,
+        trend: &mut Memo<(Period, SecretaryId), Vec<(Period, f64)>>,
         period: Period,
         model: &Model<'_>,
     ) {
@@ -246,7 +256,8 @@ impl Controls {
         let Some(points) = super::data::ready(ui, lang, trend.get(&(period, who))) else {
             return;
         };
-        let labels: Vec<String> = points.iter().map(|(p, _)| p.clone()).collect();
+        // Periods in words, as everywhere: 2026年第三季度.
+        let labels: Vec<String> = points.iter().map(|(p, _)| lang.period_name(*p)).collect();
         let line = Line::new(
             model.names.secretary(Some(who)),
             points
@@ -271,8 +282,13 @@ impl Controls {
             .allow_zoom(false)
             .allow_scroll(false)
             .show(ui, |plot| plot.line(line));
-        for (label, total) in points {
-            ui.label(format!("{label}: {}", format_score(*total)));
+        for (period, total) in points {
+            ui.label(format!(
+                "{}{}{}",
+                lang.period_name(*period),
+                lang.say_colon(),
+                format_score(*total)
+            ));
         }
     }
 
