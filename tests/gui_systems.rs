@@ -411,3 +411,29 @@ fn every_form_with_changes_asks_before_it_is_left() {
     harness.run();
     assert_eq!(harness.state().settings().screen, Screen::Dashboard);
 }
+
+#[test]
+fn commending_a_pair_defaults_to_a_day_of_the_period_worked_on() {
+    let mut harness = common::harness(common::systems_store(), Screen::Help);
+    // The coordinator is working on the first quarter (picked in 比拼 or 激励).
+    harness
+        .state_mut()
+        .apply(secretary_studio::ui::Command::SetPeriod(
+            Period::parse("2026-Q1").expect("period"),
+        ));
+    harness.run();
+    harness
+        .get_all_by_label_contains("表彰 ")
+        .next()
+        .expect("a pair's 表彰")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "日期")
+            .value()
+            .as_deref(),
+        Some("2026-03-31"),
+        "the period's last day, not today (2026-11-29)"
+    );
+}

@@ -170,6 +170,12 @@ impl Period {
         self.start <= day && day <= self.end
     }
 
+    /// The day an entry for the period defaults to: `today` if it lies in it, else its
+    /// nearest end.
+    pub fn day_nearest(self, today: NaiveDate) -> NaiveDate {
+        today.clamp(self.start, self.end)
+    }
+
     /// How many months it spans (1, 3, 6 or 12).
     pub fn month_count(self) -> u32 {
         match self.kind {

@@ -274,7 +274,12 @@ fn board_ui(
                         *commend = Some(CommendForm {
                             pair: [pairing.fields.strong, pairing.fields.weak],
                             names: pair.clone(),
-                            date: ctx.today.format("%Y-%m-%d").to_string(),
+                            // A day of the period being worked on, where it counts.
+                            date: ctx
+                                .period
+                                .day_nearest(ctx.today)
+                                .format("%Y-%m-%d")
+                                .to_string(),
                             reason: String::new(),
                             error: None,
                             saving: false,

@@ -68,10 +68,7 @@ impl EntryForm {
     /// Puts in the default day for `period`: today if it lies in it, else its nearest end; a
     /// day the user typed stays.
     fn default_into(&mut self, period: Period, today: chrono::NaiveDate) {
-        let day = today
-            .clamp(period.start, period.end)
-            .format("%Y-%m-%d")
-            .to_string();
+        let day = period.day_nearest(today).format("%Y-%m-%d").to_string();
         if self.date.is_empty() || self.date == self.default_day {
             self.date.clone_from(&day);
         }

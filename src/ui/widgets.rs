@@ -268,8 +268,7 @@ fn filtered_popup(
                 .data(|d| d.get_temp::<bool>(filter_id.with("enter")))
                 .unwrap_or(false);
             let enter = submitted(&field) || pending;
-            let found: Option<(String, String)> =
-                ui.data(|d| d.get_temp(filter_id.with("best")));
+            let found: Option<(String, String)> = ui.data(|d| d.get_temp(filter_id.with("best")));
             match found {
                 Some((for_filter, best)) if enter && for_filter == filter => {
                     pick.enter = true;
