@@ -437,3 +437,30 @@ fn commending_a_pair_defaults_to_a_day_of_the_period_worked_on() {
         "the period's last day, not today (2026-11-29)"
     );
 }
+
+#[test]
+fn enter_in_a_one_line_field_saves_the_form_and_a_new_line_in_the_text_does_not() {
+    let mut harness = common::harness(common::systems_store(), Screen::Communicate);
+    let before = harness.state().store().notices().expect("notices").len();
+    harness.get_by_label("发布通知").click();
+    harness.run();
+    // Enter in the body is a new line.
+    type_multiline(&mut harness, "正文", "请各村做好冬季防火。");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().store().notices().expect("notices").len(),
+        before
+    );
+    // Enter after the title saves.
+    common::type_into(&mut harness, "标题", "冬季防火通知");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let notices = harness.state().store().notices().expect("notices");
+    assert_eq!(notices.len(), before + 1);
+    assert!(notices.iter().any(|n| n.fields.title == "冬季防火通知"));
+    assert!(
+        harness.query_by_label("冬季防火通知").is_some(),
+        "listed, form closed"
+    );
+}

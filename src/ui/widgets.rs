@@ -267,7 +267,12 @@ fn filtered_popup(
             let pending = ui
                 .data(|d| d.get_temp::<bool>(filter_id.with("enter")))
                 .unwrap_or(false);
-            let enter = submitted(&field) || pending;
+            let typed_enter = submitted(&field);
+            if typed_enter {
+                // The Enter that picks from the list does not also confirm the form.
+                ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
+            }
+            let enter = typed_enter || pending;
             let found: Option<(String, String)> = ui.data(|d| d.get_temp(filter_id.with("best")));
             match found {
                 Some((for_filter, best)) if enter && for_filter == filter => {
@@ -498,14 +503,14 @@ pub fn in_office(roster: &[crate::domain::RosterEntry]) -> Vec<crate::domain::Se
         .collect()
 }
 
-/// A form's 保存 button: clicked, or Ctrl+S pressed (⌘S on a Mac) while the form is open and
-/// not already saving.
+/// A form's 保存 button: clicked, Ctrl+S pressed (⌘S on a Mac), or Enter typed in a one-line
+/// field, while the form is open and not already saving.
 pub fn save_button(ui: &mut Ui, lang: crate::i18n::Lang, saving: bool) -> bool {
     let clicked = ui
         .add_enabled(!saving, egui::Button::new(lang.save()))
-        .on_hover_text("Ctrl+S")
+        .on_hover_text("Ctrl+S · Enter")
         .clicked();
-    clicked || (!saving && save_requested(ui))
+    clicked || (!saving && (save_requested(ui) || enter_confirms(ui)))
 }
 
 /// Whether the form drawn should save now: 保存 was answered to the question about unsaved
