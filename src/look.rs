@@ -79,6 +79,9 @@ fn dark(style: &mut egui::Style) {
     v.selection.bg_fill = Color32::from_rgb(0x2a, 0x4f, 0x8f);
     v.selection.stroke = Stroke::new(1.0, Color32::from_rgb(0xb8, 0xd0, 0xff));
     v.hyperlink_color = Color32::from_rgb(0x8a, 0xb4, 0xff);
+    // egui's grey text reads dim on dark: titles and labels a step brighter, as in light.
+    v.widgets.noninteractive.fg_stroke.color = Color32::from_gray(0xd8);
+    v.widgets.inactive.fg_stroke.color = Color32::from_gray(0xe0);
 }
 
 #[cfg(test)]
