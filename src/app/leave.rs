@@ -41,6 +41,13 @@ pub(super) struct Guard {
     keep_failed: bool,
 }
 
+impl Guard {
+    /// Whether the question about unsaved work is open.
+    pub(super) fn is_asking(&self) -> bool {
+        self.asking.is_some()
+    }
+}
+
 impl App {
     /// Keeps drafts being typed in `path` (the data folder's `drafts.ron`), and puts back
     /// those kept there for this studio file, saying so.

@@ -51,6 +51,7 @@ impl App {
         self.daily_backup();
         self.daily_backup_result();
         self.look_elsewhere(ui.ctx());
+        let boxes_before = self.boxes_open();
         let mut commands = Vec::new();
         // Esc closes the form open on the screen, unless it closes a list opened in it (or a
         // box over it, which closes itself).
@@ -91,6 +92,11 @@ impl App {
             self.apply_from(asker, command);
         }
         self.guard_frame_end();
+        // A box closed this frame still blocks the next frame's clicks (egui keeps the last
+        // frame's top modal layer): one more frame at once, so the next click is not lost.
+        if self.boxes_open() != boxes_before {
+            ui.ctx().request_repaint();
+        }
         if let Some((started, frames)) = &mut self.first_frame_probe {
             // The second pass starts once the first frame is on screen.
             *frames += 1;
@@ -103,6 +109,13 @@ impl App {
             }
             ui.ctx().request_repaint();
         }
+    }
+
+    /// How many boxes (a dialog, a message, the question about unsaved work) are open.
+    fn boxes_open(&self) -> usize {
+        usize::from(self.dialog.is_some())
+            + usize::from(self.message.is_some())
+            + usize::from(self.guard.is_asking())
     }
 
     /// A studio only read: another window may be writing the file, so look again every second.
