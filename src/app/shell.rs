@@ -156,11 +156,16 @@ impl App {
         let waiting = self.review_waiting();
         let mut ask = |command| commands.push((Asker::Shell, command));
         ui.horizontal(|ui| {
-            let file = self
-                .store
-                .path()
-                .map_or_else(String::new, |p| p.display().to_string());
-            ui.label(RichText::new(file).weak());
+            // The file's name; its folder on hover (the status beside it gets the room).
+            let (name, path) = self.store.path().map_or_else(Default::default, |p| {
+                (
+                    p.file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    p.display().to_string(),
+                )
+            });
+            ui.label(RichText::new(name).weak()).on_hover_text(path);
             ui.separator();
             let status = if self.status.is_empty() {
                 lang.status_ready()
