@@ -227,6 +227,7 @@ impl App {
                 }
             }
             Command::Share(path, passphrase) => {
+                self.exchange_folder = path.parent().map(std::path::Path::to_owned);
                 self.start_work(lang.share_working().to_owned(), move |store, progress| {
                     let manifest = store
                         .share_with(&path, passphrase.as_deref(), progress)
@@ -238,6 +239,7 @@ impl App {
                 });
             }
             Command::PlanMerge(path, passphrase) => {
+                self.exchange_folder = path.parent().map(std::path::Path::to_owned);
                 let title = lang.merge_reading().to_owned();
                 self.start_work(title, move |store, progress| {
                     let preview = store

@@ -150,7 +150,14 @@ impl App {
     /// Asks where to put or find a studio file for `purpose`, suggesting `name` in the
     /// documents folder.
     pub(super) fn open_path_dialog(&mut self, purpose: PathPurpose, name: &str) {
-        let suggested = Self::suggest_path(name);
+        // A share or a merge starts where the last one went (the USB stick), if still there.
+        let exchange = self
+            .exchange_folder
+            .as_ref()
+            .filter(|folder| folder.is_dir())
+            .filter(|_| matches!(purpose, PathPurpose::Share | PathPurpose::Merge))
+            .map(|folder| folder.join(name));
+        let suggested = exchange.or_else(|| Self::suggest_path(name));
         self.dialog = Some(Dialog::Path(PathDialog::new(
             purpose,
             suggested,

@@ -64,6 +64,9 @@ pub struct App {
     egui_ctx: Option<egui::Context>,
     /// The backup taken before the last merge, while "Undo merge" is offered.
     merge_undo: Option<PathBuf>,
+    /// The folder a share was last written to or merged from (the USB stick, as a rule):
+    /// the next share or merge starts there.
+    exchange_folder: Option<PathBuf>,
     /// The error shown is a write that failed for lack of room or of permission: "Save a
     /// copy…" is offered beside it.
     offer_copy: bool,
@@ -136,6 +139,7 @@ impl App {
             job: None,
             egui_ctx: None,
             merge_undo: None,
+            exchange_folder: None,
             review_waiting: None,
             offer_copy: false,
             backed_up_on: None,

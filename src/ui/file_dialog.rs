@@ -98,6 +98,7 @@ impl PathDialog {
                 });
             }
             let mut enter = false;
+            let mut picked = false;
             ui.horizontal(|ui| {
                 let label = ui.label(lang.file_path());
                 let field = ui
@@ -109,11 +110,16 @@ impl PathDialog {
                     field.request_focus();
                 }
                 enter = submitted(&field);
-                self.browse
+                picked = self
+                    .browse
                     .button(ui, lang, self.browse_request(lang), &mut self.path);
             });
             let request = self.browse_request(lang);
-            self.browse.folders(ui, lang, request, &mut self.path);
+            picked |= self.browse.folders(ui, lang, request, &mut self.path);
+            // A file picked to open or merge is acted on at once, as a sheet picked to import
+            // is previewed.
+            let picked =
+                picked && matches!(self.purpose, PathPurpose::OpenStudio | PathPurpose::Merge);
             ui.label(egui::RichText::new(lang.no_dialog_hint()).weak());
             let target = self.target();
             let exists = self.exists(&target);
@@ -169,7 +175,7 @@ impl PathDialog {
                 let ready = allowed && passphrase_ok && !self.path.trim().is_empty();
                 let passphrase = (!self.passphrase.is_empty()).then(|| self.passphrase.clone());
                 if ui.add_enabled(ready, egui::Button::new(action)).clicked()
-                    || (ready && (enter || enter_confirms(ui)))
+                    || (ready && (enter || picked || enter_confirms(ui)))
                 {
                     command = Some(match self.purpose {
                         PathPurpose::NewStudio => Command::NewStudio {
