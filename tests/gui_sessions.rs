@@ -108,6 +108,8 @@ fn the_whole_session_journey_takes_at_most_thirty_actions() {
         ("年轻党员外出务工，支部活动难组织", "镇组织办", "2027-03-31"),
     ] {
         actions.click(&mut harness, "提出难题");
+        // The session is planned ahead: the form says what its day means for the problem.
+        harness.get_by_label_contains("在那之前不能记录进展");
         actions.fill(&mut harness, "难题", title);
         actions.fill(&mut harness, "责任单位/责任人", office);
         actions.fill(&mut harness, "完成时限", deadline);

@@ -17,3 +17,13 @@ texts! {
     edited: "修改了", "Edited";
     print_problem_ledger: "打印台账", "Print ledger";
 }
+
+impl Lang {
+    /// Says what raising a problem on a day still ahead means (a session planned ahead).
+    pub fn raised_ahead(self, day: &str) -> String {
+        match self {
+            Self::Zh => format!("记为 {day} 提出（活动当天）；在那之前不能记录进展"),
+            Self::En => format!("Raised on {day} (the session's day); no progress before then"),
+        }
+    }
+}

@@ -356,12 +356,16 @@ impl ProblemForm {
                     }
                     ui.end_row();
                     let error = self.error(ProblemField::RaisedOn, lang);
+                    // Raised at a session planned ahead: said plainly what that day means.
+                    let ahead = parse_day(&self.raised_on).filter(|day| *day > today);
+                    let note =
+                        ahead.map(|day| lang.raised_ahead(&day.format("%Y-%m-%d").to_string()));
                     text_field(
                         ui,
                         lang.col_raised_on(),
                         &mut self.raised_on,
                         lang.day_hint(),
-                        error,
+                        error.or(note.as_deref()),
                     );
                     text_field(ui, lang.col_responsible(), &mut self.responsible, "", None);
                     choice(
