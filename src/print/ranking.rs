@@ -48,15 +48,16 @@ pub fn ranking_list<'f>(
         &[
             Column {
                 title: lang.col_rank(),
-                share: 0.08,
+                share: 0.07,
             },
             Column {
                 title: lang.col_name(),
-                share: 0.12,
+                share: 0.11,
             },
             Column {
+                // A branch's whole name on one line (秦韵服饰有限公司党支部).
                 title: lang.col_branch(),
-                share: 0.26,
+                share: 0.32,
             },
             Column {
                 title: lang.part_base(),
@@ -76,7 +77,7 @@ pub fn ranking_list<'f>(
             },
             Column {
                 title: lang.col_stars(),
-                share: 0.16,
+                share: 0.12,
             },
         ],
         &rows,
