@@ -311,7 +311,7 @@ impl App {
         };
         let offer_copy = self.offer_copy;
         let mut save_copy = false;
-        let modal = crate::ui::widgets::modal("error").show(ui.ctx(), |ui| {
+        let modal = crate::ui::widgets::message_box("error").show(ui.ctx(), |ui| {
             ui.set_max_width(520.0);
             ui.heading(title);
             ui.label(message.as_str());

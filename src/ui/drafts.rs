@@ -114,7 +114,7 @@ pub enum Answer {
 /// The question before typed work is left behind; `None` until answered.
 pub fn ask(ctx: &egui::Context, lang: Lang, draft: &Draft) -> Option<Answer> {
     let mut answer = None;
-    let modal = crate::ui::widgets::modal("unsaved-question").show(ctx, |ui| {
+    let modal = crate::ui::widgets::message_box("unsaved-question").show(ctx, |ui| {
         ui.set_width(380.0);
         // Long text wraps inside; the dialog never runs past the window's edge.
         ui.set_max_width(380.0);

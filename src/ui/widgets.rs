@@ -367,9 +367,19 @@ pub fn name_text_field(response: egui::Response, label: &str) -> egui::Response 
 /// A modal dialog, its top edge fixed below the menu bar: content that appears inside (a
 /// message, a preview) grows it downwards instead of moving every field and button.
 pub fn modal(id: &str) -> egui::Modal {
+    modal_at(id, 60.0)
+}
+
+/// A message or question box: lower than a dialog, so a form's title beneath stays in view
+/// above it instead of two titles on one another.
+pub fn message_box(id: &str) -> egui::Modal {
+    modal_at(id, 140.0)
+}
+
+fn modal_at(id: &str, top: f32) -> egui::Modal {
     let id = egui::Id::unique(id);
     egui::Modal::new(id)
-        .area(egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, [0.0, 60.0]))
+        .area(egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, [0.0, top]))
 }
 
 /// Where [`form_window`] notes the frame it last drew a form in.
