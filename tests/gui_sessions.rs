@@ -235,6 +235,24 @@ fn attendance_takes_one_click_per_state_and_the_number_keys() {
         Some(AttendanceStatus::Absent),
         "one click, straight to 缺席"
     );
+    // With a form open over the page, a digit typed outside its fields marks no one.
+    let before = rows(&harness);
+    harness.get_by_label("提出难题").click();
+    harness.run();
+    for key in [
+        egui::Key::Num4,
+        egui::Key::Num2,
+        egui::Key::ArrowDown,
+        egui::Key::Num3,
+    ] {
+        harness.key_press(key);
+        harness.run();
+    }
+    assert_eq!(
+        rows(&harness),
+        before,
+        "the list behind the form is untouched"
+    );
 }
 
 #[test]

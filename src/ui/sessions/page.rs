@@ -190,6 +190,8 @@ impl crate::ui::View for SessionPage {
         // The record on the left, the attendance on the right: both in view without scrolling.
         // The attendance takes the wider part: a row holds a name, a branch, four states and
         // the reason for leave.
+        // No keys to the list while a form is open over the page.
+        let keys = self.form.is_none() && self.problem_form.is_none();
         egui_extras::StripBuilder::new(ui)
             .size(egui_extras::Size::relative(0.4))
             .size(egui_extras::Size::remainder())
@@ -243,6 +245,7 @@ impl crate::ui::View for SessionPage {
                                 &model.rows,
                                 &mut self.reasons,
                                 &mut self.cursor,
+                                keys,
                             ));
                         });
                 });
@@ -380,6 +383,7 @@ fn attendance_ui(
     rows: &[(RosterEntry, Option<AttendanceMark>)],
     reasons: &mut HashMap<SecretaryId, String>,
     cursor: &mut usize,
+    keys: bool,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let expected = rows.len();
@@ -406,7 +410,11 @@ fn attendance_ui(
     ui.label(RichText::new(lang.attendance_keys()).weak().small());
     *cursor = (*cursor).min(rows.len().saturating_sub(1));
     let mut keyed = None;
-    if !ui.ctx().egui_wants_keyboard_input() && !rows.is_empty() {
+    // The keys belong to the list only while nothing is over it (a form, a dialog, a
+    // message) and no field has the keyboard.
+    let over =
+        ui.ctx().memory(|m| m.top_modal_layer().is_some()) || egui::Popup::is_any_open(ui.ctx());
+    if keys && !over && !ui.ctx().egui_wants_keyboard_input() && !rows.is_empty() {
         ui.input(|input| {
             if input.key_pressed(egui::Key::ArrowDown) {
                 *cursor = (*cursor + 1).min(rows.len() - 1);
