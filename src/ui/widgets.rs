@@ -126,7 +126,14 @@ pub fn combo<T: Copy + PartialEq>(
 /// A labelled name field for someone who may or may not be on the roster (a host, a
 /// recorder): picked from `names` like a combo box, or typed when the person is an outsider.
 pub fn name_picker(ui: &mut Ui, id_salt: &str, label: &str, value: &mut String, names: &[String]) {
-    let label_response = ui.label(label);
+    ui.label(label);
+    name_pick(ui, id_salt, label, value, names);
+    ui.end_row();
+}
+
+/// [`name_picker`] without its row: the picker alone, named `label` for screen readers and
+/// tests (two of them share a row).
+pub fn name_pick(ui: &mut Ui, id_salt: &str, label: &str, value: &mut String, names: &[String]) {
     let mut picked = None;
     let response = filtered_popup(ui, id_salt, label, value.clone(), usize::MAX, |ui, pick| {
         for name in names {
@@ -140,13 +147,10 @@ pub fn name_picker(ui: &mut Ui, id_salt: &str, label: &str, value: &mut String, 
         }
     });
     let enabled = ui.is_enabled();
-    response
-        .labelled_by(label_response.id)
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, label));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, label));
     if let Some(name) = picked {
         *value = name;
     }
-    ui.end_row();
 }
 
 /// Lists longer than this get a filter field.
@@ -382,6 +386,10 @@ fn modal_at(id: &str, top: f32) -> egui::Modal {
         .area(egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, [0.0, top]))
 }
 
+/// How far below the window's top a form opens: over the menu bar's middle (its menus are at
+/// the left), so a session form fits a 768-pixel laptop screen whole.
+const FORM_TOP: f32 = 8.0;
+
 /// Where [`form_window`] notes the frame it last drew a form in.
 const FORM_SHOWN: &str = "form-window-shown";
 
@@ -415,23 +423,34 @@ pub fn form_window(ui: &Ui, title: &str, id: &str, width: f32, add_contents: imp
     let frame = ui.ctx().cumulative_frame_nr();
     ui.ctx()
         .data_mut(|d| d.insert_temp(egui::Id::unique(FORM_SHOWN), frame));
-    // Below its top edge and above the status line.
-    let tallest = ui.ctx().content_rect().height() - 48.0 - 72.0;
+    let opened = ui
+        .ctx()
+        .data(|d| d.get_temp::<u64>(egui::Id::unique(id).with("shown")))
+        .is_none_or(|last| last + 1 < frame);
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(egui::Id::unique(id).with("shown"), frame));
+    // From near the top of the window to above the status line: the tallest a form can be
+    // on a laptop with a taskbar before its fields scroll.
+    let tallest = ui.ctx().content_rect().height() - FORM_TOP - 90.0;
     egui::Window::new(title)
         .id(egui::Id::unique(id))
         .collapsible(false)
         .resizable(false)
-        .anchor(egui::Align2::CENTER_TOP, [0.0, 48.0])
+        .anchor(egui::Align2::CENTER_TOP, [0.0, FORM_TOP])
         .default_height(tallest)
         .show(ui.ctx(), |ui| {
             ui.set_width(width);
             // Long text wraps inside; the dialog never runs past the window's edge.
             ui.set_max_width(width);
-            // On a short screen (a laptop with a taskbar) the fields scroll inside the
-            // window instead of the buttons falling off the bottom.
-            egui::ScrollArea::vertical()
-                .max_height(tallest)
-                .show(ui, add_contents);
+            // The bar beside the fields, not over their right edge.
+            ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+            // On a short screen the fields scroll inside the window instead of the buttons
+            // falling off the bottom; a form opened again starts at its top.
+            let mut area = egui::ScrollArea::vertical().max_height(tallest);
+            if opened {
+                area = area.vertical_scroll_offset(0.0);
+            }
+            area.show(ui, add_contents);
         });
 }
 

@@ -10,7 +10,7 @@ use crate::domain::{Area, AreaId, BranchId, SecretaryId, SessionId};
 use crate::i18n::Lang;
 use crate::store::Store;
 use crate::ui::data::Memo;
-use crate::ui::widgets::{ERROR_RED, choice, name_picker, text_field};
+use crate::ui::widgets::{ERROR_RED, choice, text_field};
 use crate::ui::{Change, Command, ViewContext};
 use chrono::Datelike;
 use egui::Ui;
@@ -353,20 +353,27 @@ fn fields_grid(
             }
             ui.end_row();
             text_field(ui, lang.col_place(), &mut draft.place, "", None);
-            name_picker(
-                ui,
-                "session-host",
-                lang.col_host(),
-                &mut draft.host,
-                &choices.people,
-            );
-            name_picker(
-                ui,
-                "session-recorder",
-                lang.col_recorder(),
-                &mut draft.recorder,
-                &choices.people,
-            );
+            // Host and recorder on one row: the form fits a laptop's screen.
+            ui.label(lang.col_host());
+            ui.horizontal(|ui| {
+                crate::ui::widgets::name_pick(
+                    ui,
+                    "session-host",
+                    lang.col_host(),
+                    &mut draft.host,
+                    &choices.people,
+                );
+                ui.add_space(12.0);
+                ui.label(lang.col_recorder());
+                crate::ui::widgets::name_pick(
+                    ui,
+                    "session-recorder",
+                    lang.col_recorder(),
+                    &mut draft.recorder,
+                    &choices.people,
+                );
+            });
+            ui.end_row();
             for (label, text) in [
                 (lang.col_agenda(), &mut draft.agenda),
                 (lang.col_discussion(), &mut draft.discussion),
