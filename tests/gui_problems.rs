@@ -350,3 +350,51 @@ fn save_in_the_question_records_a_step_typed_on_a_problems_page_then_leaves() {
     assert_eq!(steps(&harness), before + 1, "recorded");
     assert_eq!(harness.state().settings().screen, Screen::Dashboard);
 }
+
+#[test]
+fn a_problem_raised_at_a_session_planned_ahead_can_be_edited_before_that_day() {
+    use secretary_studio::domain::problem::{ProblemCategory, ProblemFields};
+    let mut store = common::demo_store();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).expect("day");
+    let problem = store
+        .write(|w| {
+            w.add_problem(
+                &ProblemFields {
+                    title: "冬季农田水利冻损".to_owned(),
+                    description: String::new(),
+                    category: ProblemCategory::Infrastructure,
+                    branch_id: None,
+                    raised_by: None,
+                    session_id: None,
+                    raised_on: day,
+                    responsible: String::new(),
+                    helper_id: None,
+                    deadline: None,
+                    pairing_id: None,
+                },
+                "",
+            )
+        })
+        .expect("raised ahead");
+    let mut harness = common::harness(store, Screen::Problems);
+    harness.get_by_label("冬季农田水利冻损").click();
+    harness.run();
+    harness.get_by_label("编辑").click();
+    harness.run();
+    common::type_into(&mut harness, "完成时限", "2027-02-28");
+    harness.get_by_label("保存").click();
+    harness.run();
+    assert!(harness.query_by_label("不能晚于今天").is_none());
+    let saved = harness
+        .state()
+        .store()
+        .problems()
+        .expect("list")
+        .into_iter()
+        .find(|p| p.id == problem)
+        .expect("there");
+    assert_eq!(
+        saved.fields.deadline.map(|d| d.to_string()).as_deref(),
+        Some("2027-02-28")
+    );
+}

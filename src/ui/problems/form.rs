@@ -180,6 +180,8 @@ impl ProblemForm {
         let mut form = Self::new(fields.raised_on, fields.session_id);
         form.editing = Some(id);
         actor.clone_into(&mut form.actor);
+        // Raised at a session planned ahead: that day stays allowed when it is edited.
+        form.latest_day = Some(fields.raised_on);
         form.original = Some((fields.clone(), state, first_progress));
         form.title.clone_from(&fields.title);
         form.description.clone_from(&fields.description);
