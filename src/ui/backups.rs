@@ -74,6 +74,8 @@ impl BackupsDialog {
             }
             egui::ScrollArea::vertical()
                 .max_height(360.0)
+                // Inside a box the room below is not known: as tall as the rows, up to this.
+                .min_scrolled_height(360.0)
                 .show(ui, |ui| {
                     egui::Grid::new("backups-grid")
                         .num_columns(4)

@@ -280,6 +280,8 @@ impl FolderBrowser {
                     let row_height = ui.spacing().interact_size.y;
                     egui::ScrollArea::vertical()
                         .max_height(180.0)
+                        // Inside a box the room below is not known: as tall as the rows, up to this.
+                        .min_scrolled_height(180.0)
                         .auto_shrink([false, true])
                         .show_rows(ui, row_height, shown.len(), |ui, rows| {
                             for entry in &shown[rows] {

@@ -198,6 +198,8 @@ fn plan_ui(ui: &mut Ui, lang: Lang, plan: &RosterImportPlan, lines: &[PreviewLin
     egui::ScrollArea::vertical()
         .min_scrolled_height(height)
         .max_height(height)
+        // Inside a box the room below is not known: as tall as the rows, up to this.
+        .min_scrolled_height(height)
         .auto_shrink([false, true])
         .show_rows(ui, row_height, lines.len(), |ui, range| {
             for (line, name, branch, what, is_error) in &lines[range] {

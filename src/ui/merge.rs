@@ -52,6 +52,8 @@ pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &mut MergePreview) -> Op
         } else {
             egui::ScrollArea::vertical()
                 .max_height(260.0)
+                // Inside a box the room below is not known: as tall as the rows, up to this.
+                .min_scrolled_height(260.0)
                 .id_salt("merge-tables")
                 .show(ui, |ui| {
                     egui::Grid::new("merge-grid")

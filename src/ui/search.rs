@@ -69,7 +69,12 @@ fn load(store: &Store, (): &()) -> crate::store::Result<Vec<Entry>> {
     for p in store.problems()? {
         entries.push(Entry {
             kind: Kind::Problem,
-            label: p.fields.title.clone(),
+            // Its day first, as a session's: a problem raised again in another year differs.
+            label: format!(
+                "{}　{}",
+                p.fields.raised_on.format("%Y-%m-%d"),
+                p.fields.title
+            ),
             key: SearchKey::new(&p.fields.title),
             text: format!("{} {}", p.fields.description, p.fields.responsible),
             screen: Screen::Problem(p.id),
@@ -167,6 +172,8 @@ impl SearchDialog {
             }
             egui::ScrollArea::vertical()
                 .max_height(380.0)
+                // Inside a box the room below is not known: as tall as the rows, up to this.
+                .min_scrolled_height(380.0)
                 .show(ui, |ui| {
                     for (n, entry) in found.iter().take(LISTED).enumerate() {
                         ui.horizontal(|ui| {
