@@ -85,7 +85,8 @@ fn resolving_asks_for_the_resolution_and_the_history_keeps_every_step() {
     harness.get_by_label("标记为已解决时请填写解决情况");
     // The field is asked for by its name once the state is 已解决.
     common::type_into(&mut harness, "解决情况", "冷库用地已批复");
-    harness.get_by_label("记录").click();
+    // Enter after the resolution records the step, as 记录 does.
+    harness.key_press(egui::Key::Enter);
     harness.run();
     let store = harness.state().store();
     let problem = store

@@ -235,7 +235,8 @@ fn incentivise_awards_points_and_a_rule_change_recomputes_the_board() {
     assert_eq!(points_of(&harness), before + 5);
     pick(&mut harness, "姓名 表彰与批评", "王建国");
     common::type_into(&mut harness, "原因 表彰与批评", "结对帮扶成效突出");
-    harness.get_by_label("记录表彰/批评").click();
+    // Enter after the reason records it, as 记录表彰/批评 does.
+    harness.key_press(egui::Key::Enter);
     harness.run();
     assert_eq!(points_of(&harness), before + 15, "a commendation is +10");
     harness.get_by_label("积分规则").click();
@@ -332,7 +333,8 @@ fn an_honour_takes_a_day_in_the_period_worked_on_and_says_when_it_is_outside() {
     assert_eq!(date_of(&harness), "2026-09-30");
     pick(&mut harness, "姓名 表彰与批评", "王建国");
     common::type_into(&mut harness, "原因 表彰与批评", "结对帮扶成效突出");
-    harness.get_by_label("记录表彰/批评").click();
+    // Enter after the reason records it, as 记录表彰/批评 does.
+    harness.key_press(egui::Key::Enter);
     harness.run();
     let q3 = Period::parse("2026-Q3").expect("period");
     let in_q3 = harness

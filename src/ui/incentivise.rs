@@ -3,7 +3,7 @@
 
 use super::data::{Memo, Names};
 use super::widgets::{
-    ERROR_RED, combo, in_office, name_text_field, row_button, screen_title, tabs,
+    ERROR_RED, combo, in_office, name_text_field, row_button, screen_title, submitted, tabs,
 };
 use super::{Change, Command, Screen, ViewContext};
 use crate::domain::SecretaryId;
@@ -488,6 +488,8 @@ fn entry_form_ui(
     (honour, period): (bool, Period),
 ) -> Option<Change> {
     let mut change = None;
+    // Enter in one of this form's fields records it.
+    let mut entered = false;
     egui::Grid::new(format!("{salt}-form"))
         .num_columns(2)
         .spacing([8.0, 4.0])
@@ -519,26 +521,29 @@ fn entry_form_ui(
                 );
             } else {
                 ui.label(lang.col_points());
-                name_text_field(
+                let field = name_text_field(
                     ui.add_sized(
-                        [60.0, 20.0],
+                        [80.0, 20.0],
                         egui::TextEdit::singleline(&mut form.points).hint_text("+5 / -3"),
                     ),
                     lang.col_points(),
                 );
+                entered |= submitted(&field);
             }
             ui.end_row();
             ui.label(lang.col_date());
-            name_text_field(
+            let field = name_text_field(
                 ui.add_sized([100.0, 20.0], egui::TextEdit::singleline(&mut form.date)),
                 &format!("{} {}", lang.col_date(), salt),
             );
+            entered |= submitted(&field);
             ui.end_row();
             ui.label(lang.col_reason());
-            name_text_field(
+            let field = name_text_field(
                 ui.add_sized([220.0, 20.0], egui::TextEdit::singleline(&mut form.reason)),
                 &format!("{} {}", lang.col_reason(), salt),
             );
+            entered |= submitted(&field);
             ui.end_row();
         });
     // A day outside the period counts in another one: said before it is recorded.
@@ -556,7 +561,7 @@ fn entry_form_ui(
         lang.record_award()
     };
     ui.horizontal(|ui| {
-        if ui.button(button).clicked() {
+        if ui.button(button).clicked() || entered {
             let date = parse_day(&form.date);
             let points = form
                 .points

@@ -326,7 +326,9 @@ impl ProgressForm {
             .inner
             .clicked()
             // 保存 answered to the question about unsaved work, or Ctrl+S.
-            || (self.new_state.is_some() && crate::ui::widgets::save_requested(ui));
+            || (self.new_state.is_some()
+                && (crate::ui::widgets::save_requested(ui)
+                    || crate::ui::widgets::enter_confirms(ui)));
         let latest = history.iter().map(|h| h.event.date).max();
         let check = |state: ProblemState| {
             parse_day(&self.date)
