@@ -120,10 +120,10 @@ code_enum!(
         Raised = "raised",
         /// 推进中
         InProgress = "in_progress",
+        /// 已上报 (before 已解决: the order a problem goes through)
+        Escalated = "escalated",
         /// 已解决
         Resolved = "resolved",
-        /// 已上报
-        Escalated = "escalated",
     }
 );
 

@@ -4,7 +4,7 @@ use crate::i18n::Lang;
 
 texts! {
     save_pdf: "另存为 PDF…", "Save PDF…";
-    filter_hint: "输入文字或拼音首字母筛选", "Type text or pinyin initials";
+    filter_hint: "输入筛选", "Type to filter";
 }
 
 impl Lang {

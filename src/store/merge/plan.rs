@@ -348,8 +348,13 @@ fn summary(
             Some(_) => None,
             None => referred_names(conn, infos, info, &c.record, labels),
         })
-        .take(3)
-        .collect();
+        .fold(Vec::<String>::new(), |mut seen, name| {
+            // Three different names: a title changed in many records shows once.
+            if seen.len() < 3 && !seen.contains(&name) {
+                seen.push(name);
+            }
+            seen
+        });
     TableSummary {
         table: info.name.clone(),
         new: plan.count(ChangeKind::New),

@@ -69,7 +69,12 @@ fn load_trend(
             points.push((p, a.total));
         }
     }
-    Ok(points)
+    // Periods before anything was recorded are not a fall to nought: they are left out.
+    let first = points
+        .iter()
+        .position(|(_, total)| *total != 0.0)
+        .unwrap_or(points.len());
+    Ok(points.split_off(first))
 }
 
 impl Model<'_> {
@@ -268,7 +273,7 @@ impl Controls {
         );
         Plot::new("trend")
             .height(280.0)
-            .legend(Legend::default())
+            .legend(Legend::default().follow_insertion_order(true))
             .include_y(0.0)
             .include_y(100.0)
             .x_axis_formatter(move |mark, _| {
@@ -399,7 +404,7 @@ impl Controls {
         let names: Vec<String> = model.criteria.iter().map(|c| c.name.clone()).collect();
         Plot::new("side-by-side-chart")
             .height(240.0)
-            .legend(Legend::default())
+            .legend(Legend::default().follow_insertion_order(true))
             .x_axis_formatter(move |mark, _| {
                 names
                     .get(mark.value.round() as usize)

@@ -360,15 +360,24 @@ impl ProblemForm {
                     let error = self.error(ProblemField::RaisedOn, lang);
                     // Raised at a session planned ahead: said plainly what that day means.
                     let ahead = parse_day(&self.raised_on).filter(|day| *day > today);
-                    let note =
-                        ahead.map(|day| lang.raised_ahead(&day.format("%Y-%m-%d").to_string()));
                     text_field(
                         ui,
                         lang.col_raised_on(),
                         &mut self.raised_on,
                         lang.day_hint(),
-                        error.or(note.as_deref()),
+                        error,
                     );
+                    if let Some(day) = ahead {
+                        // A plain note, not an error.
+                        ui.label("");
+                        ui.label(
+                            egui::RichText::new(
+                                lang.raised_ahead(&day.format("%Y-%m-%d").to_string()),
+                            )
+                            .weak(),
+                        );
+                        ui.end_row();
+                    }
                     text_field(ui, lang.col_responsible(), &mut self.responsible, "", None);
                     choice(
                         ui,

@@ -201,8 +201,9 @@ impl crate::ui::View for SessionPage {
                         .id_salt("session-record")
                         .auto_shrink([false, false])
                         .show(ui, |ui| {
-                            session_details(ui, lang, fields, &names.areas);
-                            systems_details(ui, lang, fields, names, pair.as_deref());
+                            let systems = systems_rows(lang, fields, names, pair.as_deref());
+                            session_details(ui, lang, fields, &names.areas, systems);
+                            study_details(ui, lang, fields);
                             ui.add_space(10.0);
                             ui.horizontal(|ui| {
                                 ui.strong(lang.problems_here());
@@ -282,27 +283,25 @@ impl crate::ui::View for SessionPage {
     }
 }
 
-/// What the five systems take from a session: the pairing of a help visit, the host village
-/// of an exchange, and the topics studied.
-fn systems_details(
-    ui: &mut Ui,
+/// The pairing of a help visit and the host village of an exchange, as rows of the details.
+fn systems_rows<'l>(
     lang: Lang,
     fields: &SessionFields,
     names: &Names,
     pair: Option<&str>,
-) {
+) -> Vec<(&'l str, String)> {
+    let mut rows = Vec::new();
     if let Some(pair) = pair {
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(lang.col_pairing()).weak());
-            ui.label(pair);
-        });
+        rows.push((lang.col_pairing(), pair.to_owned()));
     }
     if fields.host_branch_id.is_some() {
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(lang.col_host_village()).weak());
-            ui.label(names.branch(fields.host_branch_id));
-        });
+        rows.push((lang.col_host_village(), names.branch(fields.host_branch_id)));
     }
+    rows
+}
+
+/// The topics studied at a session.
+fn study_details(ui: &mut Ui, lang: Lang, fields: &SessionFields) {
     if !fields.study_topics.is_empty() {
         ui.add_space(4.0);
         ui.strong(lang.study_topics());
@@ -320,7 +319,13 @@ fn systems_details(
     }
 }
 
-fn session_details(ui: &mut Ui, lang: Lang, fields: &SessionFields, areas: &[Area]) {
+fn session_details(
+    ui: &mut Ui,
+    lang: Lang,
+    fields: &SessionFields,
+    areas: &[Area],
+    systems: Vec<(&str, String)>,
+) {
     let time =
         |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
     let day = fields.held_on.format("%Y-%m-%d");
@@ -348,7 +353,12 @@ fn session_details(ui: &mut Ui, lang: Lang, fields: &SessionFields, areas: &[Are
                 ),
                 (lang.col_systems(), lang.systems(fields.systems)),
                 (lang.col_area(), area),
-            ] {
+            ]
+            .into_iter()
+            // The pairing of a help visit and the host village of an exchange, in the same
+            // table, before the agenda.
+            .chain(systems)
+            {
                 ui.label(RichText::new(label).weak());
                 ui.label(value);
                 ui.end_row();
