@@ -340,21 +340,22 @@ fn summary(
             }
         }
     }
-    let examples = plan
-        .changes
-        .iter()
-        .filter_map(|c| match info.label.map(|l| &c.record.values[l]) {
+    // Three different names (a title changed in many records shows once); the search stops
+    // there, so a county's tens of thousands of attendances cost three lookups, not one each.
+    let mut examples: Vec<String> = Vec::new();
+    for change in &plan.changes {
+        if examples.len() == 3 {
+            break;
+        }
+        let name = match info.label.map(|l| &change.record.values[l]) {
             Some(Value::Text(text)) => Some(text.chars().take(40).collect()),
             Some(_) => None,
-            None => referred_names(conn, infos, info, &c.record, labels),
-        })
-        .fold(Vec::<String>::new(), |mut seen, name| {
-            // Three different names: a title changed in many records shows once.
-            if seen.len() < 3 && !seen.contains(&name) {
-                seen.push(name);
-            }
-            seen
-        });
+            None => referred_names(conn, infos, info, &change.record, labels),
+        };
+        if let Some(name) = name.filter(|n| !examples.contains(n)) {
+            examples.push(name);
+        }
+    }
     TableSummary {
         table: info.name.clone(),
         new: plan.count(ChangeKind::New),
