@@ -23,6 +23,7 @@ pub mod fonts;
 pub mod i18n;
 pub mod import;
 pub mod look;
+pub mod pictures;
 pub mod places;
 pub mod print;
 pub mod report;

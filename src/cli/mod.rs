@@ -24,12 +24,13 @@ USAGE:
   secretary-studio check PATH                     check a studio file (integrity, version, counts)
   secretary-studio new PATH [--name NAME] [--town TOWN]
                                                   start an empty studio in a new file
-  secretary-studio print summary|sign-in SESSION_NO -o FILE.pdf --db PATH
-                                                  a session's summary or sign-in sheet as an A4 PDF
+  secretary-studio print summary|sign-in SESSION_NO -o FILE.pdf|FILE.docx --db PATH
+                                                  a session's summary or sign-in sheet as an A4 PDF,
+                                                  or as Word (.docx) in the official document format
                                                   (SESSION_NO: its 活动编号, e.g. 20261120-a3f9)
-  secretary-studio print problems [--period P] | ranking --period P -o FILE.pdf --db PATH
+  secretary-studio print problems [--period P] | ranking --period P -o FILE.pdf|.docx --db PATH
                                                   the problem ledger, or a period's ranking and commendations
-  secretary-studio print report --period P -o FILE.pdf --db PATH
+  secretary-studio print report --period P -o FILE.pdf|FILE.docx --db PATH
                                                   a period's report: sessions, attendance, problems,
                                                   pairings, points and ranking, with charts
   secretary-studio share -o FILE --db PATH [--passphrase]

@@ -93,12 +93,13 @@ impl Usage {
         .transpose()
     }
 
-    /// A PDF goes into a file named .pdf (not over a .txt or a studio file by mistake).
+    /// A printout goes into a file named .pdf or .docx (not over a .txt or a studio file by
+    /// mistake); the extension chooses PDF or Word.
     fn pdf_output(self, output: Option<PathBuf>) -> Result<PathBuf, String> {
         let output = output.ok_or_else(|| self.missing(Lang::cli_need_pdf_output))?;
         if output
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf") || e.eq_ignore_ascii_case("docx"))
         {
             Ok(output)
         } else {

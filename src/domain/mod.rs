@@ -43,6 +43,7 @@ pub mod merge;
 pub mod number;
 pub mod pairing;
 pub mod period;
+pub mod picture;
 pub mod points;
 pub mod problem;
 pub mod roster;

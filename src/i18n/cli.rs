@@ -4,10 +4,10 @@ use super::Lang;
 
 texts! {
     cli_need_db: "请用 --db 指明工作室文件", "--db PATH is required";
-    cli_need_pdf_output: "请用 -o 指明输出文件", "-o FILE.pdf is required";
+    cli_need_pdf_output: "请用 -o 指明输出文件（.pdf 或 Word 的 .docx）", "-o FILE.pdf (or FILE.docx for Word) is required";
     cli_need_share_output: "请用 -o 指明分享文件", "-o FILE is required";
     cli_need_export_output: "请用 -o 指明导出文件（.xlsx 或 .csv）", "-o FILE.xlsx|FILE.csv is required";
-    cli_print_usage: "用法：print summary|sign-in 活动编号 -o 文件.pdf --db 文件，或 print problems|ranking|report --period 期间 -o 文件.pdf --db 文件", "usage: print summary|sign-in SESSION_NO -o FILE.pdf --db PATH, or print problems|ranking|report --period P -o FILE.pdf --db PATH";
+    cli_print_usage: "用法：print summary|sign-in 活动编号 -o 文件.pdf|文件.docx --db 文件，或 print problems|ranking|report --period 期间 -o 文件.pdf|文件.docx --db 文件", "usage: print summary|sign-in SESSION_NO -o FILE.pdf|FILE.docx --db PATH, or print problems|ranking|report --period P -o FILE.pdf|FILE.docx --db PATH";
     cli_need_period: "请用 --period 指明期间", "--period is required";
     cli_not_merged_other_studio: "未合并：这是另一个工作室的文件；确定要合并时请加上 --other-studio。", "Not merged: the file belongs to another studio; add --other-studio to merge it all the same.";
     cli_passphrase_on_standard_input: "--passphrase：请从标准输入给出口令（一行）。", "--passphrase: give the passphrase on standard input (one line).";
@@ -37,7 +37,7 @@ texts! {
     cli_expected_exactly_one: "需要且只需要一个 ", "expected exactly one ";
     cli_not_period: "不是有效的期间：", "not a period: ";
     cli_write_2021_2021_h1: "（请写 2021、2021-H1、2021-Q3 或 2021-05）", " (write 2021, 2021-H1, 2021-Q3 or 2021-05)";
-    cli_output_file_must_end: "输出文件名须以 .pdf 结尾：", "the output file must end in .pdf: ";
+    cli_output_file_must_end: "输出文件名须以 .pdf 或 .docx 结尾：", "the output file must end in .pdf or .docx: ";
     cli_use_demo_or_county: "只能是 demo 或 county", "use demo or county";
     cli_unknown_command: "没有这个命令：", "unknown command ";
     cli_no_such_ledger: "没有这个台账：", "no such ledger: ";

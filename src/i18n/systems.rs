@@ -354,6 +354,8 @@ impl Lang {
     /// "Wrote 2 pages to FILE"
     pub fn printed(self, pages: usize, path: &std::path::Path) -> String {
         match self {
+            Self::Zh if pages == 0 => format!("已生成 Word 文件：{}", path.display()),
+            Self::En if pages == 0 => format!("Wrote a Word file to {}", path.display()),
             Self::Zh => format!("已生成 {pages} 页：{}", path.display()),
             Self::En => format!("Wrote {pages} pages to {}", path.display()),
         }

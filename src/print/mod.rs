@@ -5,7 +5,7 @@
 
 use crate::domain::SessionId;
 use crate::i18n::Lang;
-use crate::report::pdf::Font;
+use crate::report::pdf::{Document, Font};
 use crate::store::Store;
 use chrono::{Datelike, NaiveDate};
 use std::path::Path;
@@ -16,11 +16,50 @@ mod ranking;
 mod sign_in;
 mod summary;
 
-pub use period::period_report;
-pub use problem_ledger::problem_ledger;
-pub use ranking::ranking_list;
-pub use sign_in::sign_in;
-pub use summary::summary;
+pub use period::{compose_period_report, period_report};
+pub use problem_ledger::{compose_problem_ledger, problem_ledger};
+pub use ranking::{compose_ranking_list, ranking_list};
+pub use sign_in::{compose_sign_in, sign_in};
+pub use summary::{compose_summary, summary};
+
+/// What a printout is written as, chosen by the file's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocFormat {
+    /// PDF, laid out by us.
+    Pdf,
+    /// Word (`.docx`), in the official document format.
+    Word,
+}
+
+impl DocFormat {
+    /// `.docx` is Word; anything else PDF.
+    pub fn of(path: &Path) -> Self {
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+        {
+            Self::Word
+        } else {
+            Self::Pdf
+        }
+    }
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Word => "docx",
+        }
+    }
+}
+
+/// A day as a document's date line writes it: 2026年5月20日.
+pub fn full_date_plain(lang: Lang, day: NaiveDate) -> String {
+    match lang {
+        Lang::Zh => format!("{}年{}月{}日", day.year(), day.month(), day.day()),
+        Lang::En => day.format("%-d %B %Y").to_string(),
+    }
+}
 
 /// A day written in full, as documents date things: 2021年5月20日（星期四）.
 pub fn full_date(lang: Lang, day: NaiveDate) -> String {
@@ -73,7 +112,8 @@ pub enum Printout {
     SignIn,
 }
 
-/// Lays out and writes `printout` of session `id` to `path`.
+/// Lays out and writes `printout` of session `id` to `path`, as PDF or Word by its
+/// extension; returns the PDF's page count (0 for Word, which lays out its own pages).
 pub fn print(
     store: &Store,
     printout: Printout,
@@ -81,13 +121,23 @@ pub fn print(
     lang: Lang,
     path: &Path,
 ) -> Result<usize, String> {
-    let font = Font::bundled();
-    let doc = match printout {
-        Printout::Summary => summary(store, id, lang, font)?,
-        Printout::SignIn => sign_in(store, id, lang, font)?,
+    let compose = |doc: &mut dyn crate::report::Compose| match printout {
+        Printout::Summary => compose_summary(store, id, lang, doc),
+        Printout::SignIn => compose_sign_in(store, id, lang, doc),
     };
-    let pages = doc.page_count();
-    let bytes = doc.finish(page_label(lang))?;
+    let (bytes, pages) = match DocFormat::of(path) {
+        DocFormat::Pdf => {
+            let mut doc = Document::new(Font::bundled());
+            compose(&mut doc)?;
+            let pages = doc.page_count();
+            (doc.finish(page_label(lang))?, pages)
+        }
+        DocFormat::Word => {
+            let mut doc = crate::report::docx::Document::new();
+            compose(&mut doc)?;
+            (doc.finish()?, 0)
+        }
+    };
     write_pdf(&bytes, path, lang)?;
     Ok(pages)
 }
@@ -169,21 +219,47 @@ pub fn print_ledger(
     path: &Path,
     progress: &crate::work::Progress,
 ) -> Result<usize, crate::work::WorkError> {
-    let font = Font::bundled();
-    let doc = match printout {
-        LedgerPrintout::Problems(period, filter) => {
-            problem_ledger(store, lang, font, (period, filter), today, progress)?
+    let compose = |doc: &mut dyn crate::report::Compose| -> Result<(), crate::work::WorkError> {
+        match printout {
+            LedgerPrintout::Problems(period, filter) => {
+                compose_problem_ledger(store, lang, doc, (period, filter), today, progress)?;
+            }
+            LedgerPrintout::Ranking(period) => compose_ranking_list(store, lang, doc, period)?,
+            LedgerPrintout::Report(period) => {
+                compose_period_report(store, lang, doc, period, today, progress)?;
+            }
         }
-        LedgerPrintout::Ranking(period) => ranking_list(store, lang, font, period)?,
-        LedgerPrintout::Report(period) => {
-            period_report(store, lang, font, period, today, progress)?
+        Ok(())
+    };
+    let landscape = matches!(printout, LedgerPrintout::Problems(..));
+    let (bytes, pages) = match DocFormat::of(path) {
+        DocFormat::Pdf => {
+            let mut doc = if landscape {
+                Document::landscape(Font::bundled())
+            } else {
+                Document::new(Font::bundled())
+            };
+            doc.watch(progress);
+            compose(&mut doc)?;
+            progress.check()?;
+            let pages = doc.page_count();
+            let bytes = doc.finish(page_label(lang));
+            progress.step(0.97)?;
+            (bytes?, pages)
+        }
+        DocFormat::Word => {
+            let mut doc = if landscape {
+                crate::report::docx::Document::landscape()
+            } else {
+                crate::report::docx::Document::new()
+            };
+            compose(&mut doc)?;
+            progress.check()?;
+            let bytes = doc.finish();
+            progress.step(0.97)?;
+            (bytes?, 0)
         }
     };
-    progress.check()?;
-    let pages = doc.page_count();
-    let bytes = doc.finish(page_label(lang));
-    progress.step(0.97)?;
-    let bytes = bytes?;
     write_pdf(&bytes, path, lang)?;
     progress.step(1.0).ok();
     Ok(pages)

@@ -13,6 +13,7 @@ use crate::domain::session::SessionKind;
 use crate::domain::session::SessionSummary;
 use crate::domain::{RosterEntry, SecretaryId};
 use crate::i18n::Lang;
+use crate::report::Compose;
 use crate::report::pdf::{Column, Document, Font};
 use crate::store::Store;
 use crate::work::{Progress, WorkError};
@@ -218,9 +219,26 @@ pub fn period_report<'f>(
     today: NaiveDate,
     progress: &'f Progress,
 ) -> Result<Document<'f>, WorkError> {
-    let d = Data::gather(store, lang, period, today, progress)?;
     let mut doc = Document::new(font);
     doc.watch(progress);
+    compose_period_report(store, lang, &mut doc, period, today, progress)?;
+    Ok(doc)
+}
+
+/// Writes the report of `period` as things stand on `today` into `doc`.
+pub fn compose_period_report(
+    store: &Store,
+    lang: Lang,
+    doc: &mut dyn Compose,
+    period: Period,
+    today: NaiveDate,
+    progress: &Progress,
+) -> Result<(), WorkError> {
+    let d = Data::gather(store, lang, period, today, progress)?;
+    let heads = store
+        .document_heads()
+        .map_err(|e| WorkError::Failed(lang.store_error(&e)))?;
+    doc.letterhead(&heads.letterhead);
     doc.title(
         &format!(
             "{}\n{}{}",
@@ -242,24 +260,25 @@ pub fn period_report<'f>(
         ),
         0.0,
     );
-    overview_section(&mut doc, lang, &d);
-    sessions_section(&mut doc, lang, &d, period);
+    overview_section(doc, lang, &d);
+    sessions_section(doc, lang, &d, period);
     progress.step(0.65)?;
-    attendance_section(&mut doc, lang, &d);
+    attendance_section(doc, lang, &d);
     progress.step(0.7)?;
-    problems_section(&mut doc, lang, &d);
-    pairings_section(&mut doc, lang, &d, period, today);
+    problems_section(doc, lang, &d);
+    pairings_section(doc, lang, &d, period, today);
     progress.step(0.75)?;
-    leaderboard_section(&mut doc, lang, &d);
+    leaderboard_section(doc, lang, &d);
     progress.step(0.8)?;
-    ranking_section(&mut doc, lang, &d);
+    ranking_section(doc, lang, &d);
     doc.signatures(&[
         lang.report_prepared(),
         lang.report_approved(),
         lang.report_date(),
     ]);
+    doc.sign_off(&[&heads.signer, &super::full_date_plain(lang, today)]);
     progress.step(0.85)?;
-    Ok(doc)
+    Ok(())
 }
 
 /// The numbering of figures.
@@ -268,7 +287,7 @@ fn figure(lang: Lang) -> &'static str {
 }
 
 /// 一、总体情况: the period in one paragraph.
-fn overview_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
+fn overview_section(doc: &mut dyn Compose, lang: Lang, d: &Data) {
     let visits: i64 = d.visits_in_period.values().map(|v| v.0).sum();
     let kinds_text = d
         .count_by_kind
@@ -319,7 +338,7 @@ fn overview_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
 }
 
 /// 二、活动开展情况: sessions by kind and month, and the studio's own listed.
-fn sessions_section(doc: &mut Document<'_>, lang: Lang, d: &Data, period: Period) {
+fn sessions_section(doc: &mut dyn Compose, lang: Lang, d: &Data, period: Period) {
     let figure = figure(lang);
     // 二、活动开展情况
     doc.heading(&section(lang, 2, lang.report_sessions_held()));
@@ -430,7 +449,7 @@ fn sessions_section(doc: &mut Document<'_>, lang: Lang, d: &Data, period: Period
 }
 
 /// 三、出勤情况: attendance by area and by person.
-fn attendance_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
+fn attendance_section(doc: &mut dyn Compose, lang: Lang, d: &Data) {
     let figure = figure(lang);
     // 三、出勤情况
     doc.heading(&section(lang, 3, lang.report_attendance()));
@@ -532,7 +551,7 @@ fn attendance_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
 }
 
 /// 四、发展难题: problems raised, resolved and open, by area.
-fn problems_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
+fn problems_section(doc: &mut dyn Compose, lang: Lang, d: &Data) {
     // 四、发展难题
     doc.heading(&section(lang, 4, lang.report_problems()));
     let mut problems_by_area: BTreeMap<(usize, String), ProblemCounts> = BTreeMap::new();
@@ -576,13 +595,7 @@ fn problems_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
 }
 
 /// 五、结对帮扶: each active pairing's visits, problems and state.
-fn pairings_section(
-    doc: &mut Document<'_>,
-    lang: Lang,
-    d: &Data,
-    period: Period,
-    today: NaiveDate,
-) {
+fn pairings_section(doc: &mut dyn Compose, lang: Lang, d: &Data, period: Period, today: NaiveDate) {
     // 五、结对帮扶
     doc.heading(&section(lang, 5, lang.report_pairings()));
     let stale_days = d.stale_days;
@@ -634,7 +647,7 @@ fn pairings_section(
 }
 
 /// 六、积分排行: the leaders and a chart of the ten first.
-fn leaderboard_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
+fn leaderboard_section(doc: &mut dyn Compose, lang: Lang, d: &Data) {
     let figure = figure(lang);
     // 六、积分排行: the heading stays with its chart.
     doc.need(BODY_ROW * (LEADERS.min(10) as f32 + 4.0));
@@ -679,7 +692,7 @@ fn leaderboard_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
 }
 
 /// 七、比拼排名与星级: the ranking with stars.
-fn ranking_section(doc: &mut Document<'_>, lang: Lang, d: &Data) {
+fn ranking_section(doc: &mut dyn Compose, lang: Lang, d: &Data) {
     // 七、比拼排名
     doc.heading(&section(lang, 7, lang.report_ranking_stars()));
     let mut stars = [0usize; 6];

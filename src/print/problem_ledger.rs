@@ -2,6 +2,7 @@
 
 use super::full_date;
 use crate::i18n::Lang;
+use crate::report::Compose;
 use crate::report::pdf::{Column, Document, Font};
 use crate::store::Store;
 use chrono::NaiveDate;
@@ -20,6 +21,25 @@ pub fn problem_ledger<'f>(
     today: NaiveDate,
     progress: &'f crate::work::Progress,
 ) -> Result<Document<'f>, String> {
+    // On A4 lying: eleven columns do not fit upright.
+    let mut doc = Document::landscape(font);
+    doc.watch(progress);
+    compose_problem_ledger(store, lang, &mut doc, (period, filter), today, progress)?;
+    Ok(doc)
+}
+
+/// Writes the problem ledger into `doc` (which should lie: eleven columns).
+pub fn compose_problem_ledger(
+    store: &Store,
+    lang: Lang,
+    doc: &mut dyn Compose,
+    (period, filter): (
+        Option<crate::domain::period::Period>,
+        crate::domain::problem::ProblemFilter,
+    ),
+    today: NaiveDate,
+    progress: &crate::work::Progress,
+) -> Result<(), String> {
     let error = |e: crate::store::Error| lang.store_error(&e);
     let studio = store.studio().map_err(error)?.name;
     let roster = store.roster().map_err(error)?;
@@ -39,10 +59,9 @@ pub fn problem_ledger<'f>(
     problems.retain(|p| {
         period.is_none_or(|p2| p2.contains(p.fields.raised_on)) && filter.matches(p, area_of, today)
     });
-    // In the list's order (newest first), on A4 lying: eleven columns do not fit upright.
+    // In the list's order (newest first).
     progress.step(0.2).ok();
-    let mut doc = Document::landscape(font);
-    doc.watch(progress);
+    doc.letterhead(&store.document_heads().map_err(error)?.letterhead);
     doc.title(&format!("{studio}\n{}", lang.ledger_problem_ledger()), 17.0);
     let scope = scope_line(lang, period, &filter, &areas, &branches);
     doc.paragraph(
@@ -77,8 +96,8 @@ pub fn problem_ledger<'f>(
             .map(|b| b.name.clone())
             .unwrap_or_default()
     };
-    problems_table(&mut doc, lang, &problems, today, (&name, &branch));
-    Ok(doc)
+    problems_table(doc, lang, &problems, today, (&name, &branch));
+    Ok(())
 }
 
 /// What the ledger holds: the period, or the filters the list was narrowed by.
@@ -128,7 +147,7 @@ type NameOf<'a, Id> = &'a dyn Fn(Option<Id>) -> String;
 
 /// One row per problem: what, who, the deadline, the state and how long it has taken.
 fn problems_table(
-    doc: &mut Document<'_>,
+    doc: &mut dyn Compose,
     lang: Lang,
     problems: &[crate::domain::problem::ProblemSummary],
     today: NaiveDate,

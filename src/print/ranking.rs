@@ -2,6 +2,7 @@
 
 use super::section;
 use crate::i18n::Lang;
+use crate::report::Compose;
 use crate::report::pdf::{Column, Document, Font};
 use crate::store::Store;
 
@@ -12,11 +13,24 @@ pub fn ranking_list<'f>(
     font: &'f Font,
     period: crate::domain::period::Period,
 ) -> Result<Document<'f>, String> {
+    let mut doc = Document::new(font);
+    compose_ranking_list(store, lang, &mut doc, period)?;
+    Ok(doc)
+}
+
+/// Writes the ranking and commendation list of `period` into `doc`.
+pub fn compose_ranking_list(
+    store: &Store,
+    lang: Lang,
+    doc: &mut dyn Compose,
+    period: crate::domain::period::Period,
+) -> Result<(), String> {
     let error = |e: crate::store::Error| lang.store_error(&e);
     let studio = store.studio().map_err(error)?.name;
+    let heads = store.document_heads().map_err(error)?;
     let roster = store.roster().map_err(error)?;
     let entry = |id| roster.iter().find(|e| e.id == id);
-    let mut doc = Document::new(font);
+    doc.letterhead(&heads.letterhead);
     doc.title(
         &format!(
             "{studio}\n{}{}",
@@ -118,5 +132,6 @@ pub fn ranking_list<'f>(
         }
     }
     doc.signatures(&[lang.ranking_approved(), lang.ranking_date()]);
-    Ok(doc)
+    doc.sign_off(&[&heads.signer]);
+    Ok(())
 }

@@ -4,6 +4,7 @@ use super::full_date;
 use super::summary::load;
 use crate::domain::SessionId;
 use crate::i18n::Lang;
+use crate::report::Compose;
 use crate::report::pdf::{Column, Document, Font};
 use crate::store::Store;
 
@@ -15,9 +16,20 @@ pub fn sign_in<'f>(
     lang: Lang,
     font: &'f Font,
 ) -> Result<Document<'f>, String> {
+    let mut doc = Document::new(font);
+    compose_sign_in(store, id, lang, &mut doc)?;
+    Ok(doc)
+}
+
+/// Writes the sign-in sheet (签到表) of a session into `doc`.
+pub fn compose_sign_in(
+    store: &Store,
+    id: SessionId,
+    lang: Lang,
+    doc: &mut dyn Compose,
+) -> Result<(), String> {
     let data = load(store, id, lang)?;
     let f = &data.fields;
-    let mut doc = Document::new(font);
     doc.title(
         &format!("{}\n{}{}", data.studio, f.topic, lang.sign_in_sign_sheet()),
         17.0,
@@ -83,5 +95,5 @@ pub fn sign_in<'f>(
         26.0,
     );
     doc.paragraph(&lang.pick_expected(data.rows.len()), 0.0);
-    Ok(doc)
+    Ok(())
 }

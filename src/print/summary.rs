@@ -1,10 +1,11 @@
 //! The session summary (活动纪要): who came, what was studied, discussed and decided, and the
 //! problems raised, as offices file it.
 
-use super::{full_date, section};
+use super::{full_date, full_date_plain, section};
 use crate::domain::session::{AttendanceStatus, SessionFields};
 use crate::domain::{RosterEntry, SessionId};
 use crate::i18n::Lang;
+use crate::report::Compose;
 use crate::report::pdf::{Column, Document, Font};
 use crate::store::Store;
 
@@ -34,16 +35,29 @@ pub(super) fn load(store: &Store, id: SessionId, lang: Lang) -> Result<SessionDa
     })
 }
 
-/// The session summary (活动纪要) as a laid-out document.
+/// The session summary (活动纪要) as a laid-out PDF document.
 pub fn summary<'f>(
     store: &Store,
     id: SessionId,
     lang: Lang,
     font: &'f Font,
 ) -> Result<Document<'f>, String> {
+    let mut doc = Document::new(font);
+    compose_summary(store, id, lang, &mut doc)?;
+    Ok(doc)
+}
+
+/// Writes the session summary (活动纪要) into `doc`.
+pub fn compose_summary(
+    store: &Store,
+    id: SessionId,
+    lang: Lang,
+    doc: &mut dyn Compose,
+) -> Result<(), String> {
     let data = load(store, id, lang)?;
     let f = &data.fields;
-    let mut doc = Document::new(font);
+    let heads = store.document_heads().map_err(|e| lang.store_error(&e))?;
+    doc.letterhead(&heads.letterhead);
     doc.title(
         &format!("{}\n{}{}", data.studio, f.topic, lang.summary_summary()),
         17.0,
@@ -80,7 +94,7 @@ pub fn summary<'f>(
             lang.systems(f.systems)
         ),
     );
-    attendance_part(&mut doc, lang, &data);
+    attendance_part(doc, lang, &data);
     let mut n = 0;
     if !f.study_topics.is_empty() {
         n += 1;
@@ -114,7 +128,7 @@ pub fn summary<'f>(
     }
     if !data.problems.is_empty() {
         n += 1;
-        problems_part(&mut doc, lang, &data, n);
+        problems_part(doc, lang, &data, n);
     }
     if !f.decisions.is_empty() {
         n += 1;
@@ -126,11 +140,12 @@ pub fn summary<'f>(
         lang.summary_recorder_signature(),
         lang.summary_date(),
     ]);
-    Ok(doc)
+    doc.sign_off(&[&heads.signer, &full_date_plain(lang, f.held_on)]);
+    Ok(())
 }
 
 /// Who came: a mark beside each name expected, then the count and who was on leave, why.
-fn attendance_part(doc: &mut Document<'_>, lang: Lang, data: &SessionData) {
+fn attendance_part(doc: &mut dyn Compose, lang: Lang, data: &SessionData) {
     doc.space(4.0);
     doc.paragraph(lang.summary_attendance_present_l_late(), 0.0);
     let marks: Vec<String> = data
@@ -179,7 +194,7 @@ fn attendance_part(doc: &mut Document<'_>, lang: Lang, data: &SessionData) {
 }
 
 /// The problems raised at the session and where they stand, as section `n`.
-fn problems_part(doc: &mut Document<'_>, lang: Lang, data: &SessionData, n: usize) {
+fn problems_part(doc: &mut dyn Compose, lang: Lang, data: &SessionData, n: usize) {
     doc.heading(&section(lang, n, lang.summary_problems_raised_where_they()));
     let name = |id| {
         data.rows

@@ -4,6 +4,8 @@
 //!
 //! Laid out first as pages of simple drawing operations, then written with krilla.
 
+pub use super::Column;
+use super::{Compose, Picture};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -157,18 +159,21 @@ enum Op {
         h: f32,
         rgb: (u8, u8, u8),
     },
+    /// A picture (`images[index]`, JPEG) in the box at `x`, `y` (its top), `w` × `h`.
+    Image {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        index: usize,
+    },
 }
+
+/// The red of the letterhead and its rule (党政机关公文's 版头).
+const RED: (u8, u8, u8) = (204, 0, 0);
 
 /// The colour of chart bars: a dark red that prints as a mid grey in black and white.
 const BAR: (u8, u8, u8) = (178, 34, 34);
-
-/// A table column: its header and its share of the text width.
-pub struct Column<'a> {
-    /// The header.
-    pub title: &'a str,
-    /// Share of the width (the shares of a table add up to 1).
-    pub share: f32,
-}
 
 /// A document being laid out.
 pub struct Document<'f> {
@@ -184,6 +189,8 @@ pub struct Document<'f> {
     span: Option<(f32, f32)>,
     /// The page's width and height in points (A4 upright, or lying for wide tables).
     page: (f32, f32),
+    /// The pictures placed, JPEG.
+    images: Vec<Vec<u8>>,
 }
 
 impl<'f> Document<'f> {
@@ -197,6 +204,7 @@ impl<'f> Document<'f> {
             charts: 0,
             span: None,
             page: (PAGE_WIDTH, PAGE_HEIGHT),
+            images: Vec::new(),
         }
     }
 
@@ -558,6 +566,89 @@ impl<'f> Document<'f> {
         self.y += size * LINE_GAP;
     }
 
+    /// The issuing body's line, centred, with a red rule under it.
+    pub fn letterhead(&mut self, text: &str) {
+        if text.trim().is_empty() {
+            return;
+        }
+        let size = 22.0;
+        self.title(text, size);
+        let width = self.text_width();
+        self.rect(MARGIN_X, self.y, width, 1.5, RED);
+        self.y += 14.0;
+    }
+
+    /// The signer's lines at the end, flush right with two characters' room.
+    pub fn sign_off(&mut self, lines: &[&str]) {
+        let size = BODY;
+        self.ensure(size * LINE_GAP * (lines.len() as f32 + 2.0));
+        self.y += size * 1.8;
+        for line in lines.iter().filter(|l| !l.is_empty()) {
+            let width = self.font.width(line, size);
+            let x = self.page.0 - MARGIN_X - width - 2.0 * size;
+            let baseline = self.y + size;
+            self.text_at(x, baseline, size, line);
+            self.y += size * LINE_GAP;
+        }
+    }
+
+    /// Photos two to a row, each fitted in half the text width and a quarter of the page's
+    /// height (so two to four a page), its caption centred under it.
+    pub fn pictures(&mut self, pictures: &[Picture<'_>]) {
+        let size = BODY - 1.0;
+        let gap = 12.0;
+        let cell_w = (self.text_width() - gap) / 2.0;
+        let cell_h = (self.page.1 - MARGIN_TOP - MARGIN_BOTTOM) / 2.0 - size * 4.0;
+        for row in pictures.chunks(2) {
+            let fitted: Vec<(f32, f32)> = row
+                .iter()
+                .map(|p| {
+                    let (w, h) = (p.width.max(1) as f32, p.height.max(1) as f32);
+                    let scale = (cell_w / w).min(cell_h / h);
+                    (w * scale, h * scale)
+                })
+                .collect();
+            let height = fitted.iter().map(|f| f.1).fold(0.0, f32::max);
+            let caption_lines = row
+                .iter()
+                .map(|p| self.font.wrap(&p.caption, size, cell_w).len())
+                .max()
+                .unwrap_or(1);
+            self.ensure(height + size * LINE_GAP * (caption_lines as f32 + 1.0));
+            let top = self.y;
+            for (i, (picture, (w, h))) in row.iter().zip(&fitted).enumerate() {
+                let left = MARGIN_X + (cell_w + gap) * i as f32;
+                let x = left + (cell_w - w) / 2.0;
+                let index = self.images.len();
+                self.images.push(picture.jpeg.to_vec());
+                let (w, h) = (*w, *h);
+                self.page().push(Op::Image {
+                    x,
+                    y: top + (height - h),
+                    w,
+                    h,
+                    index,
+                });
+                for (n, line) in self
+                    .font
+                    .wrap(&picture.caption, size, cell_w)
+                    .iter()
+                    .enumerate()
+                {
+                    let width = self.font.width(line, size);
+                    let baseline = top + height + 4.0 + size + size * LINE_GAP * n as f32;
+                    self.text_at(left + (cell_w - width) / 2.0, baseline, size, line);
+                }
+            }
+            self.y = top + height + 4.0 + size * LINE_GAP * caption_lines as f32 + gap;
+        }
+    }
+
+    /// How many pictures it places.
+    pub fn picture_count(&self) -> usize {
+        self.images.len()
+    }
+
     /// How many filled shapes (chart bars) it draws.
     pub fn bar_count(&self) -> usize {
         self.pages
@@ -579,7 +670,7 @@ impl<'f> Document<'f> {
             .flatten()
             .filter_map(|op| match op {
                 Op::Text { text, .. } => Some(text.as_str()),
-                Op::Line { .. } | Op::Rect { .. } => None,
+                Op::Line { .. } | Op::Rect { .. } | Op::Image { .. } => None,
             })
             .collect()
     }
@@ -646,6 +737,17 @@ impl<'f> Document<'f> {
                             surface.set_fill(Some(krilla::paint::Fill::default()));
                         }
                     }
+                    Op::Image { x, y, w, h, index } => {
+                        let data: krilla::Data = self.images[*index].clone().into();
+                        let image = krilla::image::Image::from_jpeg(data, true)
+                            .map_err(|e| format!("a picture cannot be placed: {e}"))?;
+                        let Some(size) = krilla::geom::Size::from_wh(*w, *h) else {
+                            continue;
+                        };
+                        surface.push_transform(&krilla::geom::Transform::from_translate(*x, *y));
+                        surface.draw_image(image, size);
+                        surface.pop();
+                    }
                     Op::Rect { x, y, w, h, rgb } => {
                         let mut builder = PathBuilder::new();
                         if let Some(rect) = krilla::geom::Rect::from_xywh(*x, *y, *w, *h) {
@@ -680,6 +782,63 @@ impl<'f> Document<'f> {
             page.finish();
         }
         document.finish().map_err(|e| format!("{e:?}"))
+    }
+}
+
+impl Compose for Document<'_> {
+    fn letterhead(&mut self, text: &str) {
+        Document::letterhead(self, text);
+    }
+    fn title(&mut self, text: &str, size: f32) {
+        Document::title(self, text, size);
+    }
+    fn heading(&mut self, text: &str) {
+        Document::heading(self, text);
+    }
+    fn paragraph(&mut self, text: &str, indent: f32) {
+        Document::paragraph(self, text, indent);
+    }
+    fn field(&mut self, label: &str, value: &str) {
+        Document::field(self, label, value);
+    }
+    fn numbered(&mut self, items: &[String]) {
+        Document::numbered(self, items);
+    }
+    fn grid(&mut self, items: &[String], columns: usize) {
+        Document::grid(self, items, columns);
+    }
+    fn table(&mut self, columns: &[Column<'_>], rows: &[Vec<String>], min_row: f32) {
+        Document::table(self, columns, rows, min_row);
+    }
+    fn bar_chart(
+        &mut self,
+        caption: &str,
+        figure: &str,
+        items: &[(String, f64, String)],
+        max: f64,
+    ) {
+        Document::bar_chart(self, caption, figure, items, max);
+    }
+    fn column_chart(&mut self, caption: &str, figure: &str, items: &[(String, f64, String)]) {
+        Document::column_chart(self, caption, figure, items);
+    }
+    fn signatures(&mut self, labels: &[&str]) {
+        Document::signatures(self, labels);
+    }
+    fn sign_off(&mut self, lines: &[&str]) {
+        Document::sign_off(self, lines);
+    }
+    fn pictures(&mut self, pictures: &[Picture<'_>]) {
+        Document::pictures(self, pictures);
+    }
+    fn space(&mut self, points: f32) {
+        Document::space(self, points);
+    }
+    fn need(&mut self, height: f32) {
+        Document::need(self, height);
+    }
+    fn progress_span(&mut self, from: f32, to: f32) {
+        Document::progress_span(self, from, to);
     }
 }
 

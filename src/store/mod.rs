@@ -8,8 +8,10 @@ pub mod backup;
 pub mod clock;
 mod file_check;
 pub mod kinds;
+pub use pictures::Copy as PictureCopy;
 mod ledger;
 pub mod merge;
+mod pictures;
 mod problems;
 pub mod review;
 mod roster;
@@ -29,7 +31,9 @@ pub use file_check::FileKind;
 pub use ledger::{AttendedSession, LedgerYear};
 pub use problems::HistoryEntry;
 pub use roster::{DashboardFigures, ImportOutcome};
-pub use systems::{DEFAULT_STALE_DAYS, STALE_DAYS_KEY, SystemRecord};
+pub use systems::{
+    DEFAULT_STALE_DAYS, DocumentHeads, LETTERHEAD_KEY, SIGNER_KEY, STALE_DAYS_KEY, SystemRecord,
+};
 
 /// How days are stored: `YYYY-MM-DD`, sortable as text.
 const DAY: &str = "%Y-%m-%d";
@@ -614,7 +618,8 @@ impl Writer<'_> {
 fn record_tables(conn: &Connection) -> Result<Vec<String>> {
     let mut statement = conn.prepare(
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-         AND name != 'local' AND name NOT LIKE 'local\\_%' ESCAPE '\\' ORDER BY name",
+         AND name != 'local' AND name NOT LIKE 'local\\_%' ESCAPE '\\' \
+         AND name NOT LIKE 'data\\_%' ESCAPE '\\' ORDER BY name",
     )?;
     let names = statement
         .query_map([], |row| row.get(0))?

@@ -6,13 +6,15 @@
 //! files), `origin_site` (the file that created it), `hlc` and `hlc_site` (the logical clock of
 //! its last change and the site that made it), and `deleted` (a tombstone, never a physical
 //! delete). `local` holds facts about this one file (its site, the highest clock seen) and never
-//! travels; nor do the other `local_*` tables (what a merge left for review).
+//! travels; nor do the other `local_*` tables (what a merge left for review). `data_picture`
+//! holds the bytes of pictures by their digest: immutable, it is no record, and a merge copies
+//! the bytes its new pictures refer to.
 
 /// `PRAGMA application_id` of every studio file: "`ShuJ`" (书记).
 pub const APPLICATION_ID: i32 = 0x5368_754A;
 
 /// The migrations; `user_version` is the number applied.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The schema version this build writes.
 pub fn current_version() -> i64 {
@@ -450,4 +452,40 @@ INSERT INTO points_rule_v5 (id, uuid, origin_site, hlc, hlc_site, deleted, event
 DROP TABLE points_rule;
 ALTER TABLE points_rule_v5 RENAME TO points_rule;
 CREATE VIEW live_points_rule AS SELECT * FROM points_rule WHERE deleted = 0;
+";
+
+/// Photos and scans attached to a session or a problem (一事一档). The record holds what can
+/// change (caption, deletion) and what the picture is; its bytes are in `data_picture` under
+/// their digest, stored once: the original (left out of a share file made "thumbnails only"),
+/// a copy at most 1600 pixels long for documents and the viewer, and a thumbnail.
+const V6: &str = r"
+CREATE TABLE picture (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    session_id INTEGER REFERENCES session(id),
+    problem_id INTEGER REFERENCES problem(id),
+    kind TEXT NOT NULL CHECK (kind IN ('photo', 'scan')),
+    caption TEXT NOT NULL DEFAULT '' CHECK (length(caption) <= 500),
+    taken_at TEXT CHECK (taken_at GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]'),
+    file_name TEXT NOT NULL DEFAULT '' CHECK (length(file_name) <= 260),
+    digest TEXT NOT NULL CHECK (length(digest) = 64),
+    media TEXT NOT NULL CHECK (media IN ('jpeg', 'png', 'pdf')),
+    width INTEGER NOT NULL CHECK (width BETWEEN 0 AND 1000000),
+    height INTEGER NOT NULL CHECK (height BETWEEN 0 AND 1000000),
+    bytes INTEGER NOT NULL CHECK (bytes BETWEEN 0 AND 8388608)
+) STRICT;
+CREATE INDEX picture_by_session ON picture(session_id);
+CREATE INDEX picture_by_problem ON picture(problem_id);
+CREATE VIEW live_picture AS SELECT * FROM picture WHERE deleted = 0;
+
+CREATE TABLE data_picture (
+    digest TEXT PRIMARY KEY CHECK (length(digest) = 64),
+    original BLOB CHECK (original IS NULL OR length(original) <= 8388608),
+    display BLOB NOT NULL CHECK (length(display) <= 8388608),
+    thumb BLOB NOT NULL CHECK (length(thumb) <= 1048576)
+) STRICT;
 ";

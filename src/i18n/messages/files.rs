@@ -129,6 +129,14 @@ impl Lang {
             F::HolderId => ("负责人", "holder"),
             F::AuthorId => ("作者", "author"),
             F::Label => ("名称", "label"),
+            F::Caption => ("说明", "caption"),
+            F::TakenAt => ("拍摄时间", "taken at"),
+            F::FileName => ("文件名", "file name"),
+            F::Digest => ("内容摘要", "digest"),
+            F::Media => ("文件类型", "file type"),
+            F::Width => ("宽度", "width"),
+            F::Height => ("高度", "height"),
+            F::Bytes => ("大小", "size"),
             F::HeldOn | F::AwardedOn | F::WrittenOn | F::PostedOn | F::HappenedOn => {
                 ("日期", "date")
             }
@@ -275,6 +283,7 @@ impl Lang {
             K::PointsAward => ("加减分", "points awards"),
             K::Honour => ("表彰与批评", "commendations and criticisms"),
             K::Responsibility => ("六项职责", "responsibilities"),
+            K::Picture => ("照片与扫描件", "photos and scans"),
         };
         self.pick(zh, en)
     }

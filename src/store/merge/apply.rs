@@ -34,7 +34,13 @@ impl Store {
             return Err(Error::Stale);
         }
         let their_clock = preview.their_clock;
-        let written = self.write(|writer| writer.apply_plan(preview, progress))?;
+        let written = self.write(|writer| {
+            let written = writer.apply_plan(preview, progress)?;
+            if let Some(copy) = &preview.foreign {
+                writer.copy_pictures(&copy.path, &preview.picture_files)?;
+            }
+            Ok(written)
+        })?;
         // Keep ahead of every clock seen, so the next edit here wins over what came in.
         self.conn.execute(
             "UPDATE local SET value = max(value, ?1) WHERE key = 'max_hlc'",

@@ -119,7 +119,17 @@ pub(super) fn check_schema(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+impl ForeignCopy {
+    /// Closes the connection and keeps the copy (removed when the result is dropped).
+    pub(super) fn keep(self) -> TemporaryCopy {
+        let Self { conn, copy } = self;
+        drop(conn);
+        copy
+    }
+}
+
 /// A private copy of a foreign file, deleted when dropped.
+#[derive(Debug)]
 pub(super) struct TemporaryCopy {
     pub(super) path: PathBuf,
 }

@@ -8,6 +8,7 @@
 
 mod apply;
 mod foreign;
+mod pictures;
 mod plan;
 mod read;
 mod share;
@@ -77,6 +78,11 @@ pub struct MergePreview {
     /// Our file holds changes newer than anything in theirs: when merging brings nothing,
     /// it is their side that is behind.
     pub ours_ahead: bool,
+    /// Pictures whose bytes (or originals) come with the file, by digest.
+    pub picture_files: Vec<String>,
+    /// The other file's private copy, kept until the merge is applied: picture bytes are
+    /// copied from it then, one at a time, not held in memory.
+    foreign: Option<std::sync::Arc<foreign::TemporaryCopy>>,
     infos: Vec<TableInfo>,
     plans: Vec<TablePlan>,
     their_seen: Seen,
@@ -105,7 +111,7 @@ impl Sender {
 impl MergePreview {
     /// Whether merging changes nothing.
     pub fn is_empty(&self) -> bool {
-        self.plans.iter().all(|p| p.changes.is_empty())
+        self.plans.iter().all(|p| p.changes.is_empty()) && self.picture_files.is_empty()
     }
 
     /// Every conflict, with its table.

@@ -33,6 +33,14 @@ impl Store {
         progress.step(0.05).map_err(|_| Error::Cancelled)?;
         let our_seen = seen_now(&self.conn)?;
         if already_seen(conn, &our_seen) {
+            // Nothing new but perhaps the originals of pictures a "thumbnails only" share
+            // left out: only then is the file checked and read further.
+            let picture_files = if self.lacks_originals()? {
+                validate_foreign(conn)?;
+                super::pictures::wanted(&self.conn, conn)?
+            } else {
+                Vec::new()
+            };
             // Nothing new from them; they are behind if we changed anything since their
             // latest change and since our last merge (which moves our clock by itself).
             let clock = |c: &rusqlite::Connection, key: &str| -> i64 {
@@ -60,7 +68,9 @@ impl Store {
                         written_at: m.exported_at,
                         computer: m.computer,
                     }),
-                ours_ahead,
+                ours_ahead: ours_ahead && picture_files.is_empty(),
+                foreign: (!picture_files.is_empty()).then(|| std::sync::Arc::new(foreign.keep())),
+                picture_files,
                 infos: Vec::new(),
                 plans: Vec::new(),
                 their_seen: Seen::default(),
@@ -122,7 +132,10 @@ impl Store {
         // Nothing to merge: whether we hold any record (bookkeeping of sites aside) they do not.
         let ours_ahead = plans.iter().all(|p| p.changes.is_empty())
             && holds_what_they_lack(&infos, &our_heads, &their_heads);
+        let picture_files = super::pictures::wanted(&self.conn, &foreign.conn)?;
         Ok(MergePreview {
+            foreign: (!picture_files.is_empty()).then(|| std::sync::Arc::new(foreign.keep())),
+            picture_files,
             possible_duplicates,
             other_studio,
             acknowledged: false,

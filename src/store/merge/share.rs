@@ -129,6 +129,19 @@ impl Store {
         passphrase: Option<&str>,
         progress: &Progress,
     ) -> Result<ShareManifest> {
+        self.share_as(destination, passphrase, false, progress)
+    }
+
+    /// [`Store::share_with`]; with `thumbnails_only` the pictures' originals are left out
+    /// (their copies for documents and their thumbnails travel): a smaller file for a stick.
+    /// A later share with originals brings them.
+    pub fn share_as(
+        &self,
+        destination: &Path,
+        passphrase: Option<&str>,
+        thumbnails_only: bool,
+        progress: &Progress,
+    ) -> Result<ShareManifest> {
         crate::store::check_path_length(destination)?;
         let folder = match destination.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
@@ -201,6 +214,10 @@ impl Store {
             progress.step(0.85).map_err(|_| Error::Cancelled)?;
             let conn = Connection::open(copy_path)?;
             manifest.write(&conn)?;
+            if thumbnails_only {
+                conn.execute("UPDATE data_picture SET original = NULL", [])?;
+                conn.execute("VACUUM", [])?;
+            }
             conn.close().map_err(|(_, e)| Error::from(e))?;
             if let (Some(plain), Some(passphrase)) = (&plain, passphrase) {
                 crate::store::sealed::seal(&plain.path, &temporary, passphrase)?;

@@ -814,3 +814,142 @@ fn records_without_a_name_are_named_in_the_preview_by_what_they_refer_to() {
         )]
     );
 }
+
+/// A phone-like JPEG with `shade` in its pixels (different shades, different pictures).
+fn photo(shade: u8) -> crate::pictures::Prepared {
+    let image = image::RgbImage::from_fn(320, 240, |x, y| {
+        image::Rgb([shade, (x % 256) as u8, (y % 256) as u8])
+    });
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 90)
+        .encode_image(&image)
+        .expect("jpeg");
+    crate::pictures::prepare(bytes).expect("prepared")
+}
+
+#[test]
+fn photos_travel_by_merge_and_a_thumbnails_only_share_leaves_the_originals_for_later() {
+    use crate::domain::picture::{PictureKind, PictureOwner};
+    use crate::store::PictureCopy;
+    let folder = tempfile::tempdir().expect("folder");
+    let mut home = studio(folder.path(), "home.db", true);
+    let share = folder.path().join("share.db");
+    home.share(&share, &Progress::new()).expect("share");
+    let mut village = Store::open(&share).expect("village");
+    let session = village.sessions().expect("sessions")[0].id;
+    let owner = PictureOwner::Session(session);
+    let picture = photo(40);
+    village
+        .write(|w| {
+            w.attach_picture(
+                owner,
+                PictureKind::Photo,
+                "入户走访",
+                "IMG_0001.jpg",
+                &picture,
+            )
+        })
+        .expect("attach");
+    let thin = folder.path().join("thin.db");
+    village
+        .share_as(&thin, None, true, &Progress::new())
+        .expect("thin share");
+    let full = folder.path().join("full.db");
+    village.share(&full, &Progress::new()).expect("full share");
+    assert!(
+        std::fs::metadata(&thin).expect("thin").len()
+            < std::fs::metadata(&full).expect("full").len(),
+        "the thumbnails-only file is smaller"
+    );
+
+    // The first merge brings the picture and its copies, not its original.
+    let preview = merge(&mut home, &thin);
+    assert_eq!(preview.picture_files, vec![picture.digest.clone()]);
+    let ours = home.pictures_of(owner).expect("pictures");
+    assert_eq!(ours.len(), 1);
+    assert_eq!(ours[0].caption, "入户走访");
+    assert!(!ours[0].has_original);
+    assert_eq!(
+        home.picture_bytes(&picture.digest, PictureCopy::Thumb)
+            .expect("thumb"),
+        Some(picture.thumb.clone())
+    );
+    assert_eq!(
+        home.picture_bytes(&picture.digest, PictureCopy::Original)
+            .expect("none"),
+        None
+    );
+
+    // The full share has no new record, but brings the original.
+    let preview = home.plan_merge(&full, &Progress::new()).expect("plan");
+    assert!(!preview.is_empty(), "the original is something to merge");
+    home.apply_merge(&preview, &Progress::new()).expect("apply");
+    assert_eq!(
+        home.picture_bytes(&picture.digest, PictureCopy::Original)
+            .expect("original"),
+        Some(picture.original.clone())
+    );
+    assert!(home.pictures_of(owner).expect("pictures")[0].has_original);
+    let again = home
+        .plan_merge(&full, &Progress::new())
+        .expect("plan again");
+    assert!(again.is_empty(), "nothing more to bring");
+
+    // A caption edited and a deletion made here travel back like any record.
+    let id = home.pictures_of(owner).expect("pictures")[0].id;
+    home.write(|w| w.set_picture(id, PictureKind::Photo, "入户走访（王家沟）"))
+        .expect("caption");
+    let back = folder.path().join("back.db");
+    home.share(&back, &Progress::new()).expect("share back");
+    merge(&mut village, &back);
+    assert_eq!(
+        village.pictures_of(owner).expect("pictures")[0].caption,
+        "入户走访（王家沟）"
+    );
+    home.write(|w| w.set_picture_deleted(id, true))
+        .expect("delete");
+    home.share(&back, &Progress::new()).expect("share back");
+    merge(&mut village, &back);
+    assert!(village.pictures_of(owner).expect("pictures").is_empty());
+}
+
+#[test]
+fn an_original_that_does_not_match_its_digest_is_not_taken() {
+    use crate::domain::picture::{PictureKind, PictureOwner};
+    use crate::store::PictureCopy;
+    let folder = tempfile::tempdir().expect("folder");
+    let mut home = studio(folder.path(), "home.db", true);
+    let share = folder.path().join("share.db");
+    home.share(&share, &Progress::new()).expect("share");
+    let mut village = Store::open(&share).expect("village");
+    let session = village.sessions().expect("sessions")[0].id;
+    let picture = photo(90);
+    village
+        .write(|w| {
+            w.attach_picture(
+                PictureOwner::Session(session),
+                PictureKind::Photo,
+                "",
+                "a.jpg",
+                &picture,
+            )
+        })
+        .expect("attach");
+    drop(village);
+    // Someone swaps the bytes under the digest.
+    let conn = rusqlite::Connection::open(&share).expect("raw");
+    conn.execute("UPDATE data_picture SET original = x'FFD8FF00'", [])
+        .expect("tamper");
+    drop(conn);
+    merge(&mut home, &share);
+    assert_eq!(
+        home.picture_bytes(&picture.digest, PictureCopy::Original)
+            .expect("read"),
+        None
+    );
+    assert!(
+        home.picture_bytes(&picture.digest, PictureCopy::Thumb)
+            .expect("read")
+            .is_some()
+    );
+}

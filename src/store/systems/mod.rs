@@ -30,6 +30,19 @@ mod learning;
 pub const STALE_DAYS_KEY: &str = "pairing_stale_days";
 /// Flag a pairing after this many days without a visit, unless set otherwise.
 pub const DEFAULT_STALE_DAYS: i64 = 60;
+/// The setting key of the letterhead line of printed documents (发文机关标志).
+pub const LETTERHEAD_KEY: &str = "document_letterhead";
+/// The setting key of the signer line at the end of printed documents (落款).
+pub const SIGNER_KEY: &str = "document_signer";
+
+/// The lines at the head and foot of a printed document, as the studio set them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentHeads {
+    /// The letterhead (e.g. 中共古城镇委员会); empty: none.
+    pub letterhead: String,
+    /// The signer (e.g. the studio's name); empty: none.
+    pub signer: String,
+}
 
 /// The identity of a default record: the same in every file, so merges see one record.
 fn well_known_uuid(kind: u128, index: usize) -> Vec<u8> {
@@ -134,6 +147,22 @@ impl Store {
             .setting(STAR_THRESHOLDS_KEY)?
             .and_then(|t| StarThresholds::parse(&t))
             .unwrap_or_default())
+    }
+
+    /// The letterhead and signer lines of printed documents: as set, or by default the town's
+    /// Party committee (中共古城镇委员会) and the studio's name.
+    pub fn document_heads(&self) -> Result<DocumentHeads> {
+        let studio = self.studio()?;
+        let letterhead = self.setting(LETTERHEAD_KEY)?.unwrap_or_else(|| {
+            let town = studio.town.trim();
+            if town.is_empty() {
+                String::new()
+            } else {
+                format!("中共{town}委员会")
+            }
+        });
+        let signer = self.setting(SIGNER_KEY)?.unwrap_or(studio.name);
+        Ok(DocumentHeads { letterhead, signer })
     }
 
     /// Days without a visit after which a pairing is flagged.
