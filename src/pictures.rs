@@ -294,6 +294,48 @@ mod tests {
         ));
     }
 
+    /// `jpeg` with an EXIF block: `orientation` and the capture time `when`.
+    fn with_exif(jpeg: &[u8], orientation: u16, when: &str) -> Vec<u8> {
+        let orientation = exif::Field {
+            tag: exif::Tag::Orientation,
+            ifd_num: exif::In::PRIMARY,
+            value: exif::Value::Short(vec![orientation]),
+        };
+        let taken = exif::Field {
+            tag: exif::Tag::DateTimeOriginal,
+            ifd_num: exif::In::PRIMARY,
+            value: exif::Value::Ascii(vec![when.as_bytes().to_vec()]),
+        };
+        let mut writer = exif::experimental::Writer::new();
+        writer.push_field(&orientation);
+        writer.push_field(&taken);
+        let mut tiff = std::io::Cursor::new(Vec::new());
+        writer.write(&mut tiff, false).expect("exif");
+        let tiff = tiff.into_inner();
+        let mut app1 = b"Exif\0\0".to_vec();
+        app1.extend_from_slice(&tiff);
+        let mut out = jpeg[..2].to_vec();
+        out.extend_from_slice(&[0xFF, 0xE1]);
+        out.extend_from_slice(&((app1.len() + 2) as u16).to_be_bytes());
+        out.extend_from_slice(&app1);
+        out.extend_from_slice(&jpeg[2..]);
+        out
+    }
+
+    #[test]
+    fn a_phone_photo_is_turned_upright_and_its_time_read() {
+        // Taken with the phone on its side: stored 320 wide, shown 240 wide.
+        let photo = with_exif(&jpeg(320, 240), 6, "2026:05:20 09:31:02");
+        let prepared = prepare(photo).expect("prepared");
+        assert_eq!(prepared.size, (240, 320), "upright");
+        assert_eq!(prepared.taken_at.as_deref(), Some("2026-05-20 09:31"));
+        let (thumb, _) = decode_limited(&prepared.thumb, false).expect("thumb");
+        assert!(
+            thumb.height() > thumb.width(),
+            "the thumbnail is upright too"
+        );
+    }
+
     #[test]
     fn a_pdf_scan_is_kept_whole() {
         let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec();

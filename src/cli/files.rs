@@ -219,3 +219,47 @@ pub(super) fn import_roster(
         .map_err(|e| lang.write_failed(&e))?;
     writeln!(out, "{}", lang.imported(outcome.added, outcome.updated)).map_err(io)
 }
+
+/// `attach`: every file is read and checked first; one refused refuses them all (the line
+/// names it and why) and nothing is written; otherwise all are attached in one write.
+pub(super) fn attach(
+    number: &str,
+    files: &[std::path::PathBuf],
+    db: &Path,
+    (caption, scan): (&str, bool),
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    use crate::domain::picture::{PictureKind, PictureOwner};
+    if !db.exists() {
+        return Err(lang.no_studio_file(db));
+    }
+    let mut store = Store::open(db).map_err(|e| lang.file_error(db, &e))?;
+    let id = store
+        .session_by_code(number)
+        .map_err(|e| lang.store_error(&e))?
+        .ok_or_else(|| lang.no_such_session_number(number))?;
+    let mut prepared = Vec::with_capacity(files.len());
+    for file in files {
+        let picture = crate::pictures::read(file).map_err(|e| lang.picture_error(file, &e))?;
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        prepared.push((name, picture));
+    }
+    let kind = if scan {
+        PictureKind::Scan
+    } else {
+        PictureKind::Photo
+    };
+    store
+        .write(|w| {
+            for (name, picture) in &prepared {
+                w.attach_picture(PictureOwner::Session(id), kind, caption, name, picture)?;
+            }
+            Ok(())
+        })
+        .map_err(|e| lang.store_error(&e))?;
+    writeln!(out, "{}", lang.pictures_attached(prepared.len())).map_err(|e| e.to_string())
+}

@@ -33,9 +33,13 @@ USAGE:
   secretary-studio print report --period P -o FILE.pdf|FILE.docx --db PATH
                                                   a period's report: sessions, attendance, problems,
                                                   pairings, points and ranking, with charts
-  secretary-studio share -o FILE --db PATH [--passphrase]
+  secretary-studio attach SESSION_NO FILE… --db PATH [--caption TEXT] [--scan]
+                                                  attach photos (JPEG, PNG) or, with --scan, scans of the signed
+                                                  sign-in sheet (also PDF) to a session; each at most 8 MB
+  secretary-studio share -o FILE --db PATH [--passphrase] [--thumbnails-only]
                                                   write a share file (a copy with a manifest) for another village;
-                                                  --passphrase protects it with one read from standard input
+                                                  --passphrase protects it with one read from standard input;
+                                                  --thumbnails-only leaves photos' originals out (a smaller file)
   secretary-studio merge FILE --db PATH [--dry-run] [--other-studio] [--passphrase]
                                                   merge another village's studio file (a backup is made first);
                                                   a file of another studio only with --other-studio
@@ -72,9 +76,13 @@ pub const USAGE_ZH: &str = "\
                                                   生成问题台账，或某期比拼排名及表彰名单
   secretary-studio print report --period 期间 -o 文件.pdf --db 文件
                                                   生成某期工作情况报告（活动、出勤、难题、结对、积分、排名，附图表）
-  secretary-studio share -o 分享文件 --db 文件 [--passphrase]
+  secretary-studio attach 活动编号 文件… --db 文件 [--caption 说明] [--scan]
+                                                  给活动添加照片（JPEG、PNG），加 --scan 为签字的签到表扫描件
+                                                  （也可以是 PDF）；每个文件不超过 8 MB
+  secretary-studio share -o 分享文件 --db 文件 [--passphrase] [--thumbnails-only]
                                                   写出分享文件（带清单的完整副本），带到其他村合并；
-                                                  --passphrase 用从标准输入读到的口令加密
+                                                  --passphrase 用从标准输入读到的口令加密；
+                                                  --thumbnails-only 不带照片原图（文件更小）
   secretary-studio merge 对方文件 --db 文件 [--dry-run] [--other-studio] [--passphrase]
                                                   合并其他村的工作室文件（合并前自动备份）；--dry-run 只预览；
                                                   另一个工作室的文件须加 --other-studio 才合并
@@ -164,6 +172,20 @@ pub enum CliCommand {
         /// Stop after this many writes.
         count: Option<usize>,
     },
+    /// `attach SESSION_NO FILE… --db PATH [--caption TEXT] [--scan]`: photos or scans of a
+    /// session.
+    Attach {
+        /// The session's number (or local id).
+        number: String,
+        /// The pictures.
+        files: Vec<PathBuf>,
+        /// The studio file.
+        db: PathBuf,
+        /// Their caption.
+        caption: String,
+        /// They are scans of the signed sign-in sheet.
+        scan: bool,
+    },
     /// `bench`
     Bench {
         /// How many secretaries the roster holds.
@@ -181,6 +203,8 @@ pub enum CliCommand {
         db: PathBuf,
         /// `--passphrase`: protect it with a passphrase read from standard input.
         passphrase: bool,
+        /// `--thumbnails-only`: leave the pictures' originals out.
+        thumbnails_only: bool,
     },
     /// `merge FILE --db PATH [--dry-run]`
     Merge {
@@ -265,10 +289,18 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
             };
             merge(&file, &db, (dry_run, other_studio, passphrase), lang, out)
         }
+        CliCommand::Attach {
+            number,
+            files,
+            db,
+            caption,
+            scan,
+        } => files::attach(&number, &files, &db, (&caption, scan), lang, out),
         CliCommand::Share {
             output,
             db,
             passphrase,
+            thumbnails_only,
         } => {
             let store = Store::open_read_only(&db).map_err(|e| lang.file_error(&db, &e))?;
             let passphrase = if passphrase {
@@ -277,9 +309,10 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
                 None
             };
             let manifest = store
-                .share_with(
+                .share_as(
                     &output,
                     passphrase.as_deref(),
+                    thumbnails_only,
                     &crate::work::Progress::new(),
                 )
                 .map_err(|e| lang.save_error(&output, &e))?;

@@ -23,6 +23,9 @@ struct Args {
     output: Option<PathBuf>,
     period: Option<String>,
     count: Option<usize>,
+    caption: Option<String>,
+    scan: bool,
+    thumbnails_only: bool,
 }
 
 /// The messages of a usage error, in the user's language.
@@ -140,16 +143,19 @@ fn read_args(
             Long("dry-run") => a.dry_run = true,
             Long("other-studio") => a.other_studio = true,
             Long("passphrase") => a.passphrase = true,
+            Long("scan") => a.scan = true,
+            Long("thumbnails-only") => a.thumbnails_only = true,
             Short('o') | Long("output") => {
                 a.output = Some(PathBuf::from(parser.value().map_err(bad)?));
             }
-            Long(option @ ("period" | "scale" | "name" | "town")) => {
+            Long(option @ ("period" | "scale" | "name" | "town" | "caption")) => {
                 let option = option.to_owned();
                 let value = Some(parser.value().map_err(bad)?.string().map_err(bad)?);
                 match option.as_str() {
                     "period" => a.period = value,
                     "scale" => a.scale = value,
                     "name" => a.name = value,
+                    "caption" => a.caption = value,
                     _ => a.town = value,
                 }
             }
@@ -198,7 +204,24 @@ fn command_of(name: &str, a: Args, usage: Usage) -> Result<CliCommand, String> {
                 .ok_or_else(|| usage.missing(Lang::cli_need_share_output))?,
             db: usage.need_db(a.db)?,
             passphrase: a.passphrase,
+            thumbnails_only: a.thumbnails_only,
         },
+        "attach" => {
+            let mut positional = a.positional.into_iter();
+            let (Some(number), files) = (positional.next(), positional.collect::<Vec<_>>()) else {
+                return Err(usage.missing(Lang::cli_attach_usage));
+            };
+            if files.is_empty() {
+                return Err(usage.missing(Lang::cli_attach_usage));
+            }
+            CliCommand::Attach {
+                number: number.to_string_lossy().trim().to_owned(),
+                files,
+                db: usage.need_db(a.db)?,
+                caption: a.caption.unwrap_or_default(),
+                scan: a.scan,
+            }
+        }
         "merge" => CliCommand::Merge {
             file: usage.one_path("FILE", a.positional)?,
             db: usage.need_db(a.db)?,

@@ -2,11 +2,12 @@
 //! problems raised, as offices file it.
 
 use super::{full_date, full_date_plain, section};
+use crate::domain::picture::{PictureInfo, PictureKind};
 use crate::domain::session::{AttendanceStatus, SessionFields};
 use crate::domain::{RosterEntry, SessionId};
 use crate::i18n::Lang;
-use crate::report::Compose;
 use crate::report::pdf::{Column, Document, Font};
+use crate::report::{Compose, Picture};
 use crate::store::Store;
 
 pub(super) struct SessionData {
@@ -135,12 +136,95 @@ pub fn compose_summary(
         doc.heading(&section(lang, n, lang.decisions()));
         doc.numbered(&f.decisions);
     }
+    let pictures = store
+        .pictures_of(crate::domain::picture::PictureOwner::Session(id))
+        .map_err(|e| lang.store_error(&e))?;
+    scans_part(doc, lang, &pictures);
+    if pictures
+        .iter()
+        .any(|p| p.kind == PictureKind::Photo && p.is_image())
+    {
+        n += 1;
+        doc.heading(&section(lang, n, lang.summary_photos()));
+        photos_part(store, doc, lang, &pictures)?;
+    }
     doc.signatures(&[
         lang.summary_host_signature(),
         lang.summary_recorder_signature(),
         lang.summary_date(),
     ]);
     doc.sign_off(&[&heads.signer, &full_date_plain(lang, f.held_on)]);
+    Ok(())
+}
+
+/// The signed sign-in sheet's scans, named.
+fn scans_part(doc: &mut dyn Compose, lang: Lang, pictures: &[PictureInfo]) {
+    let scans: Vec<&str> = pictures
+        .iter()
+        .filter(|p| p.kind == PictureKind::Scan)
+        .map(|p| {
+            if p.file_name.is_empty() {
+                p.caption.as_str()
+            } else {
+                p.file_name.as_str()
+            }
+        })
+        .collect();
+    if !scans.is_empty() {
+        doc.paragraph(
+            &format!(
+                "{} {}（{}）",
+                lang.summary_scans_attached(),
+                scans.len(),
+                scans.join(lang.summary_list_separator())
+            ),
+            0.0,
+        );
+    }
+}
+
+/// The photos, two to a row with their captions (the caption, else when it was taken).
+fn photos_part(
+    store: &Store,
+    doc: &mut dyn Compose,
+    lang: Lang,
+    pictures: &[PictureInfo],
+) -> Result<(), String> {
+    let mut loaded = Vec::new();
+    for p in pictures
+        .iter()
+        .filter(|p| p.kind == PictureKind::Photo && p.is_image())
+    {
+        let Some(bytes) = store
+            .picture_bytes(&p.digest, crate::store::PictureCopy::Display)
+            .map_err(|e| lang.store_error(&e))?
+            .filter(|b| !b.is_empty())
+        else {
+            continue;
+        };
+        let (w, h) = p.size;
+        let scale = (crate::pictures::DISPLAY_SIDE as f32 / w.max(h).max(1) as f32).min(1.0);
+        let caption = if p.caption.is_empty() {
+            p.taken_at.clone().unwrap_or_default()
+        } else {
+            p.caption.clone()
+        };
+        loaded.push((
+            bytes,
+            ((w as f32 * scale) as u32, (h as f32 * scale) as u32),
+            caption,
+        ));
+    }
+    let pictures: Vec<Picture<'_>> = loaded
+        .iter()
+        .map(|(bytes, (width, height), caption)| Picture {
+            jpeg: bytes,
+            width: *width,
+            height: *height,
+            caption: caption.clone(),
+        })
+        .collect();
+    doc.pictures(&pictures);
     Ok(())
 }
 

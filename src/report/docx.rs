@@ -13,8 +13,8 @@ use super::{Column, Compose, Picture};
 use docx_rs::{
     AlignmentType, BreakType, DocGrid, DocGridType, Footer, HeightRule, LineSpacing,
     LineSpacingType, PageMargin, PageNum, PageOrientationType, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Pic, Run, RunFonts, Style, StyleType, Table,
-    TableCell, TableRow, WidthType,
+    ParagraphBorderPosition, ParagraphBorders, Pic, Run, RunFonts, SpecialIndentType, Style,
+    StyleType, Table, TableCell, TableRow, WidthType,
 };
 use std::io::{Read, Write};
 
@@ -41,6 +41,9 @@ fn twips(mm: f32) -> i32 {
     (mm / 25.4 * 1440.0).round() as i32
 }
 
+/// Characters drawn closer by this much (twentieths of a point) so 28 of 3号 fit a line.
+const CHAR_SPACING: i32 = -5;
+
 /// A4 in twips.
 const A4: (u32, u32) = (11_906, 16_838);
 /// The text block: 156 × 225 mm.
@@ -48,12 +51,6 @@ const BLOCK_MM: (f32, f32) = (156.0, 225.0);
 /// One line of the 22 on a page, in twips (225 mm / 22).
 fn line_pitch() -> i32 {
     twips(BLOCK_MM.1) / 22
-}
-/// One character of the 28 on a line, as Word's grid counts it: the pitch less the body size,
-/// in 4096ths of a point.
-fn char_space() -> isize {
-    let pitch_pt = f64::from(twips(BLOCK_MM.0)) / 20.0 / 28.0;
-    ((pitch_pt - BODY_SIZE as f64 / 2.0) * 4096.0).round() as isize
 }
 
 /// A Word document being written.
@@ -95,6 +92,15 @@ fn run(text: &str, font: &str, size: usize) -> Run {
         run = run.add_text(line);
     }
     run
+}
+
+/// A first-line indent of `chars` characters of the body, in characters for Word and WPS and
+/// in twips for readers that ignore characters (LibreOffice).
+fn first_line(paragraph: Paragraph, chars: i32) -> Paragraph {
+    let twips = chars * (BODY_SIZE as i32 * 10 + CHAR_SPACING);
+    paragraph
+        .indent(None, Some(SpecialIndentType::FirstLine(twips)), None, None)
+        .first_line_chars(chars * 100)
 }
 
 fn exact(twips: i32) -> LineSpacing {
@@ -148,15 +154,18 @@ impl Document {
             )
             .default_fonts(fonts(BODY_FONT))
             .default_size(BODY_SIZE)
+            .default_spacing(CHAR_SPACING)
             .default_line_spacing(exact(pitch))
             .add_style(page_number)
             .footer(odd)
             .even_footer(even);
+        // A grid of lines only: characters keep their own widths, drawn 0.25 pt closer
+        // (28 of 3号 in 156 mm). A character grid spreads Chinese text wide wherever the
+        // fonts are substituted (LibreOffice, WPS without 仿宋_GB2312).
         docx.document = docx.document.doc_grid(
             DocGrid::new()
-                .grid_type(DocGridType::LinesAndChars)
-                .line_pitch(pitch as usize)
-                .char_space(char_space()),
+                .grid_type(DocGridType::Lines)
+                .line_pitch(pitch as usize),
         );
         Self {
             docx,
@@ -203,7 +212,7 @@ impl Document {
             .align(AlignmentType::Both)
             .add_run(run(text, BODY_FONT, BODY_SIZE));
         if indent_chars > 0 {
-            paragraph = paragraph.first_line_chars(indent_chars * 100);
+            paragraph = first_line(paragraph, indent_chars);
         }
         paragraph
     }
@@ -300,17 +309,17 @@ impl Compose for Document {
 
     fn heading(&mut self, text: &str) {
         self.texts.push(text.to_owned());
-        let paragraph = Paragraph::new()
-            .first_line_chars(200)
+        let paragraph = first_line(Paragraph::new(), 2)
             .keep_next(true)
             .outline_lvl(0)
             .add_run(run(text, HEADING_FONT, BODY_SIZE));
         self.add(paragraph);
     }
 
-    fn paragraph(&mut self, text: &str, indent: f32) {
+    fn paragraph(&mut self, text: &str, _indent: f32) {
+        // Every paragraph of a document's body starts two characters in.
         for part in text.split("\n\n") {
-            let paragraph = self.body(part, (indent.round() as i32).max(0));
+            let paragraph = self.body(part, 2);
             self.add(paragraph);
         }
     }
@@ -440,31 +449,27 @@ impl Compose for Document {
     }
 
     fn signatures(&mut self, labels: &[&str]) {
-        self.add(Paragraph::new());
-        let mut paragraph = Paragraph::new().first_line_chars(200);
-        for (i, label) in labels.iter().enumerate() {
+        // One line each (three do not fit a line of 28 at 3号), kept with the signer below
+        // so the signer never stands alone on a page.
+        self.add(Paragraph::new().keep_next(true));
+        for label in labels {
             self.texts.push((*label).to_owned());
-            if i > 0 {
-                paragraph = paragraph.add_run(run("\u{3000}", BODY_FONT, BODY_SIZE));
-            }
-            paragraph = paragraph
+            let paragraph = first_line(Paragraph::new(), 2)
+                .keep_next(true)
                 .add_run(run(&format!("{label}："), BODY_FONT, BODY_SIZE))
-                .add_run(
-                    run("\u{3000}\u{3000}\u{3000}\u{3000}", BODY_FONT, BODY_SIZE)
-                        .underline("single"),
-                );
+                .add_run(run(&"\u{3000}".repeat(8), BODY_FONT, BODY_SIZE).underline("single"));
+            self.add(paragraph);
         }
-        self.add(paragraph);
     }
 
     fn sign_off(&mut self, lines: &[&str]) {
-        self.add(Paragraph::new());
-        self.add(Paragraph::new());
+        self.add(Paragraph::new().keep_next(true));
         for line in lines.iter().filter(|l| !l.is_empty()) {
             self.texts.push((*line).to_owned());
             // 成文日期右空四字; the body above it right-aligned to it.
             let paragraph = Paragraph::new()
                 .align(AlignmentType::Right)
+                .keep_next(true)
                 .indent(None, None, Some(4 * 320), None)
                 .add_run(run(line, BODY_FONT, BODY_SIZE));
             self.add(paragraph);
@@ -485,6 +490,8 @@ impl Compose for Document {
                 let pic =
                     self.picture(picture.jpeg.to_vec(), (picture.width, picture.height), size);
                 self.texts.push(picture.caption.clone());
+                // Picture and caption in one paragraph kept whole: a caption never goes to the
+                // next page without its picture.
                 cells.push(
                     TableCell::new()
                         .width(cell_width as usize, WidthType::Dxa)
@@ -492,12 +499,10 @@ impl Compose for Document {
                             Paragraph::new()
                                 .align(AlignmentType::Center)
                                 .line_spacing(single())
-                                .add_run(Run::new().add_image(pic)),
-                        )
-                        .add_paragraph(
-                            Paragraph::new()
-                                .align(AlignmentType::Center)
-                                .line_spacing(single())
+                                .keep_lines(true)
+                                .add_run(
+                                    Run::new().add_image(pic).add_break(BreakType::TextWrapping),
+                                )
                                 .add_run(run(&picture.caption, KAI_FONT, TABLE_SIZE + 4)),
                         ),
                 );
@@ -650,9 +655,13 @@ mod tests {
         assert_eq!(twips(37.0), 2098);
         assert_eq!(twips(28.0), 1587);
         assert_eq!(line_pitch(), 579, "22 lines in 225 mm");
+        // 28 characters of 3号, drawn closer by the spacing, fit the 156 mm line; 29 do not.
         let pitch_mm =
-            (f64::from(BODY_SIZE as u32) / 2.0 + char_space() as f64 / 4096.0) / 72.0 * 25.4;
-        assert!((pitch_mm * 28.0 - 156.0).abs() < 0.1, "{pitch_mm} mm");
+            (f64::from(BODY_SIZE as u32) / 2.0 + f64::from(CHAR_SPACING) / 20.0) / 72.0 * 25.4;
+        assert!(
+            pitch_mm * 28.0 <= 156.0 && pitch_mm * 29.0 > 156.0,
+            "{pitch_mm} mm"
+        );
         let mut doc = Document::new();
         doc.title("古城镇联村书记工作室\n活动纪要", 17.0);
         doc.paragraph("会议围绕集体经济发展作了交流。", 2.0);

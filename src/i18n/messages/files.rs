@@ -144,6 +144,60 @@ impl Lang {
         self.pick(zh, en)
     }
 
+    /// Why a picture file cannot be attached, naming it.
+    pub fn picture_error(self, path: &Path, error: &crate::pictures::PictureError) -> String {
+        use crate::pictures::PictureError as E;
+        let file = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mb = |bytes: u64| format!("{:.1}", bytes as f64 / 1024.0 / 1024.0);
+        match (self, error) {
+            (Self::Zh, E::TooLarge(bytes)) => format!(
+                "“{file}”有 {} MB，超过 8 MB，没有添加。请用手机或电脑把照片缩小后再添加。",
+                mb(*bytes)
+            ),
+            (Self::En, E::TooLarge(bytes)) => format!(
+                "\"{file}\" is {} MB, over 8 MB, and was not attached. Make the photo smaller first.",
+                mb(*bytes)
+            ),
+            (Self::Zh, E::NotAPicture) => format!(
+                "“{file}”不是照片或扫描件（只能添加 JPEG、PNG 图片和 PDF 扫描件），没有添加。"
+            ),
+            (Self::En, E::NotAPicture) => format!(
+                "\"{file}\" is not a photo or scan (JPEG, PNG or a PDF scan), and was not attached."
+            ),
+            (Self::Zh, E::Heic) => format!(
+                "“{file}”是苹果手机的 HEIC 格式，暂时读不了。请在手机“设置 → 相机 → 格式”选“兼容性最佳”，或把照片导出为 JPEG 后再添加。"
+            ),
+            (Self::En, E::Heic) => format!(
+                "\"{file}\" is an iPhone HEIC photo, which cannot be read yet. Set the phone's camera format to Most Compatible, or export the photo as JPEG."
+            ),
+            (Self::Zh, E::Damaged(_)) => {
+                format!("“{file}”已损坏或不完整（可能没有复制完），没有添加。")
+            }
+            (Self::En, E::Damaged(_)) => format!(
+                "\"{file}\" is damaged or incomplete (perhaps not copied to the end), and was not attached."
+            ),
+            (Self::Zh, E::TooManyPixels(..)) => {
+                format!("“{file}”的像素太多，不像一张照片，没有添加。")
+            }
+            (Self::En, E::TooManyPixels(..)) => {
+                format!("\"{file}\" has far more pixels than a photo, and was not attached.")
+            }
+            (Self::Zh, E::Unreadable(why)) => format!("“{file}”读不出来：{why}"),
+            (Self::En, E::Unreadable(why)) => format!("\"{file}\" cannot be read: {why}"),
+        }
+    }
+
+    /// Pictures were attached.
+    pub fn pictures_attached(self, count: usize) -> String {
+        match self {
+            Self::Zh => format!("已添加 {count} 个文件。"),
+            Self::En => format!("Attached {count} files."),
+        }
+    }
+
     /// The other file belongs to another studio.
     pub fn merge_other_studio(self, studio: &str) -> String {
         match self {

@@ -19,4 +19,6 @@ texts! {
     summary_problems_raised_where_they: "问题清单及办理状态", "Problems raised and where they stand";
     summary_no: "序号", "No.";
     summary_problem: "问题描述", "Problem";
+    summary_photos: "活动照片", "Photos";
+    summary_scans_attached: "签到表扫描件：已附", "Signed sign-in sheet: attached";
 }
