@@ -67,9 +67,10 @@ impl App {
             }
             Command::Export { .. }
             | Command::Print(_)
-            | Command::AskSavePdf(_)
+            | Command::AskSavePdf(..)
             | Command::SavePdf(..)
             | Command::CancelWork
+            | Command::AttachPictures { .. }
             | Command::Share(..)
             | Command::PlanMerge(..) => self.apply_work(command),
             Command::OpenFile(_)
@@ -212,10 +213,10 @@ impl App {
                 });
             }
             Command::Print(printable) => self.print(printable, None),
-            Command::AskSavePdf(printable) => match self.print_path(printable) {
+            Command::AskSavePdf(printable, format) => match self.print_path(printable, format) {
                 Ok(path) => {
                     self.dialog = Some(Dialog::SavePdf(crate::ui::save_pdf::SavePdfDialog::new(
-                        printable, &path,
+                        printable, &path, format,
                     )));
                 }
                 Err(message) => self.show_error(message),
@@ -226,6 +227,12 @@ impl App {
                     job.cancel();
                 }
             }
+            Command::AttachPictures {
+                owner,
+                kind,
+                caption,
+                paths,
+            } => self.attach_pictures(owner, kind, caption, paths),
             Command::Share(path, passphrase) => {
                 self.exchange_folder = path.parent().map(std::path::Path::to_owned);
                 self.start_work(lang.share_working().to_owned(), move |store, progress| {
@@ -405,6 +412,7 @@ fn apply_change(
         Change::AddPairing(fields) => writer.add_pairing(fields).map(|_| ()),
         Change::UpdatePairing(id, fields) => writer.update_pairing(*id, fields),
         Change::SetSetting(key, value) => writer.set_setting(key, value),
+        Change::SetPicture(id, kind, caption) => writer.set_picture(*id, *kind, caption),
         Change::UpdateCriterion {
             id,
             name,

@@ -40,6 +40,13 @@ pub enum Outcome {
     },
     /// Another village's file read and its merge planned (nothing written yet).
     MergePlanned(Box<crate::store::merge::MergePreview>),
+    /// Pictures attached; the files refused, each with why.
+    Attached {
+        /// How many were attached.
+        count: usize,
+        /// Why the others were not (one sentence per file).
+        refused: Vec<String>,
+    },
     /// A merge written, after a backup.
     Merged {
         /// Records written.
@@ -212,7 +219,11 @@ impl super::App {
 
     /// Where `printable` goes unless the user says otherwise: the documents folder, named after
     /// the document (a session's also after its day and topic), in a name Windows accepts.
-    pub(super) fn print_path(&self, printable: Printable) -> Result<PathBuf, String> {
+    pub(super) fn print_path(
+        &self,
+        printable: Printable,
+        format: crate::print::DocFormat,
+    ) -> Result<PathBuf, String> {
         let lang = self.settings.lang;
         let folder = self.print_folder().map_err(|error| {
             let folder = self.print_folder.clone().unwrap_or_default();
@@ -238,10 +249,11 @@ impl super::App {
         };
         let name = crate::places::safe_file_name(&name);
         // Never over an earlier printout: 名称.pdf, 名称 (2).pdf, …
-        let mut path = folder.join(format!("{name}.pdf"));
+        let extension = format.extension();
+        let mut path = folder.join(format!("{name}.{extension}"));
         let mut n = 2;
         while path.exists() {
-            path = folder.join(format!("{name} ({n}).pdf"));
+            path = folder.join(format!("{name} ({n}).{extension}"));
             n += 1;
         }
         Ok(path)
@@ -253,7 +265,10 @@ impl super::App {
         let lang = self.settings.lang;
         // Print opens the file in the viewer; Save PDF… only writes it.
         let open = path.is_none();
-        let path = match path.map_or_else(|| self.print_path(printable), Ok) {
+        let path = match path.map_or_else(
+            || self.print_path(printable, crate::print::DocFormat::Pdf),
+            Ok,
+        ) {
             Ok(path) => path,
             Err(message) => {
                 self.show_error(message);
@@ -265,6 +280,70 @@ impl super::App {
             let pages = crate::print::write(store, printable, lang, today, &path, progress)?;
             Ok(Outcome::Printed { path, pages, open })
         });
+    }
+
+    /// Reads, checks and attaches `paths` to `owner` on a worker thread with a connection of
+    /// its own, in one write: one picture in memory at a time (fifty phone photos do not all
+    /// sit in memory), cancelling writes nothing. A file refused is named with why; the others
+    /// are attached.
+    pub(super) fn attach_pictures(
+        &mut self,
+        owner: crate::domain::picture::PictureOwner,
+        kind: crate::domain::picture::PictureKind,
+        caption: String,
+        paths: Vec<PathBuf>,
+    ) {
+        let lang = self.settings.lang;
+        if self.job.is_some() {
+            self.show_notice(lang.work_busy().to_owned());
+            return;
+        }
+        if self.store.is_read_only() {
+            self.show_error(lang.read_only_file().to_owned());
+            return;
+        }
+        let title = lang.attaching().to_owned();
+        self.status = lang.working(&title);
+        self.job = Some(Job::start_writing(
+            &mut self.store,
+            lang,
+            title,
+            self.egui_ctx.clone(),
+            move |store, progress| {
+                let mut refused = Vec::new();
+                let total = paths.len().max(1);
+                let count = store
+                    .write(|w| {
+                        let mut count = 0;
+                        for (n, path) in paths.iter().enumerate() {
+                            #[allow(clippy::cast_precision_loss)]
+                            progress
+                                .step(n as f32 / total as f32)
+                                .map_err(|_| crate::store::Error::Cancelled)?;
+                            let name = path
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default();
+                            match crate::pictures::read(path) {
+                                Ok(picture) => {
+                                    w.attach_picture(owner, kind, &caption, &name, &picture)?;
+                                    count += 1;
+                                }
+                                Err(error) => refused.push(lang.picture_error(path, &error)),
+                            }
+                        }
+                        Ok(count)
+                    })
+                    .map_err(|e| match e {
+                        crate::store::Error::Cancelled => WorkError::Cancelled,
+                        other => WorkError::Failed(lang.store_error(&other)),
+                    })?;
+                progress.step(1.0).ok();
+                Ok(Outcome::Attached { count, refused })
+            },
+        ));
+        // Work on a studio in memory is done already.
+        self.finish_work();
     }
 
     /// Starts long work, unless some is running (then says so).
@@ -321,6 +400,20 @@ impl super::App {
                 self.close_dialog(|d| matches!(d, Dialog::Path(_)));
                 self.status = lang.shared(&path, &manifest);
                 self.status_file = Some((self.status.clone(), path));
+            }
+            Ok(Outcome::Attached { count, refused }) => {
+                if let Err(error) = self.store.written_elsewhere() {
+                    self.show_error(lang.store_error(&error));
+                }
+                self.status = lang.attached_pictures(count, refused.len());
+                if !refused.is_empty() {
+                    let mut message = self.status.clone();
+                    for line in &refused {
+                        message.push('\n');
+                        message.push_str(line);
+                    }
+                    self.show_notice(message);
+                }
             }
             Ok(Outcome::MergePlanned(preview)) => {
                 self.close_dialog(|d| matches!(d, Dialog::Path(_)));

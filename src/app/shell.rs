@@ -79,6 +79,7 @@ impl App {
             .exact_size(150.0)
             .show(ui, |ui| self.navigation(ui, &mut commands));
         self.central(ui, &mut commands);
+        self.dropped_files(ui, &mut commands);
         if escape && crate::ui::widgets::form_shown(ui.ctx()) {
             commands.push((Asker::Shell, Command::CloseForm));
         }
@@ -249,6 +250,69 @@ impl App {
     }
 
     /// The screen shown and the dialog over it.
+    /// Files dragged onto the window: photos for the session or problem on screen. While
+    /// they hover, the window says where they will go.
+    fn dropped_files(&mut self, ui: &mut Ui, commands: &mut Vec<(Asker, Command)>) {
+        use crate::domain::picture::{PictureKind, PictureOwner};
+        let lang = self.settings.lang;
+        let owner = match self.settings.screen {
+            Screen::Session(id) => Some(PictureOwner::Session(id)),
+            Screen::Problem(id) => Some(PictureOwner::Problem(id)),
+            _ => None,
+        };
+        let (hovering, dropped) = ui.input(|i| {
+            (
+                !i.raw.hovered_files.is_empty(),
+                i.raw
+                    .dropped_files
+                    .iter()
+                    .map(|f| f.path().to_path_buf())
+                    .collect::<Vec<_>>(),
+            )
+        });
+        if hovering {
+            let text = if owner.is_some() {
+                lang.drop_here()
+            } else {
+                lang.drop_where()
+            };
+            let painter = ui.ctx().layer_painter(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::unique("drop-files"),
+            ));
+            let rect = ui.ctx().content_rect();
+            painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(150));
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                text,
+                egui::FontId::proportional(24.0),
+                egui::Color32::WHITE,
+            );
+        }
+        if dropped.is_empty() {
+            return;
+        }
+        match owner {
+            Some(owner) => {
+                let paths = dropped
+                    .iter()
+                    .flat_map(|p: &std::path::PathBuf| crate::ui::pictures::files_at(p))
+                    .collect();
+                commands.push((
+                    Asker::Shell,
+                    Command::AttachPictures {
+                        owner,
+                        kind: PictureKind::Photo,
+                        caption: String::new(),
+                        paths,
+                    },
+                ));
+            }
+            None => self.show_notice(lang.drop_where().to_owned()),
+        }
+    }
+
     fn central(&mut self, ui: &mut Ui, commands: &mut Vec<(Asker, Command)>) {
         let lang = self.settings.lang;
         let today = self.today();

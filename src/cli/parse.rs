@@ -7,8 +7,10 @@ use crate::i18n::Lang;
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-/// Every option and value given, before the command decides which it needs.
+/// Every option and value given, before the command decides which it needs (its flags are
+/// independent switches, one per option).
 #[derive(Default)]
+#[allow(clippy::struct_excessive_bools)]
 struct Args {
     command: Option<String>,
     positional: Vec<PathBuf>,

@@ -392,6 +392,8 @@ impl Lang {
     /// A PDF saved where the user chose.
     pub fn saved_pdf(self, pages: usize, path: &std::path::Path) -> String {
         match self {
+            Self::Zh if pages == 0 => format!("已保存 Word 文件：{}", path.display()),
+            Self::En if pages == 0 => format!("Saved the Word file to {}", path.display()),
             Self::Zh => format!("已保存 PDF（{pages} 页）：{}", path.display()),
             Self::En => format!("Saved the PDF ({pages} pages) to {}", path.display()),
         }

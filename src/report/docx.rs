@@ -1,7 +1,7 @@
 //! Word documents (`.docx`) in the format of Party and government documents (GB/T 9704-2012,
 //! 党政机关公文格式): A4, margins top 37 mm and left 28 mm around a 156 × 225 mm text block, a
-//! page of 22 lines of 28 characters, the title in 方正小标宋简体 2号, the body in 仿宋_GB2312
-//! 3号 with a two-character first-line indent, headings in 黑体 and 楷体_GB2312, and page
+//! page of 22 lines of 28 characters, the title in 方正小标宋简体 2号, the body in
+//! `仿宋_GB2312` 3号 with a two-character first-line indent, headings in 黑体 and `楷体_GB2312`, and page
 //! numbers "— 1 —" in 4号 宋体 at the foot (odd pages right, even pages left, one character in).
 //!
 //! docx-rs writes the package. Two things it lacks are finished here on its XML: a table's
@@ -20,11 +20,11 @@ use std::io::{Read, Write};
 
 /// 方正小标宋简体: the title (and the letterhead).
 pub const TITLE_FONT: &str = "方正小标宋简体";
-/// 仿宋_GB2312: the body.
+/// `仿宋_GB2312`: the body.
 pub const BODY_FONT: &str = "仿宋_GB2312";
 /// 黑体: first-level headings and table headers.
 pub const HEADING_FONT: &str = "黑体";
-/// 楷体_GB2312: second-level headings and captions.
+/// `楷体_GB2312`: second-level headings and captions.
 pub const KAI_FONT: &str = "楷体_GB2312";
 /// 宋体: the page numbers.
 pub const NUMBER_FONT: &str = "宋体";
@@ -95,7 +95,7 @@ fn run(text: &str, font: &str, size: usize) -> Run {
 }
 
 /// A first-line indent of `chars` characters of the body, in characters for Word and WPS and
-/// in twips for readers that ignore characters (LibreOffice).
+/// in twips for readers that ignore characters (`LibreOffice`).
 fn first_line(paragraph: Paragraph, chars: i32) -> Paragraph {
     let twips = chars * (BODY_SIZE as i32 * 10 + CHAR_SPACING);
     paragraph
@@ -402,7 +402,7 @@ impl Compose for Document {
         let label_width = self.width * 3 / 10;
         let bar_width = self.width - label_width;
         // Room after the longest bar for its value.
-        let longest = (bar_width * 3 / 4) as f64;
+        let longest = f64::from(bar_width * 3 / 4);
         let mut rows = Vec::new();
         for (label, value, text) in items {
             let length = (longest * (value / max).clamp(0.0, 1.0)).round() as i32;
@@ -537,8 +537,11 @@ fn finish_package(packed: &[u8]) -> Result<Vec<u8>, zip::result::ZipError> {
     let jpegs: Vec<String> = parts
         .iter()
         .filter(|(name, bytes)| {
+            // Our own parts' names, always lower case.
             name.starts_with("word/media/")
-                && name.ends_with(".png")
+                && std::path::Path::new(name.as_str())
+                    .extension()
+                    .is_some_and(|e| e == "png")
                 && bytes.starts_with(&[0xFF, 0xD8, 0xFF])
         })
         .map(|(name, _)| name["word/".len()..name.len() - ".png".len()].to_owned())
@@ -718,10 +721,13 @@ mod tests {
         assert!(
             names
                 .iter()
-                .any(|n| n.starts_with("word/media/") && n.ends_with(".jpeg")),
+                .any(|n| n.starts_with("word/media/") && n.rsplit('.').next() == Some("jpeg")),
             "{names:?}"
         );
-        assert!(!names.iter().any(|n| n.ends_with(".png")), "{names:?}");
+        assert!(
+            !names.iter().any(|n| n.rsplit('.').next() == Some("png")),
+            "{names:?}"
+        );
         let types = inspect::part(&bytes, "[Content_Types].xml").expect("types");
         assert!(types.contains("image/jpeg"));
         let rels = inspect::part(&bytes, "word/_rels/document.xml.rels").expect("rels");

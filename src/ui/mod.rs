@@ -25,6 +25,7 @@ pub mod import;
 pub mod incentivise;
 pub mod learn;
 pub mod merge;
+pub mod pictures;
 pub mod problems;
 pub mod review;
 pub mod roster;
@@ -191,6 +192,12 @@ pub enum Change {
     AddSession(Box<SessionFields>),
     /// Replace a session's fields and lists.
     UpdateSession(SessionId, Box<SessionFields>),
+    /// Set a picture's kind and caption.
+    SetPicture(
+        crate::domain::picture::PictureId,
+        crate::domain::picture::PictureKind,
+        String,
+    ),
     /// Delete a session (with an Undo).
     DeleteSession(SessionId),
     /// Bring a deleted session back.
@@ -353,10 +360,22 @@ pub enum Command {
     },
     /// Print a document: write the PDF into the documents folder and open it in the viewer.
     Print(crate::print::Printable),
-    /// Ask where to save a document as PDF.
-    AskSavePdf(crate::print::Printable),
-    /// Save a document as PDF at a path the user chose.
+    /// Ask where to save a document as PDF or Word.
+    AskSavePdf(crate::print::Printable, crate::print::DocFormat),
+    /// Save a document at a path the user chose (PDF, or Word if it ends in `.docx`).
     SavePdf(crate::print::Printable, PathBuf),
+    /// Read, check and attach pictures to a session or problem (on a worker thread; the
+    /// files refused are named with why).
+    AttachPictures {
+        /// What they belong to.
+        owner: crate::domain::picture::PictureOwner,
+        /// Photos or scans.
+        kind: crate::domain::picture::PictureKind,
+        /// Their caption.
+        caption: String,
+        /// The files.
+        paths: Vec<PathBuf>,
+    },
     /// Stop the long work running (nothing is written).
     CancelWork,
     /// Write a share file for another village.

@@ -5,7 +5,7 @@ use super::Command;
 use super::browse::{Browse, Mode, Request};
 use super::widgets::ERROR_RED;
 use crate::i18n::Lang;
-use crate::print::Printable;
+use crate::print::{DocFormat, Printable};
 use egui::{RichText, Ui};
 use std::path::PathBuf;
 
@@ -14,6 +14,11 @@ const PDF: Request<'static> = Request {
     mode: Mode::Save,
     kind: "PDF",
     extensions: &["pdf"],
+};
+const WORD: Request<'static> = Request {
+    mode: Mode::Save,
+    kind: "Word",
+    extensions: &["docx"],
 };
 
 /// The save-as-PDF dialog.
@@ -26,12 +31,15 @@ pub struct SavePdfDialog {
     /// The last path looked up in the file system: (typed, target, folder missing, exists).
     checked: Option<(String, PathBuf, bool, bool)>,
     browse: Browse,
+    /// PDF or Word.
+    format: DocFormat,
 }
 
 impl SavePdfDialog {
     /// A dialog for `printable`, suggesting `path`.
-    pub fn new(printable: Printable, path: &std::path::Path) -> Self {
+    pub fn new(printable: Printable, path: &std::path::Path, format: DocFormat) -> Self {
         Self {
+            format,
             printable,
             path: path.display().to_string(),
             name: path.file_name().unwrap_or_default().to_owned(),
@@ -50,17 +58,36 @@ impl SavePdfDialog {
             ui.set_max_width(560.0);
             ui.heading(format!(
                 "{}：{}",
-                lang.save_pdf_title(),
+                match self.format {
+                    DocFormat::Pdf => lang.save_pdf_title(),
+                    DocFormat::Word => lang.save_word_title(),
+                },
                 self.printable.title(lang)
             ));
             ui.add_space(6.0);
             ui.horizontal(|ui| {
+                let before = self.format;
+                ui.radio_value(&mut self.format, DocFormat::Pdf, lang.save_as_pdf_choice());
+                ui.radio_value(
+                    &mut self.format,
+                    DocFormat::Word,
+                    lang.save_as_word_choice(),
+                );
+                if self.format != before {
+                    self.switch_extension();
+                }
+            });
+            let request = match self.format {
+                DocFormat::Pdf => PDF,
+                DocFormat::Word => WORD,
+            };
+            ui.horizontal(|ui| {
                 let label = ui.label(lang.file_path());
                 ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(360.0))
                     .labelled_by(label.id);
-                self.browse.button(ui, lang, PDF, &mut self.path);
+                self.browse.button(ui, lang, request, &mut self.path);
             });
-            self.browse.folders(ui, lang, PDF, &mut self.path);
+            self.browse.folders(ui, lang, request, &mut self.path);
             ui.label(RichText::new(lang.no_dialog_hint()).weak());
             let (target, folder_missing, exists) = self.look_up();
             if folder_missing {
@@ -104,19 +131,34 @@ impl SavePdfDialog {
         (target, missing, exists)
     }
 
+    /// The typed path and the suggested name end in the chosen format's extension.
+    fn switch_extension(&mut self) {
+        let extension = self.format.extension();
+        let mut path = PathBuf::from(self.path.trim());
+        if !path.is_dir() && path.extension().is_some() {
+            path.set_extension(extension);
+            self.path = path.display().to_string();
+        }
+        let mut name = PathBuf::from(&self.name);
+        name.set_extension(extension);
+        self.name = name.into_os_string();
+    }
+
     /// The file to write: the path typed, into the folder if a folder was typed, ending in
-    /// `.pdf`.
+    /// `.pdf` (or `.docx` for Word).
     fn target(&self) -> PathBuf {
+        let extension = self.format.extension();
         let mut target = PathBuf::from(self.path.trim());
         if target.is_dir() {
             target.push(&self.name);
         }
         if target
             .extension()
-            .is_none_or(|e| !e.eq_ignore_ascii_case("pdf"))
+            .is_none_or(|e| !e.eq_ignore_ascii_case(extension))
             && !self.path.trim().is_empty()
         {
-            target.as_mut_os_string().push(".pdf");
+            target.as_mut_os_string().push(".");
+            target.as_mut_os_string().push(extension);
         }
         target
     }

@@ -23,21 +23,26 @@ pub fn print_buttons(
             commands.push(super::Command::Print(*printable));
         }
     }
-    match documents {
-        [(_, printable)] => {
-            if ui.button(lang.save_pdf()).clicked() {
-                commands.push(super::Command::AskSavePdf(*printable));
-            }
-        }
-        _ => {
-            ui.menu_button(lang.save_pdf(), |ui| {
-                for (_, printable) in documents {
-                    if ui.button(printable.title(lang)).clicked() {
-                        commands.push(super::Command::AskSavePdf(*printable));
-                        ui.close();
-                    }
+    for (label, format) in [
+        (lang.save_pdf(), crate::print::DocFormat::Pdf),
+        (lang.save_word(), crate::print::DocFormat::Word),
+    ] {
+        match documents {
+            [(_, printable)] => {
+                if ui.button(label).clicked() {
+                    commands.push(super::Command::AskSavePdf(*printable, format));
                 }
-            });
+            }
+            _ => {
+                ui.menu_button(label, |ui| {
+                    for (_, printable) in documents {
+                        if ui.button(printable.title(lang)).clicked() {
+                            commands.push(super::Command::AskSavePdf(*printable, format));
+                            ui.close();
+                        }
+                    }
+                });
+            }
         }
     }
 }

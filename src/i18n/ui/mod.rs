@@ -16,6 +16,7 @@ mod import;
 mod incentivise;
 mod learn;
 mod merge;
+mod pictures;
 mod problems;
 mod review;
 mod roster;

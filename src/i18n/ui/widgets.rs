@@ -4,6 +4,7 @@ use crate::i18n::Lang;
 
 texts! {
     save_pdf: "另存为 PDF…", "Save PDF…";
+    save_word: "另存为 Word…", "Save Word…";
     filter_hint: "输入筛选", "Type to filter";
 }
 

@@ -266,6 +266,8 @@ pub enum SystemRecord {
     Award(AwardId),
     /// A commendation or criticism.
     Honour(HonourId),
+    /// A photo or scan of a session or problem.
+    Picture(crate::domain::picture::PictureId),
 }
 
 impl SystemRecord {
@@ -278,6 +280,7 @@ impl SystemRecord {
             Self::Notice(id) => ("notice", id.0),
             Self::Award(id) => ("points_award", id.0),
             Self::Honour(id) => ("honour", id.0),
+            Self::Picture(id) => ("picture", id.0),
         }
     }
 }

@@ -26,6 +26,8 @@ struct PageModel {
     rows: Vec<(RosterEntry, Option<AttendanceMark>)>,
     /// For a help visit: the helper and the helped.
     pair: Option<[SecretaryId; 2]>,
+    /// Its photos and scans (without their bytes).
+    pictures: Vec<crate::domain::picture::PictureInfo>,
 }
 
 fn load_page(store: &Store, id: &SessionId) -> crate::store::Result<PageModel> {
@@ -40,6 +42,7 @@ fn load_page(store: &Store, id: &SessionId) -> crate::store::Result<PageModel> {
         fields,
         rows,
         problems: store.problems_raised_at(*id)?,
+        pictures: store.pictures_of(crate::domain::picture::PictureOwner::Session(*id))?,
         followed: store.problems_followed_at(*id)?,
     })
 }
@@ -61,12 +64,15 @@ pub struct SessionPage {
     marking: Option<(SessionId, Vec<AttendanceMark>)>,
     /// The attendance row the keys 1–4 mark.
     cursor: usize,
+    /// Its photos and scans: thumbnails, the viewer, 添加照片….
+    pictures: crate::ui::pictures::Pictures,
 }
 
 impl crate::ui::View for SessionPage {
     fn file_changed(&mut self) {
         self.form = None;
         self.problem_form = None;
+        self.pictures.clear();
     }
 
     fn unsaved(&self) -> Option<crate::ui::drafts::Draft> {
@@ -191,7 +197,7 @@ impl crate::ui::View for SessionPage {
         // The attendance takes the wider part: a row holds a name, a branch, four states and
         // the reason for leave.
         // No keys to the list while a form is open over the page.
-        let keys = self.form.is_none() && self.problem_form.is_none();
+        let keys = self.form.is_none() && self.problem_form.is_none() && !self.pictures.is_open();
         egui_extras::StripBuilder::new(ui)
             .size(egui_extras::Size::relative(0.4))
             .size(egui_extras::Size::remainder())
@@ -232,6 +238,13 @@ impl crate::ui::View for SessionPage {
                                     &model.followed,
                                 ));
                             }
+                            ui.add_space(10.0);
+                            commands.extend(self.pictures.ui(
+                                ui,
+                                ctx,
+                                crate::domain::picture::PictureOwner::Session(id),
+                                &model.pictures,
+                            ));
                         });
                 });
                 strip.cell(|ui| {

@@ -1,0 +1,467 @@
+//! Photos and scans on a session's or a problem's page (一事一档): thumbnails, 添加照片… and
+//! 添加签到表扫描件…, and a viewer to page through them, caption them and delete one (with
+//! Undo). Pictures can also be dragged onto the window (the shell sends them here).
+
+use super::browse::{Browse, Mode, Request};
+use super::{Change, Command, ViewContext};
+use crate::domain::picture::{Media, PictureInfo, PictureKind, PictureOwner};
+use crate::i18n::Lang;
+use crate::store::{PictureCopy, SystemRecord};
+use egui::{RichText, Ui};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// What 浏览… looks for.
+const PICTURES: Request<'static> = Request {
+    mode: Mode::Open,
+    kind: "JPEG / PNG / PDF",
+    extensions: &["jpg", "jpeg", "png", "pdf"],
+};
+
+/// The side of a thumbnail on the page, in points.
+const THUMB: f32 = 104.0;
+/// Thumbnails decoded per frame at most: a page of many photos fills in over a few frames
+/// instead of holding one frame up.
+const DECODES_PER_FRAME: usize = 6;
+
+/// The pictures of the record on the page, with their decoded thumbnails.
+#[derive(Default)]
+pub struct Pictures {
+    /// Per digest its thumbnail, `None` if it could not be drawn.
+    thumbs: HashMap<String, Option<egui::TextureHandle>>,
+    viewer: Option<Viewer>,
+    attach: Option<AttachDialog>,
+}
+
+/// The viewer, open on one picture.
+struct Viewer {
+    index: usize,
+    /// The picture whose copy is loaded, and the copy.
+    loaded: Option<(String, Option<egui::TextureHandle>)>,
+    /// The caption and kind as edited, for the picture `editing`.
+    caption: String,
+    kind: PictureKind,
+    editing: Option<crate::domain::picture::PictureId>,
+}
+
+/// 添加照片… / 添加签到表扫描件…: a file or a folder of pictures, and their caption.
+struct AttachDialog {
+    kind: PictureKind,
+    path: String,
+    caption: String,
+    browse: Browse,
+}
+
+impl Pictures {
+    /// Forgets the thumbnails (another file was opened).
+    pub fn clear(&mut self) {
+        self.thumbs.clear();
+        self.viewer = None;
+        self.attach = None;
+    }
+
+    /// Whether a box of its own is open over the page (keys belong to it).
+    pub fn is_open(&self) -> bool {
+        self.viewer.is_some() || self.attach.is_some()
+    }
+
+    /// Draws the section: its title with the add buttons, the thumbnails, and the viewer or
+    /// the add dialog when open.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewContext<'_>,
+        owner: PictureOwner,
+        pictures: &[PictureInfo],
+    ) -> Vec<Command> {
+        let lang = ctx.lang;
+        let mut commands = Vec::new();
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(format!("{}（{}）", lang.pictures_title(), pictures.len()));
+            if ui.button(lang.add_photos()).clicked() {
+                self.attach = Some(AttachDialog::new(PictureKind::Photo));
+            }
+            if matches!(owner, PictureOwner::Session(_)) && ui.button(lang.add_scan()).clicked() {
+                self.attach = Some(AttachDialog::new(PictureKind::Scan));
+            }
+        });
+        if pictures.is_empty() {
+            ui.label(RichText::new(lang.pictures_drop_hint()).weak());
+        }
+        let mut decoded = 0;
+        ui.horizontal_wrapped(|ui| {
+            for (index, picture) in pictures.iter().enumerate() {
+                let clicked = ui
+                    .vertical(|ui| {
+                        ui.set_width(THUMB + 8.0);
+                        let clicked = self.thumbnail(ui, ctx, picture, &mut decoded);
+                        let caption = if picture.caption.is_empty() {
+                            match picture.kind {
+                                PictureKind::Scan => lang.scan_label().to_owned(),
+                                PictureKind::Photo => picture.taken_at.clone().unwrap_or_default(),
+                            }
+                        } else {
+                            picture.caption.clone()
+                        };
+                        ui.add(egui::Label::new(RichText::new(caption).small()).truncate());
+                        clicked
+                    })
+                    .inner;
+                if clicked {
+                    self.viewer = Some(Viewer {
+                        index,
+                        loaded: None,
+                        caption: String::new(),
+                        kind: picture.kind,
+                        editing: None,
+                    });
+                }
+            }
+        });
+        if decoded >= DECODES_PER_FRAME {
+            ui.ctx().request_repaint();
+        }
+        if let Some(dialog) = &mut self.attach {
+            let (command, closed) = dialog.ui(ui, lang, owner);
+            if let Some(command) = command {
+                commands.push(command);
+                self.attach = None;
+            } else if closed {
+                self.attach = None;
+            }
+        }
+        if let Some(viewer) = &mut self.viewer {
+            let (mut asked, closed) = viewer.ui(ui, ctx, pictures);
+            commands.append(&mut asked);
+            if closed || pictures.is_empty() {
+                self.viewer = None;
+            }
+        }
+        commands
+    }
+
+    /// One thumbnail as a button; decodes it first if this frame still may.
+    fn thumbnail(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewContext<'_>,
+        picture: &PictureInfo,
+        decoded: &mut usize,
+    ) -> bool {
+        let name = format!("{} {}", ctx.lang.picture_word(), picture.file_name);
+        if picture.media == Media::Pdf {
+            let response = ui.add_sized([THUMB, THUMB * 0.75], egui::Button::new("PDF"));
+            return response.on_hover_text(&picture.file_name).clicked();
+        }
+        if !self.thumbs.contains_key(&picture.digest) {
+            if *decoded >= DECODES_PER_FRAME {
+                ui.add_sized([THUMB, THUMB * 0.75], egui::Spinner::new());
+                return false;
+            }
+            *decoded += 1;
+            let texture = ctx
+                .store
+                .picture_bytes(&picture.digest, PictureCopy::Thumb)
+                .ok()
+                .flatten()
+                .and_then(|bytes| texture(ui.ctx(), &format!("thumb-{}", picture.digest), &bytes));
+            self.thumbs.insert(picture.digest.clone(), texture);
+        }
+        let response = match self.thumbs.get(&picture.digest).and_then(Option::as_ref) {
+            Some(texture) => ui.add(
+                egui::Button::image(
+                    egui::Image::new(texture)
+                        .max_size(egui::vec2(THUMB, THUMB))
+                        .maintain_aspect_ratio(true),
+                )
+                .frame(false),
+            ),
+            None => ui.add_sized([THUMB, THUMB * 0.75], egui::Button::new("?")),
+        };
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+        response.on_hover_text(&picture.file_name).clicked()
+    }
+}
+
+/// Decodes a stored JPEG copy (within the limits a foreign file's bytes need) into a texture.
+fn texture(ctx: &egui::Context, name: &str, bytes: &[u8]) -> Option<egui::TextureHandle> {
+    let (image, _) = crate::pictures::decode_limited(bytes, false).ok()?;
+    let rgba = image.to_rgba8();
+    let size = [rgba.width() as usize, rgba.height() as usize];
+    let image = egui::ColorImage::from_rgba_unmultiplied(size, rgba.as_raw());
+    Some(ctx.load_texture(name, image, egui::TextureOptions::LINEAR))
+}
+
+impl Viewer {
+    /// Draws the viewer over the page; returns what it asks for and whether it was closed.
+    fn ui(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewContext<'_>,
+        pictures: &[PictureInfo],
+    ) -> (Vec<Command>, bool) {
+        let lang = ctx.lang;
+        let mut commands = Vec::new();
+        let mut closed = false;
+        if pictures.is_empty() {
+            return (commands, true);
+        }
+        self.index = self.index.min(pictures.len() - 1);
+        let picture = &pictures[self.index];
+        if self.editing != Some(picture.id) {
+            self.editing = Some(picture.id);
+            self.caption.clone_from(&picture.caption);
+            self.kind = picture.kind;
+        }
+        if self
+            .loaded
+            .as_ref()
+            .is_none_or(|(d, _)| *d != picture.digest)
+        {
+            let texture = if picture.is_image() {
+                ctx.store
+                    .picture_bytes(&picture.digest, PictureCopy::Display)
+                    .ok()
+                    .flatten()
+                    .and_then(|b| texture(ui.ctx(), &format!("view-{}", picture.digest), &b))
+            } else {
+                None
+            };
+            self.loaded = Some((picture.digest.clone(), texture));
+        }
+        let screen = ui.ctx().content_rect();
+        let modal = super::widgets::modal("picture-viewer").show(ui.ctx(), |ui| {
+            let width = (screen.width() - 80.0).clamp(320.0, 1000.0);
+            ui.set_width(width);
+            ui.horizontal(|ui| {
+                ui.heading(format!(
+                    "{} {}/{}",
+                    lang.pictures_title(),
+                    self.index + 1,
+                    pictures.len()
+                ));
+                ui.label(RichText::new(&picture.file_name).weak());
+            });
+            let room = egui::vec2(width, (screen.height() - 300.0).max(160.0));
+            match self.loaded.as_ref().and_then(|(_, t)| t.as_ref()) {
+                Some(texture) => {
+                    ui.vertical_centered(|ui| {
+                        ui.add(
+                            egui::Image::new(texture)
+                                .max_size(room)
+                                .maintain_aspect_ratio(true),
+                        );
+                    });
+                }
+                None => {
+                    ui.label(if picture.media == Media::Pdf {
+                        lang.pdf_scan_no_preview()
+                    } else {
+                        lang.picture_cannot_show()
+                    });
+                }
+            }
+            let mut facts = Vec::new();
+            if let Some(taken) = &picture.taken_at {
+                facts.push(format!("{}：{taken}", lang.taken_at()));
+            }
+            if picture.size.0 > 0 {
+                facts.push(format!("{} × {}", picture.size.0, picture.size.1));
+            }
+            facts.push(format!("{:.1} MB", picture.bytes as f64 / 1024.0 / 1024.0));
+            if !picture.has_original {
+                facts.push(lang.original_not_here().to_owned());
+            }
+            ui.label(RichText::new(facts.join("　")).weak());
+            ui.horizontal(|ui| {
+                let label = ui.label(lang.caption());
+                ui.add(egui::TextEdit::singleline(&mut self.caption).desired_width(360.0))
+                    .labelled_by(label.id);
+                ui.radio_value(&mut self.kind, PictureKind::Photo, lang.photo_kind());
+                ui.radio_value(&mut self.kind, PictureKind::Scan, lang.scan_label());
+                let changed = self.caption.trim() != picture.caption || self.kind != picture.kind;
+                if ui
+                    .add_enabled(changed, egui::Button::new(lang.save_caption()))
+                    .clicked()
+                    || (changed && super::widgets::enter_confirms(ui))
+                {
+                    commands.push(Command::Write(Change::SetPicture(
+                        picture.id,
+                        self.kind,
+                        self.caption.trim().to_owned(),
+                    )));
+                }
+            });
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                let typing = ui.memory(|m| m.focused().is_some());
+                let (left, right) = ui.input(|i| {
+                    (
+                        !typing && i.key_pressed(egui::Key::ArrowLeft),
+                        !typing && i.key_pressed(egui::Key::ArrowRight),
+                    )
+                });
+                if ui
+                    .add_enabled(self.index > 0, egui::Button::new(lang.previous_picture()))
+                    .clicked()
+                    || (left && self.index > 0)
+                {
+                    self.index -= 1;
+                }
+                if ui
+                    .add_enabled(
+                        self.index + 1 < pictures.len(),
+                        egui::Button::new(lang.next_picture()),
+                    )
+                    .clicked()
+                    || (right && self.index + 1 < pictures.len())
+                {
+                    self.index += 1;
+                }
+                ui.separator();
+                if picture.has_original && ui.button(lang.open_original()).clicked() {
+                    commands.extend(open_original(ctx, picture));
+                }
+                if ui.button(lang.delete_picture()).clicked() {
+                    commands.push(Command::Write(Change::DeleteRecord(SystemRecord::Picture(
+                        picture.id,
+                    ))));
+                    // The status line's 撤销 must be in reach: the viewer closes.
+                    closed = true;
+                }
+                if ui.button(lang.close()).clicked() {
+                    closed = true;
+                }
+            });
+        });
+        (commands, closed || modal.should_close())
+    }
+}
+
+/// Writes the original to the temporary folder and opens it with the system's program; says
+/// why if it cannot.
+fn open_original(ctx: &ViewContext<'_>, picture: &PictureInfo) -> Option<Command> {
+    let lang = ctx.lang;
+    let bytes = match ctx
+        .store
+        .picture_bytes(&picture.digest, PictureCopy::Original)
+    {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Some(Command::ShowError(lang.original_not_here().to_owned())),
+        Err(error) => return Some(Command::ShowError(lang.store_error(&error))),
+    };
+    let extension = match picture.media {
+        Media::Jpeg => "jpg",
+        Media::Png => "png",
+        Media::Pdf => "pdf",
+    };
+    let folder = std::env::temp_dir().join("secretary-studio-pictures");
+    let path = folder.join(format!("{}.{extension}", &picture.digest[..16]));
+    let written = std::fs::create_dir_all(&folder)
+        .and_then(|()| crate::durable::write_whole(&path, &bytes).map_err(std::io::Error::other));
+    match written.map(|()| opener::open(&path)) {
+        Ok(Ok(())) => None,
+        Ok(Err(_)) => Some(Command::ShowError(lang.printed_no_viewer(&path))),
+        Err(error) => Some(Command::ShowError(
+            lang.print_error(&path, &error.to_string()),
+        )),
+    }
+}
+
+/// The pictures a typed path names: the file, or a folder's JPEG, PNG and PDF files in name
+/// order.
+pub fn files_at(path: &Path) -> Vec<PathBuf> {
+    if !path.is_dir() {
+        return vec![path.to_owned()];
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.is_file()
+                        && p.extension().is_some_and(|e| {
+                            PICTURES
+                                .extensions
+                                .iter()
+                                .any(|x| e.eq_ignore_ascii_case(x))
+                        })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+impl AttachDialog {
+    fn new(kind: PictureKind) -> Self {
+        Self {
+            kind,
+            path: String::new(),
+            caption: String::new(),
+            browse: Browse::default(),
+        }
+    }
+
+    /// Draws the dialog; returns the command to attach, and whether it was closed.
+    fn ui(&mut self, ui: &mut Ui, lang: Lang, owner: PictureOwner) -> (Option<Command>, bool) {
+        let mut command = None;
+        let mut closed = false;
+        let modal = super::widgets::modal("attach-pictures").show(ui.ctx(), |ui| {
+            ui.set_width(560.0);
+            ui.set_max_width(560.0);
+            ui.heading(match self.kind {
+                PictureKind::Photo => lang.add_photos_title(),
+                PictureKind::Scan => lang.add_scan_title(),
+            });
+            ui.add_space(6.0);
+            ui.label(RichText::new(lang.attach_hint()).weak());
+            ui.horizontal(|ui| {
+                let label = ui.label(lang.file_or_folder());
+                ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(340.0))
+                    .labelled_by(label.id);
+                self.browse.button(ui, lang, PICTURES, &mut self.path);
+            });
+            self.browse.folders(ui, lang, PICTURES, &mut self.path);
+            ui.horizontal(|ui| {
+                let label = ui.label(lang.caption());
+                ui.add(egui::TextEdit::singleline(&mut self.caption).desired_width(340.0))
+                    .labelled_by(label.id);
+            });
+            let typed = PathBuf::from(self.path.trim());
+            let files = if self.path.trim().is_empty() {
+                Vec::new()
+            } else {
+                files_at(&typed)
+            };
+            let ready = files.iter().all(|f| f.is_file()) && !files.is_empty();
+            if typed.is_dir() {
+                ui.label(lang.files_in_folder(files.len()));
+            } else if !self.path.trim().is_empty() && !ready {
+                ui.colored_label(super::widgets::ERROR_RED, lang.no_such_file());
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let enter = super::widgets::enter_confirms(ui);
+                if ui
+                    .add_enabled(ready, egui::Button::new(lang.add_action()))
+                    .clicked()
+                    || (ready && enter)
+                {
+                    command = Some(Command::AttachPictures {
+                        owner,
+                        kind: self.kind,
+                        caption: self.caption.trim().to_owned(),
+                        paths: files.clone(),
+                    });
+                }
+                if ui.button(lang.cancel()).clicked() {
+                    closed = true;
+                }
+            });
+        });
+        (command, closed || modal.should_close())
+    }
+}

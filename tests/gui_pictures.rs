@@ -1,0 +1,150 @@
+//! Photos and scans on a session's page, as the coordinator adds, captions, pages through
+//! and deletes them.
+
+mod common;
+
+use egui_kittest::kittest::Queryable;
+use secretary_studio::domain::picture::PictureOwner;
+use secretary_studio::ui::Screen;
+use std::path::Path;
+
+/// A phone-like JPEG at `path`, `w` × `h`.
+fn photo(path: &Path, w: u32, h: u32, shade: u8) {
+    let image = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([shade, (x % 256) as u8, (y % 256) as u8])
+    });
+    image.save(path).expect("photo");
+}
+
+#[test]
+fn add_photos_from_a_folder_caption_page_through_and_delete_with_undo() {
+    let folder = tempfile::tempdir().expect("folder");
+    let photos = folder.path().join("手机照片");
+    std::fs::create_dir(&photos).expect("photos folder");
+    photo(&photos.join("IMG_0001.jpg"), 640, 480, 10);
+    photo(&photos.join("IMG_0002.jpg"), 480, 640, 200);
+    std::fs::write(photos.join("说明.jpg"), "不是照片").expect("fake");
+    std::fs::write(photos.join("readme.txt"), "skipped").expect("txt");
+    let store = common::ledger_store();
+    let session = store.sessions().expect("sessions")[0].id;
+    let owner = PictureOwner::Session(session);
+    let mut harness = common::harness(store, Screen::Session(session));
+    harness
+        .state_mut()
+        .apply(secretary_studio::ui::Command::Navigate(Screen::Session(
+            session,
+        )));
+    harness.run();
+    harness.get_by_label("照片与扫描件（0）");
+    harness.get_by_label("添加照片…").click();
+    harness.run();
+    common::type_into(&mut harness, "文件或文件夹", &photos.display().to_string());
+    harness.get_by_label("文件夹里有 3 个照片或扫描件");
+    common::type_into(&mut harness, "说明", "入户走访");
+    harness.get_by_label("添加").click();
+    common::wait_for_work(&mut harness);
+    // Two photos in, the fake refused by name, nothing of it written.
+    let message = harness
+        .state()
+        .error_message()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(message.contains("已添加 2 个，1 个没有添加"), "{message}");
+    assert!(message.contains("“说明.jpg”不是照片"), "{message}");
+    harness.get_by_label("关闭").click();
+    harness.run();
+    let pictures = harness
+        .state()
+        .store()
+        .pictures_of(owner)
+        .expect("pictures");
+    assert_eq!(pictures.len(), 2);
+    assert!(pictures.iter().all(|p| p.caption == "入户走访"));
+    assert_eq!(pictures[1].size, (480, 640), "upright as taken");
+    harness.run_steps(3);
+    harness.get_by_label("照片与扫描件（2）");
+
+    // The viewer: caption the first, go to the second, delete it, undo.
+    harness.get_by_label("照片 IMG_0001.jpg").click();
+    harness.run();
+    harness.get_by_label("照片与扫描件 1/2");
+    common::type_into(&mut harness, "说明", "入户走访（王家沟）");
+    harness.get_by_label("保存说明").click();
+    harness.run();
+    let first = &harness
+        .state()
+        .store()
+        .pictures_of(owner)
+        .expect("pictures")[0];
+    assert_eq!(first.caption, "入户走访（王家沟）");
+    harness.get_by_label("下一张 →").click();
+    harness.run();
+    harness.get_by_label("照片与扫描件 2/2");
+    harness.get_by_label("删除这张").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .store()
+            .pictures_of(owner)
+            .expect("pictures")
+            .len(),
+        1
+    );
+    harness.get_by_label("撤销").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .store()
+            .pictures_of(owner)
+            .expect("pictures")
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn a_scan_of_the_signed_sheet_is_attached_as_a_scan_and_named_in_the_summary() {
+    let folder = tempfile::tempdir().expect("folder");
+    let scan = folder.path().join("签到表.pdf");
+    std::fs::write(&scan, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").expect("scan");
+    let store = common::ledger_store();
+    let session = store.sessions().expect("sessions")[0].id;
+    let mut harness = common::harness(store, Screen::Session(session));
+    harness
+        .state_mut()
+        .apply(secretary_studio::ui::Command::Navigate(Screen::Session(
+            session,
+        )));
+    harness.run();
+    harness.get_by_label("添加签到表扫描件…").click();
+    harness.run();
+    common::type_into(&mut harness, "文件或文件夹", &scan.display().to_string());
+    harness.get_by_label("添加").click();
+    common::wait_for_work(&mut harness);
+    let pictures = harness
+        .state()
+        .store()
+        .pictures_of(PictureOwner::Session(session))
+        .expect("pictures");
+    assert_eq!(pictures.len(), 1);
+    assert_eq!(
+        pictures[0].kind,
+        secretary_studio::domain::picture::PictureKind::Scan
+    );
+    let doc = secretary_studio::print::summary(
+        harness.state().store(),
+        session,
+        secretary_studio::i18n::Lang::Zh,
+        secretary_studio::report::pdf::Font::bundled(),
+    )
+    .expect("summary");
+    assert!(
+        doc.texts()
+            .iter()
+            .any(|t| t.contains("签到表扫描件：已附 1（签到表.pdf）")),
+        "{:?}",
+        doc.texts()
+    );
+}
