@@ -13,6 +13,7 @@
 //! `i18n` and the navigation (README, "Adding a screen").
 
 pub mod app;
+pub mod archive;
 pub mod bench;
 pub mod cli;
 pub mod demo;

@@ -72,6 +72,7 @@ impl App {
             | Command::CancelWork
             | Command::AttachPictures { .. }
             | Command::Share(..)
+            | Command::Archive(..)
             | Command::PlanMerge(..) => self.apply_work(command),
             Command::OpenFile(_)
             | Command::NewStudio { .. }
@@ -233,11 +234,19 @@ impl App {
                 caption,
                 paths,
             } => self.attach_pictures(owner, kind, caption, paths),
-            Command::Share(path, passphrase) => {
+            Command::Archive(period, target) => {
+                let today = self.today();
+                self.start_work(lang.archive_working().to_owned(), move |store, progress| {
+                    let summary =
+                        crate::archive::write(store, lang, period, today, &target, progress)?;
+                    Ok(Outcome::Archived(summary))
+                });
+            }
+            Command::Share(path, passphrase, thumbnails_only) => {
                 self.exchange_folder = path.parent().map(std::path::Path::to_owned);
                 self.start_work(lang.share_working().to_owned(), move |store, progress| {
                     let manifest = store
-                        .share_with(&path, passphrase.as_deref(), progress)
+                        .share_as(&path, passphrase.as_deref(), thumbnails_only, progress)
                         .map_err(|e| match e {
                             store::Error::Cancelled => crate::work::WorkError::Cancelled,
                             other => crate::work::WorkError::Failed(lang.save_error(&path, &other)),
@@ -413,6 +422,9 @@ fn apply_change(
         Change::UpdatePairing(id, fields) => writer.update_pairing(*id, fields),
         Change::SetSetting(key, value) => writer.set_setting(key, value),
         Change::SetPicture(id, kind, caption) => writer.set_picture(*id, *kind, caption),
+        Change::SetDocumentHeads(letterhead, signer) => writer
+            .set_setting(crate::store::LETTERHEAD_KEY, letterhead.trim())
+            .and_then(|()| writer.set_setting(crate::store::SIGNER_KEY, signer.trim())),
         Change::UpdateCriterion {
             id,
             name,

@@ -24,6 +24,8 @@ pub(super) enum Dialog {
     Import(ImportDialog),
     /// 查找 (Ctrl+K).
     Search(crate::ui::search::SearchDialog),
+    /// 文书格式… or 导出年度档案….
+    Documents(crate::ui::documents::DocumentsDialog),
 }
 
 impl Dialog {
@@ -41,6 +43,7 @@ impl Dialog {
             Self::Export(dialog) => dialog.ui(ui, lang, ctx.today),
             Self::Import(dialog) => dialog.ui(ui, ctx),
             Self::Search(dialog) => dialog.ui(ui, ctx),
+            Self::Documents(dialog) => dialog.ui(ui, lang),
         }
     }
 }

@@ -40,6 +40,8 @@ pub enum Outcome {
     },
     /// Another village's file read and its merge planned (nothing written yet).
     MergePlanned(Box<crate::store::merge::MergePreview>),
+    /// A period's archive written.
+    Archived(crate::archive::ArchiveSummary),
     /// Pictures attached; the files refused, each with why.
     Attached {
         /// How many were attached.
@@ -400,6 +402,11 @@ impl super::App {
                 self.close_dialog(|d| matches!(d, Dialog::Path(_)));
                 self.status = lang.shared(&path, &manifest);
                 self.status_file = Some((self.status.clone(), path));
+            }
+            Ok(Outcome::Archived(summary)) => {
+                self.close_dialog(|d| matches!(d, Dialog::Documents(_)));
+                self.status = lang.archived(&summary);
+                self.status_file = Some((self.status.clone(), summary.folder));
             }
             Ok(Outcome::Attached { count, refused }) => {
                 if let Err(error) = self.store.written_elsewhere() {

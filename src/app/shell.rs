@@ -465,6 +465,26 @@ impl App {
         if ui.button(lang.file_import_roster()).clicked() {
             ask(Command::StartImport);
         }
+        if ui.button(lang.file_archive()).clicked() {
+            let studio = self.store.studio().map(|s| s.name).unwrap_or_default();
+            self.dialog = Some(Dialog::Documents(
+                crate::ui::documents::DocumentsDialog::archive(
+                    self.today(),
+                    crate::places::documents_folder(),
+                    Box::new(move |p| crate::archive::folder_name(&studio, lang, p)),
+                ),
+            ));
+        }
+        if ui.button(lang.file_document_heads()).clicked() {
+            match self.store.document_heads() {
+                Ok(heads) => {
+                    self.dialog = Some(Dialog::Documents(
+                        crate::ui::documents::DocumentsDialog::heads(heads),
+                    ));
+                }
+                Err(error) => self.show_error(lang.store_error(&error)),
+            }
+        }
         if ui.button(lang.file_export()).clicked() {
             let folder = crate::places::documents_folder();
             self.dialog = Some(Dialog::Export(crate::ui::export::ExportDialog::new(

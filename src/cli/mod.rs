@@ -36,6 +36,9 @@ USAGE:
   secretary-studio attach SESSION_NO FILE… --db PATH [--caption TEXT] [--scan]
                                                   attach photos (JPEG, PNG) or, with --scan, scans of the signed
                                                   sign-in sheet (also PDF) to a session; each at most 8 MB
+  secretary-studio archive --period P -o FOLDER --db PATH
+                                                  the period's archive (一事一档): a folder per session with its
+                                                  summary (PDF, Word), sign-in sheet, scans and photos, and an index
   secretary-studio share -o FILE --db PATH [--passphrase] [--thumbnails-only]
                                                   write a share file (a copy with a manifest) for another village;
                                                   --passphrase protects it with one read from standard input;
@@ -79,6 +82,9 @@ pub const USAGE_ZH: &str = "\
   secretary-studio attach 活动编号 文件… --db 文件 [--caption 说明] [--scan]
                                                   给活动添加照片（JPEG、PNG），加 --scan 为签字的签到表扫描件
                                                   （也可以是 PDF）；每个文件不超过 8 MB
+  secretary-studio archive --period 期间 -o 文件夹 --db 文件
+                                                  导出期间的活动档案（一事一档）：每次活动一个文件夹，含纪要（PDF、
+                                                  Word）、签到表、扫描件和照片，另有索引表
   secretary-studio share -o 分享文件 --db 文件 [--passphrase] [--thumbnails-only]
                                                   写出分享文件（带清单的完整副本），带到其他村合并；
                                                   --passphrase 用从标准输入读到的口令加密；
@@ -171,6 +177,15 @@ pub enum CliCommand {
         merge: Option<PathBuf>,
         /// Stop after this many writes.
         count: Option<usize>,
+    },
+    /// `archive --period P -o FOLDER --db PATH`: the period's archive, a folder made in FOLDER.
+    Archive {
+        /// Which sessions.
+        period: crate::domain::period::Period,
+        /// Where the archive's folder is made.
+        folder: PathBuf,
+        /// The studio file.
+        db: PathBuf,
     },
     /// `attach SESSION_NO FILE… --db PATH [--caption TEXT] [--scan]`: photos or scans of a
     /// session.
@@ -288,6 +303,22 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
                 None
             };
             merge(&file, &db, (dry_run, other_studio, passphrase), lang, out)
+        }
+        CliCommand::Archive { period, folder, db } => {
+            let store = Store::open_read_only(&db).map_err(|e| lang.file_error(&db, &e))?;
+            let studio = store.studio().map_err(|e| lang.store_error(&e))?.name;
+            let target = folder.join(crate::archive::folder_name(&studio, lang, period));
+            let today = chrono::Local::now().date_naive();
+            let summary = crate::archive::write(
+                &store,
+                lang,
+                period,
+                today,
+                &target,
+                &crate::work::Progress::new(),
+            )
+            .map_err(|e| lang.work_error(e))?;
+            writeln!(out, "{}", lang.archived(&summary)).map_err(io)
         }
         CliCommand::Attach {
             number,

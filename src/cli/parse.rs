@@ -208,6 +208,15 @@ fn command_of(name: &str, a: Args, usage: Usage) -> Result<CliCommand, String> {
             passphrase: a.passphrase,
             thumbnails_only: a.thumbnails_only,
         },
+        "archive" if a.positional.is_empty() => CliCommand::Archive {
+            period: usage
+                .period(a.period)?
+                .ok_or_else(|| usage.missing(Lang::cli_need_period))?,
+            folder: a
+                .output
+                .ok_or_else(|| usage.missing(Lang::cli_archive_usage))?,
+            db: usage.need_db(a.db)?,
+        },
         "attach" => {
             let mut positional = a.positional.into_iter();
             let (Some(number), files) = (positional.next(), positional.collect::<Vec<_>>()) else {

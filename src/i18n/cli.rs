@@ -4,6 +4,7 @@ use super::Lang;
 
 texts! {
     cli_need_db: "请用 --db 指明工作室文件", "--db PATH is required";
+    cli_archive_usage: "用法：archive --period 2026 -o 文件夹 --db 文件", "usage: archive --period 2026 -o FOLDER --db PATH";
     cli_attach_usage: "用法：attach 活动编号 文件… --db 文件 [--caption 说明] [--scan]", "usage: attach SESSION_NO FILE… --db PATH [--caption TEXT] [--scan]";
     cli_need_pdf_output: "请用 -o 指明输出文件（.pdf 或 Word 的 .docx）", "-o FILE.pdf (or FILE.docx for Word) is required";
     cli_need_share_output: "请用 -o 指明分享文件", "-o FILE is required";

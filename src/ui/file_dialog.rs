@@ -38,6 +38,8 @@ pub struct PathDialog {
     pub passphrase: String,
     /// Share: the passphrase typed again.
     pub passphrase_again: String,
+    /// Share: leave the pictures' originals out.
+    pub thumbnails_only: bool,
     browse: Browse,
     /// The file name first suggested, used when a folder is typed (a USB stick's).
     name: std::ffi::OsString,
@@ -63,6 +65,7 @@ impl PathDialog {
             checked: None,
             passphrase: String::new(),
             passphrase_again: String::new(),
+            thumbnails_only: false,
             browse: Browse::default(),
             focused: false,
         }
@@ -150,6 +153,9 @@ impl PathDialog {
                         ui.end_row();
                     }
                 });
+                if self.purpose == PathPurpose::Share {
+                    ui.checkbox(&mut self.thumbnails_only, lang.thumbnails_only());
+                }
                 if self.purpose == PathPurpose::Share && !self.passphrase.is_empty() {
                     passphrase_ok = self.passphrase == self.passphrase_again;
                     if !passphrase_ok && !self.passphrase_again.is_empty() {
@@ -185,7 +191,9 @@ impl PathDialog {
                         },
                         PathPurpose::OpenStudio => Command::OpenFile(target.clone()),
                         PathPurpose::Merge => Command::PlanMerge(target.clone(), passphrase),
-                        PathPurpose::Share => Command::Share(target.clone(), passphrase),
+                        PathPurpose::Share => {
+                            Command::Share(target.clone(), passphrase, self.thumbnails_only)
+                        }
                         PathPurpose::SaveCopy => Command::SaveCopy {
                             path: target.clone(),
                             replace: exists,

@@ -50,6 +50,9 @@ pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &mut MergePreview) -> Op
         } else if preview.is_empty() {
             ui.label(lang.merge_nothing());
         } else {
+            if !preview.picture_files.is_empty() {
+                ui.label(lang.merge_picture_files(preview.picture_files.len()));
+            }
             egui::ScrollArea::vertical()
                 .max_height(260.0)
                 // Inside a box the room below is not known: as tall as the rows, up to this.

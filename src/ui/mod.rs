@@ -17,6 +17,7 @@ pub mod communicate;
 pub mod compare;
 pub mod dashboard;
 pub mod data;
+pub mod documents;
 pub mod drafts;
 pub mod export;
 pub mod file_dialog;
@@ -192,6 +193,8 @@ pub enum Change {
     AddSession(Box<SessionFields>),
     /// Replace a session's fields and lists.
     UpdateSession(SessionId, Box<SessionFields>),
+    /// Set the letterhead and the signer of printed documents.
+    SetDocumentHeads(String, String),
     /// Set a picture's kind and caption.
     SetPicture(
         crate::domain::picture::PictureId,
@@ -378,8 +381,10 @@ pub enum Command {
     },
     /// Stop the long work running (nothing is written).
     CancelWork,
-    /// Write a share file for another village.
-    Share(PathBuf, Option<String>),
+    /// Write a share file for another village (without the pictures' originals if `true`).
+    Share(PathBuf, Option<String>, bool),
+    /// Write the archive of a period into a folder.
+    Archive(Period, PathBuf),
     /// Read another village's file and preview merging it (nothing is written).
     PlanMerge(PathBuf, Option<String>),
     /// Merge the previewed file (after a backup).

@@ -30,6 +30,104 @@ texts! {
     picture_deleted: "已删除照片", "Photo deleted";
     drop_where: "请先打开一次活动或一个难题，再把照片拖进来。", "Open a session or a problem first, then drop the photos on it.";
     drop_here: "松开鼠标，把照片添加到这里", "Release to add the photos here";
+    archive_word: "活动档案", " archive";
+    photo_file: "照片", "photo";
+    scan_file: "签到表扫描件", "signed-sheet";
+    archive_yes: "有", "yes";
+    archive_index_sheet: "活动档案索引", "Archive index";
+    archive_title: "导出年度档案", "Export the year's archive";
+    file_archive: "导出年度档案…", "Export the year's archive…";
+    archive_hint: "每次活动一个文件夹：纪要（PDF 和 Word）、签到表、签字扫描件和照片，另有一个索引表（xlsx）。", "One folder per session: summary (PDF and Word), sign-in sheet, signed scans and photos, and an index (xlsx).";
+    archive_folder: "保存到文件夹", "Into folder";
+    archive_working: "正在导出档案", "Exporting the archive";
+    archive_action: "导出", "Export";
+    document_heads_title: "文书格式", "Document heads";
+    file_document_heads: "文书格式…", "Document heads…";
+    letterhead_label: "版头（发文机关）", "Letterhead";
+    signer_label: "落款", "Signer";
+    document_heads_hint: "印在纪要、排名表彰名单、问题台账和工作情况报告（PDF 和 Word）上。留空则不印。", "Printed on summaries, ranking lists, the problem ledger and reports (PDF and Word). Leave empty for none.";
+    thumbnails_only: "只带缩略图（不带照片原图，文件更小）", "Thumbnails only (photos' originals left out: a smaller file)";
+}
+
+impl Lang {
+    /// The columns of the archive's index.
+    pub fn archive_index_headers(self) -> [&'static str; 10] {
+        match self {
+            Self::Zh => [
+                "日期",
+                "活动编号",
+                "形式",
+                "主题",
+                "地点",
+                "应到",
+                "实到",
+                "照片数",
+                "签到表扫描件",
+                "文件夹",
+            ],
+            Self::En => [
+                "Date",
+                "Session no.",
+                "Kind",
+                "Topic",
+                "Place",
+                "Expected",
+                "Present",
+                "Photos",
+                "Signed scan",
+                "Folder",
+            ],
+        }
+    }
+
+    /// The archive's folder is not there.
+    pub fn archive_no_folder(self, folder: &std::path::Path) -> String {
+        match self {
+            Self::Zh => format!("找不到文件夹：{}", folder.display()),
+            Self::En => format!("No such folder: {}", folder.display()),
+        }
+    }
+
+    /// An archive of that name is there already.
+    pub fn archive_exists(self, folder: &std::path::Path) -> String {
+        match self {
+            Self::Zh => format!("这里已经有同名的档案文件夹，没有覆盖：{}", folder.display()),
+            Self::En => format!(
+                "An archive folder of that name is there already (not replaced): {}",
+                folder.display()
+            ),
+        }
+    }
+
+    /// How many pictures' files a merge brings.
+    pub fn merge_picture_files(self, count: usize) -> String {
+        match self {
+            Self::Zh => {
+                format!("带来 {count} 张照片或扫描件的文件（含以前只带缩略图时缺的原图）。")
+            }
+            Self::En => format!(
+                "Brings the files of {count} photos or scans (and originals left out before)."
+            ),
+        }
+    }
+
+    /// The archive was written.
+    pub fn archived(self, summary: &crate::archive::ArchiveSummary) -> String {
+        match self {
+            Self::Zh => format!(
+                "已导出 {} 次活动的档案（{} 个照片与扫描件）：{}",
+                summary.sessions,
+                summary.pictures,
+                summary.folder.display()
+            ),
+            Self::En => format!(
+                "Archived {} sessions ({} photos and scans) to {}",
+                summary.sessions,
+                summary.pictures,
+                summary.folder.display()
+            ),
+        }
+    }
 }
 
 impl Lang {

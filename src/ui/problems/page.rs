@@ -19,6 +19,7 @@ type PageModel = (
     Vec<HistoryEntry>,
     Vec<(SessionId, NaiveDate, String)>,
     Option<String>,
+    Vec<crate::domain::picture::PictureInfo>,
 );
 
 fn load_page(store: &Store, id: &ProblemId) -> crate::store::Result<PageModel> {
@@ -48,6 +49,7 @@ fn load_page(store: &Store, id: &ProblemId) -> crate::store::Result<PageModel> {
         store.problem_history(*id)?,
         store.recent_sessions(12)?,
         pair,
+        store.pictures_of(crate::domain::picture::PictureOwner::Problem(*id))?,
     ))
 }
 
@@ -55,6 +57,8 @@ fn load_page(store: &Store, id: &ProblemId) -> crate::store::Result<PageModel> {
 #[derive(Default)]
 pub struct ProblemPage {
     page: Memo<ProblemId, PageModel>,
+    /// Its photos (of the problem on the ground, of the solution).
+    pictures: crate::ui::pictures::Pictures,
     /// The problem the progress form was last set up for.
     form_of: Option<ProblemId>,
     progress: ProgressForm,
@@ -81,6 +85,7 @@ impl crate::ui::View for ProblemPage {
     fn file_changed(&mut self) {
         self.form = None;
         self.form_of = None;
+        self.pictures.clear();
     }
 
     fn unsaved(&self) -> Option<crate::ui::drafts::Draft> {
@@ -111,7 +116,9 @@ impl crate::ui::View for ProblemPage {
         let Some(names) = ctx.names_or_wait(ui) else {
             return commands;
         };
-        let Some((problem, history, recent, pair)) = self.page.show(ui, ctx, &id, load_page) else {
+        let Some((problem, history, recent, pair, pictures)) =
+            self.page.show(ui, ctx, &id, load_page)
+        else {
             return commands;
         };
         let Some(problem) = problem else {
@@ -151,6 +158,13 @@ impl crate::ui::View for ProblemPage {
         });
         ui.columns(2, |columns| {
             details(&mut columns[0], lang, problem, names, pair.as_deref());
+            columns[0].add_space(10.0);
+            commands.extend(self.pictures.ui(
+                &mut columns[0],
+                ctx,
+                crate::domain::picture::PictureOwner::Problem(id),
+                pictures,
+            ));
             let ui = &mut columns[1];
             history_grid(ui, lang, history);
             ui.add_space(10.0);
