@@ -352,3 +352,87 @@ fn importing_into_a_file_that_is_not_there_says_to_start_it_with_new() {
     ]);
     assert!(again.status.success(), "{}", text(&again.stderr));
 }
+
+#[test]
+fn attach_photos_print_word_and_archive_from_the_command_line() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let db = folder.path().join("s.db");
+    let db_arg = db.display().to_string();
+    assert!(studio(&["demo", "--db", &db_arg]).status.success());
+    let number = {
+        let store = secretary_studio::store::Store::open_read_only(&db).expect("open");
+        let id = store.sessions().expect("sessions")[0].id;
+        store.session_code(id).expect("code").expect("a number")
+    };
+    // A file that is not a photo, among good ones: all refused, the studio unchanged.
+    let fake = folder.path().join("会议记录.jpg");
+    std::fs::write(&fake, "这不是照片").expect("fake");
+    let photo = fixture("phone-portrait-exif.jpg");
+    let before = std::fs::read(&db).expect("read");
+    let out = studio(&[
+        "attach",
+        &number,
+        &photo,
+        &fake.display().to_string(),
+        "--db",
+        &db_arg,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("“会议记录.jpg”不是照片"), "{stderr}");
+    assert_eq!(std::fs::read(&db).expect("read"), before, "nothing written");
+    // The photo alone, with a caption.
+    let out = studio(&[
+        "attach",
+        &number,
+        &photo,
+        "--caption",
+        "入户走访",
+        "--db",
+        &db_arg,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("已添加 1 个文件"),
+        "{}",
+        text(&out.stdout)
+    );
+    // The summary as Word, by its extension.
+    let docx = folder.path().join("纪要.docx");
+    let out = studio(&[
+        "print",
+        "summary",
+        &number,
+        "-o",
+        &docx.display().to_string(),
+        "--db",
+        &db_arg,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let bytes = std::fs::read(&docx).expect("docx");
+    let words = secretary_studio::report::docx::inspect::text(&bytes);
+    assert!(words.contains("入户走访"), "{words}");
+    // A .txt is refused.
+    let out = studio(&["print", "summary", &number, "-o", "x.txt", "--db", &db_arg]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains(".docx"), "{}", text(&out.stderr));
+    // The year's archive.
+    let year = &number[..4];
+    let out = studio(&[
+        "archive",
+        "--period",
+        year,
+        "-o",
+        &folder.path().display().to_string(),
+        "--db",
+        &db_arg,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let archive = std::fs::read_dir(folder.path())
+        .expect("folder")
+        .filter_map(Result::ok)
+        .find(|e| e.path().is_dir() && e.file_name().to_string_lossy().contains("活动档案"))
+        .expect("the archive folder");
+    assert!(archive.path().join("活动档案索引.xlsx").is_file());
+}

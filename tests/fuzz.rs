@@ -201,3 +201,52 @@ fn a_share_file_with_bytes_changed_is_refused_or_merged_and_ours_stays_sound() {
         "no damaged file reached the merge"
     );
 }
+
+/// Prepares `bytes` as a picture: must not panic; what is accepted is a sound picture whose
+/// copies decode, within the size limits.
+fn picture(bytes: Vec<u8>) {
+    if let Ok(prepared) = secretary_studio::pictures::prepare(bytes)
+        && prepared.media != secretary_studio::domain::picture::Media::Pdf
+    {
+        let (display, _) = secretary_studio::pictures::decode_limited(&prepared.display, false)
+            .expect("the display copy decodes");
+        assert!(display.width().max(display.height()) <= secretary_studio::pictures::DISPLAY_SIDE);
+        assert!(prepared.size.0 > 0 && prepared.size.1 > 0);
+    }
+}
+
+/// A small PNG (a scanner's).
+fn png() -> &'static [u8] {
+    static PNG: OnceLock<Vec<u8>> = OnceLock::new();
+    PNG.get_or_init(|| {
+        let image = image::RgbImage::from_fn(64, 48, |x, y| image::Rgb([x as u8, y as u8, 7]));
+        let mut out = std::io::Cursor::new(Vec::new());
+        image
+            .write_to(&mut out, image::ImageFormat::Png)
+            .expect("png");
+        out.into_inner()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(64), ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_bytes_as_a_picture(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        picture(bytes.clone());
+        // As if named and shaped like each kind.
+        for magic in [&b"\xFF\xD8\xFF"[..], b"\x89PNG\r\n\x1a\n", b"%PDF-"] {
+            let mut shaped = magic.to_vec();
+            shaped.extend_from_slice(&bytes);
+            picture(shaped);
+        }
+    }
+
+    #[test]
+    fn a_phone_photo_with_bytes_changed(flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..16), cut in any::<usize>()) {
+        let photo = fixture("phone-portrait-exif.jpg");
+        picture(mutate(&photo, &flips));
+        picture(photo[..cut % photo.len()].to_vec());
+        picture(mutate(png(), &flips));
+    }
+}

@@ -148,3 +148,73 @@ fn a_scan_of_the_signed_sheet_is_attached_as_a_scan_and_named_in_the_summary() {
         doc.texts()
     );
 }
+
+#[test]
+fn document_heads_and_the_years_archive_from_the_file_menu() {
+    let folder = tempfile::tempdir().expect("folder");
+    let path = common::full_demo_file(folder.path(), "studio.db");
+    let store = secretary_studio::store::Store::open(&path).expect("open");
+    let mut harness = common::harness(store, Screen::Dashboard);
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("文书格式…").click();
+    harness.run();
+    common::type_into(&mut harness, "版头（发文机关）", "中共古城镇委员会组织办");
+    common::type_into(&mut harness, "落款", "古城镇联村书记工作室");
+    harness.get_by_label("保存").click();
+    harness.run();
+    let heads = harness.state().store().document_heads().expect("heads");
+    assert_eq!(heads.letterhead, "中共古城镇委员会组织办");
+    assert_eq!(heads.signer, "古城镇联村书记工作室");
+
+    let out = folder.path().join("交给镇里");
+    std::fs::create_dir(&out).expect("out");
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("导出年度档案…").click();
+    harness.run();
+    common::type_into(&mut harness, "期间", "2026");
+    common::type_into(&mut harness, "保存到文件夹", &out.display().to_string());
+    harness.get_by_label("导出").click();
+    common::wait_for_work(&mut harness);
+    let status = harness.state().status().to_owned();
+    assert!(status.starts_with("已导出"), "{status}");
+    let archive = std::fs::read_dir(&out)
+        .expect("out")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.is_dir())
+        .expect("the archive folder");
+    assert!(archive.join("活动档案索引.xlsx").is_file());
+}
+
+#[test]
+fn save_a_summary_as_word_from_the_session_page() {
+    let folder = tempfile::tempdir().expect("folder");
+    let store = common::ledger_store();
+    let session = store.sessions().expect("sessions")[0].id;
+    let mut harness = common::harness(store, Screen::Session(session));
+    harness
+        .state_mut()
+        .apply(secretary_studio::ui::Command::Navigate(Screen::Session(
+            session,
+        )));
+    harness.run();
+    harness.get_by_label("另存为 Word…").click();
+    harness.run();
+    harness.get_by_label("活动纪要").click();
+    harness.run();
+    harness.get_by_label("Word（公文格式，可修改）");
+    let target = folder.path().join("纪要");
+    common::type_into(&mut harness, "文件路径", &target.display().to_string());
+    harness.get_by_label("保存").click();
+    common::wait_for_work(&mut harness);
+    let written = folder.path().join("纪要.docx");
+    let bytes = std::fs::read(&written).expect("the Word file");
+    assert!(bytes.starts_with(b"PK"), "a .docx package");
+    assert!(
+        harness.state().status().contains("已保存 Word 文件"),
+        "{}",
+        harness.state().status()
+    );
+}

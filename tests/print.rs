@@ -511,7 +511,7 @@ fn the_report_from_the_command_line_needs_a_real_period() {
                 "--db",
                 &db,
             ],
-            "须以 .pdf 结尾",
+            "须以 .pdf 或 .docx 结尾",
         ),
         (vec!["print", "report", "--period"], "--period 后面缺少取值"),
         (
