@@ -541,6 +541,7 @@ pub fn run_county(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Str
     query_figures(&mut store, out)?;
     document_figures(&store, &folder, out)?;
     drop(store);
+    photo_figures(&folder, &copy, out)?;
     merge_figures(&folder, &copy, out)?;
     memory_row(
         out,
@@ -729,6 +730,267 @@ fn document_figures(
         &ms(took),
         "-",
     )
+}
+
+/// The resident memory now (MB), sampled while work runs.
+fn resident_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb / 1024.0)
+}
+
+/// A phone-like photo, 4000 × 3000, about 4 MB: light, shade and grain differ with `n`.
+fn phone_photo(n: u32) -> Result<Vec<u8>, String> {
+    let mut seed = 0x9E37_79B9_u32.wrapping_mul(n + 1);
+    let image = image::RgbImage::from_fn(4000, 3000, |x, y| {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        let grain = (seed % 48) as u8;
+        image::Rgb([
+            ((x / 16 + n * 7) % 200) as u8 + grain,
+            ((y / 12 + n * 3) % 200) as u8 + grain / 2,
+            ((x + y) / 40 % 200) as u8 + grain / 3,
+        ])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 88)
+        .encode_image(&image)
+        .map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// Photos: fifty phone photos attached as the window's worker does (time, resident memory at
+/// its peak while it runs), a summary with six of them as PDF and Word, share files with and
+/// without originals, then 20,000 pictures' thumbnails across the county's sessions and every
+/// screen's frame time again.
+fn photo_figures(
+    folder: &std::path::Path,
+    county: &std::path::Path,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    use crate::domain::picture::{PictureKind, PictureOwner};
+    use crate::i18n::Lang;
+    let io = |e: std::io::Error| e.to_string();
+    let error = |e: crate::store::Error| e.to_string();
+    let path = folder.join("photos.db");
+    std::fs::copy(county, &path).map_err(io)?;
+    let photos = folder.join("phone");
+    std::fs::create_dir_all(&photos).map_err(io)?;
+    let mut total = 0;
+    for n in 0..50 {
+        let bytes = phone_photo(n)?;
+        total += bytes.len();
+        std::fs::write(photos.join(format!("IMG_{n:04}.jpg")), bytes).map_err(io)?;
+    }
+    let mut store = Store::open(&path).map_err(error)?;
+    let sessions = store.sessions().map_err(error)?;
+    let (first, second) = match sessions.as_slice() {
+        [a, b, ..] => (a.id, b.id),
+        _ => return Err("no sessions".to_owned()),
+    };
+    let files = crate::ui::pictures::files_at(&photos);
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let sampler = {
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            let mut peak = 0.0_f64;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                peak = peak.max(resident_mb().unwrap_or(0.0));
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            peak
+        })
+    };
+    let before = resident_mb().unwrap_or(0.0);
+    let start = Instant::now();
+    store
+        .write(|w| {
+            for file in &files {
+                let picture = crate::pictures::read(file)
+                    .map_err(|e| crate::store::Error::Corrupt(format!("{e:?}")))?;
+                let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+                w.attach_picture(
+                    PictureOwner::Session(second),
+                    PictureKind::Photo,
+                    "入户走访",
+                    &name.unwrap_or_default(),
+                    &picture,
+                )?;
+            }
+            Ok(())
+        })
+        .map_err(error)?;
+    let took = start.elapsed();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let peak = sampler.join().unwrap_or(0.0);
+    row(
+        out,
+        &format!(
+            "attach 50 phone photos ({:.1} MB each, 4000x3000)",
+            total as f64 / 50.0 / 1024.0 / 1024.0
+        ),
+        &ms(took),
+        "-",
+    )?;
+    row(
+        out,
+        &format!("  resident memory at its peak while attaching (was {before:.0} MB)"),
+        &format!("{peak:.0} MB"),
+        "200 MB",
+    )?;
+    // Six of them on the first session.
+    let six: Vec<_> = store
+        .pictures_of(PictureOwner::Session(second))
+        .map_err(error)?
+        .into_iter()
+        .take(6)
+        .collect();
+    store
+        .write(|w| {
+            for p in &six {
+                let prepared = crate::pictures::Prepared {
+                    digest: p.digest.clone(),
+                    media: p.media,
+                    size: p.size,
+                    taken_at: p.taken_at.clone(),
+                    original: Vec::new(),
+                    display: Vec::new(),
+                    thumb: Vec::new(),
+                };
+                w.attach_picture(
+                    PictureOwner::Session(first),
+                    PictureKind::Photo,
+                    "现场",
+                    "",
+                    &prepared,
+                )?;
+            }
+            Ok(())
+        })
+        .map_err(error)?;
+    let quiet = crate::work::Progress::new();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 10).unwrap_or_default();
+    let print = |printable, file: &str| {
+        crate::print::write(
+            &store,
+            printable,
+            Lang::Zh,
+            today,
+            &folder.join(file),
+            &quiet,
+        )
+        .map_err(|e| Lang::En.work_error(e))
+    };
+    let summary = crate::print::Printable::Session(crate::print::Printout::Summary, first);
+    let plain = crate::print::Printable::Session(
+        crate::print::Printout::Summary,
+        sessions.get(2).map_or(first, |s| s.id),
+    );
+    row(
+        out,
+        "session summary .docx, no photos (median of 5)",
+        &ms(median_of(5, || print(plain, "plain.docx"))?),
+        "100 ms",
+    )?;
+    row(
+        out,
+        "session summary with six photos, PDF (median of 5)",
+        &ms(median_of(5, || print(summary, "six.pdf"))?),
+        "300 ms",
+    )?;
+    row(
+        out,
+        "session summary with six photos, .docx (median of 5)",
+        &ms(median_of(5, || print(summary, "six.docx"))?),
+        "-",
+    )?;
+    let size = |p: &std::path::Path| {
+        std::fs::metadata(p).map_or(0.0, |m| m.len() as f64 / 1024.0 / 1024.0)
+    };
+    let (full, thin) = (folder.join("share-full.db"), folder.join("share-thin.db"));
+    store.share_as(&full, None, false, &quiet).map_err(error)?;
+    store.share_as(&thin, None, true, &quiet).map_err(error)?;
+    row(
+        out,
+        "share file with the 50 photos: with originals",
+        &format!("{:.0} MB", size(&full)),
+        "-",
+    )?;
+    row(
+        out,
+        "  the same, thumbnails only (只带缩略图)",
+        &format!("{:.0} MB", size(&thin)),
+        "-",
+    )?;
+    // 20,000 pictures' thumbnails (and document copies) across the sessions.
+    let thumb = store
+        .picture_bytes(&six[0].digest, crate::store::PictureCopy::Thumb)
+        .map_err(error)?
+        .unwrap_or_default();
+    let start = Instant::now();
+    store
+        .write(|w| {
+            for n in 0..20_000_usize {
+                let session = sessions[n % sessions.len()].id;
+                let prepared = crate::pictures::Prepared {
+                    digest: format!("{n:064x}"),
+                    media: crate::domain::picture::Media::Jpeg,
+                    size: (4000, 3000),
+                    taken_at: None,
+                    original: Vec::new(),
+                    display: thumb.clone(),
+                    thumb: thumb.clone(),
+                };
+                w.attach_picture(
+                    PictureOwner::Session(session),
+                    PictureKind::Photo,
+                    "",
+                    "",
+                    &prepared,
+                )?;
+            }
+            Ok(())
+        })
+        .map_err(error)?;
+    row(
+        out,
+        "20,000 pictures' thumbnails written (one write)",
+        &ms(start.elapsed()),
+        "-",
+    )?;
+    drop(store);
+    writeln!(
+        out,
+        "  every screen again, the county file holding 20,000 pictures:"
+    )
+    .map_err(io)?;
+    screen_stalls(&path, out)?;
+    let store = Store::open(&path).map_err(error)?;
+    store.share_as(&thin, None, true, &quiet).map_err(error)?;
+    row(
+        out,
+        "share file of it, thumbnails only",
+        &format!("{:.0} MB", size(&thin)),
+        "-",
+    )?;
+    drop(store);
+    for file in [&path, &full, &thin] {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut name = file.as_os_str().to_owned();
+            name.push(suffix);
+            std::fs::remove_file(name).ok();
+        }
+    }
+    std::fs::remove_dir_all(&photos).ok();
+    Ok(())
 }
 
 /// The per-secretary attendance of one year, as the store asks it.
