@@ -189,17 +189,50 @@ fn document_heads_and_the_years_archive_from_the_file_menu() {
 }
 
 #[test]
-fn save_a_summary_as_word_from_the_session_page() {
+fn journey_two_ends_with_the_photos_in_the_pdf_and_a_word_summary() {
     let folder = tempfile::tempdir().expect("folder");
     let store = common::ledger_store();
     let session = store.sessions().expect("sessions")[0].id;
     let mut harness = common::harness(store, Screen::Session(session));
+    harness.state_mut().print_into(folder.path().to_owned());
     harness
         .state_mut()
         .apply(secretary_studio::ui::Command::Navigate(Screen::Session(
             session,
         )));
     harness.run();
+    // The phone's photos, a folder copied from it.
+    let photos = folder.path().join("DCIM");
+    std::fs::create_dir(&photos).expect("photos");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/phone-portrait-exif.jpg"),
+        photos.join("IMG_0520.jpg"),
+    )
+    .expect("fixture");
+    photo(&photos.join("IMG_0521.jpg"), 800, 600, 120);
+    harness.get_by_label("添加照片…").click();
+    harness.run();
+    common::type_into(&mut harness, "文件或文件夹", &photos.display().to_string());
+    harness.get_by_label("添加").click();
+    common::wait_for_work(&mut harness);
+    assert_eq!(harness.state().status(), "已添加 2 个照片或扫描件。");
+    // The printed summary shows them.
+    harness.get_by_label("打印纪要").click();
+    common::wait_for_work(&mut harness);
+    assert!(harness.state().last_printed().is_some());
+    let doc = secretary_studio::print::summary(
+        harness.state().store(),
+        session,
+        secretary_studio::i18n::Lang::Zh,
+        secretary_studio::report::pdf::Font::bundled(),
+    )
+    .expect("summary");
+    assert_eq!(doc.picture_count(), 2);
+    assert!(
+        doc.texts().contains(&"五、活动照片")
+            || doc.texts().iter().any(|t| t.ends_with("活动照片"))
+    );
+    // And the Word file for the town.
     harness.get_by_label("另存为 Word…").click();
     harness.run();
     harness.get_by_label("活动纪要").click();
@@ -212,6 +245,11 @@ fn save_a_summary_as_word_from_the_session_page() {
     let written = folder.path().join("纪要.docx");
     let bytes = std::fs::read(&written).expect("the Word file");
     assert!(bytes.starts_with(b"PK"), "a .docx package");
+    let media = secretary_studio::report::docx::inspect::names(&bytes)
+        .into_iter()
+        .filter(|n| n.starts_with("word/media/") && !n.ends_with('/'))
+        .count();
+    assert_eq!(media, 2, "both photos in the Word file");
     assert!(
         harness.state().status().contains("已保存 Word 文件"),
         "{}",

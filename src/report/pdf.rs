@@ -143,6 +143,8 @@ enum Op {
         y: f32,
         size: f32,
         text: String,
+        /// A colour other than black (the letterhead's red).
+        rgb: Option<(u8, u8, u8)>,
     },
     Line {
         x1: f32,
@@ -264,6 +266,7 @@ impl<'f> Document<'f> {
             y: baseline,
             size,
             text: text.to_owned(),
+            rgb: None,
         };
         self.page().push(op);
     }
@@ -572,7 +575,20 @@ impl<'f> Document<'f> {
             return;
         }
         let size = 22.0;
-        self.title(text, size);
+        for line in self.font.wrap(text, size, self.text_width()) {
+            self.ensure(size * LINE_GAP);
+            let width = self.font.width(&line, size);
+            let op = Op::Text {
+                x: (self.page.0 - width) / 2.0,
+                y: self.y + size,
+                size,
+                text: line,
+                rgb: Some(RED),
+            };
+            self.page().push(op);
+            self.y += size * LINE_GAP;
+        }
+        self.y += size * 0.3;
         let width = self.text_width();
         self.rect(MARGIN_X, self.y, width, 1.5, RED);
         self.y += 14.0;
@@ -706,7 +722,19 @@ impl<'f> Document<'f> {
             surface.set_stroke(None);
             for op in ops {
                 match op {
-                    Op::Text { x, y, size, text } => {
+                    Op::Text {
+                        x,
+                        y,
+                        size,
+                        text,
+                        rgb,
+                    } => {
+                        if let Some((r, g, b)) = rgb {
+                            surface.set_fill(Some(krilla::paint::Fill {
+                                paint: krilla::color::rgb::Color::new(*r, *g, *b).into(),
+                                ..krilla::paint::Fill::default()
+                            }));
+                        }
                         surface.draw_glyphs(
                             Point::from_xy(*x, *y),
                             &self.font.glyphs(text),
@@ -715,6 +743,9 @@ impl<'f> Document<'f> {
                             *size,
                             false,
                         );
+                        if rgb.is_some() {
+                            surface.set_fill(Some(krilla::paint::Fill::default()));
+                        }
                     }
                     Op::Line {
                         x1,
