@@ -129,8 +129,10 @@ pub fn prepare(original: Vec<u8>) -> Result<Prepared, PictureError> {
         // fill the missing part with grey.
         return Err(PictureError::Damaged("EOI".to_owned()));
     }
-    let (image, taken_at) = decode_limited(&original, true)?;
-    let size = (image.width(), image.height());
+    // Scaled down as soon as it is decoded, then turned upright: the photo at full size is in
+    // memory once, for as long as it takes to scale it (a 12-megapixel photo is 36 MB).
+    let decoded = decode_scaled(&original, true, Some(DISPLAY_SIDE))?;
+    let (image, taken_at, size) = (decoded.image, decoded.taken_at, decoded.size);
     let display = jpeg_within(&image, DISPLAY_SIDE, 85)?;
     let thumb = jpeg_within(&image, THUMB_SIDE, 80)?;
     Ok(Prepared {
@@ -150,7 +152,23 @@ pub fn decode_limited(
     bytes: &[u8],
     exif: bool,
 ) -> Result<(image::DynamicImage, Option<String>), PictureError> {
+    let decoded = decode_scaled(bytes, exif, None)?;
+    Ok((decoded.image, decoded.taken_at))
+}
+
+/// A picture decoded: upright, perhaps scaled down.
+struct Decoded {
+    image: image::DynamicImage,
+    taken_at: Option<String>,
+    /// The full picture's size, upright.
+    size: (u32, u32),
+}
+
+/// Decodes within the limits, scaled so its long side is at most `within` before it is turned
+/// upright (turning a full photo would copy it).
+fn decode_scaled(bytes: &[u8], exif: bool, within: Option<u32>) -> Result<Decoded, PictureError> {
     use image::ImageDecoder;
+    use image::metadata::Orientation;
     let damaged = |e: image::ImageError| match e {
         image::ImageError::Limits(_) => PictureError::TooManyPixels(0, 0),
         other => PictureError::Damaged(other.to_string()),
@@ -186,8 +204,29 @@ pub fn decode_limited(
         image::ImageError::Limits(_) => PictureError::TooManyPixels(width, height),
         other => PictureError::Damaged(other.to_string()),
     })?;
+    if let Some(side) = within
+        && image.width().max(image.height()) > side
+    {
+        image = image.thumbnail(side, side);
+    }
     image.apply_orientation(orientation);
-    Ok((image, taken_at))
+    let turned = matches!(
+        orientation,
+        Orientation::Rotate90
+            | Orientation::Rotate270
+            | Orientation::Rotate90FlipH
+            | Orientation::Rotate270FlipH
+    );
+    let size = if turned {
+        (height, width)
+    } else {
+        (width, height)
+    };
+    Ok(Decoded {
+        image,
+        taken_at,
+        size,
+    })
 }
 
 /// `DateTimeOriginal` (or `DateTime`) of an EXIF block, as `YYYY-MM-DD HH:MM`.
@@ -218,7 +257,7 @@ fn jpeg_within(
     quality: u8,
 ) -> Result<Vec<u8>, PictureError> {
     let scaled = if image.width().max(image.height()) > side {
-        image.resize(side, side, image::imageops::FilterType::Triangle)
+        image.thumbnail(side, side)
     } else {
         image.clone()
     };
