@@ -318,6 +318,20 @@ mod tests {
     }
 
     #[test]
+    fn a_200_mb_file_is_refused_before_it_is_read() {
+        let folder = tempfile::tempdir().expect("folder");
+        let path = folder.path().join("录像.jpg");
+        let file = std::fs::File::create(&path).expect("create");
+        // Sparse: 200 MB said, nothing written (reading it would take 200 MB).
+        file.set_len(200 * 1024 * 1024).expect("length");
+        drop(file);
+        assert_eq!(
+            read(&path).err(),
+            Some(PictureError::TooLarge(200 * 1024 * 1024))
+        );
+    }
+
+    #[test]
     fn a_decompression_bomb_is_refused_before_it_is_decoded() {
         // A PNG that declares 30,000 × 30,000 pixels: its header alone, with a valid CRC.
         let mut png = b"\x89PNG\r\n\x1a\n".to_vec();

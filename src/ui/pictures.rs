@@ -150,12 +150,12 @@ impl Pictures {
     ) -> bool {
         let name = format!("{} {}", ctx.lang.picture_word(), picture.file_name);
         if picture.media == Media::Pdf {
-            let response = ui.add_sized([THUMB, THUMB * 0.75], egui::Button::new("PDF"));
+            let response = ui.add_sized([THUMB, THUMB], egui::Button::new("PDF"));
             return response.on_hover_text(&picture.file_name).clicked();
         }
         if !self.thumbs.contains_key(&picture.digest) {
             if *decoded >= DECODES_PER_FRAME {
-                ui.add_sized([THUMB, THUMB * 0.75], egui::Spinner::new());
+                ui.add_sized([THUMB, THUMB], egui::Spinner::new());
                 return false;
             }
             *decoded += 1;
@@ -168,7 +168,9 @@ impl Pictures {
             self.thumbs.insert(picture.digest.clone(), texture);
         }
         let response = match self.thumbs.get(&picture.digest).and_then(Option::as_ref) {
-            Some(texture) => ui.add(
+            // A square cell each, upright and lying photos alike: the captions line up.
+            Some(texture) => ui.add_sized(
+                [THUMB, THUMB],
                 egui::Button::image(
                     egui::Image::new(texture)
                         .max_size(egui::vec2(THUMB, THUMB))
@@ -176,7 +178,7 @@ impl Pictures {
                 )
                 .frame(false),
             ),
-            None => ui.add_sized([THUMB, THUMB * 0.75], egui::Button::new("?")),
+            None => ui.add_sized([THUMB, THUMB], egui::Button::new("?")),
         };
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
         response.on_hover_text(&picture.file_name).clicked()
