@@ -52,6 +52,13 @@ pub fn write(
     if target.exists() {
         return Err(WorkError::Failed(lang.archive_exists(target)));
     }
+    if store
+        .sessions_in(period)
+        .map_err(|e| WorkError::Failed(lang.store_error(&e)))?
+        .is_empty()
+    {
+        return Err(WorkError::Failed(lang.archive_empty(period)));
+    }
     let mut temporary = target.as_os_str().to_owned();
     temporary.push(".part");
     let temporary = PathBuf::from(temporary);
@@ -86,7 +93,9 @@ fn write_into(
     };
     let store_error = |e: crate::store::Error| WorkError::Failed(lang.store_error(&e));
     std::fs::create_dir_all(folder).map_err(|e| failed(folder, &e))?;
-    let sessions = store.sessions_in(period).map_err(store_error)?;
+    let mut sessions = store.sessions_in(period).map_err(store_error)?;
+    // In the order they were held, as the folders sort and the index reads.
+    sessions.sort_by_key(|s| (s.fields.held_on, s.fields.starts_at, s.id));
     let mut rows = Vec::with_capacity(sessions.len());
     let mut pictures_copied = 0;
     let mut used_names = std::collections::HashSet::new();

@@ -796,7 +796,7 @@ fn photo_figures(
         [a, b, ..] => (a.id, b.id),
         _ => return Err("no sessions".to_owned()),
     };
-    let files = crate::ui::pictures::files_at(&photos);
+    let files = crate::pictures::files_at(&photos);
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let sampler = {
         let stop = stop.clone();

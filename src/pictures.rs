@@ -6,7 +6,7 @@
 
 use crate::domain::picture::Media;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The largest original kept (8 MB): a phone photo is 2–6 MB.
 pub const MAX_BYTES: u64 = 8 * 1024 * 1024;
@@ -70,6 +70,32 @@ pub fn read(path: &Path) -> Result<Prepared, PictureError> {
         .read_to_end(&mut bytes)
         .map_err(|e| PictureError::Unreadable(e.to_string()))?;
     prepare(bytes)
+}
+
+/// The pictures a typed path names: the file, or a folder's JPEG, PNG and PDF files in name
+/// order.
+pub fn files_at(path: &Path) -> Vec<PathBuf> {
+    if !path.is_dir() {
+        return vec![path.to_owned()];
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.is_file()
+                        && p.extension().is_some_and(|e| {
+                            ["jpg", "jpeg", "png", "pdf"]
+                                .iter()
+                                .any(|x| e.eq_ignore_ascii_case(x))
+                        })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
 }
 
 /// The SHA-256 of `bytes`, hex.

@@ -435,4 +435,20 @@ fn attach_photos_print_word_and_archive_from_the_command_line() {
         .find(|e| e.path().is_dir() && e.file_name().to_string_lossy().contains("活动档案"))
         .expect("the archive folder");
     assert!(archive.path().join("活动档案索引.xlsx").is_file());
+    // A year without sessions: no empty archive.
+    let out = studio(&[
+        "archive",
+        "--period",
+        "2001",
+        "-o",
+        &folder.path().display().to_string(),
+        "--db",
+        &db_arg,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("没有活动"),
+        "{}",
+        text(&out.stderr)
+    );
 }

@@ -44,6 +44,7 @@ impl App {
                 self.dialog = Some(Dialog::Import(crate::ui::import::ImportDialog::default()));
             }
             Command::ShowError(message) => self.show_error(message),
+            Command::Status(message) => self.status = message,
             Command::Find => {
                 self.dialog = Some(Dialog::Search(crate::ui::search::SearchDialog::default()));
             }
@@ -181,8 +182,15 @@ impl App {
                 self.settings.screen = Screen::Problems;
             }
             (Change::DeleteRecord(record), _) => {
-                lang.record_deleted().clone_into(&mut self.status);
+                match record {
+                    crate::store::SystemRecord::Picture(_) => lang.picture_deleted(),
+                    _ => lang.record_deleted(),
+                }
+                .clone_into(&mut self.status);
                 self.undo = Some(Change::RestoreRecord(*record));
+            }
+            (Change::RestoreRecord(crate::store::SystemRecord::Picture(_)), _) => {
+                lang.picture_restored().clone_into(&mut self.status);
             }
             (Change::RestoreProblem(id), _) => {
                 lang.problem_restored().clone_into(&mut self.status);

@@ -44,6 +44,8 @@ pub enum Outcome {
     Archived(crate::archive::ArchiveSummary),
     /// Pictures attached; the files refused, each with why.
     Attached {
+        /// What they were attached to, named.
+        to: String,
         /// How many were attached.
         count: usize,
         /// Why the others were not (one sentence per file).
@@ -57,6 +59,8 @@ pub enum Outcome {
         backup: Option<PathBuf>,
         /// The file merged.
         source: PathBuf,
+        /// How many pictures' files (or originals) came.
+        pictures: usize,
     },
 }
 
@@ -306,6 +310,22 @@ impl super::App {
         }
         let title = lang.attaching().to_owned();
         self.status = lang.working(&title);
+        // Named in the result: it may come while another screen is shown.
+        let to = match owner {
+            crate::domain::picture::PictureOwner::Session(id) => self
+                .store
+                .session(id)
+                .ok()
+                .flatten()
+                .map(|f| format!("{} {}", f.held_on.format("%Y-%m-%d"), f.topic)),
+            crate::domain::picture::PictureOwner::Problem(id) => self
+                .store
+                .problem(id)
+                .ok()
+                .flatten()
+                .map(|p| p.fields.title),
+        }
+        .unwrap_or_default();
         self.job = Some(Job::start_writing(
             &mut self.store,
             lang,
@@ -327,7 +347,17 @@ impl super::App {
                                 .map(|n| n.to_string_lossy().into_owned())
                                 .unwrap_or_default();
                             match crate::pictures::read(path) {
+                                Ok(picture) if w.has_picture(owner, &picture.digest)? => {
+                                    refused.push(lang.picture_already_attached(path));
+                                }
                                 Ok(picture) => {
+                                    // A PDF is a scan, whichever button brought it.
+                                    let kind =
+                                        if picture.media == crate::domain::picture::Media::Pdf {
+                                            crate::domain::picture::PictureKind::Scan
+                                        } else {
+                                            kind
+                                        };
                                     w.attach_picture(owner, kind, &caption, &name, &picture)?;
                                     count += 1;
                                 }
@@ -341,7 +371,7 @@ impl super::App {
                         other => WorkError::Failed(lang.store_error(&other)),
                     })?;
                 progress.step(1.0).ok();
-                Ok(Outcome::Attached { count, refused })
+                Ok(Outcome::Attached { to, count, refused })
             },
         ));
         // Work on a studio in memory is done already.
@@ -408,11 +438,11 @@ impl super::App {
                 self.status = lang.archived(&summary);
                 self.status_file = Some((self.status.clone(), summary.folder));
             }
-            Ok(Outcome::Attached { count, refused }) => {
+            Ok(Outcome::Attached { to, count, refused }) => {
                 if let Err(error) = self.store.written_elsewhere() {
                     self.show_error(lang.store_error(&error));
                 }
-                self.status = lang.attached_pictures(count, refused.len());
+                self.status = lang.attached_pictures(&to, count, refused.len());
                 if !refused.is_empty() {
                     let mut message = self.status.clone();
                     for line in &refused {
@@ -435,6 +465,7 @@ impl super::App {
                 written,
                 backup,
                 source: _,
+                pictures,
             }) => {
                 if let Err(error) = self.store.written_elsewhere() {
                     self.show_error(lang.store_error(&error));
@@ -442,6 +473,9 @@ impl super::App {
                 self.undo = None;
                 let waiting = self.review_waiting();
                 self.status = lang.merged_with_review(written, backup.as_deref(), waiting);
+                if pictures > 0 {
+                    self.status.push_str(&lang.merged_picture_files(pictures));
+                }
                 self.merge_undo = backup;
                 if waiting > 0 {
                     self.settings.screen = Screen::Review;

@@ -297,7 +297,7 @@ impl App {
             Some(owner) => {
                 let paths = dropped
                     .iter()
-                    .flat_map(|p: &std::path::PathBuf| crate::ui::pictures::files_at(p))
+                    .flat_map(|p: &std::path::PathBuf| crate::pictures::files_at(p))
                     .collect();
                 commands.push((
                     Asker::Shell,

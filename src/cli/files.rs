@@ -239,27 +239,54 @@ pub(super) fn attach(
         .session_by_code(number)
         .map_err(|e| lang.store_error(&e))?
         .ok_or_else(|| lang.no_such_session_number(number))?;
-    let mut prepared = Vec::with_capacity(files.len());
-    for file in files {
-        let picture = crate::pictures::read(file).map_err(|e| lang.picture_error(file, &e))?;
-        let name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        prepared.push((name, picture));
-    }
     let kind = if scan {
         PictureKind::Scan
     } else {
         PictureKind::Photo
     };
-    store
-        .write(|w| {
-            for (name, picture) in &prepared {
-                w.attach_picture(PictureOwner::Session(id), kind, caption, name, picture)?;
+    let owner = PictureOwner::Session(id);
+    // Folders give their JPEG, PNG and PDF files.
+    let files: Vec<std::path::PathBuf> = files
+        .iter()
+        .flat_map(|f| crate::pictures::files_at(f))
+        .collect();
+    // One write, one picture in memory at a time: the first file refused rolls it all back.
+    let mut refused = None;
+    let mut repeated = Vec::new();
+    let attached = store.write(|w| {
+        let mut attached = 0;
+        for file in &files {
+            let picture = match crate::pictures::read(file) {
+                Ok(picture) => picture,
+                Err(error) => {
+                    refused = Some(lang.picture_error(file, &error));
+                    return Err(crate::store::Error::Cancelled);
+                }
+            };
+            if w.has_picture(owner, &picture.digest)? {
+                repeated.push(lang.picture_already_attached(file));
+                continue;
             }
-            Ok(())
-        })
-        .map_err(|e| lang.store_error(&e))?;
-    writeln!(out, "{}", lang.pictures_attached(prepared.len())).map_err(|e| e.to_string())
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let kind = if picture.media == crate::domain::picture::Media::Pdf {
+                PictureKind::Scan
+            } else {
+                kind
+            };
+            w.attach_picture(owner, kind, caption, &name, &picture)?;
+            attached += 1;
+        }
+        Ok(attached)
+    });
+    let attached = match (attached, refused) {
+        (_, Some(why)) => return Err(why),
+        (result, None) => result.map_err(|e| lang.store_error(&e))?,
+    };
+    for line in &repeated {
+        writeln!(out, "{line}").map_err(|e| e.to_string())?;
+    }
+    writeln!(out, "{}", lang.pictures_attached(attached)).map_err(|e| e.to_string())
 }

@@ -33,9 +33,9 @@ USAGE:
   secretary-studio print report --period P -o FILE.pdf|FILE.docx --db PATH
                                                   a period's report: sessions, attendance, problems,
                                                   pairings, points and ranking, with charts
-  secretary-studio attach SESSION_NO FILE… --db PATH [--caption TEXT] [--scan]
+  secretary-studio attach SESSION_NO FILE|FOLDER… --db PATH [--caption TEXT] [--scan]
                                                   attach photos (JPEG, PNG) or, with --scan, scans of the signed
-                                                  sign-in sheet (also PDF) to a session; each at most 8 MB
+                                                  sign-in sheet (a PDF is always a scan) to a session; each at most 8 MB
   secretary-studio archive --period P -o FOLDER --db PATH
                                                   the period's archive (一事一档): a folder per session with its
                                                   summary (PDF, Word), sign-in sheet, scans and photos, and an index
@@ -73,15 +73,16 @@ pub const USAGE_ZH: &str = "\
   secretary-studio check 文件                      检查工作室文件（完整性、数据版本、记录数）
   secretary-studio new 新文件 [--name 工作室名称] [--town 乡镇]
                                                   新建一个空的工作室文件
-  secretary-studio print summary|sign-in 活动编号 -o 文件.pdf --db 文件
-                                                  生成活动纪要或签到表（A4 PDF）
-  secretary-studio print problems [--period 期间] | ranking --period 期间 -o 文件.pdf --db 文件
+  secretary-studio print summary|sign-in 活动编号 -o 文件.pdf|文件.docx --db 文件
+                                                  生成活动纪要或签到表（A4 PDF；文件名以 .docx 结尾则生成
+                                                  公文格式的 Word 文件，其他 print 命令也一样）
+  secretary-studio print problems [--period 期间] | ranking --period 期间 -o 文件.pdf|.docx --db 文件
                                                   生成问题台账，或某期比拼排名及表彰名单
-  secretary-studio print report --period 期间 -o 文件.pdf --db 文件
+  secretary-studio print report --period 期间 -o 文件.pdf|文件.docx --db 文件
                                                   生成某期工作情况报告（活动、出勤、难题、结对、积分、排名，附图表）
-  secretary-studio attach 活动编号 文件… --db 文件 [--caption 说明] [--scan]
+  secretary-studio attach 活动编号 文件或文件夹… --db 文件 [--caption 说明] [--scan]
                                                   给活动添加照片（JPEG、PNG），加 --scan 为签字的签到表扫描件
-                                                  （也可以是 PDF）；每个文件不超过 8 MB
+                                                  （PDF 总是扫描件）；每个文件不超过 8 MB
   secretary-studio archive --period 期间 -o 文件夹 --db 文件
                                                   导出期间的活动档案（一事一档）：每次活动一个文件夹，含纪要（PDF、
                                                   Word）、签到表、扫描件和照片，另有索引表

@@ -96,6 +96,11 @@ pub fn compose_summary(
         ),
     );
     attendance_part(doc, lang, &data);
+    // The signed sign-in sheet belongs with who came.
+    let pictures = store
+        .pictures_of(crate::domain::picture::PictureOwner::Session(id))
+        .map_err(|e| lang.store_error(&e))?;
+    scans_part(doc, lang, &pictures);
     let mut n = 0;
     if !f.study_topics.is_empty() {
         n += 1;
@@ -136,10 +141,6 @@ pub fn compose_summary(
         doc.heading(&section(lang, n, lang.decisions()));
         doc.numbered(&f.decisions);
     }
-    let pictures = store
-        .pictures_of(crate::domain::picture::PictureOwner::Session(id))
-        .map_err(|e| lang.store_error(&e))?;
-    scans_part(doc, lang, &pictures);
     if pictures
         .iter()
         .any(|p| p.kind == PictureKind::Photo && p.is_image())

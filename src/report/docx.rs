@@ -141,7 +141,10 @@ impl Document {
                 .add_page_num(PageNum::new())
                 .add_run(run(" —", NUMBER_FONT, PAGE_NUMBER_SIZE)),
         );
+        let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
         let mut docx = docx_rs::Docx::new()
+            .created_at(&now)
+            .updated_at(&now)
             .page_size(A4.0, A4.1)
             .page_margin(
                 PageMargin::new()
@@ -355,7 +358,8 @@ impl Compose for Document {
     }
 
     fn table(&mut self, columns: &[Column<'_>], rows: &[Vec<String>], min_row: f32) {
-        let size = if self.landscape && columns.len() > 8 {
+        // Seven columns and more in 156 mm: 五号, so dates and names fit their cells.
+        let size = if columns.len() >= 7 {
             WIDE_TABLE_SIZE
         } else {
             TABLE_SIZE
@@ -565,6 +569,19 @@ fn finish_package(packed: &[u8]) -> Result<Vec<u8>, zip::result::ZipError> {
                         &format!("Target=\"{stem}.jpeg\""),
                     );
                 }
+                bytes = xml.into_bytes();
+            }
+            // Made by this program, not by "unknown".
+            "docProps/core.xml" => {
+                let xml = String::from_utf8_lossy(&bytes)
+                    .replace(
+                        "<dc:creator>unknown</dc:creator>",
+                        "<dc:creator>书记工作室</dc:creator>",
+                    )
+                    .replace(
+                        "<cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
+                        "<cp:lastModifiedBy>书记工作室</cp:lastModifiedBy>",
+                    );
                 bytes = xml.into_bytes();
             }
             "[Content_Types].xml" if !jpegs.is_empty() => {

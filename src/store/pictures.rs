@@ -134,6 +134,17 @@ impl Writer<'_> {
         Ok(PictureId(id))
     }
 
+    /// Whether `owner` has a live picture of these bytes already.
+    pub fn has_picture(&self, owner: PictureOwner, digest: &str) -> Result<bool> {
+        let (session, problem) = owner_columns(owner);
+        Ok(self.tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM live_picture WHERE session_id IS ?1
+                AND problem_id IS ?2 AND digest = ?3)",
+            params![session, problem, digest],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Sets a picture's caption and kind.
     pub fn set_picture(&mut self, id: PictureId, kind: PictureKind, caption: &str) -> Result<()> {
         let caption: String = caption.trim().chars().take(500).collect();

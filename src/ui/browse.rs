@@ -16,6 +16,8 @@ pub enum Mode {
     Open,
     /// A file to write (new, save, export, PDF).
     Save,
+    /// A file or a whole folder (photos from a phone's folder; where an archive goes).
+    FileOrFolder,
 }
 
 /// What to browse for: the kind of file, by name and extensions (`"*"` for any).
@@ -107,7 +109,7 @@ fn system_dialog(lang: Lang, request: Request<'_>, typed: &str) -> Option<PathBu
         dialog = dialog.set_directory(documents);
     }
     match request.mode {
-        Mode::Open => dialog.pick_file(),
+        Mode::Open | Mode::FileOrFolder => dialog.pick_file(),
         Mode::Save => {
             if let Some(name) = current.file_name() {
                 dialog = dialog.set_file_name(name.to_string_lossy());
@@ -259,11 +261,19 @@ impl FolderBrowser {
                     }
                 }
             });
-            ui.label(format!(
-                "{}{}",
-                lang.browse_location(),
-                self.folder.display()
-            ));
+            ui.horizontal(|ui| {
+                ui.label(format!(
+                    "{}{}",
+                    lang.browse_location(),
+                    self.folder.display()
+                ));
+                if request.mode == Mode::FileOrFolder
+                    && ui.button(lang.browse_use_folder()).clicked()
+                {
+                    *path = self.folder.display().to_string();
+                    changed = true;
+                }
+            });
             match &self.entries {
                 Err(error) => {
                     ui.colored_label(super::widgets::ERROR_RED, error);

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 /// What 浏览… looks for: any file, its folder is taken.
 const ANY: Request<'static> = Request {
-    mode: Mode::Open,
+    mode: Mode::FileOrFolder,
     kind: "*",
     extensions: &["*"],
 };

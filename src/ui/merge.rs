@@ -50,9 +50,21 @@ pub fn preview_dialog(ui: &mut Ui, lang: Lang, preview: &mut MergePreview) -> Op
         } else if preview.is_empty() {
             ui.label(lang.merge_nothing());
         } else {
-            if !preview.picture_files.is_empty() {
-                ui.label(lang.merge_picture_files(preview.picture_files.len()));
+            let files = &preview.picture_files;
+            if !files.digests.is_empty() {
+                ui.label(lang.merge_picture_files(
+                    files.new,
+                    files.thumbnails_only,
+                    files.originals,
+                ));
             }
+        }
+        // Only originals come (a full share after a thumbnails-only one): no records to list.
+        let records = preview
+            .tables
+            .iter()
+            .any(|t| t.new + t.updated + t.deleted + t.conflicts > 0);
+        if !preview.is_empty() && records {
             egui::ScrollArea::vertical()
                 .max_height(260.0)
                 // Inside a box the room below is not known: as tall as the rows, up to this.

@@ -350,6 +350,8 @@ pub enum Command {
         /// The user agreed to replace an existing file.
         replace: bool,
     },
+    /// Say something on the status line (already in the user's language).
+    Status(String),
     /// Show an error message (already in the user's language).
     ShowError(String),
     /// Export a ledger to a file.

@@ -9,11 +9,11 @@ use crate::i18n::Lang;
 use crate::store::{PictureCopy, SystemRecord};
 use egui::{RichText, Ui};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// What 浏览… looks for.
 const PICTURES: Request<'static> = Request {
-    mode: Mode::Open,
+    mode: Mode::FileOrFolder,
     kind: "JPEG / PNG / PDF",
     extensions: &["jpg", "jpeg", "png", "pdf"],
 };
@@ -89,35 +89,43 @@ impl Pictures {
             ui.label(RichText::new(lang.pictures_drop_hint()).weak());
         }
         let mut decoded = 0;
-        ui.horizontal_wrapped(|ui| {
-            for (index, picture) in pictures.iter().enumerate() {
-                let clicked = ui
-                    .vertical(|ui| {
-                        ui.set_width(THUMB + 8.0);
-                        let clicked = self.thumbnail(ui, ctx, picture, &mut decoded);
-                        let caption = if picture.caption.is_empty() {
-                            match picture.kind {
-                                PictureKind::Scan => lang.scan_label().to_owned(),
-                                PictureKind::Photo => picture.taken_at.clone().unwrap_or_default(),
-                            }
-                        } else {
-                            picture.caption.clone()
-                        };
-                        ui.add(egui::Label::new(RichText::new(caption).small()).truncate());
-                        clicked
-                    })
-                    .inner;
-                if clicked {
-                    self.viewer = Some(Viewer {
-                        index,
-                        loaded: None,
-                        caption: String::new(),
-                        kind: picture.kind,
-                        editing: None,
-                    });
+        // Rows of as many as fit the column: the thumbnails never widen the page.
+        let cell = THUMB + 8.0 + ui.spacing().item_spacing.x;
+        let per_row = ((ui.available_width() / cell).floor() as usize).max(1);
+        for (row, chunk) in pictures.chunks(per_row).enumerate() {
+            ui.horizontal(|ui| {
+                for (n, picture) in chunk.iter().enumerate() {
+                    let index = row * per_row + n;
+                    let clicked = ui
+                        .vertical(|ui| {
+                            ui.set_width(THUMB + 8.0);
+                            let clicked = self.thumbnail(ui, ctx, picture, &mut decoded);
+                            let caption = if picture.caption.is_empty() {
+                                match picture.kind {
+                                    PictureKind::Scan => lang.scan_label().to_owned(),
+                                    PictureKind::Photo => {
+                                        picture.taken_at.clone().unwrap_or_default()
+                                    }
+                                }
+                            } else {
+                                picture.caption.clone()
+                            };
+                            ui.add(egui::Label::new(RichText::new(caption).small()).truncate());
+                            clicked
+                        })
+                        .inner;
+                    if clicked {
+                        self.viewer = Some(Viewer {
+                            index,
+                            loaded: None,
+                            caption: String::new(),
+                            kind: picture.kind,
+                            editing: None,
+                        });
+                    }
                 }
-            }
-        });
+            });
+        }
         if decoded >= DECODES_PER_FRAME {
             ui.ctx().request_repaint();
         }
@@ -150,7 +158,8 @@ impl Pictures {
     ) -> bool {
         let name = format!("{} {}", ctx.lang.picture_word(), picture.file_name);
         if picture.media == Media::Pdf {
-            let response = ui.add_sized([THUMB, THUMB], egui::Button::new("PDF"));
+            let response = ui.add_sized([THUMB, THUMB], egui::Button::new(ctx.lang.pdf_tile()));
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
             return response.on_hover_text(&picture.file_name).clicked();
         }
         if !self.thumbs.contains_key(&picture.digest) {
@@ -210,6 +219,7 @@ impl Viewer {
         }
         self.index = self.index.min(pictures.len() - 1);
         let picture = &pictures[self.index];
+        let shown = self.index;
         if self.editing != Some(picture.id) {
             self.editing = Some(picture.id);
             self.caption.clone_from(&picture.caption);
@@ -322,7 +332,7 @@ impl Viewer {
                 }
                 ui.separator();
                 if picture.has_original && ui.button(lang.open_original()).clicked() {
-                    commands.extend(open_original(ctx, picture));
+                    commands.push(open_original(ctx, picture));
                 }
                 if ui.button(lang.delete_picture()).clicked() {
                     commands.push(Command::Write(Change::DeleteRecord(SystemRecord::Picture(
@@ -336,65 +346,64 @@ impl Viewer {
                 }
             });
         });
-        (commands, closed || modal.should_close())
+        let closed = closed || modal.should_close();
+        // A caption typed and not saved is kept when the viewer pages on or closes: nothing
+        // typed is lost (a deleted picture's is not).
+        let deleted = commands
+            .iter()
+            .any(|c| matches!(c, Command::Write(Change::DeleteRecord(_))));
+        let saving = commands
+            .iter()
+            .any(|c| matches!(c, Command::Write(Change::SetPicture(..))));
+        if (closed || self.index != shown)
+            && !deleted
+            && !saving
+            && (self.caption.trim() != picture.caption || self.kind != picture.kind)
+        {
+            commands.push(Command::Write(Change::SetPicture(
+                picture.id,
+                self.kind,
+                self.caption.trim().to_owned(),
+            )));
+        }
+        (commands, closed)
     }
 }
 
-/// Writes the original to the temporary folder and opens it with the system's program; says
-/// why if it cannot.
-fn open_original(ctx: &ViewContext<'_>, picture: &PictureInfo) -> Option<Command> {
+/// Writes the original to the temporary folder under its own file name and opens it with the
+/// system's program; the status line says where it is (a computer without a viewer opens
+/// nothing, and may not say so).
+fn open_original(ctx: &ViewContext<'_>, picture: &PictureInfo) -> Command {
     let lang = ctx.lang;
     let bytes = match ctx
         .store
         .picture_bytes(&picture.digest, PictureCopy::Original)
     {
         Ok(Some(bytes)) => bytes,
-        Ok(None) => return Some(Command::ShowError(lang.original_not_here().to_owned())),
-        Err(error) => return Some(Command::ShowError(lang.store_error(&error))),
+        Ok(None) => return Command::ShowError(lang.original_not_here().to_owned()),
+        Err(error) => return Command::ShowError(lang.store_error(&error)),
     };
     let extension = match picture.media {
         Media::Jpeg => "jpg",
         Media::Png => "png",
         Media::Pdf => "pdf",
     };
-    let folder = std::env::temp_dir().join("secretary-studio-pictures");
-    let path = folder.join(format!("{}.{extension}", &picture.digest[..16]));
+    let folder = std::env::temp_dir()
+        .join("secretary-studio-pictures")
+        .join(&picture.digest[..12]);
+    let stem = std::path::Path::new(&picture.file_name)
+        .file_stem()
+        .map(|s| crate::places::safe_file_name(&s.to_string_lossy()))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| picture.digest[..12].to_owned());
+    let path = folder.join(format!("{stem}.{extension}"));
     let written = std::fs::create_dir_all(&folder)
         .and_then(|()| crate::durable::write_whole(&path, &bytes).map_err(std::io::Error::other));
     match written.map(|()| opener::open(&path)) {
-        Ok(Ok(())) => None,
-        Ok(Err(_)) => Some(Command::ShowError(lang.printed_no_viewer(&path))),
-        Err(error) => Some(Command::ShowError(
-            lang.print_error(&path, &error.to_string()),
-        )),
+        Ok(Ok(())) => Command::Status(lang.original_written(&path)),
+        Ok(Err(_)) => Command::ShowError(lang.printed_no_viewer(&path)),
+        Err(error) => Command::ShowError(lang.print_error(&path, &error.to_string())),
     }
-}
-
-/// The pictures a typed path names: the file, or a folder's JPEG, PNG and PDF files in name
-/// order.
-pub fn files_at(path: &Path) -> Vec<PathBuf> {
-    if !path.is_dir() {
-        return vec![path.to_owned()];
-    }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| {
-                    p.is_file()
-                        && p.extension().is_some_and(|e| {
-                            PICTURES
-                                .extensions
-                                .iter()
-                                .any(|x| e.eq_ignore_ascii_case(x))
-                        })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    files
 }
 
 impl AttachDialog {
@@ -436,13 +445,16 @@ impl AttachDialog {
             let files = if self.path.trim().is_empty() {
                 Vec::new()
             } else {
-                files_at(&typed)
+                crate::pictures::files_at(&typed)
             };
             let ready = files.iter().all(|f| f.is_file()) && !files.is_empty();
+            // One line always: the buttons below stay where they are while the path is typed.
             if typed.is_dir() {
                 ui.label(lang.files_in_folder(files.len()));
             } else if !self.path.trim().is_empty() && !ready {
                 ui.colored_label(super::widgets::ERROR_RED, lang.no_such_file());
+            } else {
+                ui.label("");
             }
             ui.add_space(8.0);
             ui.horizontal(|ui| {

@@ -185,7 +185,9 @@ impl Lang {
             (Self::En, E::TooManyPixels(..)) => {
                 format!("\"{file}\" has far more pixels than a photo, and was not attached.")
             }
-            (Self::Zh, E::Unreadable(why)) => format!("“{file}”读不出来：{why}"),
+            (Self::Zh, E::Unreadable(_)) => {
+                format!("“{file}”读不出来（找不到这个文件，或没有读取它的权限）。")
+            }
             (Self::En, E::Unreadable(why)) => format!("\"{file}\" cannot be read: {why}"),
         }
     }

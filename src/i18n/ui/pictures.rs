@@ -22,14 +22,16 @@ texts! {
     delete_picture: "删除这张", "Delete this one";
     add_photos_title: "添加活动照片", "Add photos";
     add_scan_title: "添加签字的签到表扫描件", "Add the signed sign-in sheet's scan";
-    attach_hint: "选一个文件，或输入一个文件夹（添加其中所有 JPEG、PNG 和 PDF）。每个文件不超过 8 MB。", "Choose a file, or type a folder (all its JPEG, PNG and PDF files are added). Each at most 8 MB.";
+    attach_hint: "选一个文件，或一个文件夹（添加其中所有 JPEG、PNG 和 PDF；PDF 算签到表扫描件）。每个文件不超过 8 MB。", "Choose a file, or a folder (all its JPEG, PNG and PDF files are added; a PDF is a sign-in scan). Each at most 8 MB.";
     file_or_folder: "文件或文件夹", "File or folder";
     no_such_file: "找不到这个文件", "No such file";
     add_action: "添加", "Add";
     attaching: "正在添加照片", "Adding photos";
-    picture_deleted: "已删除照片", "Photo deleted";
+    picture_deleted: "已删除照片。", "Photo deleted.";
     drop_where: "请先打开一次活动或一个难题，再把照片拖进来。", "Open a session or a problem first, then drop the photos on it.";
     drop_here: "松开鼠标，把照片添加到这里", "Release to add the photos here";
+    pdf_tile: "PDF 扫描件", "PDF scan";
+    picture_restored: "照片已恢复。", "The photo is back.";
     archive_word: "活动档案", " archive";
     photo_file: "照片", "photo";
     scan_file: "签到表扫描件", "signed-sheet";
@@ -99,14 +101,62 @@ impl Lang {
         }
     }
 
-    /// How many pictures' files a merge brings.
-    pub fn merge_picture_files(self, count: usize) -> String {
+    /// What of pictures a merge brings: new pictures (how many of them without originals), and
+    /// originals of pictures here that lacked them.
+    pub fn merge_picture_files(
+        self,
+        new: usize,
+        thumbnails_only: usize,
+        originals: usize,
+    ) -> String {
+        let mut parts = Vec::new();
         match self {
             Self::Zh => {
-                format!("带来 {count} 张照片或扫描件的文件（含以前只带缩略图时缺的原图）。")
+                if new > 0 {
+                    parts.push(if thumbnails_only > 0 {
+                        format!("带来 {new} 张照片或扫描件（其中 {thumbnails_only} 张只带缩略图，没有原图）")
+                    } else {
+                        format!("带来 {new} 张照片或扫描件")
+                    });
+                }
+                if originals > 0 {
+                    parts.push(format!("补上 {originals} 张以前只带缩略图的照片的原图"));
+                }
+                format!("{}。", parts.join("；"))
             }
+            Self::En => {
+                if new > 0 {
+                    parts.push(if thumbnails_only > 0 {
+                        format!("Brings {new} photos or scans ({thumbnails_only} as thumbnails only, without originals)")
+                    } else {
+                        format!("Brings {new} photos or scans")
+                    });
+                }
+                if originals > 0 {
+                    parts.push(format!(
+                        "brings the originals of {originals} photos that came as thumbnails"
+                    ));
+                }
+                format!("{}.", parts.join("; "))
+            }
+        }
+    }
+
+    /// After a merge's status: the pictures' files that came with it.
+    pub fn merged_picture_files(self, count: usize) -> String {
+        match self {
+            Self::Zh => format!("　带来 {count} 张照片或扫描件的文件。"),
+            Self::En => format!("  Brought the files of {count} photos or scans."),
+        }
+    }
+
+    /// No session in the period: no archive.
+    pub fn archive_empty(self, period: crate::domain::period::Period) -> String {
+        match self {
+            Self::Zh => format!("{}没有活动，没有导出档案。", self.period_name(period)),
             Self::En => format!(
-                "Brings the files of {count} photos or scans (and originals left out before)."
+                "No sessions in {}: no archive written.",
+                self.period_name(period)
             ),
         }
     }
@@ -134,18 +184,39 @@ impl Lang {
     /// How many pictures a typed folder holds.
     pub fn files_in_folder(self, count: usize) -> String {
         match self {
-            Self::Zh => format!("文件夹里有 {count} 个照片或扫描件"),
-            Self::En => format!("{count} photos or scans in the folder"),
+            Self::Zh => format!("文件夹里有 {count} 个 JPEG、PNG 或 PDF 文件"),
+            Self::En => format!("{count} JPEG, PNG or PDF files in the folder"),
         }
     }
 
-    /// Pictures were attached, and some refused (each line names a file and why).
-    pub fn attached_pictures(self, count: usize, refused: usize) -> String {
+    /// The original was written out to be opened; where it is.
+    pub fn original_written(self, path: &std::path::Path) -> String {
+        match self {
+            Self::Zh => format!("原图已取出到：{}", path.display()),
+            Self::En => format!("The original is at {}", path.display()),
+        }
+    }
+
+    /// A picture already attached to the same record.
+    pub fn picture_already_attached(self, path: &std::path::Path) -> String {
+        let file = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        match self {
+            Self::Zh => format!("“{file}”已经添加过，没有重复添加。"),
+            Self::En => format!("\"{file}\" is attached already and was not added again."),
+        }
+    }
+
+    /// Pictures were attached to `to` (a session or problem, named), and some refused (each
+    /// line names a file and why).
+    pub fn attached_pictures(self, to: &str, count: usize, refused: usize) -> String {
         match (self, refused) {
-            (Self::Zh, 0) => format!("已添加 {count} 个照片或扫描件。"),
-            (Self::En, 0) => format!("Added {count} photos or scans."),
-            (Self::Zh, _) => format!("已添加 {count} 个，{refused} 个没有添加："),
-            (Self::En, _) => format!("Added {count}; {refused} not added:"),
+            (Self::Zh, 0) => format!("已给「{to}」添加 {count} 个照片或扫描件。"),
+            (Self::En, 0) => format!("Added {count} photos or scans to \"{to}\"."),
+            (Self::Zh, _) => format!("已给「{to}」添加 {count} 个，{refused} 个没有添加："),
+            (Self::En, _) => format!("Added {count} to \"{to}\"; {refused} not added:"),
         }
     }
 }

@@ -37,7 +37,7 @@ impl Store {
         let written = self.write(|writer| {
             let written = writer.apply_plan(preview, progress)?;
             if let Some(copy) = &preview.foreign {
-                writer.copy_pictures(&copy.path, &preview.picture_files)?;
+                writer.copy_pictures(&copy.path, &preview.picture_files.digests)?;
             }
             Ok(written)
         })?;

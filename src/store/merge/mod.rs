@@ -13,6 +13,7 @@ mod plan;
 mod read;
 mod share;
 
+pub use pictures::PictureFiles;
 pub use share::ShareManifest;
 
 use super::{Error, Result, schema};
@@ -78,8 +79,8 @@ pub struct MergePreview {
     /// Our file holds changes newer than anything in theirs: when merging brings nothing,
     /// it is their side that is behind.
     pub ours_ahead: bool,
-    /// Pictures whose bytes (or originals) come with the file, by digest.
-    pub picture_files: Vec<String>,
+    /// Pictures whose bytes (or originals) come with the file.
+    pub picture_files: pictures::PictureFiles,
     /// The other file's private copy, kept until the merge is applied: picture bytes are
     /// copied from it then, one at a time, not held in memory.
     foreign: Option<std::sync::Arc<foreign::TemporaryCopy>>,
@@ -111,7 +112,7 @@ impl Sender {
 impl MergePreview {
     /// Whether merging changes nothing.
     pub fn is_empty(&self) -> bool {
-        self.plans.iter().all(|p| p.changes.is_empty()) && self.picture_files.is_empty()
+        self.plans.iter().all(|p| p.changes.is_empty()) && self.picture_files.digests.is_empty()
     }
 
     /// Every conflict, with its table.

@@ -8,22 +8,42 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use std::collections::HashMap;
 use std::path::Path;
 
+/// What of pictures a merge brings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PictureFiles {
+    /// The digests whose bytes come.
+    pub digests: Vec<String>,
+    /// Of them, pictures new here.
+    pub new: usize,
+    /// Of the new, those that come without their originals (shared thumbnails only).
+    pub thumbnails_only: usize,
+    /// Originals of pictures here that lacked them.
+    pub originals: usize,
+}
+
 /// The digests whose bytes `theirs` would bring: pictures we lack, and originals we lack
 /// that they hold.
-pub(super) fn wanted(ours: &Connection, theirs: &Connection) -> Result<Vec<String>> {
+pub(super) fn wanted(ours: &Connection, theirs: &Connection) -> Result<PictureFiles> {
     let read = |c: &Connection| -> Result<HashMap<String, bool>> {
         let mut statement = c.prepare("SELECT digest, original IS NOT NULL FROM data_picture")?;
         let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     };
     let ours = read(ours)?;
-    let mut wanted: Vec<String> = read(theirs)?
-        .into_iter()
-        .filter(|(digest, original)| ours.get(digest).is_none_or(|o| !o && *original))
-        .map(|(digest, _)| digest)
-        .collect();
-    wanted.sort_unstable();
-    Ok(wanted)
+    let mut files = PictureFiles::default();
+    for (digest, original) in read(theirs)? {
+        match ours.get(&digest) {
+            None => {
+                files.new += 1;
+                files.thumbnails_only += usize::from(!original);
+            }
+            Some(false) if original => files.originals += 1,
+            Some(_) => continue,
+        }
+        files.digests.push(digest);
+    }
+    files.digests.sort_unstable();
+    Ok(files)
 }
 
 impl Store {

@@ -39,7 +39,7 @@ impl Store {
                 validate_foreign(conn)?;
                 super::pictures::wanted(&self.conn, conn)?
             } else {
-                Vec::new()
+                super::pictures::PictureFiles::default()
             };
             // Nothing new from them; they are behind if we changed anything since their
             // latest change and since our last merge (which moves our clock by itself).
@@ -68,8 +68,9 @@ impl Store {
                         written_at: m.exported_at,
                         computer: m.computer,
                     }),
-                ours_ahead: ours_ahead && picture_files.is_empty(),
-                foreign: (!picture_files.is_empty()).then(|| std::sync::Arc::new(foreign.keep())),
+                ours_ahead: ours_ahead && picture_files.digests.is_empty(),
+                foreign: (!picture_files.digests.is_empty())
+                    .then(|| std::sync::Arc::new(foreign.keep())),
                 picture_files,
                 infos: Vec::new(),
                 plans: Vec::new(),
@@ -134,7 +135,8 @@ impl Store {
             && holds_what_they_lack(&infos, &our_heads, &their_heads);
         let picture_files = super::pictures::wanted(&self.conn, &foreign.conn)?;
         Ok(MergePreview {
-            foreign: (!picture_files.is_empty()).then(|| std::sync::Arc::new(foreign.keep())),
+            foreign: (!picture_files.digests.is_empty())
+                .then(|| std::sync::Arc::new(foreign.keep())),
             picture_files,
             possible_duplicates,
             other_studio,

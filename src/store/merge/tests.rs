@@ -864,7 +864,16 @@ fn photos_travel_by_merge_and_a_thumbnails_only_share_leaves_the_originals_for_l
 
     // The first merge brings the picture and its copies, not its original.
     let preview = merge(&mut home, &thin);
-    assert_eq!(preview.picture_files, vec![picture.digest.clone()]);
+    assert_eq!(preview.picture_files.digests, vec![picture.digest.clone()]);
+    assert_eq!(
+        (
+            preview.picture_files.new,
+            preview.picture_files.thumbnails_only,
+            preview.picture_files.originals
+        ),
+        (1, 1, 0),
+        "a new picture, come without its original"
+    );
     let ours = home.pictures_of(owner).expect("pictures");
     assert_eq!(ours.len(), 1);
     assert_eq!(ours[0].caption, "入户走访");
@@ -883,6 +892,7 @@ fn photos_travel_by_merge_and_a_thumbnails_only_share_leaves_the_originals_for_l
     // The full share has no new record, but brings the original.
     let preview = home.plan_merge(&full, &Progress::new()).expect("plan");
     assert!(!preview.is_empty(), "the original is something to merge");
+    assert_eq!(preview.picture_files.originals, 1);
     home.apply_merge(&preview, &Progress::new()).expect("apply");
     assert_eq!(
         home.picture_bytes(&picture.digest, PictureCopy::Original)

@@ -204,7 +204,8 @@ impl crate::ui::View for SessionPage {
             .horizontal(|mut strip| {
                 strip.cell(|ui| {
                     egui::ScrollArea::vertical()
-                        .id_salt("session-record")
+                        // Each session's page opens at its top.
+                        .id_salt(("session-record", id))
                         .auto_shrink([false, false])
                         .show(ui, |ui| {
                             let systems = systems_rows(lang, fields, names, pair.as_deref());
