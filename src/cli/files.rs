@@ -107,6 +107,15 @@ pub(super) fn merge(
     if preview.clock_ahead {
         writeln!(out, "{}", lang.cli_note_other_file_s()).map_err(io)?;
     }
+    let files = &preview.picture_files;
+    if !files.digests.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            lang.merge_picture_files(files.new, files.thumbnails_only, files.originals)
+        )
+        .map_err(io)?;
+    }
     if !preview.possible_duplicates.is_empty() {
         writeln!(
             out,
