@@ -57,6 +57,12 @@ pub struct Prepared {
 
 /// Reads `path` (at most `MAX_BYTES`, refused before reading if larger) and prepares it.
 pub fn read(path: &Path) -> Result<Prepared, PictureError> {
+    prepare(read_bytes(path)?)
+}
+
+/// The bytes of `path`, at most `MAX_BYTES` (refused before reading if larger): their digest
+/// tells a picture attached already before it is decoded.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, PictureError> {
     let file = std::fs::File::open(path).map_err(|e| PictureError::Unreadable(e.to_string()))?;
     let length = file
         .metadata()
@@ -69,7 +75,7 @@ pub fn read(path: &Path) -> Result<Prepared, PictureError> {
     file.take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| PictureError::Unreadable(e.to_string()))?;
-    prepare(bytes)
+    Ok(bytes)
 }
 
 /// The pictures a typed path names: the file, or a folder's JPEG, PNG and PDF files in name

@@ -202,7 +202,7 @@ impl App {
                     .map_err(|e| WorkError::Failed(lang.store_error(&e)))?;
                 match store.apply_merge(&preview, progress) {
                     Ok(written) => Ok(Outcome::Merged {
-                        pictures: preview.picture_files.digests.len(),
+                        pictures: preview.picture_files.clone(),
                         written,
                         backup,
                         source: preview.path.clone(),

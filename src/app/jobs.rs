@@ -59,8 +59,8 @@ pub enum Outcome {
         backup: Option<PathBuf>,
         /// The file merged.
         source: PathBuf,
-        /// How many pictures' files (or originals) came.
-        pictures: usize,
+        /// What of pictures came.
+        pictures: crate::store::merge::PictureFiles,
     },
 }
 
@@ -346,10 +346,15 @@ impl super::App {
                                 .file_name()
                                 .map(|n| n.to_string_lossy().into_owned())
                                 .unwrap_or_default();
-                            match crate::pictures::read(path) {
-                                Ok(picture) if w.has_picture(owner, &picture.digest)? => {
-                                    refused.push(lang.picture_already_attached(path));
-                                }
+                            // One attached already is known by its bytes' digest, not decoded.
+                            let bytes = crate::pictures::read_bytes(path);
+                            if let Ok(bytes) = &bytes
+                                && w.has_picture(owner, &crate::pictures::digest(bytes))?
+                            {
+                                refused.push(lang.picture_already_attached(path));
+                                continue;
+                            }
+                            match bytes.and_then(crate::pictures::prepare) {
                                 Ok(picture) => {
                                     // A PDF is a scan, whichever button brought it.
                                     let kind =
@@ -472,10 +477,22 @@ impl super::App {
                 }
                 self.undo = None;
                 let waiting = self.review_waiting();
-                self.status = lang.merged_with_review(written, backup.as_deref(), waiting);
-                if pictures > 0 {
-                    self.status.push_str(&lang.merged_picture_files(pictures));
-                }
+                let files = lang.merge_picture_files(
+                    pictures.new,
+                    pictures.thumbnails_only,
+                    pictures.originals,
+                );
+                self.status = if written == 0 && !pictures.digests.is_empty() {
+                    // Only pictures' originals came: no "0 records merged".
+                    files
+                } else if pictures.digests.is_empty() {
+                    lang.merged_with_review(written, backup.as_deref(), waiting)
+                } else {
+                    format!(
+                        "{}　{files}",
+                        lang.merged_with_review(written, backup.as_deref(), waiting)
+                    )
+                };
                 self.merge_undo = backup;
                 if waiting > 0 {
                     self.settings.screen = Screen::Review;

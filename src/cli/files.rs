@@ -259,23 +259,34 @@ pub(super) fn attach(
         .iter()
         .flat_map(|f| crate::pictures::files_at(f))
         .collect();
+    if files.is_empty() {
+        return Err(lang.no_pictures_in_folder().to_owned());
+    }
     // One write, one picture in memory at a time: the first file refused rolls it all back.
     let mut refused = None;
     let mut repeated = Vec::new();
     let attached = store.write(|w| {
         let mut attached = 0;
         for file in &files {
-            let picture = match crate::pictures::read(file) {
+            let bytes = match crate::pictures::read_bytes(file) {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    refused = Some(lang.picture_error(file, &error));
+                    return Err(crate::store::Error::Cancelled);
+                }
+            };
+            // One attached already is known by its bytes' digest, not decoded.
+            if w.has_picture(owner, &crate::pictures::digest(&bytes))? {
+                repeated.push(lang.picture_already_attached(file));
+                continue;
+            }
+            let picture = match crate::pictures::prepare(bytes) {
                 Ok(picture) => picture,
                 Err(error) => {
                     refused = Some(lang.picture_error(file, &error));
                     return Err(crate::store::Error::Cancelled);
                 }
             };
-            if w.has_picture(owner, &picture.digest)? {
-                repeated.push(lang.picture_already_attached(file));
-                continue;
-            }
             let name = file
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())

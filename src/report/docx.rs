@@ -390,7 +390,12 @@ impl Compose for Document {
             table_rows.push(table_row);
         }
         let grid = widths.iter().map(|w| *w as usize).collect();
-        self.add_table(Table::new(table_rows).set_grid(grid));
+        // Narrow cell margins (1 mm): a date fits its column in 五号 also in a substitute font.
+        self.add_table(
+            Table::new(table_rows)
+                .set_grid(grid)
+                .margins(docx_rs::TableCellMargins::new().margin(20, 57, 20, 57)),
+        );
         self.add(Paragraph::new().line_spacing(single()));
     }
 

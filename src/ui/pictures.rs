@@ -331,7 +331,15 @@ impl Viewer {
                     self.index += 1;
                 }
                 ui.separator();
-                if picture.has_original && ui.button(lang.open_original()).clicked() {
+                // Greyed, not removed, when the original did not come: the buttons after it
+                // stay where they are (删除这张 must not slide under the pointer).
+                if ui
+                    .add_enabled(
+                        picture.has_original,
+                        egui::Button::new(lang.open_original()),
+                    )
+                    .clicked()
+                {
                     commands.push(open_original(ctx, picture));
                 }
                 if ui.button(lang.delete_picture()).clicked() {

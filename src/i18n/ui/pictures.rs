@@ -31,6 +31,7 @@ texts! {
     drop_where: "请先打开一次活动或一个难题，再把照片拖进来。", "Open a session or a problem first, then drop the photos on it.";
     drop_here: "松开鼠标，把照片添加到这里", "Release to add the photos here";
     pdf_tile: "PDF 扫描件", "PDF scan";
+    no_pictures_in_folder: "没有找到照片或扫描件（只添加 JPEG、PNG 和 PDF 文件）。", "No photos or scans found (only JPEG, PNG and PDF files are added).";
     picture_restored: "照片已恢复。", "The photo is back.";
     archive_word: "活动档案", " archive";
     photo_file: "照片", "photo";
@@ -139,14 +140,6 @@ impl Lang {
                 }
                 format!("{}.", parts.join("; "))
             }
-        }
-    }
-
-    /// After a merge's status: the pictures' files that came with it.
-    pub fn merged_picture_files(self, count: usize) -> String {
-        match self {
-            Self::Zh => format!("　带来 {count} 张照片或扫描件的文件。"),
-            Self::En => format!("  Brought the files of {count} photos or scans."),
         }
     }
 

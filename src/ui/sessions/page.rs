@@ -250,7 +250,7 @@ impl crate::ui::View for SessionPage {
                 });
                 strip.cell(|ui| {
                     egui::ScrollArea::vertical()
-                        .id_salt("session-attendance")
+                        .id_salt(("session-attendance", id))
                         .auto_shrink([false, false])
                         .show(ui, |ui| {
                             commands.extend(attendance_ui(
