@@ -109,7 +109,15 @@ fn write_into(
             lang.session_kind(f.kind),
             f.topic.trim()
         ));
-        let mut name = full.chars().take(80).collect::<String>().trim().to_owned();
+        // Windows drops a folder name's trailing dots and spaces: none, so the index names
+        // the folder as it is on disk.
+        let mut name = full
+            .chars()
+            .take(80)
+            .collect::<String>()
+            .trim()
+            .trim_end_matches(['.', ' '])
+            .to_owned();
         // Two sessions with the same day and topic get their own folders.
         let base = name.clone();
         let mut k = 2;

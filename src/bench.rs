@@ -420,10 +420,16 @@ fn start_to_first_frame(db: &std::path::Path) -> Option<Duration> {
 /// The most memory this process has held (resident, MB), where the system says
 /// (`/proc/self/status` on Linux); `None` elsewhere.
 fn peak_memory_mb() -> Option<f64> {
+    memory_mb("VmHWM:")
+}
+
+/// A memory figure of this process from `/proc/self/status` (`VmHWM:` the peak, `VmRSS:`
+/// now), in MB; none where there is no `/proc`.
+fn memory_mb(key: &str) -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let kb: f64 = status
         .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))?
+        .find_map(|l| l.strip_prefix(key))?
         .trim()
         .trim_end_matches("kB")
         .trim()
@@ -734,16 +740,7 @@ fn document_figures(
 
 /// The resident memory now (MB), sampled while work runs.
 fn resident_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let kb: f64 = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))?
-        .trim()
-        .trim_end_matches("kB")
-        .trim()
-        .parse()
-        .ok()?;
-    Some(kb / 1024.0)
+    memory_mb("VmRSS:")
 }
 
 /// A phone-like photo, 4000 × 3000, about 4 MB: light, shade and grain differ with `n`.

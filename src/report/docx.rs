@@ -58,8 +58,6 @@ pub struct Document {
     docx: docx_rs::Docx,
     /// The width between the margins, in twips.
     width: i32,
-    /// A4 lying (wide ledgers).
-    landscape: bool,
     /// How many charts so far (图1, 图2…).
     charts: usize,
     /// How many pictures so far (their ids in the package).
@@ -173,7 +171,6 @@ impl Document {
         Self {
             docx,
             width: twips(BLOCK_MM.0),
-            landscape: false,
             charts: 0,
             pictures: 0,
             texts: Vec::new(),
@@ -197,7 +194,6 @@ impl Document {
                     .footer(twips(12.0)),
             );
         doc.width = twips(297.0 - 37.0 - 35.0);
-        doc.landscape = true;
         doc
     }
 

@@ -36,6 +36,9 @@ pub enum DocumentsDialog {
         name_of: Box<dyn Fn(Period) -> String>,
         /// 浏览…
         browse: Browse,
+        /// Looked up when the folder or period typed changes, not every frame: (folder,
+        /// period) → (the folder is there, the archive is there already).
+        looked: Option<((String, String), (bool, bool))>,
     },
 }
 
@@ -60,6 +63,7 @@ impl DocumentsDialog {
             folder: folder.map(|f| f.display().to_string()).unwrap_or_default(),
             name_of,
             browse: Browse::default(),
+            looked: None,
         }
     }
 
@@ -105,6 +109,7 @@ impl DocumentsDialog {
                     folder,
                     name_of,
                     browse,
+                    looked,
                 } => {
                     ui.heading(lang.archive_title());
                     ui.add_space(6.0);
@@ -131,18 +136,27 @@ impl DocumentsDialog {
                     }
                     let parsed = Period::parse(period.trim());
                     let base = PathBuf::from(folder.trim());
+                    let key = (folder.clone(), period.clone());
+                    if looked.as_ref().is_none_or(|(k, _)| *k != key) {
+                        let there = parsed
+                            .as_ref()
+                            .is_ok_and(|p| base.join(name_of(*p)).exists());
+                        *looked = Some((key, (base.is_dir(), there)));
+                    }
+                    let (folder_there, archive_there) =
+                        looked.as_ref().map_or((false, false), |l| l.1);
                     let ready = match &parsed {
                         Err(_) => {
                             ui.colored_label(ERROR_RED, lang.period_hint());
                             None
                         }
-                        Ok(_) if !base.is_dir() => {
+                        Ok(_) if !folder_there => {
                             ui.colored_label(ERROR_RED, lang.folder_missing());
                             None
                         }
                         Ok(p) => {
                             let target = base.join(name_of(*p));
-                            if target.exists() {
+                            if archive_there {
                                 ui.colored_label(ERROR_RED, lang.archive_exists(&target));
                                 None
                             } else {

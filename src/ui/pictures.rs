@@ -27,8 +27,11 @@ const DECODES_PER_FRAME: usize = 6;
 /// The pictures of the record on the page, with their decoded thumbnails.
 #[derive(Default)]
 pub struct Pictures {
-    /// Per digest its thumbnail, `None` if it could not be drawn.
+    /// Per digest its thumbnail, `None` if it could not be drawn: of `shown` only, so
+    /// paging through many sessions does not gather textures.
     thumbs: HashMap<String, Option<egui::TextureHandle>>,
+    /// The record whose pictures are shown.
+    shown: Option<PictureOwner>,
     viewer: Option<Viewer>,
     attach: Option<AttachDialog>,
 }
@@ -50,6 +53,9 @@ struct AttachDialog {
     path: String,
     caption: String,
     browse: Browse,
+    /// What the typed path names, looked up when the text changes, not every frame: (typed,
+    /// is a folder, the files, all there).
+    looked: Option<(String, bool, Vec<PathBuf>, bool)>,
 }
 
 impl Pictures {
@@ -76,6 +82,10 @@ impl Pictures {
     ) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
+        if self.shown != Some(owner) {
+            self.clear();
+            self.shown = Some(owner);
+        }
         ui.horizontal_wrapped(|ui| {
             ui.strong(format!("{}（{}）", lang.pictures_title(), pictures.len()));
             if ui.button(lang.add_photos()).clicked() {
@@ -421,6 +431,7 @@ impl AttachDialog {
             path: String::new(),
             caption: String::new(),
             browse: Browse::default(),
+            looked: None,
         }
     }
 
@@ -449,15 +460,22 @@ impl AttachDialog {
                 ui.add(egui::TextEdit::singleline(&mut self.caption).desired_width(340.0))
                     .labelled_by(label.id);
             });
-            let typed = PathBuf::from(self.path.trim());
-            let files = if self.path.trim().is_empty() {
-                Vec::new()
-            } else {
-                crate::pictures::files_at(&typed)
+            if self.looked.as_ref().is_none_or(|l| l.0 != self.path) {
+                let typed = PathBuf::from(self.path.trim());
+                let files = if self.path.trim().is_empty() {
+                    Vec::new()
+                } else {
+                    crate::pictures::files_at(&typed)
+                };
+                let ready = files.iter().all(|f| f.is_file()) && !files.is_empty();
+                self.looked = Some((self.path.clone(), typed.is_dir(), files, ready));
+            }
+            let Some((_, folder, files, ready)) = &self.looked else {
+                return;
             };
-            let ready = files.iter().all(|f| f.is_file()) && !files.is_empty();
+            let (folder, ready) = (*folder, *ready);
             // One line always: the buttons below stay where they are while the path is typed.
-            if typed.is_dir() {
+            if folder {
                 ui.label(lang.files_in_folder(files.len()));
             } else if !self.path.trim().is_empty() && !ready {
                 ui.colored_label(super::widgets::ERROR_RED, lang.no_such_file());
