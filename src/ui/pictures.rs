@@ -450,8 +450,13 @@ impl AttachDialog {
             ui.label(RichText::new(lang.attach_hint()).weak());
             ui.horizontal(|ui| {
                 let label = ui.label(lang.file_or_folder());
-                ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(340.0))
+                let field = ui
+                    .add(egui::TextEdit::singleline(&mut self.path).desired_width(340.0))
                     .labelled_by(label.id);
+                // The path can be typed (or pasted) as soon as the dialog opens.
+                if self.looked.is_none() {
+                    field.request_focus();
+                }
                 self.browse.button(ui, lang, PICTURES, &mut self.path);
             });
             self.browse.folders(ui, lang, PICTURES, &mut self.path);
