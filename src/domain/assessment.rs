@@ -36,6 +36,10 @@ code_enum!(
         ProblemsResolved = "problems_resolved",
         /// Help visits attended against a yearly target.
         HelpVisits = "help_visits",
+        /// The branch's theme party days held as planned (规范执行率) × maximum.
+        ThemeDayRate = "theme_day_rate",
+        /// The democratic appraisal's grade (优秀 full marks, 合格 0.8, 基本合格 0.6).
+        AppraisalGrade = "appraisal_grade",
     }
 );
 
@@ -129,6 +133,10 @@ pub struct SecretaryFacts {
     pub problems_resolved: i64,
     /// Help visits attended.
     pub help_visits: i64,
+    /// The branch's theme party days whose day has come, and of those held on time.
+    pub theme_days: (i64, i64),
+    /// The latest democratic appraisal's grade in the period, if any.
+    pub appraisal: Option<super::appraisal::Grade>,
 }
 
 /// How a score came about, shown beside it.
@@ -150,6 +158,15 @@ pub enum Explanation {
         /// What earns full marks in this period.
         target: f64,
     },
+    /// The branch held `on_time` of `planned` theme party days as planned.
+    ThemeDays {
+        /// Held on time.
+        on_time: i64,
+        /// Planned, their day come.
+        planned: i64,
+    },
+    /// The appraisal's grade (`None`: no appraisal in the period).
+    Appraisal(Option<super::appraisal::Grade>),
     /// Entered by hand, with its note.
     Manual(String),
     /// A hand-entered criterion not yet entered (counts 0).
@@ -285,6 +302,27 @@ pub fn computed_score(
         CriterionSource::LearningHours => against(facts.learning_min as f64 / 60.0),
         CriterionSource::ProblemsResolved => against(facts.problems_resolved as f64),
         CriterionSource::HelpVisits => against(facts.help_visits as f64),
+        CriterionSource::ThemeDayRate => {
+            let (planned, on_time) = facts.theme_days;
+            let share = if planned > 0 {
+                on_time as f64 / planned as f64
+            } else {
+                0.0
+            };
+            (
+                round1(share * criterion.max_score),
+                Explanation::ThemeDays { on_time, planned },
+            )
+        }
+        CriterionSource::AppraisalGrade => (
+            round1(
+                facts
+                    .appraisal
+                    .map_or(0.0, super::appraisal::Grade::criterion_share)
+                    * criterion.max_score,
+            ),
+            Explanation::Appraisal(facts.appraisal),
+        ),
     })
 }
 
@@ -386,6 +424,7 @@ mod tests {
             learning_min,
             problems_resolved: resolved,
             help_visits: 0,
+            ..SecretaryFacts::default()
         }
     }
 

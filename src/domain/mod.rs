@@ -33,11 +33,14 @@ macro_rules! code_enum {
     };
 }
 
+pub mod appraisal;
 pub mod assessment;
+pub mod checkup;
 pub mod date;
 pub mod exchange;
 pub mod figures;
 pub mod import_plan;
+pub mod league;
 pub mod learning;
 pub mod merge;
 pub mod number;
@@ -49,6 +52,7 @@ pub mod problem;
 pub mod roster;
 pub mod search;
 pub mod session;
+pub mod theme_day;
 
 pub use date::PartialDate;
 pub use roster::{

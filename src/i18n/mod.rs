@@ -246,6 +246,7 @@ texts! {
 
 mod cli;
 mod period;
+mod practice;
 mod print;
 mod shell;
 mod systems;

@@ -134,6 +134,8 @@ texts! {
     source_learning_hours: "学习学时", "Learning hours";
     source_problems_resolved: "帮扶解决难题数", "Problems resolved as helper";
     source_help_visits: "帮扶走访次数", "Help visits";
+    source_theme_day_rate: "主题党日规范执行率", "Theme days held as planned";
+    source_appraisal_grade: "民主测评等次", "Appraisal grade";
     star_thresholds: "二至五星起点分", "2–5 stars from";
 }
 
@@ -160,6 +162,8 @@ impl Lang {
             S::LearningHours => self.source_learning_hours(),
             S::ProblemsResolved => self.source_problems_resolved(),
             S::HelpVisits => self.source_help_visits(),
+            S::ThemeDayRate => self.source_theme_day_rate(),
+            S::AppraisalGrade => self.source_appraisal_grade(),
         }
     }
 

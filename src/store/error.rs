@@ -93,6 +93,10 @@ pub enum Error {
     /// New records cannot be put into an archived area or branch.
     #[error("the area or branch is archived")]
     Archived,
+    /// A change the studio's rules refuse (a bad value the form should have caught, or one
+    /// that clashes with a record saved meanwhile); nothing was written.
+    #[error("refused: {0:?}")]
+    Refused(Refusal),
     /// A record asked for is not (or no longer) there.
     #[error("the record no longer exists")]
     RecordNotFound,
@@ -152,4 +156,29 @@ pub enum InUse {
     Branches,
     /// Secretaries of the branch who are not archived.
     Secretaries,
+    /// Memberships of the person in groups.
+    Memberships,
+}
+
+/// Why a change of the wider practice was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    /// A name (or text) is required.
+    NameRequired,
+    /// The membership as typed is wrong.
+    Member(crate::domain::league::MemberError),
+    /// The letter number is held by another membership.
+    LetterNoTaken(crate::domain::league::LetterNo),
+    /// The person is in the group already.
+    AlreadyMember,
+    /// The theme party day as typed is wrong.
+    ThemeDay(crate::domain::theme_day::ThemeDayError),
+    /// The check-up as typed is wrong.
+    Checkup(crate::domain::checkup::CheckupError),
+    /// The person has a check-up of that year already.
+    CheckupExists(i32),
+    /// The appraisal as typed is wrong.
+    Appraisal(crate::domain::appraisal::AppraisalError),
+    /// The secretary has an appraisal of that year (or half) already.
+    AppraisalExists,
 }

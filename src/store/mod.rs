@@ -12,6 +12,7 @@ pub use pictures::Copy as PictureCopy;
 mod ledger;
 pub mod merge;
 mod pictures;
+mod practice;
 mod problems;
 pub mod review;
 mod roster;
@@ -26,7 +27,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 mod error;
 
-pub use error::{Error, InUse};
+pub use error::{Error, InUse, Refusal};
 pub use file_check::FileKind;
 pub use ledger::{AttendedSession, LedgerYear};
 pub use problems::HistoryEntry;
@@ -661,8 +662,17 @@ fn initialise(conn: &mut Connection, studio_name: &str, town: &str) -> Result<()
     Ok(())
 }
 
-/// Applies the migrations the file lacks, all in one transaction.
+/// Applies the migrations the file lacks, all in one transaction. Foreign keys are off
+/// while they run (a migration may build a table again, as `SQLite` asks) and checked
+/// before the transaction commits.
 fn migrate(conn: &mut Connection) -> Result<()> {
+    conn.execute_batch("PRAGMA foreign_keys = OFF;")?;
+    let migrated = migrate_unchecked(conn);
+    conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+    migrated
+}
+
+fn migrate_unchecked(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version > schema::current_version() {
@@ -676,13 +686,24 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     for migration in &schema::MIGRATIONS[from..] {
         tx.execute_batch(migration)?;
     }
-    // A file from before the five systems gets their defaults (a new file gets them once
-    // its site exists).
+    // A file from before the five systems (or the wider practice) gets their defaults (a
+    // new file gets them once its site exists); defaults it has already are left alone.
     if version > 0
-        && version < 3
+        && version < 7
         && let Some(site) = local_value(&tx, "site_id")?
     {
         systems::ensure_defaults(&tx, site)?;
+    }
+    let broken: Option<String> = if from < schema::MIGRATIONS.len() {
+        tx.query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+            .optional()?
+    } else {
+        None
+    };
+    if let Some(table) = broken {
+        return Err(Error::Corrupt(format!(
+            "{table} refers to a missing record"
+        )));
     }
     tx.execute_batch(&format!(
         "PRAGMA application_id = {}; PRAGMA user_version = {};",

@@ -14,7 +14,7 @@
 pub const APPLICATION_ID: i32 = 0x5368_754A;
 
 /// The migrations; `user_version` is the number applied.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// The schema version this build writes.
 pub fn current_version() -> i64 {
@@ -488,4 +488,211 @@ CREATE TABLE data_picture (
     display BLOB NOT NULL CHECK (length(display) <= 8388608),
     thumb BLOB NOT NULL CHECK (length(thumb) <= 1048576)
 ) STRICT;
+";
+
+/// The town's wider practice, kept by the same coordinator for the same people: a people
+/// register beyond the secretaries (离任村干部, 妇女骨干, 企业家, 专家), the "100-member league"
+/// groups (百人团) with their members, terms and letters of appointment (聘书), guests (列席)
+/// at sessions, each branch's monthly theme party day (主题党日), the yearly party-spirit
+/// check-up (党性体检) with its indicators, four-step scores and findings, and the duty report
+/// with its democratic appraisal (述职评议, 民主测评). The criteria of 比拼 gain two computed
+/// sources (theme days held as planned, the appraisal's grade): the criterion table is built
+/// again, as its list of sources is a `CHECK` (the migration runs with foreign keys off and
+/// checks them before it commits).
+const V7: &str = r"
+CREATE TABLE person (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+    gender TEXT CHECK (gender IN ('male', 'female')),
+    branch_id INTEGER REFERENCES branch(id),
+    village TEXT NOT NULL DEFAULT '' CHECK (length(village) <= 200),
+    phone TEXT NOT NULL DEFAULT '' CHECK (length(phone) <= 40),
+    occupation TEXT NOT NULL DEFAULT '' CHECK (length(occupation) <= 200),
+    notes TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 2000),
+    secretary_id INTEGER REFERENCES secretary(id)
+) STRICT;
+CREATE INDEX person_by_secretary ON person(secretary_id);
+CREATE VIEW live_person AS SELECT * FROM person WHERE deleted = 0;
+
+CREATE TABLE league_group (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    position INTEGER NOT NULL DEFAULT 0,
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    discipline TEXT NOT NULL DEFAULT '' CHECK (length(discipline) <= 4000),
+    archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))
+) STRICT;
+CREATE VIEW live_league_group AS SELECT * FROM league_group WHERE deleted = 0;
+
+CREATE TABLE group_member (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    group_id INTEGER NOT NULL REFERENCES league_group(id),
+    person_id INTEGER NOT NULL REFERENCES person(id),
+    role TEXT NOT NULL CHECK (role IN ('leader', 'deputy', 'member')),
+    term_starts_on TEXT NOT NULL CHECK (term_starts_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    term_ends_on TEXT CHECK (term_ends_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    discipline_signed INTEGER NOT NULL DEFAULT 0 CHECK (discipline_signed IN (0, 1)),
+    letter_year INTEGER CHECK (letter_year BETWEEN 1900 AND 2999),
+    letter_no INTEGER CHECK (letter_no BETWEEN 1 AND 99999),
+    issued_on TEXT CHECK (issued_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    UNIQUE (group_id, person_id)
+) STRICT;
+CREATE INDEX group_member_by_person ON group_member(person_id);
+CREATE VIEW live_group_member AS SELECT * FROM group_member WHERE deleted = 0;
+
+CREATE TABLE session_guest (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    session_id INTEGER NOT NULL REFERENCES session(id),
+    person_id INTEGER NOT NULL REFERENCES person(id),
+    UNIQUE (session_id, person_id)
+) STRICT;
+CREATE INDEX session_guest_by_person ON session_guest(person_id);
+CREATE VIEW live_session_guest AS SELECT * FROM session_guest WHERE deleted = 0;
+
+CREATE TABLE theme_day (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    branch_id INTEGER NOT NULL REFERENCES branch(id),
+    year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2999),
+    month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+    planned_on TEXT NOT NULL CHECK (planned_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    topic TEXT NOT NULL DEFAULT '' CHECK (length(topic) <= 500),
+    state TEXT NOT NULL CHECK (state IN ('planned', 'held', 'missed')),
+    held_on TEXT CHECK (held_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    members_present INTEGER CHECK (members_present BETWEEN 0 AND 100000),
+    members_total INTEGER CHECK (members_total BETWEEN 0 AND 100000),
+    reason TEXT NOT NULL DEFAULT '' CHECK (length(reason) <= 1000),
+    notes TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 4000),
+    UNIQUE (branch_id, year, month)
+) STRICT;
+CREATE VIEW live_theme_day AS SELECT * FROM theme_day WHERE deleted = 0;
+
+CREATE TABLE checkup_indicator (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    position INTEGER NOT NULL DEFAULT 0,
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    max_score REAL NOT NULL CHECK (max_score > 0 AND max_score <= 1000)
+) STRICT;
+CREATE VIEW live_checkup_indicator AS SELECT * FROM checkup_indicator WHERE deleted = 0;
+
+CREATE TABLE checkup (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    secretary_id INTEGER REFERENCES secretary(id),
+    person_id INTEGER REFERENCES person(id),
+    year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2999),
+    held_on TEXT CHECK (held_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    masses_count INTEGER NOT NULL DEFAULT 0 CHECK (masses_count BETWEEN 0 AND 100000),
+    notes TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 4000),
+    CHECK ((secretary_id IS NULL) <> (person_id IS NULL))
+) STRICT;
+CREATE INDEX checkup_by_year ON checkup(year);
+CREATE VIEW live_checkup AS SELECT * FROM checkup WHERE deleted = 0;
+
+CREATE TABLE checkup_score (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    checkup_id INTEGER NOT NULL REFERENCES checkup(id),
+    indicator_id INTEGER NOT NULL REFERENCES checkup_indicator(id),
+    step TEXT NOT NULL CHECK (step IN ('self', 'peer', 'masses', 'leader')),
+    score REAL NOT NULL CHECK (score BETWEEN 0 AND 1000),
+    UNIQUE (checkup_id, indicator_id, step)
+) STRICT;
+CREATE VIEW live_checkup_score AS SELECT * FROM checkup_score WHERE deleted = 0;
+
+CREATE TABLE checkup_finding (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    checkup_id INTEGER NOT NULL REFERENCES checkup(id),
+    text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000),
+    problem_id INTEGER REFERENCES problem(id)
+) STRICT;
+CREATE INDEX checkup_finding_by_checkup ON checkup_finding(checkup_id);
+CREATE VIEW live_checkup_finding AS SELECT * FROM checkup_finding WHERE deleted = 0;
+
+CREATE TABLE appraisal (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    secretary_id INTEGER NOT NULL REFERENCES secretary(id),
+    year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2999),
+    half INTEGER NOT NULL DEFAULT 0 CHECK (half IN (0, 1, 2)),
+    reported_on TEXT CHECK (reported_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    title TEXT NOT NULL DEFAULT '' CHECK (length(title) <= 500),
+    voters INTEGER NOT NULL CHECK (voters BETWEEN 0 AND 100000),
+    excellent INTEGER NOT NULL CHECK (excellent BETWEEN 0 AND 100000),
+    competent INTEGER NOT NULL CHECK (competent BETWEEN 0 AND 100000),
+    basically_competent INTEGER NOT NULL CHECK (basically_competent BETWEEN 0 AND 100000),
+    incompetent INTEGER NOT NULL CHECK (incompetent BETWEEN 0 AND 100000),
+    participants TEXT NOT NULL DEFAULT '' CHECK (length(participants) <= 2000),
+    UNIQUE (secretary_id, year, half)
+) STRICT;
+CREATE VIEW live_appraisal AS SELECT * FROM appraisal WHERE deleted = 0;
+
+DROP VIEW live_criterion;
+CREATE TABLE criterion_v7 (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    part TEXT NOT NULL CHECK (part IN ('base', 'bonus', 'deduction')),
+    max_score REAL NOT NULL CHECK (max_score BETWEEN 0 AND 1000),
+    source TEXT NOT NULL CHECK (source IN ('manual', 'attendance_rate', 'learning_hours',
+        'problems_resolved', 'help_visits', 'theme_day_rate', 'appraisal_grade')),
+    target_per_year REAL NOT NULL DEFAULT 0 CHECK (target_per_year BETWEEN 0 AND 100000)
+) STRICT;
+INSERT INTO criterion_v7 (id, uuid, origin_site, hlc, hlc_site, deleted, position, name, part,
+        max_score, source, target_per_year)
+    SELECT id, uuid, origin_site, hlc, hlc_site, deleted, position, name, part, max_score,
+        source, target_per_year FROM criterion;
+DROP TABLE criterion;
+ALTER TABLE criterion_v7 RENAME TO criterion;
+CREATE VIEW live_criterion AS SELECT * FROM criterion WHERE deleted = 0;
 ";

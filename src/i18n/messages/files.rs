@@ -140,6 +140,31 @@ impl Lang {
             F::HeldOn | F::AwardedOn | F::WrittenOn | F::PostedOn | F::HappenedOn => {
                 ("日期", "date")
             }
+            F::Village => ("村", "village"),
+            F::Occupation => ("职业或原任职务", "occupation"),
+            F::Discipline => ("纪律要求", "discipline"),
+            F::GroupId => ("百人团", "group"),
+            F::PersonId => ("人员", "person"),
+            F::Role => ("团内职务", "role"),
+            F::DisciplineSigned => ("已签纪律承诺", "discipline signed"),
+            F::LetterYear => ("聘书年份", "letter year"),
+            F::LetterNo => ("聘书编号", "letter number"),
+            F::IssuedOn => ("颁发日期", "issued on"),
+            F::PlannedOn => ("计划日期", "planned on"),
+            F::MembersPresent => ("实到党员", "members present"),
+            F::MembersTotal => ("应到党员", "members in total"),
+            F::MassesCount => ("参与群众人数", "residents heard"),
+            F::CheckupId => ("党性体检", "check-up"),
+            F::IndicatorId => ("体检指标", "indicator"),
+            F::Step => ("体检环节", "step"),
+            F::Half => ("半年", "half"),
+            F::ReportedOn => ("述职日期", "reported on"),
+            F::Voters => ("参评人数", "voters"),
+            F::Excellent => ("优秀票", "excellent"),
+            F::Competent => ("合格票", "competent"),
+            F::BasicallyCompetent => ("基本合格票", "basically competent"),
+            F::Incompetent => ("不合格票", "incompetent"),
+            F::Participants => ("参评人员", "participants"),
         };
         self.pick(zh, en)
     }
@@ -340,6 +365,16 @@ impl Lang {
             K::Honour => ("表彰与批评", "commendations and criticisms"),
             K::Responsibility => ("六项职责", "responsibilities"),
             K::Picture => ("照片与扫描件", "photos and scans"),
+            K::Person => ("人员库", "people"),
+            K::LeagueGroup => ("百人团", "groups"),
+            K::GroupMember => ("百人团成员", "group members"),
+            K::SessionGuest => ("列席人员", "guests"),
+            K::ThemeDay => ("主题党日", "theme party days"),
+            K::CheckupIndicator => ("体检指标", "check-up indicators"),
+            K::Checkup => ("党性体检", "party-spirit check-ups"),
+            K::CheckupScore => ("体检评分", "check-up scores"),
+            K::CheckupFinding => ("体检问题清单", "check-up findings"),
+            K::Appraisal => ("述职评议", "duty reports and appraisals"),
         };
         self.pick(zh, en)
     }
@@ -529,6 +564,21 @@ impl Lang {
             (Self::En, E::Archived) => {
                 "that area or branch is archived; restore it before adding to it.".to_owned()
             }
+            (
+                Self::Zh,
+                E::StillInUse {
+                    what: store::InUse::Memberships,
+                    count,
+                },
+            ) => format!("此人还在 {count} 个百人团中，请先把他（她）移出，再删除。"),
+            (
+                Self::En,
+                E::StillInUse {
+                    what: store::InUse::Memberships,
+                    count,
+                },
+            ) => format!("this person is still in {count} groups; take them out first."),
+            (_, E::Refused(refusal)) => self.refusal(refusal),
             (Self::Zh, E::RecordNotFound) => "该记录已不存在。".to_owned(),
             (Self::En, E::RecordNotFound) => "the record no longer exists.".to_owned(),
             (Self::Zh, E::Sqlite(e)) => format!("数据库错误：{e}。"),

@@ -108,6 +108,21 @@ impl Store {
         for (secretary, _, _, _, _) in self.resolved_as_helper(&start, &end)? {
             facts.entry(secretary).or_default().problems_resolved += 1;
         }
+        let today = chrono::Local::now().date_naive();
+        for (secretary, planned, on_time) in self.theme_day_facts(&start, &end, today)? {
+            facts.entry(secretary).or_default().theme_days = (planned, on_time);
+        }
+        // The latest appraisal of the period's years (a half-year one counts for its year).
+        let rule = self.appraisal_rule()?;
+        let years = chrono::Datelike::year(&period.start)..=chrono::Datelike::year(&period.end);
+        let mut appraisals = self.appraisals(None)?;
+        appraisals.retain(|a| years.contains(&a.fields.year));
+        for appraisal in appraisals.iter().rev() {
+            facts
+                .entry(appraisal.fields.secretary)
+                .or_default()
+                .appraisal = appraisal.fields.grade(rule);
+        }
         Ok(facts)
     }
 

@@ -90,6 +90,31 @@ pub(super) fn ensure_defaults(conn: &Connection, site: i64) -> Result<()> {
             params![well_known_uuid(3, index), site, index as i64, name],
         )?;
     }
+    for (index, (name, discipline)) in crate::domain::league::DEFAULT_GROUPS.iter().enumerate() {
+        conn.execute(
+            "INSERT OR IGNORE INTO league_group (uuid, origin_site, hlc, hlc_site, position, name,
+                discipline)
+             VALUES (?1, ?2, 0, ?2, ?3, ?4, ?5)",
+            params![
+                well_known_uuid(5, index),
+                site,
+                index as i64,
+                name,
+                discipline
+            ],
+        )?;
+    }
+    for (index, (name, max)) in crate::domain::checkup::DEFAULT_INDICATORS
+        .iter()
+        .enumerate()
+    {
+        conn.execute(
+            "INSERT OR IGNORE INTO checkup_indicator (uuid, origin_site, hlc, hlc_site, position,
+                name, max_score)
+             VALUES (?1, ?2, 0, ?2, ?3, ?4, ?5)",
+            params![well_known_uuid(6, index), site, index as i64, name, max],
+        )?;
+    }
     for (index, (key, value)) in [
         (STAR_THRESHOLDS_KEY, StarThresholds::default().to_text()),
         (STALE_DAYS_KEY, DEFAULT_STALE_DAYS.to_string()),
@@ -244,6 +269,9 @@ impl Writer<'_> {
 
     /// Deletes (or restores) a record of one of the five systems' tables.
     pub fn set_record_deleted(&mut self, record: SystemRecord, deleted: bool) -> Result<()> {
+        if let (SystemRecord::Person(person), true) = (record, deleted) {
+            return self.delete_person(person);
+        }
         let (table, id) = record.table_and_id();
         self.set_deleted(table, id, deleted)
     }
@@ -268,6 +296,20 @@ pub enum SystemRecord {
     Honour(HonourId),
     /// A photo or scan of a session or problem.
     Picture(crate::domain::picture::PictureId),
+    /// A person of the register (refused while they are in a group).
+    Person(crate::domain::league::PersonId),
+    /// A membership of a group.
+    Member(crate::domain::league::MemberId),
+    /// A branch's theme party day of a month.
+    ThemeDay(crate::domain::theme_day::ThemeDayId),
+    /// An indicator of the check-up.
+    Indicator(crate::domain::checkup::IndicatorId),
+    /// A check-up.
+    Checkup(crate::domain::checkup::CheckupId),
+    /// A finding of a check-up.
+    Finding(crate::domain::checkup::FindingId),
+    /// A duty report and its appraisal.
+    Appraisal(crate::domain::appraisal::AppraisalId),
 }
 
 impl SystemRecord {
@@ -281,6 +323,13 @@ impl SystemRecord {
             Self::Award(id) => ("points_award", id.0),
             Self::Honour(id) => ("honour", id.0),
             Self::Picture(id) => ("picture", id.0),
+            Self::Person(id) => ("person", id.0),
+            Self::Member(id) => ("group_member", id.0),
+            Self::ThemeDay(id) => ("theme_day", id.0),
+            Self::Indicator(id) => ("checkup_indicator", id.0),
+            Self::Checkup(id) => ("checkup", id.0),
+            Self::Finding(id) => ("checkup_finding", id.0),
+            Self::Appraisal(id) => ("appraisal", id.0),
         }
     }
 }

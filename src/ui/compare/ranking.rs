@@ -122,6 +122,10 @@ pub fn explain(lang: Lang, criterion: &Criterion, explanation: &Explanation) -> 
             &format_score(criterion.target_per_year),
             &format_score(criterion.max_score),
         ),
+        Explanation::ThemeDays { on_time, planned } => {
+            lang.explain_theme_days(*on_time, *planned, &format_score(criterion.max_score))
+        }
+        Explanation::Appraisal(grade) => lang.explain_appraisal(*grade),
         Explanation::Manual(note) if note.is_empty() => lang.explain_manual().to_owned(),
         Explanation::Manual(note) => format!("{}：{note}", lang.explain_manual()),
         Explanation::NotEntered => lang.explain_not_entered().to_owned(),
