@@ -3,7 +3,6 @@
 
 use super::jobs::Outcome;
 use super::{App, Asker, Dialog};
-use crate::domain::assessment::CriterionSource;
 use crate::store::{self, Store};
 use crate::ui::{Change, Command, Screen};
 
@@ -145,7 +144,11 @@ impl App {
                 true
             }
             // A rule that refuses a change is not a failure: say so plainly.
-            Err(error @ (store::Error::StillInUse { .. } | store::Error::Archived)) => {
+            Err(
+                error @ (store::Error::StillInUse { .. }
+                | store::Error::Archived
+                | store::Error::Refused(_)),
+            ) => {
                 self.show_notice(lang.store_error(&error));
                 false
             }
@@ -445,9 +448,6 @@ fn apply_change(
             }
             writer.set_setting(crate::domain::assessment::STAR_THRESHOLDS_KEY, thresholds)
         }
-        Change::AddCriterion(name, part, max_score) => writer
-            .add_criterion(name, *part, *max_score, CriterionSource::Manual, 0.0)
-            .map(|_| ()),
         Change::SetScores(secretary, period, scores) => scores
             .iter()
             .try_for_each(|(c, s)| writer.set_score(*c, *secretary, *period, s.as_ref())),
@@ -485,6 +485,40 @@ fn apply_change(
             .and_then(|()| writer.settle_conflict(*id)),
         Change::LinkDuplicate(keep, other, theirs) => writer.link_duplicate(*keep, *other, *theirs),
         Change::MarkDistinct(keep, other) => writer.mark_distinct(*keep, *other),
+        Change::AddPerson(fields) => writer.add_person(fields).map(|_| ()),
+        Change::UpdatePerson(id, fields) => writer.update_person(*id, fields),
+        Change::AddGroup(name, discipline) => writer.add_group(name, discipline).map(|_| ()),
+        Change::UpdateGroup(id, name, discipline) => writer.update_group(*id, name, discipline),
+        Change::SetGroupArchived(id, archived) => writer.set_group_archived(*id, *archived),
+        Change::AddMember(fields) => writer.add_member(fields).map(|_| ()),
+        Change::UpdateMember(id, fields) => writer.update_member(*id, fields),
+        Change::IssueLetters(members, on) => writer.issue_letters(members, *on).map(|_| ()),
+        Change::SetSessionGuests(session, guests) => writer.set_session_guests(*session, guests),
+        Change::SetThemeDays(days) => days
+            .iter()
+            .try_for_each(|day| writer.set_theme_day(day, today).map(|_| ())),
+        Change::SaveCheckup(id, fields) => writer.save_checkup(*id, fields).map(|_| ()),
+        Change::AddFinding(checkup, text) => writer.add_finding(*checkup, text).map(|_| ()),
+        Change::FindingToProblem(finding) => {
+            return writer
+                .finding_to_problem(*finding, today, actor)
+                .map(|id| Some(Screen::Problem(id)));
+        }
+        Change::UpdateIndicators(rows, new, settings) => {
+            for (id, name, max) in rows {
+                writer.update_indicator(*id, name, *max)?;
+            }
+            for (name, max) in new {
+                writer.add_indicator(name, *max)?;
+            }
+            settings
+                .iter()
+                .try_for_each(|(key, value)| writer.set_setting(key, value))
+        }
+        Change::SaveAppraisal(id, fields) => writer.save_appraisal(*id, fields).map(|_| ()),
+        Change::AddCriterion(name, part, max_score, source) => writer
+            .add_criterion(name, *part, *max_score, *source, 0.0)
+            .map(|_| ()),
     }
     .map(|()| None)
 }

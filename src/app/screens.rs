@@ -1,6 +1,7 @@
 //! Every screen of the app, held in one place: the shell draws the one shown and answers a
 //! write to the one that asked for it.
 
+use crate::ui::appraise::AppraiseScreen;
 use crate::ui::areas::AreasScreen;
 use crate::ui::communicate::CommunicateScreen;
 use crate::ui::compare::CompareScreen;
@@ -8,6 +9,8 @@ use crate::ui::dashboard::DashboardScreen;
 use crate::ui::help::HelpScreen;
 use crate::ui::incentivise::IncentiviseScreen;
 use crate::ui::learn::LearnScreen;
+use crate::ui::theme_days::ThemeDaysScreen;
+use crate::ui::league::LeagueScreen;
 use crate::ui::problems::{ProblemPage, ProblemsScreen};
 use crate::ui::review::ReviewScreen;
 use crate::ui::roster::RosterScreen;
@@ -32,6 +35,9 @@ pub(super) struct Screens {
     pub communicate: CommunicateScreen,
     pub incentivise: IncentiviseScreen,
     pub review: ReviewScreen,
+    pub league: LeagueScreen,
+    pub theme_days: ThemeDaysScreen,
+    pub appraise: AppraiseScreen,
 }
 
 impl Screens {
@@ -52,12 +58,15 @@ impl Screens {
             Screen::Communicate => &mut self.communicate,
             Screen::Incentivise => &mut self.incentivise,
             Screen::Review => &mut self.review,
+            Screen::League => &mut self.league,
+            Screen::ThemeDays => &mut self.theme_days,
+            Screen::Appraise => &mut self.appraise,
         }
     }
 
     /// Another studio file was opened: every screen drops what was typed for the old one.
     pub fn file_changed(&mut self) {
-        let views: [&mut dyn View; 14] = [
+        let views: [&mut dyn View; 17] = [
             &mut self.dashboard,
             &mut self.roster,
             &mut self.areas,
@@ -72,6 +81,9 @@ impl Screens {
             &mut self.communicate,
             &mut self.incentivise,
             &mut self.review,
+            &mut self.league,
+            &mut self.theme_days,
+            &mut self.appraise,
         ];
         for view in views {
             view.file_changed();

@@ -222,7 +222,7 @@ impl App {
         });
     }
 
-    /// The ten entries of the navigation panel.
+    /// The entries of the navigation panel.
     fn navigation(&self, ui: &mut Ui, commands: &mut Vec<(Asker, Command)>) {
         let lang = self.settings.lang;
         ui.add_space(8.0);
@@ -237,6 +237,9 @@ impl App {
             (Screen::Compare, lang.nav_compare()),
             (Screen::Communicate, lang.nav_communicate()),
             (Screen::Incentivise, lang.nav_incentivise()),
+            (Screen::League, lang.nav_league()),
+            (Screen::ThemeDays, lang.nav_theme_days()),
+            (Screen::Appraise, lang.nav_appraise()),
             (Screen::AreasBranches, lang.nav_areas_branches()),
         ] {
             let current = self.settings.screen.list_of_record() == screen;

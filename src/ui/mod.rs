@@ -10,6 +10,7 @@
 //! Adding a screen: a struct with `#[derive(Default)]` implementing [`View`], a [`Screen`]
 //! variant, its field in `app/screens.rs` (`Screens`), and its label in the navigation.
 
+pub mod appraise;
 pub mod areas;
 pub mod backups;
 pub mod browse;
@@ -24,6 +25,7 @@ pub mod file_dialog;
 pub mod help;
 pub mod import;
 pub mod incentivise;
+pub mod league;
 pub mod learn;
 pub mod merge;
 pub mod pictures;
@@ -34,6 +36,7 @@ pub mod save_pdf;
 pub mod search;
 pub mod secretary;
 pub mod sessions;
+pub mod theme_days;
 pub mod widgets;
 
 use crate::domain::assessment::{CriterionId, CriterionPart, ManualScore};
@@ -87,6 +90,12 @@ pub enum Screen {
     Incentivise,
     /// 核对合并结果
     Review,
+    /// 百人团
+    League,
+    /// 主题党日
+    ThemeDays,
+    /// 党性体检与述职评议
+    Appraise,
 }
 
 impl Screen {
@@ -289,8 +298,6 @@ pub enum Change {
     /// Change the criteria sheet (name, maximum, yearly target of each) and the star
     /// thresholds, together.
     UpdateCriteria(Vec<(CriterionId, String, f64, f64)>, String),
-    /// Add a criterion entered by hand.
-    AddCriterion(String, CriterionPart, f64),
     /// Enter (or clear) hand-entered scores of one secretary for a period.
     SetScores(SecretaryId, Period, Vec<(CriterionId, Option<ManualScore>)>),
     /// Change the points of rules.
@@ -320,6 +327,60 @@ pub enum Change {
     LinkDuplicate(SecretaryId, SecretaryId, bool),
     /// Two secretaries of the same name and branch are different people.
     MarkDistinct(SecretaryId, SecretaryId),
+    /// Add a person to the people register.
+    AddPerson(Box<crate::domain::league::PersonFields>),
+    /// Change a person of the register.
+    UpdatePerson(
+        crate::domain::league::PersonId,
+        Box<crate::domain::league::PersonFields>,
+    ),
+    /// Add a group (name, discipline requirements).
+    AddGroup(String, String),
+    /// Rename a group and set its discipline requirements.
+    UpdateGroup(crate::domain::league::GroupId, String, String),
+    /// Archive or restore a group.
+    SetGroupArchived(crate::domain::league::GroupId, bool),
+    /// Put a person into a group.
+    AddMember(crate::domain::league::MemberFields),
+    /// Change a membership.
+    UpdateMember(
+        crate::domain::league::MemberId,
+        crate::domain::league::MemberFields,
+    ),
+    /// Issue letters of appointment (numbering those without one) on a day.
+    IssueLetters(Vec<crate::domain::league::MemberId>, NaiveDate),
+    /// Set the guests (列席) of a session.
+    SetSessionGuests(SessionId, Vec<crate::domain::league::PersonId>),
+    /// Record theme party days (a month of branches at once).
+    SetThemeDays(Vec<crate::domain::theme_day::ThemeDayFields>),
+    /// Save a check-up (new if no id).
+    SaveCheckup(
+        Option<crate::domain::checkup::CheckupId>,
+        Box<crate::domain::checkup::CheckupFields>,
+    ),
+    /// Add a finding to a check-up.
+    AddFinding(crate::domain::checkup::CheckupId, String),
+    /// Turn a finding into a problem of the ledger (then open it).
+    FindingToProblem(crate::domain::checkup::FindingId),
+    /// Change the check-up's indicators (name, full marks), add new ones and set the
+    /// scoring rules' settings, together.
+    UpdateIndicators(
+        Vec<(crate::domain::checkup::IndicatorId, String, f64)>,
+        Vec<(String, f64)>,
+        Vec<(&'static str, String)>,
+    ),
+    /// Save a duty report and its appraisal (new if no id).
+    SaveAppraisal(
+        Option<crate::domain::appraisal::AppraisalId>,
+        Box<crate::domain::appraisal::AppraisalFields>,
+    ),
+    /// Add a criterion with where its score comes from (by hand, or computed from records).
+    AddCriterion(
+        String,
+        CriterionPart,
+        f64,
+        crate::domain::assessment::CriterionSource,
+    ),
 }
 
 /// What a screen asks the app to do after the frame.

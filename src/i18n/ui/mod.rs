@@ -1,6 +1,7 @@
 //! The labels of each screen and dialog, one catalogue each, as `ui/` has one file (or folder)
 //! each; labels several screens share stay in `i18n/mod.rs` and `i18n/systems.rs`.
 
+mod appraise;
 mod areas;
 mod backups;
 mod browse;
@@ -14,6 +15,7 @@ mod file_dialog;
 mod help;
 mod import;
 mod incentivise;
+mod league;
 mod learn;
 mod merge;
 mod pictures;
@@ -24,4 +26,5 @@ mod save_pdf;
 mod search;
 mod secretary;
 mod sessions;
+mod theme_days;
 mod widgets;

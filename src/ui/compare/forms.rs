@@ -27,6 +27,8 @@ pub(super) struct SheetForm {
     pub(super) thresholds: String,
     pub(super) new_name: String,
     pub(super) new_part: Option<CriterionPart>,
+    /// Where the new criterion's score comes from.
+    pub(super) new_source: Option<crate::domain::assessment::CriterionSource>,
     pub(super) error: Option<String>,
     /// Saved and not edited since.
     pub(super) saved: bool,

@@ -448,6 +448,7 @@ impl Controls {
             thresholds: model.thresholds.to_text(),
             new_name: String::new(),
             new_part: Some(CriterionPart::Base),
+            new_source: Some(crate::domain::assessment::CriterionSource::Manual),
             error: None,
             saved: std::mem::take(&mut self.sheet_saved),
             saving: false,
@@ -568,11 +569,23 @@ impl Controls {
                 None,
                 |p| lang.criterion_part(p).to_owned(),
             );
+            combo(
+                ui,
+                "new-criterion-source",
+                lang.col_source(),
+                &mut sheet.new_source,
+                crate::domain::assessment::CriterionSource::ALL,
+                None,
+                |s| lang.criterion_source(s).to_owned(),
+            );
             if ui.button(lang.add()).clicked() && !sheet.new_name.trim().is_empty() {
                 command = Some(Command::Write(Change::AddCriterion(
                     sheet.new_name.trim().to_owned(),
                     sheet.new_part.unwrap_or(CriterionPart::Base),
                     10.0,
+                    sheet
+                        .new_source
+                        .unwrap_or(crate::domain::assessment::CriterionSource::Manual),
                 )));
             }
         });

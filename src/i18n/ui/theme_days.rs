@@ -1,0 +1,69 @@
+//! Labels of the 主题党日 screen.
+
+use crate::domain::theme_day::ThemeDayFigures;
+use crate::i18n::Lang;
+
+texts! {
+    nav_theme_days: "主题党日", "Theme days";
+    theme_year_grid: "全年一览", "The year";
+    theme_month_sheet: "按月录入", "A month";
+    attendance_floor: "党员到会率底线", "Attendance floor";
+    below_floor_legend: "↓ 到会率低于底线", "↓ below the floor";
+    open_month_sheet: "打开这个月的录入表", "Open this month's sheet";
+    members_present_short: "实到", "Present";
+    members_total_short: "应到", "Members";
+    month_suffix: "月", "";
+    previous_month: "上个月", "Previous month";
+    next_month: "下个月", "Next month";
+    fixed_day: "固定日", "Fixed day";
+    day_suffix: "日", "";
+    plan_unplanned: "为未安排的支部生成计划", "Plan the unplanned branches";
+    plan_unplanned_explained: "把固定日和主题填入还没有计划的支部（保存后生效）", "Fills the fixed day and topic into branches without a plan (saved with 保存本月)";
+    month_sheet_explained: "每个支部一行：状态选「已开」后填召开日期和实到、应到党员；选「未开」须写原因。改完点「保存本月」，一次保存。", "One line per branch: mark 已开 and give the day and members present, or 未开 with a reason. Then 保存本月 saves all at once.";
+    col_planned_on: "计划日期", "Planned";
+    col_held_on: "召开日期", "Held on";
+    col_missed_reason: "未开原因", "Why not held";
+    save_month: "保存本月", "Save the month";
+    error_not_a_count: "请填写人数", "Enter a number";
+}
+
+impl Lang {
+    /// "Q1 执行率"
+    pub fn quarter_rate(self, quarter: u32) -> String {
+        match self {
+            Self::Zh => format!("{quarter}季度"),
+            Self::En => format!("Q{quarter}"),
+        }
+    }
+
+    /// "2026年3月"
+    pub fn month_of_year(self, year: i32, month: u32) -> String {
+        match self {
+            Self::Zh => format!("{year}年{month}月"),
+            Self::En => format!("{year}-{month:02}"),
+        }
+    }
+
+    /// A quarter's figures, on hover.
+    pub fn quarter_figures(self, figures: &ThemeDayFigures) -> String {
+        let f = figures;
+        match self {
+            Self::Zh => format!(
+                "应开 {} 次：按时 {}，补开 {}，未开 {}，逾期未报 {}；到会率低于底线 {} 次",
+                f.planned, f.on_time, f.late, f.missed, f.overdue, f.below_floor
+            ),
+            Self::En => format!(
+                "{} due: {} on time, {} late, {} missed, {} overdue; {} below the floor",
+                f.planned, f.on_time, f.late, f.missed, f.overdue, f.below_floor
+            ),
+        }
+    }
+
+    /// "3 lines changed"
+    pub fn rows_changed(self, count: usize) -> String {
+        match self {
+            Self::Zh => format!("已改 {count} 行"),
+            Self::En => format!("{count} lines changed"),
+        }
+    }
+}

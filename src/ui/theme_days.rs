@@ -1,0 +1,518 @@
+//! 主题党日: each branch's monthly theme party day. A year's grid (branches × months: held on
+//! time, late, missed, overdue, below the attendance floor) with each quarter's 规范执行率, and
+//! a month's sheet where the coordinator plans and records every branch at once.
+
+use super::data::{Memo, Names};
+use super::widgets::{ERROR_RED, combo, screen_title, tabs};
+use super::{Change, Command, ViewContext};
+use crate::domain::BranchId;
+use crate::domain::session::parse_day;
+use crate::domain::theme_day::{
+    FLOOR_KEY, Outcome, ThemeDay, ThemeDayFields, ThemeDayFigures, ThemeDayState, fixed_day,
+};
+use crate::i18n::Lang;
+use chrono::{Datelike, NaiveDate};
+use egui::{Color32, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+const GREEN: Color32 = Color32::from_rgb(40, 140, 60);
+const ORANGE: Color32 = Color32::from_rgb(200, 110, 0);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Tab {
+    #[default]
+    Year,
+    Month,
+}
+
+/// A year's theme party days and the attendance floor.
+struct Data {
+    days: Vec<ThemeDay>,
+    floor: i64,
+}
+
+fn load(store: &crate::store::Store, year: &i32) -> crate::store::Result<Data> {
+    Ok(Data {
+        days: store.theme_days(*year)?,
+        floor: store.theme_day_floor()?,
+    })
+}
+
+impl Data {
+    fn of(&self, branch: BranchId, month: u32) -> Option<&ThemeDayFields> {
+        self.days
+            .iter()
+            .map(|d| &d.fields)
+            .find(|d| d.branch == branch && d.month == month)
+    }
+
+    /// The members a branch had at its latest party day before `month` (to fill 应到).
+    fn last_total(&self, branch: BranchId, month: u32) -> Option<i64> {
+        self.days
+            .iter()
+            .map(|d| &d.fields)
+            .filter(|d| d.branch == branch && d.month < month)
+            .filter_map(|d| d.members_total)
+            .next_back()
+    }
+}
+
+/// The branches in use, as the roster lists them.
+fn branches(names: &Names) -> Vec<BranchId> {
+    names
+        .branches
+        .iter()
+        .filter(|b| !b.archived)
+        .map(|b| b.id)
+        .collect()
+}
+
+/// One branch's line of the month sheet, as typed.
+#[derive(Clone, PartialEq)]
+struct Row {
+    branch: BranchId,
+    planned: String,
+    topic: String,
+    state: Option<ThemeDayState>,
+    held: String,
+    present: String,
+    total: String,
+    reason: String,
+    error: Option<String>,
+}
+
+impl Row {
+    fn from(branch: BranchId, day: Option<&ThemeDayFields>) -> Self {
+        let text = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+        let number = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+        Self {
+            branch,
+            planned: text(day.map(|d| d.planned_on)),
+            topic: day.map(|d| d.topic.clone()).unwrap_or_default(),
+            state: day.map(|d| d.state),
+            held: text(day.and_then(|d| d.held_on)),
+            present: number(day.and_then(|d| d.members_present)),
+            total: number(day.and_then(|d| d.members_total)),
+            reason: day.map(|d| d.reason.clone()).unwrap_or_default(),
+            error: None,
+        }
+    }
+
+    /// The record as typed, or why not.
+    fn fields(&self, lang: Lang, year: i32, month: u32, notes: &str, today: NaiveDate) -> Result<ThemeDayFields, String> {
+        let planned_on = parse_day(&self.planned).ok_or_else(|| lang.error_not_a_date().to_owned())?;
+        let state = self.state.unwrap_or(ThemeDayState::Planned);
+        let held_on = match (state, self.held.trim()) {
+            (ThemeDayState::Held, "") => None,
+            (ThemeDayState::Held, text) => Some(parse_day(text).ok_or_else(|| lang.error_not_a_date().to_owned())?),
+            _ => None,
+        };
+        let count = |text: &str| -> Result<Option<i64>, String> {
+            match text.trim() {
+                "" => Ok(None),
+                text => text.parse::<i64>().ok().filter(|n| *n >= 0).map(Some).ok_or_else(|| lang.error_not_a_count().to_owned()),
+            }
+        };
+        let held = state == ThemeDayState::Held;
+        let fields = ThemeDayFields {
+            branch: self.branch,
+            year,
+            month,
+            planned_on,
+            topic: self.topic.trim().to_owned(),
+            state,
+            held_on,
+            members_present: if held { count(&self.present)? } else { None },
+            members_total: if held { count(&self.total)? } else { None },
+            reason: if state == ThemeDayState::Missed { self.reason.trim().to_owned() } else { String::new() },
+            notes: notes.to_owned(),
+        };
+        fields.check(today).map_err(|e| lang.theme_day_error(e).to_owned())?;
+        Ok(fields)
+    }
+}
+
+/// The 主题党日 screen.
+#[derive(Default)]
+pub struct ThemeDaysScreen {
+    data: Memo<i32, Data>,
+    tab: Tab,
+    year: i32,
+    month: u32,
+    rows: Vec<Row>,
+    /// What the rows were filled from: (load generation, year, month).
+    rows_of: Option<(Option<u64>, i32, u32)>,
+    opened: Vec<Row>,
+    plan_day: String,
+    plan_topic: String,
+    floor: String,
+    floor_of: Option<u64>,
+    saving: bool,
+}
+
+impl super::View for ThemeDaysScreen {
+    fn unsaved(&self) -> Option<super::drafts::Draft> {
+        (self.tab == Tab::Month && self.rows != self.opened).then_some(super::drafts::Draft::Unkept)
+    }
+
+    fn discard_unsaved(&mut self) {
+        self.rows.clone_from(&self.opened);
+    }
+
+    fn file_changed(&mut self) {
+        *self = Self::default();
+    }
+
+    fn write_finished(&mut self, succeeded: bool) {
+        if self.saving && succeeded {
+            // Filled again from what was saved.
+            self.rows_of = None;
+        }
+        self.saving = false;
+    }
+
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+        // The data is borrowed while the sheet's rows change.
+        let mut memo = std::mem::take(&mut self.data);
+        let commands = self.draw(ui, ctx, &mut memo);
+        self.data = memo;
+        commands
+    }
+}
+
+impl ThemeDaysScreen {
+    fn draw(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, memo: &mut Memo<i32, Data>) -> Vec<Command> {
+        let lang = ctx.lang;
+        let mut commands = Vec::new();
+        if self.year == 0 {
+            self.year = ctx.today.year();
+            self.month = ctx.today.month();
+            self.plan_day = "10".to_owned();
+        }
+        screen_title(ui, lang.nav_theme_days());
+        ui.horizontal(|ui| {
+            if ui.button("◀").on_hover_text(lang.previous_year()).clicked() {
+                self.year -= 1;
+            }
+            ui.strong(lang.year_label(self.year));
+            if ui.button("▶").on_hover_text(lang.next_year()).clicked() {
+                self.year += 1;
+            }
+        });
+        tabs(ui, &mut self.tab, &[(Tab::Year, lang.theme_year_grid()), (Tab::Month, lang.theme_month_sheet())]);
+        let Some(names) = ctx.names_or_wait(ui) else {
+            return commands;
+        };
+        let year = self.year;
+        let loaded_at = memo.loaded_at();
+        let Some(data) = memo.show(ui, ctx, &year, load) else {
+            return commands;
+        };
+        if self.floor_of != loaded_at {
+            self.floor_of = loaded_at;
+            self.floor = data.floor.to_string();
+        }
+        match self.tab {
+            Tab::Year => {
+                ui.horizontal(|ui| {
+                    let label = ui.label(lang.attendance_floor());
+                    let field = ui
+                        .add(egui::TextEdit::singleline(&mut self.floor).desired_width(36.0))
+                        .labelled_by(label.id);
+                    ui.label("%");
+                    if field.lost_focus() || super::widgets::submitted(&field) {
+                        match self.floor.trim().parse::<i64>().ok().filter(|f| (1..=100).contains(f)) {
+                            Some(floor) if floor != data.floor => {
+                                commands.push(Command::Write(Change::SetSetting(FLOOR_KEY, floor.to_string())));
+                            }
+                            Some(_) => {}
+                            None => self.floor = data.floor.to_string(),
+                        }
+                    }
+                    ui.separator();
+                    legend(ui, lang);
+                });
+                if let Some(month) = year_grid(ui, ctx, names, data, self.year) {
+                    self.month = month;
+                    self.tab = Tab::Month;
+                }
+            }
+            Tab::Month => commands.extend(self.month_ui(ui, ctx, names, data, loaded_at)),
+        }
+        commands
+    }
+}
+
+fn legend(ui: &mut Ui, lang: Lang) {
+    for (glyph, color, text) in [
+        ("√", GREEN, lang.outcome_on_time()),
+        ("补", ORANGE, lang.outcome_late()),
+        ("×", ERROR_RED, lang.outcome_missed()),
+        ("!", ERROR_RED, lang.outcome_overdue()),
+        ("○", Color32::GRAY, lang.outcome_upcoming()),
+    ] {
+        ui.label(RichText::new(glyph).color(color).strong());
+        ui.label(text);
+    }
+    ui.label(RichText::new(lang.below_floor_legend()).color(ERROR_RED));
+}
+
+/// How a cell of the grid looks.
+fn cell(lang: Lang, day: &ThemeDayFields, today: NaiveDate, floor: i64) -> (RichText, String) {
+    let outcome = day.outcome(today);
+    let (glyph, color) = match outcome {
+        Outcome::OnTime => ("√", GREEN),
+        Outcome::Late => ("补", ORANGE),
+        Outcome::Missed => ("×", ERROR_RED),
+        Outcome::Overdue => ("!", ERROR_RED),
+        Outcome::Upcoming => ("○", Color32::GRAY),
+    };
+    let mut hover = format!("{} · {}", lang.theme_day_outcome(outcome), day.topic);
+    if let (Some(present), Some(total)) = (day.members_present, day.members_total) {
+        hover.push_str(&format!(" · {} {present}/{total}", lang.members_present_short()));
+    }
+    if !day.reason.is_empty() {
+        hover.push_str(&format!(" · {}", day.reason));
+    }
+    let mut text = RichText::new(glyph).color(color).strong();
+    if day.below_floor(floor) {
+        text = RichText::new(format!("{glyph}↓")).color(ERROR_RED).strong();
+    }
+    (text, hover)
+}
+
+/// The year's grid; returns the month clicked, to open its sheet.
+fn year_grid(ui: &mut Ui, ctx: &ViewContext<'_>, names: &Names, data: &Data, year: i32) -> Option<u32> {
+    let lang = ctx.lang;
+    let mut opened = None;
+    let rows = branches(names);
+    let height = ui.available_height();
+    egui::ScrollArea::horizontal().show(ui, |ui| {
+        TableBuilder::new(ui)
+            .id_salt("theme-day-grid")
+            .striped(true)
+            .max_scroll_height(height)
+            .column(Column::exact(150.0).clip(true))
+            .columns(Column::exact(30.0), 12)
+            .columns(Column::exact(62.0), 4)
+            .header(22.0, |mut header| {
+                header.col(|ui| {
+                    ui.strong(lang.col_branch());
+                });
+                for month in 1..=12u32 {
+                    header.col(|ui| {
+                        if ui.link(format!("{month}")).on_hover_text(lang.open_month_sheet()).clicked() {
+                            opened = Some(month);
+                        }
+                    });
+                }
+                for quarter in 1..=4 {
+                    header.col(|ui| {
+                        ui.strong(lang.quarter_rate(quarter));
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(24.0, rows.len(), |mut row| {
+                    let branch = rows[row.index()];
+                    row.col(|ui| {
+                        ui.label(names.branch(Some(branch)));
+                    });
+                    for month in 1..=12u32 {
+                        row.col(|ui| {
+                            if let Some(day) = data.of(branch, month) {
+                                let (text, hover) = cell(lang, day, ctx.today, data.floor);
+                                let response = ui.add(egui::Label::new(text).sense(egui::Sense::click()));
+                                let name = format!("{} {month}{}", names.branch(Some(branch)), lang.month_suffix());
+                                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                                if response.on_hover_text(hover).clicked() {
+                                    opened = Some(month);
+                                }
+                            }
+                        });
+                    }
+                    for quarter in 0..4u32 {
+                        row.col(|ui| {
+                            let days = data.days.iter().map(|d| &d.fields).filter(|d| d.branch == branch && (d.month - 1) / 3 == quarter);
+                            let figures = ThemeDayFigures::of(days, ctx.today, data.floor);
+                            if let Some(rate) = figures.rate() {
+                                let text = format!("{:.0}%", rate * 100.0);
+                                let color = if rate < 1.0 { ERROR_RED } else { GREEN };
+                                ui.label(RichText::new(text).color(color)).on_hover_text(lang.quarter_figures(&figures));
+                            }
+                        });
+                    }
+                });
+            });
+    });
+    let _ = year;
+    opened
+}
+
+impl ThemeDaysScreen {
+    fn month_ui(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewContext<'_>,
+        names: &Names,
+        data: &Data,
+        loaded_at: Option<u64>,
+    ) -> Vec<Command> {
+        let lang = ctx.lang;
+        let mut commands = Vec::new();
+        let key = (loaded_at, self.year, self.month);
+        if self.rows_of != Some(key) || self.rows.len() != branches(names).len() {
+            self.rows_of = Some(key);
+            self.rows = branches(names).into_iter().map(|b| Row::from(b, data.of(b, self.month))).collect();
+            self.opened.clone_from(&self.rows);
+        }
+        ui.horizontal(|ui| {
+            if ui.button("◀").on_hover_text(lang.previous_month()).clicked() {
+                self.month = if self.month == 1 { 12 } else { self.month - 1 };
+            }
+            ui.strong(lang.month_of_year(self.year, self.month));
+            if ui.button("▶").on_hover_text(lang.next_month()).clicked() {
+                self.month = if self.month == 12 { 1 } else { self.month + 1 };
+            }
+            ui.separator();
+            let label = ui.label(lang.fixed_day());
+            ui.add(egui::TextEdit::singleline(&mut self.plan_day).desired_width(28.0)).labelled_by(label.id);
+            ui.label(lang.day_suffix());
+            let label = ui.label(lang.col_topic());
+            ui.add(egui::TextEdit::singleline(&mut self.plan_topic).desired_width(220.0)).labelled_by(label.id);
+            if ui.button(lang.plan_unplanned()).on_hover_text(lang.plan_unplanned_explained()).clicked() {
+                let day = self.plan_day.trim().parse::<u32>().ok().and_then(|d| fixed_day(self.year, self.month, d));
+                for row in &mut self.rows {
+                    if row.planned.trim().is_empty() {
+                        if let Some(day) = day {
+                            row.planned = day.format("%Y-%m-%d").to_string();
+                        }
+                        row.topic.clone_from(&self.plan_topic);
+                        row.state = Some(ThemeDayState::Planned);
+                    }
+                }
+            }
+        });
+        ui.label(RichText::new(lang.month_sheet_explained()).weak());
+        let height = ui.available_height() - 36.0;
+        let (year, month) = (self.year, self.month);
+        let states = ThemeDayState::ALL;
+        TableBuilder::new(ui)
+            .id_salt("theme-day-month")
+            .striped(true)
+            .max_scroll_height(height.max(120.0))
+            .column(Column::exact(140.0).clip(true))
+            .column(Column::exact(96.0))
+            .column(Column::initial(180.0))
+            .column(Column::exact(74.0))
+            .column(Column::exact(96.0))
+            .column(Column::exact(40.0))
+            .column(Column::exact(40.0))
+            .column(Column::initial(120.0))
+            .column(Column::remainder())
+            .header(22.0, |mut header| {
+                for title in [
+                    lang.col_branch(),
+                    lang.col_planned_on(),
+                    lang.col_topic(),
+                    lang.col_state(),
+                    lang.col_held_on(),
+                    lang.members_present_short(),
+                    lang.members_total_short(),
+                    lang.col_missed_reason(),
+                    "",
+                ] {
+                    header.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(26.0, self.rows.len(), |mut table_row| {
+                    let index = table_row.index();
+                    let row = &mut self.rows[index];
+                    let branch = names.branch(Some(row.branch));
+                    table_row.col(|ui| {
+                        ui.label(&branch);
+                    });
+                    let field = |ui: &mut Ui, text: &mut String, what: &str, width: f32| {
+                        let response = ui.add(egui::TextEdit::singleline(text).desired_width(width));
+                        super::widgets::name_text_field(response, &format!("{what} {branch}"));
+                    };
+                    table_row.col(|ui| field(ui, &mut row.planned, lang.col_planned_on(), 90.0));
+                    table_row.col(|ui| field(ui, &mut row.topic, lang.col_topic(), 170.0));
+                    table_row.col(|ui| {
+                        let before = row.state;
+                        combo(ui, &format!("theme-state-{index}"), &format!("{} {branch}", lang.col_state()), &mut row.state, states, None, |s| lang.theme_day_state(s).to_owned());
+                        // Marked held: the day and the members filled as they most likely are.
+                        if row.state == Some(ThemeDayState::Held) && before != row.state {
+                            if row.held.trim().is_empty() {
+                                row.held.clone_from(&row.planned);
+                            }
+                            if row.total.trim().is_empty()
+                                && let Some(total) = data.last_total(row.branch, month)
+                            {
+                                row.total = total.to_string();
+                            }
+                        }
+                    });
+                    let held = row.state == Some(ThemeDayState::Held);
+                    table_row.col(|ui| {
+                        ui.add_enabled_ui(held, |ui| field(ui, &mut row.held, lang.col_held_on(), 90.0));
+                    });
+                    table_row.col(|ui| {
+                        ui.add_enabled_ui(held, |ui| field(ui, &mut row.present, lang.members_present_short(), 32.0));
+                    });
+                    table_row.col(|ui| {
+                        ui.add_enabled_ui(held, |ui| field(ui, &mut row.total, lang.members_total_short(), 32.0));
+                    });
+                    table_row.col(|ui| {
+                        ui.add_enabled_ui(row.state == Some(ThemeDayState::Missed), |ui| field(ui, &mut row.reason, lang.col_missed_reason(), 110.0));
+                    });
+                    table_row.col(|ui| {
+                        if let Some(error) = &row.error {
+                            ui.colored_label(ERROR_RED, error);
+                        }
+                    });
+                });
+            });
+        ui.horizontal(|ui| {
+            let changed = self.rows.iter().zip(&self.opened).filter(|(a, b)| a != b).count();
+            let clicked = ui
+                .add_enabled(!self.saving && changed > 0, egui::Button::new(lang.save_month()))
+                .on_hover_text("Ctrl+S")
+                .clicked();
+            if clicked || (changed > 0 && !self.saving && super::widgets::save_requested(ui)) {
+                let mut days = Vec::new();
+                let mut failed = false;
+                for (row, opened) in self.rows.iter_mut().zip(&self.opened) {
+                    if row == opened {
+                        continue;
+                    }
+                    let notes = data.of(row.branch, month).map(|d| d.notes.clone()).unwrap_or_default();
+                    match row.fields(lang, year, month, &notes, ctx.today) {
+                        Ok(fields) => {
+                            row.error = None;
+                            days.push(fields);
+                        }
+                        Err(error) => {
+                            row.error = Some(error);
+                            failed = true;
+                        }
+                    }
+                }
+                if !failed && !days.is_empty() {
+                    self.saving = true;
+                    commands.push(Command::Write(Change::SetThemeDays(days)));
+                }
+            }
+            if changed > 0 {
+                ui.label(lang.rows_changed(changed));
+                if ui.button(lang.cancel()).clicked() {
+                    self.rows.clone_from(&self.opened);
+                }
+            }
+        });
+        commands
+    }
+}
