@@ -8,14 +8,14 @@ use crate::ui::compare::CompareScreen;
 use crate::ui::dashboard::DashboardScreen;
 use crate::ui::help::HelpScreen;
 use crate::ui::incentivise::IncentiviseScreen;
-use crate::ui::learn::LearnScreen;
-use crate::ui::theme_days::ThemeDaysScreen;
 use crate::ui::league::LeagueScreen;
+use crate::ui::learn::LearnScreen;
 use crate::ui::problems::{ProblemPage, ProblemsScreen};
 use crate::ui::review::ReviewScreen;
 use crate::ui::roster::RosterScreen;
 use crate::ui::secretary::SecretaryPage;
 use crate::ui::sessions::{SessionPage, SessionsScreen};
+use crate::ui::theme_days::ThemeDaysScreen;
 use crate::ui::{Screen, View};
 
 /// The screens, each keeping what the user typed or chose on it while another is shown.

@@ -7,7 +7,9 @@ use super::data::{Memo, Names};
 use super::widgets::{ERROR_RED, choice, row_button, screen_title, tabs, text_field};
 use super::{Change, Command, Screen, ViewContext};
 use crate::domain::SecretaryId;
-use crate::domain::appraisal::{Appraisal, AppraisalFields, AppraisalId, Grade, GradeRule, RULE_KEY};
+use crate::domain::appraisal::{
+    Appraisal, AppraisalFields, AppraisalId, Grade, GradeRule, RULE_KEY,
+};
 use crate::domain::assessment::format_score;
 use crate::domain::checkup::{
     Checkup, CheckupFields, CheckupId, GRADES_KEY, Health, HealthThresholds, Indicator, Step,
@@ -129,8 +131,14 @@ pub struct AppraiseScreen {
 
 impl super::View for AppraiseScreen {
     fn unsaved(&self) -> Option<super::drafts::Draft> {
-        let checkup = self.checkup_form.as_ref().is_some_and(|f| f.opened.as_deref() != Some(&f.typed()));
-        let appraisal = self.appraisal_form.as_ref().is_some_and(|f| f.opened.as_deref() != Some(&f.typed()));
+        let checkup = self
+            .checkup_form
+            .as_ref()
+            .is_some_and(|f| f.opened.as_deref() != Some(&f.typed()));
+        let appraisal = self
+            .appraisal_form
+            .as_ref()
+            .is_some_and(|f| f.opened.as_deref() != Some(&f.typed()));
         (checkup || appraisal).then_some(super::drafts::Draft::Unkept)
     }
 
@@ -167,12 +175,21 @@ impl super::View for AppraiseScreen {
 }
 
 impl AppraiseScreen {
-    fn draw(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, memo: &mut Memo<i32, Data>) -> Vec<Command> {
+    fn draw(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewContext<'_>,
+        memo: &mut Memo<i32, Data>,
+    ) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         if self.year == 0 {
             // Check-ups and appraisals are of the year just ended until the autumn.
-            self.year = if ctx.today.month() >= 10 { ctx.today.year() } else { ctx.today.year() - 1 };
+            self.year = if ctx.today.month() >= 10 {
+                ctx.today.year()
+            } else {
+                ctx.today.year() - 1
+            };
         }
         screen_title(ui, lang.nav_appraise());
         ui.horizontal(|ui| {
@@ -225,7 +242,13 @@ impl AppraiseScreen {
         commands
     }
 
-    fn checkups_ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, names: &Names, data: &Data) -> Vec<Command> {
+    fn checkups_ui(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewContext<'_>,
+        names: &Names,
+        data: &Data,
+    ) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         ui.horizontal(|ui| {
@@ -259,7 +282,12 @@ impl AppraiseScreen {
                         ui.strong(lang.step(*step));
                     });
                 }
-                for title in [lang.col_result(), lang.col_health(), lang.col_findings(), ""] {
+                for title in [
+                    lang.col_result(),
+                    lang.col_health(),
+                    lang.col_findings(),
+                    "",
+                ] {
                     header.col(|ui| {
                         ui.strong(title);
                     });
@@ -271,7 +299,10 @@ impl AppraiseScreen {
                     let fields = &checkup.fields;
                     let name = data.subject_name(names, fields.subject);
                     row.col(|ui| {
-                        if ui.selectable_label(self.selected == Some(checkup.id), &name).clicked() {
+                        if ui
+                            .selectable_label(self.selected == Some(checkup.id), &name)
+                            .clicked()
+                        {
                             self.selected = Some(checkup.id);
                         }
                     });
@@ -280,35 +311,59 @@ impl AppraiseScreen {
                     });
                     for step in steps {
                         row.col(|ui| {
-                            ui.label(fields.step_result(&data.indicators, *step).map(format_score).unwrap_or_else(|| "—".into()));
+                            ui.label(
+                                fields
+                                    .step_result(&data.indicators, *step)
+                                    .map(format_score)
+                                    .unwrap_or_else(|| "—".into()),
+                            );
                         });
                     }
                     row.col(|ui| {
-                        ui.label(fields.result(&data.indicators, data.weights).map(format_score).unwrap_or_else(|| "—".into()));
+                        ui.label(
+                            fields
+                                .result(&data.indicators, data.weights)
+                                .map(format_score)
+                                .unwrap_or_else(|| "—".into()),
+                        );
                     });
                     row.col(|ui| {
                         match fields.health(&data.indicators, data.weights, data.thresholds) {
-                            Some(health) => ui.label(RichText::new(lang.health(health)).color(health_color(health)).strong()),
+                            Some(health) => ui.label(
+                                RichText::new(lang.health(health))
+                                    .color(health_color(health))
+                                    .strong(),
+                            ),
                             None => ui.label(RichText::new(lang.incomplete()).weak()),
                         };
                     });
                     row.col(|ui| {
-                        let rectified = checkup.findings.iter().filter(|f| f.problem.is_some_and(|p| data.resolved.contains(&p))).count();
+                        let rectified = checkup
+                            .findings
+                            .iter()
+                            .filter(|f| f.problem.is_some_and(|p| data.resolved.contains(&p)))
+                            .count();
                         ui.label(lang.findings_count(checkup.findings.len(), rectified));
                     });
                     row.col(|ui| {
                         if row_button(ui, lang.edit(), &name).clicked() {
-                            self.checkup_form = Some(CheckupForm::new(Some(checkup), self.year, data));
+                            self.checkup_form =
+                                Some(CheckupForm::new(Some(checkup), self.year, data));
                         }
                         if row_button(ui, lang.delete(), &name).clicked() {
-                            commands.push(Command::Write(Change::DeleteRecord(SystemRecord::Checkup(checkup.id))));
+                            commands.push(Command::Write(Change::DeleteRecord(
+                                SystemRecord::Checkup(checkup.id),
+                            )));
                         }
                     });
                 });
             });
         ui.separator();
         // The selected check-up's findings (问题清单).
-        let Some(checkup) = self.selected.and_then(|s| data.checkups.iter().find(|c| c.id == s)) else {
+        let Some(checkup) = self
+            .selected
+            .and_then(|s| data.checkups.iter().find(|c| c.id == s))
+        else {
             ui.label(RichText::new(lang.choose_checkup()).weak());
             return commands;
         };
@@ -319,34 +374,63 @@ impl AppraiseScreen {
                 ui.label(format!("· {}", finding.text));
                 match finding.problem {
                     Some(problem) => {
-                        let state = if data.resolved.contains(&problem) { lang.rectified() } else { lang.rectifying() };
-                        if ui.link(format!("{} →", state)).on_hover_text(lang.open_problem()).clicked() {
+                        let state = if data.resolved.contains(&problem) {
+                            lang.rectified()
+                        } else {
+                            lang.rectifying()
+                        };
+                        if ui
+                            .link(format!("{} →", state))
+                            .on_hover_text(lang.open_problem())
+                            .clicked()
+                        {
                             commands.push(Command::Navigate(Screen::Problem(problem)));
                         }
                     }
                     None => {
-                        if row_button(ui, lang.finding_to_problem(), &finding.text).on_hover_text(lang.finding_to_problem_explained()).clicked() {
+                        if row_button(ui, lang.finding_to_problem(), &finding.text)
+                            .on_hover_text(lang.finding_to_problem_explained())
+                            .clicked()
+                        {
                             commands.push(Command::Write(Change::FindingToProblem(finding.id)));
                         }
                     }
                 }
                 if row_button(ui, lang.delete(), &finding.text).clicked() {
-                    commands.push(Command::Write(Change::DeleteRecord(SystemRecord::Finding(finding.id))));
+                    commands.push(Command::Write(Change::DeleteRecord(SystemRecord::Finding(
+                        finding.id,
+                    ))));
                 }
             });
         }
         ui.horizontal(|ui| {
             let label = ui.label(lang.new_finding());
-            let field = ui.add(egui::TextEdit::singleline(&mut self.finding).desired_width(360.0)).labelled_by(label.id);
-            let add = ui.add_enabled(!self.finding.trim().is_empty(), egui::Button::new(lang.add_finding())).clicked();
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut self.finding).desired_width(360.0))
+                .labelled_by(label.id);
+            let add = ui
+                .add_enabled(
+                    !self.finding.trim().is_empty(),
+                    egui::Button::new(lang.add_finding()),
+                )
+                .clicked();
             if (add || super::widgets::submitted(&field)) && !self.finding.trim().is_empty() {
-                commands.push(Command::Write(Change::AddFinding(checkup.id, self.finding.trim().to_owned())));
+                commands.push(Command::Write(Change::AddFinding(
+                    checkup.id,
+                    self.finding.trim().to_owned(),
+                )));
             }
         });
         commands
     }
 
-    fn appraisals_ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, names: &Names, data: &Data) -> Vec<Command> {
+    fn appraisals_ui(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewContext<'_>,
+        names: &Names,
+        data: &Data,
+    ) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         let in_office = super::widgets::in_office(&names.roster).len();
@@ -354,7 +438,8 @@ impl AppraiseScreen {
             if ui.button(lang.new_appraisal()).clicked() {
                 self.appraisal_form = Some(AppraisalForm::new(None, self.year));
             }
-            let done: std::collections::HashSet<SecretaryId> = data.appraisals.iter().map(|a| a.fields.secretary).collect();
+            let done: std::collections::HashSet<SecretaryId> =
+                data.appraisals.iter().map(|a| a.fields.secretary).collect();
             ui.label(lang.appraisals_done(done.len(), in_office));
         });
         let height = ui.available_height();
@@ -405,7 +490,12 @@ impl AppraiseScreen {
                         ui.label(lang.half_name(fields.half));
                     });
                     row.col(|ui| {
-                        ui.label(fields.reported_on.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default());
+                        ui.label(
+                            fields
+                                .reported_on
+                                .map(|d| d.format("%Y-%m-%d").to_string())
+                                .unwrap_or_default(),
+                        );
                     });
                     row.col(|ui| {
                         ui.label(&fields.title);
@@ -420,15 +510,22 @@ impl AppraiseScreen {
                     }
                     row.col(|ui| {
                         if let Some(grade) = fields.grade(data.rule) {
-                            ui.label(RichText::new(lang.grade(grade)).color(grade_color(grade)).strong());
+                            ui.label(
+                                RichText::new(lang.grade(grade))
+                                    .color(grade_color(grade))
+                                    .strong(),
+                            );
                         }
                     });
                     row.col(|ui| {
                         if row_button(ui, lang.edit(), &name).clicked() {
-                            self.appraisal_form = Some(AppraisalForm::new(Some(appraisal), self.year));
+                            self.appraisal_form =
+                                Some(AppraisalForm::new(Some(appraisal), self.year));
                         }
                         if row_button(ui, lang.delete(), &name).clicked() {
-                            commands.push(Command::Write(Change::DeleteRecord(SystemRecord::Appraisal(appraisal.id))));
+                            commands.push(Command::Write(Change::DeleteRecord(
+                                SystemRecord::Appraisal(appraisal.id),
+                            )));
                         }
                     });
                 });
@@ -469,18 +566,22 @@ impl super::widgets::FormWindow for CheckupForm {
 
 impl CheckupForm {
     fn new(checkup: Option<&Checkup>, year: i32, data: &Data) -> Self {
-        let scores = data
-            .indicators
-            .iter()
-            .map(|indicator| {
-                std::array::from_fn(|s| {
-                    checkup
-                        .and_then(|c| c.fields.scores.iter().find(|(i, step, _)| *i == indicator.id && *step == Step::ALL[s]))
-                        .map(|(_, _, score)| format_score(*score))
-                        .unwrap_or_default()
+        let scores =
+            data.indicators
+                .iter()
+                .map(|indicator| {
+                    std::array::from_fn(|s| {
+                        checkup
+                            .and_then(|c| {
+                                c.fields.scores.iter().find(|(i, step, _)| {
+                                    *i == indicator.id && *step == Step::ALL[s]
+                                })
+                            })
+                            .map(|(_, _, score)| format_score(*score))
+                            .unwrap_or_default()
+                    })
                 })
-            })
-            .collect();
+                .collect();
         let fields = checkup.map(|c| &c.fields);
         let (kind, secretary, person) = match fields.map(|f| f.subject) {
             Some(Subject::Person(p)) => (SubjectKind::Person, None, Some(p)),
@@ -493,8 +594,13 @@ impl CheckupForm {
             secretary,
             person,
             year: fields.map_or(year, |f| f.year),
-            held_on: fields.and_then(|f| f.held_on).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
-            masses: fields.map(|f| f.masses_count.to_string()).unwrap_or_default(),
+            held_on: fields
+                .and_then(|f| f.held_on)
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            masses: fields
+                .map(|f| f.masses_count.to_string())
+                .unwrap_or_default(),
             notes: fields.map(|f| f.notes.clone()).unwrap_or_default(),
             scores,
             error: None,
@@ -506,13 +612,27 @@ impl CheckupForm {
     }
 
     fn typed(&self) -> String {
-        format!("{:?}{:?}{:?}{}{}{}{:?}", self.kind, self.secretary, self.person, self.held_on, self.masses, self.notes, self.scores)
+        format!(
+            "{:?}{:?}{:?}{}{}{}{:?}",
+            self.kind,
+            self.secretary,
+            self.person,
+            self.held_on,
+            self.masses,
+            self.notes,
+            self.scores
+        )
     }
 
     fn validate(&self, lang: Lang, data: &Data) -> Result<CheckupFields, String> {
         let subject = match self.kind {
-            SubjectKind::Secretary => Subject::Secretary(self.secretary.ok_or_else(|| lang.choose_secretary().to_owned())?),
-            SubjectKind::Person => Subject::Person(self.person.ok_or_else(|| lang.choose_person().to_owned())?),
+            SubjectKind::Secretary => Subject::Secretary(
+                self.secretary
+                    .ok_or_else(|| lang.choose_secretary().to_owned())?,
+            ),
+            SubjectKind::Person => {
+                Subject::Person(self.person.ok_or_else(|| lang.choose_person().to_owned())?)
+            }
         };
         let held_on = match self.held_on.trim() {
             "" => None,
@@ -520,7 +640,11 @@ impl CheckupForm {
         };
         let masses_count = match self.masses.trim() {
             "" => 0,
-            text => text.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| lang.error_not_a_count().to_owned())?,
+            text => text
+                .parse::<i64>()
+                .ok()
+                .filter(|n| *n >= 0)
+                .ok_or_else(|| lang.error_not_a_count().to_owned())?,
         };
         let mut scores = Vec::new();
         for (indicator, typed) in data.indicators.iter().zip(&self.scores) {
@@ -528,7 +652,13 @@ impl CheckupForm {
                 match text.trim() {
                     "" => {}
                     text => {
-                        let score = text.parse::<f64>().ok().filter(|s| s.is_finite()).ok_or_else(|| lang.score_not_a_number(&indicator.name, lang.step(*step)))?;
+                        let score = text
+                            .parse::<f64>()
+                            .ok()
+                            .filter(|s| s.is_finite())
+                            .ok_or_else(|| {
+                                lang.score_not_a_number(&indicator.name, lang.step(*step))
+                            })?;
                         scores.push((indicator.id, *step, score));
                     }
                 }
@@ -542,20 +672,45 @@ impl CheckupForm {
             notes: self.notes.trim().to_owned(),
             scores,
         };
-        fields.check(&data.indicators).map_err(|e| lang.checkup_error(&e))?;
-        if data.checkups.iter().any(|c| c.fields.subject == subject && Some(c.id) != self.editing) {
+        fields
+            .check(&data.indicators)
+            .map_err(|e| lang.checkup_error(&e))?;
+        if data
+            .checkups
+            .iter()
+            .any(|c| c.fields.subject == subject && Some(c.id) != self.editing)
+        {
             return Err(lang.refusal(&crate::store::Refusal::CheckupExists(self.year)));
         }
         Ok(fields)
     }
 
-    fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, names: &Names, data: &Data) -> (Option<Command>, bool) {
+    fn ui(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewContext<'_>,
+        names: &Names,
+        data: &Data,
+    ) -> (Option<Command>, bool) {
         let lang = ctx.lang;
         let mut command = None;
         let mut closed = super::widgets::escape_pressed(ui);
-        let title = format!("{} · {}", if self.editing.is_some() { lang.edit_checkup() } else { lang.new_checkup() }, lang.year_label(self.year));
+        let title = format!(
+            "{} · {}",
+            if self.editing.is_some() {
+                lang.edit_checkup()
+            } else {
+                lang.new_checkup()
+            },
+            lang.year_label(self.year)
+        );
         let secretaries = super::widgets::in_office(&names.roster);
-        let people: Vec<PersonId> = data.people.iter().filter(|p| p.fields.secretary_id.is_none()).map(|p| p.id).collect();
+        let people: Vec<PersonId> = data
+            .people
+            .iter()
+            .filter(|p| p.fields.secretary_id.is_none())
+            .map(|p| p.id)
+            .collect();
         super::widgets::form_window(ui, &title, "checkup-form", 620.0, |ui| {
             egui::Grid::new("checkup-form-grid")
                 .num_columns(2)
@@ -563,21 +718,53 @@ impl CheckupForm {
                 .show(ui, |ui| {
                     ui.label(lang.checkup_subject());
                     ui.horizontal(|ui| {
-                        ui.radio_value(&mut self.kind, SubjectKind::Secretary, lang.subject_secretary());
+                        ui.radio_value(
+                            &mut self.kind,
+                            SubjectKind::Secretary,
+                            lang.subject_secretary(),
+                        );
                         ui.radio_value(&mut self.kind, SubjectKind::Person, lang.subject_person());
                     });
                     ui.end_row();
                     match self.kind {
                         SubjectKind::Secretary => {
-                            choice(ui, "checkup-secretary", lang.col_name(), &mut self.secretary, &secretaries, None, |s| names.secretary(Some(s)));
+                            choice(
+                                ui,
+                                "checkup-secretary",
+                                lang.col_name(),
+                                &mut self.secretary,
+                                &secretaries,
+                                None,
+                                |s| names.secretary(Some(s)),
+                            );
                         }
                         SubjectKind::Person => {
-                            choice(ui, "checkup-person", lang.col_name(), &mut self.person, &people, None, |p| data.subject_name(names, Subject::Person(p)));
+                            choice(
+                                ui,
+                                "checkup-person",
+                                lang.col_name(),
+                                &mut self.person,
+                                &people,
+                                None,
+                                |p| data.subject_name(names, Subject::Person(p)),
+                            );
                         }
                     }
                     ui.end_row();
-                    text_field(ui, lang.checkup_held_on(), &mut self.held_on, lang.day_hint(), None);
-                    text_field(ui, lang.masses_count(), &mut self.masses, lang.masses_hint(), None);
+                    text_field(
+                        ui,
+                        lang.checkup_held_on(),
+                        &mut self.held_on,
+                        lang.day_hint(),
+                        None,
+                    );
+                    text_field(
+                        ui,
+                        lang.masses_count(),
+                        &mut self.masses,
+                        lang.masses_hint(),
+                        None,
+                    );
                 });
             ui.add_space(4.0);
             egui::Grid::new("checkup-scores")
@@ -595,8 +782,12 @@ impl CheckupForm {
                         ui.label(&indicator.name);
                         ui.label(format_score(indicator.max_score));
                         for (step, text) in Step::ALL.iter().zip(typed.iter_mut()) {
-                            let response = ui.add(egui::TextEdit::singleline(text).desired_width(56.0));
-                            super::widgets::name_text_field(response, &format!("{} {}", indicator.name, lang.step(*step)));
+                            let response =
+                                ui.add(egui::TextEdit::singleline(text).desired_width(56.0));
+                            super::widgets::name_text_field(
+                                response,
+                                &format!("{} {}", indicator.name, lang.step(*step)),
+                            );
                         }
                         ui.end_row();
                     }
@@ -606,7 +797,16 @@ impl CheckupForm {
                 match fields.result(&data.indicators, data.weights) {
                     Some(result) => {
                         let health = data.thresholds.health(result);
-                        ui.label(RichText::new(lang.checkup_result_line(&format_score(result), lang.health(health))).color(health_color(health)).strong());
+                        ui.label(
+                            RichText::new(
+                                lang.checkup_result_line(
+                                    &format_score(result),
+                                    lang.health(health),
+                                ),
+                            )
+                            .color(health_color(health))
+                            .strong(),
+                        );
                     }
                     None => {
                         ui.label(RichText::new(lang.checkup_incomplete()).weak());
@@ -614,7 +814,12 @@ impl CheckupForm {
                 }
             }
             let label = ui.label(lang.col_notes());
-            ui.add(egui::TextEdit::multiline(&mut self.notes).desired_rows(2).desired_width(560.0)).labelled_by(label.id);
+            ui.add(
+                egui::TextEdit::multiline(&mut self.notes)
+                    .desired_rows(2)
+                    .desired_width(560.0),
+            )
+            .labelled_by(label.id);
             ui.label(RichText::new(lang.findings_after_saving()).weak());
             ui.horizontal(|ui| {
                 if super::widgets::save_button(ui, lang, self.saving) {
@@ -622,7 +827,10 @@ impl CheckupForm {
                         Ok(fields) => {
                             self.error = None;
                             self.saving = true;
-                            command = Some(Command::Write(Change::SaveCheckup(self.editing, Box::new(fields))));
+                            command = Some(Command::Write(Change::SaveCheckup(
+                                self.editing,
+                                Box::new(fields),
+                            )));
                         }
                         Err(error) => self.error = Some(error),
                     }
@@ -669,10 +877,15 @@ impl AppraisalForm {
             secretary: fields.map(|f| f.secretary),
             year: fields.map_or(year, |f| f.year),
             half: Some(fields.map_or(0, |f| f.half)),
-            reported_on: fields.and_then(|f| f.reported_on).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+            reported_on: fields
+                .and_then(|f| f.reported_on)
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
             title: fields.map(|f| f.title.clone()).unwrap_or_default(),
             voters: fields.map(|f| f.voters.to_string()).unwrap_or_default(),
-            ballots: std::array::from_fn(|i| fields.map(|f| f.ballots[i].to_string()).unwrap_or_default()),
+            ballots: std::array::from_fn(|i| {
+                fields.map(|f| f.ballots[i].to_string()).unwrap_or_default()
+            }),
             participants: fields.map(|f| f.participants.clone()).unwrap_or_default(),
             error: None,
             saving: false,
@@ -683,15 +896,28 @@ impl AppraisalForm {
     }
 
     fn typed(&self) -> String {
-        format!("{:?}{:?}{}{}{}{:?}{}", self.secretary, self.half, self.reported_on, self.title, self.voters, self.ballots, self.participants)
+        format!(
+            "{:?}{:?}{}{}{}{:?}{}",
+            self.secretary,
+            self.half,
+            self.reported_on,
+            self.title,
+            self.voters,
+            self.ballots,
+            self.participants
+        )
     }
 
     fn validate(&self, lang: Lang) -> Result<AppraisalFields, String> {
-        let secretary = self.secretary.ok_or_else(|| lang.choose_secretary().to_owned())?;
+        let secretary = self
+            .secretary
+            .ok_or_else(|| lang.choose_secretary().to_owned())?;
         let count = |text: &str| -> Result<i64, String> {
             match text.trim() {
                 "" => Ok(0),
-                text => text.parse::<i64>().map_err(|_| lang.error_not_a_count().to_owned()),
+                text => text
+                    .parse::<i64>()
+                    .map_err(|_| lang.error_not_a_count().to_owned()),
             }
         };
         let reported_on = match self.reported_on.trim() {
@@ -705,46 +931,113 @@ impl AppraisalForm {
             reported_on,
             title: self.title.trim().to_owned(),
             voters: count(&self.voters)?,
-            ballots: [count(&self.ballots[0])?, count(&self.ballots[1])?, count(&self.ballots[2])?, count(&self.ballots[3])?],
+            ballots: [
+                count(&self.ballots[0])?,
+                count(&self.ballots[1])?,
+                count(&self.ballots[2])?,
+                count(&self.ballots[3])?,
+            ],
             participants: self.participants.trim().to_owned(),
         };
         fields.check().map_err(|e| lang.appraisal_error(e))?;
         Ok(fields)
     }
 
-    fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, names: &Names, data: &Data) -> (Option<Command>, bool) {
+    fn ui(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewContext<'_>,
+        names: &Names,
+        data: &Data,
+    ) -> (Option<Command>, bool) {
         let lang = ctx.lang;
         let mut command = None;
         let mut closed = super::widgets::escape_pressed(ui);
-        let title = format!("{} · {}", if self.editing.is_some() { lang.edit_appraisal() } else { lang.new_appraisal() }, lang.year_label(self.year));
+        let title = format!(
+            "{} · {}",
+            if self.editing.is_some() {
+                lang.edit_appraisal()
+            } else {
+                lang.new_appraisal()
+            },
+            lang.year_label(self.year)
+        );
         let secretaries = super::widgets::in_office(&names.roster);
         super::widgets::form_window(ui, &title, "appraisal-form", 520.0, |ui| {
             egui::Grid::new("appraisal-form-grid")
                 .num_columns(2)
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| {
-                    choice(ui, "appraisal-secretary", lang.col_name(), &mut self.secretary, &secretaries, None, |s| names.secretary(Some(s)));
+                    choice(
+                        ui,
+                        "appraisal-secretary",
+                        lang.col_name(),
+                        &mut self.secretary,
+                        &secretaries,
+                        None,
+                        |s| names.secretary(Some(s)),
+                    );
                     ui.end_row();
-                    choice(ui, "appraisal-half", lang.col_half(), &mut self.half, &[0, 1, 2], None, |h| lang.half_name(h).to_owned());
+                    choice(
+                        ui,
+                        "appraisal-half",
+                        lang.col_half(),
+                        &mut self.half,
+                        &[0, 1, 2],
+                        None,
+                        |h| lang.half_name(h).to_owned(),
+                    );
                     ui.end_row();
-                    text_field(ui, lang.col_reported_on(), &mut self.reported_on, lang.day_hint(), None);
-                    text_field(ui, lang.col_report_title(), &mut self.title, lang.report_title_hint(), None);
+                    text_field(
+                        ui,
+                        lang.col_reported_on(),
+                        &mut self.reported_on,
+                        lang.day_hint(),
+                        None,
+                    );
+                    text_field(
+                        ui,
+                        lang.col_report_title(),
+                        &mut self.title,
+                        lang.report_title_hint(),
+                        None,
+                    );
                     text_field(ui, lang.col_voters(), &mut self.voters, "", None);
-                    let labels = [lang.grade_excellent(), lang.grade_competent(), lang.grade_basically_competent(), lang.grade_incompetent()];
+                    let labels = [
+                        lang.grade_excellent(),
+                        lang.grade_competent(),
+                        lang.grade_basically_competent(),
+                        lang.grade_incompetent(),
+                    ];
                     for (label, text) in labels.iter().zip(self.ballots.iter_mut()) {
                         text_field(ui, &lang.ballots_of(label), text, "", None);
                     }
-                    text_field(ui, lang.col_participants(), &mut self.participants, lang.participants_hint(), None);
+                    text_field(
+                        ui,
+                        lang.col_participants(),
+                        &mut self.participants,
+                        lang.participants_hint(),
+                        None,
+                    );
                 });
             // The sum and the grade as typed.
-            let counted: i64 = self.ballots.iter().filter_map(|b| b.trim().parse::<i64>().ok()).sum();
+            let counted: i64 = self
+                .ballots
+                .iter()
+                .filter_map(|b| b.trim().parse::<i64>().ok())
+                .sum();
             let voters = self.voters.trim().parse::<i64>().unwrap_or(0);
             let line = lang.ballots_sum(counted, voters);
             if counted == voters && voters > 0 {
-                let ballots: [i64; 4] = std::array::from_fn(|i| self.ballots[i].trim().parse().unwrap_or(0));
+                let ballots: [i64; 4] =
+                    std::array::from_fn(|i| self.ballots[i].trim().parse().unwrap_or(0));
                 let grade = data.rule.grade(voters, ballots);
                 let text = format!("{line} · {}", grade.map_or("", |g| lang.grade(g)));
-                ui.label(RichText::new(text).color(grade.map_or(Color32::GRAY, grade_color)).strong());
+                ui.label(
+                    RichText::new(text)
+                        .color(grade.map_or(Color32::GRAY, grade_color))
+                        .strong(),
+                );
             } else {
                 ui.colored_label(if voters > 0 { ERROR_RED } else { Color32::GRAY }, line);
             }
@@ -754,7 +1047,10 @@ impl AppraisalForm {
                         Ok(fields) => {
                             self.error = None;
                             self.saving = true;
-                            command = Some(Command::Write(Change::SaveAppraisal(self.editing, Box::new(fields))));
+                            command = Some(Command::Write(Change::SaveAppraisal(
+                                self.editing,
+                                Box::new(fields),
+                            )));
                         }
                         Err(error) => self.error = Some(error),
                     }
@@ -800,36 +1096,60 @@ impl RulesForm {
     fn ui(&mut self, ui: &mut Ui, lang: Lang) -> Vec<Command> {
         let mut commands = Vec::new();
         ui.strong(lang.checkup_indicators());
-        egui::Grid::new("indicator-rules").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
-            ui.strong(lang.col_indicator());
-            ui.strong(lang.col_full_marks());
-            ui.end_row();
-            for (n, (_, name, max)) in self.indicators.iter_mut().enumerate() {
-                let response = ui.add(egui::TextEdit::singleline(name).desired_width(200.0));
-                super::widgets::name_text_field(response, &format!("{} {}", lang.col_indicator(), n + 1));
-                let response = ui.add(egui::TextEdit::singleline(max).desired_width(50.0));
-                super::widgets::name_text_field(response, &format!("{} {}", lang.col_full_marks(), n + 1));
+        egui::Grid::new("indicator-rules")
+            .num_columns(2)
+            .spacing([12.0, 4.0])
+            .show(ui, |ui| {
+                ui.strong(lang.col_indicator());
+                ui.strong(lang.col_full_marks());
                 ui.end_row();
-            }
-        });
+                for (n, (_, name, max)) in self.indicators.iter_mut().enumerate() {
+                    let response = ui.add(egui::TextEdit::singleline(name).desired_width(200.0));
+                    super::widgets::name_text_field(
+                        response,
+                        &format!("{} {}", lang.col_indicator(), n + 1),
+                    );
+                    let response = ui.add(egui::TextEdit::singleline(max).desired_width(50.0));
+                    super::widgets::name_text_field(
+                        response,
+                        &format!("{} {}", lang.col_full_marks(), n + 1),
+                    );
+                    ui.end_row();
+                }
+            });
         if ui.button(lang.add_indicator()).clicked() {
             self.indicators.push((None, String::new(), "20".into()));
         }
         ui.add_space(6.0);
-        egui::Grid::new("checkup-rules").num_columns(3).spacing([12.0, 6.0]).show(ui, |ui| {
-            for (label, text, hint) in [
-                (lang.weights_label(), &mut self.weights, lang.weights_hint()),
-                (lang.health_thresholds_label(), &mut self.thresholds, lang.health_thresholds_hint()),
-                (lang.appraisal_rule_label(), &mut self.rule, lang.appraisal_rule_hint()),
-            ] {
-                let label = ui.label(label);
-                ui.add(egui::TextEdit::singleline(text).desired_width(140.0)).labelled_by(label.id);
-                ui.label(RichText::new(hint).weak());
-                ui.end_row();
-            }
-        });
+        egui::Grid::new("checkup-rules")
+            .num_columns(3)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                for (label, text, hint) in [
+                    (lang.weights_label(), &mut self.weights, lang.weights_hint()),
+                    (
+                        lang.health_thresholds_label(),
+                        &mut self.thresholds,
+                        lang.health_thresholds_hint(),
+                    ),
+                    (
+                        lang.appraisal_rule_label(),
+                        &mut self.rule,
+                        lang.appraisal_rule_hint(),
+                    ),
+                ] {
+                    let label = ui.label(label);
+                    ui.add(egui::TextEdit::singleline(text).desired_width(140.0))
+                        .labelled_by(label.id);
+                    ui.label(RichText::new(hint).weak());
+                    ui.end_row();
+                }
+            });
         ui.horizontal(|ui| {
-            if ui.add_enabled(!self.saving, egui::Button::new(lang.save())).clicked() {
+            if ui
+                .add_enabled(!self.saving, egui::Button::new(lang.save()))
+                .clicked()
+            {
                 match self.validate(lang) {
                     Ok(command) => {
                         self.error = None;
@@ -854,7 +1174,12 @@ impl RulesForm {
             if name.is_empty() && id.is_none() {
                 continue;
             }
-            let max = max.trim().parse::<f64>().ok().filter(|m| *m > 0.0 && *m <= 1000.0).ok_or_else(|| lang.full_marks_invalid(name))?;
+            let max = max
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|m| *m > 0.0 && *m <= 1000.0)
+                .ok_or_else(|| lang.full_marks_invalid(name))?;
             if name.is_empty() {
                 return Err(lang.error_name_required().to_owned());
             }
@@ -863,9 +1188,12 @@ impl RulesForm {
                 None => new.push((name.to_owned(), max)),
             }
         }
-        let weights = Weights::parse(&self.weights).ok_or_else(|| lang.weights_invalid().to_owned())?;
-        let thresholds = HealthThresholds::parse(&self.thresholds).ok_or_else(|| lang.health_thresholds_invalid().to_owned())?;
-        let rule = GradeRule::parse(&self.rule).ok_or_else(|| lang.appraisal_rule_invalid().to_owned())?;
+        let weights =
+            Weights::parse(&self.weights).ok_or_else(|| lang.weights_invalid().to_owned())?;
+        let thresholds = HealthThresholds::parse(&self.thresholds)
+            .ok_or_else(|| lang.health_thresholds_invalid().to_owned())?;
+        let rule =
+            GradeRule::parse(&self.rule).ok_or_else(|| lang.appraisal_rule_invalid().to_owned())?;
         Ok(vec![Command::Write(Change::UpdateIndicators(
             rows,
             new,
@@ -877,4 +1205,3 @@ impl RulesForm {
         ))])
     }
 }
-

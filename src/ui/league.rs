@@ -97,9 +97,18 @@ pub struct LeagueScreen {
 
 impl super::View for LeagueScreen {
     fn unsaved(&self) -> Option<super::drafts::Draft> {
-        let person = self.person_form.as_ref().is_some_and(|f| f.opened.as_ref() != Some(&f.fields));
-        let member = self.member_form.as_ref().is_some_and(|f| f.opened.as_ref() != Some(&f.typed()));
-        let group = self.group_form.as_ref().is_some_and(|f| f.opened.as_ref() != Some(&(f.name.clone(), f.discipline.clone())));
+        let person = self
+            .person_form
+            .as_ref()
+            .is_some_and(|f| f.opened.as_ref() != Some(&f.fields));
+        let member = self
+            .member_form
+            .as_ref()
+            .is_some_and(|f| f.opened.as_ref() != Some(&f.typed()));
+        let group = self
+            .group_form
+            .as_ref()
+            .is_some_and(|f| f.opened.as_ref() != Some(&(f.name.clone(), f.discipline.clone())));
         (person || member || group).then_some(super::drafts::Draft::Unkept)
     }
 
@@ -138,10 +147,21 @@ impl super::View for LeagueScreen {
         }
         match self.tab {
             Tab::Groups => {
-                if self.group.is_none_or(|g| !data.groups.iter().any(|x| x.id == g)) {
+                if self
+                    .group
+                    .is_none_or(|g| !data.groups.iter().any(|x| x.id == g))
+                {
                     self.group = data.groups.iter().find(|g| !g.archived).map(|g| g.id);
                 }
-                commands.extend(groups_ui(ui, ctx, names, data, &mut self.group, &mut self.group_form, &mut self.member_form));
+                commands.extend(groups_ui(
+                    ui,
+                    ctx,
+                    names,
+                    data,
+                    &mut self.group,
+                    &mut self.group_form,
+                    &mut self.member_form,
+                ));
                 ui.separator();
                 ui.horizontal(|ui| {
                     let label = ui.label(lang.letter_pattern());
@@ -152,7 +172,10 @@ impl super::View for LeagueScreen {
                         let pattern = self.pattern.trim().to_owned();
                         self.pattern_error = !pattern_is_valid(&pattern);
                         if !self.pattern_error && pattern != data.pattern {
-                            commands.push(Command::Write(Change::SetSetting(LETTER_PATTERN_KEY, pattern)));
+                            commands.push(Command::Write(Change::SetSetting(
+                                LETTER_PATTERN_KEY,
+                                pattern,
+                            )));
                         }
                     }
                     if self.pattern_error {
@@ -162,14 +185,27 @@ impl super::View for LeagueScreen {
                             RichText::new(format!(
                                 "{} {}",
                                 lang.letter_pattern_example(),
-                                format_letter_no(&self.pattern, LetterNo { year: chrono::Datelike::year(&ctx.today), no: 1 })
+                                format_letter_no(
+                                    &self.pattern,
+                                    LetterNo {
+                                        year: chrono::Datelike::year(&ctx.today),
+                                        no: 1
+                                    }
+                                )
                             ))
                             .weak(),
                         );
                     }
                 });
             }
-            Tab::People => commands.extend(people_ui(ui, ctx, names, data, &mut self.filter, &mut self.person_form)),
+            Tab::People => commands.extend(people_ui(
+                ui,
+                ctx,
+                names,
+                data,
+                &mut self.filter,
+                &mut self.person_form,
+            )),
         }
         if let Some(form) = &mut self.person_form {
             let (command, closed) = form.ui(ui, lang, names);
@@ -229,7 +265,10 @@ fn groups_ui(
                 if group.archived {
                     text = text.weak();
                 }
-                if ui.selectable_label(*selected == Some(group.id), text).clicked() {
+                if ui
+                    .selectable_label(*selected == Some(group.id), text)
+                    .clicked()
+                {
                     *selected = Some(group.id);
                 }
             }
@@ -244,13 +283,20 @@ fn groups_ui(
                 ui.label(RichText::new(lang.choose_group()).weak());
                 return;
             };
-            let members: Vec<&Member> = data.members.iter().filter(|m| m.fields.group == group.id).collect();
+            let members: Vec<&Member> = data
+                .members
+                .iter()
+                .filter(|m| m.fields.group == group.id)
+                .collect();
             ui.horizontal(|ui| {
                 ui.strong(&group.name);
                 if group.archived {
                     ui.label(RichText::new(lang.status_archived()).weak());
                 }
-                if ui.add_enabled(!group.archived, egui::Button::new(lang.add_member())).clicked() {
+                if ui
+                    .add_enabled(!group.archived, egui::Button::new(lang.add_member()))
+                    .clicked()
+                {
                     *member_form = Some(MemberForm::new(group.id, ctx.today));
                 }
                 let serving: Vec<MemberId> = members
@@ -259,7 +305,10 @@ fn groups_ui(
                     .map(|m| m.id)
                     .collect();
                 if ui
-                    .add_enabled(!serving.is_empty(), egui::Button::new(lang.issue_group_letters()))
+                    .add_enabled(
+                        !serving.is_empty(),
+                        egui::Button::new(lang.issue_group_letters()),
+                    )
                     .on_hover_text(lang.issue_letters_explained())
                     .clicked()
                 {
@@ -278,9 +327,14 @@ fn groups_ui(
                 }
             });
             if !group.discipline.is_empty() {
-                ui.label(RichText::new(format!("{}：{}", lang.discipline(), group.discipline)).weak());
+                ui.label(
+                    RichText::new(format!("{}：{}", lang.discipline(), group.discipline)).weak(),
+                );
             }
-            let expiring = members.iter().filter(|m| m.fields.ends_within(ctx.today, EXPIRY_REMINDER_DAYS)).count();
+            let expiring = members
+                .iter()
+                .filter(|m| m.fields.ends_within(ctx.today, EXPIRY_REMINDER_DAYS))
+                .count();
             if expiring > 0 {
                 ui.colored_label(WARNING, lang.terms_ending(expiring));
             }
@@ -324,20 +378,30 @@ fn groups_ui(
                             ui.label(lang.role(fields.role));
                         });
                         row.col(|ui| {
-                            ui.label(person.map(|p| data.place(names, &p.fields)).unwrap_or_default());
+                            ui.label(
+                                person
+                                    .map(|p| data.place(names, &p.fields))
+                                    .unwrap_or_default(),
+                            );
                         });
                         row.col(|ui| {
                             let term = lang.term_text(fields.term_starts_on, fields.term_ends_on);
                             if fields.ends_within(ctx.today, EXPIRY_REMINDER_DAYS) {
-                                ui.colored_label(WARNING, term).on_hover_text(lang.term_ending_soon());
+                                ui.colored_label(WARNING, term)
+                                    .on_hover_text(lang.term_ending_soon());
                             } else if fields.term_ends_on.is_some_and(|end| end < ctx.today) {
-                                ui.label(RichText::new(term).weak()).on_hover_text(lang.term_is_over());
+                                ui.label(RichText::new(term).weak())
+                                    .on_hover_text(lang.term_is_over());
                             } else {
                                 ui.label(term);
                             }
                         });
                         row.col(|ui| {
-                            ui.label(if fields.discipline_signed { "√" } else { "—" });
+                            ui.label(if fields.discipline_signed {
+                                "√"
+                            } else {
+                                "—"
+                            });
                         });
                         row.col(|ui| {
                             match fields.letter {
@@ -350,10 +414,15 @@ fn groups_ui(
                                 *member_form = Some(MemberForm::edit(member));
                             }
                             if row_button(ui, lang.issue_letter(), &name).clicked() {
-                                commands.push(Command::Write(Change::IssueLetters(vec![member.id], ctx.today)));
+                                commands.push(Command::Write(Change::IssueLetters(
+                                    vec![member.id],
+                                    ctx.today,
+                                )));
                             }
                             if row_button(ui, lang.remove_member(), &name).clicked() {
-                                commands.push(Command::Write(Change::DeleteRecord(SystemRecord::Member(member.id))));
+                                commands.push(Command::Write(Change::DeleteRecord(
+                                    SystemRecord::Member(member.id),
+                                )));
                             }
                         });
                     });
@@ -379,8 +448,12 @@ fn people_ui(
         }
         ui.separator();
         let label = ui.label(lang.search());
-        ui.add(egui::TextEdit::singleline(filter).desired_width(180.0).hint_text(lang.people_filter_hint()))
-            .labelled_by(label.id);
+        ui.add(
+            egui::TextEdit::singleline(filter)
+                .desired_width(180.0)
+                .hint_text(lang.people_filter_hint()),
+        )
+        .labelled_by(label.id);
     });
     let needle = filter.trim();
     let groups_of = |person: PersonId| -> String {
@@ -452,7 +525,11 @@ fn people_ui(
                 row.col(|ui| {
                     let mut text = fields.occupation.clone();
                     if let Some(secretary) = fields.secretary_id {
-                        text = format!("{text}（{}：{}）", lang.linked_secretary(), names.secretary(Some(secretary)));
+                        text = format!(
+                            "{text}（{}：{}）",
+                            lang.linked_secretary(),
+                            names.secretary(Some(secretary))
+                        );
                     }
                     ui.label(text);
                 });
@@ -464,7 +541,9 @@ fn people_ui(
                         *form = Some(PersonForm::new(Some(person)));
                     }
                     if row_button(ui, lang.delete(), &fields.name).clicked() {
-                        commands.push(Command::Write(Change::DeleteRecord(SystemRecord::Person(person.id))));
+                        commands.push(Command::Write(Change::DeleteRecord(SystemRecord::Person(
+                            person.id,
+                        ))));
                     }
                 });
             });
@@ -507,7 +586,12 @@ impl PersonForm {
         } else {
             lang.new_person()
         };
-        let branches: Vec<BranchId> = names.branches.iter().filter(|b| !b.archived).map(|b| b.id).collect();
+        let branches: Vec<BranchId> = names
+            .branches
+            .iter()
+            .filter(|b| !b.archived)
+            .map(|b| b.id)
+            .collect();
         let secretaries = super::widgets::in_office(&names.roster);
         super::widgets::form_window(ui, title, "person-form", 480.0, |ui| {
             egui::Grid::new("person-form-grid")
@@ -515,18 +599,58 @@ impl PersonForm {
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| {
                     text_field(ui, lang.col_name(), &mut self.fields.name, "", None);
-                    choice(ui, "person-gender", lang.col_gender(), &mut self.fields.gender, Gender::ALL, Some(lang.none_value()), |g| lang.gender(g).to_owned());
+                    choice(
+                        ui,
+                        "person-gender",
+                        lang.col_gender(),
+                        &mut self.fields.gender,
+                        Gender::ALL,
+                        Some(lang.none_value()),
+                        |g| lang.gender(g).to_owned(),
+                    );
                     ui.end_row();
-                    choice(ui, "person-branch", lang.col_branch(), &mut self.fields.branch_id, &branches, Some(lang.none_value()), |b| names.branch(Some(b)));
+                    choice(
+                        ui,
+                        "person-branch",
+                        lang.col_branch(),
+                        &mut self.fields.branch_id,
+                        &branches,
+                        Some(lang.none_value()),
+                        |b| names.branch(Some(b)),
+                    );
                     ui.end_row();
-                    text_field(ui, lang.col_village(), &mut self.fields.village, lang.village_hint(), None);
+                    text_field(
+                        ui,
+                        lang.col_village(),
+                        &mut self.fields.village,
+                        lang.village_hint(),
+                        None,
+                    );
                     text_field(ui, lang.col_phone(), &mut self.fields.phone, "", None);
-                    text_field(ui, lang.col_occupation(), &mut self.fields.occupation, lang.occupation_hint(), None);
-                    choice(ui, "person-secretary", lang.linked_secretary(), &mut self.fields.secretary_id, &secretaries, Some(lang.none_value()), |s: SecretaryId| names.secretary(Some(s)));
+                    text_field(
+                        ui,
+                        lang.col_occupation(),
+                        &mut self.fields.occupation,
+                        lang.occupation_hint(),
+                        None,
+                    );
+                    choice(
+                        ui,
+                        "person-secretary",
+                        lang.linked_secretary(),
+                        &mut self.fields.secretary_id,
+                        &secretaries,
+                        Some(lang.none_value()),
+                        |s: SecretaryId| names.secretary(Some(s)),
+                    );
                     ui.end_row();
                     let label = ui.label(lang.col_notes());
-                    ui.add(egui::TextEdit::multiline(&mut self.fields.notes).desired_rows(2).desired_width(300.0))
-                        .labelled_by(label.id);
+                    ui.add(
+                        egui::TextEdit::multiline(&mut self.fields.notes)
+                            .desired_rows(2)
+                            .desired_width(300.0),
+                    )
+                    .labelled_by(label.id);
                     ui.end_row();
                 });
             ui.horizontal(|ui| {
@@ -607,9 +731,15 @@ impl MemberForm {
             person: Some(fields.person),
             role: Some(fields.role),
             starts_on: fields.term_starts_on.format("%Y-%m-%d").to_string(),
-            ends_on: fields.term_ends_on.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+            ends_on: fields
+                .term_ends_on
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
             discipline_signed: fields.discipline_signed,
-            letter_year: fields.letter.map(|l| l.year.to_string()).unwrap_or_default(),
+            letter_year: fields
+                .letter
+                .map(|l| l.year.to_string())
+                .unwrap_or_default(),
             letter_no: fields.letter.map(|l| l.no.to_string()).unwrap_or_default(),
             issued_on: fields.issued_on,
             error: None,
@@ -623,13 +753,21 @@ impl MemberForm {
     fn typed(&self) -> String {
         format!(
             "{:?}{:?}{:?}{}{}{}{}{}",
-            self.group, self.person, self.role, self.starts_on, self.ends_on, self.discipline_signed, self.letter_year, self.letter_no
+            self.group,
+            self.person,
+            self.role,
+            self.starts_on,
+            self.ends_on,
+            self.discipline_signed,
+            self.letter_year,
+            self.letter_no
         )
     }
 
     fn validate(&self, lang: Lang, data: &Data) -> Result<MemberFields, String> {
         let person = self.person.ok_or_else(|| lang.choose_person().to_owned())?;
-        let term_starts_on = parse_day(&self.starts_on).ok_or_else(|| lang.error_not_a_date().to_owned())?;
+        let term_starts_on =
+            parse_day(&self.starts_on).ok_or_else(|| lang.error_not_a_date().to_owned())?;
         let term_ends_on = match self.ends_on.trim() {
             "" => None,
             text => Some(parse_day(text).ok_or_else(|| lang.error_not_a_date().to_owned())?),
@@ -637,7 +775,10 @@ impl MemberForm {
         let letter = match (self.letter_year.trim(), self.letter_no.trim()) {
             ("", "") => None,
             (year, no) => {
-                let year = year.parse::<i32>().ok().filter(|y| (1900..=2999).contains(y));
+                let year = year
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|y| (1900..=2999).contains(y));
                 let no = no.trim_start_matches('0').parse::<i64>().ok();
                 match (year, no) {
                     (Some(year), Some(no)) => Some(LetterNo { year, no }),
@@ -655,13 +796,26 @@ impl MemberForm {
             letter,
             issued_on: self.issued_on,
         };
-        fields.check().map_err(|e| lang.member_error(e).to_owned())?;
+        fields
+            .check()
+            .map_err(|e| lang.member_error(e).to_owned())?;
         if let Some(letter) = letter
-            && let Some(holder) = data.members.iter().find(|m| m.fields.letter == Some(letter) && Some(m.id) != self.editing)
+            && let Some(holder) = data
+                .members
+                .iter()
+                .find(|m| m.fields.letter == Some(letter) && Some(m.id) != self.editing)
         {
-            return Err(lang.letter_no_taken_by(&format_letter_no(&data.pattern, letter), &data.person_name(holder.fields.person)));
+            return Err(lang.letter_no_taken_by(
+                &format_letter_no(&data.pattern, letter),
+                &data.person_name(holder.fields.person),
+            ));
         }
-        if self.editing.is_none() && data.members.iter().any(|m| m.fields.group == self.group && m.fields.person == person) {
+        if self.editing.is_none()
+            && data
+                .members
+                .iter()
+                .any(|m| m.fields.group == self.group && m.fields.person == person)
+        {
             return Err(lang.error_already_member().to_owned());
         }
         Ok(fields)
@@ -673,7 +827,11 @@ impl MemberForm {
         let mut closed = super::widgets::escape_pressed(ui);
         let title = format!(
             "{} · {}",
-            if self.editing.is_some() { lang.edit_member() } else { lang.add_member() },
+            if self.editing.is_some() {
+                lang.edit_member()
+            } else {
+                lang.add_member()
+            },
             data.group_name(self.group)
         );
         let people: Vec<PersonId> = data.people.iter().map(|p| p.id).collect();
@@ -686,28 +844,64 @@ impl MemberForm {
                         ui.label(lang.col_name());
                         ui.label(self.person.map(|p| data.person_name(p)).unwrap_or_default());
                     } else {
-                        choice(ui, "member-person", lang.col_name(), &mut self.person, &people, None, |p| {
-                            let person = data.person(p);
-                            match person.map(|p| p.fields.occupation.as_str()) {
-                                Some(o) if !o.is_empty() => format!("{}（{o}）", data.person_name(p)),
-                                _ => data.person_name(p),
-                            }
-                        });
+                        choice(
+                            ui,
+                            "member-person",
+                            lang.col_name(),
+                            &mut self.person,
+                            &people,
+                            None,
+                            |p| {
+                                let person = data.person(p);
+                                match person.map(|p| p.fields.occupation.as_str()) {
+                                    Some(o) if !o.is_empty() => {
+                                        format!("{}（{o}）", data.person_name(p))
+                                    }
+                                    _ => data.person_name(p),
+                                }
+                            },
+                        );
                     }
                     ui.end_row();
-                    choice(ui, "member-role", lang.col_role(), &mut self.role, Role::ALL, None, |r| lang.role(r).to_owned());
+                    choice(
+                        ui,
+                        "member-role",
+                        lang.col_role(),
+                        &mut self.role,
+                        Role::ALL,
+                        None,
+                        |r| lang.role(r).to_owned(),
+                    );
                     ui.end_row();
-                    text_field(ui, lang.term_starts(), &mut self.starts_on, lang.day_hint(), None);
-                    text_field(ui, lang.term_ends(), &mut self.ends_on, lang.day_hint(), None);
+                    text_field(
+                        ui,
+                        lang.term_starts(),
+                        &mut self.starts_on,
+                        lang.day_hint(),
+                        None,
+                    );
+                    text_field(
+                        ui,
+                        lang.term_ends(),
+                        &mut self.ends_on,
+                        lang.day_hint(),
+                        None,
+                    );
                     ui.label("");
                     ui.checkbox(&mut self.discipline_signed, lang.col_discipline_signed());
                     ui.end_row();
                     let label = ui.label(lang.col_letter_no());
                     ui.horizontal(|ui| {
-                        ui.add(egui::TextEdit::singleline(&mut self.letter_year).desired_width(50.0).hint_text(lang.year_hint()))
-                            .labelled_by(label.id);
+                        ui.add(
+                            egui::TextEdit::singleline(&mut self.letter_year)
+                                .desired_width(50.0)
+                                .hint_text(lang.year_hint()),
+                        )
+                        .labelled_by(label.id);
                         ui.label(lang.letter_no_middle());
-                        let no = ui.add(egui::TextEdit::singleline(&mut self.letter_no).desired_width(50.0));
+                        let no = ui.add(
+                            egui::TextEdit::singleline(&mut self.letter_no).desired_width(50.0),
+                        );
                         super::widgets::name_text_field(no, lang.letter_no_number());
                     });
                     ui.end_row();
@@ -759,7 +953,9 @@ impl super::widgets::FormWindow for GroupForm {
 
 impl GroupForm {
     fn new(group: Option<&Group>) -> Self {
-        let (name, discipline) = group.map(|g| (g.name.clone(), g.discipline.clone())).unwrap_or_default();
+        let (name, discipline) = group
+            .map(|g| (g.name.clone(), g.discipline.clone()))
+            .unwrap_or_default();
         Self {
             editing: group.map(|g| g.id),
             opened: Some((name.clone(), discipline.clone())),
@@ -773,7 +969,11 @@ impl GroupForm {
     fn ui(&mut self, ui: &mut Ui, lang: Lang) -> (Option<Command>, bool) {
         let mut command = None;
         let mut closed = super::widgets::escape_pressed(ui);
-        let title = if self.editing.is_some() { lang.edit_group() } else { lang.new_group() };
+        let title = if self.editing.is_some() {
+            lang.edit_group()
+        } else {
+            lang.new_group()
+        };
         super::widgets::form_window(ui, title, "group-form", 480.0, |ui| {
             egui::Grid::new("group-form-grid")
                 .num_columns(2)
@@ -781,8 +981,12 @@ impl GroupForm {
                 .show(ui, |ui| {
                     text_field(ui, lang.group_name(), &mut self.name, "", None);
                     let label = ui.label(lang.discipline());
-                    ui.add(egui::TextEdit::multiline(&mut self.discipline).desired_rows(3).desired_width(320.0))
-                        .labelled_by(label.id);
+                    ui.add(
+                        egui::TextEdit::multiline(&mut self.discipline)
+                            .desired_rows(3)
+                            .desired_width(320.0),
+                    )
+                    .labelled_by(label.id);
                     ui.end_row();
                 });
             ui.horizontal(|ui| {
@@ -792,7 +996,10 @@ impl GroupForm {
                     } else {
                         self.error = None;
                         self.saving = true;
-                        let (name, discipline) = (self.name.trim().to_owned(), self.discipline.trim().to_owned());
+                        let (name, discipline) = (
+                            self.name.trim().to_owned(),
+                            self.discipline.trim().to_owned(),
+                        );
                         command = Some(Command::Write(match self.editing {
                             Some(id) => Change::UpdateGroup(id, name, discipline),
                             None => Change::AddGroup(name, discipline),

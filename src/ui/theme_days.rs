@@ -83,7 +83,10 @@ struct Row {
 
 impl Row {
     fn from(branch: BranchId, day: Option<&ThemeDayFields>) -> Self {
-        let text = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+        let text = |d: Option<NaiveDate>| {
+            d.map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default()
+        };
         let number = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
         Self {
             branch,
@@ -99,18 +102,33 @@ impl Row {
     }
 
     /// The record as typed, or why not.
-    fn fields(&self, lang: Lang, year: i32, month: u32, notes: &str, today: NaiveDate) -> Result<ThemeDayFields, String> {
-        let planned_on = parse_day(&self.planned).ok_or_else(|| lang.error_not_a_date().to_owned())?;
+    fn fields(
+        &self,
+        lang: Lang,
+        year: i32,
+        month: u32,
+        notes: &str,
+        today: NaiveDate,
+    ) -> Result<ThemeDayFields, String> {
+        let planned_on =
+            parse_day(&self.planned).ok_or_else(|| lang.error_not_a_date().to_owned())?;
         let state = self.state.unwrap_or(ThemeDayState::Planned);
         let held_on = match (state, self.held.trim()) {
             (ThemeDayState::Held, "") => None,
-            (ThemeDayState::Held, text) => Some(parse_day(text).ok_or_else(|| lang.error_not_a_date().to_owned())?),
+            (ThemeDayState::Held, text) => {
+                Some(parse_day(text).ok_or_else(|| lang.error_not_a_date().to_owned())?)
+            }
             _ => None,
         };
         let count = |text: &str| -> Result<Option<i64>, String> {
             match text.trim() {
                 "" => Ok(None),
-                text => text.parse::<i64>().ok().filter(|n| *n >= 0).map(Some).ok_or_else(|| lang.error_not_a_count().to_owned()),
+                text => text
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|n| *n >= 0)
+                    .map(Some)
+                    .ok_or_else(|| lang.error_not_a_count().to_owned()),
             }
         };
         let held = state == ThemeDayState::Held;
@@ -124,10 +142,16 @@ impl Row {
             held_on,
             members_present: if held { count(&self.present)? } else { None },
             members_total: if held { count(&self.total)? } else { None },
-            reason: if state == ThemeDayState::Missed { self.reason.trim().to_owned() } else { String::new() },
+            reason: if state == ThemeDayState::Missed {
+                self.reason.trim().to_owned()
+            } else {
+                String::new()
+            },
             notes: notes.to_owned(),
         };
-        fields.check(today).map_err(|e| lang.theme_day_error(e).to_owned())?;
+        fields
+            .check(today)
+            .map_err(|e| lang.theme_day_error(e).to_owned())?;
         Ok(fields)
     }
 }
@@ -181,7 +205,12 @@ impl super::View for ThemeDaysScreen {
 }
 
 impl ThemeDaysScreen {
-    fn draw(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, memo: &mut Memo<i32, Data>) -> Vec<Command> {
+    fn draw(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewContext<'_>,
+        memo: &mut Memo<i32, Data>,
+    ) -> Vec<Command> {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         if self.year == 0 {
@@ -199,7 +228,14 @@ impl ThemeDaysScreen {
                 self.year += 1;
             }
         });
-        tabs(ui, &mut self.tab, &[(Tab::Year, lang.theme_year_grid()), (Tab::Month, lang.theme_month_sheet())]);
+        tabs(
+            ui,
+            &mut self.tab,
+            &[
+                (Tab::Year, lang.theme_year_grid()),
+                (Tab::Month, lang.theme_month_sheet()),
+            ],
+        );
         let Some(names) = ctx.names_or_wait(ui) else {
             return commands;
         };
@@ -221,9 +257,18 @@ impl ThemeDaysScreen {
                         .labelled_by(label.id);
                     ui.label("%");
                     if field.lost_focus() || super::widgets::submitted(&field) {
-                        match self.floor.trim().parse::<i64>().ok().filter(|f| (1..=100).contains(f)) {
+                        match self
+                            .floor
+                            .trim()
+                            .parse::<i64>()
+                            .ok()
+                            .filter(|f| (1..=100).contains(f))
+                        {
                             Some(floor) if floor != data.floor => {
-                                commands.push(Command::Write(Change::SetSetting(FLOOR_KEY, floor.to_string())));
+                                commands.push(Command::Write(Change::SetSetting(
+                                    FLOOR_KEY,
+                                    floor.to_string(),
+                                )));
                             }
                             Some(_) => {}
                             None => self.floor = data.floor.to_string(),
@@ -269,7 +314,10 @@ fn cell(lang: Lang, day: &ThemeDayFields, today: NaiveDate, floor: i64) -> (Rich
     };
     let mut hover = format!("{} · {}", lang.theme_day_outcome(outcome), day.topic);
     if let (Some(present), Some(total)) = (day.members_present, day.members_total) {
-        hover.push_str(&format!(" · {} {present}/{total}", lang.members_present_short()));
+        hover.push_str(&format!(
+            " · {} {present}/{total}",
+            lang.members_present_short()
+        ));
     }
     if !day.reason.is_empty() {
         hover.push_str(&format!(" · {}", day.reason));
@@ -282,7 +330,13 @@ fn cell(lang: Lang, day: &ThemeDayFields, today: NaiveDate, floor: i64) -> (Rich
 }
 
 /// The year's grid; returns the month clicked, to open its sheet.
-fn year_grid(ui: &mut Ui, ctx: &ViewContext<'_>, names: &Names, data: &Data, year: i32) -> Option<u32> {
+fn year_grid(
+    ui: &mut Ui,
+    ctx: &ViewContext<'_>,
+    names: &Names,
+    data: &Data,
+    year: i32,
+) -> Option<u32> {
     let lang = ctx.lang;
     let mut opened = None;
     let rows = branches(names);
@@ -301,7 +355,11 @@ fn year_grid(ui: &mut Ui, ctx: &ViewContext<'_>, names: &Names, data: &Data, yea
                 });
                 for month in 1..=12u32 {
                     header.col(|ui| {
-                        if ui.link(format!("{month}")).on_hover_text(lang.open_month_sheet()).clicked() {
+                        if ui
+                            .link(format!("{month}"))
+                            .on_hover_text(lang.open_month_sheet())
+                            .clicked()
+                        {
                             opened = Some(month);
                         }
                     });
@@ -322,9 +380,16 @@ fn year_grid(ui: &mut Ui, ctx: &ViewContext<'_>, names: &Names, data: &Data, yea
                         row.col(|ui| {
                             if let Some(day) = data.of(branch, month) {
                                 let (text, hover) = cell(lang, day, ctx.today, data.floor);
-                                let response = ui.add(egui::Label::new(text).sense(egui::Sense::click()));
-                                let name = format!("{} {month}{}", names.branch(Some(branch)), lang.month_suffix());
-                                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                                let response =
+                                    ui.add(egui::Label::new(text).sense(egui::Sense::click()));
+                                let name = format!(
+                                    "{} {month}{}",
+                                    names.branch(Some(branch)),
+                                    lang.month_suffix()
+                                );
+                                response.widget_info(|| {
+                                    egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
+                                });
                                 if response.on_hover_text(hover).clicked() {
                                     opened = Some(month);
                                 }
@@ -333,12 +398,17 @@ fn year_grid(ui: &mut Ui, ctx: &ViewContext<'_>, names: &Names, data: &Data, yea
                     }
                     for quarter in 0..4u32 {
                         row.col(|ui| {
-                            let days = data.days.iter().map(|d| &d.fields).filter(|d| d.branch == branch && (d.month - 1) / 3 == quarter);
+                            let days = data
+                                .days
+                                .iter()
+                                .map(|d| &d.fields)
+                                .filter(|d| d.branch == branch && (d.month - 1) / 3 == quarter);
                             let figures = ThemeDayFigures::of(days, ctx.today, data.floor);
                             if let Some(rate) = figures.rate() {
                                 let text = format!("{:.0}%", rate * 100.0);
                                 let color = if rate < 1.0 { ERROR_RED } else { GREEN };
-                                ui.label(RichText::new(text).color(color)).on_hover_text(lang.quarter_figures(&figures));
+                                ui.label(RichText::new(text).color(color))
+                                    .on_hover_text(lang.quarter_figures(&figures));
                             }
                         });
                     }
@@ -363,11 +433,18 @@ impl ThemeDaysScreen {
         let key = (loaded_at, self.year, self.month);
         if self.rows_of != Some(key) || self.rows.len() != branches(names).len() {
             self.rows_of = Some(key);
-            self.rows = branches(names).into_iter().map(|b| Row::from(b, data.of(b, self.month))).collect();
+            self.rows = branches(names)
+                .into_iter()
+                .map(|b| Row::from(b, data.of(b, self.month)))
+                .collect();
             self.opened.clone_from(&self.rows);
         }
         ui.horizontal(|ui| {
-            if ui.button("◀").on_hover_text(lang.previous_month()).clicked() {
+            if ui
+                .button("◀")
+                .on_hover_text(lang.previous_month())
+                .clicked()
+            {
                 self.month = if self.month == 1 { 12 } else { self.month - 1 };
             }
             ui.strong(lang.month_of_year(self.year, self.month));
@@ -376,12 +453,23 @@ impl ThemeDaysScreen {
             }
             ui.separator();
             let label = ui.label(lang.fixed_day());
-            ui.add(egui::TextEdit::singleline(&mut self.plan_day).desired_width(28.0)).labelled_by(label.id);
+            ui.add(egui::TextEdit::singleline(&mut self.plan_day).desired_width(28.0))
+                .labelled_by(label.id);
             ui.label(lang.day_suffix());
             let label = ui.label(lang.col_topic());
-            ui.add(egui::TextEdit::singleline(&mut self.plan_topic).desired_width(220.0)).labelled_by(label.id);
-            if ui.button(lang.plan_unplanned()).on_hover_text(lang.plan_unplanned_explained()).clicked() {
-                let day = self.plan_day.trim().parse::<u32>().ok().and_then(|d| fixed_day(self.year, self.month, d));
+            ui.add(egui::TextEdit::singleline(&mut self.plan_topic).desired_width(220.0))
+                .labelled_by(label.id);
+            if ui
+                .button(lang.plan_unplanned())
+                .on_hover_text(lang.plan_unplanned_explained())
+                .clicked()
+            {
+                let day = self
+                    .plan_day
+                    .trim()
+                    .parse::<u32>()
+                    .ok()
+                    .and_then(|d| fixed_day(self.year, self.month, d));
                 for row in &mut self.rows {
                     if row.planned.trim().is_empty() {
                         if let Some(day) = day {
@@ -436,14 +524,23 @@ impl ThemeDaysScreen {
                         ui.label(&branch);
                     });
                     let field = |ui: &mut Ui, text: &mut String, what: &str, width: f32| {
-                        let response = ui.add(egui::TextEdit::singleline(text).desired_width(width));
+                        let response =
+                            ui.add(egui::TextEdit::singleline(text).desired_width(width));
                         super::widgets::name_text_field(response, &format!("{what} {branch}"));
                     };
                     table_row.col(|ui| field(ui, &mut row.planned, lang.col_planned_on(), 90.0));
                     table_row.col(|ui| field(ui, &mut row.topic, lang.col_topic(), 170.0));
                     table_row.col(|ui| {
                         let before = row.state;
-                        combo(ui, &format!("theme-state-{index}"), &format!("{} {branch}", lang.col_state()), &mut row.state, states, None, |s| lang.theme_day_state(s).to_owned());
+                        combo(
+                            ui,
+                            &format!("theme-state-{index}"),
+                            &format!("{} {branch}", lang.col_state()),
+                            &mut row.state,
+                            states,
+                            None,
+                            |s| lang.theme_day_state(s).to_owned(),
+                        );
                         // Marked held: the day and the members filled as they most likely are.
                         if row.state == Some(ThemeDayState::Held) && before != row.state {
                             if row.held.trim().is_empty() {
@@ -458,16 +555,24 @@ impl ThemeDaysScreen {
                     });
                     let held = row.state == Some(ThemeDayState::Held);
                     table_row.col(|ui| {
-                        ui.add_enabled_ui(held, |ui| field(ui, &mut row.held, lang.col_held_on(), 90.0));
+                        ui.add_enabled_ui(held, |ui| {
+                            field(ui, &mut row.held, lang.col_held_on(), 90.0)
+                        });
                     });
                     table_row.col(|ui| {
-                        ui.add_enabled_ui(held, |ui| field(ui, &mut row.present, lang.members_present_short(), 32.0));
+                        ui.add_enabled_ui(held, |ui| {
+                            field(ui, &mut row.present, lang.members_present_short(), 32.0)
+                        });
                     });
                     table_row.col(|ui| {
-                        ui.add_enabled_ui(held, |ui| field(ui, &mut row.total, lang.members_total_short(), 32.0));
+                        ui.add_enabled_ui(held, |ui| {
+                            field(ui, &mut row.total, lang.members_total_short(), 32.0)
+                        });
                     });
                     table_row.col(|ui| {
-                        ui.add_enabled_ui(row.state == Some(ThemeDayState::Missed), |ui| field(ui, &mut row.reason, lang.col_missed_reason(), 110.0));
+                        ui.add_enabled_ui(row.state == Some(ThemeDayState::Missed), |ui| {
+                            field(ui, &mut row.reason, lang.col_missed_reason(), 110.0)
+                        });
                     });
                     table_row.col(|ui| {
                         if let Some(error) = &row.error {
@@ -477,9 +582,17 @@ impl ThemeDaysScreen {
                 });
             });
         ui.horizontal(|ui| {
-            let changed = self.rows.iter().zip(&self.opened).filter(|(a, b)| a != b).count();
+            let changed = self
+                .rows
+                .iter()
+                .zip(&self.opened)
+                .filter(|(a, b)| a != b)
+                .count();
             let clicked = ui
-                .add_enabled(!self.saving && changed > 0, egui::Button::new(lang.save_month()))
+                .add_enabled(
+                    !self.saving && changed > 0,
+                    egui::Button::new(lang.save_month()),
+                )
                 .on_hover_text("Ctrl+S")
                 .clicked();
             if clicked || (changed > 0 && !self.saving && super::widgets::save_requested(ui)) {
@@ -489,7 +602,10 @@ impl ThemeDaysScreen {
                     if row == opened {
                         continue;
                     }
-                    let notes = data.of(row.branch, month).map(|d| d.notes.clone()).unwrap_or_default();
+                    let notes = data
+                        .of(row.branch, month)
+                        .map(|d| d.notes.clone())
+                        .unwrap_or_default();
                     match row.fields(lang, year, month, &notes, ctx.today) {
                         Ok(fields) => {
                             row.error = None;
