@@ -314,8 +314,7 @@ impl AppraiseScreen {
                             ui.label(
                                 fields
                                     .step_result(&data.indicators, *step)
-                                    .map(format_score)
-                                    .unwrap_or_else(|| "—".into()),
+                                    .map_or_else(|| "—".into(), format_score),
                             );
                         });
                     }
@@ -323,8 +322,7 @@ impl AppraiseScreen {
                         ui.label(
                             fields
                                 .result(&data.indicators, data.weights)
-                                .map(format_score)
-                                .unwrap_or_else(|| "—".into()),
+                                .map_or_else(|| "—".into(), format_score),
                         );
                     });
                     row.col(|ui| {
@@ -380,7 +378,7 @@ impl AppraiseScreen {
                             lang.rectifying()
                         };
                         if ui
-                            .link(format!("{} →", state))
+                            .link(format!("{state} →"))
                             .on_hover_text(lang.open_problem())
                             .clicked()
                         {

@@ -72,7 +72,7 @@ impl Data {
     }
 
     /// Where a person belongs: their branch, or their village.
-    fn place(&self, names: &Names, person: &PersonFields) -> String {
+    fn place(names: &Names, person: &PersonFields) -> String {
         match (person.branch_id, person.village.trim()) {
             (Some(branch), _) => names.branch(Some(branch)),
             (None, village) => village.to_owned(),
@@ -380,7 +380,7 @@ fn groups_ui(
                         row.col(|ui| {
                             ui.label(
                                 person
-                                    .map(|p| data.place(names, &p.fields))
+                                    .map(|p| Data::place(names, &p.fields))
                                     .unwrap_or_default(),
                             );
                         });
@@ -468,7 +468,7 @@ fn people_ui(
         .people
         .iter()
         .zip(&data.keys)
-        .map(|(p, key)| (p, key, data.place(names, &p.fields), groups_of(p.id)))
+        .map(|(p, key)| (p, key, Data::place(names, &p.fields), groups_of(p.id)))
         .filter(|(p, key, place, groups)| {
             needle.is_empty()
                 || key.matches(needle)

@@ -216,7 +216,7 @@ impl ThemeDaysScreen {
         if self.year == 0 {
             self.year = ctx.today.year();
             self.month = ctx.today.month();
-            self.plan_day = "10".to_owned();
+            "10".clone_into(&mut self.plan_day);
         }
         screen_title(ui, lang.nav_theme_days());
         ui.horizontal(|ui| {
@@ -312,16 +312,20 @@ fn cell(lang: Lang, day: &ThemeDayFields, today: NaiveDate, floor: i64) -> (Rich
         Outcome::Overdue => ("!", ERROR_RED),
         Outcome::Upcoming => ("○", Color32::GRAY),
     };
-    let mut hover = format!("{} · {}", lang.theme_day_outcome(outcome), day.topic);
+    let mut parts = vec![
+        lang.theme_day_outcome(outcome).to_owned(),
+        day.topic.clone(),
+    ];
     if let (Some(present), Some(total)) = (day.members_present, day.members_total) {
-        hover.push_str(&format!(
-            " · {} {present}/{total}",
+        parts.push(format!(
+            "{} {present}/{total}",
             lang.members_present_short()
         ));
     }
     if !day.reason.is_empty() {
-        hover.push_str(&format!(" · {}", day.reason));
+        parts.push(day.reason.clone());
     }
+    let hover = parts.join(" · ");
     let mut text = RichText::new(glyph).color(color).strong();
     if day.below_floor(floor) {
         text = RichText::new(format!("{glyph}↓")).color(ERROR_RED).strong();
@@ -556,22 +560,22 @@ impl ThemeDaysScreen {
                     let held = row.state == Some(ThemeDayState::Held);
                     table_row.col(|ui| {
                         ui.add_enabled_ui(held, |ui| {
-                            field(ui, &mut row.held, lang.col_held_on(), 90.0)
+                            field(ui, &mut row.held, lang.col_held_on(), 90.0);
                         });
                     });
                     table_row.col(|ui| {
                         ui.add_enabled_ui(held, |ui| {
-                            field(ui, &mut row.present, lang.members_present_short(), 32.0)
+                            field(ui, &mut row.present, lang.members_present_short(), 32.0);
                         });
                     });
                     table_row.col(|ui| {
                         ui.add_enabled_ui(held, |ui| {
-                            field(ui, &mut row.total, lang.members_total_short(), 32.0)
+                            field(ui, &mut row.total, lang.members_total_short(), 32.0);
                         });
                     });
                     table_row.col(|ui| {
                         ui.add_enabled_ui(row.state == Some(ThemeDayState::Missed), |ui| {
-                            field(ui, &mut row.reason, lang.col_missed_reason(), 110.0)
+                            field(ui, &mut row.reason, lang.col_missed_reason(), 110.0);
                         });
                     });
                     table_row.col(|ui| {
