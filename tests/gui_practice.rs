@@ -300,3 +300,83 @@ fn the_scoring_rules_are_changed_together_and_a_bad_one_is_named() {
     assert_eq!(indicators.len(), 6);
     assert_eq!(indicators[5].name, "作风建设");
 }
+
+#[test]
+fn a_guest_is_invited_to_a_session_without_counting_in_its_attendance() {
+    let store = studio_with_people();
+    let session = store.sessions().expect("sessions")[0].id;
+    let mut harness = common::harness(store, Screen::Sessions);
+    harness
+        .state_mut()
+        .apply(secretary_studio::ui::Command::Navigate(Screen::Session(
+            session,
+        )));
+    harness.run();
+    let expected = |harness: &Harness| {
+        let store = harness.state().store();
+        let fields = store.session(session).expect("read").expect("session");
+        store.expected_at(session, &fields).expect("expected").len()
+    };
+    let before = expected(&harness);
+    pick(&mut harness, "邀请列席", "马德福");
+    let guests = harness
+        .state()
+        .store()
+        .session_guests(session)
+        .expect("guests");
+    assert_eq!(guests.len(), 1);
+    assert_eq!(guests[0].fields.name, "马德福");
+    assert_eq!(expected(&harness), before, "a guest is not 应到");
+    harness.get_by_label("马德福（原村委会主任）");
+    click(&mut harness, "移除 马德福");
+    assert!(
+        harness
+            .state()
+            .store()
+            .session_guests(session)
+            .expect("guests")
+            .is_empty()
+    );
+}
+
+#[test]
+fn the_dashboard_reminds_of_terms_ending_and_the_secretarys_page_shows_the_appraisal() {
+    let mut store = studio_with_people();
+    let secretary = store
+        .roster()
+        .expect("roster")
+        .into_iter()
+        .find(|e| e.fields.name == "王建国")
+        .expect("王建国")
+        .id;
+    store
+        .write(|w| {
+            w.save_appraisal(
+                None,
+                &secretary_studio::domain::appraisal::AppraisalFields {
+                    secretary,
+                    year: 2025,
+                    half: 0,
+                    reported_on: None,
+                    title: String::new(),
+                    voters: 42,
+                    ballots: [30, 10, 2, 0],
+                    participants: String::new(),
+                },
+            )
+        })
+        .expect("appraisal");
+    let mut harness = common::harness(store, Screen::Dashboard);
+    harness
+        .get_by_label_contains("聘期 30 天内到期：刘桂花（妇女团，12-19）")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().settings().screen, Screen::League);
+    harness
+        .state_mut()
+        .apply(secretary_studio::ui::Command::Navigate(Screen::Secretary(
+            secretary,
+        )));
+    harness.run();
+    harness.get_by_label("2025年全年述职评议：优秀（优秀票 30 / 参评 42）");
+}

@@ -54,6 +54,92 @@ struct Model {
     responsibilities: Vec<Responsibility>,
     /// Secretaries in office: (id, name).
     people: Vec<(SecretaryId, String)>,
+    /// What is due: terms ending soon and this month's theme party days.
+    reminders: Reminders,
+}
+
+/// What the dashboard reminds of.
+#[derive(Default)]
+struct Reminders {
+    /// Members whose term ends within 30 days: (name, group, last day).
+    terms_ending: Vec<(String, String, NaiveDate)>,
+    /// This month's theme party days: (held, planned not yet held, overdue, branches).
+    theme_days: (usize, usize, usize, usize),
+}
+
+fn reminders(store: &Store, today: NaiveDate) -> crate::store::Result<Reminders> {
+    use crate::domain::league::EXPIRY_REMINDER_DAYS;
+    use crate::domain::theme_day::Outcome;
+    use chrono::Datelike;
+    let people = store.people()?;
+    let groups = store.groups()?;
+    let mut terms_ending: Vec<(String, String, NaiveDate)> = store
+        .members()?
+        .into_iter()
+        .filter(|m| m.fields.ends_within(today, EXPIRY_REMINDER_DAYS))
+        .filter_map(|m| {
+            let person = people.iter().find(|p| p.id == m.fields.person)?;
+            let group = groups
+                .iter()
+                .find(|g| g.id == m.fields.group && !g.archived)?;
+            Some((
+                person.fields.name.clone(),
+                group.name.clone(),
+                m.fields.term_ends_on?,
+            ))
+        })
+        .collect();
+    terms_ending.sort_by_key(|(_, _, end)| *end);
+    let branches = store.branches()?.iter().filter(|b| !b.archived).count();
+    let mut theme_days = (0, 0, 0, branches);
+    for day in store.theme_days(today.year())? {
+        if day.fields.month != today.month() {
+            continue;
+        }
+        match day.fields.outcome(today) {
+            Outcome::OnTime | Outcome::Late => theme_days.0 += 1,
+            Outcome::Upcoming => theme_days.1 += 1,
+            Outcome::Overdue => theme_days.2 += 1,
+            Outcome::Missed => {}
+        }
+    }
+    Ok(Reminders {
+        terms_ending,
+        theme_days,
+    })
+}
+
+/// The reminders, each opening the screen where it is acted on.
+fn reminders_ui(ui: &mut Ui, lang: crate::i18n::Lang, reminders: &Reminders) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let (held, upcoming, overdue, branches) = reminders.theme_days;
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(lang.reminders());
+        let text = lang.theme_days_this_month(held, upcoming, overdue, branches);
+        let text = if overdue > 0 {
+            RichText::new(text).color(super::widgets::ERROR_RED)
+        } else {
+            RichText::new(text)
+        };
+        if ui.link(text).clicked() {
+            commands.push(Command::Navigate(crate::ui::Screen::ThemeDays));
+        }
+    });
+    if !reminders.terms_ending.is_empty() {
+        let names: Vec<String> = reminders
+            .terms_ending
+            .iter()
+            .map(|(name, group, end)| format!("{name}（{group}，{}）", end.format("%m-%d")))
+            .collect();
+        let text = lang.terms_ending_list(&names.join("、"));
+        if ui
+            .link(RichText::new(text).color(egui::Color32::from_rgb(200, 110, 0)))
+            .clicked()
+        {
+            commands.push(Command::Navigate(crate::ui::Screen::League));
+        }
+    }
+    commands
 }
 
 /// The current year in figures.
@@ -162,6 +248,7 @@ fn load(store: &Store, today: &NaiveDate) -> crate::store::Result<Model> {
         .map(|(_, n)| *n as usize)
         .sum();
     Ok(Model {
+        reminders: reminders(store, *today)?,
         figures,
         year,
         branches,
@@ -238,6 +325,8 @@ impl super::View for DashboardScreen {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                commands.extend(reminders_ui(ui, lang, &model.reminders));
+                ui.add_space(6.0);
                 if responsibilities_ui(ui, lang, model, ctx.today) {
                     form = Some(ResponsibilitiesForm::new(model));
                 }

@@ -197,13 +197,74 @@ pub struct SecretaryPage {
     form: Option<SecretaryForm>,
 }
 
-/// The secretary (if they still exist), the sessions they were marked at (newest first) and
-/// the problems they raised and those they help with.
+/// The secretary (if they still exist), the sessions they were marked at (newest first),
+/// the problems they raised and those they help with, and their yearly reviews.
 type PageModel = (
     Option<RosterEntry>,
     Vec<crate::store::AttendedSession>,
     [Vec<crate::domain::problem::ProblemSummary>; 2],
+    Reviews,
 );
+
+/// A secretary's duty reports and check-ups, newest first.
+#[derive(Default)]
+struct Reviews {
+    /// (year, half, voters, ballots, grade)
+    appraisals: Vec<(
+        i32,
+        u8,
+        i64,
+        [i64; 4],
+        Option<crate::domain::appraisal::Grade>,
+    )>,
+    /// (year, result, health, findings)
+    checkups: Vec<(
+        i32,
+        Option<f64>,
+        Option<crate::domain::checkup::Health>,
+        usize,
+    )>,
+}
+
+fn reviews(store: &crate::store::Store, id: SecretaryId) -> crate::store::Result<Reviews> {
+    use crate::domain::checkup::Subject;
+    let rule = store.appraisal_rule()?;
+    let appraisals: Vec<_> = store
+        .appraisals(None)?
+        .into_iter()
+        .filter(|a| a.fields.secretary == id)
+        .map(|a| {
+            let f = a.fields;
+            let grade = f.grade(rule);
+            (f.year, f.half, f.voters, f.ballots, grade)
+        })
+        .collect();
+    let (indicators, weights, thresholds) = (
+        store.checkup_indicators()?,
+        store.checkup_weights()?,
+        store.health_thresholds()?,
+    );
+    // Check-ups of the years the studio has kept any: the last ten at most.
+    let this_year = chrono::Datelike::year(&chrono::Local::now().date_naive());
+    let mut checkups = Vec::new();
+    for year in (this_year - 9..=this_year).rev() {
+        for checkup in store.checkups(year)? {
+            if checkup.fields.subject == Subject::Secretary(id) {
+                let f = &checkup.fields;
+                checkups.push((
+                    year,
+                    f.result(&indicators, weights),
+                    f.health(&indicators, weights, thresholds),
+                    checkup.findings.len(),
+                ));
+            }
+        }
+    }
+    Ok(Reviews {
+        appraisals,
+        checkups,
+    })
+}
 
 fn load_page(store: &crate::store::Store, id: &SecretaryId) -> crate::store::Result<PageModel> {
     let problems = store.problems_of_secretary(*id)?;
@@ -222,6 +283,7 @@ fn load_page(store: &crate::store::Store, id: &SecretaryId) -> crate::store::Res
         store.secretary(*id)?,
         store.secretary_sessions(*id)?,
         [raised, helped],
+        reviews(store, *id)?,
     ))
 }
 
@@ -250,7 +312,8 @@ impl super::View for SecretaryPage {
         let Some(names) = ctx.names_or_wait(ui) else {
             return commands;
         };
-        let Some((entry, sessions, problems)) = self.page.show(ui, ctx, &id, load_page) else {
+        let Some((entry, sessions, problems, reviews)) = self.page.show(ui, ctx, &id, load_page)
+        else {
             return commands;
         };
         let Some(entry) = entry else {
@@ -335,6 +398,7 @@ impl super::View for SecretaryPage {
                 }
             });
         ui.add_space(10.0);
+        reviews_ui(ui, lang, reviews);
         commands.extend(history_ui(ui, ctx, id, sessions, problems));
         if let Some(form) = &mut self.form {
             match form.ui(ui, ctx, &names.branches, &names.areas) {
@@ -351,6 +415,36 @@ impl super::View for SecretaryPage {
         SecretaryForm::write_finished(&mut self.form, succeeded);
     }
 }
+/// The yearly reviews in one line each: 2025 述职评议 优秀（优秀 30 / 42 票）, 2025 党性体检 健康 88.8.
+fn reviews_ui(ui: &mut Ui, lang: crate::i18n::Lang, reviews: &Reviews) {
+    if reviews.appraisals.is_empty() && reviews.checkups.is_empty() {
+        return;
+    }
+    ui.strong(lang.reviews_title());
+    for (year, half, voters, ballots, grade) in &reviews.appraisals {
+        ui.label(lang.appraisal_line(
+            *year,
+            lang.half_name(*half),
+            grade.map_or("—", |g| lang.grade(g)),
+            ballots[0],
+            *voters,
+        ));
+    }
+    for (year, result, health, findings) in &reviews.checkups {
+        ui.label(
+            lang.checkup_line(
+                *year,
+                health.map_or(lang.incomplete(), |h| lang.health(h)),
+                &result
+                    .map(crate::domain::assessment::format_score)
+                    .unwrap_or_default(),
+                *findings,
+            ),
+        );
+    }
+    ui.add_space(10.0);
+}
+
 /// A secretary's history: attendance rate, the sessions they were marked at, their problems.
 fn history_ui(
     ui: &mut Ui,

@@ -57,6 +57,7 @@ texts! {
     weights_invalid: "权重须是四个 0–100 的数", "Weights must be four numbers 0–100";
     health_thresholds_invalid: "须是两个递减的数，如 85, 70", "Two falling numbers, e.g. 85, 70";
     appraisal_rule_invalid: "须是三个 0–100 的数，如 60, 50, 33", "Three numbers 0–100, e.g. 60, 50, 33";
+    reviews_title: "述职评议与党性体检", "Appraisals and check-ups";
 }
 
 impl Lang {
@@ -124,6 +125,33 @@ impl Lang {
         match self {
             Self::Zh => format!("四项合计 {counted} / 参评 {voters}"),
             Self::En => format!("counted {counted} of {voters} voters"),
+        }
+    }
+
+    /// A secretary's appraisal of a year, on their page.
+    pub fn appraisal_line(
+        self,
+        year: i32,
+        half: &str,
+        grade: &str,
+        excellent: i64,
+        voters: i64,
+    ) -> String {
+        match self {
+            Self::Zh => {
+                format!("{year}年{half}述职评议：{grade}（优秀票 {excellent} / 参评 {voters}）")
+            }
+            Self::En => {
+                format!("{year} ({half}) appraisal: {grade} ({excellent} excellent of {voters})")
+            }
+        }
+    }
+
+    /// A secretary's check-up of a year, on their page.
+    pub fn checkup_line(self, year: i32, health: &str, result: &str, findings: usize) -> String {
+        match self {
+            Self::Zh => format!("{year}年党性体检：{health} {result}，问题 {findings} 条"),
+            Self::En => format!("{year} check-up: {health} {result}, {findings} findings"),
         }
     }
 

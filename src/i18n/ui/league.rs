@@ -45,6 +45,10 @@ texts! {
     letter_pattern: "聘书编号格式", "Letter number pattern";
     letter_pattern_invalid: "格式中须含 {no}（编号），可含 {year}（年份）", "The pattern must hold {no} and may hold {year}";
     letter_pattern_example: "例如：", "e.g.";
+    guests_title: "列席人员", "Guests";
+    guests_explained: "从人员库邀请（专家、百人团成员等），不计入应到人数和出勤率。", "Invited from People (experts, group members); not counted in attendance.";
+    take_off_guest: "移除", "Remove";
+    invite_guest: "邀请列席", "Invite";
 }
 
 impl Lang {

@@ -25,6 +25,7 @@ texts! {
     col_missed_reason: "未开原因", "Why not held";
     save_month: "保存本月", "Save the month";
     error_not_a_count: "请填写人数", "Enter a number";
+    reminders: "提醒", "Due";
 }
 
 impl Lang {
@@ -56,6 +57,32 @@ impl Lang {
                 "{} due: {} on time, {} late, {} missed, {} overdue; {} below the floor",
                 f.planned, f.on_time, f.late, f.missed, f.overdue, f.below_floor
             ),
+        }
+    }
+
+    /// This month's theme party days on the dashboard.
+    pub fn theme_days_this_month(
+        self,
+        held: usize,
+        upcoming: usize,
+        overdue: usize,
+        branches: usize,
+    ) -> String {
+        match self {
+            Self::Zh => format!(
+                "本月主题党日：{branches} 个支部，已开 {held}，待开 {upcoming}，逾期未报 {overdue}"
+            ),
+            Self::En => format!(
+                "Theme days this month: {branches} branches, {held} held, {upcoming} to come, {overdue} overdue"
+            ),
+        }
+    }
+
+    /// Terms ending within 30 days, on the dashboard.
+    pub fn terms_ending_list(self, names: &str) -> String {
+        match self {
+            Self::Zh => format!("聘期 30 天内到期：{names}"),
+            Self::En => format!("Terms ending within 30 days: {names}"),
         }
     }
 

@@ -28,6 +28,10 @@ struct PageModel {
     pair: Option<[SecretaryId; 2]>,
     /// Its photos and scans (without their bytes).
     pictures: Vec<crate::domain::picture::PictureInfo>,
+    /// Invited guests (列席), who do not count in 应到 or the rates.
+    guests: Vec<crate::domain::league::Person>,
+    /// The people register, to invite from.
+    people: Vec<crate::domain::league::Person>,
 }
 
 fn load_page(store: &Store, id: &SessionId) -> crate::store::Result<PageModel> {
@@ -44,6 +48,8 @@ fn load_page(store: &Store, id: &SessionId) -> crate::store::Result<PageModel> {
         problems: store.problems_raised_at(*id)?,
         pictures: store.pictures_of(crate::domain::picture::PictureOwner::Session(*id))?,
         followed: store.problems_followed_at(*id)?,
+        guests: store.session_guests(*id)?,
+        people: store.people()?,
     })
 }
 
@@ -253,6 +259,9 @@ impl crate::ui::View for SessionPage {
                         .id_salt(("session-attendance", id))
                         .auto_shrink([false, false])
                         .show(ui, |ui| {
+                            // Guests first: a line or two, above the list they are not part of.
+                            commands.extend(guests_ui(ui, lang, id, &model.guests, &model.people));
+                            ui.add_space(8.0);
                             commands.extend(attendance_ui(
                                 ui,
                                 lang,
@@ -395,6 +404,70 @@ fn session_details(
         ui.label(&fields.discussion);
     }
     list(ui, lang.decisions(), &fields.decisions);
+}
+
+/// The guests invited to sit in (列席): people of the register, listed apart from the
+/// attendance, with one pick to invite and one click to take off.
+fn guests_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    session: SessionId,
+    guests: &[crate::domain::league::Person],
+    people: &[crate::domain::league::Person],
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let ids: Vec<crate::domain::league::PersonId> = guests.iter().map(|g| g.id).collect();
+    let others: Vec<crate::domain::league::PersonId> = people
+        .iter()
+        .map(|p| p.id)
+        .filter(|p| !ids.contains(p))
+        .collect();
+    ui.horizontal(|ui| {
+        ui.strong(lang.guests_title())
+            .on_hover_text(lang.guests_explained());
+        let mut picked = None;
+        let name = |id: crate::domain::league::PersonId| {
+            people
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| p.fields.name.clone())
+                .unwrap_or_default()
+        };
+        if crate::ui::widgets::combo(
+            ui,
+            &format!("session-guest-{}", session.0),
+            lang.invite_guest(),
+            &mut picked,
+            &others,
+            None,
+            name,
+        ) && let Some(person) = picked
+        {
+            let mut all = ids.clone();
+            all.push(person);
+            commands.push(Command::Write(Change::SetSessionGuests(session, all)));
+        }
+        if guests.is_empty() {
+            ui.label(RichText::new(lang.guests_explained()).weak().small());
+        }
+    });
+    for guest in guests {
+        ui.horizontal(|ui| {
+            let occupation = &guest.fields.occupation;
+            if occupation.is_empty() {
+                ui.label(&guest.fields.name);
+            } else {
+                ui.label(format!("{}（{occupation}）", guest.fields.name));
+            }
+            if crate::ui::widgets::row_button(ui, lang.take_off_guest(), &guest.fields.name)
+                .clicked()
+            {
+                let rest = ids.iter().copied().filter(|i| *i != guest.id).collect();
+                commands.push(Command::Write(Change::SetSessionGuests(session, rest)));
+            }
+        });
+    }
+    commands
 }
 
 /// The attendance list: one click per state (出席, 迟到, 请假, 缺席) on each row, the reason for
