@@ -206,17 +206,20 @@ type PageModel = (
     Reviews,
 );
 
+/// An appraisal on the page: (year, half, voters, ballots, grade).
+type AppraisalLine = (
+    i32,
+    u8,
+    i64,
+    [i64; 4],
+    Option<crate::domain::appraisal::Grade>,
+);
+
 /// A secretary's duty reports and check-ups, newest first.
 #[derive(Default)]
 struct Reviews {
     /// (year, half, voters, ballots, grade)
-    appraisals: Vec<(
-        i32,
-        u8,
-        i64,
-        [i64; 4],
-        Option<crate::domain::appraisal::Grade>,
-    )>,
+    appraisals: Vec<AppraisalLine>,
     /// (year, result, health, findings)
     checkups: Vec<(
         i32,
