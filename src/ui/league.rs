@@ -405,9 +405,22 @@ fn groups_ui(
                         });
                         row.col(|ui| {
                             match fields.letter {
-                                Some(letter) => ui.label(format_letter_no(&data.pattern, letter)),
-                                None => ui.label(RichText::new(lang.letter_not_issued()).weak()),
-                            };
+                                // Two villages may number a letter alike before they merge.
+                                Some(letter)
+                                    if data.members.iter().any(|m| {
+                                        m.id != member.id && m.fields.letter == Some(letter)
+                                    }) =>
+                                {
+                                    ui.colored_label(ERROR_RED, format_letter_no(&data.pattern, letter))
+                                        .on_hover_text(lang.letter_no_twice());
+                                }
+                                Some(letter) => {
+                                    ui.label(format_letter_no(&data.pattern, letter));
+                                }
+                                None => {
+                                    ui.label(RichText::new(lang.letter_not_issued()).weak());
+                                }
+                            }
                         });
                         row.col(|ui| {
                             if row_button(ui, lang.edit(), &name).clicked() {

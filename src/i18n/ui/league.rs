@@ -45,6 +45,7 @@ texts! {
     letter_pattern: "聘书编号格式", "Letter number pattern";
     letter_pattern_invalid: "格式中须含 {no}（编号），可含 {year}（年份）", "The pattern must hold {no} and may hold {year}";
     letter_pattern_example: "例如：", "e.g.";
+    letter_no_twice: "这个编号另一名成员也在用（两个村合并前各自编了号）：请编辑其中一人，改用新编号。", "Another member holds this number too (numbered in two villages before a merge): edit one of them to a new number.";
     guests_title: "列席人员", "Guests";
     guests_explained: "从人员库邀请（专家、百人团成员等），不计入应到人数和出勤率。", "Invited from People (experts, group members); not counted in attendance.";
     take_off_guest: "移除", "Remove";
