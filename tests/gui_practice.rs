@@ -380,3 +380,58 @@ fn the_dashboard_reminds_of_terms_ending_and_the_secretarys_page_shows_the_appra
     harness.run();
     harness.get_by_label("2025年全年述职评议：优秀（优秀票 30 / 参评 42）");
 }
+
+#[test]
+fn a_held_theme_day_gets_its_photos_from_the_month_sheet() {
+    let mut store = common::systems_store();
+    let branch = store.branches().expect("branches")[0].clone();
+    store
+        .write(|w| {
+            w.set_theme_day(
+                &secretary_studio::domain::theme_day::ThemeDayFields {
+                    branch: branch.id,
+                    year: 2026,
+                    month: 11,
+                    planned_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 10).expect("day"),
+                    topic: "重温入党誓词".into(),
+                    state: ThemeDayState::Held,
+                    held_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 10),
+                    members_present: Some(26),
+                    members_total: Some(30),
+                    reason: String::new(),
+                    notes: String::new(),
+                },
+                common::today(),
+            )
+        })
+        .expect("theme day");
+    let folder = tempfile::tempdir().expect("folder");
+    let photo = folder.path().join("党日活动.jpg");
+    image::RgbImage::from_fn(320, 240, |x, y| {
+        image::Rgb([(x % 255) as u8, (y % 255) as u8, 90])
+    })
+    .save(&photo)
+    .expect("photo");
+    let mut harness = common::harness(store, Screen::ThemeDays);
+    click(&mut harness, "按月录入");
+    harness
+        .get_by_label(&format!("照片… {}", branch.name))
+        .click();
+    harness.run();
+    click(&mut harness, "添加照片…");
+    common::type_into(&mut harness, "文件或文件夹", &photo.display().to_string());
+    click(&mut harness, "添加");
+    common::wait_for_work(&mut harness);
+    let day = harness.state().store().theme_days(2026).expect("days")[0].id;
+    let pictures = harness
+        .state()
+        .store()
+        .pictures_of(secretary_studio::domain::picture::PictureOwner::ThemeDay(
+            day,
+        ))
+        .expect("pictures");
+    assert_eq!(pictures.len(), 1);
+    assert_eq!(pictures[0].file_name, "党日活动.jpg");
+    harness.run_steps(3);
+    harness.get_by_label(&format!("照片 1… {}", branch.name));
+}

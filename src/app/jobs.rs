@@ -324,6 +324,12 @@ impl super::App {
                 .ok()
                 .flatten()
                 .map(|p| p.fields.title),
+            crate::domain::picture::PictureOwner::ThemeDay(id) => self
+                .store
+                .theme_day(id)
+                .ok()
+                .flatten()
+                .map(|(branch, d)| format!("{branch} {}", lang.month_of_year(d.year, d.month))),
         }
         .unwrap_or_default();
         self.job = Some(Job::start_writing(

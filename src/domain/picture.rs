@@ -37,6 +37,8 @@ pub enum PictureOwner {
     Session(SessionId),
     /// A problem.
     Problem(ProblemId),
+    /// A branch's theme party day.
+    ThemeDay(super::theme_day::ThemeDayId),
 }
 
 /// A picture as lists show it (its bytes are fetched by `digest` when drawn).

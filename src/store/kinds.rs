@@ -181,6 +181,7 @@ named! {
         BasicallyCompetent = "basically_competent",
         Incompetent = "incompetent",
         Participants = "participants",
+        ThemeDayId = "theme_day_id",
     }
 }
 

@@ -17,10 +17,11 @@ pub enum Copy {
     Thumb,
 }
 
-fn owner_columns(owner: PictureOwner) -> (Option<i64>, Option<i64>) {
+fn owner_columns(owner: PictureOwner) -> (Option<i64>, Option<i64>, Option<i64>) {
     match owner {
-        PictureOwner::Session(id) => (Some(id.0), None),
-        PictureOwner::Problem(id) => (None, Some(id.0)),
+        PictureOwner::Session(id) => (Some(id.0), None, None),
+        PictureOwner::Problem(id) => (None, Some(id.0), None),
+        PictureOwner::ThemeDay(id) => (None, None, Some(id.0)),
     }
 }
 
@@ -28,17 +29,17 @@ impl Store {
     /// The live pictures of `owner`: scans first, then photos by capture time (or when
     /// attached).
     pub fn pictures_of(&self, owner: PictureOwner) -> Result<Vec<PictureInfo>> {
-        let (session, problem) = owner_columns(owner);
+        let (session, problem, theme_day) = owner_columns(owner);
         let mut statement = self.conn.prepare_cached(
             "SELECT p.id, p.kind, p.caption, p.taken_at, p.file_name, p.digest, p.media,
                     p.width, p.height, p.bytes,
                     EXISTS (SELECT 1 FROM data_picture d WHERE d.digest = p.digest
                             AND d.original IS NOT NULL)
              FROM live_picture p
-             WHERE p.session_id IS ?1 AND p.problem_id IS ?2
+             WHERE p.session_id IS ?1 AND p.problem_id IS ?2 AND p.theme_day_id IS ?3
              ORDER BY p.kind = 'photo', coalesce(p.taken_at, ''), p.id",
         )?;
-        let rows = statement.query_map(params![session, problem], |r| {
+        let rows = statement.query_map(params![session, problem, theme_day], |r| {
             Ok(PictureInfo {
                 id: PictureId(r.get(0)?),
                 kind: PictureKind::from_code(&r.get::<_, String>(1)?).unwrap_or(PictureKind::Photo),
@@ -51,6 +52,25 @@ impl Store {
                 bytes: r.get::<_, i64>(9)?.max(0) as u64,
                 has_original: r.get(10)?,
             })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many live photos each theme party day of `year` has.
+    pub fn theme_day_picture_counts(
+        &self,
+        year: i32,
+    ) -> Result<std::collections::HashMap<crate::domain::theme_day::ThemeDayId, usize>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT p.theme_day_id, count(*) FROM live_picture p
+             JOIN live_theme_day d ON d.id = p.theme_day_id
+             WHERE d.year = ?1 GROUP BY p.theme_day_id",
+        )?;
+        let rows = statement.query_map([year], |r| {
+            Ok((
+                crate::domain::theme_day::ThemeDayId(r.get(0)?),
+                r.get::<_, i64>(1)? as usize,
+            ))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -98,6 +118,7 @@ impl Writer<'_> {
         let (table, key) = match owner {
             PictureOwner::Session(id) => ("session", id.0),
             PictureOwner::Problem(id) => ("problem", id.0),
+            PictureOwner::ThemeDay(id) => ("theme_day", id.0),
         };
         if !self.is_live(table, key)? {
             return Err(super::Error::RecordNotFound);
@@ -112,7 +133,7 @@ impl Writer<'_> {
                 picture.thumb
             ],
         )?;
-        let (session, problem) = owner_columns(owner);
+        let (session, problem, theme_day) = owner_columns(owner);
         let file_name: String = file_name.chars().take(200).collect();
         let caption: String = caption.trim().chars().take(500).collect();
         let id = self.insert_record(
@@ -120,6 +141,7 @@ impl Writer<'_> {
             &[
                 ("session_id", &session),
                 ("problem_id", &problem),
+                ("theme_day_id", &theme_day),
                 ("kind", &kind.code()),
                 ("caption", &caption),
                 ("taken_at", &picture.taken_at),
@@ -136,11 +158,11 @@ impl Writer<'_> {
 
     /// Whether `owner` has a live picture of these bytes already.
     pub fn has_picture(&self, owner: PictureOwner, digest: &str) -> Result<bool> {
-        let (session, problem) = owner_columns(owner);
+        let (session, problem, theme_day) = owner_columns(owner);
         Ok(self.tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM live_picture WHERE session_id IS ?1
-                AND problem_id IS ?2 AND digest = ?3)",
-            params![session, problem, digest],
+                AND problem_id IS ?2 AND theme_day_id IS ?4 AND digest = ?3)",
+            params![session, problem, digest, theme_day],
             |r| r.get(0),
         )?)
     }

@@ -493,7 +493,7 @@ CREATE TABLE data_picture (
 /// The town's wider practice, kept by the same coordinator for the same people: a people
 /// register beyond the secretaries (离任村干部, 妇女骨干, 企业家, 专家), the "100-member league"
 /// groups (百人团) with their members, terms and letters of appointment (聘书), guests (列席)
-/// at sessions, each branch's monthly theme party day (主题党日), the yearly party-spirit
+/// at sessions, each branch's monthly theme party day (主题党日, with its photos), the yearly party-spirit
 /// check-up (党性体检) with its indicators, four-step scores and findings, and the duty report
 /// with its democratic appraisal (述职评议, 民主测评). The criteria of 比拼 gain two computed
 /// sources (theme days held as planned, the appraisal's grade): the criterion table is built
@@ -589,6 +589,8 @@ CREATE TABLE theme_day (
     UNIQUE (branch_id, year, month)
 ) STRICT;
 CREATE VIEW live_theme_day AS SELECT * FROM theme_day WHERE deleted = 0;
+ALTER TABLE picture ADD COLUMN theme_day_id INTEGER REFERENCES theme_day(id);
+CREATE INDEX picture_by_theme_day ON picture(theme_day_id);
 
 CREATE TABLE checkup_indicator (
     id INTEGER PRIMARY KEY,

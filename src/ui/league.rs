@@ -411,8 +411,11 @@ fn groups_ui(
                                         m.id != member.id && m.fields.letter == Some(letter)
                                     }) =>
                                 {
-                                    ui.colored_label(ERROR_RED, format_letter_no(&data.pattern, letter))
-                                        .on_hover_text(lang.letter_no_twice());
+                                    ui.colored_label(
+                                        ERROR_RED,
+                                        format_letter_no(&data.pattern, letter),
+                                    )
+                                    .on_hover_text(lang.letter_no_twice());
                                 }
                                 Some(letter) => {
                                     ui.label(format_letter_no(&data.pattern, letter));

@@ -6,9 +6,11 @@ use super::data::{Memo, Names};
 use super::widgets::{ERROR_RED, combo, screen_title, tabs};
 use super::{Change, Command, ViewContext};
 use crate::domain::BranchId;
+use crate::domain::picture::PictureOwner;
 use crate::domain::session::parse_day;
 use crate::domain::theme_day::{
-    FLOOR_KEY, Outcome, ThemeDay, ThemeDayFields, ThemeDayFigures, ThemeDayState, fixed_day,
+    FLOOR_KEY, Outcome, ThemeDay, ThemeDayFields, ThemeDayFigures, ThemeDayId, ThemeDayState,
+    fixed_day,
 };
 use crate::i18n::Lang;
 use chrono::{Datelike, NaiveDate};
@@ -25,25 +27,37 @@ enum Tab {
     Month,
 }
 
-/// A year's theme party days and the attendance floor.
+/// A year's theme party days, their photos and the attendance floor.
 struct Data {
     days: Vec<ThemeDay>,
     floor: i64,
+    photos: std::collections::HashMap<ThemeDayId, usize>,
 }
 
 fn load(store: &crate::store::Store, year: &i32) -> crate::store::Result<Data> {
     Ok(Data {
         days: store.theme_days(*year)?,
         floor: store.theme_day_floor()?,
+        photos: store.theme_day_picture_counts(*year)?,
     })
+}
+
+fn load_photos(
+    store: &crate::store::Store,
+    id: &ThemeDayId,
+) -> crate::store::Result<Vec<crate::domain::picture::PictureInfo>> {
+    store.pictures_of(PictureOwner::ThemeDay(*id))
 }
 
 impl Data {
     fn of(&self, branch: BranchId, month: u32) -> Option<&ThemeDayFields> {
+        self.record(branch, month).map(|d| &d.fields)
+    }
+
+    fn record(&self, branch: BranchId, month: u32) -> Option<&ThemeDay> {
         self.days
             .iter()
-            .map(|d| &d.fields)
-            .find(|d| d.branch == branch && d.month == month)
+            .find(|d| d.fields.branch == branch && d.fields.month == month)
     }
 
     /// The members a branch had at its latest party day before `month` (to fill 应到).
@@ -70,6 +84,8 @@ fn branches(names: &Names) -> Vec<BranchId> {
 /// One branch's line of the month sheet, as typed.
 #[derive(Clone, PartialEq)]
 struct Row {
+    /// The month's record, once saved.
+    id: Option<ThemeDayId>,
     branch: BranchId,
     planned: String,
     topic: String,
@@ -82,13 +98,15 @@ struct Row {
 }
 
 impl Row {
-    fn from(branch: BranchId, day: Option<&ThemeDayFields>) -> Self {
+    fn from(branch: BranchId, record: Option<&ThemeDay>) -> Self {
+        let day = record.map(|r| &r.fields);
         let text = |d: Option<NaiveDate>| {
             d.map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default()
         };
         let number = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
         Self {
+            id: record.map(|r| r.id),
             branch,
             planned: text(day.map(|d| d.planned_on)),
             topic: day.map(|d| d.topic.clone()).unwrap_or_default(),
@@ -172,6 +190,10 @@ pub struct ThemeDaysScreen {
     floor: String,
     floor_of: Option<u64>,
     saving: bool,
+    /// The theme day whose photos are open, with its title.
+    photos: Option<(ThemeDayId, String)>,
+    photo_list: Memo<ThemeDayId, Vec<crate::domain::picture::PictureInfo>>,
+    pictures: crate::ui::pictures::Pictures,
 }
 
 impl super::View for ThemeDaysScreen {
@@ -424,6 +446,30 @@ fn year_grid(
 }
 
 impl ThemeDaysScreen {
+    /// A theme day's photos, in a window over the sheet: thumbnails, 添加照片…, the viewer.
+    fn photos_ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let Some((id, title)) = self.photos.clone() else {
+            return commands;
+        };
+        let lang = ctx.lang;
+        let mut closed = !self.pictures.is_open() && super::widgets::escape_pressed(ui);
+        self.photo_list.refresh(ctx, &id, load_photos);
+        let title = format!("{title} · {}", lang.nav_theme_days());
+        super::widgets::form_window(ui, &title, "theme-day-photos", 560.0, |ui| {
+            if let Some(list) = super::data::ready(ui, lang, self.photo_list.get(&id)) {
+                commands.extend(self.pictures.ui(ui, ctx, PictureOwner::ThemeDay(id), list));
+            }
+            if ui.button(lang.close()).clicked() {
+                closed = true;
+            }
+        });
+        if closed {
+            self.photos = None;
+        }
+        commands
+    }
+
     fn month_ui(
         &mut self,
         ui: &mut Ui,
@@ -439,7 +485,7 @@ impl ThemeDaysScreen {
             self.rows_of = Some(key);
             self.rows = branches(names)
                 .into_iter()
-                .map(|b| Row::from(b, data.of(b, self.month)))
+                .map(|b| Row::from(b, data.record(b, self.month)))
                 .collect();
             self.opened.clone_from(&self.rows);
         }
@@ -489,6 +535,7 @@ impl ThemeDaysScreen {
         let height = ui.available_height() - 36.0;
         let (year, month) = (self.year, self.month);
         let states = ThemeDayState::ALL;
+        let mut photos = None;
         TableBuilder::new(ui)
             .id_salt("theme-day-month")
             .striped(true)
@@ -579,12 +626,26 @@ impl ThemeDaysScreen {
                         });
                     });
                     table_row.col(|ui| {
+                        if let Some(id) = row.id {
+                            let count = data.photos.get(&id).copied().unwrap_or(0);
+                            let text = lang.photos_button(count);
+                            if super::widgets::row_button(ui, &text, &branch).clicked() {
+                                photos = Some((
+                                    id,
+                                    format!("{branch} {}", lang.month_of_year(year, month)),
+                                ));
+                            }
+                        }
                         if let Some(error) = &row.error {
                             ui.colored_label(ERROR_RED, error);
                         }
                     });
                 });
             });
+        if photos.is_some() {
+            self.photos = photos;
+        }
+        commands.extend(self.photos_ui(ui, ctx));
         ui.horizontal(|ui| {
             let changed = self
                 .rows

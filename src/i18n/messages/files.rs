@@ -165,6 +165,7 @@ impl Lang {
             F::BasicallyCompetent => ("基本合格票", "basically competent"),
             F::Incompetent => ("不合格票", "incompetent"),
             F::Participants => ("参评人员", "participants"),
+            F::ThemeDayId => ("主题党日", "theme party day"),
         };
         self.pick(zh, en)
     }

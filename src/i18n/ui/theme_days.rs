@@ -86,6 +86,16 @@ impl Lang {
         }
     }
 
+    /// "照片 3"
+    pub fn photos_button(self, count: usize) -> String {
+        match (self, count) {
+            (Self::Zh, 0) => "照片…".to_owned(),
+            (Self::Zh, n) => format!("照片 {n}…"),
+            (Self::En, 0) => "Photos…".to_owned(),
+            (Self::En, n) => format!("Photos {n}…"),
+        }
+    }
+
     /// "3 lines changed"
     pub fn rows_changed(self, count: usize) -> String {
         match self {

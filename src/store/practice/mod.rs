@@ -188,6 +188,27 @@ impl Store {
         Ok(days)
     }
 
+    /// One theme party day with its branch's name, if it is there.
+    pub fn theme_day(&self, id: ThemeDayId) -> Result<Option<(String, ThemeDayFields)>> {
+        let year: Option<(i32, String)> = self
+            .conn
+            .query_row(
+                "SELECT d.year, b.name FROM live_theme_day d JOIN branch b ON b.id = d.branch_id
+                 WHERE d.id = ?1",
+                [id.0],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((year, branch)) = year else {
+            return Ok(None);
+        };
+        Ok(self
+            .theme_days(year)?
+            .into_iter()
+            .find(|d| d.id == id)
+            .map(|d| (branch, d.fields)))
+    }
+
     /// The attendance floor of theme party days, in percent.
     pub fn theme_day_floor(&self) -> Result<i64> {
         Ok(self
