@@ -94,6 +94,7 @@ struct Row {
     present: String,
     total: String,
     reason: String,
+    notes: String,
     error: Option<String>,
 }
 
@@ -115,6 +116,7 @@ impl Row {
             present: number(day.and_then(|d| d.members_present)),
             total: number(day.and_then(|d| d.members_total)),
             reason: day.map(|d| d.reason.clone()).unwrap_or_default(),
+            notes: day.map(|d| d.notes.clone()).unwrap_or_default(),
             error: None,
         }
     }
@@ -125,7 +127,6 @@ impl Row {
         lang: Lang,
         year: i32,
         month: u32,
-        notes: &str,
         today: NaiveDate,
     ) -> Result<ThemeDayFields, String> {
         let planned_on =
@@ -165,7 +166,7 @@ impl Row {
             } else {
                 String::new()
             },
-            notes: notes.to_owned(),
+            notes: self.notes.trim().to_owned(),
         };
         fields
             .check(today)
@@ -548,6 +549,7 @@ impl ThemeDaysScreen {
             .column(Column::exact(40.0))
             .column(Column::exact(40.0))
             .column(Column::initial(120.0))
+            .column(Column::initial(120.0))
             .column(Column::remainder())
             .header(22.0, |mut header| {
                 for title in [
@@ -559,6 +561,7 @@ impl ThemeDaysScreen {
                     lang.members_present_short(),
                     lang.members_total_short(),
                     lang.col_missed_reason(),
+                    lang.col_notes(),
                     "",
                 ] {
                     header.col(|ui| {
@@ -625,6 +628,7 @@ impl ThemeDaysScreen {
                             field(ui, &mut row.reason, lang.col_missed_reason(), 110.0);
                         });
                     });
+                    table_row.col(|ui| field(ui, &mut row.notes, lang.col_notes(), 110.0));
                     table_row.col(|ui| {
                         if let Some(id) = row.id {
                             let count = data.photos.get(&id).copied().unwrap_or(0);
@@ -667,11 +671,7 @@ impl ThemeDaysScreen {
                     if row == opened {
                         continue;
                     }
-                    let notes = data
-                        .of(row.branch, month)
-                        .map(|d| d.notes.clone())
-                        .unwrap_or_default();
-                    match row.fields(lang, year, month, &notes, ctx.today) {
+                    match row.fields(lang, year, month, ctx.today) {
                         Ok(fields) => {
                             row.error = None;
                             days.push(fields);
