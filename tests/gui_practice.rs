@@ -4,7 +4,6 @@
 
 mod common;
 
-use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use secretary_studio::App;
 use secretary_studio::domain::league::{MemberFields, PersonFields, Role as GroupRole};
@@ -13,17 +12,6 @@ use secretary_studio::store::Store;
 use secretary_studio::ui::Screen;
 
 type Harness = egui_kittest::Harness<'static, App>;
-
-fn pick(harness: &mut Harness, combo: &str, option: &str) {
-    harness.get_by_role_and_label(Role::ComboBox, combo).click();
-    harness.run();
-    harness
-        .get_all_by_label(option)
-        .last()
-        .expect("option")
-        .click();
-    harness.run();
-}
 
 fn click(harness: &mut Harness, label: &str) {
     harness.get_by_label(label).click();
@@ -90,8 +78,8 @@ fn a_person_is_added_put_into_a_group_and_the_groups_letters_are_numbered() {
     // The leader's term ends within 30 days: the screen says so.
     harness.get_by_label_contains("聘期在 30 天内到期");
     click(&mut harness, "添加成员…");
-    pick(&mut harness, "姓名", "陈秀珍（巾帼致富带头人）");
-    pick(&mut harness, "团内职务", "副团长");
+    common::pick(&mut harness, "姓名", "陈秀珍（巾帼致富带头人）");
+    common::pick(&mut harness, "团内职务", "副团长");
     common::type_into(&mut harness, "聘期结束", "2028-12-31");
     click(&mut harness, "保存");
     let members = harness.state().store().members().expect("members");
@@ -126,7 +114,7 @@ fn a_letter_number_held_by_another_member_is_refused_beside_the_field() {
     harness.get_by_label_contains("妇女团（1）").click();
     harness.run();
     click(&mut harness, "添加成员…");
-    pick(&mut harness, "姓名", "马德福（原村委会主任）");
+    common::pick(&mut harness, "姓名", "马德福（原村委会主任）");
     common::type_into(&mut harness, "聘书编号", "2026");
     common::type_into(&mut harness, "聘书号", "1");
     click(&mut harness, "保存");
@@ -157,7 +145,7 @@ fn a_month_of_theme_days_is_planned_for_every_branch_and_recorded_in_one_save() 
     );
 
     // Held with more present than members: refused beside the line, nothing saved.
-    pick(&mut harness, "状态 东坪村党支部", "已开");
+    common::pick(&mut harness, "状态 东坪村党支部", "已开");
     common::type_into(&mut harness, "实到 东坪村党支部", "31");
     common::type_into(&mut harness, "应到 东坪村党支部", "30");
     click(&mut harness, "保存本月");
@@ -174,7 +162,7 @@ fn a_month_of_theme_days_is_planned_for_every_branch_and_recorded_in_one_save() 
     };
     assert_eq!(held(&harness), 0);
     common::type_into(&mut harness, "实到 东坪村党支部", "27");
-    pick(&mut harness, "状态 石门村党支部", "未开");
+    common::pick(&mut harness, "状态 石门村党支部", "未开");
     common::type_into(&mut harness, "未开原因 石门村党支部", "防汛值守");
     click(&mut harness, "保存本月");
     assert_eq!(held(&harness), 1);
@@ -193,7 +181,7 @@ fn a_month_of_theme_days_is_planned_for_every_branch_and_recorded_in_one_save() 
 fn a_checkup_is_scored_in_four_steps_and_its_findings_become_problems() {
     let mut harness = common::harness(common::systems_store(), Screen::Appraise);
     click(&mut harness, "新建体检…");
-    pick(&mut harness, "姓名", "王建国");
+    common::pick(&mut harness, "姓名", "王建国");
     common::type_into(&mut harness, "参与群众人数", "16");
     let indicators = harness
         .state()
@@ -249,7 +237,7 @@ fn an_appraisal_whose_ballots_do_not_add_up_is_refused_then_graded() {
     let mut harness = common::harness(common::systems_store(), Screen::Appraise);
     click(&mut harness, "述职评议");
     click(&mut harness, "新建述职评议…");
-    pick(&mut harness, "姓名", "王建国");
+    common::pick(&mut harness, "姓名", "王建国");
     common::type_into(&mut harness, "参评人数", "45");
     common::type_into(&mut harness, "优秀票", "30");
     common::type_into(&mut harness, "合格票", "10");
@@ -318,7 +306,7 @@ fn a_guest_is_invited_to_a_session_without_counting_in_its_attendance() {
         store.expected_at(session, &fields).expect("expected").len()
     };
     let before = expected(&harness);
-    pick(&mut harness, "邀请列席", "马德福");
+    common::pick(&mut harness, "邀请列席", "马德福");
     let guests = harness
         .state()
         .store()

@@ -9,22 +9,6 @@ use secretary_studio::domain::period::Period;
 use secretary_studio::domain::points::PointsEvent;
 use secretary_studio::ui::Screen;
 
-/// Opens a combo box by its accessible name and picks an option by its text.
-fn pick(
-    harness: &mut egui_kittest::Harness<'static, secretary_studio::App>,
-    combo: &str,
-    option: &str,
-) {
-    harness.get_by_role_and_label(Role::ComboBox, combo).click();
-    harness.run();
-    harness
-        .get_all_by_label(option)
-        .last()
-        .expect("option")
-        .click();
-    harness.run();
-}
-
 /// Types into a multi-line field: click into it, then type.
 fn type_multiline(
     harness: &mut egui_kittest::Harness<'static, secretary_studio::App>,
@@ -68,8 +52,8 @@ fn help_pairs_two_secretaries_and_a_recorded_visit_counts() {
     harness.get_by_label_contains("有 1 对结对已超过 60 天未走访");
     harness.get_by_label("新建结对").click();
     harness.run();
-    pick(&mut harness, "帮扶人（强村书记）", "张志强");
-    pick(&mut harness, "被帮扶人（弱村书记）", "李秀英");
+    common::pick(&mut harness, "帮扶人（强村书记）", "张志强");
+    common::pick(&mut harness, "被帮扶人（弱村书记）", "李秀英");
     type_multiline(&mut harness, "帮扶目标", "发展橡子凉粉加工");
     harness.get_by_label("保存").click();
     harness.run();
@@ -227,13 +211,13 @@ fn incentivise_awards_points_and_a_rule_change_recomputes_the_board() {
         .count() as i64;
     harness.get_by_label("奖励与表彰").click();
     harness.run();
-    pick(&mut harness, "姓名 手工奖励/扣分", "王建国");
+    common::pick(&mut harness, "姓名 手工奖励/扣分", "王建国");
     common::type_into(&mut harness, "积分", "+5");
     common::type_into(&mut harness, "原因 手工奖励/扣分", "带头修通组路");
     harness.get_by_label("记录奖励").click();
     harness.run();
     assert_eq!(points_of(&harness), before + 5);
-    pick(&mut harness, "姓名 表彰与批评", "王建国");
+    common::pick(&mut harness, "姓名 表彰与批评", "王建国");
     common::type_into(&mut harness, "原因 表彰与批评", "结对帮扶成效突出");
     // Enter after the reason records it, as 记录表彰/批评 does.
     harness.key_press(egui::Key::Enter);
@@ -331,7 +315,7 @@ fn an_honour_takes_a_day_in_the_period_worked_on_and_says_when_it_is_outside() {
             .unwrap_or_default()
     };
     assert_eq!(date_of(&harness), "2026-09-30");
-    pick(&mut harness, "姓名 表彰与批评", "王建国");
+    common::pick(&mut harness, "姓名 表彰与批评", "王建国");
     common::type_into(&mut harness, "原因 表彰与批评", "结对帮扶成效突出");
     // Enter after the reason records it, as 记录表彰/批评 does.
     harness.key_press(egui::Key::Enter);

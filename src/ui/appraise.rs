@@ -192,15 +192,7 @@ impl AppraiseScreen {
             };
         }
         screen_title(ui, lang.nav_appraise());
-        ui.horizontal(|ui| {
-            if ui.button("◀").on_hover_text(lang.previous_year()).clicked() {
-                self.year -= 1;
-            }
-            ui.strong(lang.year_label(self.year));
-            if ui.button("▶").on_hover_text(lang.next_year()).clicked() {
-                self.year += 1;
-            }
-        });
+        super::widgets::year_stepper(ui, lang, &mut self.year);
         tabs(
             ui,
             &mut self.tab,
@@ -819,27 +811,21 @@ impl CheckupForm {
             )
             .labelled_by(label.id);
             ui.label(RichText::new(lang.findings_after_saving()).weak());
-            ui.horizontal(|ui| {
-                if super::widgets::save_button(ui, lang, self.saving) {
-                    match self.validate(lang, data) {
-                        Ok(fields) => {
-                            self.error = None;
-                            self.saving = true;
-                            command = Some(Command::Write(Change::SaveCheckup(
-                                self.editing,
-                                Box::new(fields),
-                            )));
-                        }
-                        Err(error) => self.error = Some(error),
+            let footer = super::widgets::form_footer(ui, lang, self.saving, self.error.as_deref());
+            if footer.save {
+                match self.validate(lang, data) {
+                    Ok(fields) => {
+                        self.error = None;
+                        self.saving = true;
+                        command = Some(Command::Write(Change::SaveCheckup(
+                            self.editing,
+                            Box::new(fields),
+                        )));
                     }
+                    Err(error) => self.error = Some(error),
                 }
-                if ui.button(lang.cancel()).clicked() {
-                    closed = true;
-                }
-                if let Some(error) = &self.error {
-                    ui.colored_label(ERROR_RED, error);
-                }
-            });
+            }
+            closed |= footer.cancel;
         });
         (command, closed)
     }
@@ -1039,27 +1025,21 @@ impl AppraisalForm {
             } else {
                 ui.colored_label(if voters > 0 { ERROR_RED } else { Color32::GRAY }, line);
             }
-            ui.horizontal(|ui| {
-                if super::widgets::save_button(ui, lang, self.saving) {
-                    match self.validate(lang) {
-                        Ok(fields) => {
-                            self.error = None;
-                            self.saving = true;
-                            command = Some(Command::Write(Change::SaveAppraisal(
-                                self.editing,
-                                Box::new(fields),
-                            )));
-                        }
-                        Err(error) => self.error = Some(error),
+            let footer = super::widgets::form_footer(ui, lang, self.saving, self.error.as_deref());
+            if footer.save {
+                match self.validate(lang) {
+                    Ok(fields) => {
+                        self.error = None;
+                        self.saving = true;
+                        command = Some(Command::Write(Change::SaveAppraisal(
+                            self.editing,
+                            Box::new(fields),
+                        )));
                     }
+                    Err(error) => self.error = Some(error),
                 }
-                if ui.button(lang.cancel()).clicked() {
-                    closed = true;
-                }
-                if let Some(error) = &self.error {
-                    ui.colored_label(ERROR_RED, error);
-                }
-            });
+            }
+            closed |= footer.cancel;
         });
         (command, closed)
     }

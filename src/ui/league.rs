@@ -669,27 +669,21 @@ impl PersonForm {
                     .labelled_by(label.id);
                     ui.end_row();
                 });
-            ui.horizontal(|ui| {
-                if super::widgets::save_button(ui, lang, self.saving) {
-                    if self.fields.name.trim().is_empty() {
-                        self.error = Some(lang.error_name_required().to_owned());
-                    } else {
-                        self.error = None;
-                        self.saving = true;
-                        let fields = Box::new(self.fields.clone());
-                        command = Some(Command::Write(match self.editing {
-                            Some(id) => Change::UpdatePerson(id, fields),
-                            None => Change::AddPerson(fields),
-                        }));
-                    }
+            let footer = super::widgets::form_footer(ui, lang, self.saving, self.error.as_deref());
+            if footer.save {
+                if self.fields.name.trim().is_empty() {
+                    self.error = Some(lang.error_name_required().to_owned());
+                } else {
+                    self.error = None;
+                    self.saving = true;
+                    let fields = Box::new(self.fields.clone());
+                    command = Some(Command::Write(match self.editing {
+                        Some(id) => Change::UpdatePerson(id, fields),
+                        None => Change::AddPerson(fields),
+                    }));
                 }
-                if ui.button(lang.cancel()).clicked() {
-                    closed = true;
-                }
-                if let Some(error) = &self.error {
-                    ui.colored_label(ERROR_RED, error);
-                }
-            });
+            }
+            closed |= footer.cancel;
         });
         (command, closed)
     }
@@ -925,27 +919,21 @@ impl MemberForm {
             if self.editing.is_none() {
                 ui.label(RichText::new(lang.member_form_explained()).weak());
             }
-            ui.horizontal(|ui| {
-                if super::widgets::save_button(ui, lang, self.saving) {
-                    match self.validate(lang, data) {
-                        Ok(fields) => {
-                            self.error = None;
-                            self.saving = true;
-                            command = Some(Command::Write(match self.editing {
-                                Some(id) => Change::UpdateMember(id, fields),
-                                None => Change::AddMember(fields),
-                            }));
-                        }
-                        Err(error) => self.error = Some(error),
+            let footer = super::widgets::form_footer(ui, lang, self.saving, self.error.as_deref());
+            if footer.save {
+                match self.validate(lang, data) {
+                    Ok(fields) => {
+                        self.error = None;
+                        self.saving = true;
+                        command = Some(Command::Write(match self.editing {
+                            Some(id) => Change::UpdateMember(id, fields),
+                            None => Change::AddMember(fields),
+                        }));
                     }
+                    Err(error) => self.error = Some(error),
                 }
-                if ui.button(lang.cancel()).clicked() {
-                    closed = true;
-                }
-                if let Some(error) = &self.error {
-                    ui.colored_label(ERROR_RED, error);
-                }
-            });
+            }
+            closed |= footer.cancel;
         });
         (command, closed)
     }
@@ -1005,30 +993,24 @@ impl GroupForm {
                     .labelled_by(label.id);
                     ui.end_row();
                 });
-            ui.horizontal(|ui| {
-                if super::widgets::save_button(ui, lang, self.saving) {
-                    if self.name.trim().is_empty() {
-                        self.error = Some(lang.error_name_required().to_owned());
-                    } else {
-                        self.error = None;
-                        self.saving = true;
-                        let (name, discipline) = (
-                            self.name.trim().to_owned(),
-                            self.discipline.trim().to_owned(),
-                        );
-                        command = Some(Command::Write(match self.editing {
-                            Some(id) => Change::UpdateGroup(id, name, discipline),
-                            None => Change::AddGroup(name, discipline),
-                        }));
-                    }
+            let footer = super::widgets::form_footer(ui, lang, self.saving, self.error.as_deref());
+            if footer.save {
+                if self.name.trim().is_empty() {
+                    self.error = Some(lang.error_name_required().to_owned());
+                } else {
+                    self.error = None;
+                    self.saving = true;
+                    let (name, discipline) = (
+                        self.name.trim().to_owned(),
+                        self.discipline.trim().to_owned(),
+                    );
+                    command = Some(Command::Write(match self.editing {
+                        Some(id) => Change::UpdateGroup(id, name, discipline),
+                        None => Change::AddGroup(name, discipline),
+                    }));
                 }
-                if ui.button(lang.cancel()).clicked() {
-                    closed = true;
-                }
-                if let Some(error) = &self.error {
-                    ui.colored_label(ERROR_RED, error);
-                }
-            });
+            }
+            closed |= footer.cancel;
         });
         (command, closed)
     }

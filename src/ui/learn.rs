@@ -90,15 +90,7 @@ impl super::View for LearnScreen {
             self.controls.year = ctx.today.year();
         }
         screen_title(ui, lang.nav_learn());
-        ui.horizontal(|ui| {
-            if ui.button("◀").on_hover_text(lang.previous_year()).clicked() {
-                self.controls.year -= 1;
-            }
-            ui.strong(lang.year_label(self.controls.year));
-            if ui.button("▶").on_hover_text(lang.next_year()).clicked() {
-                self.controls.year += 1;
-            }
-        });
+        super::widgets::year_stepper(ui, lang, &mut self.controls.year);
         tabs(
             ui,
             &mut self.controls.tab,

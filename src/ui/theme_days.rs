@@ -242,15 +242,7 @@ impl ThemeDaysScreen {
             "10".clone_into(&mut self.plan_day);
         }
         screen_title(ui, lang.nav_theme_days());
-        ui.horizontal(|ui| {
-            if ui.button("◀").on_hover_text(lang.previous_year()).clicked() {
-                self.year -= 1;
-            }
-            ui.strong(lang.year_label(self.year));
-            if ui.button("▶").on_hover_text(lang.next_year()).clicked() {
-                self.year += 1;
-            }
-        });
+        super::widgets::year_stepper(ui, lang, &mut self.year);
         tabs(
             ui,
             &mut self.tab,

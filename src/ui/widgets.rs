@@ -547,6 +547,46 @@ pub fn save_button(ui: &mut Ui, lang: crate::i18n::Lang, saving: bool) -> bool {
     clicked || (!saving && (save_requested(ui) || enter_confirms(ui)))
 }
 
+/// What was clicked on a form's last line.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FooterAction {
+    /// 保存 (or Ctrl+S, or Enter in a one-line field).
+    pub save: bool,
+    /// 取消.
+    pub cancel: bool,
+}
+
+/// A form's last line: 保存, 取消, and the error of the last save beside them.
+pub fn form_footer(
+    ui: &mut Ui,
+    lang: crate::i18n::Lang,
+    saving: bool,
+    error: Option<&str>,
+) -> FooterAction {
+    ui.horizontal(|ui| {
+        let save = save_button(ui, lang, saving);
+        let cancel = ui.button(lang.cancel()).clicked();
+        if let Some(error) = error {
+            ui.colored_label(ERROR_RED, error);
+        }
+        FooterAction { save, cancel }
+    })
+    .inner
+}
+
+/// ◀ 2026年 ▶: steps a screen's year back and forth.
+pub fn year_stepper(ui: &mut Ui, lang: crate::i18n::Lang, year: &mut i32) {
+    ui.horizontal(|ui| {
+        if ui.button("◀").on_hover_text(lang.previous_year()).clicked() {
+            *year -= 1;
+        }
+        ui.strong(lang.year_label(*year));
+        if ui.button("▶").on_hover_text(lang.next_year()).clicked() {
+            *year += 1;
+        }
+    });
+}
+
 /// Whether the form drawn should save now: 保存 was answered to the question about unsaved
 /// work, or Ctrl+S pressed (either is taken, so one form saves).
 pub fn save_requested(ui: &Ui) -> bool {

@@ -130,6 +130,21 @@ pub fn type_into(harness: &mut Harness<'static, App>, label: &str, text: &str) {
     harness.run();
 }
 
+/// Opens the combo box named `combo` and picks the option showing `option`.
+pub fn pick(harness: &mut Harness<'static, App>, combo: &str, option: &str) {
+    use egui_kittest::kittest::Queryable;
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, combo)
+        .click();
+    harness.run();
+    harness
+        .get_all_by_label(option)
+        .last()
+        .expect("option")
+        .click();
+    harness.run();
+}
+
 /// File → `item`, then types `path` into the dialog's path field.
 pub fn file_menu_path(harness: &mut Harness<'static, App>, item: &str, path: &Path) {
     use egui_kittest::kittest::Queryable;

@@ -403,6 +403,16 @@ impl Store {
 }
 
 impl Writer<'_> {
+    /// The place after the last of `table`'s records (deleted ones included, so a restored
+    /// one keeps its place).
+    fn next_position(&self, table: &'static str) -> Result<i64> {
+        Ok(self.tx.query_row(
+            &format!("SELECT coalesce(max(position), -1) + 1 FROM {table}"),
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Adds a person to the register.
     pub fn add_person(&mut self, fields: &PersonFields) -> Result<PersonId> {
         let name = fields.name.trim();
@@ -469,11 +479,7 @@ impl Writer<'_> {
         if name.is_empty() {
             return Err(Error::Refused(Refusal::NameRequired));
         }
-        let position: i64 = self.tx.query_row(
-            "SELECT coalesce(max(position), -1) + 1 FROM league_group",
-            [],
-            |r| r.get(0),
-        )?;
+        let position = self.next_position("league_group")?;
         Ok(GroupId(self.insert_record(
             "league_group",
             &[
@@ -712,11 +718,7 @@ impl Writer<'_> {
         if name.is_empty() {
             return Err(Error::Refused(Refusal::NameRequired));
         }
-        let position: i64 = self.tx.query_row(
-            "SELECT coalesce(max(position), -1) + 1 FROM checkup_indicator",
-            [],
-            |r| r.get(0),
-        )?;
+        let position = self.next_position("checkup_indicator")?;
         Ok(IndicatorId(self.insert_record(
             "checkup_indicator",
             &[
