@@ -33,6 +33,8 @@ struct Data {
     people: Vec<Person>,
     /// Per person, their name prepared for search by pinyin initials.
     keys: Vec<crate::domain::search::SearchKey>,
+    /// Per person, the groups they are in (所在团), as listed.
+    groups_of: std::collections::HashMap<PersonId, String>,
     groups: Vec<Group>,
     members: Vec<Member>,
     pattern: String,
@@ -40,14 +42,31 @@ struct Data {
 
 fn load(store: &crate::store::Store, (): &()) -> crate::store::Result<Data> {
     let people = store.people()?;
+    let groups = store.groups()?;
+    let members = store.members()?;
+    let mut groups_of: std::collections::HashMap<PersonId, Vec<&str>> =
+        std::collections::HashMap::new();
+    for member in &members {
+        if let Some(group) = groups.iter().find(|g| g.id == member.fields.group) {
+            groups_of
+                .entry(member.fields.person)
+                .or_default()
+                .push(&group.name);
+        }
+    }
+    let groups_of = groups_of
+        .into_iter()
+        .map(|(person, names)| (person, names.join("、")))
+        .collect();
     Ok(Data {
+        groups_of,
         keys: people
             .iter()
             .map(|p| crate::domain::search::SearchKey::new(&p.fields.name))
             .collect(),
         people,
-        groups: store.groups()?,
-        members: store.members()?,
+        groups,
+        members,
         pattern: store.letter_pattern()?,
     })
 }
@@ -472,14 +491,7 @@ fn people_ui(
         .labelled_by(label.id);
     });
     let needle = filter.trim();
-    let groups_of = |person: PersonId| -> String {
-        data.members
-            .iter()
-            .filter(|m| m.fields.person == person)
-            .map(|m| data.group_name(m.fields.group))
-            .collect::<Vec<_>>()
-            .join("、")
-    };
+    let groups_of = |person: PersonId| data.groups_of.get(&person).cloned().unwrap_or_default();
     let shown: Vec<(&Person, String, String)> = data
         .people
         .iter()

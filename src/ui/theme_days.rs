@@ -30,13 +30,21 @@ enum Tab {
 /// A year's theme party days, their photos and the attendance floor.
 struct Data {
     days: Vec<ThemeDay>,
+    /// Where each branch's month is in `days` (a county's thousands, looked up per cell).
+    index: std::collections::HashMap<(BranchId, u32), usize>,
     floor: i64,
     photos: std::collections::HashMap<ThemeDayId, usize>,
 }
 
 fn load(store: &crate::store::Store, year: &i32) -> crate::store::Result<Data> {
+    let days = store.theme_days(*year)?;
     Ok(Data {
-        days: store.theme_days(*year)?,
+        index: days
+            .iter()
+            .enumerate()
+            .map(|(n, d)| ((d.fields.branch, d.fields.month), n))
+            .collect(),
+        days,
         floor: store.theme_day_floor()?,
         photos: store.theme_day_picture_counts(*year)?,
     })
@@ -55,19 +63,14 @@ impl Data {
     }
 
     fn record(&self, branch: BranchId, month: u32) -> Option<&ThemeDay> {
-        self.days
-            .iter()
-            .find(|d| d.fields.branch == branch && d.fields.month == month)
+        self.index.get(&(branch, month)).map(|n| &self.days[*n])
     }
 
     /// The members a branch had at its latest party day before `month` (to fill 应到).
     fn last_total(&self, branch: BranchId, month: u32) -> Option<i64> {
-        self.days
-            .iter()
-            .map(|d| &d.fields)
-            .filter(|d| d.branch == branch && d.month < month)
-            .filter_map(|d| d.members_total)
-            .next_back()
+        (1..month)
+            .rev()
+            .find_map(|m| self.of(branch, m).and_then(|d| d.members_total))
     }
 }
 
@@ -417,11 +420,8 @@ fn year_grid(
                     }
                     for quarter in 0..4u32 {
                         row.col(|ui| {
-                            let days = data
-                                .days
-                                .iter()
-                                .map(|d| &d.fields)
-                                .filter(|d| d.branch == branch && (d.month - 1) / 3 == quarter);
+                            let days = (quarter * 3 + 1..=quarter * 3 + 3)
+                                .filter_map(|month| data.of(branch, month));
                             let figures = ThemeDayFigures::of(days, ctx.today, data.floor);
                             if let Some(rate) = figures.rate() {
                                 let text = format!("{:.0}%", rate * 100.0);
