@@ -156,6 +156,8 @@ pub struct NewPerson {
 pub struct PersonUpdate {
     /// The line it comes from.
     pub line: usize,
+    /// The branch or village as the sheet wrote it (for the preview).
+    pub village: String,
     /// Who.
     pub id: PersonId,
     /// The record as it is now.
@@ -182,6 +184,8 @@ pub struct NewMembership {
     pub line: usize,
     /// The person's name (for the preview).
     pub name: String,
+    /// The branch or village as the sheet wrote it (for the preview).
+    pub village: String,
     /// Who.
     pub person: PlannedPerson,
     /// The group.
@@ -203,8 +207,21 @@ pub struct AlreadyMember {
     pub line: usize,
     /// The person's name.
     pub name: String,
+    /// The branch or village as the sheet wrote it.
+    pub village: String,
     /// The group's name.
     pub group_name: String,
+}
+
+/// A row that matches a person of the register and changes nothing about them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnchangedPerson {
+    /// The line.
+    pub line: usize,
+    /// The person's name.
+    pub name: String,
+    /// The branch or village as the sheet wrote it.
+    pub village: String,
 }
 
 /// What a people import would do; nothing is written until it is applied.
@@ -214,8 +231,8 @@ pub struct PeopleImportPlan {
     pub to_add: Vec<NewPerson>,
     /// People of the register a row changes.
     pub to_update: Vec<PersonUpdate>,
-    /// Lines that match a person of the register and change nothing about them.
-    pub unchanged: Vec<usize>,
+    /// Rows that match a person of the register and change nothing about them.
+    pub unchanged: Vec<UnchangedPerson>,
     /// Memberships to add.
     pub memberships: Vec<NewMembership>,
     /// Rows whose person is in that group already.
@@ -408,10 +425,15 @@ pub fn plan_people_import(
             let person = if let Some(existing) = existing {
                 let (fields, changed) = lay_over(&existing.fields, &row);
                 if changed.is_empty() {
-                    plan.unchanged.push(row.line);
+                    plan.unchanged.push(UnchangedPerson {
+                        line: row.line,
+                        name: row.name.clone(),
+                        village: row.village.trim().to_owned(),
+                    });
                 } else {
                     plan.to_update.push(PersonUpdate {
                         line: row.line,
+                        village: row.village.trim().to_owned(),
                         id: existing.id,
                         before: existing.fields.clone(),
                         fields,
@@ -462,12 +484,14 @@ pub fn plan_people_import(
             plan.already_members.push(AlreadyMember {
                 line: row.line,
                 name: row.name.clone(),
+                village: row.village.trim().to_owned(),
                 group_name: group.name.clone(),
             });
         } else {
             plan.memberships.push(NewMembership {
                 line: row.line,
                 name: row.name.clone(),
+                village: row.village.trim().to_owned(),
                 person,
                 group: group.id,
                 group_name: group.name.clone(),

@@ -16,6 +16,8 @@ mod import;
 mod incentivise;
 mod learn;
 mod merge;
+mod people_import;
+pub use people_import::PeopleImportLine;
 mod pictures;
 mod problems;
 mod review;
