@@ -277,10 +277,10 @@ pub(super) fn import_people(
         writeln!(out, "{label}: {}", plan.ignored_columns.join(", ")).map_err(io)?;
     }
     for line in lang.people_import_lines(&plan) {
-        let place = if line.village.is_empty() {
-            String::new()
-        } else {
-            format!("（{}）", line.village)
+        let place = match (line.village.is_empty(), lang) {
+            (true, _) => String::new(),
+            (false, Lang::Zh) => format!("（{}）", line.village),
+            (false, Lang::En) => format!(" ({})", line.village),
         };
         writeln!(
             out,

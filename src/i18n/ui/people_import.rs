@@ -25,6 +25,8 @@ texts! {
     people_col_term_end: "聘期结束", "Term ends";
     people_col_what: "导入内容", "What happens";
     people_term_open: "未定", "open";
+    people_import_new_person: "新增人员", "new to the register";
+    people_import_changes: "更新", "changes";
 }
 
 /// A line of the sheet as the preview and `import-people` tell it.
@@ -87,7 +89,7 @@ impl Lang {
                 .collect();
             let what = format!(
                 "{}: {}",
-                self.people_import_to_update(),
+                self.people_import_changes(),
                 changes.join(self.say_semicolon())
             );
             note(update.line, &update.fields.name, &update.village, what);
