@@ -452,3 +452,62 @@ fn attach_photos_print_word_and_archive_from_the_command_line() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn import_people_lists_rows_in_error_and_writes_only_when_told_to_leave_them_out() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let db = folder.path().join("百人团.db");
+    let db_arg = db.display().to_string();
+    assert!(
+        studio(&["new", &db_arg, "--town", "古城镇"])
+            .status
+            .success()
+    );
+    let sheet = fixture("people-gbk-title.csv");
+    let people = || {
+        secretary_studio::store::Store::open_read_only(&db)
+            .expect("open")
+            .people()
+            .expect("people")
+            .len()
+    };
+
+    let dry = studio(&["import-people", &sheet, "--db", &db_arg, "--dry-run"]);
+    assert!(dry.status.success(), "{}", text(&dry.stderr));
+    let said = text(&dry.stdout);
+    assert!(said.contains("新增人员: 40"), "{said}");
+    assert!(said.contains("加入团: 41"), "{said}");
+    assert!(said.contains("不能导入: 2"), "{said}");
+    assert!(
+        said.contains("行号 23 贺长林"),
+        "rows in error by line: {said}"
+    );
+    assert!(said.contains("行号 34 白秀云"), "{said}");
+    assert!(said.contains("加入妇女团（团长"), "{said}");
+    assert!(said.contains("试运行"), "{said}");
+    assert_eq!(people(), 0);
+
+    let refused = studio(&["import-people", &sheet, "--db", &db_arg]);
+    assert_eq!(refused.status.code(), Some(1));
+    let why = text(&refused.stderr);
+    assert_eq!(why.lines().count(), 1, "{why}");
+    assert!(why.contains("--skip-errors"), "{why}");
+    assert_eq!(people(), 0, "nothing written");
+
+    let done = studio(&["import-people", &sheet, "--db", &db_arg, "--skip-errors"]);
+    assert!(done.status.success(), "{}", text(&done.stderr));
+    assert!(
+        text(&done.stdout).contains("新增人员 40 人，更新 0 人，加入团 41 人次"),
+        "{}",
+        text(&done.stdout)
+    );
+    assert_eq!(people(), 40);
+
+    let usage = studio(&["import-people", "--db", &db_arg]);
+    assert!(!usage.status.success());
+    assert!(
+        text(&usage.stderr).contains("import-people"),
+        "{}",
+        text(&usage.stderr)
+    );
+}

@@ -8,7 +8,7 @@
 mod common;
 
 use proptest::prelude::*;
-use secretary_studio::import::{parse_roster, read_sheet_bytes};
+use secretary_studio::import::{parse_people, parse_roster, read_sheet_bytes};
 use secretary_studio::store::Store;
 use secretary_studio::work::Progress;
 use std::path::{Path, PathBuf};
@@ -48,6 +48,29 @@ fn import(bytes: &[u8], kind: &str) {
                     before + outcome.added
                 ),
                 Err(_) => assert_eq!(store.roster().expect("roster").len(), before),
+            }
+        }
+    }
+}
+
+/// Reads and plans importing `bytes` as a people sheet into the demo roster: must not panic,
+/// and applying writes everything or nothing.
+fn import_people(bytes: &[u8], kind: &str) {
+    if let Ok(sheet) = read_sheet_bytes(bytes, kind)
+        && let Ok(parsed) = parse_people(&sheet)
+    {
+        let mut store = Store::open_in_memory("fuzz").expect("store");
+        secretary_studio::demo::seed(&mut store).expect("demo");
+        if let Ok(plan) = store.plan_people_import(parsed, common::today()) {
+            match store.write(|w| w.apply_people_import(&plan, true)) {
+                Ok(outcome) => {
+                    assert_eq!(store.people().expect("people").len(), outcome.people_added);
+                    assert_eq!(
+                        store.members().expect("members").len(),
+                        outcome.memberships_added
+                    );
+                }
+                Err(_) => assert!(store.people().expect("people").is_empty()),
             }
         }
     }
@@ -110,6 +133,16 @@ proptest! {
     #[test]
     fn a_real_xlsx_with_bytes_changed(flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..16)) {
         import(&mutate(&fixture("roster-merged-title.xlsx"), &flips), "xlsx");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(64), ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_real_people_sheet_with_bytes_changed(flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..16)) {
+        import_people(&mutate(&fixture("people-gbk-title.csv"), &flips), "csv");
+        import_people(&mutate(&fixture("people-merged-header.xlsx"), &flips), "xlsx");
     }
 }
 

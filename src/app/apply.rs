@@ -42,6 +42,11 @@ impl App {
             Command::StartImport => {
                 self.dialog = Some(Dialog::Import(crate::ui::import::ImportDialog::default()));
             }
+            Command::StartPeopleImport => {
+                self.dialog = Some(Dialog::PeopleImport(
+                    crate::ui::people_import::PeopleImportDialog::default(),
+                ));
+            }
             Command::ShowError(message) => self.show_error(message),
             Command::Status(message) => self.status = message,
             Command::Find => {
@@ -94,11 +99,16 @@ impl App {
                 self.saved_before_leaving(asker, succeeded);
             }
             Asker::Dialog => {
-                if let Some(Dialog::Import(import)) = &mut self.dialog
-                    && import.write_finished(succeeded)
-                {
+                let (finished, to_roster) = match &mut self.dialog {
+                    Some(Dialog::Import(import)) => (import.write_finished(succeeded), true),
+                    Some(Dialog::PeopleImport(import)) => (import.write_finished(succeeded), false),
+                    _ => (false, false),
+                };
+                if finished {
                     self.dialog = None;
-                    self.settings.screen = Screen::Roster;
+                    if to_roster {
+                        self.settings.screen = Screen::Roster;
+                    }
                 }
             }
             Asker::Shell => {}
@@ -121,7 +131,7 @@ impl App {
             self.merge_undo = None;
         }
         // An import changes many records at once: the file is backed up first.
-        if matches!(change, Change::ImportRoster(_))
+        if matches!(change, Change::ImportRoster(_) | Change::ImportPeople(..))
             && let Err(error) = self.store.backup_before("导入前")
         {
             self.show_error(lang.store_error(&error));
@@ -201,6 +211,13 @@ impl App {
             }
             (Change::ImportRoster(plan), _) => {
                 self.status = lang.imported(plan.to_add.len(), plan.to_update.len());
+            }
+            (Change::ImportPeople(plan, _), _) => {
+                self.status = lang.people_imported(crate::store::PeopleImportOutcome {
+                    people_added: plan.to_add.len(),
+                    people_updated: plan.to_update.len(),
+                    memberships_added: plan.memberships.len(),
+                });
             }
             (_, Some(screen)) => self.settings.screen = screen,
             _ => {}
@@ -413,6 +430,9 @@ fn apply_change(
         Change::UpdateBranch(id, name, kind, area) => writer.update_branch(*id, name, *kind, *area),
         Change::SetBranchArchived(id, archived) => writer.set_branch_archived(*id, *archived),
         Change::ImportRoster(plan) => writer.apply_roster_import(plan).map(|_| ()),
+        Change::ImportPeople(plan, skip_rejected) => {
+            writer.apply_people_import(plan, *skip_rejected).map(|_| ())
+        }
         Change::AddPlanItem {
             year,
             month,

@@ -22,6 +22,8 @@ pub(super) enum Dialog {
     Export(ExportDialog),
     /// 导入花名册…
     Import(ImportDialog),
+    /// 导入百人团人员…
+    PeopleImport(crate::ui::people_import::PeopleImportDialog),
     /// 查找 (Ctrl+K).
     Search(crate::ui::search::SearchDialog),
     /// 文书格式… or 导出年度档案….
@@ -42,6 +44,7 @@ impl Dialog {
             Self::SavePdf(dialog) => dialog.ui(ui, lang),
             Self::Export(dialog) => dialog.ui(ui, lang, ctx.today),
             Self::Import(dialog) => dialog.ui(ui, ctx),
+            Self::PeopleImport(dialog) => dialog.ui(ui, ctx),
             Self::Search(dialog) => dialog.ui(ui, ctx),
             Self::Documents(dialog) => dialog.ui(ui, lang),
         }

@@ -468,6 +468,9 @@ impl App {
         if ui.button(lang.file_import_roster()).clicked() {
             ask(Command::StartImport);
         }
+        if ui.button(lang.file_import_people()).clicked() {
+            ask(Command::StartPeopleImport);
+        }
         if ui.button(lang.file_archive()).clicked() {
             let studio = self.store.studio().map(|s| s.name).unwrap_or_default();
             self.dialog = Some(Dialog::Documents(

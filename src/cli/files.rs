@@ -229,6 +229,85 @@ pub(super) fn import_roster(
     writeln!(out, "{}", lang.imported(outcome.added, outcome.updated)).map_err(io)
 }
 
+/// `import-people`: what the sheet adds, changes and refuses (with line numbers); rows in
+/// error stop it, nothing written, unless `skip_errors`.
+pub(super) fn import_people(
+    file: &Path,
+    db: &Path,
+    (dry_run, skip_errors): (bool, bool),
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    if !db.exists() {
+        return Err(lang.no_studio_file(db));
+    }
+    let today = chrono::Local::now().date_naive();
+    let parsed = read_sheet(file)
+        .and_then(|sheet| crate::import::parse_people(&sheet))
+        .map_err(|e| lang.people_import_error(file, &e))?;
+    let mut store = if dry_run {
+        Store::open_read_only(db)
+    } else {
+        Store::open(db)
+    }
+    .map_err(|e| lang.file_error(db, &e))?;
+    let plan = store
+        .plan_people_import(parsed, today)
+        .map_err(|e| lang.store_error(&e))?;
+    let io = |e: std::io::Error| e.to_string();
+    writeln!(
+        out,
+        "{}: {}  {}: {}  {}: {}  {}: {}  {}: {}  {}: {}",
+        lang.people_import_to_add(),
+        plan.to_add.len(),
+        lang.people_import_to_update(),
+        plan.to_update.len(),
+        lang.import_unchanged(),
+        plan.unchanged.len(),
+        lang.people_import_memberships(),
+        plan.memberships.len(),
+        lang.people_import_already(),
+        plan.already_members.len(),
+        lang.import_rejected(),
+        plan.rejected.len()
+    )
+    .map_err(io)?;
+    if !plan.ignored_columns.is_empty() {
+        let label = lang.import_ignored_columns();
+        writeln!(out, "{label}: {}", plan.ignored_columns.join(", ")).map_err(io)?;
+    }
+    for line in lang.people_import_lines(&plan) {
+        let place = match (line.village.is_empty(), lang) {
+            (true, _) => String::new(),
+            (false, Lang::Zh) => format!("（{}）", line.village),
+            (false, Lang::En) => format!(" ({})", line.village),
+        };
+        writeln!(
+            out,
+            "{} {} {}{place}: {}",
+            lang.col_line(),
+            line.line,
+            line.name,
+            line.what
+        )
+        .map_err(io)?;
+    }
+    if dry_run {
+        writeln!(out, "{}", lang.cli_dry_run_nothing_written_2()).map_err(io)?;
+        return Ok(());
+    }
+    if !plan.rejected.is_empty() && !skip_errors {
+        return Err(lang.cli_people_rows_in_error(plan.rejected.len()));
+    }
+    store
+        .backup_before("导入前")
+        .map_err(|e| lang.store_error(&e))?;
+    let outcome = store
+        .write(|w| w.apply_people_import(&plan, skip_errors))
+        .map_err(|e| lang.write_failed(&e))?;
+    writeln!(out, "{}", lang.people_imported(outcome)).map_err(io)
+}
+
 /// `attach`: every file is read and checked first; one refused refuses them all (the line
 /// names it and why) and nothing is written; otherwise all are attached in one write.
 pub(super) fn attach(

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 mod files;
 mod parse;
 
-use files::{check, import_roster, merge};
+use files::{check, import_people, import_roster, merge};
 pub use parse::parse;
 
 /// Usage, printed by `--help`.
@@ -20,6 +20,9 @@ USAGE:
   secretary-studio [--db PATH]                    open the app (default: the file used last)
   secretary-studio import-roster FILE --db PATH [--dry-run]
                                                   import a roster sheet (.xlsx or .csv, UTF-8 or GBK)
+  secretary-studio import-people FILE --db PATH [--dry-run] [--skip-errors]
+                                                  import people into the register and the 百人团 groups
+                                                  (.xlsx or .csv); rows in error stop it unless --skip-errors
   secretary-studio roster --db PATH               print the roster as CSV (UTF-8 with BOM, for Excel)
   secretary-studio check PATH                     check a studio file (integrity, version, counts)
   secretary-studio new PATH [--name NAME] [--town TOWN]
@@ -69,6 +72,9 @@ pub const USAGE_ZH: &str = "\
   secretary-studio [--db 文件]                     打开程序（默认打开上次使用的文件）
   secretary-studio import-roster 表格 --db 文件 [--dry-run]
                                                   导入花名册（.xlsx 或 .csv，UTF-8 或 GBK）；--dry-run 只预览不写入
+  secretary-studio import-people 表格 --db 文件 [--dry-run] [--skip-errors]
+                                                  导入百人团人员（人员库、所在团、团内职务、聘期）；有不能导入的行时
+                                                  不写入，加 --skip-errors 则跳过这些行
   secretary-studio roster --db 文件                以 CSV 输出花名册（带 BOM 的 UTF-8，可直接用 Excel 打开）
   secretary-studio check 文件                      检查工作室文件（完整性、数据版本、记录数）
   secretary-studio new 新文件 [--name 工作室名称] [--town 乡镇]
@@ -140,6 +146,17 @@ pub enum CliCommand {
         db: PathBuf,
         /// Only show what would happen.
         dry_run: bool,
+    },
+    /// `import-people FILE --db PATH [--dry-run] [--skip-errors]`
+    ImportPeople {
+        /// The sheet.
+        file: PathBuf,
+        /// The studio file.
+        db: PathBuf,
+        /// Only show what would happen.
+        dry_run: bool,
+        /// Import the good rows and leave the rows in error out.
+        skip_errors: bool,
     },
     /// `roster --db PATH`
     Roster {
@@ -291,6 +308,12 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
         CliCommand::ImportRoster { file, db, dry_run } => {
             import_roster(&file, &db, dry_run, lang, out)
         }
+        CliCommand::ImportPeople {
+            file,
+            db,
+            dry_run,
+            skip_errors,
+        } => import_people(&file, &db, (dry_run, skip_errors), lang, out),
         CliCommand::Merge {
             file,
             db,

@@ -16,6 +16,7 @@ struct Args {
     positional: Vec<PathBuf>,
     db: Option<PathBuf>,
     dry_run: bool,
+    skip_errors: bool,
     other_studio: bool,
     passphrase: bool,
     secretaries: Option<usize>,
@@ -143,6 +144,7 @@ fn read_args(
         match arg {
             Long("db") => a.db = Some(PathBuf::from(parser.value().map_err(bad)?)),
             Long("dry-run") => a.dry_run = true,
+            Long("skip-errors") => a.skip_errors = true,
             Long("other-studio") => a.other_studio = true,
             Long("passphrase") => a.passphrase = true,
             Long("scan") => a.scan = true,
@@ -196,6 +198,14 @@ fn command_of(name: &str, a: Args, usage: Usage) -> Result<CliCommand, String> {
             file: usage.one_path("FILE", a.positional)?,
             db: usage.need_db(a.db)?,
             dry_run: a.dry_run,
+        },
+        "import-people" => CliCommand::ImportPeople {
+            file: usage
+                .one_path("FILE", a.positional)
+                .map_err(|_| usage.missing(Lang::cli_import_people_usage))?,
+            db: usage.need_db(a.db)?,
+            dry_run: a.dry_run,
+            skip_errors: a.skip_errors,
         },
         "roster" if a.positional.is_empty() => CliCommand::Roster {
             db: usage.need_db(a.db)?,

@@ -14,6 +14,8 @@ pub const PROBLEMS_PER_SESSION: usize = 2;
 pub const PAIRINGS_PER_AREA: usize = 10;
 /// Experience notes, notices, manual awards and honours.
 pub const NOTES: usize = 2_000;
+/// Every this many sessions had two guests (200 in all).
+pub const GUESTS_EVERY: usize = 150;
 
 use super::Dice;
 use super::ledger::{PLACES, PROBLEMS, TOPICS};
@@ -30,8 +32,10 @@ use chrono::{Datelike, NaiveDate};
 
 /// Writes a synthetic county: 300 secretaries in 15 areas, 150 pairings, 30,000 sessions from
 /// 2016 to 2025 with 20 marks each (and their study topics; help visits on a pairing), 60,000
-/// problems with their histories, 2,000 each of notes, notices and awards, 500 commendations
-/// and the hand-entered scores of every quarter, in one transaction.
+/// problems with their histories, 2,000 each of notes, notices and awards, 500 commendations,
+/// the hand-entered scores of every quarter, and the wider practice (400 people in the four
+/// groups, 2025's theme party days of every branch, a check-up and an appraisal of every
+/// secretary), in one transaction.
 pub fn seed_county(store: &mut Store) -> store::Result<()> {
     let mut dice = Dice::new(42);
     let manual: Vec<(crate::domain::assessment::CriterionId, f64)> = store
@@ -43,6 +47,8 @@ pub fn seed_county(store: &mut Store) -> store::Result<()> {
         })
         .map(|c| (c.id, c.max_score))
         .collect();
+    let groups = store.groups()?;
+    let indicators = store.checkup_indicators()?;
     store.write(|writer| {
         let county = roster_and_pairings(writer)?;
         for year in 2016..2026 {
@@ -50,11 +56,27 @@ pub fn seed_county(store: &mut Store) -> store::Result<()> {
                 writer.add_plan_item(year, month, "学习政策文件", StudyKind::PolicyDocument)?;
             }
         }
+        let mut invited = Vec::with_capacity(SESSIONS / GUESTS_EVERY);
         for n in 0..SESSIONS {
-            session(writer, &county, &mut dice, n)?;
+            let id = session(writer, &county, &mut dice, n)?;
+            if n % GUESTS_EVERY == 0 {
+                invited.push(id);
+            }
         }
         notes_and_awards(writer, &county.secretaries, &mut dice)?;
-        scores(writer, &county.secretaries, &manual)
+        scores(writer, &county.secretaries, &manual)?;
+        super::practice::seed_county_practice(
+            writer,
+            &super::practice::CountyPractice {
+                secretaries: &county.secretaries,
+                branches: &county.branches,
+                sessions_to_invite: &invited,
+                groups: &groups,
+                indicators: &indicators,
+            },
+            &mut dice,
+            2025,
+        )
     })
 }
 
@@ -126,7 +148,12 @@ fn roster_and_pairings(writer: &mut Writer<'_>) -> store::Result<County> {
 }
 
 /// Session `n`: its study topic, 20 marks, and two problems raised (most resolved later).
-fn session(writer: &mut Writer<'_>, c: &County, dice: &mut Dice, n: usize) -> store::Result<()> {
+fn session(
+    writer: &mut Writer<'_>,
+    c: &County,
+    dice: &mut Dice,
+    n: usize,
+) -> store::Result<crate::domain::SessionId> {
     let (secretaries, branches, areas, pairings, per_area) = (
         &c.secretaries,
         &c.branches,
@@ -215,7 +242,7 @@ fn session(writer: &mut Writer<'_>, c: &County, dice: &mut Dice, n: usize) -> st
             )?;
         }
     }
-    Ok(())
+    Ok(session)
 }
 
 /// Notes, notices and awards spread over the ten years, and a commendation for every fourth.

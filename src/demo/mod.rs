@@ -10,6 +10,9 @@ pub use ledger::seed_ledger;
 mod systems;
 pub use systems::seed_systems;
 
+mod practice;
+pub use practice::seed_practice;
+
 pub mod county;
 pub use county::seed_county;
 
@@ -372,9 +375,10 @@ impl Dice {
     }
 }
 
-/// The whole demo studio: roster and ledger.
+/// The whole demo studio: roster, ledger, the five systems and the wider practice.
 pub fn seed_all(store: &mut Store, today: NaiveDate) -> store::Result<()> {
     seed(store)?;
     seed_ledger(store, today)?;
-    seed_systems(store, today)
+    seed_systems(store, today)?;
+    seed_practice(store, today)
 }

@@ -45,6 +45,7 @@ pub mod learning;
 pub mod merge;
 pub mod number;
 pub mod pairing;
+pub mod people_import;
 pub mod period;
 pub mod picture;
 pub mod points;

@@ -4,6 +4,7 @@ use super::Lang;
 
 texts! {
     cli_need_db: "请用 --db 指明工作室文件", "--db PATH is required";
+    cli_import_people_usage: "用法：import-people 表格 --db 文件 [--dry-run] [--skip-errors]", "usage: import-people FILE --db PATH [--dry-run] [--skip-errors]";
     cli_archive_usage: "用法：archive --period 2026 -o 文件夹 --db 文件", "usage: archive --period 2026 -o FOLDER --db PATH";
     cli_attach_usage: "用法：attach 活动编号 文件… --db 文件 [--caption 说明] [--scan]", "usage: attach SESSION_NO FILE… --db PATH [--caption TEXT] [--scan]";
     cli_need_pdf_output: "请用 -o 指明输出文件（.pdf 或 Word 的 .docx）", "-o FILE.pdf (or FILE.docx for Word) is required";
@@ -44,4 +45,18 @@ texts! {
     cli_unknown_command: "没有这个命令：", "unknown command ";
     cli_no_such_ledger: "没有这个台账：", "no such ledger: ";
     cli_session_id_number: "活动编号应写成 20261120-a3f9（活动页上显示的编号）：", "a session number looks like 20261120-a3f9 (as its page shows): ";
+}
+
+impl Lang {
+    /// `import-people` stopped: rows in error and `--skip-errors` not given.
+    pub fn cli_people_rows_in_error(self, rows: usize) -> String {
+        match self {
+            Self::Zh => format!(
+                "有 {rows} 行不能导入（见上），未写入任何内容；请改正后重试，或加上 --skip-errors 跳过这些行"
+            ),
+            Self::En => format!(
+                "{rows} rows cannot be imported (listed above), so nothing was written; correct them and try again, or add --skip-errors to leave them out"
+            ),
+        }
+    }
 }

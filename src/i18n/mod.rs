@@ -251,3 +251,4 @@ mod print;
 mod shell;
 mod systems;
 mod ui;
+pub use ui::PeopleImportLine;

@@ -189,6 +189,14 @@ impl Lang {
             },
             R::Appraisal(e) => self.appraisal_error(*e),
             R::AppraisalExists => self.error_appraisal_exists().to_owned(),
+            R::ImportHasErrors(rows) => match self {
+                Self::Zh => format!(
+                    "有 {rows} 行不能导入，未写入任何内容；请改正后重新预览，或选择跳过这些行"
+                ),
+                Self::En => format!(
+                    "{rows} rows cannot be imported, so nothing was written; correct them and preview again, or choose to leave them out"
+                ),
+            },
         }
     }
 

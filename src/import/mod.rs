@@ -1,9 +1,11 @@
 //! Reading the sheets coordinators already keep (Excel/WPS `.xlsx`, `.csv` in UTF-8 or GBK)
-//! into roster rows. Knows nothing of the database; the plan is made in `domain::import_plan`.
+//! into roster rows and people rows. Knows nothing of the database; the plan is made in `domain::import_plan`.
 
+mod people;
 mod roster;
 mod sheet;
 
+pub use people::{PEOPLE_HEADER_NAMES, parse_people};
 pub use roster::{HEADER_NAMES, parse_roster};
 pub use sheet::{Sheet, read_sheet, read_sheet_bytes};
 

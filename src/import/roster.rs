@@ -85,7 +85,7 @@ pub const HEADER_NAMES: &[(RosterColumn, &[&str])] = &[
     (RosterColumn::Notes, &["备注", "notes", "note", "remarks"]),
 ];
 
-const TOTAL_MARKERS: &[&str] = &[
+pub(super) const TOTAL_MARKERS: &[&str] = &[
     "合计",
     "总计",
     "共计",
@@ -98,9 +98,9 @@ const TOTAL_MARKERS: &[&str] = &[
 ];
 
 /// How many lines from the top may hold titles before the header.
-const HEADER_SEARCH_LINES: usize = 15;
+pub(super) const HEADER_SEARCH_LINES: usize = 15;
 
-fn normalize_header(text: &str) -> String {
+pub(super) fn normalize_header(text: &str) -> String {
     let mut out = String::new();
     let mut depth = 0;
     for c in text.chars() {

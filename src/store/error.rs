@@ -181,4 +181,6 @@ pub enum Refusal {
     Appraisal(crate::domain::appraisal::AppraisalError),
     /// The secretary has an appraisal of that year (or half) already.
     AppraisalExists,
+    /// An import still has this many rows in error, and leaving them out was not chosen.
+    ImportHasErrors(usize),
 }

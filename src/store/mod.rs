@@ -30,6 +30,7 @@ mod error;
 pub use error::{Error, InUse, Refusal};
 pub use file_check::FileKind;
 pub use ledger::{AttendedSession, LedgerYear};
+pub use practice::PeopleImportOutcome;
 pub use problems::HistoryEntry;
 pub use roster::{DashboardFigures, ImportOutcome};
 pub use systems::{

@@ -28,6 +28,7 @@ pub mod incentivise;
 pub mod league;
 pub mod learn;
 pub mod merge;
+pub mod people_import;
 pub mod pictures;
 pub mod problems;
 pub mod review;
@@ -198,6 +199,8 @@ pub enum Change {
     SetBranchArchived(BranchId, bool),
     /// Apply a previewed roster import.
     ImportRoster(Box<RosterImportPlan>),
+    /// Apply a previewed people import (leaving the rows in error out if `true`).
+    ImportPeople(Box<crate::domain::people_import::PeopleImportPlan>, bool),
     /// Add a session (then open its page).
     AddSession(Box<SessionFields>),
     /// Replace a session's fields and lists.
@@ -393,6 +396,8 @@ pub enum Command {
     Write(Change),
     /// Open the roster import dialog.
     StartImport,
+    /// Open the dialog that imports people into the register and the groups.
+    StartPeopleImport,
     /// Open a studio file.
     OpenFile(PathBuf),
     /// Create a new studio file and open it.

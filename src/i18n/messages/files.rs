@@ -650,7 +650,28 @@ impl Lang {
     /// A sheet that cannot be imported, named, with the reason.
     pub fn import_error(self, path: &Path, error: &ImportError) -> String {
         let file = path.display();
-        let reason = match (self, error) {
+        let reason = self.import_reason(error);
+        match self {
+            Self::Zh => format!("无法导入“{file}”：{reason}。花名册未作任何改动。"),
+            Self::En => format!("Cannot import “{file}”: {reason}. The roster was not changed."),
+        }
+    }
+
+    /// A people sheet that cannot be imported, named, with the reason.
+    pub fn people_import_error(self, path: &Path, error: &ImportError) -> String {
+        let file = path.display();
+        let reason = self.import_reason(error);
+        match self {
+            Self::Zh => format!("无法导入“{file}”：{reason}。人员和百人团未作任何改动。"),
+            Self::En => {
+                format!("Cannot import “{file}”: {reason}. The people and groups were not changed.")
+            }
+        }
+    }
+
+    /// Why a sheet cannot be read, in a few words.
+    fn import_reason(self, error: &ImportError) -> String {
+        match (self, error) {
             (Self::Zh, ImportError::Io { source, .. }) => format!("无法读取文件（{source}）"),
             (Self::En, ImportError::Io { source, .. }) => {
                 format!("the file cannot be read ({source})")
@@ -673,10 +694,6 @@ impl Lang {
             (Self::En, ImportError::NoHeader) => {
                 "no header row with a name column (姓名 or Name) in the first 15 lines".to_owned()
             }
-        };
-        match self {
-            Self::Zh => format!("无法导入“{file}”：{reason}。花名册未作任何改动。"),
-            Self::En => format!("Cannot import “{file}”: {reason}. The roster was not changed."),
         }
     }
 

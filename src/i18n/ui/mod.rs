@@ -18,6 +18,8 @@ mod incentivise;
 mod league;
 mod learn;
 mod merge;
+mod people_import;
+pub use people_import::PeopleImportLine;
 mod pictures;
 mod problems;
 mod review;

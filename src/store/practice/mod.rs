@@ -22,6 +22,9 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 use std::collections::HashMap;
 
+mod people_import;
+pub use people_import::PeopleImportOutcome;
+
 #[cfg(test)]
 mod tests;
 
