@@ -481,6 +481,13 @@ fn people_ui(
         if ui.button(lang.new_person()).clicked() {
             *form = Some(PersonForm::new(None));
         }
+        if ui
+            .button(lang.file_import_people())
+            .on_hover_text(lang.people_import_choose())
+            .clicked()
+        {
+            commands.push(Command::StartPeopleImport);
+        }
         ui.separator();
         let label = ui.label(lang.search());
         ui.add(
