@@ -1,10 +1,14 @@
-//! The wider practice's printouts on a studio kept as a coordinator keeps it:
+//! The wider practice's printouts and ledgers on a studio kept as a coordinator keeps it:
 //! letters of appointment (A4 lying, one a page, PDF and Word), a check-up form, the year's
-//! check-ups and the appraisal's ballot count, read back with `pdftotext` and `pdfinfo`.
+//! check-ups and the appraisal's ballot count, read back with `pdftotext` and `pdfinfo`; the
+//! people, members, theme days, check-ups and appraisals exported and read back.
 
 mod common;
 
+use calamine::{Data, Reader, Xlsx, open_workbook};
 use common::practice::Members;
+use secretary_studio::domain::period::Period;
+use secretary_studio::export::Ledger;
 use secretary_studio::i18n::Lang;
 use secretary_studio::print::{LedgerPrintout, LetterSet, Printable};
 use secretary_studio::report::docx::inspect;
@@ -334,4 +338,126 @@ fn the_years_check_ups_and_ballots_are_summed_up_with_their_rules() {
         table.find("王建国") < table.find("罗䶮"),
         "in the roster's order"
     );
+}
+
+/// The first sheet of an exported workbook.
+fn sheet(path: &Path) -> Vec<Vec<Data>> {
+    let mut workbook: Xlsx<_> = open_workbook(path).expect("open xlsx");
+    let names = workbook.sheet_names();
+    let range = workbook.worksheet_range(&names[0]).expect("worksheet");
+    range.rows().map(<[Data]>::to_vec).collect()
+}
+
+/// The row whose first cells hold `name`.
+fn row<'a>(rows: &'a [Vec<Data>], name: &str) -> &'a [Data] {
+    rows.iter()
+        .find(|r| {
+            r.iter()
+                .take(3)
+                .any(|c| *c == Data::String(name.to_owned()))
+        })
+        .unwrap_or_else(|| panic!("no row of {name}: {rows:?}"))
+}
+
+fn export(store: &Store, ledger: Ledger, lang: Lang, period: Option<Period>, path: &Path) {
+    secretary_studio::export::export(
+        store,
+        ledger,
+        lang,
+        period,
+        common::today(),
+        path,
+        &Progress::new(),
+    )
+    .expect("exported");
+}
+
+#[test]
+fn the_practices_ledgers_export_with_their_headers_in_both_languages() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let (store, _) = studio(folder.path());
+    for (code, ledger, takes_period) in [
+        ("people", Ledger::People, false),
+        ("members", Ledger::Members, false),
+        ("theme-days", Ledger::ThemeDays, true),
+        ("checkups", Ledger::Checkups, true),
+        ("appraisals", Ledger::Appraisals, true),
+    ] {
+        assert_eq!(Ledger::from_code(code), Some(ledger));
+        assert_eq!(ledger.code(), code);
+        assert_eq!(ledger.takes_period(), takes_period, "{code}");
+    }
+    let path = folder.path().join("ledger.xlsx");
+    let year = Period::parse("2026").ok();
+
+    export(&store, Ledger::People, Lang::Zh, None, &path);
+    let people = sheet(&path);
+    assert_eq!(people[0][0], Data::String("姓名".into()));
+    assert_eq!(
+        row(&people, "张福来")[7],
+        Data::String("离任村干部村务治理顾问团（团长）".into())
+    );
+
+    export(&store, Ledger::Members, Lang::Zh, None, &path);
+    let members = sheet(&path);
+    assert_eq!(members[0][6], Data::String("聘书编号".into()));
+    assert_eq!(
+        row(&members, "张福来")[6],
+        Data::String("古城〔2026〕聘字第001号".into())
+    );
+    assert_eq!(row(&members, "张福来")[2], Data::String("团长".into()));
+
+    export(&store, Ledger::ThemeDays, Lang::Zh, year, &path);
+    let days = sheet(&path);
+    assert_eq!(days.len(), 3, "two theme days: {days:?}");
+    let held = row(&days, "桃园村党支部");
+    assert_eq!(held[4], Data::String("按时".into()));
+    assert_eq!(held[8], Data::Float(0.875));
+    assert_eq!(row(&days, "东坪村党支部")[4], Data::String("未开".into()));
+    // A quarter without theme days: none.
+    export(
+        &store,
+        Ledger::ThemeDays,
+        Lang::Zh,
+        Period::parse("2026-Q4").ok(),
+        &path,
+    );
+    assert_eq!(sheet(&path).len(), 1);
+
+    export(&store, Ledger::Checkups, Lang::Zh, year, &path);
+    let checkups = sheet(&path);
+    let wang = row(&checkups, "王建国");
+    assert_eq!(wang[8], Data::Float(0.87));
+    assert_eq!(wang[9], Data::String("健康".into()));
+    assert_eq!(
+        (wang[10].clone(), wang[11].clone()),
+        (Data::Float(2.0), Data::Float(1.0))
+    );
+
+    export(&store, Ledger::Appraisals, Lang::Zh, year, &path);
+    let appraisals = sheet(&path);
+    let wang = row(&appraisals, "王建国");
+    assert_eq!(appraisals[0][7], Data::String("优秀占比".into()));
+    assert_eq!(wang[7], Data::Float(0.64));
+    assert_eq!(wang[14], Data::String("优秀".into()));
+    assert_eq!(
+        row(&appraisals, "罗䶮")[14],
+        Data::String("基本合格".into())
+    );
+
+    // English headers, in CSV.
+    let csv = folder.path().join("members.csv");
+    export(&store, Ledger::Members, Lang::En, None, &csv);
+    let text = std::fs::read_to_string(&csv).expect("csv");
+    assert!(
+        text.starts_with(
+            "\u{feff}Group,Name,Role,Term from,Term until,Discipline signed,Letter no.,Issued on"
+        ),
+        "{text}"
+    );
+    let csv = folder.path().join("appraisals.csv");
+    export(&store, Ledger::Appraisals, Lang::En, year, &csv);
+    let text = std::fs::read_to_string(&csv).expect("csv");
+    assert!(text.contains("Excellent share"), "{text}");
+    assert!(text.contains("64.0%"), "{text}");
 }

@@ -247,6 +247,7 @@ texts! {
 mod cli;
 mod period;
 mod practice;
+mod practice_ledgers;
 mod print;
 mod shell;
 mod systems;
