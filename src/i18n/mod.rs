@@ -245,6 +245,7 @@ texts! {
 }
 
 mod cli;
+mod cli_practice;
 mod period;
 mod practice;
 mod practice_ledgers;
