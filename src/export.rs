@@ -13,6 +13,8 @@ use crate::store::{self, Store};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
+mod practice;
+
 /// A ledger that can be exported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ledger {
@@ -28,17 +30,32 @@ pub enum Ledger {
     Points,
     /// 考评结果
     Assessments,
+    /// 人员库, with the groups each is in
+    People,
+    /// 百人团成员, with their letters
+    Members,
+    /// 主题党日 of a year
+    ThemeDays,
+    /// 党性体检 of a year
+    Checkups,
+    /// 述职评议 of a year
+    Appraisals,
 }
 
 impl Ledger {
     /// Every ledger, in menu order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 11] = [
         Self::Roster,
         Self::Sessions,
         Self::Attendance,
         Self::Problems,
         Self::Points,
         Self::Assessments,
+        Self::People,
+        Self::Members,
+        Self::ThemeDays,
+        Self::Checkups,
+        Self::Appraisals,
     ];
 
     /// The name on the command line.
@@ -50,6 +67,11 @@ impl Ledger {
             Self::Problems => "problems",
             Self::Points => "points",
             Self::Assessments => "assessments",
+            Self::People => "people",
+            Self::Members => "members",
+            Self::ThemeDays => "theme-days",
+            Self::Checkups => "checkups",
+            Self::Appraisals => "appraisals",
         }
     }
 
@@ -67,17 +89,24 @@ impl Ledger {
             Self::Problems => lang.nav_problems(),
             Self::Points => lang.points_ledger(),
             Self::Assessments => lang.assessment_results(),
+            Self::People => lang.practice_ledger_people(),
+            Self::Members => lang.practice_ledger_members(),
+            Self::ThemeDays => lang.practice_ledger_theme_days(),
+            Self::Checkups => lang.practice_ledger_checkups(),
+            Self::Appraisals => lang.practice_ledger_appraisals(),
         }
     }
 
-    /// Whether a period applies (the roster is as it is today).
+    /// Whether a period applies (the roster, the people and the groups' members are as they
+    /// are today; the year-based ledgers take the period's year).
     pub fn takes_period(self) -> bool {
-        self != Self::Roster
+        !matches!(self, Self::Roster | Self::People | Self::Members)
     }
 }
 
 /// The tables of `ledger` for `period` (all time if none; assessments need one and take
-/// `today`'s year otherwise).
+/// `today`'s year otherwise; theme days, check-ups and appraisals are of the period's year, or
+/// `today`'s).
 pub fn tables(
     store: &Store,
     ledger: Ledger,
@@ -97,7 +126,23 @@ pub fn tables(
                 None => Vec::new(),
             }
         }
+        Ledger::People => vec![practice::people(store, lang)?],
+        Ledger::Members => vec![practice::members(store, lang)?],
+        Ledger::ThemeDays => vec![practice::theme_days(
+            store,
+            lang,
+            year_of(period, today),
+            period,
+            today,
+        )?],
+        Ledger::Checkups => vec![practice::checkups(store, lang, year_of(period, today))?],
+        Ledger::Appraisals => vec![practice::appraisals(store, lang, year_of(period, today))?],
     })
+}
+
+/// The year a year-based ledger is of: the period's, or `today`'s.
+fn year_of(period: Option<Period>, today: NaiveDate) -> i32 {
+    period.map_or_else(|| chrono::Datelike::year(&today), Period::year_number)
 }
 
 fn headers(titles: &[&str]) -> Vec<String> {

@@ -1,6 +1,9 @@
 //! The command line, run as a separate process: demo, check, roster, import; every failure
 //! exits non-zero with one line on stderr and changes no file.
 
+mod common;
+
+use chrono::Datelike;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -510,4 +513,159 @@ fn import_people_lists_rows_in_error_and_writes_only_when_told_to_leave_them_out
         "{}",
         text(&usage.stderr)
     );
+}
+
+/// `export members` to CSV, as text.
+fn exported_members(folder: &Path, db: &str) -> String {
+    let csv = folder.join("members.csv");
+    let out = studio(&[
+        "export",
+        "members",
+        "-o",
+        &csv.display().to_string(),
+        "--db",
+        db,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    std::fs::read_to_string(&csv).expect("csv")
+}
+
+#[test]
+fn print_letters_numbers_a_groups_members_once_and_the_export_shows_the_numbers() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let (db, _) = common::practice::practice_file(folder.path(), "studio.db");
+    let db = db.display().to_string();
+    let pdf = folder.path().join("聘书.pdf");
+    let pdf_arg = pdf.display().to_string();
+    let group = "离任村干部村务治理顾问团";
+    let letters = |output: &str, group: &str| {
+        studio(&[
+            "print", "letters", "--group", group, "-o", output, "--db", &db,
+        ])
+    };
+    // Into a folder that is not there: nothing is numbered.
+    let nowhere = folder.path().join("没有这个文件夹").join("聘书.pdf");
+    let out = letters(&nowhere.display().to_string(), group);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!exported_members(folder.path(), &db).contains("聘字"));
+
+    let out = letters(&pdf_arg, group);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("已为 2 份聘书编号"),
+        "{}",
+        text(&out.stdout)
+    );
+    let today = chrono::Local::now().date_naive();
+    let first = format!("古城〔{}〕聘字第001号", today.year());
+    let second = format!("古城〔{}〕聘字第002号", today.year());
+    let csv = exported_members(folder.path(), &db);
+    assert!(
+        csv.starts_with(
+            "\u{feff}团名,姓名,团内职务,任期开始,任期结束,签订纪律要求,聘书编号,发证日期"
+        ),
+        "{csv}"
+    );
+    let line = |name: &str| {
+        csv.lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    // The leader first, though the member joined first.
+    assert!(
+        line("张福来").contains(&format!("{first},{}", today.format("%Y-%m-%d"))),
+        "{csv}"
+    );
+    assert!(line("赵德胜").contains(&second), "{csv}");
+    assert!(!line("刘桂兰").contains("聘字"), "another group: {csv}");
+    let pdf_text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let pdf_text: String = text(&pdf_text.stdout)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(
+        pdf_text.contains(&first) && pdf_text.contains("张福来"),
+        "{pdf_text}"
+    );
+
+    // Printed again (Word this time): the numbers stay.
+    let again = letters(
+        &folder.path().join("聘书.docx").display().to_string(),
+        group,
+    );
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert!(
+        text(&again.stdout).contains("无需编号"),
+        "{}",
+        text(&again.stdout)
+    );
+    assert_eq!(exported_members(folder.path(), &db), csv);
+
+    // A group no one has: one sentence naming the groups there are, no file.
+    let bad = folder.path().join("青年团.pdf");
+    let out = letters(&bad.display().to_string(), "青年团");
+    assert_ne!(out.status.code(), Some(0));
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("没有名为「青年团」的团") && stderr.contains("妇女团"),
+        "{stderr}"
+    );
+    assert!(!bad.exists());
+    assert_eq!(exported_members(folder.path(), &db), csv);
+
+    // Part of a name will do when it names one group only.
+    let women = letters(
+        &folder.path().join("妇女团.pdf").display().to_string(),
+        "妇女",
+    );
+    assert!(women.status.success(), "{}", text(&women.stderr));
+    let third = format!("古城〔{}〕聘字第003号", today.year());
+    assert!(exported_members(folder.path(), &db).contains(&third));
+}
+
+#[test]
+fn print_check_ups_and_appraisals_by_year_and_name() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let (db, _) = common::practice::practice_file(folder.path(), "studio.db");
+    let db = db.display().to_string();
+    let output = |name: &str| folder.path().join(name).display().to_string();
+    for args in [
+        vec!["print", "checkup", "--year", "2026", "--who", "王建国"],
+        vec!["print", "checkups", "--year", "2026"],
+        vec!["print", "appraisals", "--year", "2026"],
+    ] {
+        let target = output(&format!("{}.pdf", args[1]));
+        let mut args = args.clone();
+        args.extend(["-o", &target, "--db", &db]);
+        let out = studio(&args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        assert!(Path::new(&target).exists());
+    }
+    let nobody = studio(&[
+        "print",
+        "checkup",
+        "--year",
+        "2026",
+        "--who",
+        "无名氏",
+        "-o",
+        &output("x.pdf"),
+        "--db",
+        &db,
+    ]);
+    assert_eq!(nobody.status.code(), Some(1));
+    let stderr = text(&nobody.stderr);
+    assert!(
+        stderr.contains("无名氏") && stderr.contains("王建国、李红梅"),
+        "{stderr}"
+    );
+    let no_year = studio(&["print", "appraisals", "-o", &output("y.pdf"), "--db", &db]);
+    assert_eq!(no_year.status.code(), Some(2));
+    assert!(text(&no_year.stderr).contains("--year"));
 }

@@ -252,6 +252,9 @@ impl super::App {
                 printable.title(lang)
             ),
             Printable::Ledger(_) => printable.title(lang),
+            Printable::Letters(_) | Printable::Checkup(_) => printable
+                .title_in(&self.store, lang)
+                .map_err(|e| lang.store_error(&e))?,
         };
         let name = crate::places::safe_file_name(&name);
         // Never over an earlier printout: 名称.pdf, 名称 (2).pdf, …

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 mod files;
 mod parse;
+mod practice;
 
 use files::{check, import_people, import_roster, merge};
 pub use parse::parse;
@@ -36,6 +37,14 @@ USAGE:
   secretary-studio print report --period P -o FILE.pdf|FILE.docx --db PATH
                                                   a period's report: sessions, attendance, problems,
                                                   pairings, points and ranking, with charts
+  secretary-studio print letters [--group NAME] -o FILE.pdf|FILE.docx --db PATH
+                                                  letters of appointment (聘书) of a group's members in office
+                                                  (or of all groups), A4 landscape, one a page; members
+                                                  without a number are numbered first (issued today)
+  secretary-studio print checkups|appraisals --year Y -o FILE.pdf|FILE.docx --db PATH
+                                                  the year's check-ups summary, or the appraisal's ballot count
+  secretary-studio print checkup --year Y --who NAME -o FILE.pdf|FILE.docx --db PATH
+                                                  one person's party-spirit check-up form of the year
   secretary-studio attach SESSION_NO FILE|FOLDER… --db PATH [--caption TEXT] [--scan]
                                                   attach photos (JPEG, PNG) or, with --scan, scans of the signed
                                                   sign-in sheet (a PDF is always a scan) to a session; each at most 8 MB
@@ -51,7 +60,8 @@ USAGE:
                                                   a file of another studio only with --other-studio
   secretary-studio export LEDGER -o FILE.xlsx|FILE.csv --db PATH [--period 2021-Q3]
                                                   export a ledger: roster, sessions, attendance,
-                                                  problems, points or assessments
+                                                  problems, points or assessments; people, members,
+                                                  theme-days, checkups or appraisals (of the period's year)
   secretary-studio demo --db PATH [--scale county] [--secretaries N]
                                                   write the demo studio (or a county-scale file) to a new file
   secretary-studio stress-writes --db PATH [MERGE_FILE] [--count N]
@@ -86,6 +96,13 @@ pub const USAGE_ZH: &str = "\
                                                   生成问题台账，或某期比拼排名及表彰名单
   secretary-studio print report --period 期间 -o 文件.pdf|文件.docx --db 文件
                                                   生成某期工作情况报告（活动、出勤、难题、结对、积分、排名，附图表）
+  secretary-studio print letters [--group 团名] -o 文件.pdf|文件.docx --db 文件
+                                                  生成某团（不加 --group 则各团）任期内成员的聘书（A4 横向，每人一页）；
+                                                  尚无编号的先按今天的日期统一编号
+  secretary-studio print checkups|appraisals --year 年度 -o 文件.pdf|文件.docx --db 文件
+                                                  生成某年党性体检情况汇总表，或民主测评票统计表
+  secretary-studio print checkup --year 年度 --who 姓名 -o 文件.pdf|文件.docx --db 文件
+                                                  生成某人某年的党性体检表
   secretary-studio attach 活动编号 文件或文件夹… --db 文件 [--caption 说明] [--scan]
                                                   给活动添加照片（JPEG、PNG），加 --scan 为签字的签到表扫描件
                                                   （PDF 总是扫描件）；每个文件不超过 8 MB
@@ -101,7 +118,9 @@ pub const USAGE_ZH: &str = "\
                                                   另一个工作室的文件须加 --other-studio 才合并
   secretary-studio export 台账 -o 文件.xlsx|文件.csv --db 文件 [--period 2021-Q3]
                                                   导出台账：roster 花名册、sessions 活动、attendance 出勤表、
-                                                  problems 难题、points 积分、assessments 考评
+                                                  problems 难题、points 积分、assessments 考评、people 人员库、
+                                                  members 百人团成员、theme-days 主题党日、checkups 党性体检、
+                                                  appraisals 述职评议（后三者按期间所在年度）
   secretary-studio demo --db 文件 [--scale county] [--secretaries N]
                                                   把演示工作室（或县级规模的测试文件）写入一个新文件
   secretary-studio stress-writes --db 文件 [先合并的文件] [--count N]
@@ -133,6 +152,19 @@ pub enum PrintWhat {
     /// A session's summary or sign-in sheet, by its number (`20261120-a3f9`, the same in every
     /// village's file) or its local id.
     Session(crate::print::Printout, String),
+    /// Letters of appointment of the members in office of a group (by name) or of all; those
+    /// without a number are numbered first.
+    Letters {
+        /// The group's name; all groups if none.
+        group: Option<String>,
+    },
+    /// A person's check-up form of a year, by their name.
+    Checkup {
+        /// The year checked.
+        year: i32,
+        /// Whose (the name).
+        who: String,
+    },
 }
 
 /// A batch command.
@@ -263,14 +295,15 @@ pub enum CliCommand {
         /// Only this period (all time if none).
         period: Option<crate::domain::period::Period>,
     },
-    /// `print {summary|sign-in} SESSION_NO | {problems|ranking|report} [--period P]
+    /// `print {summary|sign-in} SESSION_NO | {problems|ranking|report} [--period P] |
+    /// letters [--group NAME] | {checkups|appraisals} --year Y | checkup --year Y --who NAME
     /// -o FILE.pdf --db PATH`
     Print {
-        /// Which document: a ledger, or a session's by its number.
+        /// Which document: a ledger, a session's by its number, letters, a check-up form.
         printable: PrintWhat,
-        /// The PDF to write.
+        /// The PDF (or Word file) to write.
         output: PathBuf,
-        /// The studio file (opened read-only).
+        /// The studio file (opened read-only, but for letters, which are numbered first).
         db: PathBuf,
     },
     /// `--help`
@@ -423,9 +456,26 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
             output,
             db,
         } => {
-            let store = Store::open_read_only(&db).map_err(|e| lang.file_error(&db, &e))?;
+            // Letters are numbered before they are printed: only they write to the file.
+            let mut store = match printable {
+                PrintWhat::Letters { .. } => Store::open(&db),
+                _ => Store::open_read_only(&db),
+            }
+            .map_err(|e| lang.file_error(&db, &e))?;
             let today = chrono::Local::now().date_naive();
             let printable = match printable {
+                PrintWhat::Letters { group } => {
+                    crate::print::Printable::Letters(practice::number_letters(
+                        &mut store,
+                        (group.as_deref(), &output),
+                        today,
+                        lang,
+                        out,
+                    )?)
+                }
+                PrintWhat::Checkup { year, who } => crate::print::Printable::Checkup(
+                    practice::checkup_of(&store, year, &who, lang)?,
+                ),
                 PrintWhat::Ledger(ledger) => crate::print::Printable::Ledger(ledger),
                 PrintWhat::Session(printout, number) => {
                     let id = store

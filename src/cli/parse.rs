@@ -29,6 +29,9 @@ struct Args {
     caption: Option<String>,
     scan: bool,
     thumbnails_only: bool,
+    group: Option<String>,
+    year: Option<String>,
+    who: Option<String>,
 }
 
 /// The messages of a usage error, in the user's language.
@@ -84,6 +87,16 @@ impl Usage {
                 self.see_help()
             )),
         }
+    }
+
+    /// `--year 2026`, required.
+    fn year(self, text: Option<String>) -> Result<i32, String> {
+        let text = text.ok_or_else(|| self.missing(Lang::cli_need_year))?;
+        text.trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1900..=2200).contains(y))
+            .ok_or_else(|| format!("{}'{text}'{}", self.lang.cli_not_year(), self.see_help()))
     }
 
     fn period(self, text: Option<String>) -> Result<Option<Period>, String> {
@@ -152,7 +165,10 @@ fn read_args(
             Short('o') | Long("output") => {
                 a.output = Some(PathBuf::from(parser.value().map_err(bad)?));
             }
-            Long(option @ ("period" | "scale" | "name" | "town" | "caption")) => {
+            Long(
+                option @ ("period" | "scale" | "name" | "town" | "caption" | "group" | "year"
+                | "who"),
+            ) => {
                 let option = option.to_owned();
                 let value = Some(parser.value().map_err(bad)?.string().map_err(bad)?);
                 match option.as_str() {
@@ -160,6 +176,9 @@ fn read_args(
                     "scale" => a.scale = value,
                     "name" => a.name = value,
                     "caption" => a.caption = value,
+                    "group" => a.group = value,
+                    "year" => a.year = value,
+                    "who" => a.who = value,
                     _ => a.town = value,
                 }
             }
@@ -307,9 +326,14 @@ fn export_command(a: Args, usage: Usage) -> Result<CliCommand, String> {
     let code = usage.one_path("LEDGER", a.positional)?;
     let code = code.to_string_lossy();
     let ledger = crate::export::Ledger::from_code(&code).ok_or_else(|| {
+        let codes: Vec<&str> = crate::export::Ledger::ALL
+            .iter()
+            .map(|l| l.code())
+            .collect();
         format!(
-            "{}'{code}'（roster, sessions, attendance, problems, points, assessments）{}",
+            "{}'{code}'（{}）{}",
             lang.cli_no_such_ledger(),
+            codes.join(", "),
             usage.see_help()
         )
     })?;
@@ -324,21 +348,46 @@ fn export_command(a: Args, usage: Usage) -> Result<CliCommand, String> {
     })
 }
 
-/// `print summary|sign-in SESSION_NO | problems|ranking|report [--period P] -o FILE.pdf
-/// --db PATH`
+/// `print summary|sign-in SESSION_NO | problems|ranking|report [--period P] |
+/// letters [--group NAME] | checkups|appraisals --year Y | checkup --year Y --who NAME
+/// -o FILE.pdf --db PATH`
 fn print_command(a: Args, usage: Usage) -> Result<CliCommand, String> {
+    use crate::print::LedgerPrintout;
     let lang = usage.lang;
     let wrong = || usage.missing(Lang::cli_print_usage);
     let period = usage.period(a.period)?;
     let printable = if let [kind] = a.positional.as_slice() {
         let needs_period = || period.ok_or_else(|| usage.missing(Lang::cli_need_period));
         let printout = match kind.to_string_lossy().as_ref() {
-            "problems" => crate::print::LedgerPrintout::Problems(
-                period,
-                crate::domain::problem::ProblemFilter::default(),
-            ),
-            "ranking" => crate::print::LedgerPrintout::Ranking(needs_period()?),
-            "report" => crate::print::LedgerPrintout::Report(needs_period()?),
+            "problems" => {
+                LedgerPrintout::Problems(period, crate::domain::problem::ProblemFilter::default())
+            }
+            "ranking" => LedgerPrintout::Ranking(needs_period()?),
+            "report" => LedgerPrintout::Report(needs_period()?),
+            "checkups" => LedgerPrintout::Checkups(usage.year(a.year)?),
+            "appraisals" => LedgerPrintout::Appraisals(usage.year(a.year)?),
+            "letters" => {
+                return Ok(CliCommand::Print {
+                    printable: super::PrintWhat::Letters {
+                        group: a.group.map(|g| g.trim().to_owned()),
+                    },
+                    output: usage.pdf_output(a.output)?,
+                    db: usage.need_db(a.db)?,
+                });
+            }
+            "checkup" => {
+                let year = usage.year(a.year)?;
+                let who = a
+                    .who
+                    .map(|w| w.trim().to_owned())
+                    .filter(|w| !w.is_empty())
+                    .ok_or_else(|| usage.missing(Lang::checkup_need_who))?;
+                return Ok(CliCommand::Print {
+                    printable: super::PrintWhat::Checkup { year, who },
+                    output: usage.pdf_output(a.output)?,
+                    db: usage.need_db(a.db)?,
+                });
+            }
             _ => return Err(wrong()),
         };
         super::PrintWhat::Ledger(printout)

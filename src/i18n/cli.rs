@@ -10,7 +10,7 @@ texts! {
     cli_need_pdf_output: "请用 -o 指明输出文件（.pdf 或 Word 的 .docx）", "-o FILE.pdf (or FILE.docx for Word) is required";
     cli_need_share_output: "请用 -o 指明分享文件", "-o FILE is required";
     cli_need_export_output: "请用 -o 指明导出文件（.xlsx 或 .csv）", "-o FILE.xlsx|FILE.csv is required";
-    cli_print_usage: "用法：print summary|sign-in 活动编号 -o 文件.pdf|文件.docx --db 文件，或 print problems|ranking|report --period 期间 -o 文件.pdf|文件.docx --db 文件", "usage: print summary|sign-in SESSION_NO -o FILE.pdf|FILE.docx --db PATH, or print problems|ranking|report --period P -o FILE.pdf|FILE.docx --db PATH";
+    cli_print_usage: "用法：print summary|sign-in 活动编号 -o 文件.pdf|文件.docx --db 文件，或 print problems|ranking|report --period 期间、print letters [--group 团名]、print checkups|appraisals --year 年度、print checkup --year 年度 --who 姓名 -o 文件.pdf|文件.docx --db 文件", "usage: print summary|sign-in SESSION_NO -o FILE.pdf|FILE.docx --db PATH, or print problems|ranking|report --period P, print letters [--group NAME], print checkups|appraisals --year Y, print checkup --year Y --who NAME -o FILE.pdf|FILE.docx --db PATH";
     cli_need_period: "请用 --period 指明期间", "--period is required";
     cli_not_merged_other_studio: "未合并：这是另一个工作室的文件；确定要合并时请加上 --other-studio。", "Not merged: the file belongs to another studio; add --other-studio to merge it all the same.";
     cli_passphrase_on_standard_input: "--passphrase：请从标准输入给出口令（一行）。", "--passphrase: give the passphrase on standard input (one line).";

@@ -245,8 +245,10 @@ texts! {
 }
 
 mod cli;
+mod cli_practice;
 mod period;
 mod practice;
+mod practice_ledgers;
 mod print;
 mod shell;
 mod systems;

@@ -1,7 +1,8 @@
 //! The printed documents, one file each: a session's summary (活动纪要) and sign-in sheet
 //! (签到表), the problem ledger, the ranking list and the period report, gathered from the
-//! store and laid out by `report::pdf` in the style offices file. Here: what they share, and
-//! writing any of them to a PDF.
+//! store and laid out by `report::pdf` in the style offices file; and the wider practice's:
+//! letters of appointment (聘书), check-up forms and their summary, the appraisal's ballot
+//! count. Here: what they share, and writing any of them to a PDF or Word file.
 
 use crate::domain::SessionId;
 use crate::i18n::Lang;
@@ -10,12 +11,18 @@ use crate::store::Store;
 use chrono::{Datelike, NaiveDate};
 use std::path::Path;
 
+mod appraisals;
+mod checkup;
+mod letters;
 mod period;
 mod problem_ledger;
 mod ranking;
 mod sign_in;
 mod summary;
 
+pub use appraisals::compose_appraisals;
+pub use checkup::{FindingProblems, Subjects, compose_checkup, compose_checkups, percent};
+pub use letters::{LetterSet, compose_letters, letter_members, letters_title};
 pub use period::{compose_period_report, period_report};
 pub use problem_ledger::{compose_problem_ledger, problem_ledger};
 pub use ranking::{compose_ranking_list, ranking_list};
@@ -154,6 +161,10 @@ pub enum LedgerPrintout {
     Ranking(crate::domain::period::Period),
     /// 工作情况报告
     Report(crate::domain::period::Period),
+    /// 党性体检情况汇总表 of a year
+    Checkups(i32),
+    /// 民主测评票统计表 of a year
+    Appraisals(i32),
 }
 
 /// Any document the app prints.
@@ -163,6 +174,10 @@ pub enum Printable {
     Session(Printout, SessionId),
     /// A ledger or report of the studio.
     Ledger(LedgerPrintout),
+    /// Letters of appointment (聘书), one a page.
+    Letters(LetterSet),
+    /// One person's party-spirit check-up form (党性体检表).
+    Checkup(crate::domain::checkup::CheckupId),
 }
 
 impl Printable {
@@ -178,8 +193,88 @@ impl Printable {
             Self::Ledger(LedgerPrintout::Report(period)) => {
                 format!("{}{}", lang.period_name(period), lang.document_report())
             }
+            Self::Ledger(LedgerPrintout::Checkups(year)) => lang.checkup_table_title(year),
+            Self::Ledger(LedgerPrintout::Appraisals(year)) => lang.appraisal_table_title(year),
+            Self::Letters(_) => lang.certificate_document().to_owned(),
+            Self::Checkup(_) => lang.checkup_sheet_document().to_owned(),
         }
     }
+
+    /// The title with the names only the store knows: 〈团名〉聘书, 〈姓名〉2026年度党性体检表.
+    ///
+    /// # Errors
+    /// Why the store could not be read.
+    pub fn title_in(self, store: &Store, lang: Lang) -> crate::store::Result<String> {
+        Ok(match self {
+            Self::Letters(set) => letters_title(store, lang, set)?,
+            Self::Checkup(id) => match store.checkup(id)? {
+                Some(checkup) => format!(
+                    "{}{}",
+                    Subjects::read(store)?.name(checkup.fields.subject),
+                    lang.checkup_sheet_title(checkup.fields.year)
+                ),
+                None => self.title(lang),
+            },
+            Self::Session(..) | Self::Ledger(_) => self.title(lang),
+        })
+    }
+}
+
+/// How a document's pages are set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pages {
+    /// A4 upright, numbered.
+    Upright,
+    /// A4 lying, numbered (wide tables).
+    Lying,
+    /// A4 lying, unnumbered: certificates.
+    Certificate,
+}
+
+/// Lays out a document with `compose` on pages set as `pages` and writes it to `path`, as PDF
+/// or Word by its extension; returns the PDF's page count (0 for Word). Nothing is written if
+/// `progress` is cancelled first.
+fn render(
+    pages: Pages,
+    lang: Lang,
+    path: &Path,
+    progress: &crate::work::Progress,
+    compose: impl FnOnce(&mut dyn crate::report::Compose) -> Result<(), crate::work::WorkError>,
+) -> Result<usize, crate::work::WorkError> {
+    let (bytes, count) = match DocFormat::of(path) {
+        DocFormat::Pdf => {
+            let mut doc = match pages {
+                Pages::Upright => Document::new(Font::bundled()),
+                Pages::Lying | Pages::Certificate => Document::landscape(Font::bundled()),
+            };
+            doc.watch(progress);
+            compose(&mut doc)?;
+            progress.check()?;
+            let count = doc.page_count();
+            let bytes = if pages == Pages::Certificate {
+                doc.finish(|_, _| String::new())
+            } else {
+                doc.finish(page_label(lang))
+            };
+            progress.step(0.97)?;
+            (bytes?, count)
+        }
+        DocFormat::Word => {
+            let mut doc = match pages {
+                Pages::Upright => crate::report::docx::Document::new(),
+                Pages::Lying => crate::report::docx::Document::landscape(),
+                Pages::Certificate => crate::report::docx::Document::certificate(),
+            };
+            compose(&mut doc)?;
+            progress.check()?;
+            let bytes = doc.finish();
+            progress.step(0.97)?;
+            (bytes?, 0)
+        }
+    };
+    write_pdf(&bytes, path, lang)?;
+    progress.step(1.0).ok();
+    Ok(count)
 }
 
 /// Lays out and writes `printable` to `path`; returns its page count. Nothing is written if
@@ -203,6 +298,13 @@ pub fn write(
             Ok(pages)
         }
         Printable::Ledger(printout) => print_ledger(store, printout, lang, today, path, progress),
+        Printable::Letters(set) => render(Pages::Certificate, lang, path, progress, |doc| {
+            compose_letters(store, lang, doc, set, today)?;
+            Ok(())
+        }),
+        Printable::Checkup(id) => render(Pages::Upright, lang, path, progress, |doc| {
+            Ok(compose_checkup(store, lang, doc, id)?)
+        }),
     }
 }
 
@@ -219,7 +321,13 @@ pub fn print_ledger(
     path: &Path,
     progress: &crate::work::Progress,
 ) -> Result<usize, crate::work::WorkError> {
-    let compose = |doc: &mut dyn crate::report::Compose| -> Result<(), crate::work::WorkError> {
+    let pages = match printout {
+        LedgerPrintout::Problems(..)
+        | LedgerPrintout::Checkups(_)
+        | LedgerPrintout::Appraisals(_) => Pages::Lying,
+        LedgerPrintout::Ranking(_) | LedgerPrintout::Report(_) => Pages::Upright,
+    };
+    render(pages, lang, path, progress, |doc| {
         match printout {
             LedgerPrintout::Problems(period, filter) => {
                 compose_problem_ledger(store, lang, doc, (period, filter), today, progress)?;
@@ -228,39 +336,11 @@ pub fn print_ledger(
             LedgerPrintout::Report(period) => {
                 compose_period_report(store, lang, doc, period, today, progress)?;
             }
+            LedgerPrintout::Checkups(year) => compose_checkups(store, lang, doc, year, today)?,
+            LedgerPrintout::Appraisals(year) => {
+                compose_appraisals(store, lang, doc, year, today)?;
+            }
         }
         Ok(())
-    };
-    let landscape = matches!(printout, LedgerPrintout::Problems(..));
-    let (bytes, pages) = match DocFormat::of(path) {
-        DocFormat::Pdf => {
-            let mut doc = if landscape {
-                Document::landscape(Font::bundled())
-            } else {
-                Document::new(Font::bundled())
-            };
-            doc.watch(progress);
-            compose(&mut doc)?;
-            progress.check()?;
-            let pages = doc.page_count();
-            let bytes = doc.finish(page_label(lang));
-            progress.step(0.97)?;
-            (bytes?, pages)
-        }
-        DocFormat::Word => {
-            let mut doc = if landscape {
-                crate::report::docx::Document::landscape()
-            } else {
-                crate::report::docx::Document::new()
-            };
-            compose(&mut doc)?;
-            progress.check()?;
-            let bytes = doc.finish();
-            progress.step(0.97)?;
-            (bytes?, 0)
-        }
-    };
-    write_pdf(&bytes, path, lang)?;
-    progress.step(1.0).ok();
-    Ok(pages)
+    })
 }

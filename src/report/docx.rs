@@ -9,7 +9,7 @@
 //! names every picture `.png`). Word names the fonts but does not embed them; where one is
 //! missing, Word and WPS substitute (the README says what with).
 
-use super::{Column, Compose, Picture};
+use super::{Align, Column, Compose, Display, Picture};
 use docx_rs::{
     AlignmentType, BreakType, DocGrid, DocGridType, Footer, HeightRule, LineSpacing,
     LineSpacingType, PageMargin, PageNum, PageOrientationType, Paragraph, ParagraphBorder,
@@ -64,6 +64,8 @@ pub struct Document {
     pictures: usize,
     /// Everything written, for checks.
     texts: Vec<String>,
+    /// The next paragraph starts a new page.
+    page_break: bool,
 }
 
 impl Default for Document {
@@ -118,6 +120,11 @@ fn single() -> LineSpacing {
 impl Document {
     /// An empty A4 document, upright.
     pub fn new() -> Self {
+        Self::with_page_numbers(true)
+    }
+
+    /// An empty A4 document, upright, with page numbers at the foot or without.
+    fn with_page_numbers(page_numbers: bool) -> Self {
         let pitch = line_pitch();
         let page_number = Style::new("PageNumber", StyleType::Paragraph)
             .name("Page Number Line")
@@ -157,9 +164,10 @@ impl Document {
             .default_size(BODY_SIZE)
             .default_spacing(CHAR_SPACING)
             .default_line_spacing(exact(pitch))
-            .add_style(page_number)
-            .footer(odd)
-            .even_footer(even);
+            .add_style(page_number);
+        if page_numbers {
+            docx = docx.footer(odd).even_footer(even);
+        }
         // A grid of lines only: characters keep their own widths, drawn 0.25 pt closer
         // (28 of 3号 in 156 mm). A character grid spreads Chinese text wide wherever the
         // fonts are substituted (LibreOffice, WPS without 仿宋_GB2312).
@@ -174,12 +182,22 @@ impl Document {
             charts: 0,
             pictures: 0,
             texts: Vec::new(),
+            page_break: false,
         }
     }
 
     /// An empty A4 document lying, for tables too wide to read upright.
     pub fn landscape() -> Self {
-        let mut doc = Self::new();
+        Self::new().lying()
+    }
+
+    /// An empty A4 document lying, without page numbers: certificates (聘书), one a page.
+    pub fn certificate() -> Self {
+        Self::with_page_numbers(false).lying()
+    }
+
+    fn lying(self) -> Self {
+        let mut doc = self;
         doc.docx = doc
             .docx
             .page_size(A4.1, A4.0)
@@ -197,11 +215,18 @@ impl Document {
         doc
     }
 
-    fn add(&mut self, paragraph: Paragraph) {
+    fn add(&mut self, mut paragraph: Paragraph) {
+        if std::mem::take(&mut self.page_break) {
+            paragraph = paragraph.page_break_before(true);
+        }
         self.docx = std::mem::take(&mut self.docx).add_paragraph(paragraph);
     }
 
     fn add_table(&mut self, table: Table) {
+        if self.page_break {
+            // A table cannot start a page itself: an empty paragraph does, before it.
+            self.add(Paragraph::new().line_spacing(single()));
+        }
         self.docx = std::mem::take(&mut self.docx).add_table(table);
     }
 
@@ -525,6 +550,50 @@ impl Compose for Document {
     fn space(&mut self, _points: f32) {}
 
     fn need(&mut self, _height: f32) {}
+
+    fn display(&mut self, text: &str, display: Display) {
+        self.texts.push(text.to_owned());
+        let size = (display.size * 2.0).round() as usize;
+        let (font, line) = if display.title {
+            (TITLE_FONT, 240)
+        } else {
+            (BODY_FONT, 360)
+        };
+        // Its own line height, off the page's grid: display text is larger than the lines.
+        let spacing = LineSpacing::new()
+            .line_rule(LineSpacingType::Auto)
+            .line(line)
+            .before((display.before * 20.0).round() as u32)
+            .after(0);
+        let mut paragraph = Paragraph::new().snap_to_grid(false).line_spacing(spacing);
+        let mut text_run = run(text, font, size);
+        if display.title {
+            text_run = text_run.color("CC0000");
+        }
+        paragraph = match display.align {
+            Align::Left => {
+                let indent = (display.indent * display.size * 20.0).round() as i32;
+                paragraph.align(AlignmentType::Both).indent(
+                    None,
+                    Some(SpecialIndentType::FirstLine(indent)),
+                    None,
+                    None,
+                )
+            }
+            Align::Centre => paragraph.align(AlignmentType::Center),
+            Align::Right => {
+                let room = (2.0 * display.size * 20.0).round() as i32;
+                paragraph
+                    .align(AlignmentType::Right)
+                    .indent(None, None, Some(room), None)
+            }
+        };
+        self.add(paragraph.add_run(text_run));
+    }
+
+    fn new_page(&mut self) {
+        self.page_break = true;
+    }
 }
 
 /// What docx-rs lacks, finished on its package: header rows marked `cantSplit` also repeat

@@ -28,6 +28,73 @@ pub struct Picture<'a> {
     pub caption: String,
 }
 
+/// Where a line of display text stands across the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// From the left margin (Word justifies it).
+    Left,
+    /// Centred.
+    Centre,
+    /// To the right, two characters in from the margin (as 落款 stands).
+    Right,
+}
+
+/// How a line of display text (a certificate's) is set: its size, where it stands, the
+/// room above it, and whether it is the title.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Display {
+    /// Size in points.
+    pub size: f32,
+    /// Left, centred or right.
+    pub align: Align,
+    /// Room above, in points.
+    pub before: f32,
+    /// Characters of indent on the first line (首行缩进), left-aligned text only.
+    pub indent: f32,
+    /// The title: in red, and in the title face where the document names faces (Word).
+    pub title: bool,
+}
+
+impl Display {
+    /// Text of `size` points set `align`, with nothing above it.
+    pub fn new(size: f32, align: Align) -> Self {
+        Self {
+            size,
+            align,
+            before: 0.0,
+            indent: 0.0,
+            title: false,
+        }
+    }
+
+    /// With `points` of room above.
+    #[must_use]
+    pub fn before(self, points: f32) -> Self {
+        Self {
+            before: points,
+            ..self
+        }
+    }
+
+    /// With `chars` characters of indent on the first line.
+    #[must_use]
+    pub fn indent(self, chars: f32) -> Self {
+        Self {
+            indent: chars,
+            ..self
+        }
+    }
+
+    /// As the title: red, in the title face.
+    #[must_use]
+    pub fn title(self) -> Self {
+        Self {
+            title: true,
+            ..self
+        }
+    }
+}
+
 /// What a printout is made of. Each printout is written once against this, and comes out as
 /// a PDF (`pdf::Document`, laid out by us) or a Word file (`docx::Document`, laid out by Word
 /// in the official format of Party and government documents).
@@ -67,4 +134,8 @@ pub trait Compose {
     fn need(&mut self, height: f32);
     /// The next table's rows move the progress from `from` to `to` (a long ledger).
     fn progress_span(&mut self, _from: f32, _to: f32) {}
+    /// Text larger than the body, wrapped and set as `display` says (a certificate's lines).
+    fn display(&mut self, text: &str, display: Display);
+    /// What follows starts on a new page (one certificate a page).
+    fn new_page(&mut self);
 }

@@ -5,7 +5,7 @@
 //! Laid out first as pages of simple drawing operations, then written with krilla.
 
 pub use super::Column;
-use super::{Compose, Picture};
+use super::{Align, Compose, Display, Picture};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -103,13 +103,16 @@ impl Font {
     }
 
     /// Splits `text` into lines no wider than `width`, breaking where Unicode (UAX #14) allows:
-    /// never before ，。、」 and the like; a word longer than a line is cut.
+    /// never before ，。、」 and the like, nor inside a date (2026年1月1日); a word longer than
+    /// a line is cut.
     pub fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
             let mut line = String::new();
             let mut start = 0;
-            for (end, _) in unicode_linebreak::linebreaks(paragraph) {
+            let breaks = unicode_linebreak::linebreaks(paragraph)
+                .filter(|(end, _)| !inside_a_date(paragraph, *end));
+            for (end, _) in breaks {
                 let piece = &paragraph[start..end];
                 start = end;
                 let candidate = format!("{line}{piece}");
@@ -133,6 +136,18 @@ impl Font {
         }
         lines
     }
+}
+
+/// Whether a break at byte `at` of `text` would split a date written in full (2026年 | 1月,
+/// 2026 | 年): a number and the 年, 月 or 日 after it stay together, and so do 年 or 月 and the
+/// number after.
+fn inside_a_date(text: &str, at: usize) -> bool {
+    let (Some(before), Some(after)) = (text[..at].chars().next_back(), text[at..].chars().next())
+    else {
+        return false;
+    };
+    (before.is_ascii_digit() && matches!(after, '年' | '月' | '日'))
+        || (matches!(before, '年' | '月') && after.is_ascii_digit())
 }
 
 /// One drawing operation on a page.
@@ -569,6 +584,50 @@ impl<'f> Document<'f> {
         self.y += size * LINE_GAP;
     }
 
+    /// Display text, wrapped and set as `display` says; the title in red.
+    pub fn display(&mut self, text: &str, display: Display) {
+        let size = display.size;
+        self.y += display.before;
+        let indent = match display.align {
+            Align::Left => "\u{3000}".repeat(display.indent.max(0.0) as usize),
+            Align::Centre | Align::Right => String::new(),
+        };
+        // Right-aligned lines keep two characters' room, as the 落款 does.
+        let room = match display.align {
+            Align::Right => 2.0 * size,
+            Align::Left | Align::Centre => 0.0,
+        };
+        let lines = self
+            .font
+            .wrap(&format!("{indent}{text}"), size, self.text_width() - room);
+        for line in lines {
+            self.ensure(size * LINE_GAP);
+            let width = self.font.width(&line, size);
+            let x = match display.align {
+                Align::Left => MARGIN_X,
+                Align::Centre => (self.page.0 - width) / 2.0,
+                Align::Right => self.page.0 - MARGIN_X - room - width,
+            };
+            let op = Op::Text {
+                x,
+                y: self.y + size,
+                size,
+                text: line,
+                rgb: display.title.then_some(RED),
+            };
+            self.page().push(op);
+            self.y += size * LINE_GAP;
+        }
+    }
+
+    /// What follows starts on a new page (nothing if this page is still empty).
+    pub fn new_page(&mut self) {
+        if self.pages.last().is_some_and(|p| !p.is_empty()) {
+            self.pages.push(Vec::new());
+        }
+        self.y = MARGIN_TOP;
+    }
+
     /// The issuing body's line, centred, with a red rule under it.
     pub fn letterhead(&mut self, text: &str) {
         if text.trim().is_empty() {
@@ -795,20 +854,23 @@ impl<'f> Document<'f> {
                     }
                 }
             }
+            // An empty label (a certificate's page) draws nothing.
             let label = page_label(index + 1, count);
             let size = BODY - 2.0;
             let width = self.font.width(&label, size);
-            surface.draw_glyphs(
-                Point::from_xy(
-                    (self.page.0 - width) / 2.0,
-                    self.page.1 - MARGIN_BOTTOM / 2.0,
-                ),
-                &self.font.glyphs(&label),
-                font.clone(),
-                &label,
-                size,
-                false,
-            );
+            if !label.is_empty() {
+                surface.draw_glyphs(
+                    Point::from_xy(
+                        (self.page.0 - width) / 2.0,
+                        self.page.1 - MARGIN_BOTTOM / 2.0,
+                    ),
+                    &self.font.glyphs(&label),
+                    font.clone(),
+                    &label,
+                    size,
+                    false,
+                );
+            }
             surface.finish();
             page.finish();
         }
@@ -871,6 +933,12 @@ impl Compose for Document<'_> {
     fn progress_span(&mut self, from: f32, to: f32) {
         Document::progress_span(self, from, to);
     }
+    fn display(&mut self, text: &str, display: Display) {
+        Document::display(self, text, display);
+    }
+    fn new_page(&mut self) {
+        Document::new_page(self);
+    }
 }
 
 #[cfg(test)]
@@ -893,6 +961,25 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_date_written_in_full_is_not_split_across_lines() {
+        let font = Font::bundled();
+        let text = "兹聘请 张福来 同志为离任村干部村务治理顾问团团长，聘期自 2026年1月1日 至 2028年12月31日。";
+        for width in [200.0, 260.0, 330.0, 400.0] {
+            let lines = font.wrap(text, BODY, width);
+            assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+            for date in ["2026年1月1日", "2028年12月31日"] {
+                assert!(
+                    lines.iter().any(|l| l.contains(date)),
+                    "{date} split at {width}: {lines:?}"
+                );
+            }
+        }
+        // Narrower than a date: it is cut all the same.
+        let narrow = font.wrap("2028年12月31日", BODY, 40.0);
+        assert!(narrow.len() > 1, "{narrow:?}");
     }
 
     #[test]

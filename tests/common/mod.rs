@@ -2,6 +2,8 @@
 //! app's own CJK font (loaded exactly as the app loads it).
 #![allow(dead_code)]
 
+pub mod practice;
+
 use chrono::NaiveDate;
 use egui_kittest::Harness;
 use secretary_studio::App;

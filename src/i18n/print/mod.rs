@@ -1,6 +1,9 @@
 //! The words of the printed documents, one catalogue each, as `print/` has one file each.
 
+mod appraisals;
+mod checkups;
 mod document;
+mod letters;
 mod period;
 mod problem_ledger;
 mod ranking;

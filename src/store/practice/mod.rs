@@ -340,6 +340,20 @@ impl Store {
         Ok(checkups)
     }
 
+    /// One check-up, with its scores and findings (`None` if deleted or never there).
+    pub fn checkup(&self, id: CheckupId) -> Result<Option<Checkup>> {
+        let year: Option<i32> = self
+            .conn
+            .query_row("SELECT year FROM live_checkup WHERE id = ?1", [id.0], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let Some(year) = year else {
+            return Ok(None);
+        };
+        Ok(self.checkups(year)?.into_iter().find(|c| c.id == id))
+    }
+
     /// The rule that grades appraisals (default if unset or unreadable).
     pub fn appraisal_rule(&self) -> Result<GradeRule> {
         Ok(self
