@@ -86,7 +86,11 @@ fn a_person_is_added_put_into_a_group_and_the_groups_letters_are_numbered() {
     assert_eq!(members.len(), 2);
     assert!(members.iter().all(|m| m.fields.letter.is_none()));
 
-    click(&mut harness, "颁发全团聘书");
+    // One click numbers the letters and prints them.
+    harness.get_by_label("颁发全团聘书").click();
+    common::wait_for_work(&mut harness);
+    let letters = harness.state().last_printed().expect("printed").to_owned();
+    assert!(letters.to_string_lossy().contains("妇女团"), "{letters:?}");
     let mut numbers: Vec<i64> = harness
         .state()
         .store()
@@ -211,6 +215,10 @@ fn a_checkup_is_scored_in_four_steps_and_its_findings_become_problems() {
     assert_eq!(checkups.len(), 1);
     assert_eq!(checkups[0].fields.scores.len(), 20);
 
+    harness.get_by_label("打印体检表 王建国").click();
+    common::wait_for_work(&mut harness);
+    let form = harness.state().last_printed().expect("printed").to_owned();
+    assert!(form.to_string_lossy().contains("党性体检表"), "{form:?}");
     harness.get_by_label("王建国").click();
     harness.run();
     for finding in ["理论学习不够系统", "联系群众不够经常"] {

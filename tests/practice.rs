@@ -461,3 +461,58 @@ fn the_practices_ledgers_export_with_their_headers_in_both_languages() {
     assert!(text.contains("Excellent share"), "{text}");
     assert!(text.contains("64.0%"), "{text}");
 }
+
+#[test]
+fn guests_are_named_in_the_summary_and_sign_on_the_sign_in_sheet_apart_from_those_expected() {
+    use secretary_studio::domain::league::PersonFields;
+    use secretary_studio::print::Printout;
+    let folder = tempfile::tempdir().expect("folder");
+    let (mut store, _) = studio(folder.path());
+    let session = store
+        .write(|w| {
+            let mut draft = secretary_studio::domain::session::SessionDraft::new(day(2026, 11, 3));
+            draft.topic = "食用菌冬季管护技术培训".into();
+            let fields = draft
+                .validate()
+                .map_err(|_| secretary_studio::store::Error::RecordNotFound)?;
+            let session = w.add_session(&fields)?;
+            let expert = w.add_person(&PersonFields {
+                name: "陈明远".into(),
+                village: "县农技中心".into(),
+                occupation: "高级农艺师".into(),
+                ..PersonFields::default()
+            })?;
+            w.set_session_guests(session, &[expert])?;
+            Ok(session)
+        })
+        .expect("session with a guest");
+    let summary = folder.path().join("summary.pdf");
+    print(
+        &store,
+        Printable::Session(Printout::Summary, session),
+        &summary,
+    );
+    let text = text(&summary, None).replace(char::is_whitespace, "");
+    assert_has(&text, &["列席：陈明远（高级农艺师）"]);
+    let sign_in = folder.path().join("sign-in.pdf");
+    print(
+        &store,
+        Printable::Session(Printout::SignIn, session),
+        &sign_in,
+    );
+    let text = self::text(&sign_in, None);
+    assert_has(&text, &["陈明远", "县农技中心", "列席"]);
+    // 应到 counts the secretaries only: the guest is on the sheet, not in the count.
+    let expected = store
+        .expected_at(
+            session,
+            &store.session(session).expect("read").expect("there"),
+        )
+        .expect("expected")
+        .len();
+    assert!(
+        text.replace(char::is_whitespace, "")
+            .contains(&format!("应到{expected}人")),
+        "{text}"
+    );
+}

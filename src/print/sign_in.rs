@@ -49,7 +49,7 @@ pub fn compose_sign_in(
         0.0,
     );
     doc.space(4.0);
-    let rows: Vec<Vec<String>> = data
+    let mut rows: Vec<Vec<String>> = data
         .rows
         .iter()
         .enumerate()
@@ -64,6 +64,18 @@ pub fn compose_sign_in(
             ]
         })
         .collect();
+    // Guests sign too, below the secretaries, marked 列席 (not counted in 应到).
+    let first = rows.len();
+    rows.extend(data.guests.iter().enumerate().map(|(i, (g, place))| {
+        vec![
+            (first + i + 1).to_string(),
+            g.fields.name.clone(),
+            place.clone(),
+            g.fields.occupation.clone(),
+            String::new(),
+            lang.sign_in_guest().to_owned(),
+        ]
+    }));
     doc.table(
         &[
             Column {

@@ -18,6 +18,9 @@ pub(super) struct SessionData {
     /// Who was expected, with their mark (if any).
     pub(super) rows: Vec<(RosterEntry, Option<crate::domain::session::AttendanceMark>)>,
     pub(super) problems: Vec<crate::domain::problem::ProblemSummary>,
+    /// Guests invited to sit in (列席), apart from the attendance, with their branch or
+    /// village.
+    pub(super) guests: Vec<(crate::domain::league::Person, String)>,
 }
 
 pub(super) fn load(store: &Store, id: SessionId, lang: Lang) -> Result<SessionData, String> {
@@ -31,6 +34,7 @@ pub(super) fn load(store: &Store, id: SessionId, lang: Lang) -> Result<SessionDa
         studio: store.studio().map_err(error)?.name,
         code: store.session_code(id).map_err(error)?.unwrap_or_default(),
         problems: store.problems_raised_at(id).map_err(error)?,
+        guests: guests_with_places(store, id).map_err(error)?,
         fields,
         rows,
     })
@@ -276,6 +280,41 @@ fn attendance_part(doc: &mut dyn Compose, lang: Lang, data: &SessionData) {
     }
     tally.push_str(lang.summary_full_stop());
     doc.paragraph(&tally, 0.0);
+    if !data.guests.is_empty() {
+        let guests: Vec<String> = data.guests.iter().map(|(g, _)| guest_name(g)).collect();
+        doc.paragraph(
+            &lang.summary_guests(&guests.join(lang.summary_list_separator())),
+            0.0,
+        );
+    }
+}
+
+fn guests_with_places(
+    store: &Store,
+    id: SessionId,
+) -> crate::store::Result<Vec<(crate::domain::league::Person, String)>> {
+    let branches = store.branches()?;
+    Ok(store
+        .session_guests(id)?
+        .into_iter()
+        .map(|guest| {
+            let place = guest
+                .fields
+                .branch_id
+                .and_then(|b| branches.iter().find(|x| x.id == b))
+                .map_or_else(|| guest.fields.village.clone(), |b| b.name.clone());
+            (guest, place)
+        })
+        .collect())
+}
+
+/// A guest as the documents name them: 陈明（县农技中心高级农艺师）.
+pub(super) fn guest_name(guest: &crate::domain::league::Person) -> String {
+    if guest.fields.occupation.is_empty() {
+        guest.fields.name.clone()
+    } else {
+        format!("{}（{}）", guest.fields.name, guest.fields.occupation)
+    }
 }
 
 /// The problems raised at the session and where they stand, as section `n`.

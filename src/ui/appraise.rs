@@ -18,6 +18,7 @@ use crate::domain::checkup::{
 use crate::domain::league::{Person, PersonId};
 use crate::domain::session::parse_day;
 use crate::i18n::Lang;
+use crate::print::{LedgerPrintout, Printable};
 use crate::store::SystemRecord;
 use chrono::Datelike;
 use egui::{Color32, RichText, Ui};
@@ -247,6 +248,15 @@ impl AppraiseScreen {
             if ui.button(lang.new_checkup()).clicked() {
                 self.checkup_form = Some(CheckupForm::new(None, self.year, data));
             }
+            super::widgets::print_buttons(
+                ui,
+                lang,
+                &[(
+                    lang.print_checkup_summary(),
+                    Printable::Ledger(LedgerPrintout::Checkups(self.year)),
+                )],
+                &mut commands,
+            );
             ui.label(RichText::new(lang.checkups_explained()).weak());
         });
         let steps = Step::ALL;
@@ -340,6 +350,9 @@ impl AppraiseScreen {
                             self.checkup_form =
                                 Some(CheckupForm::new(Some(checkup), self.year, data));
                         }
+                        if row_button(ui, lang.print_checkup_form(), &name).clicked() {
+                            commands.push(Command::Print(Printable::Checkup(checkup.id)));
+                        }
                         if row_button(ui, lang.delete(), &name).clicked() {
                             commands.push(Command::Write(Change::DeleteRecord(
                                 SystemRecord::Checkup(checkup.id),
@@ -428,6 +441,15 @@ impl AppraiseScreen {
             if ui.button(lang.new_appraisal()).clicked() {
                 self.appraisal_form = Some(AppraisalForm::new(None, self.year));
             }
+            super::widgets::print_buttons(
+                ui,
+                lang,
+                &[(
+                    lang.print_appraisal_tally(),
+                    Printable::Ledger(LedgerPrintout::Appraisals(self.year)),
+                )],
+                &mut commands,
+            );
             let done: std::collections::HashSet<SecretaryId> =
                 data.appraisals.iter().map(|a| a.fields.secretary).collect();
             ui.label(lang.appraisals_done(done.len(), in_office));

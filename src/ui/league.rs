@@ -13,6 +13,7 @@ use crate::domain::league::{
 use crate::domain::session::parse_day;
 use crate::domain::{BranchId, Gender, SecretaryId};
 use crate::i18n::Lang;
+use crate::print::{LetterSet, Printable};
 use crate::store::SystemRecord;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
@@ -323,6 +324,7 @@ fn groups_ui(
                     .filter(|m| m.fields.serves_on(ctx.today))
                     .map(|m| m.id)
                     .collect();
+                let letters = Printable::Letters(LetterSet::Group(group.id));
                 if ui
                     .add_enabled(
                         !serving.is_empty(),
@@ -331,7 +333,9 @@ fn groups_ui(
                     .on_hover_text(lang.issue_letters_explained())
                     .clicked()
                 {
+                    // Numbered first, then printed: one click gives the letters to hand out.
                     commands.push(Command::Write(Change::IssueLetters(serving, ctx.today)));
+                    commands.push(Command::Print(letters));
                 }
                 if row_button(ui, lang.edit_group(), &group.name).clicked() {
                     *group_form = Some(GroupForm::new(Some(group)));
@@ -344,6 +348,17 @@ fn groups_ui(
                 if row_button(ui, text, &group.name).clicked() {
                     commands.push(Command::Write(Change::SetGroupArchived(group.id, archived)));
                 }
+            });
+            ui.horizontal(|ui| {
+                super::widgets::print_buttons(
+                    ui,
+                    lang,
+                    &[(
+                        lang.print_group_letters(),
+                        Printable::Letters(LetterSet::Group(group.id)),
+                    )],
+                    &mut commands,
+                );
             });
             if !group.discipline.is_empty() {
                 ui.label(
@@ -452,6 +467,9 @@ fn groups_ui(
                                 commands.push(Command::Write(Change::IssueLetters(
                                     vec![member.id],
                                     ctx.today,
+                                )));
+                                commands.push(Command::Print(Printable::Letters(
+                                    LetterSet::Member(member.id),
                                 )));
                             }
                             if row_button(ui, lang.remove_member(), &name).clicked() {

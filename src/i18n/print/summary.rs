@@ -16,9 +16,20 @@ texts! {
     summary_list_separator: "、", ", ";
     summary_leave: "请假", " on leave";
     summary_full_stop: "。", ".";
+    sign_in_guest: "列席", "Guest";
     summary_problems_raised_where_they: "问题清单及办理状态", "Problems raised and where they stand";
     summary_no: "序号", "No.";
     summary_problem: "问题描述", "Problem";
     summary_photos: "活动照片", "Photos";
     summary_scans_attached: "签到表扫描件：已附", "Signed sign-in sheet: attached";
+}
+
+impl Lang {
+    /// "列席：陈明（县农技中心高级农艺师）。"
+    pub fn summary_guests(self, names: &str) -> String {
+        match self {
+            Self::Zh => format!("列席：{names}。"),
+            Self::En => format!("Guests: {names}."),
+        }
+    }
 }

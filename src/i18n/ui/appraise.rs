@@ -57,6 +57,9 @@ texts! {
     weights_invalid: "权重须是四个 0–100 的数", "Weights must be four numbers 0–100";
     health_thresholds_invalid: "须是两个递减的数，如 85, 70", "Two falling numbers, e.g. 85, 70";
     appraisal_rule_invalid: "须是三个 0–100 的数，如 60, 50, 33", "Three numbers 0–100, e.g. 60, 50, 33";
+    print_checkup_summary: "打印体检汇总表", "Print the summary";
+    print_checkup_form: "打印体检表", "Print form";
+    print_appraisal_tally: "打印测评票统计表", "Print the tally";
     reviews_title: "述职评议与党性体检", "Appraisals and check-ups";
 }
 

@@ -16,8 +16,9 @@ texts! {
     edit_member: "编辑成员", "Edit member";
     remove_member: "移出", "Remove";
     issue_group_letters: "颁发全团聘书", "Issue the group's letters";
-    issue_letters_explained: "给在任成员编号（已有编号的保留原号，即补发），颁发日期记为今天；然后可打印聘书。", "Numbers the serving members' letters (a member with a number keeps it: a reissue) and dates them today; then print them.";
+    issue_letters_explained: "给在任成员编号（已有编号的保留原号，即补发），颁发日期记为今天，并打印聘书（A4 横向，每人一页）。", "Numbers the serving members' letters (a member with a number keeps it: a reissue), dates them today and prints them (A4 landscape, one a page).";
     issue_letter: "颁发聘书", "Issue letter";
+    print_group_letters: "打印全团聘书", "Print the group's letters";
     letter_not_issued: "未颁发", "not issued";
     col_role: "团内职务", "Role";
     col_person_place: "村或支部", "Village or branch";
