@@ -46,6 +46,8 @@ struct Data {
     people: Vec<Person>,
     /// The problems findings became, resolved or not.
     resolved: Vec<crate::domain::ProblemId>,
+    /// The latest year with a check-up or an appraisal, if any.
+    latest_year: Option<i32>,
 }
 
 fn load(store: &crate::store::Store, year: &i32) -> crate::store::Result<Data> {
@@ -64,6 +66,7 @@ fn load(store: &crate::store::Store, year: &i32) -> crate::store::Result<Data> {
         rule: store.appraisal_rule()?,
         people: store.people()?,
         resolved,
+        latest_year: store.latest_review_year()?,
     })
 }
 
@@ -128,6 +131,9 @@ pub struct AppraiseScreen {
     checkup_form: Option<CheckupForm>,
     appraisal_form: Option<AppraisalForm>,
     rules: Option<RulesForm>,
+    /// The year was chosen by the screen, not yet by the user: it moves to the latest year
+    /// with records once that is known.
+    year_guessed: bool,
 }
 
 impl super::View for AppraiseScreen {
@@ -185,13 +191,12 @@ impl AppraiseScreen {
         let lang = ctx.lang;
         let mut commands = Vec::new();
         if self.year == 0 {
-            // Check-ups and appraisals are of the year just ended until the autumn.
-            self.year = if ctx.today.month() >= 10 {
-                ctx.today.year()
-            } else {
-                ctx.today.year() - 1
-            };
+            // This year's, unless the records say the latest are of another (last year's
+            // check-ups are often all there is until the winter).
+            self.year = ctx.today.year();
+            self.year_guessed = true;
         }
+        let year_before = self.year;
         screen_title(ui, lang.nav_appraise());
         super::widgets::year_stepper(ui, lang, &mut self.year);
         tabs(
@@ -206,10 +211,22 @@ impl AppraiseScreen {
         let Some(names) = ctx.names_or_wait(ui) else {
             return commands;
         };
+        if self.year != year_before {
+            self.year_guessed = false;
+        }
         let year = self.year;
         let Some(data) = memo.show(ui, ctx, &year, load) else {
             return commands;
         };
+        if std::mem::take(&mut self.year_guessed)
+            && data.checkups.is_empty()
+            && data.appraisals.is_empty()
+            && let Some(latest) = data.latest_year.filter(|y| *y != year)
+        {
+            self.year = latest;
+            ui.ctx().request_repaint();
+            return commands;
+        }
         match self.tab {
             Tab::Checkups => commands.extend(self.checkups_ui(ui, ctx, names, data)),
             Tab::Appraisals => commands.extend(self.appraisals_ui(ui, ctx, names, data)),
@@ -270,7 +287,7 @@ impl AppraiseScreen {
             .columns(Column::exact(64.0), 4)
             .column(Column::exact(60.0))
             .column(Column::exact(60.0))
-            .column(Column::exact(80.0))
+            .column(Column::exact(120.0))
             .column(Column::remainder())
             .header(22.0, |mut header| {
                 header.col(|ui| {
@@ -346,18 +363,20 @@ impl AppraiseScreen {
                         ui.label(lang.findings_count(checkup.findings.len(), rectified));
                     });
                     row.col(|ui| {
-                        if row_button(ui, lang.edit(), &name).clicked() {
-                            self.checkup_form =
-                                Some(CheckupForm::new(Some(checkup), self.year, data));
-                        }
-                        if row_button(ui, lang.print_checkup_form(), &name).clicked() {
-                            commands.push(Command::Print(Printable::Checkup(checkup.id)));
-                        }
-                        if row_button(ui, lang.delete(), &name).clicked() {
-                            commands.push(Command::Write(Change::DeleteRecord(
-                                SystemRecord::Checkup(checkup.id),
-                            )));
-                        }
+                        ui.horizontal(|ui| {
+                            if row_button(ui, lang.edit(), &name).clicked() {
+                                self.checkup_form =
+                                    Some(CheckupForm::new(Some(checkup), self.year, data));
+                            }
+                            if row_button(ui, lang.print_checkup_form(), &name).clicked() {
+                                commands.push(Command::Print(Printable::Checkup(checkup.id)));
+                            }
+                            if row_button(ui, lang.delete(), &name).clicked() {
+                                commands.push(Command::Write(Change::DeleteRecord(
+                                    SystemRecord::Checkup(checkup.id),
+                                )));
+                            }
+                        });
                     });
                 });
             });
@@ -530,15 +549,17 @@ impl AppraiseScreen {
                         }
                     });
                     row.col(|ui| {
-                        if row_button(ui, lang.edit(), &name).clicked() {
-                            self.appraisal_form =
-                                Some(AppraisalForm::new(Some(appraisal), self.year));
-                        }
-                        if row_button(ui, lang.delete(), &name).clicked() {
-                            commands.push(Command::Write(Change::DeleteRecord(
-                                SystemRecord::Appraisal(appraisal.id),
-                            )));
-                        }
+                        ui.horizontal(|ui| {
+                            if row_button(ui, lang.edit(), &name).clicked() {
+                                self.appraisal_form =
+                                    Some(AppraisalForm::new(Some(appraisal), self.year));
+                            }
+                            if row_button(ui, lang.delete(), &name).clicked() {
+                                commands.push(Command::Write(Change::DeleteRecord(
+                                    SystemRecord::Appraisal(appraisal.id),
+                                )));
+                            }
+                        });
                     });
                 });
             });

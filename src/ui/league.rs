@@ -273,7 +273,7 @@ fn groups_ui(
     ui.horizontal_top(|ui| {
         // The groups, with their members in office today.
         ui.vertical(|ui| {
-            ui.set_width(270.0);
+            ui.set_width(255.0);
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
             for group in &data.groups {
                 let serving = data
@@ -377,12 +377,12 @@ fn groups_ui(
                 .id_salt("league-members")
                 .striped(true)
                 .max_scroll_height(height)
-                .column(Column::exact(80.0))
-                .column(Column::exact(60.0))
-                .column(Column::initial(150.0).clip(true))
-                .column(Column::exact(190.0))
-                .column(Column::exact(96.0))
-                .column(Column::initial(170.0).clip(true))
+                .column(Column::exact(66.0))
+                .column(Column::exact(62.0))
+                .column(Column::initial(105.0).clip(true))
+                .column(Column::exact(182.0))
+                .column(Column::exact(64.0))
+                .column(Column::initial(180.0).clip(true))
                 .column(Column::remainder())
                 .header(22.0, |mut header| {
                     for title in [
@@ -460,23 +460,25 @@ fn groups_ui(
                             }
                         });
                         row.col(|ui| {
-                            if row_button(ui, lang.edit(), &name).clicked() {
-                                *member_form = Some(MemberForm::edit(member));
-                            }
-                            if row_button(ui, lang.issue_letter(), &name).clicked() {
-                                commands.push(Command::Write(Change::IssueLetters(
-                                    vec![member.id],
-                                    ctx.today,
-                                )));
-                                commands.push(Command::Print(Printable::Letters(
-                                    LetterSet::Member(member.id),
-                                )));
-                            }
-                            if row_button(ui, lang.remove_member(), &name).clicked() {
-                                commands.push(Command::Write(Change::DeleteRecord(
-                                    SystemRecord::Member(member.id),
-                                )));
-                            }
+                            ui.horizontal(|ui| {
+                                if row_button(ui, lang.edit(), &name).clicked() {
+                                    *member_form = Some(MemberForm::edit(member));
+                                }
+                                if row_button(ui, lang.issue_letter(), &name).clicked() {
+                                    commands.push(Command::Write(Change::IssueLetters(
+                                        vec![member.id],
+                                        ctx.today,
+                                    )));
+                                    commands.push(Command::Print(Printable::Letters(
+                                        LetterSet::Member(member.id),
+                                    )));
+                                }
+                                if row_button(ui, lang.remove_member(), &name).clicked() {
+                                    commands.push(Command::Write(Change::DeleteRecord(
+                                        SystemRecord::Member(member.id),
+                                    )));
+                                }
+                            });
                         });
                     });
                 });
@@ -590,14 +592,16 @@ fn people_ui(
                     ui.label(groups);
                 });
                 row.col(|ui| {
-                    if row_button(ui, lang.edit(), &fields.name).clicked() {
-                        *form = Some(PersonForm::new(Some(person)));
-                    }
-                    if row_button(ui, lang.delete(), &fields.name).clicked() {
-                        commands.push(Command::Write(Change::DeleteRecord(SystemRecord::Person(
-                            person.id,
-                        ))));
-                    }
+                    ui.horizontal(|ui| {
+                        if row_button(ui, lang.edit(), &fields.name).clicked() {
+                            *form = Some(PersonForm::new(Some(person)));
+                        }
+                        if row_button(ui, lang.delete(), &fields.name).clicked() {
+                            commands.push(Command::Write(Change::DeleteRecord(
+                                SystemRecord::Person(person.id),
+                            )));
+                        }
+                    });
                 });
             });
         });
@@ -935,7 +939,7 @@ impl MemberForm {
                         None,
                     );
                     ui.label("");
-                    ui.checkbox(&mut self.discipline_signed, lang.col_discipline_signed());
+                    ui.checkbox(&mut self.discipline_signed, lang.discipline_signed_check());
                     ui.end_row();
                     let label = ui.label(lang.col_letter_no());
                     ui.horizontal(|ui| {

@@ -23,7 +23,8 @@ texts! {
     col_role: "团内职务", "Role";
     col_person_place: "村或支部", "Village or branch";
     col_term: "聘期", "Term";
-    col_discipline_signed: "已签纪律承诺", "Discipline signed";
+    col_discipline_signed: "纪律承诺", "Signed";
+    discipline_signed_check: "已签纪律承诺", "Discipline requirements signed";
     col_letter_no: "聘书编号", "Letter no.";
     col_occupation: "职业或原任职务", "Occupation";
     col_groups: "所在团", "Groups";

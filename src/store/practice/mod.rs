@@ -354,6 +354,16 @@ impl Store {
         Ok(self.checkups(year)?.into_iter().find(|c| c.id == id))
     }
 
+    /// The latest year with a check-up or an appraisal, if any.
+    pub fn latest_review_year(&self) -> Result<Option<i32>> {
+        Ok(self.conn.query_row(
+            "SELECT max(year) FROM (SELECT year FROM live_checkup
+                 UNION ALL SELECT year FROM live_appraisal)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
     /// The rule that grades appraisals (default if unset or unreadable).
     pub fn appraisal_rule(&self) -> Result<GradeRule> {
         Ok(self
