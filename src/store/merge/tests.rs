@@ -963,3 +963,84 @@ fn an_original_that_does_not_match_its_digest_is_not_taken() {
             .is_some()
     );
 }
+
+#[test]
+fn the_wider_practice_merges_both_ways_a_month_recorded_twice_becomes_one_and_a_letter_clash_stays_visible()
+ {
+    use crate::domain::league::{LetterNo, MemberFields, PersonFields, Role};
+    use crate::domain::theme_day::{ThemeDayFields, ThemeDayState};
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap_or_default();
+    let today = day(11, 29);
+    let folder = tempfile::tempdir().expect("tempdir");
+    let mut a = studio(folder.path(), "a.db", false);
+    let branch = a
+        .write(|w| w.add_branch("桃园村党支部", crate::domain::BranchKind::Village, None))
+        .expect("branch");
+    let a_path = a.path().expect("path").to_owned();
+    let mut b = studio(folder.path(), "b.db", false);
+    let b_path = b.path().expect("path").to_owned();
+    merge(&mut b, &a_path);
+    let group = a.groups().expect("groups")[2].id;
+    let month = |state: ThemeDayState, reason: &str| ThemeDayFields {
+        branch,
+        year: 2026,
+        month: 11,
+        planned_on: day(11, 10),
+        topic: "重温入党誓词".into(),
+        state,
+        held_on: (state == ThemeDayState::Held).then(|| day(11, 10)),
+        members_present: (state == ThemeDayState::Held).then_some(25),
+        members_total: (state == ThemeDayState::Held).then_some(30),
+        reason: reason.into(),
+        notes: String::new(),
+    };
+    // Each village records the same branch's month and numbers a letter 2026-001 for
+    // someone of its own, not knowing of the other.
+    for (store, name, state, reason) in [
+        (&mut a, "刘桂花", ThemeDayState::Held, ""),
+        (&mut b, "陈秀珍", ThemeDayState::Missed, "防汛值守"),
+    ] {
+        store
+            .write(|w| {
+                w.set_theme_day(&month(state, reason), today)?;
+                let person = w.add_person(&PersonFields {
+                    name: name.into(),
+                    ..PersonFields::default()
+                })?;
+                w.add_member(&MemberFields {
+                    group,
+                    person,
+                    role: Role::Member,
+                    term_starts_on: day(1, 1),
+                    term_ends_on: None,
+                    discipline_signed: true,
+                    letter: Some(LetterNo { year: 2026, no: 1 }),
+                    issued_on: Some(day(3, 1)),
+                })?;
+                Ok(())
+            })
+            .expect("practice");
+    }
+    merge(&mut a, &b_path);
+    merge(&mut b, &a_path);
+    assert_eq!(contents(&a), contents(&b), "both ways: the same records");
+    let days = a.theme_days(2026).expect("days");
+    assert_eq!(days.len(), 1, "one record for the branch's month, not two");
+    assert_eq!(
+        b.theme_days(2026).expect("days")[0].fields.state,
+        days[0].fields.state
+    );
+    let numbered: Vec<_> = a
+        .members()
+        .expect("members")
+        .into_iter()
+        .filter(|m| m.fields.letter == Some(LetterNo { year: 2026, no: 1 }))
+        .collect();
+    assert_eq!(
+        numbered.len(),
+        2,
+        "both letters kept, the clash shown, not lost"
+    );
+    let again = a.plan_merge(&b_path, &Progress::new()).expect("plan");
+    assert!(again.is_empty(), "merging again changes nothing");
+}
