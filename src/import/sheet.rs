@@ -106,11 +106,24 @@ fn decode_text(bytes: &[u8]) -> String {
 
 fn read_csv(bytes: &[u8]) -> Sheet {
     let text = decode_text(bytes);
-    let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    // The delimiter the rows use: a title line above the header (one cell) has none, so the
+    // first lines together decide (the most of it in all); on a tie the comma.
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(20)
+        .collect();
     let delimiter = [b',', b'\t', b';']
         .into_iter()
-        .max_by_key(|d| first_line.matches(char::from(*d)).count())
-        .unwrap_or(b',');
+        .enumerate()
+        .max_by_key(|(preference, d)| {
+            let total: usize = lines
+                .iter()
+                .map(|l| l.matches(char::from(*d)).count())
+                .sum();
+            (total, std::cmp::Reverse(*preference))
+        })
+        .map_or(b',', |(_, d)| d);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -148,6 +161,19 @@ mod tests {
         assert_eq!(sheet.rows[1], vec!["李䶮", "a, b"]);
         let sheet = read_sheet_bytes("姓名,备注\n李䶮,\"a, b\"\n".as_bytes(), "csv").expect("csv");
         assert_eq!(sheet.rows[1], vec!["李䶮", "a, b"]);
+    }
+
+    #[test]
+    fn a_title_line_of_one_cell_above_the_header_does_not_hide_the_commas() {
+        let text = "古城镇2026年百人团人员名单\n\n姓名,性别,所在团\n刘桂花,女,妇女团\n";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        for bytes in [text.as_bytes(), &gbk[..]] {
+            let sheet = read_sheet_bytes(bytes, "csv").expect("csv");
+            assert_eq!(sheet.rows[1], vec!["姓名", "性别", "所在团"]);
+            assert_eq!(sheet.rows[2], vec!["刘桂花", "女", "妇女团"]);
+        }
+        let sheet = read_sheet_bytes("名单\n姓名;性别\n李䶮;男\n".as_bytes(), "csv").expect("csv");
+        assert_eq!(sheet.rows[2], vec!["李䶮", "男"]);
     }
 
     #[test]
