@@ -86,8 +86,8 @@ fn a_person_is_added_put_into_a_group_and_the_groups_letters_are_numbered() {
     assert_eq!(members.len(), 2);
     assert!(members.iter().all(|m| m.fields.letter.is_none()));
 
-    // One click numbers the letters and prints them.
-    harness.get_by_label("颁发全团聘书").click();
+    // Printing numbers the letters not yet numbered first: none goes out without one.
+    harness.get_by_label("打印全团聘书").click();
     common::wait_for_work(&mut harness);
     let letters = harness.state().last_printed().expect("printed").to_owned();
     assert!(letters.to_string_lossy().contains("妇女团"), "{letters:?}");
@@ -101,6 +101,19 @@ fn a_person_is_added_put_into_a_group_and_the_groups_letters_are_numbered() {
         .collect();
     numbers.sort_unstable();
     assert_eq!(numbers, [1, 2], "numbered once each, in the year");
+    // Issued again (a reissue): the numbers stay.
+    harness.get_by_label("颁发全团聘书").click();
+    common::wait_for_work(&mut harness);
+    let mut again: Vec<i64> = harness
+        .state()
+        .store()
+        .members()
+        .expect("members")
+        .iter()
+        .filter_map(|m| m.fields.letter.map(|l| l.no))
+        .collect();
+    again.sort_unstable();
+    assert_eq!(again, numbers);
     harness.get_by_label("〔2026〕聘字第001号");
 }
 
@@ -149,11 +162,12 @@ fn a_month_of_theme_days_is_planned_for_every_branch_and_recorded_in_one_save() 
     );
 
     // Held with more present than members: refused beside the line, nothing saved.
-    common::pick(&mut harness, "状态 东坪村党支部", "已开");
+    click(&mut harness, "已开 东坪村党支部");
     common::type_into(&mut harness, "实到 东坪村党支部", "31");
     common::type_into(&mut harness, "应到 东坪村党支部", "30");
     click(&mut harness, "保存本月");
     harness.get_by_label("实到人数多于应到人数");
+    harness.get_by_label("有 1 行填写有误，未保存（见各行右侧红字）");
     let held = |harness: &Harness| {
         harness
             .state()
@@ -166,7 +180,7 @@ fn a_month_of_theme_days_is_planned_for_every_branch_and_recorded_in_one_save() 
     };
     assert_eq!(held(&harness), 0);
     common::type_into(&mut harness, "实到 东坪村党支部", "27");
-    common::pick(&mut harness, "状态 石门村党支部", "未开");
+    click(&mut harness, "未开 石门村党支部");
     common::type_into(&mut harness, "未开原因 石门村党支部", "防汛值守");
     click(&mut harness, "保存本月");
     assert_eq!(held(&harness), 1);
@@ -176,6 +190,18 @@ fn a_month_of_theme_days_is_planned_for_every_branch_and_recorded_in_one_save() 
             .any(|d| d.fields.state == ThemeDayState::Missed && d.fields.reason == "防汛值守")
     );
 
+    // The rest held as planned in one click, each with the members present typed.
+    click(&mut harness, "其余计划的都标为已开");
+    common::type_into(&mut harness, "应到 龙泉村党支部", "24");
+    common::type_into(&mut harness, "实到 龙泉村党支部", "22");
+    click(&mut harness, "保存本月");
+    // The others still lack the members present: named, and nothing of the month saved.
+    let lacking = branches - 3;
+    harness.get_by_label(&format!(
+        "有 {lacking} 行填写有误，未保存（见各行右侧红字）"
+    ));
+    assert_eq!(held(&harness), 1);
+    click(&mut harness, "取消");
     // The year's grid shows the branch's quarter rate: one of one held on time.
     click(&mut harness, "全年一览");
     harness.get_by_label("100%");
@@ -232,10 +258,16 @@ fn a_checkup_is_scored_in_four_steps_and_its_findings_become_problems() {
         harness.state().store().problems().expect("problems").len(),
         problems + 1
     );
+    // The check-up stays in view for the next finding; the first links to its problem.
+    assert_eq!(harness.state().settings().screen, Screen::Appraise);
+    harness.get_by_label("转为难题 联系群众不够经常");
+    harness.get_by_label("整改中 →").click();
+    harness.run();
     assert!(matches!(
         harness.state().settings().screen,
         Screen::Problem(_)
     ));
+
     let findings = &harness.state().store().checkups(2026).expect("checkups")[0].findings;
     assert!(findings[0].problem.is_some() && findings[1].problem.is_none());
 }
@@ -430,4 +462,27 @@ fn a_held_theme_day_gets_its_photos_from_the_month_sheet() {
     assert_eq!(pictures[0].file_name, "党日活动.jpg");
     harness.run_steps(3);
     harness.get_by_label(&format!("照片 1… {}", branch.name));
+}
+
+#[test]
+fn leaving_a_changed_month_asks_and_saving_goes_on_to_where_the_coordinator_was_going() {
+    let mut harness = common::harness(common::systems_store(), Screen::ThemeDays);
+    click(&mut harness, "按月录入");
+    common::type_into(&mut harness, "固定日", "12");
+    click(&mut harness, "为未安排的支部生成计划");
+    click(&mut harness, "概览");
+    // The question about unsaved work; 保存 saves the month, then the dashboard shows.
+    harness
+        .get_all_by_label("保存")
+        .last()
+        .expect("保存")
+        .click();
+    harness.run_steps(4);
+    assert_eq!(harness.state().settings().screen, Screen::Dashboard);
+    let days = harness.state().store().theme_days(2026).expect("days");
+    assert!(!days.is_empty());
+    assert!(
+        days.iter()
+            .all(|d| d.fields.planned_on.to_string() == "2026-11-12")
+    );
 }

@@ -209,6 +209,9 @@ impl App {
                 lang.problem_restored().clone_into(&mut self.status);
                 self.settings.screen = Screen::Problem(*id);
             }
+            (Change::FindingToProblem(_), _) => {
+                lang.finding_made_problem().clone_into(&mut self.status);
+            }
             (Change::ImportRoster(plan), _) => {
                 self.status = lang.imported(plan.to_add.len(), plan.to_update.len());
             }
@@ -519,11 +522,10 @@ fn apply_change(
             .try_for_each(|day| writer.set_theme_day(day, today).map(|_| ())),
         Change::SaveCheckup(id, fields) => writer.save_checkup(*id, fields).map(|_| ()),
         Change::AddFinding(checkup, text) => writer.add_finding(*checkup, text).map(|_| ()),
-        Change::FindingToProblem(finding) => {
-            return writer
-                .finding_to_problem(*finding, today, actor)
-                .map(|id| Some(Screen::Problem(id)));
-        }
+        // The check-up stays in view, for its next finding; the finding links to its problem.
+        Change::FindingToProblem(finding) => writer
+            .finding_to_problem(*finding, today, actor)
+            .map(|_| ()),
         Change::UpdateIndicators(rows, new, settings) => {
             for (id, name, max) in rows {
                 writer.update_indicator(*id, name, *max)?;

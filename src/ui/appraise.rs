@@ -391,6 +391,24 @@ impl AppraiseScreen {
         };
         let name = data.subject_name(names, checkup.fields.subject);
         ui.strong(lang.findings_of(&name));
+        ui.horizontal(|ui| {
+            let label = ui.label(lang.new_finding());
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut self.finding).desired_width(360.0))
+                .labelled_by(label.id);
+            let add = ui
+                .add_enabled(
+                    !self.finding.trim().is_empty(),
+                    egui::Button::new(lang.add_finding()),
+                )
+                .clicked();
+            if (add || super::widgets::submitted(&field)) && !self.finding.trim().is_empty() {
+                commands.push(Command::Write(Change::AddFinding(
+                    checkup.id,
+                    self.finding.trim().to_owned(),
+                )));
+            }
+        });
         for finding in &checkup.findings {
             ui.horizontal(|ui| {
                 ui.label(format!("· {}", finding.text));
@@ -425,24 +443,6 @@ impl AppraiseScreen {
                 }
             });
         }
-        ui.horizontal(|ui| {
-            let label = ui.label(lang.new_finding());
-            let field = ui
-                .add(egui::TextEdit::singleline(&mut self.finding).desired_width(360.0))
-                .labelled_by(label.id);
-            let add = ui
-                .add_enabled(
-                    !self.finding.trim().is_empty(),
-                    egui::Button::new(lang.add_finding()),
-                )
-                .clicked();
-            if (add || super::widgets::submitted(&field)) && !self.finding.trim().is_empty() {
-                commands.push(Command::Write(Change::AddFinding(
-                    checkup.id,
-                    self.finding.trim().to_owned(),
-                )));
-            }
-        });
         commands
     }
 
@@ -728,6 +728,10 @@ impl CheckupForm {
         let lang = ctx.lang;
         let mut command = None;
         let mut closed = super::widgets::escape_pressed(ui);
+        // An error shown goes as soon as what is typed is right.
+        if self.error.is_some() && self.validate(lang, data).is_ok() {
+            self.error = None;
+        }
         let title = format!(
             "{} · {}",
             if self.editing.is_some() {
@@ -825,25 +829,24 @@ impl CheckupForm {
                         ui.end_row();
                     }
                 });
-            // The result as it stands, while typing.
-            if let Ok(fields) = self.validate(lang, data) {
-                match fields.result(&data.indicators, data.weights) {
-                    Some(result) => {
-                        let health = data.thresholds.health(result);
-                        ui.label(
-                            RichText::new(
-                                lang.checkup_result_line(
-                                    &format_score(result),
-                                    lang.health(health),
-                                ),
-                            )
-                            .color(health_color(health))
-                            .strong(),
-                        );
-                    }
-                    None => {
-                        ui.label(RichText::new(lang.checkup_incomplete()).weak());
-                    }
+            // The result as it stands, while typing: always one line, so 保存 stays put.
+            match self
+                .validate(lang, data)
+                .ok()
+                .and_then(|fields| fields.result(&data.indicators, data.weights))
+            {
+                Some(result) => {
+                    let health = data.thresholds.health(result);
+                    ui.label(
+                        RichText::new(
+                            lang.checkup_result_line(&format_score(result), lang.health(health)),
+                        )
+                        .color(health_color(health))
+                        .strong(),
+                    );
+                }
+                None => {
+                    ui.label(RichText::new(lang.checkup_incomplete()).weak());
                 }
             }
             let label = ui.label(lang.col_notes());
@@ -980,6 +983,10 @@ impl AppraisalForm {
         let lang = ctx.lang;
         let mut command = None;
         let mut closed = super::widgets::escape_pressed(ui);
+        // An error shown goes as soon as what is typed is right.
+        if self.error.is_some() && self.validate(lang).is_ok() {
+            self.error = None;
+        }
         let title = format!(
             "{} · {}",
             if self.editing.is_some() {

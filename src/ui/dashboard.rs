@@ -58,13 +58,25 @@ struct Model {
     reminders: Reminders,
 }
 
+/// The theme party days the dashboard reminds of.
+#[derive(Default)]
+struct ThemeDayReminder {
+    month: u32,
+    held: usize,
+    upcoming: usize,
+    recorded: usize,
+    overdue: usize,
+    branches: usize,
+}
+
 /// What the dashboard reminds of.
 #[derive(Default)]
 struct Reminders {
     /// Members whose term ends within 30 days: (name, group, last day).
     terms_ending: Vec<(String, String, NaiveDate)>,
-    /// This month's theme party days: (held, planned not yet held, overdue, branches).
-    theme_days: (usize, usize, usize, usize),
+    /// Theme party days: this month's (held, planned not yet held, recorded at all), the
+    /// year's overdue ones (past their day, nothing recorded), and the branches in use.
+    theme_days: ThemeDayReminder,
 }
 
 fn reminders(store: &Store, today: NaiveDate) -> crate::store::Result<Reminders> {
@@ -90,17 +102,24 @@ fn reminders(store: &Store, today: NaiveDate) -> crate::store::Result<Reminders>
         })
         .collect();
     terms_ending.sort_by_key(|(_, _, end)| *end);
-    let branches = store.branches()?.iter().filter(|b| !b.archived).count();
-    let mut theme_days = (0, 0, 0, branches);
+    let mut theme_days = ThemeDayReminder {
+        month: today.month(),
+        branches: store.branches()?.iter().filter(|b| !b.archived).count(),
+        ..ThemeDayReminder::default()
+    };
     for day in store.theme_days(today.year())? {
+        let outcome = day.fields.outcome(today);
+        if outcome == Outcome::Overdue {
+            theme_days.overdue += 1;
+        }
         if day.fields.month != today.month() {
             continue;
         }
-        match day.fields.outcome(today) {
-            Outcome::OnTime | Outcome::Late => theme_days.0 += 1,
-            Outcome::Upcoming => theme_days.1 += 1,
-            Outcome::Overdue => theme_days.2 += 1,
-            Outcome::Missed => {}
+        theme_days.recorded += 1;
+        match outcome {
+            Outcome::OnTime | Outcome::Late => theme_days.held += 1,
+            Outcome::Upcoming => theme_days.upcoming += 1,
+            Outcome::Missed | Outcome::Overdue => {}
         }
     }
     Ok(Reminders {
@@ -112,16 +131,25 @@ fn reminders(store: &Store, today: NaiveDate) -> crate::store::Result<Reminders>
 /// The reminders, each opening the screen where it is acted on.
 fn reminders_ui(ui: &mut Ui, lang: crate::i18n::Lang, reminders: &Reminders) -> Vec<Command> {
     let mut commands = Vec::new();
-    let (held, upcoming, overdue, branches) = reminders.theme_days;
+    let t = &reminders.theme_days;
     ui.horizontal_wrapped(|ui| {
         ui.strong(lang.reminders());
-        let text = lang.theme_days_this_month(held, upcoming, overdue, branches);
-        let text = if overdue > 0 {
-            RichText::new(text).color(super::widgets::ERROR_RED)
+        let month = if t.recorded == 0 {
+            lang.theme_days_unplanned(t.month)
         } else {
-            RichText::new(text)
+            lang.theme_days_this_month(t.month, t.held, t.upcoming, t.branches)
         };
-        if ui.link(text).clicked() {
+        if ui.link(month).clicked() {
+            commands.push(Command::Navigate(crate::ui::Screen::ThemeDays));
+        }
+        if t.overdue > 0
+            && ui
+                .link(
+                    RichText::new(lang.theme_days_overdue(t.overdue))
+                        .color(super::widgets::ERROR_RED),
+                )
+                .clicked()
+        {
             commands.push(Command::Navigate(crate::ui::Screen::ThemeDays));
         }
     });

@@ -308,11 +308,14 @@ fn groups_ui(
                 .iter()
                 .filter(|m| m.fields.group == group.id)
                 .collect();
+            // The name on its own line: the buttons below stay put whatever its length.
             ui.horizontal(|ui| {
-                ui.strong(&group.name);
+                ui.strong(RichText::new(&group.name).size(17.0));
                 if group.archived {
                     ui.label(RichText::new(lang.status_archived()).weak());
                 }
+            });
+            ui.horizontal(|ui| {
                 if ui
                     .add_enabled(!group.archived, egui::Button::new(lang.add_member()))
                     .clicked()
@@ -350,6 +353,10 @@ fn groups_ui(
                 }
             });
             ui.horizontal(|ui| {
+                // A letter cannot go out without its number: members not yet numbered are
+                // numbered (dated today) before printing, as `print letters` does; the others
+                // keep theirs and their day.
+                let mut printing = Vec::new();
                 super::widgets::print_buttons(
                     ui,
                     lang,
@@ -357,8 +364,17 @@ fn groups_ui(
                         lang.print_group_letters(),
                         Printable::Letters(LetterSet::Group(group.id)),
                     )],
-                    &mut commands,
+                    &mut printing,
                 );
+                let unnumbered: Vec<MemberId> = members
+                    .iter()
+                    .filter(|m| m.fields.serves_on(ctx.today) && m.fields.letter.is_none())
+                    .map(|m| m.id)
+                    .collect();
+                if !printing.is_empty() && !unnumbered.is_empty() {
+                    commands.push(Command::Write(Change::IssueLetters(unnumbered, ctx.today)));
+                }
+                commands.extend(printing);
             });
             if !group.discipline.is_empty() {
                 ui.label(
@@ -876,6 +892,10 @@ impl MemberForm {
         let lang = ctx.lang;
         let mut command = None;
         let mut closed = super::widgets::escape_pressed(ui);
+        // An error shown goes as soon as what is typed is right.
+        if self.error.is_some() && self.validate(lang, data).is_ok() {
+            self.error = None;
+        }
         let title = format!(
             "{} · {}",
             if self.editing.is_some() {

@@ -3,7 +3,7 @@
 //! a month's sheet where the coordinator plans and records every branch at once.
 
 use super::data::{Memo, Names};
-use super::widgets::{ERROR_RED, combo, screen_title, tabs};
+use super::widgets::{ERROR_RED, screen_title, tabs};
 use super::{Change, Command, ViewContext};
 use crate::domain::BranchId;
 use crate::domain::picture::PictureOwner;
@@ -124,6 +124,21 @@ impl Row {
         }
     }
 
+    /// Marked held: on its planned day (the day can be changed), with the members the
+    /// branch had last time.
+    fn mark_held(&mut self, data: &Data, month: u32) {
+        self.state = Some(ThemeDayState::Held);
+        if self.held.trim().is_empty() {
+            self.held.clone_from(&self.planned);
+        }
+        if self.total.trim().is_empty()
+            && let Some(total) = data.last_total(self.branch, month)
+        {
+            self.total = total.to_string();
+        }
+        self.error = None;
+    }
+
     /// The record as typed, or why not.
     fn fields(
         &self,
@@ -215,7 +230,9 @@ impl super::View for ThemeDaysScreen {
 
     fn write_finished(&mut self, succeeded: bool) {
         if self.saving && succeeded {
-            // Filled again from what was saved.
+            // What is on screen is what was saved (nothing unsaved to ask about when
+            // leaving); the lines are filled again from the file once it is read.
+            self.opened.clone_from(&self.rows);
             self.rows_of = None;
         }
         self.saving = false;
@@ -295,7 +312,7 @@ impl ThemeDaysScreen {
                     ui.separator();
                     legend(ui, lang);
                 });
-                if let Some(month) = year_grid(ui, ctx, names, data, self.year) {
+                if let Some(month) = year_grid(ui, ctx, names, data) {
                     self.month = month;
                     self.tab = Tab::Month;
                 }
@@ -352,13 +369,7 @@ fn cell(lang: Lang, day: &ThemeDayFields, today: NaiveDate, floor: i64) -> (Rich
 }
 
 /// The year's grid; returns the month clicked, to open its sheet.
-fn year_grid(
-    ui: &mut Ui,
-    ctx: &ViewContext<'_>,
-    names: &Names,
-    data: &Data,
-    year: i32,
-) -> Option<u32> {
+fn year_grid(ui: &mut Ui, ctx: &ViewContext<'_>, names: &Names, data: &Data) -> Option<u32> {
     let lang = ctx.lang;
     let mut opened = None;
     let rows = branches(names);
@@ -393,8 +404,36 @@ fn year_grid(
                 }
             })
             .body(|body| {
-                body.rows(24.0, rows.len(), |mut row| {
-                    let branch = rows[row.index()];
+                // The last line is the town's: each quarter over every branch.
+                body.rows(24.0, rows.len() + 1, |mut row| {
+                    let Some(&branch) = rows.get(row.index()) else {
+                        row.col(|ui| {
+                            ui.strong(lang.town_total());
+                        });
+                        for _ in 1..=12u32 {
+                            row.col(|_| {});
+                        }
+                        for quarter in 0..4u32 {
+                            row.col(|ui| {
+                                let days = data
+                                    .days
+                                    .iter()
+                                    .map(|d| &d.fields)
+                                    .filter(|d| (d.month - 1) / 3 == quarter);
+                                let figures = ThemeDayFigures::of(days, ctx.today, data.floor);
+                                if let Some(rate) = figures.rate() {
+                                    let color = if rate < 1.0 { ERROR_RED } else { GREEN };
+                                    ui.label(
+                                        RichText::new(format!("{:.0}%", rate * 100.0))
+                                            .color(color)
+                                            .strong(),
+                                    )
+                                    .on_hover_text(lang.quarter_figures(&figures));
+                                }
+                            });
+                        }
+                        return;
+                    };
                     row.col(|ui| {
                         ui.label(names.branch(Some(branch)));
                     });
@@ -434,7 +473,6 @@ fn year_grid(
                 });
             });
     });
-    let _ = year;
     opened
 }
 
@@ -482,6 +520,8 @@ impl ThemeDaysScreen {
                 .collect();
             self.opened.clone_from(&self.rows);
         }
+        let (year, month) = (self.year, self.month);
+        // The month and its save bar first: always in view above the lines, however many.
         ui.horizontal(|ui| {
             if ui
                 .button("◀")
@@ -490,11 +530,14 @@ impl ThemeDaysScreen {
             {
                 self.month = if self.month == 1 { 12 } else { self.month - 1 };
             }
-            ui.strong(lang.month_of_year(self.year, self.month));
+            ui.strong(lang.month_of_year(year, month));
             if ui.button("▶").on_hover_text(lang.next_month()).clicked() {
                 self.month = if self.month == 12 { 1 } else { self.month + 1 };
             }
             ui.separator();
+            commands.extend(self.save_bar(ui, lang, ctx.today));
+        });
+        ui.horizontal(|ui| {
             let label = ui.label(lang.fixed_day());
             ui.add(egui::TextEdit::singleline(&mut self.plan_day).desired_width(28.0))
                 .labelled_by(label.id);
@@ -512,7 +555,7 @@ impl ThemeDaysScreen {
                     .trim()
                     .parse::<u32>()
                     .ok()
-                    .and_then(|d| fixed_day(self.year, self.month, d));
+                    .and_then(|d| fixed_day(year, month, d));
                 for row in &mut self.rows {
                     if row.planned.trim().is_empty() {
                         if let Some(day) = day {
@@ -523,26 +566,37 @@ impl ThemeDaysScreen {
                     }
                 }
             }
+            if ui
+                .button(lang.mark_planned_held())
+                .on_hover_text(lang.mark_planned_held_explained())
+                .clicked()
+            {
+                for row in &mut self.rows {
+                    let planned = !row.planned.trim().is_empty();
+                    if planned && row.state.is_none_or(|s| s == ThemeDayState::Planned) {
+                        row.mark_held(data, month);
+                    }
+                }
+            }
         });
         ui.label(RichText::new(lang.month_sheet_explained()).weak());
-        let height = ui.available_height() - 36.0;
-        let (year, month) = (self.year, self.month);
-        let states = ThemeDayState::ALL;
+        let height = ui.available_height();
         let mut photos = None;
         TableBuilder::new(ui)
             .id_salt("theme-day-month")
             .striped(true)
             .max_scroll_height(height.max(120.0))
-            .column(Column::exact(140.0).clip(true))
-            .column(Column::exact(96.0))
-            .column(Column::initial(180.0))
-            .column(Column::exact(74.0))
-            .column(Column::exact(96.0))
-            .column(Column::exact(40.0))
-            .column(Column::exact(40.0))
-            .column(Column::initial(120.0))
-            .column(Column::initial(120.0))
-            .column(Column::remainder())
+            .column(Column::exact(130.0).clip(true))
+            .column(Column::exact(100.0))
+            .column(Column::initial(170.0).clip(true))
+            .column(Column::exact(128.0))
+            .column(Column::exact(100.0))
+            .column(Column::exact(44.0))
+            .column(Column::exact(44.0))
+            .column(Column::initial(110.0))
+            .column(Column::initial(110.0))
+            .column(Column::exact(70.0))
+            .column(Column::remainder().clip(true))
             .header(22.0, |mut header| {
                 for title in [
                     lang.col_branch(),
@@ -555,6 +609,7 @@ impl ThemeDaysScreen {
                     lang.col_missed_reason(),
                     lang.col_notes(),
                     "",
+                    "",
                 ] {
                     header.col(|ui| {
                         ui.strong(title);
@@ -563,8 +618,7 @@ impl ThemeDaysScreen {
             })
             .body(|body| {
                 body.rows(26.0, self.rows.len(), |mut table_row| {
-                    let index = table_row.index();
-                    let row = &mut self.rows[index];
+                    let row = &mut self.rows[table_row.index()];
                     let branch = names.branch(Some(row.branch));
                     table_row.col(|ui| {
                         ui.label(&branch);
@@ -574,53 +628,56 @@ impl ThemeDaysScreen {
                             ui.add(egui::TextEdit::singleline(text).desired_width(width));
                         super::widgets::name_text_field(response, &format!("{what} {branch}"));
                     };
-                    table_row.col(|ui| field(ui, &mut row.planned, lang.col_planned_on(), 90.0));
-                    table_row.col(|ui| field(ui, &mut row.topic, lang.col_topic(), 170.0));
+                    table_row.col(|ui| field(ui, &mut row.planned, lang.col_planned_on(), 94.0));
+                    table_row.col(|ui| field(ui, &mut row.topic, lang.col_topic(), 160.0));
                     table_row.col(|ui| {
-                        let before = row.state;
-                        combo(
-                            ui,
-                            &format!("theme-state-{index}"),
-                            &format!("{} {branch}", lang.col_state()),
-                            &mut row.state,
-                            states,
-                            None,
-                            |s| lang.theme_day_state(s).to_owned(),
-                        );
-                        // Marked held: the day and the members filled as they most likely are.
-                        if row.state == Some(ThemeDayState::Held) && before != row.state {
-                            if row.held.trim().is_empty() {
-                                row.held.clone_from(&row.planned);
+                        // One click a state, no list to open: the line does not move.
+                        ui.horizontal(|ui| {
+                            for state in ThemeDayState::ALL {
+                                let chosen = row.state.unwrap_or(ThemeDayState::Planned) == *state;
+                                let response =
+                                    ui.selectable_label(chosen, lang.theme_day_state(*state));
+                                let name = format!("{} {branch}", lang.theme_day_state(*state));
+                                response.widget_info(|| {
+                                    egui::WidgetInfo::selected(
+                                        egui::Role::RadioButton,
+                                        true,
+                                        chosen,
+                                        &name,
+                                    )
+                                });
+                                if response.clicked() && !chosen {
+                                    if *state == ThemeDayState::Held {
+                                        row.mark_held(data, month);
+                                    } else {
+                                        row.state = Some(*state);
+                                    }
+                                }
                             }
-                            if row.total.trim().is_empty()
-                                && let Some(total) = data.last_total(row.branch, month)
-                            {
-                                row.total = total.to_string();
-                            }
-                        }
+                        });
                     });
                     let held = row.state == Some(ThemeDayState::Held);
                     table_row.col(|ui| {
                         ui.add_enabled_ui(held, |ui| {
-                            field(ui, &mut row.held, lang.col_held_on(), 90.0);
+                            field(ui, &mut row.held, lang.col_held_on(), 94.0);
                         });
                     });
                     table_row.col(|ui| {
                         ui.add_enabled_ui(held, |ui| {
-                            field(ui, &mut row.present, lang.members_present_short(), 32.0);
+                            field(ui, &mut row.present, lang.members_present_short(), 36.0);
                         });
                     });
                     table_row.col(|ui| {
                         ui.add_enabled_ui(held, |ui| {
-                            field(ui, &mut row.total, lang.members_total_short(), 32.0);
+                            field(ui, &mut row.total, lang.members_total_short(), 36.0);
                         });
                     });
                     table_row.col(|ui| {
                         ui.add_enabled_ui(row.state == Some(ThemeDayState::Missed), |ui| {
-                            field(ui, &mut row.reason, lang.col_missed_reason(), 110.0);
+                            field(ui, &mut row.reason, lang.col_missed_reason(), 104.0);
                         });
                     });
-                    table_row.col(|ui| field(ui, &mut row.notes, lang.col_notes(), 110.0));
+                    table_row.col(|ui| field(ui, &mut row.notes, lang.col_notes(), 104.0));
                     table_row.col(|ui| {
                         if let Some(id) = row.id {
                             let count = data.photos.get(&id).copied().unwrap_or(0);
@@ -632,8 +689,12 @@ impl ThemeDaysScreen {
                                 ));
                             }
                         }
+                    });
+                    table_row.col(|ui| {
                         if let Some(error) = &row.error {
-                            ui.colored_label(ERROR_RED, error);
+                            ui.add(
+                                egui::Label::new(RichText::new(error).color(ERROR_RED)).truncate(),
+                            );
                         }
                     });
                 });
@@ -642,50 +703,55 @@ impl ThemeDaysScreen {
             self.photos = photos;
         }
         commands.extend(self.photos_ui(ui, ctx));
-        ui.horizontal(|ui| {
-            let changed = self
-                .rows
-                .iter()
-                .zip(&self.opened)
-                .filter(|(a, b)| a != b)
-                .count();
-            let clicked = ui
-                .add_enabled(
-                    !self.saving && changed > 0,
-                    egui::Button::new(lang.save_month()),
-                )
-                .on_hover_text("Ctrl+S")
-                .clicked();
-            if clicked || (changed > 0 && !self.saving && super::widgets::save_requested(ui)) {
-                let mut days = Vec::new();
-                let mut failed = false;
-                for (row, opened) in self.rows.iter_mut().zip(&self.opened) {
-                    if row == opened {
-                        continue;
-                    }
-                    match row.fields(lang, year, month, ctx.today) {
-                        Ok(fields) => {
-                            row.error = None;
-                            days.push(fields);
-                        }
-                        Err(error) => {
-                            row.error = Some(error);
-                            failed = true;
-                        }
-                    }
+        commands
+    }
+
+    /// 保存本月 with what changed, or why it was not saved.
+    fn save_bar(&mut self, ui: &mut Ui, lang: Lang, today: NaiveDate) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let (year, month) = (self.year, self.month);
+        let changed = self
+            .rows
+            .iter()
+            .zip(&self.opened)
+            .filter(|(a, b)| a != b)
+            .count();
+        let clicked = ui
+            .add_enabled(
+                !self.saving && changed > 0,
+                egui::Button::new(lang.save_month()),
+            )
+            .on_hover_text("Ctrl+S")
+            .clicked();
+        if clicked || (changed > 0 && !self.saving && super::widgets::save_requested(ui)) {
+            let mut days = Vec::new();
+            for (row, opened) in self.rows.iter_mut().zip(&self.opened) {
+                if row == opened {
+                    continue;
                 }
-                if !failed && !days.is_empty() {
-                    self.saving = true;
-                    commands.push(Command::Write(Change::SetThemeDays(days)));
+                match row.fields(lang, year, month, today) {
+                    Ok(fields) => {
+                        row.error = None;
+                        days.push(fields);
+                    }
+                    Err(error) => row.error = Some(error),
                 }
             }
-            if changed > 0 {
-                ui.label(lang.rows_changed(changed));
-                if ui.button(lang.cancel()).clicked() {
-                    self.rows.clone_from(&self.opened);
-                }
+            let failed = self.rows.iter().filter(|r| r.error.is_some()).count();
+            if failed == 0 && !days.is_empty() {
+                self.saving = true;
+                commands.push(Command::Write(Change::SetThemeDays(days)));
             }
-        });
+        }
+        let failed = self.rows.iter().filter(|r| r.error.is_some()).count();
+        if failed > 0 {
+            ui.colored_label(ERROR_RED, lang.lines_in_error(failed));
+        } else if changed > 0 {
+            ui.label(lang.rows_changed(changed));
+        }
+        if changed > 0 && ui.button(lang.cancel()).clicked() {
+            self.rows.clone_from(&self.opened);
+        }
         commands
     }
 }

@@ -60,6 +60,7 @@ texts! {
     print_checkup_summary: "打印体检汇总表", "Print the summary";
     print_checkup_form: "打印体检表", "Print form";
     print_appraisal_tally: "打印测评票统计表", "Print the tally";
+    finding_made_problem: "已转入难题台账：点问题旁的「整改中 →」打开它，填写责任人和时限。", "Raised in the problem ledger: click 整改中 → beside the finding to open it and give who is responsible and by when.";
     reviews_title: "述职评议与党性体检", "Appraisals and check-ups";
 }
 

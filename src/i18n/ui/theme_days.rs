@@ -19,13 +19,16 @@ texts! {
     day_suffix: "日", "";
     plan_unplanned: "为未安排的支部生成计划", "Plan the unplanned branches";
     plan_unplanned_explained: "把固定日和主题填入还没有计划的支部（保存后生效）", "Fills the fixed day and topic into branches without a plan (saved with 保存本月)";
-    month_sheet_explained: "每个支部一行：状态选「已开」后填召开日期和实到、应到党员；选「未开」须写原因。改完点「保存本月」，一次保存。", "One line per branch: mark 已开 and give the day and members present, or 未开 with a reason. Then 保存本月 saves all at once.";
+    month_sheet_explained: "每个支部一行：点「已开」后填实到、应到党员（召开日期默认为计划日期）；点「未开」须写原因。改完点上面的「保存本月」，一次保存。", "One line per branch: click 已开 and give the members present (the day defaults to the planned one), or 未开 with a reason. Then 保存本月 above saves all at once.";
     col_planned_on: "计划日期", "Planned";
     col_held_on: "召开日期", "Held on";
     col_missed_reason: "未开原因", "Why not held";
     save_month: "保存本月", "Save the month";
     error_not_a_count: "请填写人数", "Enter a number";
     reminders: "提醒", "Due";
+    town_total: "全镇", "The town";
+    mark_planned_held: "其余计划的都标为已开", "Mark the other planned ones held";
+    mark_planned_held_explained: "把还是「计划」的支部标为按计划日期已开，应到填上次的人数；再逐个填实到人数即可。", "Marks each branch still 计划 as held on its planned day, with last time's members; then type the members present.";
 }
 
 impl Lang {
@@ -63,17 +66,17 @@ impl Lang {
     /// This month's theme party days on the dashboard.
     pub fn theme_days_this_month(
         self,
+        month: u32,
         held: usize,
         upcoming: usize,
-        overdue: usize,
         branches: usize,
     ) -> String {
         match self {
-            Self::Zh => format!(
-                "本月主题党日：{branches} 个支部，已开 {held}，待开 {upcoming}，逾期未报 {overdue}"
-            ),
+            Self::Zh => {
+                format!("{month}月主题党日：已开 {held}，待开 {upcoming}（共 {branches} 个支部）")
+            }
             Self::En => format!(
-                "Theme days this month: {branches} branches, {held} held, {upcoming} to come, {overdue} overdue"
+                "Theme days in month {month}: {held} held, {upcoming} to come ({branches} branches)"
             ),
         }
     }
@@ -86,6 +89,22 @@ impl Lang {
         }
     }
 
+    /// No theme party day planned this month, on the dashboard.
+    pub fn theme_days_unplanned(self, month: u32) -> String {
+        match self {
+            Self::Zh => format!("{month}月的主题党日还没有安排"),
+            Self::En => format!("No theme day planned for month {month} yet"),
+        }
+    }
+
+    /// Theme party days past their day with nothing recorded, on the dashboard.
+    pub fn theme_days_overdue(self, count: usize) -> String {
+        match self {
+            Self::Zh => format!("今年有 {count} 次主题党日逾期未报"),
+            Self::En => format!("{count} theme days this year are overdue"),
+        }
+    }
+
     /// "照片 3"
     pub fn photos_button(self, count: usize) -> String {
         match (self, count) {
@@ -93,6 +112,14 @@ impl Lang {
             (Self::Zh, n) => format!("照片 {n}…"),
             (Self::En, 0) => "Photos…".to_owned(),
             (Self::En, n) => format!("Photos {n}…"),
+        }
+    }
+
+    /// "2 lines in error: not saved"
+    pub fn lines_in_error(self, count: usize) -> String {
+        match self {
+            Self::Zh => format!("有 {count} 行填写有误，未保存（见各行右侧红字）"),
+            Self::En => format!("{count} lines in error, nothing saved (see the red text on each)"),
         }
     }
 

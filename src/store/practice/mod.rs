@@ -897,21 +897,37 @@ impl Writer<'_> {
         on: NaiveDate,
         actor: &str,
     ) -> Result<ProblemId> {
-        type FindingRow = (String, Option<i64>, Option<i64>, Option<String>, i32);
+        type FindingRow = (
+            String,
+            Option<i64>,
+            Option<i64>,
+            Option<String>,
+            i32,
+            Option<String>,
+        );
         let row: Option<FindingRow> = self
             .tx
             .query_row(
                 "SELECT f.text, (SELECT p.id FROM live_problem p WHERE p.id = f.problem_id),
-                    c.secretary_id, coalesce(s.name, pp.name), c.year
+                    c.secretary_id, coalesce(s.name, pp.name), c.year, c.held_on
                  FROM live_checkup_finding f JOIN live_checkup c ON c.id = f.checkup_id
                  LEFT JOIN secretary s ON s.id = c.secretary_id
                  LEFT JOIN person pp ON pp.id = c.person_id
                  WHERE f.id = ?1",
                 [finding.0],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                },
             )
             .optional()?;
-        let Some((text, problem, secretary, who, year)) = row else {
+        let Some((text, problem, secretary, who, year, held_on)) = row else {
             return Err(Error::RecordNotFound);
         };
         if let Some(problem) = problem {
@@ -927,6 +943,10 @@ impl Writer<'_> {
                 .flatten(),
             None => None,
         };
+        // Found at the check-up: raised on its day, unless none was recorded.
+        let raised_on = optional_day(held_on.as_deref())?
+            .filter(|d| *d <= on)
+            .unwrap_or(on);
         let title: String = text.chars().take(60).collect();
         let fields = ProblemFields {
             title,
@@ -938,7 +958,7 @@ impl Writer<'_> {
             branch_id: branch.map(BranchId),
             raised_by: secretary.map(SecretaryId),
             session_id: None,
-            raised_on: on,
+            raised_on,
             responsible: String::new(),
             helper_id: None,
             deadline: None,
