@@ -3,6 +3,19 @@
 
 use pinyin::ToPinyinMulti;
 
+/// The name spelled in plain pinyin, so that 安 sorts before 张 (as Chinese lists are kept).
+pub fn pinyin_sort_key(name: &str) -> String {
+    use pinyin::ToPinyin;
+    name.chars()
+        .map(|c| {
+            c.to_pinyin()
+                .map_or_else(|| c.to_string(), |p| p.plain().to_owned())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// A name prepared once for fast matching against many queries.
 #[derive(Debug, Clone, Default)]
 pub struct SearchKey {

@@ -15,7 +15,7 @@ texts! {
     grade_incompetent: "不合格", "Incompetent";
     no_appraisal: "无测评", "no appraisal";
     role_leader: "团长", "Leader";
-    role_deputy: "副团长", "Deputy leader";
+    role_deputy: "副团长", "Deputy";
     role_member: "成员", "Member";
     step_self: "自我体检", "Self";
     step_peer: "同级互检", "Peers";
@@ -29,6 +29,7 @@ texts! {
     theme_missed: "未开", "Missed";
     outcome_on_time: "按时", "On time";
     outcome_late: "补开", "Late";
+    late_glyph: "补", "L";
     outcome_missed: "未开", "Missed";
     outcome_upcoming: "待开", "Upcoming";
     outcome_overdue: "逾期未报", "Overdue";

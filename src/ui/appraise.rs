@@ -483,7 +483,7 @@ impl AppraiseScreen {
             .column(Column::exact(56.0))
             .column(Column::exact(90.0))
             .column(Column::initial(180.0).clip(true))
-            .columns(Column::exact(52.0), 5)
+            .columns(Column::exact(64.0), 5)
             .column(Column::exact(72.0))
             .column(Column::remainder())
             .header(22.0, |mut header| {
@@ -737,7 +737,7 @@ impl CheckupForm {
             if self.editing.is_some() {
                 lang.edit_checkup()
             } else {
-                lang.new_checkup()
+                lang.new_checkup().trim_end_matches('…')
             },
             lang.year_label(self.year)
         );
@@ -992,7 +992,7 @@ impl AppraisalForm {
             if self.editing.is_some() {
                 lang.edit_appraisal()
             } else {
-                lang.new_appraisal()
+                lang.new_appraisal().trim_end_matches('…')
             },
             lang.year_label(self.year)
         );

@@ -42,9 +42,21 @@ struct Data {
 }
 
 fn load(store: &crate::store::Store, (): &()) -> crate::store::Result<Data> {
-    let people = store.people()?;
+    // In pinyin order, as the offices keep their lists; members by group, then role.
+    let mut people = store.people()?;
+    people.sort_by_cached_key(|p| crate::domain::search::pinyin_sort_key(&p.fields.name));
     let groups = store.groups()?;
-    let members = store.members()?;
+    let mut members = store.members()?;
+    let place: std::collections::HashMap<PersonId, usize> =
+        people.iter().enumerate().map(|(n, p)| (p.id, n)).collect();
+    let group_place = |g: GroupId| groups.iter().position(|x| x.id == g);
+    members.sort_by_key(|m| {
+        (
+            group_place(m.fields.group),
+            m.fields.role,
+            place.get(&m.fields.person).copied(),
+        )
+    });
     let mut groups_of: std::collections::HashMap<PersonId, Vec<&str>> =
         std::collections::HashMap::new();
     for member in &members {
@@ -657,7 +669,7 @@ impl PersonForm {
         let title = if self.editing.is_some() {
             lang.edit_person()
         } else {
-            lang.new_person()
+            lang.new_person().trim_end_matches('…')
         };
         let branches: Vec<BranchId> = names
             .branches
@@ -901,7 +913,7 @@ impl MemberForm {
             if self.editing.is_some() {
                 lang.edit_member()
             } else {
-                lang.add_member()
+                lang.add_member().trim_end_matches('…')
             },
             data.group_name(self.group)
         );
@@ -965,7 +977,7 @@ impl MemberForm {
                     ui.horizontal(|ui| {
                         ui.add(
                             egui::TextEdit::singleline(&mut self.letter_year)
-                                .desired_width(50.0)
+                                .desired_width(64.0)
                                 .hint_text(lang.year_hint()),
                         )
                         .labelled_by(label.id);
@@ -1035,9 +1047,9 @@ impl GroupForm {
         let mut command = None;
         let mut closed = super::widgets::escape_pressed(ui);
         let title = if self.editing.is_some() {
-            lang.edit_group()
+            lang.edit_group().trim_end_matches('…')
         } else {
-            lang.new_group()
+            lang.new_group().trim_end_matches('…')
         };
         super::widgets::form_window(ui, title, "group-form", 480.0, |ui| {
             egui::Grid::new("group-form-grid")

@@ -59,7 +59,7 @@ impl RosterModel {
             .collect();
         let sort_names = entries
             .iter()
-            .map(|e| pinyin_sort_key(&e.fields.name))
+            .map(|e| crate::domain::search::pinyin_sort_key(&e.fields.name))
             .collect();
         Ok(Self {
             entries,
@@ -69,19 +69,6 @@ impl RosterModel {
             branches: store.branches()?,
         })
     }
-}
-
-/// The name spelled in plain pinyin, so that 安 sorts before 张.
-fn pinyin_sort_key(name: &str) -> String {
-    use pinyin::ToPinyin;
-    name.chars()
-        .map(|c| {
-            c.to_pinyin()
-                .map_or_else(|| c.to_string(), |p| p.plain().to_owned())
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// What decides which rows are visible and in what order.

@@ -326,7 +326,7 @@ impl ThemeDaysScreen {
 fn legend(ui: &mut Ui, lang: Lang) {
     for (glyph, color, text) in [
         ("√", GREEN, lang.outcome_on_time()),
-        ("补", ORANGE, lang.outcome_late()),
+        (lang.late_glyph(), ORANGE, lang.outcome_late()),
         ("×", ERROR_RED, lang.outcome_missed()),
         ("!", ERROR_RED, lang.outcome_overdue()),
         ("○", Color32::GRAY, lang.outcome_upcoming()),
@@ -342,7 +342,7 @@ fn cell(lang: Lang, day: &ThemeDayFields, today: NaiveDate, floor: i64) -> (Rich
     let outcome = day.outcome(today);
     let (glyph, color) = match outcome {
         Outcome::OnTime => ("√", GREEN),
-        Outcome::Late => ("补", ORANGE),
+        Outcome::Late => (lang.late_glyph(), ORANGE),
         Outcome::Missed => ("×", ERROR_RED),
         Outcome::Overdue => ("!", ERROR_RED),
         Outcome::Upcoming => ("○", Color32::GRAY),
