@@ -539,7 +539,7 @@ impl ThemeDaysScreen {
         });
         ui.horizontal(|ui| {
             let label = ui.label(lang.fixed_day());
-            ui.add(egui::TextEdit::singleline(&mut self.plan_day).desired_width(28.0))
+            ui.add(egui::TextEdit::singleline(&mut self.plan_day).desired_width(36.0))
                 .labelled_by(label.id);
             ui.label(lang.day_suffix());
             let label = ui.label(lang.col_topic());
@@ -588,8 +588,8 @@ impl ThemeDaysScreen {
             .max_scroll_height(height.max(120.0))
             .column(Column::exact(130.0).clip(true))
             .column(Column::exact(100.0))
-            .column(Column::initial(170.0).clip(true))
-            .column(Column::exact(128.0))
+            .column(Column::initial(150.0).clip(true))
+            .column(Column::exact(176.0))
             .column(Column::exact(100.0))
             .column(Column::exact(44.0))
             .column(Column::exact(44.0))
@@ -629,7 +629,7 @@ impl ThemeDaysScreen {
                         super::widgets::name_text_field(response, &format!("{what} {branch}"));
                     };
                     table_row.col(|ui| field(ui, &mut row.planned, lang.col_planned_on(), 94.0));
-                    table_row.col(|ui| field(ui, &mut row.topic, lang.col_topic(), 160.0));
+                    table_row.col(|ui| field(ui, &mut row.topic, lang.col_topic(), 140.0));
                     table_row.col(|ui| {
                         // One click a state, no list to open: the line does not move.
                         ui.horizontal(|ui| {
