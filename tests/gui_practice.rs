@@ -486,3 +486,38 @@ fn leaving_a_changed_month_asks_and_saving_goes_on_to_where_the_coordinator_was_
             .all(|d| d.fields.planned_on.to_string() == "2026-11-12")
     );
 }
+
+#[test]
+fn marking_the_planned_held_leaves_days_still_ahead_and_an_impossible_fixed_day_is_named() {
+    let mut harness = common::harness(common::systems_store(), Screen::ThemeDays);
+    click(&mut harness, "按月录入");
+    common::type_into(&mut harness, "固定日", "38");
+    click(&mut harness, "为未安排的支部生成计划");
+    harness.get_by_label("固定日须是 1–31 的日子");
+    // The 30th of November is after the tests' today (the 29th): left planned.
+    common::type_into(&mut harness, "固定日", "30");
+    click(&mut harness, "为未安排的支部生成计划");
+    common::type_into(&mut harness, "计划日期 东坪村党支部", "2026-11-10");
+    click(&mut harness, "其余计划的都标为已开");
+    let branches = harness.state().store().branches().expect("branches").len();
+    harness.get_by_label(&format!(
+        "{} 个支部的计划日期还没到，仍为「计划」",
+        branches - 1
+    ));
+    common::type_into(&mut harness, "实到 东坪村党支部", "33");
+    click(&mut harness, "保存本月");
+    harness.get_by_label("有 1 行填写有误，未保存（见各行右侧红字）");
+    // Put right, the line's error goes before saving again.
+    common::type_into(&mut harness, "应到 东坪村党支部", "35");
+    harness.run();
+    assert!(harness.query_by_label_contains("行填写有误").is_none());
+    click(&mut harness, "保存本月");
+    let days = harness.state().store().theme_days(2026).expect("days");
+    assert_eq!(days.len(), branches);
+    assert_eq!(
+        days.iter()
+            .filter(|d| d.fields.state == ThemeDayState::Held)
+            .count(),
+        1
+    );
+}

@@ -990,6 +990,9 @@ impl MemberForm {
                     ui.end_row();
                 });
             if self.editing.is_none() {
+                if data.people.is_empty() {
+                    ui.colored_label(ERROR_RED, lang.no_people_yet());
+                }
                 ui.label(RichText::new(lang.member_form_explained()).weak());
             }
             let footer = super::widgets::form_footer(ui, lang, self.saving, self.error.as_deref());

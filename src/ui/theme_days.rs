@@ -209,6 +209,8 @@ pub struct ThemeDaysScreen {
     floor: String,
     floor_of: Option<u64>,
     saving: bool,
+    /// What the plan or mark-held buttons could not do.
+    note: Option<String>,
     /// The theme day whose photos are open, with its title.
     photos: Option<(ThemeDayId, String)>,
     photo_list: Memo<ThemeDayId, Vec<crate::domain::picture::PictureInfo>>,
@@ -555,14 +557,16 @@ impl ThemeDaysScreen {
                     .trim()
                     .parse::<u32>()
                     .ok()
+                    .filter(|d| (1..=31).contains(d))
                     .and_then(|d| fixed_day(year, month, d));
-                for row in &mut self.rows {
-                    if row.planned.trim().is_empty() {
-                        if let Some(day) = day {
+                self.note = day.is_none().then(|| lang.fixed_day_invalid().to_owned());
+                if let Some(day) = day {
+                    for row in &mut self.rows {
+                        if row.planned.trim().is_empty() {
                             row.planned = day.format("%Y-%m-%d").to_string();
+                            row.topic.clone_from(&self.plan_topic);
+                            row.state = Some(ThemeDayState::Planned);
                         }
-                        row.topic.clone_from(&self.plan_topic);
-                        row.state = Some(ThemeDayState::Planned);
                     }
                 }
             }
@@ -571,14 +575,24 @@ impl ThemeDaysScreen {
                 .on_hover_text(lang.mark_planned_held_explained())
                 .clicked()
             {
+                // Only days that have come: a planned day ahead cannot be held yet.
+                let mut ahead = 0;
                 for row in &mut self.rows {
-                    let planned = !row.planned.trim().is_empty();
-                    if planned && row.state.is_none_or(|s| s == ThemeDayState::Planned) {
-                        row.mark_held(data, month);
+                    let planned = parse_day(&row.planned);
+                    if planned.is_some() && row.state.is_none_or(|s| s == ThemeDayState::Planned) {
+                        if planned.is_some_and(|d| d <= ctx.today) {
+                            row.mark_held(data, month);
+                        } else {
+                            ahead += 1;
+                        }
                     }
                 }
+                self.note = (ahead > 0).then(|| lang.left_planned(ahead));
             }
         });
+        if let Some(note) = &self.note {
+            ui.colored_label(ERROR_RED, note);
+        }
         ui.label(RichText::new(lang.month_sheet_explained()).weak());
         let height = ui.available_height();
         let mut photos = None;
@@ -589,7 +603,7 @@ impl ThemeDaysScreen {
             .column(Column::exact(130.0).clip(true))
             .column(Column::exact(100.0))
             .column(Column::initial(150.0).clip(true))
-            .column(Column::exact(176.0))
+            .column(Column::exact(if lang == Lang::Zh { 176.0 } else { 236.0 }))
             .column(Column::exact(100.0))
             .column(Column::exact(44.0))
             .column(Column::exact(44.0))
@@ -741,6 +755,12 @@ impl ThemeDaysScreen {
             if failed == 0 && !days.is_empty() {
                 self.saving = true;
                 commands.push(Command::Write(Change::SetThemeDays(days)));
+            }
+        }
+        // A line's error goes as soon as the line is right.
+        for row in &mut self.rows {
+            if row.error.is_some() && row.fields(lang, year, month, today).is_ok() {
+                row.error = None;
             }
         }
         let failed = self.rows.iter().filter(|r| r.error.is_some()).count();

@@ -10,8 +10,8 @@ texts! {
     attendance_floor: "党员到会率底线", "Attendance floor";
     below_floor_legend: "↓ 到会率低于底线", "↓ below the floor";
     open_month_sheet: "打开这个月的录入表", "Open this month's sheet";
-    members_present_short: "实到", "Present";
-    members_total_short: "应到", "Members";
+    members_present_short: "实到", "Here";
+    members_total_short: "应到", "Of";
     month_suffix: "月", "";
     previous_month: "上个月", "Previous month";
     next_month: "下个月", "Next month";
@@ -19,13 +19,15 @@ texts! {
     day_suffix: "日", "";
     plan_unplanned: "为未安排的支部生成计划", "Plan the unplanned branches";
     plan_unplanned_explained: "把固定日和主题填入还没有计划的支部（保存后生效）", "Fills the fixed day and topic into branches without a plan (saved with 保存本月)";
-    month_sheet_explained: "每个支部一行：点「已开」后填实到、应到党员（召开日期默认为计划日期）；点「未开」须写原因。改完点上面的「保存本月」，一次保存。", "One line per branch: click 已开 and give the members present (the day defaults to the planned one), or 未开 with a reason. Then 保存本月 above saves all at once.";
+    month_sheet_explained: "每个支部一行：点「已开」后填实到、应到党员（召开日期默认为计划日期）；点「未开」须写原因。改完点上面的「保存本月」，一次保存。", "One line per branch: click Held and give the members present (the day defaults to the planned one), or Missed with a reason. Then Save the month above saves all at once.";
     col_planned_on: "计划日期", "Planned";
     col_held_on: "召开日期", "Held on";
     col_missed_reason: "未开原因", "Why not held";
     save_month: "保存本月", "Save the month";
     error_not_a_count: "请填写人数", "Enter a number";
     reminders: "提醒", "Due";
+    fixed_day_invalid: "固定日须是 1–31 的日子", "The fixed day must be 1–31";
+    no_people_yet: "人员库里还没有人：请先在「人员库」新增或导入人员，再添加成员。", "People is empty: add or import people there first, then add members.";
     town_total: "全镇", "The town";
     mark_planned_held: "其余计划的都标为已开", "Mark the other planned ones held";
     mark_planned_held_explained: "把还是「计划」的支部标为按计划日期已开，应到填上次的人数；再逐个填实到人数即可。", "Marks each branch still 计划 as held on its planned day, with last time's members; then type the members present.";
@@ -93,7 +95,7 @@ impl Lang {
     pub fn theme_days_unplanned(self, month: u32) -> String {
         match self {
             Self::Zh => format!("{month}月的主题党日还没有安排"),
-            Self::En => format!("No theme day planned for month {month} yet"),
+            Self::En => format!("No theme days planned for this month ({month}) yet"),
         }
     }
 
@@ -120,6 +122,14 @@ impl Lang {
         match self {
             Self::Zh => format!("有 {count} 行填写有误，未保存（见各行右侧红字）"),
             Self::En => format!("{count} lines in error, nothing saved (see the red text on each)"),
+        }
+    }
+
+    /// Planned days still ahead, left as planned by 其余计划的都标为已开.
+    pub fn left_planned(self, count: usize) -> String {
+        match self {
+            Self::Zh => format!("{count} 个支部的计划日期还没到，仍为「计划」"),
+            Self::En => format!("{count} branches' planned day is still ahead: left planned"),
         }
     }
 
