@@ -34,11 +34,16 @@ pub enum WriteError {
 }
 
 /// A hidden temporary name beside `path`, in the same folder so that the final move is one
-/// step, and unique to this process.
+/// step, and unique to this call (and process).
 pub fn temporary_beside(path: &Path) -> PathBuf {
+    // Unique per call as well as per process: two threads writing the same file (a window
+    // closed and opened again in the same second, each making its daily backup) must not
+    // remove each other's copy while it is written.
+    static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let mut name = std::ffi::OsString::from(".");
     name.push(path.file_name().unwrap_or_default());
-    name.push(format!(".{}.partial", std::process::id()));
+    name.push(format!(".{}-{call}.partial", std::process::id()));
     path.with_file_name(name)
 }
 
@@ -233,6 +238,7 @@ mod tests {
         let name = temporary.file_name().expect("name").to_string_lossy();
         assert!(name.starts_with(".活动纪要 2021年5月20日.pdf."));
         assert!(name.ends_with(".partial"));
+        assert_ne!(temporary_beside(&path), temporary, "each call its own");
     }
 
     /// Excel opens a workbook sharing it for reading only; replacing it must say so.
