@@ -2,7 +2,7 @@
 //! header row under merged cells such as 聘期 → 开始 | 结束), map the columns, check each row
 //! on its own.
 
-use super::roster::{HEADER_SEARCH_LINES, TOTAL_MARKERS, normalize_header};
+use super::roster::{HEADER_SEARCH_LINES, columns_of, each_data_line, normalize_header};
 use super::{ImportError, Sheet};
 use crate::domain::import_plan::SkippedLine;
 use crate::domain::league::Role;
@@ -207,46 +207,23 @@ pub fn parse_people(sheet: &Sheet) -> Result<ParsedPeople, ImportError> {
         }
     }
     let (header, two_rows) = headers(sheet, header_index);
-    let mut columns: Vec<Option<PeopleColumn>> = Vec::new();
-    for text in &header {
-        let column = column_for(text);
-        let taken = column.is_some() && columns.contains(&column);
-        if column.is_none() && !text.is_empty() || taken {
-            parsed.ignored_columns.push(text.clone());
-        }
-        columns.push(if taken { None } else { column });
-    }
+    let columns = columns_of(&header, column_for, &mut parsed.ignored_columns);
     let first_data = header_index + 1 + usize::from(two_rows);
-    for (index, cells) in sheet.rows.iter().enumerate().skip(first_data) {
-        let line = index + 1;
-        if cells.iter().all(String::is_empty) {
-            continue;
-        }
-        let cell = |wanted: PeopleColumn| -> &str {
-            columns
-                .iter()
-                .position(|c| *c == Some(wanted))
-                .and_then(|i| cells.get(i))
-                .map_or("", String::as_str)
-        };
-        let first_text = cells
-            .iter()
-            .find(|c| !c.is_empty())
-            .map_or("", String::as_str);
-        let is_total = |text: &str| {
-            let text = normalize_header(text);
-            TOTAL_MARKERS.iter().any(|m| text.starts_with(m))
-        };
-        if is_total(first_text) || is_total(cell(PeopleColumn::Name)) {
-            parsed.skipped.push(SkippedLine::Total(line));
-            continue;
-        }
-        let name = normalize_name(cell(PeopleColumn::Name));
-        match parse_row(line, &name, &cell) {
-            Ok(row) => parsed.rows.push(row),
-            Err(reason) => parsed.rejected.push(PeopleRejection { line, name, reason }),
-        }
-    }
+    let (rows, rejected) = (&mut parsed.rows, &mut parsed.rejected);
+    each_data_line(
+        sheet,
+        first_data,
+        &columns,
+        PeopleColumn::Name,
+        &mut parsed.skipped,
+        |line, cell| {
+            let name = normalize_name(cell(PeopleColumn::Name));
+            match parse_row(line, &name, cell) {
+                Ok(row) => rows.push(row),
+                Err(reason) => rejected.push(PeopleRejection { line, name, reason }),
+            }
+        },
+    );
     Ok(parsed)
 }
 
@@ -263,7 +240,7 @@ fn role_of(text: &str) -> Option<Role> {
 fn parse_row<'a>(
     line: usize,
     name: &str,
-    cell: &impl Fn(PeopleColumn) -> &'a str,
+    cell: &dyn Fn(PeopleColumn) -> &'a str,
 ) -> Result<PeopleRow, PeopleRejectReason> {
     if name.is_empty() {
         return Err(PeopleRejectReason::NameMissing);

@@ -144,22 +144,69 @@ pub fn parse_roster(sheet: &Sheet, today: NaiveDate) -> Result<ParsedRoster, Imp
             parsed.skipped.push(SkippedLine::Title(index + 1));
         }
     }
-    let mut columns: Vec<Option<RosterColumn>> = Vec::new();
-    for header in &sheet.rows[header_index] {
+    let columns = columns_of(
+        &sheet.rows[header_index],
+        column_for,
+        &mut parsed.ignored_columns,
+    );
+    let (rows, rejected) = (&mut parsed.rows, &mut parsed.rejected);
+    each_data_line(
+        sheet,
+        header_index + 1,
+        &columns,
+        RosterColumn::Name,
+        &mut parsed.skipped,
+        |line, cell| {
+            let name = normalize_name(cell(RosterColumn::Name));
+            match parse_row(line, &name, cell, today) {
+                Ok(row) => rows.push(row),
+                Err(reason) => rejected.push(Rejection { line, name, reason }),
+            }
+        },
+    );
+    Ok(parsed)
+}
+
+/// The known column of each header cell; a header not known, or a column named a second time,
+/// is listed in `ignored` and its cells are not read.
+pub(super) fn columns_of<C: Copy + PartialEq>(
+    headers: &[String],
+    column_for: impl Fn(&str) -> Option<C>,
+    ignored: &mut Vec<String>,
+) -> Vec<Option<C>> {
+    let mut columns: Vec<Option<C>> = Vec::new();
+    for header in headers {
         let column = column_for(header);
         let taken = column.is_some() && columns.contains(&column);
         if column.is_none() && !header.is_empty() || taken {
-            parsed.ignored_columns.push(header.clone());
+            ignored.push(header.clone());
         }
         columns.push(if taken { None } else { column });
     }
+    columns
+}
 
-    for (index, cells) in sheet.rows.iter().enumerate().skip(header_index + 1) {
+/// Reads each data line from row `first` (counted from 0) on, as `read(line, cell)` with the
+/// line's number and its cell of a column: blank lines are passed over, and a total line (合计,
+/// 填表人…, in its first cell or under `name`) is noted in `skipped` and passed over.
+pub(super) fn each_data_line<'s, C: Copy + PartialEq>(
+    sheet: &'s Sheet,
+    first: usize,
+    columns: &[Option<C>],
+    name: C,
+    skipped: &mut Vec<SkippedLine>,
+    mut read: impl FnMut(usize, &dyn Fn(C) -> &'s str),
+) {
+    let is_total = |text: &str| {
+        let text = normalize_header(text);
+        TOTAL_MARKERS.iter().any(|m| text.starts_with(m))
+    };
+    for (index, cells) in sheet.rows.iter().enumerate().skip(first) {
         let line = index + 1;
         if cells.iter().all(String::is_empty) {
             continue;
         }
-        let cell = |wanted: RosterColumn| -> &str {
+        let cell = |wanted: C| -> &'s str {
             columns
                 .iter()
                 .position(|c| *c == Some(wanted))
@@ -170,27 +217,18 @@ pub fn parse_roster(sheet: &Sheet, today: NaiveDate) -> Result<ParsedRoster, Imp
             .iter()
             .find(|c| !c.is_empty())
             .map_or("", String::as_str);
-        let is_total = |text: &str| {
-            let text = normalize_header(text);
-            TOTAL_MARKERS.iter().any(|m| text.starts_with(m))
-        };
-        if is_total(first_text) || is_total(cell(RosterColumn::Name)) {
-            parsed.skipped.push(SkippedLine::Total(line));
+        if is_total(first_text) || is_total(cell(name)) {
+            skipped.push(SkippedLine::Total(line));
             continue;
         }
-        let name = normalize_name(cell(RosterColumn::Name));
-        match parse_row(line, &name, &cell, today) {
-            Ok(row) => parsed.rows.push(row),
-            Err(reason) => parsed.rejected.push(Rejection { line, name, reason }),
-        }
+        read(line, &cell);
     }
-    Ok(parsed)
 }
 
 fn parse_row<'a>(
     line: usize,
     name: &str,
-    cell: &impl Fn(RosterColumn) -> &'a str,
+    cell: &dyn Fn(RosterColumn) -> &'a str,
     today: NaiveDate,
 ) -> Result<ImportRow, RejectReason> {
     if name.is_empty() {
