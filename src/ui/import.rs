@@ -31,6 +31,31 @@ const SHEETS: Request<'static> = Request {
     extensions: &["xlsx", "csv"],
 };
 
+/// The sheet's path, 浏览… and 预览 (and the folder browser when open); true when a sheet
+/// is to be previewed: 预览 clicked, or one chosen in a browser (previewed at once, as from
+/// the system's dialog).
+pub(super) fn sheet_picker(
+    ui: &mut Ui,
+    lang: Lang,
+    browse: &mut Browse,
+    path: &mut String,
+) -> bool {
+    let mut preview = false;
+    ui.horizontal(|ui| {
+        let label = ui.label(lang.file_path());
+        ui.add(egui::TextEdit::singleline(path).desired_width(440.0))
+            .labelled_by(label.id);
+        preview |= browse.button(ui, lang, SHEETS, path);
+        preview |= ui
+            .add_enabled(
+                !path.trim().is_empty(),
+                egui::Button::new(lang.import_preview()),
+            )
+            .clicked();
+    });
+    preview | browse.folders(ui, lang, SHEETS, path)
+}
+
 impl ImportDialog {
     /// Reads the file and plans the import against the open studio; writes nothing.
     pub fn preview(&mut self, ctx: &ViewContext<'_>) {
@@ -62,26 +87,7 @@ impl ImportDialog {
             ui.set_max_width(760.0);
             ui.heading(lang.import_title());
             ui.label(lang.import_choose());
-            ui.horizontal(|ui| {
-                let label = ui.label(lang.file_path());
-                ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(440.0))
-                    .labelled_by(label.id);
-                if self.browse.button(ui, lang, SHEETS, &mut self.path) {
-                    self.preview(ctx);
-                }
-                if ui
-                    .add_enabled(
-                        !self.path.trim().is_empty(),
-                        egui::Button::new(lang.import_preview()),
-                    )
-                    .clicked()
-                {
-                    self.preview(ctx);
-                }
-            });
-            // A sheet chosen in the folder browser is previewed at once, as from the system's
-            // dialog.
-            if self.browse.folders(ui, lang, SHEETS, &mut self.path) {
+            if sheet_picker(ui, lang, &mut self.browse, &mut self.path) {
                 self.preview(ctx);
             }
             if let Some(error) = &self.error {

@@ -2,7 +2,7 @@
 //! group (and which rows it refuses), then confirm; rows in error stop it unless the user
 //! chooses to leave them out.
 
-use super::browse::{Browse, Mode, Request};
+use super::browse::Browse;
 use super::widgets::ERROR_RED;
 use super::{Change, Command, ViewContext};
 use crate::domain::people_import::PeopleImportPlan;
@@ -26,13 +26,6 @@ pub struct PeopleImportDialog {
     applying: bool,
     browse: Browse,
 }
-
-/// What 浏览… looks for.
-const SHEETS: Request<'static> = Request {
-    mode: Mode::Open,
-    kind: "Excel / CSV",
-    extensions: &["xlsx", "csv"],
-};
 
 impl PeopleImportDialog {
     /// Reads the file and plans the import against the open studio; writes nothing.
@@ -65,24 +58,7 @@ impl PeopleImportDialog {
             ui.set_max_width(760.0);
             ui.heading(lang.people_import_title());
             ui.label(lang.people_import_choose());
-            ui.horizontal(|ui| {
-                let label = ui.label(lang.file_path());
-                ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(440.0))
-                    .labelled_by(label.id);
-                if self.browse.button(ui, lang, SHEETS, &mut self.path) {
-                    self.preview(ctx);
-                }
-                if ui
-                    .add_enabled(
-                        !self.path.trim().is_empty(),
-                        egui::Button::new(lang.import_preview()),
-                    )
-                    .clicked()
-                {
-                    self.preview(ctx);
-                }
-            });
-            if self.browse.folders(ui, lang, SHEETS, &mut self.path) {
+            if super::import::sheet_picker(ui, lang, &mut self.browse, &mut self.path) {
                 self.preview(ctx);
             }
             if let Some(error) = &self.error {
