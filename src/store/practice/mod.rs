@@ -44,6 +44,23 @@ fn code<T>(
     super::stored(column, text, parse)
 }
 
+/// The check-up's indicators in order, read on the file's connection or in a write.
+fn indicators_in(conn: &rusqlite::Connection) -> Result<Vec<Indicator>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id, name, max_score FROM live_checkup_indicator ORDER BY position, id",
+    )?;
+    let indicators = statement
+        .query_map([], |r| {
+            Ok(Indicator {
+                id: IndicatorId(r.get(0)?),
+                name: r.get(1)?,
+                max_score: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(indicators)
+}
+
 impl Store {
     /// The people register, by name.
     pub fn people(&self) -> Result<Vec<Person>> {
@@ -223,19 +240,7 @@ impl Store {
 
     /// The check-up's indicators, in order.
     pub fn checkup_indicators(&self) -> Result<Vec<Indicator>> {
-        let mut statement = self.conn.prepare_cached(
-            "SELECT id, name, max_score FROM live_checkup_indicator ORDER BY position, id",
-        )?;
-        let indicators = statement
-            .query_map([], |r| {
-                Ok(Indicator {
-                    id: IndicatorId(r.get(0)?),
-                    name: r.get(1)?,
-                    max_score: r.get(2)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(indicators)
+        indicators_in(&self.conn)
     }
 
     /// The steps' weights of the check-up (defaults if unset or unreadable).
@@ -776,7 +781,7 @@ impl Writer<'_> {
         id: Option<CheckupId>,
         fields: &CheckupFields,
     ) -> Result<CheckupId> {
-        let indicators = self.indicators()?;
+        let indicators = indicators_in(self.tx)?;
         fields
             .check(&indicators)
             .map_err(|e| Error::Refused(Refusal::Checkup(e)))?;
@@ -859,22 +864,6 @@ impl Writer<'_> {
             }
         }
         Ok(id)
-    }
-
-    fn indicators(&self) -> Result<Vec<Indicator>> {
-        let mut statement = self
-            .tx
-            .prepare_cached("SELECT id, name, max_score FROM live_checkup_indicator")?;
-        let indicators = statement
-            .query_map([], |r| {
-                Ok(Indicator {
-                    id: IndicatorId(r.get(0)?),
-                    name: r.get(1)?,
-                    max_score: r.get(2)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(indicators)
     }
 
     /// Adds a finding (问题清单 item) to a check-up.
@@ -1003,31 +992,28 @@ impl Writer<'_> {
             ("participants", &fields.participants.trim()),
             ("half", &fields.half),
         ];
+        let mut all: Vec<(&'static str, &dyn rusqlite::ToSql)> = vec![
+            ("secretary_id", &fields.secretary.0),
+            ("year", &fields.year),
+        ];
+        all.extend(columns);
         match (id, same) {
             (_, Some((_, false))) => Err(Error::Refused(Refusal::AppraisalExists)),
-            // The same secretary and half, deleted once: it comes back with these counts.
-            (None, Some((old, true))) => {
+            // The same secretary and half, deleted once, holds the key: it comes back with
+            // these counts (and one edited onto its key is deleted in its favour).
+            (edited, Some((old, true))) => {
+                if let Some(edited) = edited {
+                    self.set_deleted("appraisal", edited.0, true)?;
+                }
                 self.set_deleted("appraisal", old, false)?;
-                self.set_record("appraisal", old, &columns)?;
+                self.set_record("appraisal", old, &all)?;
                 Ok(AppraisalId(old))
             }
-            (Some(id), _) => {
-                let mut all: Vec<(&'static str, &dyn rusqlite::ToSql)> = vec![
-                    ("secretary_id", &fields.secretary.0),
-                    ("year", &fields.year),
-                ];
-                all.extend(columns);
+            (Some(id), None) => {
                 self.set_record("appraisal", id.0, &all)?;
                 Ok(id)
             }
-            (None, None) => {
-                let mut all: Vec<(&'static str, &dyn rusqlite::ToSql)> = vec![
-                    ("secretary_id", &fields.secretary.0),
-                    ("year", &fields.year),
-                ];
-                all.extend(columns);
-                Ok(AppraisalId(self.insert_record("appraisal", &all)?))
-            }
+            (None, None) => Ok(AppraisalId(self.insert_record("appraisal", &all)?)),
         }
     }
 }

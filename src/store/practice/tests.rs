@@ -401,3 +401,34 @@ fn guests_come_and_go_without_counting_as_secretaries() {
         "a guest comes back, not twice"
     );
 }
+
+#[test]
+fn an_appraisal_edited_onto_the_year_of_a_deleted_one_takes_its_place() {
+    let (mut store, _, secretary) = studio();
+    let fields = |half| AppraisalFields {
+        secretary,
+        year: 2026,
+        half,
+        reported_on: None,
+        title: String::new(),
+        voters: 10,
+        ballots: [6, 4, 0, 0],
+        participants: String::new(),
+    };
+    let whole = store
+        .write(|w| w.save_appraisal(None, &fields(0)))
+        .expect("whole year");
+    let half = store
+        .write(|w| w.save_appraisal(None, &fields(1)))
+        .expect("first half");
+    store
+        .write(|w| w.set_record_deleted(crate::store::SystemRecord::Appraisal(whole), true))
+        .expect("deleted");
+    // The first half's record corrected to the whole year, whose deleted record holds the key.
+    let saved = store
+        .write(|w| w.save_appraisal(Some(half), &fields(0)))
+        .expect("saved, not a constraint error");
+    let live = store.appraisals(Some(2026)).expect("appraisals");
+    assert_eq!(live.len(), 1);
+    assert_eq!((live[0].id, live[0].fields.half), (saved, 0));
+}
