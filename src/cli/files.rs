@@ -6,6 +6,17 @@ use crate::store::Store;
 use std::io::Write;
 use std::path::Path;
 
+/// The studio at `db`: only read for a dry run (nothing can be written, and a file another
+/// program holds open can still be previewed), else for writing.
+fn open_for(db: &Path, dry_run: bool, lang: Lang) -> Result<Store, String> {
+    if dry_run {
+        Store::open_read_only(db)
+    } else {
+        Store::open(db)
+    }
+    .map_err(|e| lang.file_error(db, &e))
+}
+
 pub(super) fn check(path: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), String> {
     let store = Store::open_read_only(path).map_err(|e| lang.file_error(path, &e))?;
     let report = store.check().map_err(|e| lang.store_error(&e))?;
@@ -57,12 +68,7 @@ pub(super) fn merge(
     out: &mut dyn Write,
 ) -> Result<(), String> {
     let io = |e: std::io::Error| e.to_string();
-    let mut store = if dry_run {
-        Store::open_read_only(db)
-    } else {
-        Store::open(db)
-    }
-    .map_err(|e| lang.file_error(db, &e))?;
+    let mut store = open_for(db, dry_run, lang)?;
     let progress = crate::work::Progress::new();
     let preview = store
         .plan_merge_with(file, passphrase.as_deref(), &progress)
@@ -170,12 +176,7 @@ pub(super) fn import_roster(
     let parsed = read_sheet(file)
         .and_then(|sheet| parse_roster(&sheet, today))
         .map_err(|e| lang.import_error(file, &e))?;
-    let mut store = if dry_run {
-        Store::open_read_only(db)
-    } else {
-        Store::open(db)
-    }
-    .map_err(|e| lang.file_error(db, &e))?;
+    let mut store = open_for(db, dry_run, lang)?;
     let plan = store
         .plan_roster_import(parsed)
         .map_err(|e| lang.store_error(&e))?;
@@ -245,12 +246,7 @@ pub(super) fn import_people(
     let parsed = read_sheet(file)
         .and_then(|sheet| crate::import::parse_people(&sheet))
         .map_err(|e| lang.people_import_error(file, &e))?;
-    let mut store = if dry_run {
-        Store::open_read_only(db)
-    } else {
-        Store::open(db)
-    }
-    .map_err(|e| lang.file_error(db, &e))?;
+    let mut store = open_for(db, dry_run, lang)?;
     let plan = store
         .plan_people_import(parsed, today)
         .map_err(|e| lang.store_error(&e))?;
