@@ -372,6 +372,7 @@ fn a_problem_raised_at_a_session_planned_ahead_can_be_edited_before_that_day() {
                     helper_id: None,
                     deadline: None,
                     pairing_id: None,
+                    base_id: None,
                 },
                 "",
             )

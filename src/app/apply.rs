@@ -538,6 +538,27 @@ fn apply_change(
                 .try_for_each(|(key, value)| writer.set_setting(key, value))
         }
         Change::SaveAppraisal(id, fields) => writer.save_appraisal(*id, fields).map(|_| ()),
+        Change::AddBase(fields) => {
+            return writer.add_base(fields).map(|id| Some(Screen::Base(id)));
+        }
+        Change::UpdateBase(id, fields) => writer.update_base(*id, fields),
+        Change::SetBaseFigures(base, figures) => writer.set_base_figures(*base, figures),
+        Change::AddMilestone(base, fields) => {
+            writer.add_milestone(*base, fields, today).map(|_| ())
+        }
+        Change::UpdateMilestone(id, fields) => writer.update_milestone(*id, fields, today),
+        Change::AddOfficial(fields) => writer.add_official(fields).map(|_| ()),
+        Change::UpdateOfficial(id, fields) => writer.update_official(*id, fields),
+        Change::AddTask(fields) => writer.add_task(fields, actor).map(|_| ()),
+        Change::UpdateTask(id, fields) => writer.update_task(*id, fields),
+        Change::RecordTaskProgress(id, state, date, note) => {
+            writer.record_task_progress(*id, *state, *date, note, actor, today)
+        }
+        Change::AddDecision(fields) => writer.add_decision(fields).map(|_| ()),
+        Change::UpdateDecision(id, fields) => writer.update_decision(*id, fields),
+        Change::SetDecisionStep(id, step, record) => {
+            writer.set_decision_step(*id, *step, record.as_ref(), today)
+        }
         Change::AddCriterion(name, part, max_score, source) => writer
             .add_criterion(name, *part, *max_score, *source, 0.0)
             .map(|_| ()),

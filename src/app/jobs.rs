@@ -333,6 +333,9 @@ impl super::App {
                 .ok()
                 .flatten()
                 .map(|(branch, d)| format!("{branch} {}", lang.month_of_year(d.year, d.month))),
+            crate::domain::picture::PictureOwner::Base(id) => {
+                self.store.base(id).ok().flatten().map(|b| b.fields.name)
+            }
         }
         .unwrap_or_default();
         self.job = Some(Job::start_writing(

@@ -3,9 +3,12 @@
 
 use crate::ui::appraise::AppraiseScreen;
 use crate::ui::areas::AreasScreen;
+use crate::ui::bases::BasesScreen;
+use crate::ui::calendar::CalendarScreen;
 use crate::ui::communicate::CommunicateScreen;
 use crate::ui::compare::CompareScreen;
 use crate::ui::dashboard::DashboardScreen;
+use crate::ui::decisions::DecisionsScreen;
 use crate::ui::help::HelpScreen;
 use crate::ui::incentivise::IncentiviseScreen;
 use crate::ui::league::LeagueScreen;
@@ -15,6 +18,7 @@ use crate::ui::review::ReviewScreen;
 use crate::ui::roster::RosterScreen;
 use crate::ui::secretary::SecretaryPage;
 use crate::ui::sessions::{SessionPage, SessionsScreen};
+use crate::ui::tasks::TasksScreen;
 use crate::ui::theme_days::ThemeDaysScreen;
 use crate::ui::{Screen, View};
 
@@ -38,6 +42,10 @@ pub(super) struct Screens {
     pub league: LeagueScreen,
     pub theme_days: ThemeDaysScreen,
     pub appraise: AppraiseScreen,
+    pub calendar: CalendarScreen,
+    pub bases: BasesScreen,
+    pub tasks: TasksScreen,
+    pub decisions: DecisionsScreen,
 }
 
 impl Screens {
@@ -61,12 +69,16 @@ impl Screens {
             Screen::League => &mut self.league,
             Screen::ThemeDays => &mut self.theme_days,
             Screen::Appraise => &mut self.appraise,
+            Screen::Calendar => &mut self.calendar,
+            Screen::Bases | Screen::Base(_) => &mut self.bases,
+            Screen::Tasks => &mut self.tasks,
+            Screen::Decisions => &mut self.decisions,
         }
     }
 
     /// Another studio file was opened: every screen drops what was typed for the old one.
     pub fn file_changed(&mut self) {
-        let views: [&mut dyn View; 17] = [
+        let views: [&mut dyn View; 21] = [
             &mut self.dashboard,
             &mut self.roster,
             &mut self.areas,
@@ -84,6 +96,10 @@ impl Screens {
             &mut self.league,
             &mut self.theme_days,
             &mut self.appraise,
+            &mut self.calendar,
+            &mut self.bases,
+            &mut self.tasks,
+            &mut self.decisions,
         ];
         for view in views {
             view.file_changed();

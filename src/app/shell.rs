@@ -229,6 +229,7 @@ impl App {
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
         for (screen, label) in [
             (Screen::Dashboard, lang.nav_dashboard()),
+            (Screen::Calendar, lang.nav_calendar()),
             (Screen::Roster, lang.nav_roster()),
             (Screen::Sessions, lang.nav_sessions()),
             (Screen::Problems, lang.nav_problems()),
@@ -240,6 +241,9 @@ impl App {
             (Screen::League, lang.nav_league()),
             (Screen::ThemeDays, lang.nav_theme_days()),
             (Screen::Appraise, lang.nav_appraise()),
+            (Screen::Bases, lang.nav_bases()),
+            (Screen::Tasks, lang.nav_tasks()),
+            (Screen::Decisions, lang.nav_decisions()),
             (Screen::AreasBranches, lang.nav_areas_branches()),
         ] {
             let current = self.settings.screen.list_of_record() == screen;

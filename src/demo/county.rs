@@ -135,6 +135,7 @@ fn roster_and_pairings(writer: &mut Writer<'_>) -> store::Result<County> {
                 ends_on: None,
                 goals: "发展产业".to_owned(),
                 outcome: String::new(),
+                base_id: None,
             })?);
         }
     }
@@ -192,6 +193,7 @@ fn session(
         study_topics,
         pairing_id,
         host_branch_id: None,
+        base_id: None,
     })?;
     for k in 0..ATTENDEES {
         let secretary = secretaries[area * per_area + k % per_area];
@@ -227,6 +229,7 @@ fn session(
                 helper_id: Some(secretaries[dice.below(secretaries.len())]),
                 deadline: held_on.checked_add_days(chrono::Days::new(90)),
                 pairing_id: None,
+                base_id: None,
             },
             "",
         )?;

@@ -119,6 +119,7 @@ pub fn seed_ledger(store: &mut Store, today: NaiveDate) -> store::Result<()> {
                 study_topics: Vec::new(),
                 pairing_id: None,
                 host_branch_id: None,
+                base_id: None,
             };
             let id = writer.add_session(&fields)?;
             for entry in roster.iter().filter(|e| !e.fields.archived) {
@@ -172,6 +173,7 @@ pub fn seed_ledger(store: &mut Store, today: NaiveDate) -> store::Result<()> {
                 deadline: held_on
                     .checked_add_days(chrono::Days::new(60 + (number as u64 % 4) * 30)),
                 pairing_id: None,
+                base_id: None,
             };
             let id = writer.add_problem(&fields, &raiser.fields.name)?;
             let step = |days: u64| {

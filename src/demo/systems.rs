@@ -165,6 +165,7 @@ fn pairings(
             } else {
                 String::new()
             },
+            base_id: None,
         })?;
         let stop = if pair == goals.len() - 1 {
             today - chrono::Days::new(100)
@@ -190,6 +191,7 @@ fn pairings(
                 study_topics: Vec::new(),
                 pairing_id: Some(pairing),
                 host_branch_id: None,
+                base_id: None,
             })?;
             for who in [strong, weak] {
                 writer.set_attendance(

@@ -40,6 +40,8 @@ code_enum!(
         ThemeDayRate = "theme_day_rate",
         /// The democratic appraisal's grade (优秀 full marks, 合格 0.8, 基本合格 0.6).
         AppraisalGrade = "appraisal_grade",
+        /// Tasks (任务清单) done on time against a yearly target.
+        TasksOnTime = "tasks_on_time",
     }
 );
 
@@ -137,6 +139,8 @@ pub struct SecretaryFacts {
     pub theme_days: (i64, i64),
     /// The latest democratic appraisal's grade in the period, if any.
     pub appraisal: Option<super::appraisal::Grade>,
+    /// Tasks owned (directly or as an official) done on time in the period.
+    pub tasks_on_time: i64,
 }
 
 /// How a score came about, shown beside it.
@@ -302,6 +306,7 @@ pub fn computed_score(
         CriterionSource::LearningHours => against(facts.learning_min as f64 / 60.0),
         CriterionSource::ProblemsResolved => against(facts.problems_resolved as f64),
         CriterionSource::HelpVisits => against(facts.help_visits as f64),
+        CriterionSource::TasksOnTime => against(facts.tasks_on_time as f64),
         CriterionSource::ThemeDayRate => {
             let (planned, on_time) = facts.theme_days;
             let share = if planned > 0 {

@@ -177,6 +177,7 @@ mod tests {
                 helper_id: None,
                 deadline: deadline.map(day),
                 pairing_id: None,
+                base_id: None,
             },
             state,
             changed_on: day(changed),

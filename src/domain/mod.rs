@@ -35,13 +35,17 @@ macro_rules! code_enum {
 
 pub mod appraisal;
 pub mod assessment;
+pub mod base;
+pub mod calendar;
 pub mod checkup;
 pub mod date;
+pub mod decision;
 pub mod exchange;
 pub mod figures;
 pub mod import_plan;
 pub mod league;
 pub mod learning;
+pub mod lifecycle;
 pub mod merge;
 pub mod number;
 pub mod pairing;
@@ -53,6 +57,7 @@ pub mod problem;
 pub mod roster;
 pub mod search;
 pub mod session;
+pub mod task;
 pub mod theme_day;
 
 pub use date::PartialDate;

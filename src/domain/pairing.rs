@@ -24,6 +24,8 @@ pub struct PairingFields {
     pub goals: String,
     /// What it achieved so far (成效).
     pub outcome: String,
+    /// The industry demonstration base it works on, if any.
+    pub base_id: Option<super::base::BaseId>,
 }
 
 /// A pairing with what its records say.
@@ -101,6 +103,7 @@ mod tests {
                 ends_on,
                 goals: String::new(),
                 outcome: String::new(),
+                base_id: None,
             },
             visits: i64::from(last_visit.is_some()),
             last_visit,

@@ -39,6 +39,8 @@ pub enum PictureOwner {
     Problem(ProblemId),
     /// A branch's theme party day.
     ThemeDay(super::theme_day::ThemeDayId),
+    /// An industry demonstration base.
+    Base(super::base::BaseId),
 }
 
 /// A picture as lists show it (its bytes are fetched by `digest` when drawn).

@@ -30,6 +30,8 @@ pub struct ProblemFields {
     pub deadline: Option<NaiveDate>,
     /// The pairing it hangs on, if any (帮扶 problems).
     pub pairing_id: Option<super::pairing::PairingId>,
+    /// The industry demonstration base it hangs on, if any.
+    pub base_id: Option<super::base::BaseId>,
 }
 
 /// A field of the problem form, for placing an error beside it.
@@ -135,23 +137,18 @@ impl ProblemState {
 }
 
 /// One change in a problem's history.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProblemEvent {
-    /// When it happened.
-    pub date: NaiveDate,
-    /// The state it moved the problem to.
-    pub state: ProblemState,
-    /// The clock of the record, to order two events of the same day.
-    pub clock: i64,
-    /// Who made the change.
-    pub actor: String,
-    /// What was said: for a resolution, the resolution itself.
-    pub note: String,
-}
+pub type ProblemEvent = super::lifecycle::Event<ProblemState>;
 
-/// The latest event: the one that says where the problem stands.
-pub fn latest(events: &[ProblemEvent]) -> Option<&ProblemEvent> {
-    events.iter().max_by_key(|e| (e.date, e.clock))
+pub use super::lifecycle::{StateChangeError, check_state_change, is_overdue, latest};
+
+impl super::lifecycle::Lifecycle for ProblemState {
+    fn is_open(self) -> bool {
+        ProblemState::is_open(self)
+    }
+
+    fn needs_note(self) -> bool {
+        self == Self::Resolved
+    }
 }
 
 /// Which problems the problems list (and the printed ledger) shows; empty shows all.
@@ -207,55 +204,11 @@ impl ProblemSummary {
     }
 }
 
-/// Whether a problem with this deadline and state is overdue on `today`.
-pub fn is_overdue(state: ProblemState, deadline: Option<NaiveDate>, today: NaiveDate) -> bool {
-    state.is_open() && deadline.is_some_and(|d| d < today)
-}
-
 /// Days from raising to the last resolution, for a problem that is resolved now. A problem
 /// reopened after a resolution counts from its raising to its final resolution.
 pub fn days_to_resolve(raised_on: NaiveDate, events: &[ProblemEvent]) -> Option<i64> {
     let last = latest(events)?;
     (last.state == ProblemState::Resolved).then(|| (last.date - raised_on).num_days().max(0))
-}
-
-/// Why a change of state is refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StateChangeError {
-    /// Resolving needs the resolution written down.
-    ResolutionMissing,
-    /// The change is dated before the problem was raised.
-    BeforeRaised,
-    /// The change is dated before the latest entry of the history.
-    BeforeLatest,
-    /// The change is dated in the future.
-    InFuture,
-}
-
-/// Checks a change of state before it is recorded.
-/// A new entry may not be dated before the latest one: the latest entry says where the problem
-/// stands, so a backdated resolution would be filed in the middle and change nothing.
-pub fn check_state_change(
-    raised_on: NaiveDate,
-    latest: Option<NaiveDate>,
-    state: ProblemState,
-    date: NaiveDate,
-    note: &str,
-    today: NaiveDate,
-) -> Result<(), StateChangeError> {
-    if state == ProblemState::Resolved && note.trim().is_empty() {
-        return Err(StateChangeError::ResolutionMissing);
-    }
-    if date < raised_on {
-        return Err(StateChangeError::BeforeRaised);
-    }
-    if latest.is_some_and(|latest| date < latest) {
-        return Err(StateChangeError::BeforeLatest);
-    }
-    if date > today {
-        return Err(StateChangeError::InFuture);
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -290,6 +243,7 @@ mod tests {
             helper_id: None,
             deadline: Some(day("2021-05-19")),
             pairing_id: None,
+            base_id: None,
         };
         assert_eq!(
             fields.check(day("2021-06-01")),
@@ -318,7 +272,7 @@ mod tests {
             latest(&events).map(|e| e.state),
             Some(ProblemState::Resolved)
         );
-        assert_eq!(latest(&[]), None);
+        assert_eq!(latest::<ProblemState>(&[]), None);
     }
 
     #[test]

@@ -42,6 +42,8 @@ pub struct SessionFields {
     pub pairing_id: Option<PairingId>,
     /// For an exchange or observation visit: the host village's branch.
     pub host_branch_id: Option<BranchId>,
+    /// The industry demonstration base it visits or serves, if any.
+    pub base_id: Option<super::base::BaseId>,
 }
 
 /// One secretary's mark at one session.
@@ -298,6 +300,9 @@ pub struct SessionDraft {
     pub pairing_id: Option<PairingId>,
     /// 东道村 (exchange and observation visits)
     pub host_branch_id: Option<BranchId>,
+    /// 产业基地 (a draft from before bases has none)
+    #[serde(default)]
+    pub base_id: Option<super::base::BaseId>,
 }
 
 /// A study topic's row in the session form.
@@ -351,6 +356,7 @@ impl SessionDraft {
             study_topics: Vec::new(),
             pairing_id: None,
             host_branch_id: None,
+            base_id: None,
         })
     }
 
@@ -384,6 +390,7 @@ impl SessionDraft {
                 .collect(),
             pairing_id: fields.pairing_id,
             host_branch_id: fields.host_branch_id,
+            base_id: fields.base_id,
         }
     }
 
@@ -471,6 +478,7 @@ impl SessionDraft {
                     SessionKind::Exchange | SessionKind::ObservationVisit
                 )
             }),
+            base_id: self.base_id,
         })
     }
 }

@@ -252,5 +252,6 @@ mod practice_ledgers;
 mod print;
 mod shell;
 mod systems;
+mod town;
 mod ui;
 pub use ui::PeopleImportLine;

@@ -190,6 +190,20 @@ impl Lang {
             },
             R::Appraisal(e) => self.appraisal_error(*e),
             R::AppraisalExists => self.error_appraisal_exists().to_owned(),
+            R::Base(e) => self.base_error(*e).to_owned(),
+            R::Task(e) => self.task_error(*e).to_owned(),
+            R::TaskState(e) => self.task_progress_error(*e).to_owned(),
+            R::Decision(e) => self.decision_error(*e),
+            R::OfficialHasTasks(count) => match self {
+                Self::Zh => format!("此干部还有 {count} 项任务，不能删除；可勾选“已离开工作室”"),
+                Self::En => format!(
+                    "This official still has {count} tasks and cannot be deleted; tick “left the studio” instead"
+                ),
+            },
+            R::StepHasLater(step) => match self {
+                Self::Zh => format!("请先清除后一步“{}”", self.decision_step(*step)),
+                Self::En => format!("Clear the later step first: {}", self.decision_step(*step)),
+            },
             R::ImportHasErrors(rows) => match self {
                 Self::Zh => format!(
                     "有 {rows} 行不能导入，未写入任何内容；请改正后重新预览，或选择跳过这些行"

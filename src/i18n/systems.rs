@@ -136,6 +136,7 @@ texts! {
     source_help_visits: "帮扶走访次数", "Help visits";
     source_theme_day_rate: "主题党日规范执行率", "Theme days held as planned";
     source_appraisal_grade: "民主测评等次", "Appraisal grade";
+    source_tasks_on_time: "任务按期完成数", "Tasks done on time";
     star_thresholds: "二至五星起点分", "2–5 stars from";
 }
 
@@ -164,6 +165,7 @@ impl Lang {
             S::HelpVisits => self.source_help_visits(),
             S::ThemeDayRate => self.source_theme_day_rate(),
             S::AppraisalGrade => self.source_appraisal_grade(),
+            S::TasksOnTime => self.source_tasks_on_time(),
         }
     }
 

@@ -183,4 +183,16 @@ pub enum Refusal {
     AppraisalExists,
     /// An import still has this many rows in error, and leaving them out was not chosen.
     ImportHasErrors(usize),
+    /// The base, milestone or figures as typed are wrong.
+    Base(crate::domain::base::BaseError),
+    /// The task as typed is wrong.
+    Task(crate::domain::task::TaskError),
+    /// The task's progress is dated wrongly.
+    TaskState(crate::domain::lifecycle::StateChangeError),
+    /// The decision or its step as typed is wrong.
+    Decision(crate::domain::decision::DecisionError),
+    /// The official still owns this many tasks.
+    OfficialHasTasks(i64),
+    /// The step cannot be cleared while this later step is recorded.
+    StepHasLater(crate::domain::decision::Step),
 }

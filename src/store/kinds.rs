@@ -68,6 +68,15 @@ named! {
         CheckupScore = "checkup_score",
         CheckupFinding = "checkup_finding",
         Appraisal = "appraisal",
+        Base = "base",
+        BaseBranch = "base_branch",
+        BaseFigure = "base_figure",
+        BaseMilestone = "base_milestone",
+        Official = "official",
+        Task = "task",
+        TaskEvent = "task_event",
+        Decision = "decision",
+        DecisionStep = "decision_step",
     }
 }
 
@@ -182,6 +191,25 @@ named! {
         Incompetent = "incompetent",
         Participants = "participants",
         ThemeDayId = "theme_day_id",
+        Industry = "industry",
+        LeadBranchId = "lead_branch_id",
+        StartedOn = "started_on",
+        AreaMu = "area_mu",
+        Households = "households",
+        Jobs = "jobs",
+        OutputValue = "output_value",
+        Income = "income",
+        BaseId = "base_id",
+        DoneOn = "done_on",
+        Post = "post",
+        Duties = "duties",
+        OfficialId = "official_id",
+        AssignedOn = "assigned_on",
+        Content = "content",
+        DecisionId = "decision_id",
+        Expected = "expected",
+        Present = "present",
+        TaskId = "task_id",
     }
 }
 

@@ -1,6 +1,7 @@
 //! The ledger: sessions, their agenda and decisions, and attendance.
 
 use super::{DAY, Error, Result, Store, Writer, day};
+use crate::domain::base::BaseId;
 use crate::domain::learning::{PlanItemId, StudyKind, StudyTopic};
 use crate::domain::pairing::PairingId;
 use crate::domain::session::{
@@ -18,7 +19,7 @@ fn time(text: Option<String>) -> Option<NaiveTime> {
 }
 
 const SESSION_COLUMNS: &str = "s.id, s.held_on, s.starts_at, s.ends_at, s.place, s.host, \
-    s.recorder, s.kind, s.systems, s.area_id, s.topic, s.discussion, s.pairing_id, s.host_branch_id";
+    s.recorder, s.kind, s.systems, s.area_id, s.topic, s.discussion, s.pairing_id, s.host_branch_id, s.base_id";
 
 /// A session's columns (as `SESSION_COLUMNS`), without its lists.
 fn session_fields(row: &Row<'_>) -> rusqlite::Result<(SessionId, SessionFields)> {
@@ -42,6 +43,7 @@ fn session_fields(row: &Row<'_>) -> rusqlite::Result<(SessionId, SessionFields)>
             study_topics: Vec::new(),
             pairing_id: row.get::<_, Option<i64>>(12)?.map(PairingId),
             host_branch_id: row.get::<_, Option<i64>>(13)?.map(BranchId),
+            base_id: row.get::<_, Option<i64>>(14)?.map(BaseId),
         },
     ))
 }
@@ -105,8 +107,8 @@ impl Store {
                 Ok(SessionSummary {
                     id,
                     fields,
-                    expected: row.get(14)?,
-                    attended: row.get(15)?,
+                    expected: row.get(15)?,
+                    attended: row.get(16)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -271,6 +273,7 @@ fn session_columns<R>(fields: &SessionFields, then: impl FnOnce(&Columns<'_>) ->
     let area = fields.area_id.map(|a| a.0);
     let pairing = fields.pairing_id.map(|p| p.0);
     let host_branch = fields.host_branch_id.map(|b| b.0);
+    let base = fields.base_id.map(|b| b.0);
     then(&[
         ("held_on", &held_on),
         ("starts_at", &starts_at),
@@ -285,6 +288,7 @@ fn session_columns<R>(fields: &SessionFields, then: impl FnOnce(&Columns<'_>) ->
         ("discussion", &fields.discussion),
         ("pairing_id", &pairing),
         ("host_branch_id", &host_branch),
+        ("base_id", &base),
     ])
 }
 

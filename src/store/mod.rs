@@ -14,6 +14,8 @@ pub mod merge;
 mod pictures;
 mod practice;
 mod problems;
+mod town;
+pub use town::{BaseCounts, BaseLinks};
 pub mod review;
 mod roster;
 pub mod schema;

@@ -17,19 +17,24 @@ pub enum Copy {
     Thumb,
 }
 
-fn owner_columns(owner: PictureOwner) -> (Option<i64>, Option<i64>, Option<i64>) {
-    match owner {
-        PictureOwner::Session(id) => (Some(id.0), None, None),
-        PictureOwner::Problem(id) => (None, Some(id.0), None),
-        PictureOwner::ThemeDay(id) => (None, None, Some(id.0)),
-    }
+/// The owner's columns: session, problem, theme day, base (one set).
+fn owner_columns(owner: PictureOwner) -> [Option<i64>; 4] {
+    let mut columns = [None; 4];
+    let (index, key) = match owner {
+        PictureOwner::Session(id) => (0, id.0),
+        PictureOwner::Problem(id) => (1, id.0),
+        PictureOwner::ThemeDay(id) => (2, id.0),
+        PictureOwner::Base(id) => (3, id.0),
+    };
+    columns[index] = Some(key);
+    columns
 }
 
 impl Store {
     /// The live pictures of `owner`: scans first, then photos by capture time (or when
     /// attached).
     pub fn pictures_of(&self, owner: PictureOwner) -> Result<Vec<PictureInfo>> {
-        let (session, problem, theme_day) = owner_columns(owner);
+        let [session, problem, theme_day, base] = owner_columns(owner);
         let mut statement = self.conn.prepare_cached(
             "SELECT p.id, p.kind, p.caption, p.taken_at, p.file_name, p.digest, p.media,
                     p.width, p.height, p.bytes,
@@ -37,9 +42,10 @@ impl Store {
                             AND d.original IS NOT NULL)
              FROM live_picture p
              WHERE p.session_id IS ?1 AND p.problem_id IS ?2 AND p.theme_day_id IS ?3
+                AND p.base_id IS ?4
              ORDER BY p.kind = 'photo', coalesce(p.taken_at, ''), p.id",
         )?;
-        let rows = statement.query_map(params![session, problem, theme_day], |r| {
+        let rows = statement.query_map(params![session, problem, theme_day, base], |r| {
             Ok(PictureInfo {
                 id: PictureId(r.get(0)?),
                 kind: PictureKind::from_code(&r.get::<_, String>(1)?).unwrap_or(PictureKind::Photo),
@@ -119,6 +125,7 @@ impl Writer<'_> {
             PictureOwner::Session(id) => ("session", id.0),
             PictureOwner::Problem(id) => ("problem", id.0),
             PictureOwner::ThemeDay(id) => ("theme_day", id.0),
+            PictureOwner::Base(id) => ("base", id.0),
         };
         if !self.is_live(table, key)? {
             return Err(super::Error::RecordNotFound);
@@ -133,7 +140,7 @@ impl Writer<'_> {
                 picture.thumb
             ],
         )?;
-        let (session, problem, theme_day) = owner_columns(owner);
+        let [session, problem, theme_day, base] = owner_columns(owner);
         let file_name: String = file_name.chars().take(200).collect();
         let caption: String = caption.trim().chars().take(500).collect();
         let id = self.insert_record(
@@ -142,6 +149,7 @@ impl Writer<'_> {
                 ("session_id", &session),
                 ("problem_id", &problem),
                 ("theme_day_id", &theme_day),
+                ("base_id", &base),
                 ("kind", &kind.code()),
                 ("caption", &caption),
                 ("taken_at", &picture.taken_at),
@@ -158,11 +166,11 @@ impl Writer<'_> {
 
     /// Whether `owner` has a live picture of these bytes already.
     pub fn has_picture(&self, owner: PictureOwner, digest: &str) -> Result<bool> {
-        let (session, problem, theme_day) = owner_columns(owner);
+        let [session, problem, theme_day, base] = owner_columns(owner);
         Ok(self.tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM live_picture WHERE session_id IS ?1
-                AND problem_id IS ?2 AND theme_day_id IS ?4 AND digest = ?3)",
-            params![session, problem, digest, theme_day],
+                AND problem_id IS ?2 AND theme_day_id IS ?4 AND base_id IS ?5 AND digest = ?3)",
+            params![session, problem, digest, theme_day, base],
             |r| r.get(0),
         )?)
     }

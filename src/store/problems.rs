@@ -2,6 +2,7 @@
 //! stands where its latest event says.
 
 use super::{DAY, Error, Result, Store, Writer, day};
+use crate::domain::base::BaseId;
 use crate::domain::pairing::PairingId;
 use crate::domain::problem::{
     ProblemCategory, ProblemEvent, ProblemFields, ProblemState, ProblemSummary,
@@ -16,7 +17,7 @@ const PROBLEM_SELECT: &str = "
     SELECT p.id, p.title, p.description, p.category, p.branch_id, p.raised_by, p.session_id,
            p.raised_on, p.responsible, p.helper_id, p.deadline,
            coalesce(e.state, 'raised'), coalesce(e.happened_on, p.raised_on),
-           CASE WHEN e.state = 'resolved' THEN e.note ELSE '' END, p.pairing_id
+           CASE WHEN e.state = 'resolved' THEN e.note ELSE '' END, p.pairing_id, p.base_id
     FROM live_problem p
     LEFT JOIN (
         SELECT problem_id, state, happened_on, note,
@@ -31,7 +32,7 @@ const FEW_PROBLEMS_SELECT: &str = "
     SELECT p.id, p.title, p.description, p.category, p.branch_id, p.raised_by, p.session_id,
            p.raised_on, p.responsible, p.helper_id, p.deadline,
            coalesce(e.state, 'raised'), coalesce(e.happened_on, p.raised_on),
-           CASE WHEN e.state = 'resolved' THEN e.note ELSE '' END, p.pairing_id
+           CASE WHEN e.state = 'resolved' THEN e.note ELSE '' END, p.pairing_id, p.base_id
     FROM live_problem p
     LEFT JOIN problem_event e ON e.id = (
         SELECT x.id FROM problem_event x WHERE x.problem_id = p.id AND x.deleted = 0
@@ -59,6 +60,7 @@ fn problem_summary(row: &Row<'_>) -> rusqlite::Result<ProblemSummary> {
             helper_id: row.get::<_, Option<i64>>(9)?.map(SecretaryId),
             deadline: deadline.as_deref().map(day).transpose()?,
             pairing_id: row.get::<_, Option<i64>>(14)?.map(PairingId),
+            base_id: row.get::<_, Option<i64>>(15)?.map(BaseId),
         },
         state: stored(
             "problem_event.state",
@@ -196,6 +198,7 @@ fn problem_columns<R>(fields: &ProblemFields, then: impl FnOnce(&Columns<'_>) ->
     let raised_on = fields.raised_on.format(DAY).to_string();
     let deadline = fields.deadline.map(|d| d.format(DAY).to_string());
     let pairing = fields.pairing_id.map(|p| p.0);
+    let base = fields.base_id.map(|b| b.0);
     then(&[
         ("title", &title),
         ("description", &description),
@@ -208,6 +211,7 @@ fn problem_columns<R>(fields: &ProblemFields, then: impl FnOnce(&Columns<'_>) ->
         ("helper_id", &helper),
         ("deadline", &deadline),
         ("pairing_id", &pairing),
+        ("base_id", &base),
     ])
 }
 

@@ -14,7 +14,7 @@
 pub const APPLICATION_ID: i32 = 0x5368_754A;
 
 /// The migrations; `user_version` is the number applied.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 /// The schema version this build writes.
 pub fn current_version() -> i64 {
@@ -696,5 +696,196 @@ INSERT INTO criterion_v7 (id, uuid, origin_site, hlc, hlc_site, deleted, positio
         source, target_per_year FROM criterion;
 DROP TABLE criterion;
 ALTER TABLE criterion_v7 RENAME TO criterion;
+CREATE VIEW live_criterion AS SELECT * FROM criterion WHERE deleted = 0;
+";
+
+/// The town's revival and discipline: industry demonstration bases (产业示范基地) with the
+/// branches taking part, figures by year and milestones, on which problems, pairings, sessions
+/// and photos may hang; the officials of "两三三" with their duties and their tasks (a task
+/// lives like a problem: its events say where it stands); and each village's major decisions
+/// through the six steps of 四议两公开. The criteria of 比拼 gain a computed source (tasks done
+/// on time), so the criterion table is built again for its `CHECK` list.
+const V8: &str = r"
+CREATE TABLE base (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    industry TEXT NOT NULL DEFAULT '' CHECK (length(industry) <= 100),
+    lead_branch_id INTEGER REFERENCES branch(id),
+    secretary_id INTEGER REFERENCES secretary(id),
+    started_on TEXT CHECK (started_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    notes TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 4000),
+    archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))
+) STRICT;
+CREATE VIEW live_base AS SELECT * FROM base WHERE deleted = 0;
+
+CREATE TABLE base_branch (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    base_id INTEGER NOT NULL REFERENCES base(id),
+    branch_id INTEGER NOT NULL REFERENCES branch(id),
+    UNIQUE (base_id, branch_id)
+) STRICT;
+CREATE VIEW live_base_branch AS SELECT * FROM base_branch WHERE deleted = 0;
+
+CREATE TABLE base_figure (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    base_id INTEGER NOT NULL REFERENCES base(id),
+    year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2999),
+    area_mu REAL CHECK (area_mu BETWEEN 0 AND 100000000),
+    households INTEGER CHECK (households BETWEEN 0 AND 100000000),
+    jobs INTEGER CHECK (jobs BETWEEN 0 AND 100000000),
+    output_value REAL CHECK (output_value BETWEEN 0 AND 100000000000),
+    income REAL CHECK (income BETWEEN 0 AND 100000000000),
+    UNIQUE (base_id, year)
+) STRICT;
+CREATE VIEW live_base_figure AS SELECT * FROM base_figure WHERE deleted = 0;
+
+CREATE TABLE base_milestone (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    base_id INTEGER NOT NULL REFERENCES base(id),
+    title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
+    planned_on TEXT CHECK (planned_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    done_on TEXT CHECK (done_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+) STRICT;
+CREATE INDEX base_milestone_by_base ON base_milestone(base_id);
+CREATE VIEW live_base_milestone AS SELECT * FROM base_milestone WHERE deleted = 0;
+
+ALTER TABLE problem ADD COLUMN base_id INTEGER REFERENCES base(id);
+ALTER TABLE pairing ADD COLUMN base_id INTEGER REFERENCES base(id);
+ALTER TABLE session ADD COLUMN base_id INTEGER REFERENCES base(id);
+ALTER TABLE picture ADD COLUMN base_id INTEGER REFERENCES base(id);
+CREATE INDEX problem_by_base ON problem(base_id);
+CREATE INDEX pairing_by_base ON pairing(base_id);
+CREATE INDEX session_by_base ON session(base_id);
+CREATE INDEX picture_by_base ON picture(base_id);
+
+CREATE TABLE official (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    position INTEGER NOT NULL DEFAULT 0,
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+    post TEXT NOT NULL DEFAULT '' CHECK (length(post) <= 200),
+    secretary_id INTEGER REFERENCES secretary(id),
+    duties TEXT NOT NULL DEFAULT '' CHECK (length(duties) <= 8000),
+    archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))
+) STRICT;
+CREATE VIEW live_official AS SELECT * FROM official WHERE deleted = 0;
+
+CREATE TABLE task (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
+    description TEXT NOT NULL DEFAULT '' CHECK (length(description) <= 4000),
+    secretary_id INTEGER REFERENCES secretary(id),
+    official_id INTEGER REFERENCES official(id),
+    branch_id INTEGER REFERENCES branch(id),
+    base_id INTEGER REFERENCES base(id),
+    assigned_on TEXT NOT NULL CHECK (assigned_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    deadline TEXT CHECK (deadline GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    CHECK ((secretary_id IS NULL) <> (official_id IS NULL))
+) STRICT;
+CREATE INDEX task_by_secretary ON task(secretary_id);
+CREATE INDEX task_by_official ON task(official_id);
+CREATE INDEX task_by_base ON task(base_id);
+CREATE VIEW live_task AS SELECT * FROM task WHERE deleted = 0;
+
+CREATE TABLE task_event (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    task_id INTEGER NOT NULL REFERENCES task(id),
+    happened_on TEXT NOT NULL CHECK (happened_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    state TEXT NOT NULL CHECK (state IN ('not_started', 'in_progress', 'done')),
+    actor TEXT NOT NULL DEFAULT '' CHECK (length(actor) <= 100),
+    note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 4000)
+) STRICT;
+CREATE INDEX task_event_by_task ON task_event(task_id, deleted, happened_on, hlc);
+CREATE VIEW live_task_event AS SELECT * FROM task_event WHERE deleted = 0;
+
+CREATE TABLE decision (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    branch_id INTEGER NOT NULL REFERENCES branch(id),
+    title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
+    content TEXT NOT NULL DEFAULT '' CHECK (length(content) <= 8000)
+) STRICT;
+CREATE INDEX decision_by_branch ON decision(branch_id);
+CREATE VIEW live_decision AS SELECT * FROM decision WHERE deleted = 0;
+
+CREATE TABLE decision_step (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    decision_id INTEGER NOT NULL REFERENCES decision(id),
+    step TEXT NOT NULL CHECK (step IN ('proposal', 'consultation', 'members_review',
+        'resolution', 'resolution_public', 'result_public')),
+    held_on TEXT NOT NULL CHECK (held_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    expected INTEGER CHECK (expected BETWEEN 0 AND 100000),
+    present INTEGER CHECK (present BETWEEN 0 AND 100000),
+    note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 4000),
+    UNIQUE (decision_id, step)
+) STRICT;
+CREATE VIEW live_decision_step AS SELECT * FROM decision_step WHERE deleted = 0;
+
+DROP VIEW live_criterion;
+CREATE TABLE criterion_v8 (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+    origin_site INTEGER NOT NULL REFERENCES site(id),
+    hlc INTEGER NOT NULL,
+    hlc_site INTEGER NOT NULL REFERENCES site(id),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    part TEXT NOT NULL CHECK (part IN ('base', 'bonus', 'deduction')),
+    max_score REAL NOT NULL CHECK (max_score BETWEEN 0 AND 1000),
+    source TEXT NOT NULL CHECK (source IN ('manual', 'attendance_rate', 'learning_hours',
+        'problems_resolved', 'help_visits', 'theme_day_rate', 'appraisal_grade',
+        'tasks_on_time')),
+    target_per_year REAL NOT NULL DEFAULT 0 CHECK (target_per_year BETWEEN 0 AND 100000)
+) STRICT;
+INSERT INTO criterion_v8 (id, uuid, origin_site, hlc, hlc_site, deleted, position, name, part,
+        max_score, source, target_per_year)
+    SELECT id, uuid, origin_site, hlc, hlc_site, deleted, position, name, part, max_score,
+        source, target_per_year FROM criterion;
+DROP TABLE criterion;
+ALTER TABLE criterion_v8 RENAME TO criterion;
 CREATE VIEW live_criterion AS SELECT * FROM criterion WHERE deleted = 0;
 ";

@@ -330,6 +330,7 @@ mod ledger {
             study_topics: Vec::new(),
             pairing_id: None,
             host_branch_id: None,
+            base_id: None,
         }
     }
 
@@ -454,6 +455,7 @@ mod problems {
             helper_id: None,
             deadline: Some(day("2021-07-31")),
             pairing_id: None,
+            base_id: None,
         }
     }
 
@@ -546,6 +548,7 @@ mod problems {
             study_topics: Vec::new(),
             pairing_id: None,
             host_branch_id: None,
+            base_id: None,
         };
         let (may, june) = store
             .write(|w| {
@@ -680,6 +683,7 @@ mod figures {
             study_topics: Vec::new(),
             pairing_id: None,
             host_branch_id: None,
+            base_id: None,
         }
     }
 
@@ -796,6 +800,7 @@ mod systems {
             }],
             pairing_id: None,
             host_branch_id: None,
+            base_id: None,
         }
     }
 
@@ -908,6 +913,7 @@ mod systems {
                         helper_id: Some(a),
                         deadline: None,
                         pairing_id: None,
+                        base_id: None,
                     },
                     "",
                 )
@@ -970,6 +976,7 @@ mod systems {
                         helper_id: Some(a),
                         deadline: Some(day("2021-07-31")),
                         pairing_id: None,
+                        base_id: None,
                     },
                     "",
                 )
@@ -1050,6 +1057,7 @@ mod systems {
                     ends_on: None,
                     goals: "发展天麻种植".into(),
                     outcome: String::new(),
+                    base_id: None,
                 })?;
                 let mut visit = session("2021-08-20", SessionKind::HelpVisit);
                 visit.pairing_id = Some(pairing);

@@ -40,6 +40,8 @@ struct PairingForm {
     ends_on: String,
     goals: String,
     outcome: String,
+    /// The base it works on (a choice on the form).
+    base: Option<crate::domain::base::BaseId>,
     error: Option<String>,
     saving: bool,
     /// What the form held when first drawn (to tell unsaved work).
@@ -311,7 +313,8 @@ impl PairingForm {
                 &self.starts_on,
                 &self.ends_on,
                 &self.goals,
-                &self.outcome
+                &self.outcome,
+                self.base
             )
         )
     }
@@ -330,6 +333,7 @@ impl PairingForm {
             ends_on: String::new(),
             goals: String::new(),
             outcome: String::new(),
+            base: None,
             error: None,
             saving: false,
             opened: None,
@@ -349,6 +353,7 @@ impl PairingForm {
                 .unwrap_or_default(),
             goals: fields.goals.clone(),
             outcome: fields.outcome.clone(),
+            base: fields.base_id,
             error: None,
             saving: false,
             opened: None,
@@ -463,6 +468,7 @@ impl PairingForm {
             ends_on,
             goals: self.goals.trim().to_owned(),
             outcome: self.outcome.trim().to_owned(),
+            base_id: self.base,
         };
         fields.check().map_err(|e| match e {
             PairingError::SamePerson => lang.pairing_same_person().to_owned(),

@@ -13,11 +13,14 @@
 pub mod appraise;
 pub mod areas;
 pub mod backups;
+pub mod bases;
 pub mod browse;
+pub mod calendar;
 pub mod communicate;
 pub mod compare;
 pub mod dashboard;
 pub mod data;
+pub mod decisions;
 pub mod documents;
 pub mod drafts;
 pub mod export;
@@ -37,6 +40,7 @@ pub mod save_pdf;
 pub mod search;
 pub mod secretary;
 pub mod sessions;
+pub mod tasks;
 pub mod theme_days;
 pub mod widgets;
 
@@ -97,6 +101,16 @@ pub enum Screen {
     ThemeDays,
     /// 党性体检与述职评议
     Appraise,
+    /// 日程: what is due, by month
+    Calendar,
+    /// 产业基地
+    Bases,
+    /// One base's page.
+    Base(crate::domain::base::BaseId),
+    /// 两三三: officials, duties and tasks
+    Tasks,
+    /// 四议两公开
+    Decisions,
 }
 
 impl Screen {
@@ -107,6 +121,7 @@ impl Screen {
             Self::Secretary(_) => Self::Roster,
             Self::Session(_) => Self::Sessions,
             Self::Problem(_) => Self::Problems,
+            Self::Base(_) => Self::Bases,
             other => other,
         }
     }
@@ -376,6 +391,62 @@ pub enum Change {
     SaveAppraisal(
         Option<crate::domain::appraisal::AppraisalId>,
         Box<crate::domain::appraisal::AppraisalFields>,
+    ),
+    /// Add an industry demonstration base (then open its page).
+    AddBase(Box<crate::domain::base::BaseFields>),
+    /// Change a base.
+    UpdateBase(
+        crate::domain::base::BaseId,
+        Box<crate::domain::base::BaseFields>,
+    ),
+    /// Record (or clear, when empty) a year's figures of a base.
+    SetBaseFigures(
+        crate::domain::base::BaseId,
+        crate::domain::base::BaseFigures,
+    ),
+    /// Add a milestone to a base.
+    AddMilestone(
+        crate::domain::base::BaseId,
+        crate::domain::base::MilestoneFields,
+    ),
+    /// Change a milestone.
+    UpdateMilestone(
+        crate::domain::base::MilestoneId,
+        crate::domain::base::MilestoneFields,
+    ),
+    /// Add an official with their duties.
+    AddOfficial(crate::domain::task::OfficialFields),
+    /// Change an official.
+    UpdateOfficial(
+        crate::domain::task::OfficialId,
+        crate::domain::task::OfficialFields,
+    ),
+    /// Add a task.
+    AddTask(Box<crate::domain::task::TaskFields>),
+    /// Change a task's fields.
+    UpdateTask(
+        crate::domain::task::TaskId,
+        Box<crate::domain::task::TaskFields>,
+    ),
+    /// Record progress on a task: state, day, note.
+    RecordTaskProgress(
+        crate::domain::task::TaskId,
+        crate::domain::task::TaskState,
+        NaiveDate,
+        String,
+    ),
+    /// Add a village decision.
+    AddDecision(crate::domain::decision::DecisionFields),
+    /// Change a decision's own fields.
+    UpdateDecision(
+        crate::domain::decision::DecisionId,
+        crate::domain::decision::DecisionFields,
+    ),
+    /// Record (or clear, with `None`) one step of a decision.
+    SetDecisionStep(
+        crate::domain::decision::DecisionId,
+        crate::domain::decision::Step,
+        Option<crate::domain::decision::StepRecord>,
     ),
     /// Add a criterion with where its score comes from (by hand, or computed from records).
     AddCriterion(

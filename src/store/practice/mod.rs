@@ -952,6 +952,7 @@ impl Writer<'_> {
             helper_id: None,
             deadline: None,
             pairing_id: None,
+            base_id: None,
         };
         let problem = self.add_problem(&fields, actor)?;
         self.set_record("checkup_finding", finding.0, &[("problem_id", &problem.0)])?;

@@ -108,6 +108,9 @@ impl Store {
         for (secretary, _, _, _, _) in self.resolved_as_helper(&start, &end)? {
             facts.entry(secretary).or_default().problems_resolved += 1;
         }
+        for (secretary, count) in self.tasks_on_time_facts(period.start, period.end)? {
+            facts.entry(secretary).or_default().tasks_on_time = count;
+        }
         let today = chrono::Local::now().date_naive();
         for (secretary, planned, on_time) in self.theme_day_facts(&start, &end, today)? {
             facts.entry(secretary).or_default().theme_days = (planned, on_time);

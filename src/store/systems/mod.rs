@@ -272,6 +272,9 @@ impl Writer<'_> {
         if let (SystemRecord::Person(person), true) = (record, deleted) {
             return self.delete_person(person);
         }
+        if let (SystemRecord::Official(official), true) = (record, deleted) {
+            return self.delete_official(official);
+        }
         let (table, id) = record.table_and_id();
         self.set_deleted(table, id, deleted)
     }
@@ -310,6 +313,16 @@ pub enum SystemRecord {
     Finding(crate::domain::checkup::FindingId),
     /// A duty report and its appraisal.
     Appraisal(crate::domain::appraisal::AppraisalId),
+    /// An industry demonstration base (what hangs on it stays, unlinked when shown).
+    Base(crate::domain::base::BaseId),
+    /// A milestone of a base.
+    Milestone(crate::domain::base::MilestoneId),
+    /// An official (refused while they have tasks).
+    Official(crate::domain::task::OfficialId),
+    /// A task with its progress.
+    Task(crate::domain::task::TaskId),
+    /// A village decision with its steps.
+    Decision(crate::domain::decision::DecisionId),
 }
 
 impl SystemRecord {
@@ -330,6 +343,11 @@ impl SystemRecord {
             Self::Checkup(id) => ("checkup", id.0),
             Self::Finding(id) => ("checkup_finding", id.0),
             Self::Appraisal(id) => ("appraisal", id.0),
+            Self::Base(id) => ("base", id.0),
+            Self::Milestone(id) => ("base_milestone", id.0),
+            Self::Official(id) => ("official", id.0),
+            Self::Task(id) => ("task", id.0),
+            Self::Decision(id) => ("decision", id.0),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::{day_text, optional_day};
 use crate::domain::SecretaryId;
+use crate::domain::base::BaseId;
 use crate::domain::pairing::{PairingFields, PairingId, PairingProgress};
 use crate::store::{Result, Store, Writer, day};
 
@@ -17,7 +18,8 @@ impl Store {
                 (SELECT count(*) FROM live_problem q WHERE q.pairing_id = p.id),
                 (SELECT count(*) FROM live_problem q WHERE q.pairing_id = p.id
                     AND (SELECT e.state FROM live_problem_event e WHERE e.problem_id = q.id
-                         ORDER BY e.happened_on DESC, e.hlc DESC, e.id DESC LIMIT 1) = 'resolved')
+                         ORDER BY e.happened_on DESC, e.hlc DESC, e.id DESC LIMIT 1) = 'resolved'),
+                p.base_id
              FROM live_pairing p ORDER BY p.starts_on DESC, p.id DESC",
         )?;
         let pairings = statement
@@ -31,6 +33,7 @@ impl Store {
                         ends_on: optional_day(r.get_ref(4)?.as_str_or_null()?)?,
                         goals: r.get(5)?,
                         outcome: r.get(6)?,
+                        base_id: r.get::<_, Option<i64>>(11)?.map(BaseId),
                     },
                     visits: r.get(7)?,
                     last_visit: optional_day(r.get_ref(8)?.as_str_or_null()?)?,
@@ -70,6 +73,7 @@ impl Writer<'_> {
                 ("ends_on", &fields.ends_on.map(day_text)),
                 ("goals", &fields.goals.trim()),
                 ("outcome", &fields.outcome.trim()),
+                ("base_id", &fields.base_id.map(|b| b.0)),
             ],
         )?))
     }
@@ -86,6 +90,7 @@ impl Writer<'_> {
                 ("ends_on", &fields.ends_on.map(day_text)),
                 ("goals", &fields.goals.trim()),
                 ("outcome", &fields.outcome.trim()),
+                ("base_id", &fields.base_id.map(|b| b.0)),
             ],
         )?;
         self.changed_or_missing(changed, "pairing", id.0)

@@ -27,6 +27,8 @@ pub struct ProblemForm {
     deadline: String,
     /// The pairing it hangs on (kept through edits; set when raised from the Help board).
     pub pairing: Option<crate::domain::pairing::PairingId>,
+    /// The industry demonstration base it hangs on.
+    pub base: Option<crate::domain::base::BaseId>,
     errors: Vec<(ProblemField, ProblemFieldError)>,
     date_error: Option<ProblemField>,
     /// When editing: the record as it was, its state, and the date of its first progress entry.
@@ -58,6 +60,8 @@ pub struct ProblemDraft {
     people: [Option<SecretaryId>; 2],
     session: Option<SessionId>,
     pairing: Option<crate::domain::pairing::PairingId>,
+    #[serde(default)]
+    base: Option<crate::domain::base::BaseId>,
 }
 
 impl ProblemDraft {
@@ -88,6 +92,7 @@ impl ProblemForm {
             helper: None,
             deadline: String::new(),
             pairing: None,
+            base: None,
             errors: Vec::new(),
             date_error: None,
             original: None,
@@ -123,6 +128,7 @@ impl ProblemForm {
             people: [self.raised_by, self.helper],
             session: self.session,
             pairing: self.pairing,
+            base: self.base,
         }
     }
 
@@ -142,6 +148,7 @@ impl ProblemForm {
             helper,
             session: draft.session,
             pairing: draft.pairing,
+            base: draft.base,
             // Restored work is unsaved work.
             baseline: Some(Self::new(chrono::NaiveDate::MIN, None).draft()),
             ..Self::new(chrono::NaiveDate::MIN, None)
@@ -191,6 +198,7 @@ impl ProblemForm {
         form.responsible.clone_from(&fields.responsible);
         form.helper = fields.helper_id;
         form.pairing = fields.pairing_id;
+        form.base = fields.base_id;
         form.deadline = fields
             .deadline
             .map(|d| d.format("%Y-%m-%d").to_string())
@@ -243,6 +251,7 @@ impl ProblemForm {
             helper_id: self.helper,
             deadline,
             pairing_id: self.pairing,
+            base_id: self.base,
         };
         let progress_before_raising = self
             .original
