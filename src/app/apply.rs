@@ -65,6 +65,7 @@ impl App {
                 self.screens.sessions.start_adding(draft);
                 self.settings.screen = Screen::Sessions;
             }
+            Command::OpenDue(target) => self.open_due(target),
             Command::RaisePairingProblem(pairing) => {
                 let today = self.today();
                 self.screens.problems.raise_about_pairing(today, pairing);
@@ -88,6 +89,31 @@ impl App {
             | Command::RestoreBackup(_)
             | Command::UndoMerge => self.apply_file(command),
         }
+    }
+
+    /// Shows the record a calendar item is about, on the screen that keeps it.
+    fn open_due(&mut self, target: crate::domain::calendar::DueTarget) {
+        use crate::domain::calendar::DueTarget as T;
+        self.settings.screen = match target {
+            T::Session(id) => Screen::Session(id),
+            T::ThemeDays { year, month } => {
+                self.screens.theme_days.open_month(year, month);
+                Screen::ThemeDays
+            }
+            T::Problem(id) => Screen::Problem(id),
+            T::Task(id) => {
+                self.screens.tasks.open_task(id);
+                Screen::Tasks
+            }
+            T::Pairing(_) => Screen::Help,
+            T::Member(_) => Screen::League,
+            T::Base(id) => Screen::Base(id),
+            T::PlanItem(_) => Screen::Learn,
+            T::Decision(id) => {
+                self.screens.decisions.open_decision(id);
+                Screen::Decisions
+            }
+        };
     }
 
     /// Tells whoever asked for a write whether it was saved: the screen's form closes, or

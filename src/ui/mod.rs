@@ -550,4 +550,6 @@ pub enum Command {
     RecordHelpVisit(PairingId),
     /// Open the problem form for a problem hanging on a pairing.
     RaisePairingProblem(PairingId),
+    /// Open the record an item of the calendar is about.
+    OpenDue(crate::domain::calendar::DueTarget),
 }

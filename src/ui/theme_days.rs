@@ -217,6 +217,19 @@ pub struct ThemeDaysScreen {
     pictures: crate::ui::pictures::Pictures,
 }
 
+impl ThemeDaysScreen {
+    /// Opens a month's sheet (from the calendar, or a reminder); what was typed for another
+    /// month is kept only if it is that month.
+    pub fn open_month(&mut self, year: i32, month: u32) {
+        if self.year == 0 {
+            "10".clone_into(&mut self.plan_day);
+        }
+        self.tab = Tab::Month;
+        self.year = year;
+        self.month = month;
+    }
+}
+
 impl super::View for ThemeDaysScreen {
     fn unsaved(&self) -> Option<super::drafts::Draft> {
         (self.tab == Tab::Month && self.rows != self.opened).then_some(super::drafts::Draft::Unkept)
