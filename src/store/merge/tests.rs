@@ -1044,3 +1044,111 @@ fn the_wider_practice_merges_both_ways_a_month_recorded_twice_becomes_one_and_a_
     let again = a.plan_merge(&b_path, &Progress::new()).expect("plan");
     assert!(again.is_empty(), "merging again changes nothing");
 }
+
+#[test]
+fn bases_tasks_and_decisions_merge_both_ways_a_year_or_step_recorded_twice_becomes_one() {
+    use crate::domain::base::{BaseFields, BaseFigures};
+    use crate::domain::decision::{DecisionFields, Step, StepRecord};
+    use crate::domain::task::{OfficialFields, Owner, TaskFields, TaskState};
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap_or_default();
+    let today = day(11, 29);
+    let folder = tempfile::tempdir().expect("tempdir");
+    let mut a = studio(folder.path(), "a.db", false);
+    let (base, decision, task) = a
+        .write(|w| {
+            let branch = w.add_branch("桃园村党支部", crate::domain::BranchKind::Village, None)?;
+            let other = w.add_branch("东沟村党支部", crate::domain::BranchKind::Village, None)?;
+            let base = w.add_base(&BaseFields {
+                name: "古城食用菌产业示范基地".into(),
+                industry: "食用菌".into(),
+                lead_branch_id: Some(branch),
+                branches: vec![other],
+                started_on: Some(day(3, 1)),
+                ..BaseFields::default()
+            })?;
+            let decision = w.add_decision(&DecisionFields {
+                branch_id: branch,
+                title: "合作社入股食用菌基地".into(),
+                content: String::new(),
+            })?;
+            let official = w.add_official(&OfficialFields {
+                name: "赵志刚".into(),
+                duties: "统筹产业基地建设".into(),
+                ..OfficialFields::default()
+            })?;
+            let task = w.add_task(
+                &TaskFields {
+                    title: "二期大棚建设".into(),
+                    description: String::new(),
+                    owner: Owner::Official(official),
+                    branch_id: Some(branch),
+                    base_id: Some(base),
+                    assigned_on: day(10, 1),
+                    deadline: Some(day(12, 31)),
+                },
+                "",
+            )?;
+            Ok((base, decision, task))
+        })
+        .expect("records");
+    let a_path = a.path().expect("path").to_owned();
+    let mut b = studio(folder.path(), "b.db", false);
+    let b_path = b.path().expect("path").to_owned();
+    merge(&mut b, &a_path);
+    let b_base = b.bases().expect("bases")[0].id;
+    let b_decision = b.decisions().expect("decisions")[0].id;
+    let b_task = b.tasks().expect("tasks")[0].id;
+    // Each village records the base's 2026 figures and the decision's proposal, not knowing
+    // of the other, and notes progress on the task.
+    let proposal = |present| StepRecord {
+        held_on: Some(day(5, 1)),
+        expected: Some(5),
+        present: Some(present),
+        note: String::new(),
+    };
+    for (store, base, decision, task, households, present) in [
+        (&mut a, base, decision, task, 80, 5),
+        (&mut b, b_base, b_decision, b_task, 86, 4),
+    ] {
+        store
+            .write(|w| {
+                w.set_base_figures(
+                    base,
+                    &BaseFigures {
+                        year: 2026,
+                        households: Some(households),
+                        ..BaseFigures::default()
+                    },
+                )?;
+                w.set_decision_step(decision, Step::Proposal, Some(&proposal(present)), today)?;
+                w.record_task_progress(task, TaskState::InProgress, day(11, 1), "", "", today)
+            })
+            .expect("recorded");
+    }
+    merge(&mut a, &b_path);
+    merge(&mut b, &a_path);
+    assert_eq!(contents(&a), contents(&b), "both ways: the same records");
+    assert_eq!(
+        a.base_figures(base).expect("figures").len(),
+        1,
+        "one year, not two"
+    );
+    let decision = a.decision(decision).expect("read").expect("there");
+    assert_eq!(decision.steps.iter().flatten().count(), 1, "one proposal");
+    assert_eq!(
+        a.task_history(task).expect("history").len(),
+        3,
+        "both notes kept"
+    );
+    assert_eq!(
+        a.base(base)
+            .expect("read")
+            .expect("there")
+            .fields
+            .branches
+            .len(),
+        1
+    );
+    let again = a.plan_merge(&b_path, &Progress::new()).expect("plan");
+    assert!(again.is_empty(), "merging again changes nothing");
+}
