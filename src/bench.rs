@@ -114,6 +114,7 @@ fn screen_stalls(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Stri
     let session = store.sessions().map_err(error)?.first().map(|s| s.id);
     let problem = store.problems().map_err(error)?.first().map(|p| p.id);
     let secretary = store.roster().map_err(error)?.first().map(|e| e.id);
+    let base = store.bases().map_err(error)?.first().map(|b| b.id);
     let settings = Settings {
         lang: crate::i18n::Lang::Zh,
         screen: Screen::Dashboard,
@@ -141,10 +142,18 @@ fn screen_stalls(path: &std::path::Path, out: &mut dyn Write) -> Result<(), Stri
         (Screen::Incentivise, "incentivise 激励"),
         (Screen::AreasBranches, "areas 片区与支部"),
         (Screen::Review, "review 核对"),
+        (Screen::League, "league 百人团"),
+        (Screen::ThemeDays, "theme days 主题党日"),
+        (Screen::Appraise, "check-ups 体检评议"),
+        (Screen::Calendar, "calendar 日程"),
+        (Screen::Bases, "bases 产业基地"),
+        (Screen::Tasks, "tasks 两三三"),
+        (Screen::Decisions, "decisions 四议两公开"),
     ];
     screens.extend(session.map(|id| (Screen::Session(id), "a session 活动")));
     screens.extend(problem.map(|id| (Screen::Problem(id), "a problem 难题")));
     screens.extend(secretary.map(|id| (Screen::Secretary(id), "a secretary 书记")));
+    screens.extend(base.map(|id| (Screen::Base(id), "a base 基地")));
     let (mut worst_open, mut worst_write, mut worst_cpu) =
         (Duration::ZERO, Duration::ZERO, Duration::ZERO);
     for (n, (screen, name)) in screens.into_iter().enumerate() {
