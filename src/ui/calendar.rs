@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, HashMap};
 const DAYS_CHOICES: [i64; 3] = [7, 14, 30];
 
 /// The width of 近期待办 beside the month, in points.
-const UPCOMING_WIDTH: f32 = 380.0;
+const UPCOMING_WIDTH: f32 = 360.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Tab {
@@ -128,7 +128,7 @@ fn line_text(lang: Lang, item: &DueItem) -> String {
 }
 
 /// A list of due items, one line each, overdue in red, each opening its record; in a
-/// scrolled area of `height` that draws only the lines in view.
+/// scrolled area of at most `height` (whole lines) that draws only the lines in view.
 pub fn due_list(
     ui: &mut Ui,
     lang: Lang,
@@ -143,15 +143,25 @@ pub fn due_list(
         return commands;
     }
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    let spacing = ui.spacing().item_spacing.y;
+    let lines = ((height + spacing) / (row_height + spacing))
+        .floor()
+        .max(1.0);
     egui::ScrollArea::vertical()
         .id_salt(id)
-        .max_height(height)
+        .max_height(lines * (row_height + spacing) - spacing)
         .auto_shrink([false, true])
         .show_rows(ui, row_height, items.len(), |ui, rows| {
             for item in &items[rows] {
                 let full = line_text(lang, item);
                 let overdue = item.overdue(today);
-                let shown = format!("{} {}", item.on.format("%m-%d"), lang.due_line(item));
+                // The year only where it is not this one (the overdue of last year).
+                let day = if item.on.year() == today.year() {
+                    item.on.format("%m-%d")
+                } else {
+                    item.on.format("%Y-%m-%d")
+                };
+                let shown = format!("{day} {}", lang.due_line(item));
                 let mut text = RichText::new(shown);
                 if overdue {
                     text = text.color(ERROR_RED);
@@ -173,7 +183,12 @@ fn item_link(ui: &mut Ui, text: RichText, full: &str, overdue: bool, lang: Lang)
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, full));
     let hover = if overdue {
-        format!("{full}（{}）", lang.overdue_label())
+        format!(
+            "{full}{}{}{}",
+            lang.pick("（", " ("),
+            lang.overdue_label(),
+            lang.pick("）", ")")
+        )
     } else {
         full.to_owned()
     };
@@ -316,7 +331,12 @@ impl CalendarScreen {
             return;
         };
         ui.label(RichText::new(lang.rates_explained()).weak());
-        ui.label(format!("{}：{}%", lang.attendance_floor(), rates.floor));
+        ui.label(format!(
+            "{}{}{}%",
+            lang.attendance_floor(),
+            lang.pick("：", ": "),
+            rates.floor
+        ));
         rates_table(ui, lang, names, rates);
     }
 
@@ -461,20 +481,29 @@ fn month_grid_ui(
                     continue;
                 };
                 let is_today = day == today;
-                let frame = egui::Frame::new()
-                    .stroke(if is_today { today_stroke } else { stroke })
-                    .fill(if is_today {
+                // Every cell the same size, whatever it holds: drawn into its own rectangle.
+                let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+                ui.painter().rect(
+                    rect,
+                    3.0,
+                    if is_today {
                         today_fill
                     } else {
                         Color32::TRANSPARENT
-                    })
-                    .corner_radius(3.0)
-                    .inner_margin(egui::Margin::same(3));
-                let inner = size - egui::vec2(6.0, 6.0);
-                frame.show(ui, |ui| {
-                    ui.set_min_size(inner);
-                    ui.set_max_size(inner);
-                    ui.spacing_mut().item_spacing = egui::vec2(2.0, 1.0);
+                    },
+                    if is_today { today_stroke } else { stroke },
+                    egui::StrokeKind::Inside,
+                );
+                let inner = rect.shrink(4.0);
+                let mut cell = ui.new_child(
+                    egui::UiBuilder::new()
+                        .max_rect(inner)
+                        .layout(egui::Layout::top_down(egui::Align::Min)),
+                );
+                cell.set_clip_rect(inner.intersect(ui.clip_rect()));
+                cell.spacing_mut().item_spacing = egui::vec2(2.0, 1.0);
+                {
+                    let ui = &mut cell;
                     ui.horizontal(|ui| {
                         ui.label(RichText::new(day.day().to_string()).strong());
                         if is_today {
@@ -482,7 +511,7 @@ fn month_grid_ui(
                         }
                     });
                     let items = data.by_day.get(&day).map_or(&[][..], Vec::as_slice);
-                    let room = ((inner.y - 18.0) / line_height).floor().max(1.0) as usize;
+                    let room = ((inner.height() - 18.0) / line_height).floor().max(1.0) as usize;
                     let shown = if items.len() > room {
                         room.saturating_sub(1)
                     } else {
@@ -490,7 +519,13 @@ fn month_grid_ui(
                     };
                     for item in &items[..shown] {
                         let overdue = item.overdue(today);
-                        let mut text = RichText::new(lang.due_line(item)).small();
+                        // The kind in a word: the cell's room is for what it is about.
+                        let line = format!(
+                            "{}·{}",
+                            lang.due_kind_short(item.kind),
+                            lang.due_about(item)
+                        );
+                        let mut text = RichText::new(line).small();
                         if overdue {
                             text = text.color(ERROR_RED);
                         }
@@ -500,16 +535,16 @@ fn month_grid_ui(
                         }
                     }
                     if items.len() > shown {
-                        let rest: Vec<String> =
+                        let others: Vec<String> =
                             items[shown..].iter().map(|i| lang.due_line(i)).collect();
                         ui.label(
                             RichText::new(lang.more_items(items.len() - shown))
                                 .small()
                                 .weak(),
                         )
-                        .on_hover_text(rest.join("\n"));
+                        .on_hover_text(others.join("\n"));
                     }
-                });
+                }
             }
         });
     }

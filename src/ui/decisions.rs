@@ -464,7 +464,7 @@ impl DecisionsScreen {
         // The register above, the sheet below: the sheet keeps the room its six steps need.
         let room = ui.available_height();
         let register_height = if decision.is_some() {
-            (room - 330.0).max(110.0)
+            (room - 312.0).max(110.0)
         } else {
             room
         };
@@ -631,11 +631,12 @@ fn register(
     ui.push_id("decision-register", |ui| {
         let mut table = TableBuilder::new(ui)
             .striped(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .max_scroll_height(height)
             .min_scrolled_height(height.min(110.0))
             .column(Column::initial(150.0).clip(true))
             .column(Column::remainder().at_least(220.0).clip(true))
-            .column(Column::initial(230.0).clip(true))
+            .column(Column::initial(290.0).clip(true))
             .column(Column::initial(100.0))
             .column(Column::initial(100.0))
             .column(Column::initial(110.0));
@@ -723,7 +724,23 @@ fn quorum_name(lang: Lang, quorum: Quorum) -> &'static str {
 }
 
 /// The widths of the sheet's columns, in points.
-const STEP_WIDTHS: [f32; 7] = [22.0, 170.0, 100.0, 52.0, 52.0, 150.0, 290.0];
+const STEP_WIDTHS: [f32; 7] = [18.0, 168.0, 108.0, 50.0, 50.0, 176.0, 260.0];
+
+/// The height of a step's line, in points.
+const LINE_HEIGHT: f32 = 22.0;
+
+/// A cell of the sheet `width` wide, its contents left-aligned and centred in the line.
+fn cell<R>(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, LINE_HEIGHT),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_size(egui::vec2(width, LINE_HEIGHT));
+            add(ui)
+        },
+    )
+    .inner
+}
 
 /// A decision's sheet: its title, village and standing, then its six steps.
 fn sheet_ui(
@@ -761,6 +778,7 @@ fn sheet_ui(
         .id_salt("decision-sheet")
         .auto_shrink([false, true])
         .show(ui, |ui| {
+            ui.spacing_mut().item_spacing.y = 2.0;
             ui.horizontal(|ui| {
                 let titles = [
                     "",
@@ -772,10 +790,9 @@ fn sheet_ui(
                     lang.col_step_note(),
                 ];
                 for (title, width) in titles.iter().zip(STEP_WIDTHS) {
-                    let response = ui.add_sized(
-                        [width, 18.0],
-                        egui::Label::new(RichText::new(*title).strong()).truncate(),
-                    );
+                    let response = cell(ui, width, |ui| {
+                        ui.add(egui::Label::new(RichText::new(*title).strong()).truncate())
+                    });
                     if *title == lang.col_quorum() {
                         response.on_hover_text(lang.quorum_explained());
                     }
@@ -807,6 +824,7 @@ fn step_line(
     // order is then refused with its sentence).
     let waiting = next.is_some_and(|n| step.index() > n.index());
     let mut command = None;
+    let error_before = sheet.errors[i].as_ref().map(|(e, _)| e.clone());
     let fill = if is_next {
         ui.visuals().selection.bg_fill.gamma_multiply(0.35)
     } else {
@@ -815,8 +833,9 @@ fn step_line(
     egui::Frame::new()
         .fill(fill)
         .corner_radius(3.0)
-        .inner_margin(egui::Margin::symmetric(0, 2))
+        .inner_margin(egui::Margin::symmetric(0, 1))
         .show(ui, |ui| {
+            ui.spacing_mut().item_spacing.y = 1.0;
             ui.horizontal(|ui| {
                 let [w_mark, w_step, w_date, w_count, _, w_quorum, w_note] = STEP_WIDTHS;
                 let mark = if recorded {
@@ -826,7 +845,7 @@ fn step_line(
                 } else {
                     RichText::new("")
                 };
-                let mark = ui.add_sized([w_mark, 20.0], egui::Label::new(mark));
+                let mark = cell(ui, w_mark, |ui| ui.label(mark));
                 if is_next {
                     mark.on_hover_text(lang.next_step_marker());
                 }
@@ -836,28 +855,32 @@ fn step_line(
                 } else if waiting {
                     title = title.weak();
                 }
-                ui.add_sized([w_step, 20.0], egui::Label::new(title).truncate());
+                cell(ui, w_step, |ui| ui.add(egui::Label::new(title).truncate()));
                 let line = &mut sheet.lines[i];
                 let field = |ui: &mut Ui, text: &mut String, what: &str, width: f32| {
-                    let response = ui.add_sized(
-                        [width - 6.0, 20.0],
-                        egui::TextEdit::singleline(text).hint_text(if what == lang.col_date() {
-                            "2026-05-20"
-                        } else {
-                            ""
-                        }),
-                    );
-                    super::widgets::name_text_field(response, &format!("{what} {name}"));
+                    let hint = if what == lang.col_date() {
+                        "2026-05-20"
+                    } else {
+                        ""
+                    };
+                    cell(ui, width, |ui| {
+                        let response = ui.add(
+                            egui::TextEdit::singleline(text)
+                                .hint_text(hint)
+                                .desired_width(width - 8.0),
+                        );
+                        super::widgets::name_text_field(response, &format!("{what} {name}"));
+                    });
                 };
                 field(ui, &mut line.date, lang.col_date(), w_date);
                 if step.is_meeting() {
                     field(ui, &mut line.expected, lang.step_expected(), w_count);
                     field(ui, &mut line.present, lang.step_present(), w_count);
                 } else {
-                    ui.add_sized(
-                        [w_count * 2.0 + ui.spacing().item_spacing.x, 20.0],
-                        egui::Label::new(RichText::new(lang.no_attendance()).weak()),
-                    );
+                    let both = w_count * 2.0 + ui.spacing().item_spacing.x;
+                    cell(ui, both, |ui| {
+                        ui.label(RichText::new(lang.no_attendance()).weak())
+                    });
                 }
                 let quorum = step.quorum().map_or_else(
                     || "—".to_owned(),
@@ -868,13 +891,22 @@ fn step_line(
                             .parse::<i64>()
                             .ok()
                             .filter(|n| *n > 0)
-                            .map(|n| format!("（{}）", lang.quorum_needed(q.needed(n))))
+                            .map(|n| {
+                                format!(
+                                    "{}{}{}",
+                                    lang.pick("（", " ("),
+                                    lang.quorum_needed(q.needed(n)),
+                                    lang.pick("）", ")")
+                                )
+                            })
                             .unwrap_or_default();
                         format!("{}{needed}", quorum_name(lang, q))
                     },
                 );
-                ui.add_sized([w_quorum, 20.0], egui::Label::new(quorum).truncate())
-                    .on_hover_text(lang.quorum_explained());
+                cell(ui, w_quorum, |ui| {
+                    ui.add(egui::Label::new(quorum).truncate())
+                })
+                .on_hover_text(lang.quorum_explained());
                 field(ui, &mut line.note, lang.col_step_note(), w_note);
                 if row_button(ui, lang.save_step(), name).clicked() {
                     match line.record(lang, decision, step, ctx.today) {
@@ -914,7 +946,11 @@ fn step_line(
             if let Some((error, _)) = &sheet.errors[i] {
                 ui.horizontal(|ui| {
                     ui.add_space(STEP_WIDTHS[0] + STEP_WIDTHS[1] + 8.0);
-                    ui.colored_label(ERROR_RED, error);
+                    let label = ui.colored_label(ERROR_RED, error);
+                    // A sentence just given is brought into view (the last step's is below).
+                    if error_before.as_ref() != Some(error) {
+                        label.scroll_to_me(None);
+                    }
                 });
             }
         });

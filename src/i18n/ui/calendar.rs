@@ -38,6 +38,15 @@ texts! {
     weekday_sat: "六", "Sat";
     weekday_sun: "日", "Sun";
     not_visited_yet: "尚未走访", "not visited yet";
+    due_short_session: "活动", "Session";
+    due_short_theme_day: "党日", "Party day";
+    due_short_problem: "难题", "Problem";
+    due_short_task: "任务", "Task";
+    due_short_visit: "走访", "Visit";
+    due_short_term_ends: "届满", "Term";
+    due_short_milestone: "节点", "Milestone";
+    due_short_planned_topic: "学习", "Study";
+    due_short_decision: "决议", "Decision";
 }
 
 impl Lang {
@@ -92,7 +101,10 @@ impl Lang {
         let with_who = |title: &str, who: &str| match (title.is_empty(), who.is_empty()) {
             (_, true) => title.to_owned(),
             (true, false) => who.to_owned(),
-            (false, false) => format!("{title}（{who}）"),
+            (false, false) => match self {
+                Self::Zh => format!("{title}（{who}）"),
+                Self::En => format!("{title} ({who})"),
+            },
         };
         match item.kind {
             DueKind::ThemeDay => {
@@ -119,17 +131,45 @@ impl Lang {
                         Self::En => format!("last {}", item.title),
                     }
                 };
-                format!("{}（{last}）", item.who)
+                match self {
+                    Self::Zh => format!("{}（{last}）", item.who),
+                    Self::En => format!("{} ({last})", item.who),
+                }
             }
+            DueKind::Decision => match self {
+                Self::Zh => format!("{}，决议待公开", with_who(&item.title, &item.who)),
+                Self::En => format!(
+                    "{}: the resolution to be made public",
+                    with_who(&item.title, &item.who)
+                ),
+            },
             // A term's group is the title, the person who.
             DueKind::TermEnds => with_who(&item.who, &item.title),
             _ => with_who(&item.title, &item.who),
         }
     }
 
+    /// An item's kind in a word or two, for a day's cell of the month.
+    pub fn due_kind_short(self, kind: DueKind) -> &'static str {
+        match kind {
+            DueKind::Session => self.due_short_session(),
+            DueKind::ThemeDay => self.due_short_theme_day(),
+            DueKind::Problem => self.due_short_problem(),
+            DueKind::Task => self.due_short_task(),
+            DueKind::Visit => self.due_short_visit(),
+            DueKind::TermEnds => self.due_short_term_ends(),
+            DueKind::Milestone => self.due_short_milestone(),
+            DueKind::PlannedTopic => self.due_short_planned_topic(),
+            DueKind::Decision => self.due_short_decision(),
+        }
+    }
+
     /// "主题党日：5 个支部待记录（东沟村、…）"
     pub fn due_line(self, item: &DueItem) -> String {
-        format!("{}：{}", self.due_kind(item.kind), self.due_about(item))
+        match self {
+            Self::Zh => format!("{}：{}", self.due_kind(item.kind), self.due_about(item)),
+            Self::En => format!("{}: {}", self.due_kind(item.kind), self.due_about(item)),
+        }
     }
 
     /// "日程 (7)"
