@@ -7,7 +7,7 @@ mod common;
 
 use egui_kittest::kittest::Queryable;
 use secretary_studio::App;
-use secretary_studio::domain::decision::{Standing, Step};
+use secretary_studio::domain::decision::{DecisionFields, Standing, Step, StepRecord};
 use secretary_studio::domain::problem::{ProblemCategory, ProblemFields};
 use secretary_studio::domain::task::{Owner, TaskFields};
 use secretary_studio::domain::{ProblemId, SecretaryId};
@@ -224,9 +224,28 @@ fn studio_with_due() -> (Store, ProblemId) {
                 },
                 "",
             )?;
+            // Resolved ten days ago and not yet made public: due a week after.
+            let decision = w.add_decision(&DecisionFields {
+                branch_id: branch,
+                title: "天麻种植基地土地流转".into(),
+                content: String::new(),
+            })?;
+            for (n, step) in Step::ALL.iter().take(4).enumerate() {
+                w.set_decision_step(
+                    decision,
+                    *step,
+                    Some(&StepRecord {
+                        held_on: Some(today - chrono::Days::new(16 - 2 * n as u64)),
+                        expected: Some(30),
+                        present: Some(25),
+                        note: String::new(),
+                    }),
+                    today,
+                )?;
+            }
             Ok(problem)
         })
-        .expect("problem and task");
+        .expect("problem, task and decision");
     (store, problem)
 }
 
@@ -275,6 +294,17 @@ fn what_is_due_is_listed_overdue_first_and_opens_its_record() {
         .click();
     harness.run();
     assert_eq!(harness.state().settings().screen, Screen::Tasks);
+
+    // The decision waiting to be made public opens on its sheet, its next step named.
+    click(&mut harness, &format!("日程 ({})", due.len()));
+    harness
+        .get_all_by_label_contains("四议两公开：天麻种植基地土地流转")
+        .next()
+        .expect("the decision")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().settings().screen, Screen::Decisions);
+    harness.get_by_label("下一步：决议公开");
 
     // The dashboard lists them too; the problem opens its page.
     click(&mut harness, "概览");

@@ -27,6 +27,8 @@ struct Data {
     keys: Vec<(usize, SearchKey)>,
     /// Newest first.
     years: Vec<i32>,
+    /// How many are under way (started, not complete).
+    in_progress: usize,
 }
 
 fn load(store: &Store, (): &()) -> crate::store::Result<Data> {
@@ -43,10 +45,15 @@ fn load(store: &Store, (): &()) -> crate::store::Result<Data> {
         .collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
+    let in_progress = decisions
+        .iter()
+        .filter(|d| Stands::of(d) == Stands::InProgress)
+        .count();
     Ok(Data {
         decisions,
         keys,
         years,
+        in_progress,
     })
 }
 
@@ -447,16 +454,11 @@ impl DecisionsScreen {
             filters.matches(&data.decisions[*n], key)
         });
         filter_bar(ui, lang, names, data, &mut self.filters, &mut self.form);
-        let in_progress = data
-            .decisions
-            .iter()
-            .filter(|d| Stands::of(d) == Stands::InProgress)
-            .count();
         ui.label(
             RichText::new(lang.decision_counts(
                 self.visible.rows().len(),
                 data.decisions.len(),
-                in_progress,
+                data.in_progress,
             ))
             .weak(),
         );
