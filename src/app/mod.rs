@@ -80,6 +80,9 @@ pub struct App {
     wake: Option<egui::Context>,
     /// The names every screen shows people and places by, once per store generation.
     names: crate::ui::data::Memo<(), std::sync::Arc<crate::ui::data::Names>>,
+    /// What is due beside 日程 in the navigation: (all, of which overdue), per day and store
+    /// generation.
+    due_count: crate::ui::data::Memo<NaiveDate, (usize, usize)>,
     /// Where the daily backup's thread says it failed.
     backup_failure: Option<std::sync::mpsc::Receiver<store::Error>>,
     /// If the studio can only be read: whether the file itself is marked read-only (else
@@ -147,6 +150,7 @@ impl App {
             loader: crate::ui::data::Loader::inline(),
             wake: None,
             names: crate::ui::data::Memo::default(),
+            due_count: crate::ui::data::Memo::default(),
             backup_failure: None,
             looked_elsewhere: None,
             guard: leave::Guard::default(),
@@ -282,6 +286,16 @@ impl App {
     /// The topics the sessions list currently shows, in order.
     pub fn session_topics(&self) -> Vec<String> {
         self.screens.sessions.visible_topics()
+    }
+
+    /// The lines 日程's 近期待办 currently lists, in order.
+    pub fn due_lines(&self) -> Vec<String> {
+        self.screens.calendar.upcoming_lines(self.settings.lang)
+    }
+
+    /// The titles the 四议两公开 register currently lists, in order.
+    pub fn decision_titles(&self) -> Vec<String> {
+        self.screens.decisions.visible_titles()
     }
 
     /// The names the roster currently shows, in order.

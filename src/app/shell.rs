@@ -74,6 +74,7 @@ impl App {
         egui::Panel::bottom("status-line").show(ui, |ui| {
             self.status_line(ui, &mut commands);
         });
+        self.refresh_due_count();
         egui::Panel::left("navigation")
             .resizable(false)
             .exact_size(150.0)
@@ -247,16 +248,34 @@ impl App {
             (Screen::AreasBranches, lang.nav_areas_branches()),
         ] {
             let current = self.settings.screen.list_of_record() == screen;
-            if ui
-                .selectable_label(current, RichText::new(label).size(16.0))
-                .clicked()
-            {
+            let text: egui::WidgetText = match self.due_count.get(&self.today()) {
+                Some(Ok((count, overdue))) if screen == Screen::Calendar && *count > 0 => {
+                    due_label(label, *count, *overdue > 0).into()
+                }
+                _ => RichText::new(label).size(16.0).into(),
+            };
+            if ui.selectable_label(current, text).clicked() {
                 commands.push((Asker::Shell, Command::Navigate(screen)));
             }
         }
     }
 
-    /// The screen shown and the dialog over it.
+    /// The count beside 日程 loaded for today, off the frame, once per store generation.
+    fn refresh_due_count(&mut self) {
+        let ctx = ViewContext {
+            screen: self.settings.screen,
+            store: &self.store,
+            lang: self.settings.lang,
+            today: self.today(),
+            loader: &self.loader,
+            names: None,
+            period: self.period(),
+            actor: &self.settings.actor,
+        };
+        self.due_count
+            .refresh(&ctx, &ctx.today, crate::ui::calendar::load_due_count);
+    }
+
     /// Files dragged onto the window: photos for the session or problem on screen. While
     /// they hover, the window says where they will go.
     fn dropped_files(&mut self, ui: &mut Ui, commands: &mut Vec<(Asker, Command)>) {
@@ -320,6 +339,7 @@ impl App {
         }
     }
 
+    /// The screen shown and the dialog over it.
     fn central(&mut self, ui: &mut Ui, commands: &mut Vec<(Asker, Command)>) {
         let lang = self.settings.lang;
         let today = self.today();
@@ -598,4 +618,24 @@ impl App {
             }
         }
     }
+}
+
+/// 日程 with what is due beside it, “日程 (7)”, the count red when any is overdue.
+fn due_label(label: &str, count: usize, overdue: bool) -> egui::text::LayoutJob {
+    let font = egui::FontId::proportional(16.0);
+    // The label's own colour (as selected or hovered), filled in when drawn.
+    let plain = egui::Color32::PLACEHOLDER;
+    let mut job = egui::text::LayoutJob::default();
+    job.append(label, 0.0, egui::TextFormat::simple(font.clone(), plain));
+    let color = if overdue {
+        crate::ui::widgets::ERROR_RED
+    } else {
+        plain
+    };
+    job.append(
+        &format!(" ({count})"),
+        0.0,
+        egui::TextFormat::simple(font, color),
+    );
+    job
 }

@@ -1,8 +1,10 @@
 //! 主题党日: each branch's monthly theme party day, planned on a fixed day, then held (on time
 //! or late, 补开) or missed with a reason; and the quarter's 规范执行率 per branch.
 
-use super::roster::BranchId;
+use super::period::{Period, PeriodPart};
+use super::roster::{AreaId, BranchId};
 use chrono::{Datelike, NaiveDate};
+use std::collections::{BTreeMap, HashMap};
 
 local_id!(
     /// A branch's theme party day of one month.
@@ -208,6 +210,68 @@ impl ThemeDayFigures {
     }
 }
 
+/// A period's theme party days counted per area and over the whole studio.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FiguresByArea {
+    /// Per area (`None`: branches in no area), in the areas' key order, none last.
+    pub areas: BTreeMap<Option<AreaId>, ThemeDayFigures>,
+    /// Every branch together.
+    pub whole: ThemeDayFigures,
+}
+
+impl FiguresByArea {
+    /// An area's figures (all zero if it had no theme party day).
+    pub fn of(&self, area: Option<AreaId>) -> ThemeDayFigures {
+        self.areas.get(&area).copied().unwrap_or_default()
+    }
+}
+
+/// Counts the theme party days planned within `period` (by their planned day) per area of
+/// their branch (`area_of`; a branch not in it counts under no area) and over all, as they
+/// stand on `today`, held below `floor_percent` counted too.
+pub fn figures_by_area<S: std::hash::BuildHasher>(
+    days: &[ThemeDay],
+    area_of: &HashMap<BranchId, AreaId, S>,
+    period: Period,
+    today: NaiveDate,
+    floor_percent: i64,
+) -> FiguresByArea {
+    let mut by_area: HashMap<Option<AreaId>, Vec<&ThemeDayFields>> = HashMap::new();
+    let mut all = Vec::new();
+    for day in days
+        .iter()
+        .map(|d| &d.fields)
+        .filter(|d| period.contains(d.planned_on))
+    {
+        by_area
+            .entry(area_of.get(&day.branch).copied())
+            .or_default()
+            .push(day);
+        all.push(day);
+    }
+    FiguresByArea {
+        areas: by_area
+            .into_iter()
+            .map(|(area, days)| (area, ThemeDayFigures::of(days, today, floor_percent)))
+            .collect(),
+        whole: ThemeDayFigures::of(all, today, floor_percent),
+    }
+}
+
+/// [`figures_by_area`] for each quarter of `year`, first to fourth.
+pub fn quarter_figures_by_area<S: std::hash::BuildHasher>(
+    days: &[ThemeDay],
+    area_of: &HashMap<BranchId, AreaId, S>,
+    year: i32,
+    today: NaiveDate,
+    floor_percent: i64,
+) -> Vec<FiguresByArea> {
+    (1..=4)
+        .filter_map(|q| Period::of(year, PeriodPart::Quarter(q)))
+        .map(|quarter| figures_by_area(days, area_of, quarter, today, floor_percent))
+        .collect()
+}
+
 /// The fixed day of `month` for a branch that holds its party day on day `day_of_month`
 /// (the last day of a short month if the month has fewer days).
 pub fn fixed_day(year: i32, month: u32, day_of_month: u32) -> Option<NaiveDate> {
@@ -311,5 +375,55 @@ mod tests {
     fn the_fixed_day_falls_back_to_the_end_of_a_short_month() {
         assert_eq!(fixed_day(2026, 2, 30), Some(day(2026, 2, 28)));
         assert_eq!(fixed_day(2026, 3, 15), Some(day(2026, 3, 15)));
+    }
+    #[test]
+    fn a_quarters_days_are_counted_per_area_and_over_the_studio() {
+        let today = day(2026, 5, 5);
+        let in_branch = |branch: i64, fields: ThemeDayFields, n: i64| ThemeDay {
+            id: ThemeDayId(n),
+            fields: ThemeDayFields {
+                branch: BranchId(branch),
+                ..fields
+            },
+        };
+        let mut missed = planned(2);
+        missed.state = ThemeDayState::Missed;
+        missed.reason = "防汛".into();
+        let days = [
+            // Branch 1 (area 10): on time, late and below the floor, missed; April overdue.
+            in_branch(1, held(1, day(2026, 1, 10), 28, 30), 1),
+            in_branch(1, held(3, day(2026, 3, 20), 20, 30), 2),
+            in_branch(1, missed, 3),
+            in_branch(1, planned(4), 4),
+            // Branch 2 (area 20): on time in March; May still to come.
+            in_branch(2, held(3, day(2026, 3, 10), 9, 10), 5),
+            in_branch(2, planned(5), 6),
+            // Branch 3 in no area: overdue in January.
+            in_branch(3, planned(1), 7),
+        ];
+        let area_of = HashMap::from([(BranchId(1), AreaId(10)), (BranchId(2), AreaId(20))]);
+        let quarters = quarter_figures_by_area(&days, &area_of, 2026, today, 80);
+        assert_eq!(quarters.len(), 4);
+        let first = &quarters[0];
+        let one = first.of(Some(AreaId(10)));
+        assert_eq!(
+            (one.planned, one.on_time, one.late, one.missed, one.overdue),
+            (3, 1, 1, 1, 0)
+        );
+        assert_eq!(one.below_floor, 1, "20 of 30 is under 80 %");
+        assert_eq!(first.of(Some(AreaId(20))).on_time, 1);
+        assert_eq!(first.of(None).overdue, 1, "a branch in no area counts too");
+        assert_eq!(first.whole.planned, 5);
+        assert_eq!(first.whole.on_time, 2);
+        assert_eq!(first.whole.rate(), Some(2.0 / 5.0));
+        let second = &quarters[1];
+        assert_eq!(
+            second.of(Some(AreaId(10))).overdue,
+            1,
+            "April's day is past"
+        );
+        assert_eq!(second.of(Some(AreaId(20))).planned, 0, "May's has not come");
+        assert_eq!(second.whole.planned, 1);
+        assert_eq!(quarters[2], FiguresByArea::default());
     }
 }

@@ -56,6 +56,8 @@ struct Model {
     people: Vec<(SecretaryId, String)>,
     /// What is due: terms ending soon and this month's theme party days.
     reminders: Reminders,
+    /// What is due in the next 14 days, overdue first.
+    due: Vec<crate::domain::calendar::DueItem>,
 }
 
 /// The theme party days the dashboard reminds of.
@@ -170,6 +172,44 @@ fn reminders_ui(ui: &mut Ui, lang: crate::i18n::Lang, reminders: &Reminders) -> 
     commands
 }
 
+/// 近14天待办: what is due, overdue first in red, each line opening its record; with the way
+/// to 日程.
+fn due_ui(
+    ui: &mut Ui,
+    ctx: &ViewContext<'_>,
+    due: &[crate::domain::calendar::DueItem],
+) -> Vec<Command> {
+    let lang = ctx.lang;
+    let mut commands = Vec::new();
+    egui::Frame::group(ui.style())
+        .inner_margin(8.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.strong(lang.due_next_14_days());
+                let overdue = due.iter().filter(|i| i.overdue(ctx.today)).count();
+                let counts = RichText::new(lang.due_counts(due.len(), overdue));
+                ui.label(if overdue > 0 {
+                    counts.color(super::widgets::ERROR_RED)
+                } else {
+                    counts.weak()
+                });
+                if ui.link(format!("{} →", lang.open_calendar())).clicked() {
+                    commands.push(Command::Navigate(crate::ui::Screen::Calendar));
+                }
+            });
+            commands.extend(super::calendar::due_list(
+                ui,
+                lang,
+                ctx.today,
+                due,
+                "dashboard-due",
+                150.0,
+            ));
+        });
+    commands
+}
+
 /// The current year in figures.
 #[derive(Default)]
 struct YearModel {
@@ -277,6 +317,7 @@ fn load(store: &Store, today: &NaiveDate) -> crate::store::Result<Model> {
         .sum();
     Ok(Model {
         reminders: reminders(store, *today)?,
+        due: store.due(*today, crate::domain::calendar::DEFAULT_DAYS_AHEAD)?,
         figures,
         year,
         branches,
@@ -354,6 +395,8 @@ impl super::View for DashboardScreen {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 commands.extend(reminders_ui(ui, lang, &model.reminders));
+                ui.add_space(6.0);
+                commands.extend(due_ui(ui, ctx, &model.due));
                 ui.add_space(6.0);
                 if responsibilities_ui(ui, lang, model, ctx.today) {
                     form = Some(ResponsibilitiesForm::new(model));
