@@ -180,7 +180,15 @@ impl SessionForm {
             lang.new_session()
         };
         crate::ui::widgets::form_window(ui, title, "session-form", 560.0, |ui| {
-            fields_grid(ui, lang, &mut self.draft, &self.errors, areas, choices);
+            fields_grid(
+                ui,
+                lang,
+                &mut self.draft,
+                &self.errors,
+                areas,
+                choices,
+                ctx.names,
+            );
             ui.add_space(6.0);
             let hours_error = field_error(&self.errors, SessionField::StudyHours, lang);
             study_topics_ui(ui, lang, &mut self.draft.study_topics, choices, hours_error);
@@ -217,6 +225,7 @@ fn fields_grid(
     errors: &[(SessionField, SessionFieldError)],
     areas: &[Area],
     choices: &FormChoices,
+    names: Option<&crate::ui::data::Names>,
 ) {
     egui::Grid::new("session-form-grid")
         .num_columns(2)
@@ -352,6 +361,21 @@ fn fields_grid(
                 }
             }
             ui.end_row();
+            // Any kind of session may be about a base; observation visits and practical
+            // training most often are.
+            if let Some(names) = names {
+                let bases = names.bases_offered(draft.base_id);
+                choice(
+                    ui,
+                    "session-base",
+                    lang.base_belongs(),
+                    &mut draft.base_id,
+                    &bases,
+                    Some(lang.none_value()),
+                    |id| names.base(Some(id)),
+                );
+                ui.end_row();
+            }
             text_field(ui, lang.col_place(), &mut draft.place, "", None);
             // Host and recorder on one row: the form fits a laptop's screen.
             ui.label(lang.col_host());
