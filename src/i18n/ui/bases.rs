@@ -21,10 +21,15 @@ texts! {
     base_col_jobs: "带动就业", "Jobs";
     base_col_output: "产值（万元）", "Output (10k yuan)";
     base_col_income: "群众增收（万元）", "Income (10k yuan)";
-    base_col_problems: "难题 未解决/共", "Problems open/all";
+    base_head_area: "面积\n（亩）", "Area\n(mu)";
+    base_head_households: "带动\n户数", "House-\nholds";
+    base_head_jobs: "带动\n就业", "Jobs";
+    base_head_output: "产值\n（万元）", "Output\n(10k ¥)";
+    base_head_income: "增收\n（万元）", "Income\n(10k ¥)";
+    base_head_problems: "难题\n未解决/共", "Problems\nopen/all";
+    base_head_open_tasks: "未完成\n任务", "Open\ntasks";
     base_col_sessions: "活动", "Sessions";
     base_col_pairings: "结对", "Pairings";
-    base_col_open_tasks: "未完成任务", "Open tasks";
     base_col_photos: "照片", "Photos";
     base_archived: "已停用（不再跟进，保留历史）", "Archived (no longer followed; its history is kept)";
     base_archived_mark: "（已停用）", "(archived)";
@@ -56,7 +61,6 @@ texts! {
     base_problems: "基地难题", "Problems";
     base_pairings: "结对帮扶", "Pairings";
     base_sessions: "观摩与活动", "Visits and sessions";
-    base_tasks: "相关任务", "Tasks";
     base_nothing_linked: "（无）", "(none)";
     base_raise_problem: "在此基地提出难题…", "Raise a problem here…";
     base_record_visit: "记录观摩活动…", "Record an observation visit…";
@@ -72,8 +76,19 @@ impl Lang {
         }
     }
 
-    /// A base's problems in a cell: "2 / 5".
-    pub fn base_problem_counts(self, open: i64, all: i64) -> String {
-        format!("{open} / {all}")
+    /// "相关任务（未完成 3 / 共 12）"
+    pub fn base_tasks_heading(self, open: usize, all: usize) -> String {
+        match self {
+            Self::Zh => format!("相关任务（未完成 {open} / 共 {all}）"),
+            Self::En => format!("Tasks ({open} open of {all})"),
+        }
+    }
+
+    /// "另有 58 项，见「两三三任务」"
+    pub fn base_more(self, more: usize, screen: &str) -> String {
+        match self {
+            Self::Zh => format!("另有 {more} 项，见「{screen}」"),
+            Self::En => format!("{more} more in {screen}"),
+        }
     }
 }
