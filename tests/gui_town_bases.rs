@@ -364,10 +364,10 @@ fn an_official_with_two_duties_is_given_a_task_that_is_done() {
     );
 }
 
-#[test]
-fn a_task_open_past_its_deadline_shows_overdue() {
+/// The demo roster with an official and two tasks: one open past its deadline, one done.
+fn studio_with_tasks() -> (Store, [secretary_studio::domain::task::TaskId; 2]) {
     let mut store = common::demo_store();
-    store
+    let ids = store
         .write(|w| {
             let official = w.add_official(&OfficialFields {
                 name: "赵红梅".into(),
@@ -375,27 +375,63 @@ fn a_task_open_past_its_deadline_shows_overdue() {
                 duties: "指导两委换届".into(),
                 ..OfficialFields::default()
             })?;
-            w.add_task(
-                &TaskFields {
-                    title: "整改软弱涣散党组织".into(),
-                    description: String::new(),
-                    owner: Owner::Official(official),
-                    branch_id: None,
-                    base_id: None,
-                    assigned_on: common::today() - chrono::Days::new(60),
-                    deadline: Some(common::today() - chrono::Days::new(1)),
-                },
+            let task = |title: &str| TaskFields {
+                title: title.into(),
+                description: String::new(),
+                owner: Owner::Official(official),
+                branch_id: None,
+                base_id: None,
+                assigned_on: common::today() - chrono::Days::new(60),
+                deadline: Some(common::today() - chrono::Days::new(1)),
+            };
+            let overdue = w.add_task(&task("整改软弱涣散党组织"), "")?;
+            let done = w.add_task(&task("完成村级活动场所改造"), "")?;
+            w.record_task_progress(
+                done,
+                TaskState::Done,
+                common::today() - chrono::Days::new(10),
+                "已验收",
                 "",
-            )
+                common::today(),
+            )?;
+            Ok([overdue, done])
         })
-        .expect("task");
+        .expect("tasks");
+    (store, ids)
+}
+
+#[test]
+fn a_task_open_past_its_deadline_shows_overdue() {
+    let (store, _) = studio_with_tasks();
     let mut harness = common::harness(store, Screen::Tasks);
     click(&mut harness, "任务清单");
     harness.get_by_label("整改软弱涣散党组织");
     harness.get_by_label("逾期");
-    // Filtered to 逾期 it stays; filtered to 已完成 it goes.
+    // Filtered to 逾期 it stays and the done one goes; filtered to 已完成 the other way.
     pick_last(&mut harness, "状态", "逾期");
     harness.get_by_label("整改软弱涣散党组织");
+    assert!(harness.query_by_label("完成村级活动场所改造").is_none());
     pick_last(&mut harness, "状态", "已完成");
     assert!(harness.query_by_label("整改软弱涣散党组织").is_none());
+    harness.get_by_label("完成村级活动场所改造");
+}
+
+#[test]
+fn a_task_opened_from_the_calendar_is_shown_with_its_progress_even_if_filtered_out() {
+    let (store, [overdue, _]) = studio_with_tasks();
+    let mut harness = common::harness(store, Screen::Tasks);
+    click(&mut harness, "任务清单");
+    pick_last(&mut harness, "状态", "已完成");
+    assert!(harness.query_by_label("整改软弱涣散党组织").is_none());
+    harness
+        .state_mut()
+        .apply(secretary_studio::ui::Command::OpenDue(
+            secretary_studio::domain::calendar::DueTarget::Task(overdue),
+        ));
+    harness.run();
+    assert_eq!(harness.state().settings().screen, Screen::Tasks);
+    // Its row and its detail beside the list, with the history and the next step.
+    assert_eq!(harness.get_all_by_label("整改软弱涣散党组织").count(), 2);
+    harness.get_by_label("进展记录");
+    harness.get_by_role_and_label(Role::Button, "记录进展");
 }

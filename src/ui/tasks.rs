@@ -515,7 +515,7 @@ impl TaskList<'_> {
                 Some(lang.all()),
                 |b| names.base(Some(b)),
             );
-            super::widgets::search_field(ui, lang, self.search, lang.task_search_hint(), 150.0);
+            super::widgets::search_field(ui, lang, self.search, lang.task_search_hint(), 180.0);
         });
         let key = (
             loaded_at,
@@ -592,7 +592,7 @@ fn tasks_table(
         .column(Column::exact(84.0))
         .column(Column::exact(64.0));
     if !narrow {
-        table = table.column(Column::exact(180.0).clip(true));
+        table = table.column(Column::exact(220.0).clip(true));
     }
     if let Some(row) = scroll_row {
         table = table.scroll_to_row(row, Some(egui::Align::Center));
@@ -626,10 +626,14 @@ fn tasks_table(
                     hit |= ui.link(&fields.title).clicked();
                 });
                 row.col(|ui| {
-                    ui.label(data.owner_name(fields.owner));
+                    ui.add(egui::Label::new(data.owner_name(fields.owner)).truncate());
                 });
                 row.col(|ui| {
-                    ui.label(served(names, fields.branch_id, fields.base_id));
+                    // Cut short with the whole on hover.
+                    ui.add(
+                        egui::Label::new(served(names, fields.branch_id, fields.base_id))
+                            .truncate(),
+                    );
                 });
                 row.col(|ui| {
                     ui.label(fields.assigned_on.format("%Y-%m-%d").to_string());
@@ -647,7 +651,7 @@ fn tasks_table(
                 });
                 if !narrow {
                     row.col(|ui| {
-                        ui.label(&task.last_note);
+                        ui.add(egui::Label::new(&task.last_note).truncate());
                     });
                 }
                 if hit || row.response().clicked() {
@@ -691,6 +695,12 @@ fn detail_ui(
     if progress.task != Some(task.id) {
         *progress = ProgressForm {
             task: Some(task.id),
+            // The step that usually comes next.
+            state: match task.state {
+                TaskState::NotStarted => Some(TaskState::InProgress),
+                TaskState::InProgress => Some(TaskState::Done),
+                TaskState::Done => None,
+            },
             date: ctx.today.format("%Y-%m-%d").to_string(),
             ..ProgressForm::default()
         };
@@ -1240,5 +1250,105 @@ impl TaskForm {
             closed |= footer.cancel;
         });
         (command, closed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+    }
+
+    fn task(id: i64, title: &str, owner: Owner, deadline: &str, state: TaskState) -> Task {
+        Task {
+            id: TaskId(id),
+            fields: TaskFields {
+                title: title.into(),
+                description: String::new(),
+                owner,
+                branch_id: None,
+                base_id: None,
+                assigned_on: day("2026-01-01"),
+                deadline: Some(day(deadline)),
+            },
+            state,
+            changed_on: day("2026-02-01"),
+            last_note: if state == TaskState::Done {
+                "Done and checked".into()
+            } else {
+                String::new()
+            },
+        }
+    }
+
+    #[test]
+    fn the_list_keeps_the_tasks_the_filters_and_the_search_let_through() {
+        let li = Owner::Official(OfficialId(1));
+        let zhao = Owner::Official(OfficialId(2));
+        let tasks = vec![
+            task(
+                1,
+                "完成二期大棚建设",
+                li,
+                "2026-03-01",
+                TaskState::InProgress,
+            ),
+            task(
+                2,
+                "组织菌棒技术培训",
+                zhao,
+                "2026-12-31",
+                TaskState::NotStarted,
+            ),
+            task(3, "整理产业台账", li, "2026-03-01", TaskState::Done),
+        ];
+        let owners: HashMap<Owner, String> =
+            [(li, "李卫东".to_owned()), (zhao, "赵红梅".to_owned())].into();
+        let data = Data {
+            officials: Vec::new(),
+            haystacks: tasks
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{}\n{}\n{}",
+                        t.fields.title, t.last_note, owners[&t.fields.owner]
+                    )
+                    .to_lowercase()
+                })
+                .collect(),
+            indexes: (0..tasks.len()).collect(),
+            tasks,
+            owners,
+            task_counts: HashMap::new(),
+        };
+        let today = day("2026-06-01");
+        let mut visible = Filtered::default();
+        let overdue = TaskFilter {
+            shown: Some(TaskShown::Overdue),
+            ..TaskFilter::default()
+        };
+        show_matching(&mut visible, (1, overdue, String::new(), today), &data);
+        assert_eq!(visible.rows(), [0]);
+        show_matching(
+            &mut visible,
+            (1, TaskFilter::default(), "赵红梅".into(), today),
+            &data,
+        );
+        assert_eq!(visible.rows(), [1], "found by its owner's name");
+        // The search is given in lower case and finds any case.
+        show_matching(
+            &mut visible,
+            (1, TaskFilter::default(), "checked".into(), today),
+            &data,
+        );
+        assert_eq!(visible.rows(), [2]);
+        let of_li = TaskFilter {
+            owner: Some(li),
+            ..TaskFilter::default()
+        };
+        show_matching(&mut visible, (1, of_li, String::new(), today), &data);
+        assert_eq!(visible.rows(), [0, 2]);
     }
 }

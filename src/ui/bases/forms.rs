@@ -197,7 +197,8 @@ impl BaseForm {
                     ui.label(lang.base_col_branches());
                     egui::ScrollArea::vertical()
                         .id_salt("base-form-branches")
-                        .max_height(120.0)
+                        .min_scrolled_height(150.0)
+                        .max_height(150.0)
                         .show(ui, |ui| {
                             ui.horizontal_wrapped(|ui| {
                                 ui.set_max_width(400.0);

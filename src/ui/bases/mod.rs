@@ -317,6 +317,8 @@ fn overview_table(
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let height = ui.available_height();
     let none = BaseCounts::default();
+    // Two Chinese characters, or an English word.
+    let count_width = if lang == Lang::Zh { 40.0 } else { 64.0 };
     egui::ScrollArea::horizontal().show(ui, |ui| {
         TableBuilder::new(ui)
             .id_salt("bases-overview")
@@ -331,9 +333,9 @@ fn overview_table(
             .column(Column::exact(86.0))
             .columns(Column::exact(62.0), 4)
             .column(Column::exact(70.0))
-            .columns(Column::exact(40.0), 2)
+            .columns(Column::exact(count_width), 2)
             .column(Column::exact(52.0))
-            .column(Column::exact(40.0))
+            .column(Column::exact(count_width))
             .header(40.0, |mut header| {
                 for title in [
                     lang.base_col_name(),
@@ -352,7 +354,8 @@ fn overview_table(
                     lang.base_col_photos(),
                 ] {
                     header.col(|ui| {
-                        ui.strong(title);
+                        // Two lines where the heading says so, never cut short.
+                        ui.add(egui::Label::new(RichText::new(title).strong()).extend());
                     });
                 }
             })
