@@ -151,6 +151,37 @@ fn a_base_is_made_through_its_form_with_a_year_of_figures_and_its_milestones() {
         .expect("figures");
     assert_eq!(figures[0].households, Some(46));
 
+    // Corrected, and another year added: Ctrl+S saves every line changed.
+    common::type_into(&mut harness, "带动户数 2025年", "46");
+    common::type_into(&mut harness, "带动就业 2025年", "35");
+    common::type_into(&mut harness, "年份", "2026");
+    click(&mut harness, "添加年份");
+    common::type_into(&mut harness, "带动户数 2026年", "52");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    let figures = harness
+        .state()
+        .store()
+        .base_figures(base.id)
+        .expect("figures");
+    assert_eq!(figures.len(), 2);
+    assert_eq!(
+        (figures[0].households, figures[0].jobs),
+        (Some(46), Some(35))
+    );
+    assert_eq!((figures[1].year, figures[1].households), (2026, Some(52)));
+    // A year cleared is gone from the file.
+    click(&mut harness, "清除 2026年");
+    assert_eq!(
+        harness
+            .state()
+            .store()
+            .base_figures(base.id)
+            .expect("figures")
+            .len(),
+        1
+    );
+
     // A milestone reached before the base started: refused beside the field, nothing saved.
     click(&mut harness, "添加节点…");
     common::type_into(&mut harness, "节点", "冷库建成投用");
@@ -434,4 +465,19 @@ fn a_task_opened_from_the_calendar_is_shown_with_its_progress_even_if_filtered_o
     assert_eq!(harness.get_all_by_label("整改软弱涣散党组织").count(), 2);
     harness.get_by_label("进展记录");
     harness.get_by_role_and_label(Role::Button, "记录进展");
+}
+
+#[test]
+fn a_base_deleted_from_its_page_comes_back_with_undo() {
+    let (store, base) = studio_with_base();
+    let mut harness = open_base_page(store, base);
+    click(&mut harness, "删除基地");
+    assert_eq!(harness.state().settings().screen, Screen::Bases);
+    assert!(harness.state().store().bases().expect("bases").is_empty());
+    assert!(harness.query_by_label("古城食用菌产业示范基地").is_none());
+    click(&mut harness, "撤销");
+    let bases = harness.state().store().bases().expect("bases");
+    assert_eq!(bases.len(), 1);
+    assert_eq!(bases[0].id, base);
+    harness.get_by_label("古城食用菌产业示范基地");
 }

@@ -117,8 +117,8 @@ pub(super) struct FiguresTable {
     /// The year typed for 添加年份.
     new_year: String,
     new_year_error: Option<&'static str>,
-    /// The year being written.
-    saving: Option<i32>,
+    /// The years being written, in the order asked.
+    saving: std::collections::VecDeque<i32>,
 }
 
 impl FiguresTable {
@@ -172,9 +172,30 @@ impl FiguresTable {
         self.rows.sort_by_key(|r| r.year);
     }
 
+    /// Every line changed, each in its write; none if a line is wrong (its error shows).
+    fn save_changed(&mut self, base: BaseId) -> Vec<Command> {
+        let mut figures = Vec::new();
+        for row in self.rows.iter_mut().filter(|r| r.changed()) {
+            match figures_from_texts(row.year, &row.texts) {
+                Ok(read) => figures.push(read),
+                Err(error) => row.error = Some(error),
+            }
+        }
+        if self.rows.iter().any(|r| r.error.is_some()) {
+            return Vec::new();
+        }
+        figures
+            .into_iter()
+            .map(|f| {
+                self.saving.push_back(f.year);
+                Command::Write(Change::SetBaseFigures(base, f))
+            })
+            .collect()
+    }
+
     /// After a write: the line saved now shows as stored.
     pub(super) fn write_finished(&mut self, succeeded: bool) {
-        if let Some(year) = self.saving.take()
+        if let Some(year) = self.saving.pop_front()
             && succeeded
             && let Some(row) = self.rows.iter_mut().find(|r| r.year == year)
         {
@@ -184,9 +205,17 @@ impl FiguresTable {
         }
     }
 
-    /// Draws 添加年份 and the lines; returns the writes asked for.
-    pub(super) fn ui(&mut self, ui: &mut Ui, lang: Lang, base: BaseId) -> Vec<Command> {
+    /// Draws 添加年份 and the lines; returns the writes asked for. With `keys` (no form open
+    /// over the page), Ctrl+S — or 保存 answered when leaving — saves every line changed.
+    pub(super) fn ui(&mut self, ui: &mut Ui, lang: Lang, base: BaseId, keys: bool) -> Vec<Command> {
         let mut commands = Vec::new();
+        if keys
+            && self.saving.is_empty()
+            && self.has_changes()
+            && crate::ui::widgets::save_requested(ui)
+        {
+            commands.extend(self.save_changed(base));
+        }
         ui.horizontal(|ui| {
             ui.strong(lang.base_figures_title());
             ui.separator();
@@ -263,7 +292,7 @@ impl FiguresTable {
                         crate::ui::widgets::name_text_field(field, &format!("{title} {year}"));
                     }
                     ui.horizontal(|ui| {
-                        let saving = self.saving.is_some();
+                        let saving = !self.saving.is_empty();
                         if ui
                             .add_enabled_ui(!saving && row.changed(), |ui| {
                                 row_button(ui, lang.save(), &year)
@@ -274,7 +303,7 @@ impl FiguresTable {
                             match figures_from_texts(row.year, &row.texts) {
                                 Ok(figures) => {
                                     row.error = None;
-                                    self.saving = Some(row.year);
+                                    self.saving.push_back(row.year);
                                     commands.push(Command::Write(Change::SetBaseFigures(
                                         base, figures,
                                     )));
@@ -292,7 +321,7 @@ impl FiguresTable {
                             if row.saved {
                                 row.texts = FigureTexts::default();
                                 row.error = None;
-                                self.saving = Some(row.year);
+                                self.saving.push_back(row.year);
                                 commands.push(Command::Write(Change::SetBaseFigures(
                                     base,
                                     BaseFigures {

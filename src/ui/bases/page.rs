@@ -109,6 +109,12 @@ impl BasesScreen {
         self.figures.fill(id, loaded_at, &model.figures, ctx.today);
         let mut figures_commands = Vec::new();
         let mut right_commands = Vec::new();
+        // Ctrl+S belongs to a form open over the page.
+        let keys = self.form.is_none()
+            && self.milestone_form.is_none()
+            && self.problem_form.is_none()
+            && self.session_form.is_none()
+            && !self.pictures.is_open();
         let milestone_form = &mut self.milestone_form;
         let figures = &mut self.figures;
         let pictures = &mut self.pictures;
@@ -123,7 +129,7 @@ impl BasesScreen {
                         .show(ui, |ui| {
                             details(ui, lang, names, fields);
                             ui.add_space(10.0);
-                            figures_commands = figures.ui(ui, lang, id);
+                            figures_commands = figures.ui(ui, lang, id, keys);
                             ui.add_space(6.0);
                             figures_chart(ui, lang, &model.figures);
                         });
