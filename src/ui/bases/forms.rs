@@ -195,31 +195,42 @@ impl BaseForm {
                     }
                     ui.end_row();
                     ui.label(lang.base_col_branches());
-                    egui::ScrollArea::vertical()
-                        .id_salt("base-form-branches")
-                        .min_scrolled_height(150.0)
-                        .max_height(150.0)
-                        .show(ui, |ui| {
-                            ui.horizontal_wrapped(|ui| {
-                                ui.set_max_width(400.0);
-                                for branch in &branches {
-                                    if Some(*branch) == self.lead {
-                                        continue;
-                                    }
-                                    let mut taking_part = self.branches.contains(branch);
-                                    if ui
-                                        .checkbox(&mut taking_part, names.branch(Some(*branch)))
-                                        .changed()
-                                    {
-                                        if taking_part {
-                                            self.branches.push(*branch);
-                                        } else {
-                                            self.branches.retain(|b| b != branch);
+                    // Two columns of ticks, scrolling when the town has many branches (top
+                    // down: in the grid's row they would be centred and start half-scrolled).
+                    ui.vertical(|ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt("base-form-branches")
+                            .min_scrolled_height(150.0)
+                            .max_height(150.0)
+                            .show(ui, |ui| {
+                                egui::Grid::new("base-form-branch-ticks")
+                                    .num_columns(2)
+                                    .spacing([12.0, 2.0])
+                                    .show(ui, |ui| {
+                                        let others =
+                                            branches.iter().filter(|b| Some(**b) != self.lead);
+                                        for (n, branch) in others.enumerate() {
+                                            let mut taking_part = self.branches.contains(branch);
+                                            if ui
+                                                .checkbox(
+                                                    &mut taking_part,
+                                                    names.branch(Some(*branch)),
+                                                )
+                                                .changed()
+                                            {
+                                                if taking_part {
+                                                    self.branches.push(*branch);
+                                                } else {
+                                                    self.branches.retain(|b| b != branch);
+                                                }
+                                            }
+                                            if n % 2 == 1 {
+                                                ui.end_row();
+                                            }
                                         }
-                                    }
-                                }
+                                    });
                             });
-                        });
+                    });
                     ui.end_row();
                     choice(
                         ui,
