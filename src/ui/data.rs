@@ -345,6 +345,9 @@ pub struct Names {
     pub areas: Vec<Area>,
     /// Secretaries in office per branch.
     pub in_office: std::collections::HashMap<BranchId, usize>,
+    /// Industry demonstration bases (archived included, for old records), for the forms'
+    /// 所属基地 and the links to a base's page.
+    pub bases: Vec<crate::domain::base::Base>,
 }
 
 impl Names {
@@ -362,6 +365,7 @@ impl Names {
             branches: store.branches()?,
             areas: store.areas()?,
             in_office,
+            bases: store.bases()?,
         }))
     }
 
@@ -377,6 +381,26 @@ impl Names {
         id.and_then(|id| self.branches.iter().find(|b| b.id == id))
             .map(|b| b.name.clone())
             .unwrap_or_default()
+    }
+
+    /// A base's name (empty if none or unknown).
+    pub fn base(&self, id: Option<crate::domain::base::BaseId>) -> String {
+        id.and_then(|id| self.bases.iter().find(|b| b.id == id))
+            .map(|b| b.fields.name.clone())
+            .unwrap_or_default()
+    }
+
+    /// The bases a form offers: those followed, and `kept` (the one chosen already) even if
+    /// archived.
+    pub fn bases_offered(
+        &self,
+        kept: Option<crate::domain::base::BaseId>,
+    ) -> Vec<crate::domain::base::BaseId> {
+        self.bases
+            .iter()
+            .filter(|b| !b.fields.archived || Some(b.id) == kept)
+            .map(|b| b.id)
+            .collect()
     }
 
     /// An area's name (empty if none or unknown).

@@ -397,6 +397,17 @@ impl PairingForm {
                         |id| names.secretary(Some(id)),
                     );
                     ui.end_row();
+                    let bases = names.bases_offered(self.base);
+                    choice(
+                        ui,
+                        "pairing-base",
+                        lang.base_belongs(),
+                        &mut self.base,
+                        &bases,
+                        Some(lang.none_value()),
+                        |id| names.base(Some(id)),
+                    );
+                    ui.end_row();
                     text_field(
                         ui,
                         lang.col_since(),

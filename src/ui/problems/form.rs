@@ -113,6 +113,19 @@ impl ProblemForm {
         form
     }
 
+    /// A form for a new problem of an industry demonstration base, raised on `day` about the
+    /// branch leading it (whose secretary raises it).
+    pub fn about_base(
+        day: NaiveDate,
+        base: crate::domain::base::BaseId,
+        branch: Option<BranchId>,
+    ) -> Self {
+        let mut form = Self::new(day, None);
+        form.base = Some(base);
+        form.branch = branch;
+        form
+    }
+
     /// What is typed and chosen in the form.
     pub fn draft(&self) -> ProblemDraft {
         ProblemDraft {
@@ -343,6 +356,17 @@ impl ProblemForm {
                         self.raised_by = raiser_for_branch(names, self.branch, self.raised_by);
                     }
                     ui.end_row();
+                    let bases = names.bases_offered(self.base);
+                    choice(
+                        ui,
+                        "problem-base",
+                        lang.base_belongs(),
+                        &mut self.base,
+                        &bases,
+                        Some(lang.none_value()),
+                        |id| names.base(Some(id)),
+                    );
+                    ui.end_row();
                     let people: Vec<SecretaryId> = names
                         .roster
                         .iter()
@@ -507,6 +531,14 @@ fn describe_edit(
         lang.col_deadline(),
         day(before.deadline),
         day(after.deadline),
+    );
+    let base = |id: Option<crate::domain::base::BaseId>| {
+        id.map_or_else(|| lang.none_value().to_owned(), |id| names.base(Some(id)))
+    };
+    compare(
+        lang.base_belongs(),
+        base(before.base_id),
+        base(after.base_id),
     );
     if changes.is_empty() {
         String::new()

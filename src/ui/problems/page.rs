@@ -157,7 +157,13 @@ impl crate::ui::View for ProblemPage {
             }
         });
         ui.columns(2, |columns| {
-            details(&mut columns[0], lang, problem, names, pair.as_deref());
+            commands.extend(details(
+                &mut columns[0],
+                lang,
+                problem,
+                names,
+                pair.as_deref(),
+            ));
             columns[0].add_space(10.0);
             commands.extend(self.pictures.ui(
                 &mut columns[0],
@@ -195,25 +201,34 @@ impl crate::ui::View for ProblemPage {
     }
 }
 
-/// The problem's record, field by field.
+/// The problem's record, field by field; its base's name opens the base's page.
 fn details(
     ui: &mut Ui,
     lang: crate::i18n::Lang,
     problem: &ProblemSummary,
     names: &crate::ui::data::Names,
     pair: Option<&str>,
-) {
+) -> Option<Command> {
     let fields = &problem.fields;
+    let mut command = None;
     // Long text wraps within its half of the page instead of running under the history.
     let value_width = (ui.available_width() - 150.0).max(200.0);
+    let day = |d: Option<NaiveDate>| {
+        d.map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    };
+    let row = |ui: &mut Ui, label: &str, value: String| {
+        ui.label(RichText::new(label).weak());
+        ui.scope(|ui| {
+            ui.set_max_width(value_width);
+            ui.add(egui::Label::new(value).wrap());
+        });
+        ui.end_row();
+    };
     egui::Grid::new("problem-details")
         .num_columns(2)
         .spacing([24.0, 4.0])
         .show(ui, |ui| {
-            let day = |d: Option<NaiveDate>| {
-                d.map(|d| d.format("%Y-%m-%d").to_string())
-                    .unwrap_or_default()
-            };
             for (label, value) in [
                 (lang.col_description(), fields.description.clone()),
                 (
@@ -226,17 +241,18 @@ fn details(
                 (lang.col_responsible(), fields.responsible.clone()),
                 (lang.col_helper(), names.secretary(fields.helper_id)),
                 (lang.col_pairing(), pair.unwrap_or_default().to_owned()),
+            ] {
+                row(ui, label, value);
+            }
+            command = crate::ui::bases::base_link_row(ui, lang, names, fields.base_id);
+            for (label, value) in [
                 (lang.col_deadline(), day(fields.deadline)),
                 (lang.col_resolution(), problem.resolution.clone()),
             ] {
-                ui.label(RichText::new(label).weak());
-                ui.scope(|ui| {
-                    ui.set_max_width(value_width);
-                    ui.add(egui::Label::new(value).wrap());
-                });
-                ui.end_row();
+                row(ui, label, value);
             }
         });
+    command
 }
 
 /// Every step of the problem: when, what, who, and the note.

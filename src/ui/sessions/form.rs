@@ -10,7 +10,7 @@ use crate::domain::{Area, AreaId, BranchId, SecretaryId, SessionId};
 use crate::i18n::Lang;
 use crate::store::Store;
 use crate::ui::data::Memo;
-use crate::ui::widgets::{ERROR_RED, choice, text_field};
+use crate::ui::widgets::{ERROR_RED, text_field};
 use crate::ui::{Change, Command, ViewContext};
 use chrono::Datelike;
 use egui::Ui;
@@ -180,7 +180,15 @@ impl SessionForm {
             lang.new_session()
         };
         crate::ui::widgets::form_window(ui, title, "session-form", 560.0, |ui| {
-            fields_grid(ui, lang, &mut self.draft, &self.errors, areas, choices);
+            fields_grid(
+                ui,
+                lang,
+                &mut self.draft,
+                &self.errors,
+                areas,
+                choices,
+                ctx.names,
+            );
             ui.add_space(6.0);
             let hours_error = field_error(&self.errors, SessionField::StudyHours, lang);
             study_topics_ui(ui, lang, &mut self.draft.study_topics, choices, hours_error);
@@ -217,6 +225,7 @@ fn fields_grid(
     errors: &[(SessionField, SessionFieldError)],
     areas: &[Area],
     choices: &FormChoices,
+    names: Option<&crate::ui::data::Names>,
 ) {
     egui::Grid::new("session-form-grid")
         .num_columns(2)
@@ -287,21 +296,41 @@ fn fields_grid(
             ui.end_row();
             let area_ids: Vec<AreaId> =
                 areas.iter().filter(|a| !a.archived).map(|a| a.id).collect();
-            choice(
-                ui,
-                "session-area",
-                lang.col_area(),
-                &mut draft.area_id,
-                &area_ids,
-                Some(lang.whole_studio()),
-                |id| {
-                    areas
-                        .iter()
-                        .find(|a| a.id == id)
-                        .map(|a| a.name.clone())
-                        .unwrap_or_default()
-                },
-            );
+            // The area and the base on one row: the form fits a laptop's screen. Any kind of
+            // session may be about a base; observation visits and practical training most
+            // often are.
+            ui.label(lang.col_area());
+            ui.horizontal(|ui| {
+                crate::ui::widgets::combo(
+                    ui,
+                    "session-area",
+                    lang.col_area(),
+                    &mut draft.area_id,
+                    &area_ids,
+                    Some(lang.whole_studio()),
+                    |id| {
+                        areas
+                            .iter()
+                            .find(|a| a.id == id)
+                            .map(|a| a.name.clone())
+                            .unwrap_or_default()
+                    },
+                );
+                if let Some(names) = names {
+                    ui.add_space(12.0);
+                    ui.label(lang.base_belongs());
+                    let bases = names.bases_offered(draft.base_id);
+                    crate::ui::widgets::combo(
+                        ui,
+                        "session-base",
+                        lang.base_belongs(),
+                        &mut draft.base_id,
+                        &bases,
+                        Some(lang.none_value()),
+                        |id| names.base(Some(id)),
+                    );
+                }
+            });
             ui.end_row();
             // Both rows always there (the one the kind does not use greyed), so choosing a
             // kind never moves the rows below it under the mouse.

@@ -215,7 +215,7 @@ impl crate::ui::View for SessionPage {
                         .auto_shrink([false, false])
                         .show(ui, |ui| {
                             let systems = systems_rows(lang, fields, names, pair.as_deref());
-                            session_details(ui, lang, fields, &names.areas, systems);
+                            commands.extend(session_details(ui, lang, fields, names, systems));
                             study_details(ui, lang, fields);
                             ui.add_space(10.0);
                             ui.horizontal(|ui| {
@@ -342,13 +342,16 @@ fn study_details(ui: &mut Ui, lang: Lang, fields: &SessionFields) {
     }
 }
 
+/// The session's record; the base it was about opens the base's page.
 fn session_details(
     ui: &mut Ui,
     lang: Lang,
     fields: &SessionFields,
-    areas: &[Area],
+    names: &Names,
     systems: Vec<(&str, String)>,
-) {
+) -> Option<Command> {
+    let areas: &[Area] = &names.areas;
+    let mut command = None;
     let time =
         |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
     let day = fields.held_on.format("%Y-%m-%d");
@@ -386,6 +389,7 @@ fn session_details(
                 ui.label(value);
                 ui.end_row();
             }
+            command = crate::ui::bases::base_link_row(ui, lang, names, fields.base_id);
         });
     // In the form's and the summary's order: agenda, discussion, decisions.
     let list = |ui: &mut Ui, title: &str, items: &[String]| {
@@ -404,6 +408,7 @@ fn session_details(
         ui.label(&fields.discussion);
     }
     list(ui, lang.decisions(), &fields.decisions);
+    command
 }
 
 /// The guests invited to sit in (列席): people of the register, listed apart from the
