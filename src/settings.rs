@@ -180,7 +180,7 @@ mod tests {
         };
         let text = ron::to_string(&saved).expect("ron");
         assert_eq!(ron::from_str::<Settings>(&text).expect("read back"), saved);
-        for later in ["Calendar", "Photo(3)", "Group((id: 2))"] {
+        for later in ["Almanac", "Photo(3)", "Group((id: 2))"] {
             let text = text.replace("Session((7))", later);
             assert!(text.contains(later), "{text}");
             let read: Settings = ron::from_str(&text).expect("still read");
