@@ -165,6 +165,20 @@ fn a_village_decision_goes_through_its_six_steps_in_order_and_with_its_quorums()
         [true, true, true, true, true, false]
     );
 
+    // A step typed and not saved is asked about on leaving; 保存 saves it.
+    common::type_into(&mut harness, "日期 实施结果公开", "2026-11-25");
+    click(&mut harness, "概览");
+    harness
+        .get_all_by_label("保存")
+        .last()
+        .expect("the question's 保存")
+        .click();
+    harness.run();
+    harness.run();
+    assert_eq!(decision_steps(harness.state().store()), [true; 6]);
+    assert_eq!(harness.state().settings().screen, Screen::Dashboard);
+    click(&mut harness, "四议两公开");
+
     // Deleted from the register, and back with Undo.
     click(&mut harness, "删除 村集体经济合作社入股食用菌基地");
     assert!(

@@ -377,14 +377,17 @@ impl DecisionsScreen {
 
 impl super::View for DecisionsScreen {
     fn unsaved(&self) -> Option<super::drafts::Draft> {
-        self.form
-            .as_ref()
-            .filter(|f| f.changed())
-            .map(|_| super::drafts::Draft::Unkept)
+        let form = self.form.as_ref().is_some_and(DecisionForm::changed);
+        let lines = self.sheet.as_ref().is_some_and(|s| s.lines != s.opened);
+        (form || lines).then_some(super::drafts::Draft::Unkept)
     }
 
     fn discard_unsaved(&mut self) {
         self.form = None;
+        if let Some(sheet) = &mut self.sheet {
+            sheet.lines.clone_from(&sheet.opened);
+            sheet.errors = Default::default();
+        }
     }
 
     fn file_changed(&mut self) {
@@ -401,10 +404,17 @@ impl super::View for DecisionsScreen {
             self.added = Some((branch, form.title.trim().to_owned()));
         }
         super::widgets::close_after_write(&mut self.form, succeeded);
-        if let Some(step) = self.saving_step.take()
-            && !succeeded
-        {
-            self.refused_step = Some(step);
+        if let Some((decision, step)) = self.saving_step.take() {
+            if !succeeded {
+                self.refused_step = Some((decision, step));
+            } else if let Some(sheet) = &mut self.sheet
+                && sheet.id == decision
+            {
+                // What is on screen is what was saved (nothing left to ask about on
+                // leaving); the line takes what is recorded once it is read again.
+                let i = step.index();
+                sheet.opened[i] = sheet.lines[i].clone();
+            }
         }
     }
 
@@ -534,8 +544,26 @@ impl DecisionsScreen {
                 .unwrap_or_else(|| ctx.lang.step_not_saved().to_owned());
             sheet.errors[i] = Some((why, sheet.lines[i].clone()));
         }
+        // Ctrl+S, or 保存 answered on leaving: the first step typed into is saved as its
+        // 保存这一步 would (or told why not, and the leaving stops).
+        let mut asked = Vec::new();
+        if self.form.is_none()
+            && sheet.lines != sheet.opened
+            && super::widgets::save_requested(ui)
+            && let Some(i) = (0..6).find(|i| sheet.lines[*i] != sheet.opened[*i])
+        {
+            let step = Step::ALL[i];
+            match sheet.lines[i].record(ctx.lang, decision, step, ctx.today) {
+                Ok(record) => asked.push(Command::Write(Change::SetDecisionStep(
+                    decision.id,
+                    step,
+                    Some(record),
+                ))),
+                Err(error) => sheet.errors[i] = Some((error, sheet.lines[i].clone())),
+            }
+        }
         ui.separator();
-        let asked = sheet_ui(ui, ctx, names, decision, sheet, &mut self.form);
+        asked.extend(sheet_ui(ui, ctx, names, decision, sheet, &mut self.form));
         for command in &asked {
             if let Command::Write(Change::SetDecisionStep(id, step, _)) = command {
                 self.saving_step = Some((*id, *step));
