@@ -253,5 +253,6 @@ mod print;
 mod shell;
 mod systems;
 mod town;
+mod town_ledgers;
 mod ui;
 pub use ui::PeopleImportLine;
