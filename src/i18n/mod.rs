@@ -246,6 +246,7 @@ texts! {
 
 mod cli;
 mod cli_practice;
+mod cli_town;
 mod period;
 mod practice;
 mod practice_ledgers;
