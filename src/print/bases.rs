@@ -162,6 +162,24 @@ pub fn compose_base(
         ],
         0.0,
     );
+    // The notes stand under the head, not at the foot: the sheet stays on one page.
+    let notes: Vec<&str> = f
+        .notes
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if f.archived || !notes.is_empty() {
+        let mut text = notes.join(" ");
+        if f.archived {
+            text = format!(
+                "{}{}{text}",
+                lang.base_sheet_archived(),
+                lang.pick("。", ". ")
+            );
+        }
+        doc.field(lang.base_sheet_notes(), text.trim());
+    }
     let mut n = 0;
     let mut next = |title: &str| {
         n += 1;
@@ -288,15 +306,6 @@ pub fn compose_base(
             .collect();
         doc.numbered(&visits);
     }
-    if !f.notes.trim().is_empty() || f.archived {
-        doc.heading(&next(lang.base_sheet_notes()));
-        if f.archived {
-            doc.paragraph(lang.base_sheet_archived(), 2.0);
-        }
-        for line in f.notes.lines().filter(|l| !l.trim().is_empty()) {
-            doc.paragraph(line.trim(), 2.0);
-        }
-    }
     Ok(())
 }
 
@@ -415,8 +424,8 @@ pub fn compose_bases(
     }
     doc.table(
         &[
-            col(lang.ledger_no(), 0.04),
-            col(lang.bases_table_base(), 0.19),
+            col(lang.ledger_no(), 0.05),
+            col(lang.bases_table_base(), 0.17),
             col(lang.bases_table_industry(), 0.07),
             col(lang.base_sheet_lead(), 0.15),
             col(lang.base_sheet_secretary(), 0.07),
@@ -425,7 +434,7 @@ pub fn compose_bases(
             col(lang.base_sheet_jobs(), 0.08),
             col(lang.base_sheet_output(), 0.08),
             col(lang.base_sheet_income(), 0.08),
-            col(lang.bases_table_problems(), 0.09),
+            col(lang.bases_table_problems(), 0.1),
         ],
         &rows,
         0.0,

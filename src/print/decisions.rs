@@ -116,11 +116,11 @@ pub fn compose_decision(
     // Room to write a step in by hand when it is still to come.
     doc.table(
         &[
-            col(lang.decision_sheet_step(), 0.27),
-            col(lang.decision_sheet_date(), 0.18),
+            col(lang.decision_sheet_step(), 0.26),
+            col(lang.decision_sheet_date(), 0.22),
             col(lang.decision_sheet_expected(), 0.08),
             col(lang.decision_sheet_present(), 0.08),
-            col(lang.decision_sheet_note(), 0.39),
+            col(lang.decision_sheet_note(), 0.36),
         ],
         &rows,
         34.0,
@@ -235,16 +235,16 @@ pub fn compose_decisions(
         .collect();
     doc.table(
         &[
-            col(lang.ledger_no(), 0.04),
-            col(lang.decision_register_village(), 0.13),
-            col(lang.decision_register_title(), 0.22),
-            col(lang.decision_register_proposal(), 0.075),
-            col(lang.decision_register_consultation(), 0.075),
-            col(lang.decision_register_review(), 0.075),
-            col(lang.decision_register_resolution(), 0.075),
-            col(lang.decision_register_resolution_public(), 0.075),
-            col(lang.decision_register_result_public(), 0.075),
-            col(lang.decision_register_standing(), 0.16),
+            col(lang.ledger_no(), 0.045),
+            col(lang.decision_register_village(), 0.11),
+            col(lang.decision_register_title(), 0.18),
+            col(lang.decision_register_proposal(), 0.09),
+            col(lang.decision_register_consultation(), 0.09),
+            col(lang.decision_register_review(), 0.09),
+            col(lang.decision_register_resolution(), 0.09),
+            col(lang.decision_register_resolution_public(), 0.09),
+            col(lang.decision_register_result_public(), 0.09),
+            col(lang.decision_register_standing(), 0.125),
         ],
         &rows,
         0.0,

@@ -13,9 +13,7 @@ texts! {
     base_sheet_secretary: "负责书记", "Secretary";
     base_sheet_branches: "参与支部", "Branches taking part";
     base_sheet_started: "启动时间", "Started";
-    base_sheet_state: "状态", "State";
     base_sheet_archived: "已归档（不再跟踪）", "Archived (no longer followed)";
-    base_sheet_following: "跟踪推进中", "Followed";
     base_sheet_figures: "历年发展情况", "Figures by year";
     base_sheet_year: "年度", "Year";
     base_sheet_area: "面积（亩）", "Area (mu)";
