@@ -237,9 +237,9 @@ pub fn compose_base(
         doc.table(
             &[
                 col(lang.ledger_no(), 0.08),
-                col(lang.base_sheet_milestone(), 0.42),
-                col(lang.base_sheet_planned(), 0.16),
-                col(lang.base_sheet_done(), 0.16),
+                col(lang.base_sheet_milestone(), 0.36),
+                col(lang.base_sheet_planned(), 0.19),
+                col(lang.base_sheet_done(), 0.19),
                 col(lang.col_state(), 0.18),
             ],
             &rows,
@@ -277,11 +277,11 @@ pub fn compose_base(
             .collect();
         doc.table(
             &[
-                col(lang.ledger_no(), 0.08),
-                col(lang.col_title(), 0.3),
-                col(lang.col_raised_on(), 0.15),
-                col(lang.col_responsible(), 0.2),
-                col(lang.col_deadline(), 0.15),
+                col(lang.ledger_no(), 0.07),
+                col(lang.col_title(), 0.26),
+                col(lang.col_raised_on(), 0.18),
+                col(lang.col_responsible(), 0.19),
+                col(lang.col_deadline(), 0.18),
                 col(lang.col_state(), 0.12),
             ],
             &rows,

@@ -116,11 +116,11 @@ pub fn compose_decision(
     // Room to write a step in by hand when it is still to come.
     doc.table(
         &[
-            col(lang.decision_sheet_step(), 0.26),
-            col(lang.decision_sheet_date(), 0.22),
+            col(lang.decision_sheet_step(), 0.25),
+            col(lang.decision_sheet_date(), 0.25),
             col(lang.decision_sheet_expected(), 0.08),
             col(lang.decision_sheet_present(), 0.08),
-            col(lang.decision_sheet_note(), 0.36),
+            col(lang.decision_sheet_note(), 0.34),
         ],
         &rows,
         34.0,
