@@ -205,13 +205,13 @@ pub fn compose_base(
             .collect();
         doc.table(
             &[
-                col(lang.base_sheet_year(), 0.1),
+                col(lang.base_sheet_year(), 0.09),
                 col(lang.base_sheet_area(), 0.14),
-                col(lang.base_sheet_households(), 0.13),
-                col(lang.base_sheet_jobs(), 0.15),
+                col(lang.base_sheet_households(), 0.15),
+                col(lang.base_sheet_jobs(), 0.13),
                 col(lang.base_sheet_output(), 0.15),
                 col(lang.base_sheet_income(), 0.17),
-                col(lang.base_sheet_per_household(), 0.16),
+                col(lang.base_sheet_per_household(), 0.17),
             ],
             &rows,
             0.0,

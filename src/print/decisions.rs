@@ -193,8 +193,9 @@ pub fn compose_decisions(
     );
     doc.paragraph(
         &format!(
-            "{}：{}{}{}",
+            "{}{}{}{}{}",
             lang.period(),
+            lang.pick("：", ": "),
             lang.period_name(period),
             lang.ledger_as(),
             full_date_plain(lang, today)

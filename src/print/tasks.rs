@@ -137,8 +137,9 @@ pub fn compose_tasks(
     doc.title(&format!("{studio}\n{}", lang.task_list_title(period)), 17.0);
     doc.paragraph(
         &format!(
-            "{}：{}{}{}",
+            "{}{}{}{}{}",
             lang.period(),
+            lang.pick("：", ": "),
             lang.period_name(period),
             lang.ledger_as(),
             full_date_plain(lang, today)

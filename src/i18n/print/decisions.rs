@@ -61,10 +61,17 @@ impl Lang {
 
     /// 2026年“四议两公开”台账
     pub fn decision_register_title_of(self, period: crate::domain::period::Period) -> String {
-        format!(
-            "{}{}",
-            self.period_name(period),
-            self.decision_register_document()
-        )
+        match self {
+            Self::Zh => format!(
+                "{}{}",
+                self.period_name(period),
+                self.decision_register_document()
+            ),
+            Self::En => format!(
+                "{} {}",
+                self.decision_register_document(),
+                self.period_name(period)
+            ),
+        }
     }
 }

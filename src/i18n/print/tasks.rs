@@ -42,6 +42,9 @@ impl Lang {
 
     /// 任务清单 of a period: 2026年任务清单.
     pub fn task_list_title(self, period: crate::domain::period::Period) -> String {
-        format!("{}{}", self.period_name(period), self.task_list_document())
+        match self {
+            Self::Zh => format!("{}{}", self.period_name(period), self.task_list_document()),
+            Self::En => format!("{} {}", self.task_list_document(), self.period_name(period)),
+        }
     }
 }
