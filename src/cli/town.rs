@@ -125,6 +125,92 @@ pub(super) fn decision_of(store: &Store, which: &Which, lang: Lang) -> Result<De
 #[cfg(test)]
 mod tests {
     use super::{Which, find};
+    use crate::cli::{CliCommand, Invocation, PrintWhat, parse};
+    use crate::i18n::Lang;
+    use crate::print::LedgerPrintout;
+
+    fn parsed(text: &str) -> Result<Invocation, String> {
+        parse(
+            text.split_whitespace().map(std::ffi::OsString::from),
+            Lang::En,
+        )
+    }
+
+    fn printing(printable: PrintWhat) -> Result<Invocation, String> {
+        Ok(Invocation::Command(CliCommand::Print {
+            printable,
+            output: "x.pdf".into(),
+            db: "s.db".into(),
+        }))
+    }
+
+    #[test]
+    fn parses_due_and_the_towns_print_commands() {
+        assert_eq!(
+            parsed("due --db s.db"),
+            Ok(Invocation::Command(CliCommand::Due {
+                days: 14,
+                db: "s.db".into()
+            }))
+        );
+        assert_eq!(
+            parsed("due --days 30 --db s.db"),
+            Ok(Invocation::Command(CliCommand::Due {
+                days: 30,
+                db: "s.db".into()
+            }))
+        );
+        let period = crate::domain::period::Period::parse("2026-Q3").expect("period");
+        for (text, printable) in [
+            (
+                "print bases --year 2026",
+                PrintWhat::Ledger(LedgerPrintout::Bases(2026)),
+            ),
+            ("print duties", PrintWhat::Ledger(LedgerPrintout::Duties)),
+            (
+                "print tasks --period 2026-Q3",
+                PrintWhat::Ledger(LedgerPrintout::Tasks(period)),
+            ),
+            (
+                "print decisions --period 2026-Q3",
+                PrintWhat::Ledger(LedgerPrintout::Decisions(period)),
+            ),
+            (
+                "print base --name 天麻",
+                PrintWhat::Base(Which::Name("天麻".into())),
+            ),
+            ("print base 3", PrintWhat::Base(Which::Number(3))),
+            (
+                "print decision --id 7",
+                PrintWhat::Decision(Which::Number(7)),
+            ),
+            (
+                "print decision --title 2026",
+                PrintWhat::Decision(Which::Name("2026".into())),
+            ),
+        ] {
+            assert_eq!(
+                parsed(&format!("{text} -o x.pdf --db s.db")),
+                printing(printable),
+                "{text}"
+            );
+        }
+        for wrong in [
+            "due --days -1 --db s.db",
+            "due --days 400 --db s.db",
+            "due extra --db s.db",
+            "print bases -o x.pdf --db s.db",
+            "print base -o x.pdf --db s.db",
+            "print base a b -o x.pdf --db s.db",
+            "print decision --id seven -o x.pdf --db s.db",
+            "print decision --id 1 --title x -o x.pdf --db s.db",
+            "print duties extra -o x.pdf --db s.db",
+            "print tasks -o x.pdf --db s.db",
+            "print decisions --period 2026 -o x.txt --db s.db",
+        ] {
+            assert!(parsed(wrong).is_err(), "{wrong}");
+        }
+    }
 
     #[test]
     fn a_record_is_found_by_number_whole_name_or_a_part_only_one_holds() {
