@@ -136,12 +136,12 @@ mod tests {
         )
     }
 
-    fn printing(printable: PrintWhat) -> Result<Invocation, String> {
-        Ok(Invocation::Command(CliCommand::Print {
+    fn printing(printable: PrintWhat) -> Invocation {
+        Invocation::Command(CliCommand::Print {
             printable,
             output: "x.pdf".into(),
             db: "s.db".into(),
-        }))
+        })
     }
 
     #[test]
@@ -191,7 +191,7 @@ mod tests {
         ] {
             assert_eq!(
                 parsed(&format!("{text} -o x.pdf --db s.db")),
-                printing(printable),
+                Ok(printing(printable)),
                 "{text}"
             );
         }
