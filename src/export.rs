@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 
 mod practice;
+mod town;
 
 /// A ledger that can be exported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,11 +41,17 @@ pub enum Ledger {
     Checkups,
     /// 述职评议 of a year
     Appraisals,
+    /// 产业基地, with their figures by year and milestones
+    Bases,
+    /// 任务清单, with each task's progress
+    Tasks,
+    /// 四议两公开: each decision's six steps
+    Decisions,
 }
 
 impl Ledger {
     /// Every ledger, in menu order.
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 14] = [
         Self::Roster,
         Self::Sessions,
         Self::Attendance,
@@ -56,6 +63,9 @@ impl Ledger {
         Self::ThemeDays,
         Self::Checkups,
         Self::Appraisals,
+        Self::Bases,
+        Self::Tasks,
+        Self::Decisions,
     ];
 
     /// The name on the command line.
@@ -72,6 +82,9 @@ impl Ledger {
             Self::ThemeDays => "theme-days",
             Self::Checkups => "checkups",
             Self::Appraisals => "appraisals",
+            Self::Bases => "bases",
+            Self::Tasks => "tasks",
+            Self::Decisions => "decisions",
         }
     }
 
@@ -94,13 +107,19 @@ impl Ledger {
             Self::ThemeDays => lang.practice_ledger_theme_days(),
             Self::Checkups => lang.practice_ledger_checkups(),
             Self::Appraisals => lang.practice_ledger_appraisals(),
+            Self::Bases => lang.town_ledger_bases(),
+            Self::Tasks => lang.town_ledger_tasks(),
+            Self::Decisions => lang.town_ledger_decisions(),
         }
     }
 
-    /// Whether a period applies (the roster, the people and the groups' members are as they
-    /// are today; the year-based ledgers take the period's year).
+    /// Whether a period applies (the roster, the people, the groups' members and the bases are
+    /// as they are today; the year-based ledgers take the period's year).
     pub fn takes_period(self) -> bool {
-        !matches!(self, Self::Roster | Self::People | Self::Members)
+        !matches!(
+            self,
+            Self::Roster | Self::People | Self::Members | Self::Bases
+        )
     }
 }
 
@@ -137,6 +156,9 @@ pub fn tables(
         )?],
         Ledger::Checkups => vec![practice::checkups(store, lang, year_of(period, today))?],
         Ledger::Appraisals => vec![practice::appraisals(store, lang, year_of(period, today))?],
+        Ledger::Bases => town::bases(store, lang, today)?,
+        Ledger::Tasks => town::tasks(store, lang, period, today)?,
+        Ledger::Decisions => vec![town::decisions(store, lang, period, today)?],
     })
 }
 

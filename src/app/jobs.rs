@@ -252,7 +252,10 @@ impl super::App {
                 printable.title(lang)
             ),
             Printable::Ledger(_) => printable.title(lang),
-            Printable::Letters(_) | Printable::Checkup(_) => printable
+            Printable::Letters(_)
+            | Printable::Checkup(_)
+            | Printable::Base(_)
+            | Printable::Decision(_) => printable
                 .title_in(&self.store, lang)
                 .map_err(|e| lang.store_error(&e))?,
         };

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 mod files;
 mod parse;
 mod practice;
+mod town;
 
 use files::{check, import_people, import_roster, merge};
 pub use parse::parse;
@@ -45,6 +46,17 @@ USAGE:
                                                   the year's check-ups summary, or the appraisal's ballot count
   secretary-studio print checkup --year Y --who NAME -o FILE.pdf|FILE.docx --db PATH
                                                   one person's party-spirit check-up form of the year
+  secretary-studio print bases --year Y | base --name NAME|NO -o FILE.pdf|FILE.docx --db PATH
+                                                  the year's list of industry demonstration bases, or one
+                                                  base's sheet (by its name, a part of it, or its number)
+  secretary-studio print duties | tasks --period P -o FILE.pdf|FILE.docx --db PATH
+                                                  the officials' duties (责任清单), or a period's task list
+                                                  (任务清单, overdue tasks marked 逾期)
+  secretary-studio print decisions --period P | decision --id NO|--title TEXT -o FILE.pdf|.docx --db PATH
+                                                  a period's register of village decisions (四议两公开), or
+                                                  one decision's record through the six steps
+  secretary-studio due [--days 14] --db PATH      what is due in the next days (14 unless told), overdue first:
+                                                  sessions, theme days, deadlines, visits, milestones, decisions
   secretary-studio attach SESSION_NO FILE|FOLDER… --db PATH [--caption TEXT] [--scan]
                                                   attach photos (JPEG, PNG) or, with --scan, scans of the signed
                                                   sign-in sheet (a PDF is always a scan) to a session; each at most 8 MB
@@ -61,7 +73,8 @@ USAGE:
   secretary-studio export LEDGER -o FILE.xlsx|FILE.csv --db PATH [--period 2021-Q3]
                                                   export a ledger: roster, sessions, attendance,
                                                   problems, points or assessments; people, members,
-                                                  theme-days, checkups or appraisals (of the period's year)
+                                                  theme-days, checkups or appraisals (of the period's year);
+                                                  bases (with figures by year), tasks or decisions
   secretary-studio demo --db PATH [--scale county] [--secretaries N]
                                                   write the demo studio (or a county-scale file) to a new file
   secretary-studio stress-writes --db PATH [MERGE_FILE] [--count N]
@@ -103,6 +116,15 @@ pub const USAGE_ZH: &str = "\
                                                   生成某年党性体检情况汇总表，或民主测评票统计表
   secretary-studio print checkup --year 年度 --who 姓名 -o 文件.pdf|文件.docx --db 文件
                                                   生成某人某年的党性体检表
+  secretary-studio print bases --year 年度 | base --name 基地名称或编号 -o 文件.pdf|文件.docx --db 文件
+                                                  生成某年产业示范基地一览表，或某个基地的情况表（可写名称、
+                                                  名称中的一段或编号）
+  secretary-studio print duties | tasks --period 期间 -o 文件.pdf|文件.docx --db 文件
+                                                  生成责任清单，或某期任务清单（逾期任务标明“逾期”）
+  secretary-studio print decisions --period 期间 | decision --id 编号|--title 事项 -o 文件.pdf|.docx --db 文件
+                                                  生成某期“四议两公开”台账，或某项决策的六步记录表
+  secretary-studio due [--days 14] --db 文件       列出今后若干天（默认 14 天）到期和已逾期的事项，逾期的在前：
+                                                  活动、主题党日、难题和任务时限、结对走访、基地节点、四议两公开
   secretary-studio attach 活动编号 文件或文件夹… --db 文件 [--caption 说明] [--scan]
                                                   给活动添加照片（JPEG、PNG），加 --scan 为签字的签到表扫描件
                                                   （PDF 总是扫描件）；每个文件不超过 8 MB
@@ -120,7 +142,8 @@ pub const USAGE_ZH: &str = "\
                                                   导出台账：roster 花名册、sessions 活动、attendance 出勤表、
                                                   problems 难题、points 积分、assessments 考评、people 人员库、
                                                   members 百人团成员、theme-days 主题党日、checkups 党性体检、
-                                                  appraisals 述职评议（后三者按期间所在年度）
+                                                  appraisals 述职评议（后三者按期间所在年度）、bases 产业基地（含
+                                                  历年数据）、tasks 任务清单、decisions 四议两公开
   secretary-studio demo --db 文件 [--scale county] [--secretaries N]
                                                   把演示工作室（或县级规模的测试文件）写入一个新文件
   secretary-studio stress-writes --db 文件 [先合并的文件] [--count N]
@@ -158,6 +181,10 @@ pub enum PrintWhat {
         /// The group's name; all groups if none.
         group: Option<String>,
     },
+    /// An industry demonstration base's sheet, by its number or name.
+    Base(Which),
+    /// A village decision's record, by its number or title.
+    Decision(Which),
     /// A person's check-up form of a year, by their name.
     Checkup {
         /// The year checked.
@@ -165,6 +192,16 @@ pub enum PrintWhat {
         /// Whose (the name).
         who: String,
     },
+}
+
+/// A record the command line names: by its number (编号, the local key) or by its name (the
+/// whole name, or a part that only one name holds).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Which {
+    /// Its number.
+    Number(i64),
+    /// Its name or title, or a part of one.
+    Name(String),
 }
 
 /// A batch command.
@@ -306,6 +343,13 @@ pub enum CliCommand {
         /// The studio file (opened read-only, but for letters, which are numbered first).
         db: PathBuf,
     },
+    /// `due [--days 14] --db PATH`: what is due, overdue first (the calendar's list).
+    Due {
+        /// How many days ahead.
+        days: i64,
+        /// The studio file (opened read-only).
+        db: PathBuf,
+    },
     /// `--help`
     Help,
     /// `--version`
@@ -324,6 +368,11 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
             writeln!(out, "secretary-studio {}", env!("CARGO_PKG_VERSION")).map_err(io)
         }
         CliCommand::Check { path } => check(&path, lang, out),
+        CliCommand::Due { days, db } => {
+            let store = Store::open_read_only(&db).map_err(|e| lang.file_error(&db, &e))?;
+            let today = chrono::Local::now().date_naive();
+            town::due(&store, days, today, lang, out)
+        }
         CliCommand::Roster { db: path } => {
             // The same table as File → Export and `export roster`, to standard output.
             let store = Store::open_read_only(&path).map_err(|e| lang.file_error(&path, &e))?;
@@ -477,6 +526,12 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
                     practice::checkup_of(&store, year, &who, lang)?,
                 ),
                 PrintWhat::Ledger(ledger) => crate::print::Printable::Ledger(ledger),
+                PrintWhat::Base(which) => {
+                    crate::print::Printable::Base(town::base_of(&store, &which, lang)?)
+                }
+                PrintWhat::Decision(which) => {
+                    crate::print::Printable::Decision(town::decision_of(&store, &which, lang)?)
+                }
                 PrintWhat::Session(printout, number) => {
                     let id = store
                         .session_by_code(&number)

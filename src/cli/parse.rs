@@ -32,6 +32,9 @@ struct Args {
     group: Option<String>,
     year: Option<String>,
     who: Option<String>,
+    days: Option<String>,
+    id: Option<String>,
+    title: Option<String>,
 }
 
 /// The messages of a usage error, in the user's language.
@@ -97,6 +100,30 @@ impl Usage {
             .ok()
             .filter(|y| (1900..=2200).contains(y))
             .ok_or_else(|| format!("{}'{text}'{}", self.lang.cli_not_year(), self.see_help()))
+    }
+
+    /// `--days 14`: how far ahead the `due` list looks (the calendar's default if not given).
+    fn days(self, text: Option<String>) -> Result<i64, String> {
+        let Some(text) = text else {
+            return Ok(crate::domain::calendar::DEFAULT_DAYS_AHEAD);
+        };
+        text.trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|d| (0..=366).contains(d))
+            .ok_or_else(|| format!("{}'{text}'{}", self.lang.cli_not_days(), self.see_help()))
+    }
+
+    /// A record named on the command line: a number (its 编号) or its name, trimmed.
+    fn which(text: &str) -> Option<super::Which> {
+        let text = text.trim();
+        if text.is_empty() {
+            None
+        } else if let Ok(number) = text.parse::<i64>() {
+            Some(super::Which::Number(number))
+        } else {
+            Some(super::Which::Name(text.to_owned()))
+        }
     }
 
     fn period(self, text: Option<String>) -> Result<Option<Period>, String> {
@@ -167,7 +194,7 @@ fn read_args(
             }
             Long(
                 option @ ("period" | "scale" | "name" | "town" | "caption" | "group" | "year"
-                | "who"),
+                | "who" | "days" | "id" | "title"),
             ) => {
                 let option = option.to_owned();
                 let value = Some(parser.value().map_err(bad)?.string().map_err(bad)?);
@@ -179,6 +206,9 @@ fn read_args(
                     "group" => a.group = value,
                     "year" => a.year = value,
                     "who" => a.who = value,
+                    "days" => a.days = value,
+                    "id" => a.id = value,
+                    "title" => a.title = value,
                     _ => a.town = value,
                 }
             }
@@ -303,6 +333,10 @@ fn command_of(name: &str, a: Args, usage: Usage) -> Result<CliCommand, String> {
                 }
             },
         },
+        "due" if a.positional.is_empty() => CliCommand::Due {
+            days: usage.days(a.days)?,
+            db: usage.need_db(a.db)?,
+        },
         "export" => export_command(a, usage)?,
         "print" => print_command(a, usage)?,
         "bench" => CliCommand::Bench {
@@ -355,7 +389,14 @@ fn print_command(a: Args, usage: Usage) -> Result<CliCommand, String> {
     use crate::print::LedgerPrintout;
     let lang = usage.lang;
     let wrong = || usage.missing(Lang::cli_print_usage);
-    let period = usage.period(a.period)?;
+    let period = usage.period(a.period.clone())?;
+    if let Some(printable) = town_printable(&a, period, usage)? {
+        return Ok(CliCommand::Print {
+            printable,
+            output: usage.pdf_output(a.output)?,
+            db: usage.need_db(a.db)?,
+        });
+    }
     let printable = if let [kind] = a.positional.as_slice() {
         let needs_period = || period.ok_or_else(|| usage.missing(Lang::cli_need_period));
         let printout = match kind.to_string_lossy().as_ref() {
@@ -418,4 +459,62 @@ fn print_command(a: Args, usage: Usage) -> Result<CliCommand, String> {
         output: usage.pdf_output(a.output)?,
         db: usage.need_db(a.db)?,
     })
+}
+
+/// The town's printouts: `bases --year Y`, `base NAME|--name NAME`, `duties`, `tasks --period
+/// P`, `decisions --period P`, `decision --id N|--title TEXT`; `None` for any other.
+fn town_printable(
+    a: &Args,
+    period: Option<Period>,
+    usage: Usage,
+) -> Result<Option<super::PrintWhat>, String> {
+    use super::PrintWhat;
+    use crate::print::LedgerPrintout;
+    let Some(kind) = a.positional.first() else {
+        return Ok(None);
+    };
+    let needs_period = || period.ok_or_else(|| usage.missing(Lang::cli_need_period));
+    let only = |printable: PrintWhat| {
+        if a.positional.len() == 1 {
+            Ok(Some(printable))
+        } else {
+            Err(usage.missing(Lang::cli_print_usage))
+        }
+    };
+    match kind.to_string_lossy().as_ref() {
+        "bases" => only(PrintWhat::Ledger(LedgerPrintout::Bases(
+            usage.year(a.year.clone())?,
+        ))),
+        "duties" => only(PrintWhat::Ledger(LedgerPrintout::Duties)),
+        "tasks" => only(PrintWhat::Ledger(LedgerPrintout::Tasks(needs_period()?))),
+        "decisions" => only(PrintWhat::Ledger(
+            LedgerPrintout::Decisions(needs_period()?),
+        )),
+        "base" => {
+            // `print base 天麻` or `print base --name 天麻`.
+            let named = match (a.positional.get(1), a.name.as_deref(), a.positional.len()) {
+                (Some(name), None, 2) => Usage::which(&name.to_string_lossy()),
+                (None, Some(name), 1) => Usage::which(name),
+                _ => None,
+            };
+            named
+                .map(|which| Some(PrintWhat::Base(which)))
+                .ok_or_else(|| usage.missing(Lang::cli_need_base))
+        }
+        "decision" => {
+            let named = match (a.id.as_deref(), a.title.as_deref(), a.positional.len()) {
+                (Some(id), None, 1) => id.trim().parse::<i64>().ok().map(super::Which::Number),
+                (None, Some(title), 1) => Usage::which(title).map(|w| match w {
+                    // A title is a title, digits or not.
+                    super::Which::Number(_) => super::Which::Name(title.trim().to_owned()),
+                    name @ super::Which::Name(_) => name,
+                }),
+                _ => None,
+            };
+            named
+                .map(|which| Some(PrintWhat::Decision(which)))
+                .ok_or_else(|| usage.missing(Lang::cli_need_decision))
+        }
+        _ => Ok(None),
+    }
 }

@@ -16,6 +16,7 @@ pub const PAIRINGS_PER_AREA: usize = 10;
 pub const NOTES: usize = 2_000;
 /// Every this many sessions had two guests (200 in all).
 pub const GUESTS_EVERY: usize = 150;
+pub use super::town::{COUNTY_BASES, COUNTY_DECISIONS, COUNTY_TASKS};
 
 use super::Dice;
 use super::ledger::{PLACES, PROBLEMS, TOPICS};
@@ -33,9 +34,10 @@ use chrono::{Datelike, NaiveDate};
 /// Writes a synthetic county: 300 secretaries in 15 areas, 150 pairings, 30,000 sessions from
 /// 2016 to 2025 with 20 marks each (and their study topics; help visits on a pairing), 60,000
 /// problems with their histories, 2,000 each of notes, notices and awards, 500 commendations,
-/// the hand-entered scores of every quarter, and the wider practice (400 people in the four
+/// the hand-entered scores of every quarter, the wider practice (400 people in the four
 /// groups, 2025's theme party days of every branch, a check-up and an appraisal of every
-/// secretary), in one transaction.
+/// secretary), and the town's (40 bases, 3,000 tasks of 2025, 2,000 village decisions), in one
+/// transaction.
 pub fn seed_county(store: &mut Store) -> store::Result<()> {
     let mut dice = Dice::new(42);
     let manual: Vec<(crate::domain::assessment::CriterionId, f64)> = store
@@ -76,6 +78,13 @@ pub fn seed_county(store: &mut Store) -> store::Result<()> {
             },
             &mut dice,
             2025,
+        )?;
+        super::town::seed_county_town(
+            writer,
+            &county.secretaries,
+            &county.branches,
+            &mut dice,
+            NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default(),
         )
     })
 }

@@ -13,6 +13,9 @@ pub use systems::seed_systems;
 mod practice;
 pub use practice::seed_practice;
 
+mod town;
+pub use town::seed_town;
+
 pub mod county;
 pub use county::seed_county;
 
@@ -375,10 +378,12 @@ impl Dice {
     }
 }
 
-/// The whole demo studio: roster, ledger, the five systems and the wider practice.
+/// The whole demo studio: roster, ledger, the five systems, the wider practice and the
+/// town's bases, tasks and decisions.
 pub fn seed_all(store: &mut Store, today: NaiveDate) -> store::Result<()> {
     seed(store)?;
     seed_ledger(store, today)?;
     seed_systems(store, today)?;
-    seed_practice(store, today)
+    seed_practice(store, today)?;
+    seed_town(store, today)
 }

@@ -149,6 +149,20 @@ impl Decision {
     pub fn last_on(&self) -> Option<NaiveDate> {
         self.steps.iter().flatten().filter_map(|s| s.held_on).max()
     }
+
+    /// Whether it was under way in `period` (as things stand on `today`): started by its end
+    /// and not through all six steps before its start; one not started belongs to the period
+    /// of `today`.
+    pub fn lives_in(&self, period: super::period::Period, today: NaiveDate) -> bool {
+        match self.started_on() {
+            None => period.contains(today),
+            Some(started) => {
+                started <= period.end
+                    && (self.standing() != Standing::Complete
+                        || self.last_on().is_some_and(|last| last >= period.start))
+            }
+        }
+    }
 }
 
 /// What is wrong with a decision or a step as typed.
@@ -355,5 +369,24 @@ mod tests {
         assert_eq!(decision.standing(), Standing::Complete);
         assert_eq!(decision.next_step(), None);
         assert_eq!(decision.last_on(), Some(day("2025-05-15")));
+        let period = |text: &str| super::super::period::Period::parse(text).expect("period");
+        let today = day("2025-12-01");
+        assert!(decision.lives_in(period("2025-05"), today));
+        assert!(
+            !decision.lives_in(period("2025-06"), today),
+            "complete before"
+        );
+        assert!(
+            !decision.lives_in(period("2025-04"), today),
+            "not yet started"
+        );
+        decision.steps[5] = None;
+        assert!(
+            decision.lives_in(period("2025-11"), today),
+            "still under way"
+        );
+        decision.steps = Default::default();
+        assert!(decision.lives_in(period("2025-12"), today));
+        assert!(!decision.lives_in(period("2025-11"), today));
     }
 }

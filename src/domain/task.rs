@@ -144,6 +144,18 @@ impl Task {
         self.state == TaskState::Done && self.fields.deadline.is_none_or(|d| self.changed_on <= d)
     }
 
+    /// Whether it was being worked on in `period`: given by its end and not done before its
+    /// start (a period's task list carries open tasks over from the periods before).
+    pub fn lives_in(&self, period: super::period::Period) -> bool {
+        self.fields.assigned_on <= period.end
+            && (self.state != TaskState::Done || self.changed_on >= period.start)
+    }
+
+    /// The day it was done, if it is.
+    pub fn done_on(&self) -> Option<NaiveDate> {
+        (self.state == TaskState::Done).then_some(self.changed_on)
+    }
+
     /// Where it stands as the lists show it.
     pub fn shown(&self, today: NaiveDate) -> TaskShown {
         match self.state {
@@ -239,6 +251,23 @@ mod tests {
         assert!(!late.done_on_time());
         assert_eq!(late.shown(today), TaskShown::DoneLate);
         assert!(!late.overdue(today));
+    }
+
+    #[test]
+    fn a_periods_tasks_are_those_worked_on_in_it() {
+        let period = super::super::period::Period::parse("2025-Q2").expect("period");
+        let open = task(TaskState::InProgress, "2025-03-10", Some("2025-06-30"));
+        assert!(open.lives_in(period), "given before, still open");
+        let done_before = task(TaskState::Done, "2025-03-31", None);
+        assert!(!done_before.lives_in(period));
+        assert_eq!(done_before.done_on(), Some(day("2025-03-31")));
+        let done_in = task(TaskState::Done, "2025-04-01", None);
+        assert!(done_in.lives_in(period));
+        let later = super::super::period::Period::parse("2025-Q1").expect("period");
+        let mut given_after = open.clone();
+        given_after.fields.assigned_on = day("2025-04-01");
+        assert!(!given_after.lives_in(later));
+        assert_eq!(open.done_on(), None);
     }
 
     #[test]

@@ -246,6 +246,7 @@ texts! {
 
 mod cli;
 mod cli_practice;
+mod cli_town;
 mod period;
 mod practice;
 mod practice_ledgers;
@@ -253,5 +254,6 @@ mod print;
 mod shell;
 mod systems;
 mod town;
+mod town_ledgers;
 mod ui;
 pub use ui::PeopleImportLine;

@@ -2,7 +2,8 @@
 //! (签到表), the problem ledger, the ranking list and the period report, gathered from the
 //! store and laid out by `report::pdf` in the style offices file; and the wider practice's:
 //! letters of appointment (聘书), check-up forms and their summary, the appraisal's ballot
-//! count. Here: what they share, and writing any of them to a PDF or Word file.
+//! count; and the town's: a base's sheet and the bases' list, the officials' duties and the
+//! task list, a village decision's record and the register of them. Here: what they share, and writing any of them to a PDF or Word file.
 
 use crate::domain::SessionId;
 use crate::i18n::Lang;
@@ -12,22 +13,28 @@ use chrono::{Datelike, NaiveDate};
 use std::path::Path;
 
 mod appraisals;
+mod bases;
 mod checkup;
+mod decisions;
 mod letters;
 mod period;
 mod problem_ledger;
 mod ranking;
 mod sign_in;
 mod summary;
+mod tasks;
 
 pub use appraisals::compose_appraisals;
+pub use bases::{base_sheet_title, compose_base, compose_bases};
 pub use checkup::{FindingProblems, Subjects, compose_checkup, compose_checkups, percent};
+pub use decisions::{compose_decision, compose_decisions, decision_sheet_title};
 pub use letters::{LetterSet, compose_letters, letter_members, letters_title};
 pub use period::{compose_period_report, period_report};
 pub use problem_ledger::{compose_problem_ledger, problem_ledger};
 pub use ranking::{compose_ranking_list, ranking_list};
 pub use sign_in::{compose_sign_in, sign_in};
 pub use summary::{compose_summary, summary};
+pub use tasks::{compose_duties, compose_tasks};
 
 /// What a printout is written as, chosen by the file's extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,6 +172,14 @@ pub enum LedgerPrintout {
     Checkups(i32),
     /// 民主测评票统计表 of a year
     Appraisals(i32),
+    /// 产业示范基地一览表 of a year
+    Bases(i32),
+    /// 责任清单: the officials' duties
+    Duties,
+    /// 任务清单 of a period
+    Tasks(crate::domain::period::Period),
+    /// “四议两公开”台账 of a period
+    Decisions(crate::domain::period::Period),
 }
 
 /// Any document the app prints.
@@ -178,6 +193,10 @@ pub enum Printable {
     Letters(LetterSet),
     /// One person's party-spirit check-up form (党性体检表).
     Checkup(crate::domain::checkup::CheckupId),
+    /// One industry demonstration base's sheet (基地情况表).
+    Base(crate::domain::base::BaseId),
+    /// One village decision's record through the six steps (“四议两公开”记录表).
+    Decision(crate::domain::decision::DecisionId),
 }
 
 impl Printable {
@@ -195,6 +214,14 @@ impl Printable {
             }
             Self::Ledger(LedgerPrintout::Checkups(year)) => lang.checkup_table_title(year),
             Self::Ledger(LedgerPrintout::Appraisals(year)) => lang.appraisal_table_title(year),
+            Self::Ledger(LedgerPrintout::Bases(year)) => lang.bases_table_document(year),
+            Self::Ledger(LedgerPrintout::Duties) => lang.duty_list_document().to_owned(),
+            Self::Ledger(LedgerPrintout::Tasks(period)) => lang.task_list_title(period),
+            Self::Ledger(LedgerPrintout::Decisions(period)) => {
+                lang.decision_register_title_of(period)
+            }
+            Self::Base(_) => lang.base_sheet_document().to_owned(),
+            Self::Decision(_) => lang.decision_sheet_document().to_owned(),
             Self::Letters(_) => lang.certificate_document().to_owned(),
             Self::Checkup(_) => lang.checkup_sheet_document().to_owned(),
         }
@@ -215,6 +242,8 @@ impl Printable {
                 ),
                 None => self.title(lang),
             },
+            Self::Base(id) => base_sheet_title(store, lang, id)?,
+            Self::Decision(id) => decision_sheet_title(store, lang, id)?,
             Self::Session(..) | Self::Ledger(_) => self.title(lang),
         })
     }
@@ -305,6 +334,12 @@ pub fn write(
         Printable::Checkup(id) => render(Pages::Upright, lang, path, progress, |doc| {
             Ok(compose_checkup(store, lang, doc, id)?)
         }),
+        Printable::Base(id) => render(Pages::Upright, lang, path, progress, |doc| {
+            Ok(compose_base(store, lang, doc, id, today)?)
+        }),
+        Printable::Decision(id) => render(Pages::Upright, lang, path, progress, |doc| {
+            Ok(compose_decision(store, lang, doc, id)?)
+        }),
     }
 }
 
@@ -324,8 +359,13 @@ pub fn print_ledger(
     let pages = match printout {
         LedgerPrintout::Problems(..)
         | LedgerPrintout::Checkups(_)
-        | LedgerPrintout::Appraisals(_) => Pages::Lying,
-        LedgerPrintout::Ranking(_) | LedgerPrintout::Report(_) => Pages::Upright,
+        | LedgerPrintout::Appraisals(_)
+        | LedgerPrintout::Bases(_)
+        | LedgerPrintout::Tasks(_)
+        | LedgerPrintout::Decisions(_) => Pages::Lying,
+        LedgerPrintout::Ranking(_) | LedgerPrintout::Report(_) | LedgerPrintout::Duties => {
+            Pages::Upright
+        }
     };
     render(pages, lang, path, progress, |doc| {
         match printout {
@@ -339,6 +379,12 @@ pub fn print_ledger(
             LedgerPrintout::Checkups(year) => compose_checkups(store, lang, doc, year, today)?,
             LedgerPrintout::Appraisals(year) => {
                 compose_appraisals(store, lang, doc, year, today)?;
+            }
+            LedgerPrintout::Bases(year) => compose_bases(store, lang, doc, year, today)?,
+            LedgerPrintout::Duties => compose_duties(store, lang, doc, today)?,
+            LedgerPrintout::Tasks(period) => compose_tasks(store, lang, doc, period, today)?,
+            LedgerPrintout::Decisions(period) => {
+                compose_decisions(store, lang, doc, period, today)?;
             }
         }
         Ok(())

@@ -1,7 +1,9 @@
 //! The words of the printed documents, one catalogue each, as `print/` has one file each.
 
 mod appraisals;
+mod bases;
 mod checkups;
+mod decisions;
 mod document;
 mod letters;
 mod period;
@@ -9,3 +11,4 @@ mod problem_ledger;
 mod ranking;
 mod sign_in;
 mod summary;
+mod tasks;

@@ -51,4 +51,70 @@ texts! {
     report_stars: "星级评定：", "Stars: ";
     report_full_stop: "。", ".";
     report_minus: "扣分", "Minus";
+    report_theme_days: "主题党日", "Theme party days";
+    report_theme_quarter: "季度", "Quarter";
+    report_theme_planned: "应开", "Due";
+    report_theme_on_time: "按时召开", "On time";
+    report_theme_late: "补开", "Late";
+    report_theme_missed: "未开", "Not held";
+    report_theme_below_floor: "到会率不足", "Below floor";
+    report_theme_rate: "规范执行率", "Held as planned";
+    report_theme_none: "本期没有到期的主题党日。", "No theme party day fell due in the period.";
+    report_theme_note: "注：“应开”为计划日期已到的主题党日；“未开”含未召开和逾期未报的；“规范执行率”为按时召开数占应开数的比例。", "Note: due counts the party days whose planned day has come; not held includes those past their day with nothing recorded; held as planned is the share held on time.";
+    report_town: "产业基地和任务落实", "Bases and tasks";
+}
+
+impl Lang {
+    /// The theme party days of the period in a sentence.
+    pub fn report_theme_summary(
+        self,
+        figures: crate::domain::theme_day::ThemeDayFigures,
+        floor: i64,
+        rate: &str,
+    ) -> String {
+        let crate::domain::theme_day::ThemeDayFigures {
+            planned,
+            on_time,
+            late,
+            missed,
+            overdue,
+            below_floor,
+        } = figures;
+        let not_held = missed + overdue;
+        match self {
+            Self::Zh => format!(
+                "本期各支部应开主题党日 {planned} 次，按时召开 {on_time} 次，补开 {late} 次，未开 {not_held} 次；到会率低于 {floor}% 的 {below_floor} 次；规范执行率 {rate}。"
+            ),
+            Self::En => format!(
+                "{planned} theme party days fell due: {on_time} held on time, {late} late, {not_held} not held; {below_floor} below the {floor}% attendance floor; {rate} held as planned."
+            ),
+        }
+    }
+
+    /// The bases and the tasks due in the period in a sentence.
+    pub fn report_town_summary(self, bases: usize, industries: &str, tasks: [usize; 4]) -> String {
+        let [due, on_time, late, overdue] = tasks;
+        match self {
+            Self::Zh => {
+                let industries = if industries.is_empty() {
+                    String::new()
+                } else {
+                    format!("（{industries}）")
+                };
+                format!(
+                    "全镇在建产业示范基地 {bases} 个{industries}。本期到期任务 {due} 项，按时完成 {on_time} 项，逾期完成 {late} 项，逾期未完成 {overdue} 项。"
+                )
+            }
+            Self::En => {
+                let industries = if industries.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({industries})")
+                };
+                format!(
+                    "{bases} industry demonstration bases are followed{industries}. {due} tasks fell due in the period: {on_time} done on time, {late} done late, {overdue} overdue and still open."
+                )
+            }
+        }
+    }
 }
