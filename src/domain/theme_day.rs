@@ -213,7 +213,7 @@ impl ThemeDayFigures {
 /// A period's theme party days counted per area and over the whole studio.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FiguresByArea {
-    /// Per area (`None`: branches in no area), in the areas' key order, none last.
+    /// Per area (`None`: branches in no area, first), in the areas' key order.
     pub areas: BTreeMap<Option<AreaId>, ThemeDayFigures>,
     /// Every branch together.
     pub whole: ThemeDayFigures,

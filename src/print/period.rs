@@ -823,9 +823,8 @@ impl Town {
 }
 
 /// The theme party days of `period` counted per quarter and per area (a branch's area; no
-/// area last), quarters in order and areas as listed; a quarter or area without a party day
-/// due is left out.
-// The lead will fold this into the domain's count of theme days per quarter and area.
+/// area last) by the domain's count, quarters in order and areas as listed; a quarter or area
+/// without a party day due is left out.
 fn theme_days_by_quarter_and_area(
     days: &[crate::domain::theme_day::ThemeDay],
     branches: &[crate::domain::Branch],
@@ -834,35 +833,24 @@ fn theme_days_by_quarter_and_area(
     today: NaiveDate,
     floor: i64,
 ) -> Vec<(Period, Vec<(String, ThemeDayFigures)>)> {
-    let area_of = |branch| {
-        branches
-            .iter()
-            .find(|b| b.id == branch)
-            .and_then(|b| b.area_id)
-            .and_then(|a| areas.iter().position(|x| x.id == a))
-    };
+    let area_of: std::collections::HashMap<_, _> = branches
+        .iter()
+        .filter_map(|b| b.area_id.map(|a| (b.id, a)))
+        .collect();
+    let in_period: Vec<crate::domain::theme_day::ThemeDay> = days
+        .iter()
+        .filter(|d| period.contains(d.fields.planned_on))
+        .cloned()
+        .collect();
     let mut quarters = Vec::new();
     let mut quarter = Period::quarter_of(period.start);
     while let Some(q) = quarter.filter(|q| q.start <= period.end) {
-        let mut by_area: BTreeMap<usize, Vec<&crate::domain::theme_day::ThemeDayFields>> =
-            BTreeMap::new();
-        for day in days {
-            let f = &day.fields;
-            if q.contains(f.planned_on) && period.contains(f.planned_on) {
-                by_area
-                    .entry(area_of(f.branch).unwrap_or(usize::MAX))
-                    .or_default()
-                    .push(f);
-            }
-        }
-        let rows: Vec<(String, ThemeDayFigures)> = by_area
-            .into_iter()
-            .map(|(area, days)| {
-                (
-                    areas.get(area).map(|a| a.name.clone()).unwrap_or_default(),
-                    ThemeDayFigures::of(days, today, floor),
-                )
-            })
+        let counted =
+            crate::domain::theme_day::figures_by_area(&in_period, &area_of, q, today, floor);
+        let rows: Vec<(String, ThemeDayFigures)> = areas
+            .iter()
+            .map(|a| (a.name.clone(), counted.of(Some(a.id))))
+            .chain(std::iter::once((String::new(), counted.of(None))))
             .filter(|(_, figures)| figures.planned > 0)
             .collect();
         if !rows.is_empty() {
