@@ -4,7 +4,7 @@
 //! reads back in Chinese (every character with a glyph in the embedded font) and as a Word file
 //! whose XML holds the same words.
 
-mod common;
+use crate::common;
 
 use secretary_studio::domain::base::BaseId;
 use secretary_studio::domain::decision::{DecisionId, Standing, Step};

@@ -3,7 +3,7 @@
 //! sentences, nothing saved), and what is due listed overdue first on 日程, on the dashboard and
 //! beside 日程 in the navigation, each item opening its record — checked against the store.
 
-mod common;
+use crate::common;
 
 use egui_kittest::kittest::Queryable;
 use secretary_studio::App;

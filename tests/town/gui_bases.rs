@@ -3,7 +3,7 @@
 //! raised on its page, a pairing set on it; an official with their duties, a task given and
 //! done, an overdue one — each checked against the store afterwards.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
