@@ -573,8 +573,10 @@ fn rates_table(ui: &mut Ui, lang: Lang, names: &Names, rates: &Rates) {
         .max_scroll_height(height)
         .column(Column::exact(80.0))
         .column(Column::initial(150.0).clip(true))
-        .columns(Column::exact(80.0), 5)
-        .column(Column::exact(96.0))
+        .columns(Column::exact(80.0), 4)
+        // Wide enough for "Not reported" and "Held as planned" in English.
+        .column(Column::exact(104.0))
+        .column(Column::exact(128.0))
         .column(Column::exact(110.0))
         .header(row_height, |mut header| {
             for title in [

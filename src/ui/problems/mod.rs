@@ -276,6 +276,8 @@ pub fn problem_links(
     let mut commands = Vec::new();
     for problem in problems {
         ui.horizontal(|ui| {
+            // The day it was raised tells apart two problems of the same title.
+            ui.weak(problem.fields.raised_on.format("%Y-%m-%d").to_string());
             if ui.link(&problem.fields.title).clicked() {
                 commands.push(Command::Navigate(Screen::Problem(problem.id)));
             }
