@@ -12,10 +12,6 @@ use super::roster::{ProblemId, SessionId};
 use super::task::TaskId;
 use chrono::{Datelike, Duration, NaiveDate};
 
-/// The setting key of how often a pairing's strong secretary should visit, in days.
-pub const VISIT_EVERY_KEY: &str = "pairing_visit_every_days";
-/// A visit a month unless set otherwise.
-pub const DEFAULT_VISIT_EVERY_DAYS: i64 = 30;
 /// The days ahead the dashboard and `due` list unless told otherwise.
 pub const DEFAULT_DAYS_AHEAD: i64 = 14;
 /// Overdue items older than this are left to their own screens (a problem two years overdue

@@ -6,9 +6,7 @@
 use super::data::{Memo, Names};
 use super::widgets::{ERROR_RED, screen_title, tabs};
 use super::{Change, Command, ViewContext};
-use crate::domain::calendar::{
-    self, DEFAULT_DAYS_AHEAD, DueItem, VISIT_EVERY_KEY, month_end, month_grid,
-};
+use crate::domain::calendar::{self, DEFAULT_DAYS_AHEAD, DueItem, month_end, month_grid};
 use crate::domain::theme_day::{
     FLOOR_KEY, FiguresByArea, ThemeDayFigures, quarter_figures_by_area,
 };
@@ -155,8 +153,9 @@ pub fn due_list(
             for item in &items[rows] {
                 let full = line_text(lang, item);
                 let overdue = item.overdue(today);
-                // The year only where it is not this one (the overdue of last year).
-                let day = if item.on.year() == today.year() {
+                // Overdue items (months ago, perhaps) and those of another year with their
+                // year; what comes this year as month and day.
+                let day = if item.on.year() == today.year() && !overdue {
                     item.on.format("%m-%d")
                 } else {
                     item.on.format("%Y-%m-%d")
@@ -371,7 +370,7 @@ impl CalendarScreen {
                 ) && value != visit_every
                 {
                     commands.push(Command::Write(Change::SetSetting(
-                        VISIT_EVERY_KEY,
+                        crate::store::STALE_DAYS_KEY,
                         value.to_string(),
                     )));
                 }

@@ -265,7 +265,8 @@ impl DecisionForm {
     /// Draws the form; returns the write asked for, and whether it was closed.
     fn ui(&mut self, ui: &mut Ui, lang: Lang, names: &Names) -> (Option<Command>, bool) {
         let mut command = None;
-        let mut closed = super::widgets::escape_pressed(ui);
+        // Esc closes a form with changes only after the shell's question (保存 / 不保存).
+        let mut closed = super::widgets::escape_pressed(ui) && !self.changed();
         let title = if self.editing.is_some() {
             lang.edit_decision()
         } else {
@@ -464,6 +465,28 @@ impl DecisionsScreen {
             filters.matches(&data.decisions[*n], key)
         });
         filter_bar(ui, lang, names, data, &mut self.filters, &mut self.form);
+        ui.horizontal_wrapped(|ui| {
+            // The register of the year filtered on, or of the period chosen for 比拼 and 激励.
+            let period = self
+                .filters
+                .year
+                .and_then(crate::domain::period::Period::year)
+                .unwrap_or(ctx.period);
+            let mut documents = vec![(
+                lang.print_decision_register(),
+                crate::print::Printable::Ledger(crate::print::LedgerPrintout::Decisions(period)),
+            )];
+            if let Some(id) = self.selected {
+                documents.insert(
+                    0,
+                    (
+                        lang.print_decision_record(),
+                        crate::print::Printable::Decision(id),
+                    ),
+                );
+            }
+            super::widgets::print_buttons(ui, lang, &documents, &mut commands);
+        });
         ui.label(
             RichText::new(lang.decision_counts(
                 self.visible.rows().len(),
@@ -529,6 +552,17 @@ impl DecisionsScreen {
             Some(sheet) if sheet.id == decision.id => {
                 if sheet.loaded_at != loaded_at {
                     sheet.reload(decision, loaded_at);
+                    // A sentence the steps around it have since answered (the step before
+                    // now recorded) goes.
+                    for (i, step) in Step::ALL.iter().enumerate() {
+                        if sheet.errors[i].is_some()
+                            && sheet.lines[i]
+                                .record(ctx.lang, decision, *step, ctx.today)
+                                .is_ok()
+                        {
+                            sheet.errors[i] = None;
+                        }
+                    }
                 }
                 sheet
             }

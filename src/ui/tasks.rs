@@ -166,6 +166,7 @@ impl TasksScreen {
             visible: &mut self.visible,
             scroll_to: &mut self.scroll_to,
             form: &mut self.task_form,
+            commands: &mut commands,
         }
         .ui(ui, ctx, names, data, loaded_at);
         let rows = self.visible.rows();
@@ -357,6 +358,16 @@ fn duties_ui(
             *form = Some(OfficialForm::new(None));
             *note = None;
         }
+        ui.separator();
+        super::widgets::print_buttons(
+            ui,
+            lang,
+            &[(
+                lang.print_duties(),
+                crate::print::Printable::Ledger(crate::print::LedgerPrintout::Duties),
+            )],
+            &mut commands,
+        );
         if let Some(note) = note.as_deref() {
             ui.colored_label(ERROR_RED, note);
         }
@@ -453,6 +464,7 @@ struct TaskList<'a> {
     visible: &'a mut Filtered<ListKey>,
     scroll_to: &'a mut Option<TaskId>,
     form: &'a mut Option<TaskForm>,
+    commands: &'a mut Vec<Command>,
 }
 
 impl TaskList<'_> {
@@ -470,6 +482,19 @@ impl TaskList<'_> {
             if ui.button(lang.new_task()).clicked() {
                 *self.form = Some(TaskForm::new(ctx.today, None, None));
             }
+            ui.separator();
+            // The task list of the period chosen for 比拼 and 激励.
+            super::widgets::print_buttons(
+                ui,
+                lang,
+                &[(
+                    &lang.print_task_list(ctx.period),
+                    crate::print::Printable::Ledger(crate::print::LedgerPrintout::Tasks(
+                        ctx.period,
+                    )),
+                )],
+                self.commands,
+            );
             ui.separator();
             let owners: Vec<Owner> = data
                 .officials
@@ -938,7 +963,8 @@ impl OfficialForm {
 
     fn ui(&mut self, ui: &mut Ui, lang: Lang, names: &Names) -> (Option<Command>, bool) {
         let mut command = None;
-        let mut closed = super::widgets::escape_pressed(ui);
+        // Esc closes a form with changes only after the shell's question (保存 / 不保存).
+        let mut closed = super::widgets::escape_pressed(ui) && !self.has_changes();
         let title = if self.editing.is_some() {
             lang.edit_official()
         } else {
@@ -1151,7 +1177,8 @@ impl TaskForm {
             let _ = self.validate(lang);
         }
         let mut command = None;
-        let mut closed = super::widgets::escape_pressed(ui);
+        // Esc closes a form with changes only after the shell's question (保存 / 不保存).
+        let mut closed = super::widgets::escape_pressed(ui) && !self.has_changes();
         let title = if self.editing.is_some() {
             lang.edit_task()
         } else {

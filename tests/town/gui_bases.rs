@@ -481,3 +481,38 @@ fn a_base_deleted_from_its_page_comes_back_with_undo() {
     assert_eq!(bases[0].id, base);
     harness.get_by_label("古城食用菌产业示范基地");
 }
+
+#[test]
+fn a_base_edited_and_left_with_esc_is_asked_about_and_its_sheet_prints_from_its_page() {
+    let (store, base) = studio_with_base();
+    let mut harness = open_base_page(store, base);
+    click(&mut harness, "编辑");
+    common::type_into(&mut harness, "基地名称", "古城食用菌产业示范基地二期");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    // Esc on a form with changes asks first (its buttons drawn over the form's); 取消 keeps
+    // what was typed, 保存 saves it.
+    let last = |harness: &mut Harness, label: &str| {
+        harness.get_all_by_label(label).last().expect(label).click();
+        harness.run();
+        harness.run();
+    };
+    last(&mut harness, "取消");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    last(&mut harness, "保存");
+    let name = harness
+        .state()
+        .store()
+        .base(base)
+        .expect("read")
+        .expect("there")
+        .fields
+        .name;
+    assert_eq!(
+        name, "古城食用菌产业示范基地二期",
+        "保存 saved what was typed"
+    );
+    // The base's sheet prints from its page.
+    harness.get_by_label("打印基地情况表");
+}

@@ -373,7 +373,8 @@ fn the_calendar_pages_months_and_keeps_its_settings() {
     harness.get_by_label("须是 1–366 天");
     assert_eq!(
         harness.state().store().visit_every_days().expect("setting"),
-        30
+        60,
+        "the 帮扶 board's warning, unchanged"
     );
     common::type_into(&mut harness, "结对帮扶走访周期", "45");
     harness.key_press(egui::Key::Enter);

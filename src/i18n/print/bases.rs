@@ -29,7 +29,7 @@ texts! {
     base_sheet_milestone_done: "已完成", "Done";
     base_sheet_milestone_late: "逾期完成", "Done late";
     base_sheet_milestone_overdue: "逾期未完成", "Overdue";
-    base_sheet_milestone_open: "推进中", "Under way";
+    base_sheet_milestone_open: "未完成", "Open";
     base_sheet_problems: "发展难题", "Problems";
     base_sheet_pairings: "结对帮扶", "Pairings";
     base_sheet_visits: "观摩活动", "Observation visits";

@@ -3,6 +3,8 @@
 use crate::i18n::Lang;
 
 texts! {
+    print_bases_table: "打印基地一览表", "Print the bases";
+    print_base_sheet: "打印基地情况表", "Print the base sheet";
     nav_bases: "产业基地", "Bases";
     bases_title: "产业示范基地", "Industry demonstration bases";
     base_page: "产业基地", "Base";
@@ -56,6 +58,7 @@ texts! {
     base_milestone_done: "实际完成", "Reached on";
     base_milestone_reached: "已完成", "Reached";
     base_milestone_open: "未完成", "Open";
+    base_milestone_late: "逾期完成", "Done late";
     base_milestone_overdue: "逾期未完成", "Overdue";
     base_milestones_none: "还没有节点。", "No milestones yet.";
     base_problems: "基地难题", "Problems";

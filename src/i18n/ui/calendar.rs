@@ -10,7 +10,7 @@ texts! {
     calendar_settings_tab: "提醒设置", "Settings";
     this_month: "本月", "This month";
     upcoming_title: "近期待办", "Coming up";
-    days_ahead_label: "往后", "Ahead";
+    days_ahead_label: "往后", "for the next";
     nothing_due: "没有待办事项。", "Nothing is due.";
     today_marker: "今天", "today";
     overdue_label: "已逾期", "overdue";

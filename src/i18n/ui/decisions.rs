@@ -3,6 +3,8 @@
 use crate::i18n::Lang;
 
 texts! {
+    print_decision_register: "打印四议两公开台账", "Print the register";
+    print_decision_record: "打印这项决策的记录", "Print this decision's record";
     nav_decisions: "四议两公开", "Village decisions";
     new_decision: "新建决策…", "New decision…";
     new_decision_title: "新建决策", "New decision";
@@ -10,7 +12,7 @@ texts! {
     decision_village: "村（支部）", "Village";
     col_decision_title: "决策事项", "Decision";
     col_decision_content: "主要内容", "What is decided";
-    col_standing: "进展", "Stands";
+    col_standing: "进展", "Progress";
     col_first_step: "启动日期", "Started";
     col_last_step: "最近一步日期", "Latest step";
     decision_year: "年份", "Year";

@@ -3,6 +3,7 @@
 use crate::i18n::Lang;
 
 texts! {
+    print_duties: "打印责任清单", "Print the duties";
     nav_tasks: "两三三任务", "Duties and tasks";
     tasks_title: "两三三（责任与任务）", "Duties and tasks (两三三)";
     tasks_tab_duties: "责任清单", "Duties";
@@ -42,6 +43,16 @@ impl Lang {
         match self {
             Self::Zh => format!("显示 {shown} / {all} 项任务，全部任务中逾期 {overdue} 项"),
             Self::En => format!("{shown} of {all} tasks shown; {overdue} overdue in all"),
+        }
+    }
+}
+
+impl Lang {
+    /// 打印任务清单（2026年第四季度）
+    pub fn print_task_list(self, period: crate::domain::period::Period) -> String {
+        match self {
+            Self::Zh => format!("打印任务清单（{}）", self.period_name(period)),
+            Self::En => format!("Print the task list ({})", self.period_name(period)),
         }
     }
 }

@@ -8,9 +8,7 @@ use super::{DAY, Error, Refusal, Result, Store, Writer, day, stored};
 use crate::domain::base::{
     Base, BaseFields, BaseFigures, BaseId, Milestone, MilestoneFields, MilestoneId,
 };
-use crate::domain::calendar::{
-    self, DEFAULT_VISIT_EVERY_DAYS, DueItem, DueKind, DueTarget, VISIT_EVERY_KEY,
-};
+use crate::domain::calendar::{self, DueItem, DueKind, DueTarget};
 use crate::domain::decision::{Decision, DecisionFields, DecisionId, Step, StepRecord, check_step};
 use crate::domain::lifecycle::check_state_change;
 use crate::domain::pairing::PairingId;
@@ -468,13 +466,10 @@ impl Store {
         Ok(decisions)
     }
 
-    /// How often a pairing should be visited, in days.
+    /// How often a pairing should be visited, in days: the days without a visit after which
+    /// the 帮扶 board flags it, so the board and the calendar agree.
     pub fn visit_every_days(&self) -> Result<i64> {
-        Ok(self
-            .setting(VISIT_EVERY_KEY)?
-            .and_then(|v| v.trim().parse().ok())
-            .filter(|d| (1..=366).contains(d))
-            .unwrap_or(DEFAULT_VISIT_EVERY_DAYS))
+        self.stale_days()
     }
 
     /// What is due from the lookback to `days` ahead of `today`, overdue first.

@@ -472,7 +472,9 @@ fn the_calendar_gathers_what_is_due_overdue_first() {
                 "",
             )?;
             w.record_task_progress(done, TaskState::Done, day(2025, 11, 30), "", "", today)?;
-            // Last visited 2025-10-20: due a visit on 2025-11-19, so overdue.
+            // A visit every 30 days (the 帮扶 board's warning too); last visited 2025-10-20:
+            // due a visit on 2025-11-19, so overdue.
+            w.set_setting(crate::store::STALE_DAYS_KEY, "30")?;
             let pairing = w.add_pairing(&PairingFields {
                 strong: wang,
                 weak: li,

@@ -134,7 +134,8 @@ impl BaseForm {
             let _ = self.validate(lang, milestones_done);
         }
         let mut command = None;
-        let mut closed = crate::ui::widgets::escape_pressed(ui);
+        // Esc closes a form with changes only after the shell's question (保存 / 不保存).
+        let mut closed = crate::ui::widgets::escape_pressed(ui) && !self.has_changes();
         let title = if self.editing.is_some() {
             lang.edit_base()
         } else {
@@ -383,7 +384,8 @@ impl MilestoneForm {
             let _ = self.validate(lang, started, today);
         }
         let mut command = None;
-        let mut closed = crate::ui::widgets::escape_pressed(ui);
+        // Esc closes a form with changes only after the shell's question (保存 / 不保存).
+        let mut closed = crate::ui::widgets::escape_pressed(ui) && !self.has_changes();
         let title = if self.editing.is_some() {
             lang.base_edit_milestone()
         } else {

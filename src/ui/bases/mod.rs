@@ -174,6 +174,16 @@ impl BasesScreen {
             ui.separator();
             ui.label(lang.base_figures_of_year());
             crate::ui::widgets::year_stepper(ui, lang, &mut self.year);
+            ui.separator();
+            crate::ui::widgets::print_buttons(
+                ui,
+                lang,
+                &[(
+                    lang.print_bases_table(),
+                    crate::print::Printable::Ledger(crate::print::LedgerPrintout::Bases(self.year)),
+                )],
+                &mut commands,
+            );
         });
         let key = (
             self.overview.loaded_at().unwrap_or_default(),

@@ -104,6 +104,13 @@ impl BasesScreen {
                 self.session_form =
                     Some(SessionForm::new(None, visit_draft(lang, ctx.today, base)));
             }
+            ui.separator();
+            crate::ui::widgets::print_buttons(
+                ui,
+                lang,
+                &[(lang.print_base_sheet(), crate::print::Printable::Base(id))],
+                &mut commands,
+            );
         });
         ui.add_space(6.0);
         self.figures.fill(id, loaded_at, &model.figures, ctx.today);
@@ -259,7 +266,12 @@ fn milestones_ui(
                     planned
                 });
                 ui.label(day_text(fields.done_on));
-                let state = if fields.done_on.is_some() {
+                // As the printed sheet says it: done after the day planned is 逾期完成.
+                let late =
+                    matches!((fields.planned_on, fields.done_on), (Some(p), Some(d)) if d > p);
+                let state = if late {
+                    RichText::new(lang.base_milestone_late())
+                } else if fields.done_on.is_some() {
                     RichText::new(lang.base_milestone_reached()).color(GREEN)
                 } else if overdue {
                     RichText::new(lang.base_milestone_overdue())
