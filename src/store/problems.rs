@@ -117,6 +117,14 @@ impl Store {
         self.problems_where("p.session_id = ?1", session.0)
     }
 
+    /// Problems hanging on an industry demonstration base.
+    pub fn problems_of_base(
+        &self,
+        base: crate::domain::base::BaseId,
+    ) -> Result<Vec<ProblemSummary>> {
+        self.problems_where("p.base_id = ?1", base.0)
+    }
+
     /// Problems a secretary raised or helps with.
     pub fn problems_of_secretary(&self, secretary: SecretaryId) -> Result<Vec<ProblemSummary>> {
         self.problems_where("(p.raised_by = ?1 OR p.helper_id = ?1)", secretary.0)
