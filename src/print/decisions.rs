@@ -3,7 +3,7 @@
 //! stands) and a period's register of decisions (each step's day, compact).
 
 use super::bases::Names;
-use super::full_date_plain;
+use super::{full_date_plain, period_line};
 use crate::domain::decision::{Decision, DecisionId, Standing, Step};
 use crate::domain::period::Period;
 use crate::i18n::Lang;
@@ -191,17 +191,7 @@ pub fn compose_decisions(
         &format!("{studio}\n{}", lang.decision_register_title_of(period)),
         17.0,
     );
-    doc.paragraph(
-        &format!(
-            "{}{}{}{}{}",
-            lang.period(),
-            lang.pick("：", ": "),
-            lang.period_name(period),
-            lang.ledger_as(),
-            full_date_plain(lang, today)
-        ),
-        0.0,
-    );
+    doc.paragraph(&period_line(lang, period, today), 0.0);
     let standing = |s: fn(&Standing) -> bool| decisions.iter().filter(|d| s(&d.standing())).count();
     let complete = standing(|s| *s == Standing::Complete);
     let not_started = standing(|s| *s == Standing::NotStarted);

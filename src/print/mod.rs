@@ -75,6 +75,18 @@ pub fn full_date_plain(lang: Lang, day: NaiveDate) -> String {
     }
 }
 
+/// The line under a period's list: 期间：2026年第四季度，制表于2026年12月1日.
+pub fn period_line(lang: Lang, period: crate::domain::period::Period, today: NaiveDate) -> String {
+    format!(
+        "{}{}{}{}{}",
+        lang.period(),
+        lang.pick("：", ": "),
+        lang.period_name(period),
+        lang.ledger_as(),
+        full_date_plain(lang, today)
+    )
+}
+
 /// A day written in full, as documents date things: 2021年5月20日（星期四）.
 pub fn full_date(lang: Lang, day: NaiveDate) -> String {
     match lang {

@@ -2,7 +2,7 @@
 //! problem ledger's table style.
 
 use super::bases::Names;
-use super::full_date_plain;
+use super::{full_date_plain, period_line};
 use crate::domain::period::Period;
 use crate::domain::task::{Owner, Task, TaskShown};
 use crate::i18n::Lang;
@@ -135,17 +135,7 @@ pub fn compose_tasks(
     tasks.retain(|t| t.lives_in(period));
     doc.letterhead(&store.document_heads().map_err(error)?.letterhead);
     doc.title(&format!("{studio}\n{}", lang.task_list_title(period)), 17.0);
-    doc.paragraph(
-        &format!(
-            "{}{}{}{}{}",
-            lang.period(),
-            lang.pick("：", ": "),
-            lang.period_name(period),
-            lang.ledger_as(),
-            full_date_plain(lang, today)
-        ),
-        0.0,
-    );
+    doc.paragraph(&period_line(lang, period, today), 0.0);
     let shown: Vec<TaskShown> = tasks.iter().map(|t| t.shown(today)).collect();
     let count = |s: TaskShown| shown.iter().filter(|x| **x == s).count();
     let done = count(TaskShown::Done) + count(TaskShown::DoneLate);

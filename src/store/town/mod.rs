@@ -487,27 +487,17 @@ impl Store {
         let (from_text, to_text, today_text) = (day_text(from), day_text(to), day_text(today));
         let mut items = Vec::new();
         // Sessions ahead, and those gone by without their attendance.
-        let mut statement = self.conn.prepare_cached(
+        self.due_rows(
+            &mut items,
             "SELECT s.id, s.held_on, s.topic, coalesce(a.name, '') FROM live_session s
              LEFT JOIN area a ON a.id = s.area_id
              WHERE s.held_on BETWEEN ?1 AND ?2
                AND (s.held_on >= ?3 OR NOT EXISTS (
                     SELECT 1 FROM live_attendance x WHERE x.session_id = s.id))",
+            params![from_text, to_text, today_text],
+            DueKind::Session,
+            |id| DueTarget::Session(SessionId(id)),
         )?;
-        let rows = statement
-            .query_map(params![from_text, to_text, today_text], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<rusqlite::Result<Vec<(i64, String, String, String)>>>()?;
-        for (id, on, topic, area) in rows {
-            items.push(due_item(
-                &on,
-                DueKind::Session,
-                topic,
-                area,
-                DueTarget::Session(SessionId(id)),
-            )?);
-        }
         // Theme party days planned and not recorded, one item per day with its branches.
         let mut statement = self.conn.prepare_cached(
             "SELECT d.planned_on, d.year, d.month, group_concat(b.name, '、'), count(*)
@@ -531,50 +521,30 @@ impl Store {
             )?);
         }
         // Open problems by their deadline.
-        let mut statement = self.conn.prepare_cached(
+        self.due_rows(
+            &mut items,
             "SELECT p.id, p.deadline, p.title, coalesce(b.name, '') FROM live_problem p
              LEFT JOIN branch b ON b.id = p.branch_id
              WHERE p.deadline BETWEEN ?1 AND ?2
                AND (SELECT e.state FROM live_problem_event e WHERE e.problem_id = p.id
                     ORDER BY e.happened_on DESC, e.hlc DESC, e.id DESC LIMIT 1) IS NOT 'resolved'",
+            params![from_text, to_text],
+            DueKind::Problem,
+            |id| DueTarget::Problem(ProblemId(id)),
         )?;
-        let rows = statement
-            .query_map(params![from_text, to_text], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<rusqlite::Result<Vec<(i64, String, String, String)>>>()?;
-        for (id, on, title, branch) in rows {
-            items.push(due_item(
-                &on,
-                DueKind::Problem,
-                title,
-                branch,
-                DueTarget::Problem(ProblemId(id)),
-            )?);
-        }
         // Open tasks by their deadline.
-        let mut statement = self.conn.prepare_cached(
+        self.due_rows(
+            &mut items,
             "SELECT t.id, t.deadline, t.title, coalesce(o.name, s.name, '') FROM live_task t
              LEFT JOIN official o ON o.id = t.official_id
              LEFT JOIN secretary s ON s.id = t.secretary_id
              WHERE t.deadline BETWEEN ?1 AND ?2
                AND (SELECT e.state FROM live_task_event e WHERE e.task_id = t.id
                     ORDER BY e.happened_on DESC, e.hlc DESC, e.id DESC LIMIT 1) IS NOT 'done'",
+            params![from_text, to_text],
+            DueKind::Task,
+            |id| DueTarget::Task(TaskId(id)),
         )?;
-        let rows = statement
-            .query_map(params![from_text, to_text], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<rusqlite::Result<Vec<(i64, String, String, String)>>>()?;
-        for (id, on, title, owner) in rows {
-            items.push(due_item(
-                &on,
-                DueKind::Task,
-                title,
-                owner,
-                DueTarget::Task(TaskId(id)),
-            )?);
-        }
         // Pairings due a visit.
         let every = self.visit_every_days()?;
         let names: HashMap<i64, String> = {
@@ -604,46 +574,26 @@ impl Store {
             }
         }
         // Terms (and their letters) ending, from today on.
-        let mut statement = self.conn.prepare_cached(
+        self.due_rows(
+            &mut items,
             "SELECT m.id, m.term_ends_on, g.name, p.name FROM live_group_member m
              JOIN live_person p ON p.id = m.person_id
              JOIN live_league_group g ON g.id = m.group_id
              WHERE m.term_ends_on BETWEEN max(?1, ?3) AND ?2",
+            params![from_text, to_text, today_text],
+            DueKind::TermEnds,
+            |id| DueTarget::Member(crate::domain::league::MemberId(id)),
         )?;
-        let rows = statement
-            .query_map(params![from_text, to_text, today_text], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<rusqlite::Result<Vec<(i64, String, String, String)>>>()?;
-        for (id, on, group, person) in rows {
-            items.push(due_item(
-                &on,
-                DueKind::TermEnds,
-                group,
-                person,
-                DueTarget::Member(crate::domain::league::MemberId(id)),
-            )?);
-        }
         // Milestones planned and not reached.
-        let mut statement = self.conn.prepare_cached(
+        self.due_rows(
+            &mut items,
             "SELECT m.base_id, m.planned_on, m.title, b.name FROM live_base_milestone m
              JOIN live_base b ON b.id = m.base_id
              WHERE m.done_on IS NULL AND m.planned_on BETWEEN ?1 AND ?2",
+            params![from_text, to_text],
+            DueKind::Milestone,
+            |id| DueTarget::Base(BaseId(id)),
         )?;
-        let rows = statement
-            .query_map(params![from_text, to_text], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<rusqlite::Result<Vec<(i64, String, String, String)>>>()?;
-        for (base, on, title, name) in rows {
-            items.push(due_item(
-                &on,
-                DueKind::Milestone,
-                title,
-                name,
-                DueTarget::Base(BaseId(base)),
-            )?);
-        }
         // The learning plan's topics not yet studied, due by their month's end.
         let mut statement = self.conn.prepare_cached(
             "SELECT i.id, i.year, i.month, i.title FROM live_plan_item i
@@ -696,6 +646,32 @@ impl Store {
         }
         calendar::order(&mut items);
         Ok(items)
+    }
+
+    /// The rows of `sql` — key, day, title, who — as items of `kind`, each opening
+    /// `target(key)`.
+    fn due_rows(
+        &self,
+        items: &mut Vec<DueItem>,
+        sql: &str,
+        parameters: impl rusqlite::Params,
+        kind: DueKind,
+        target: fn(i64) -> DueTarget,
+    ) -> Result<()> {
+        let mut statement = self.conn.prepare_cached(sql)?;
+        let rows = statement.query_map(parameters, |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get(2)?,
+                r.get(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (key, on, title, who) = row?;
+            items.push(due_item(&on, kind, title, who, target(key))?);
+        }
+        Ok(())
     }
 
     /// Tasks done on time between `start` and `end` (days as text), per secretary: owned
