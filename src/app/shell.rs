@@ -284,6 +284,7 @@ impl App {
         let owner = match self.settings.screen {
             Screen::Session(id) => Some(PictureOwner::Session(id)),
             Screen::Problem(id) => Some(PictureOwner::Problem(id)),
+            Screen::Base(id) => Some(PictureOwner::Base(id)),
             _ => None,
         };
         let (hovering, dropped) = ui.input(|i| {

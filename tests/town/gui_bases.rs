@@ -516,3 +516,38 @@ fn a_base_edited_and_left_with_esc_is_asked_about_and_its_sheet_prints_from_its_
     // The base's sheet prints from its page.
     harness.get_by_label("打印基地情况表");
 }
+
+/// A file dropped on the window, as the platform hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn photos_dropped_on_a_base_page_are_the_bases() {
+    let (store, base) = studio_with_base();
+    let mut harness = open_base_page(store, base);
+    let photo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+        .join("phone-portrait-exif.jpg");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(photo)));
+    common::wait_for_work(&mut harness);
+    let pictures = harness
+        .state()
+        .store()
+        .pictures_of(secretary_studio::domain::picture::PictureOwner::Base(base))
+        .expect("pictures");
+    assert_eq!(pictures.len(), 1, "the photo is the base's");
+}

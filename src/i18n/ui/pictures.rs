@@ -28,7 +28,7 @@ texts! {
     add_action: "添加", "Add";
     attaching: "正在添加照片", "Adding photos";
     picture_deleted: "已删除照片。", "Photo deleted.";
-    drop_where: "请先打开一次活动或一个难题，再把照片拖进来。", "Open a session or a problem first, then drop the photos on it.";
+    drop_where: "请先打开一次活动、一个难题或一个产业基地，再把照片拖进来。", "Open a session, a problem or a base first, then drop the photos on it.";
     drop_here: "松开鼠标，把照片添加到这里", "Release to add the photos here";
     pdf_tile: "PDF 扫描件", "PDF scan";
     no_pictures_in_folder: "没有找到照片或扫描件（只添加 JPEG、PNG 和 PDF 文件）。", "No photos or scans found (only JPEG, PNG and PDF files are added).";
