@@ -127,8 +127,9 @@ pub fn compose_decision(
     );
     doc.paragraph(lang.decision_sheet_quorum(), 0.0);
     let mut standing = format!(
-        "{}：{}",
+        "{}{}{}",
         lang.decision_sheet_standing(),
+        lang.pick("：", ": "),
         lang.decision_standing(decision.standing())
     );
     if let Some(next) = decision.next_step() {

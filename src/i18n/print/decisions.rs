@@ -13,8 +13,8 @@ texts! {
     decision_sheet_content: "事项内容", "Content";
     decision_sheet_step: "步骤", "Step";
     decision_sheet_date: "日期", "Date";
-    decision_sheet_expected: "应到", "Expected";
-    decision_sheet_present: "实到", "Present";
+    decision_sheet_expected: "应到", "Exp.";
+    decision_sheet_present: "实到", "Pres.";
     decision_sheet_note: "情况记录", "Record";
     decision_sheet_quorum: "注：两委会商议、党员大会审议须过半数到会；村民（代表）会议须三分之二以上到会。决议公开、实施结果公开在村务公开栏等处张贴。", "Note: the two committees' and the party members' meetings need more than half present; the villagers' (representatives') meeting two thirds. The resolution and the result are posted on the village's notice board.";
     decision_sheet_recorder: "记录人", "Recorded by";
