@@ -154,8 +154,9 @@ struct Outcomes {
     planned_not_applied: usize,
 }
 
-/// Merges one damaged share file into a new studio; a refused merge leaves our file as it was,
-/// byte for byte, and whatever happens our file stays sound.
+/// Merges one damaged share file into a new studio; a refused merge (refused when planned or
+/// when written) leaves our file as it was, byte for byte, and whatever happens our file
+/// stays sound.
 fn merge_damaged(
     flips: &[(usize, u8)],
     in_header: bool,
@@ -190,7 +191,13 @@ fn merge_damaged(
         }
         Ok(preview) => match ours.apply_merge(&preview, &Progress::new()) {
             Ok(_) => outcomes.borrow_mut().merged += 1,
-            Err(_) => outcomes.borrow_mut().planned_not_applied += 1,
+            Err(_) => {
+                outcomes.borrow_mut().planned_not_applied += 1;
+                prop_assert!(
+                    files(&ours_path) == before,
+                    "a merge refused as it was written changed our file"
+                );
+            }
         },
     }
     prop_assert!(ours.check().expect("check").is_healthy());

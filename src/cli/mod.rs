@@ -84,6 +84,7 @@ USAGE:
   secretary-studio bench --scale county | --db COUNTY.db
                                                   every figure in one table: start-up, roster and import,
                                                   then the county file's screens, PDFs, merge and memory
+  secretary-studio bench merge --db COUNTY.db     only the merge's figures, phase by phase
   secretary-studio --help | --version
 ";
 
@@ -152,6 +153,7 @@ pub const USAGE_ZH: &str = "\
   secretary-studio bench --scale county | --db 县级文件
                                                   一张表列出所有性能指标：启动、花名册、导入，以及县级规模文件的
                                                   各页面、PDF、合并和内存
+  secretary-studio bench merge --db 县级文件       只测合并（分阶段计时）
   secretary-studio --help | --version
 ";
 
@@ -296,6 +298,8 @@ pub enum CliCommand {
         db: Option<PathBuf>,
         /// `--scale county`: make a county-scale file and measure it as well.
         county: bool,
+        /// `bench merge --db PATH`: only the merge's figures on that file.
+        merge_only: bool,
     },
     /// `share -o FILE --db PATH`
     Share {
@@ -555,9 +559,11 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<(), String> {
             secretaries,
             db,
             county,
+            merge_only,
         } => {
             let mut out = crate::bench::Verdicts::new(out);
             match (db, county) {
+                (Some(path), _) if merge_only => crate::bench::run_merge(&path, &mut out),
                 (Some(path), _) => crate::bench::run_all(secretaries, Some(&path), &mut out),
                 (None, true) => crate::bench::run_all(secretaries, None, &mut out),
                 (None, false) => crate::bench::run(secretaries, &mut out),

@@ -342,6 +342,11 @@ fn command_of(name: &str, a: Args, usage: Usage) -> Result<CliCommand, String> {
         "bench" => CliCommand::Bench {
             secretaries: a.secretaries.unwrap_or(1_000),
             county: a.scale.as_deref() == Some("county"),
+            merge_only: match a.positional.as_slice() {
+                [] => false,
+                [what] if what.as_os_str() == "merge" && a.db.is_some() => true,
+                _ => return Err(usage.missing(Lang::cli_bench_merge_needs_db)),
+            },
             db: a.db,
         },
         other => {

@@ -145,8 +145,8 @@ pub type KeyOf<'a> = &'a dyn Fn(&Record) -> Vec<Value>;
 
 /// Plans merging `theirs` into `ours` for one table. `key` gives a record's natural key (the
 /// fields a unique constraint covers) if the table has one: a record of theirs under an
-/// identity we lack but with a natural key we hold is the same record, and the smaller
-/// identity is kept on both sides.
+/// identity we lack but with a natural key we hold is the same record, and the identity of
+/// the later version is kept on both sides.
 pub fn plan_table(
     ours: &[Record],
     theirs: &[Record],
@@ -198,11 +198,8 @@ pub fn plan_table(
         let theirs_wins = theirs.version > mine.version;
         if concurrent {
             plan.conflicts.push(Conflict {
-                uuid: if rekey.is_some() {
-                    mine.uuid.min(theirs.uuid)
-                } else {
-                    mine.uuid
-                },
+                // The winner's identity: the record's after the merge.
+                uuid: if theirs_wins { theirs.uuid } else { mine.uuid },
                 winner: if theirs_wins {
                     Winner::Theirs
                 } else {
@@ -215,16 +212,14 @@ pub fn plan_table(
                 },
             });
         }
-        let mut winner = if theirs_wins { theirs } else { mine }.clone();
-        if let Some(our_uuid) = rekey {
-            // One identity for both: the smaller.
-            winner.uuid = our_uuid.min(theirs.uuid);
-            if !theirs_wins && winner.uuid == our_uuid {
-                continue;
-            }
-        } else if !theirs_wins {
+        // The later version wins whole, its identity with it (one record under the same natural
+        // key: ours takes their identity when theirs wins). So every identity and version a
+        // file holds was made together on one site, and a version a file has seen is one it
+        // holds (or a later one): what lets a merge read only the versions it has not seen.
+        if !theirs_wins {
             continue;
         }
+        let winner = theirs.clone();
         plan.changes.push(Change {
             kind: if winner.deleted && !mine.deleted {
                 ChangeKind::Deleted
@@ -325,13 +320,20 @@ mod tests {
         let plan = plan_table(&ours, &theirs, &seen(&[]), &seen(&[]), Some(&key));
         assert_eq!(plan.changes.len(), 1);
         let change = &plan.changes[0];
-        assert_eq!(change.record.uuid, [10; 16], "the smaller identity");
+        assert_eq!(change.record.uuid, [10; 16], "the later version's identity");
         assert_eq!(change.rekey_from, Some([20; 16]));
-        // The other way round: theirs holds the larger identity and an older version.
+        // The other way round: ours is the later version and keeps its identity.
         let plan = plan_table(&theirs, &ours, &seen(&[]), &seen(&[]), Some(&key));
-        assert!(
-            plan.changes.is_empty(),
-            "the smaller identity is already theirs"
+        assert!(plan.changes.is_empty(), "the later version is already ours");
+        // A later version under the larger identity wins with it.
+        let plan = plan_table(
+            &[record(10, 5, A, "王建国@会1")],
+            &[record(20, 9, B, "王建国@会1")],
+            &seen(&[]),
+            &seen(&[]),
+            Some(&key),
         );
+        assert_eq!(plan.changes[0].record.uuid, [20; 16]);
+        assert_eq!(plan.changes[0].rekey_from, Some([10; 16]));
     }
 }

@@ -35,6 +35,7 @@ texts! {
     cli_empty_studio_written: "已新建空的工作室", "empty studio written to";
     cli_demo_studio_written: "演示工作室已写入", "demo studio written to";
     cli_passphrase: "口令：", "Passphrase: ";
+    cli_bench_merge_needs_db: "用法：bench merge --db 县级文件", "usage: bench merge --db COUNTY.db";
     cli_see_help: "（用法见 --help）", " (see --help)";
     cli_bad_argument: "参数有误：", "bad argument: ";
     cli_expected_exactly_one: "需要且只需要一个 ", "expected exactly one ";

@@ -127,6 +127,14 @@ pub(super) fn is_studio_file(path: &Path) -> bool {
 /// Checks, on a read-only connection, that the file is ours, not from a newer version, and
 /// undamaged. Returns its schema version.
 pub(super) fn check_identity(probe: &Connection) -> Result<i64> {
+    let version = check_header(probe)?;
+    quick_check(probe)?;
+    Ok(version)
+}
+
+/// Checks that the file is ours and not from a newer version, from its header alone (the
+/// pages are left to [`quick_check`]). Returns its schema version.
+pub(super) fn check_header(probe: &Connection) -> Result<i64> {
     let application_id: i32 = probe.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     let version: i64 = probe.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if application_id != schema::APPLICATION_ID {
@@ -142,6 +150,12 @@ pub(super) fn check_identity(probe: &Connection) -> Result<i64> {
             supported: schema::current_version(),
         });
     }
+    Ok(version)
+}
+
+/// `SQLite`'s `quick_check`: every page sound, and every row's CHECK, NOT NULL and STRICT
+/// types verified.
+pub(super) fn quick_check(probe: &Connection) -> Result<()> {
     let mut statement = probe.prepare("PRAGMA quick_check")?;
     let problems: Vec<String> = statement
         .query_map([], |row| row.get::<_, String>(0))?
@@ -149,7 +163,7 @@ pub(super) fn check_identity(probe: &Connection) -> Result<i64> {
     if problems != ["ok"] {
         return Err(Error::Corrupt(problems.join("; ")));
     }
-    Ok(version)
+    Ok(())
 }
 
 fn read_up_to(file: &mut std::fs::File, buffer: &mut [u8]) -> std::io::Result<usize> {

@@ -5,8 +5,8 @@ use super::{MergePreview, RECORD_COLUMNS, TableInfo};
 use crate::domain::merge::{Record, Uuid, Value};
 use crate::store::{Error, Result, Store, Writer, file_check, local_value, schema};
 use crate::work::Progress;
-use rusqlite::params_from_iter;
 use rusqlite::types::Value as SqlValue;
+use rusqlite::{OptionalExtension, params_from_iter};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -56,8 +56,58 @@ impl Store {
     }
 }
 
-/// Our local keys by identity, per table (grown as records come in).
-pub(super) type LocalKeys = HashMap<String, HashMap<Uuid, i64>>;
+/// Our local keys by identity, looked up in our file as records need them and remembered
+/// (a merge's records name the same sessions and people again and again).
+pub(super) struct LocalKeys<'a> {
+    tx: &'a rusqlite::Connection,
+    known: HashMap<String, HashMap<Uuid, i64>>,
+}
+
+impl<'a> LocalKeys<'a> {
+    /// Starts with the keys the plan read (`known`, per table).
+    pub(super) fn new(
+        tx: &'a rusqlite::Connection,
+        known: HashMap<String, HashMap<Uuid, i64>>,
+    ) -> Self {
+        Self { tx, known }
+    }
+
+    /// Our local key of `uuid` in `table`, if we hold it.
+    pub(super) fn get(&mut self, table: &str, uuid: &Uuid) -> Result<Option<i64>> {
+        if let Some(id) = self.known.get(table).and_then(|m| m.get(uuid)) {
+            return Ok(Some(*id));
+        }
+        let id: Option<i64> = self
+            .tx
+            .prepare_cached(&format!("SELECT id FROM \"{table}\" WHERE uuid = ?1"))?
+            .query_row([uuid.as_slice()], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = id {
+            self.remember(table, *uuid, id);
+        }
+        Ok(id)
+    }
+
+    /// `uuid` in `table` is now our local key `id`.
+    pub(super) fn remember(&mut self, table: &str, uuid: Uuid, id: i64) {
+        match self.known.get_mut(table) {
+            Some(map) => {
+                map.insert(uuid, id);
+            }
+            None => {
+                self.known
+                    .insert(table.to_owned(), [(uuid, id)].into_iter().collect());
+            }
+        }
+    }
+
+    /// `uuid` in `table` is no longer ours (its row took another identity).
+    pub(super) fn forget(&mut self, table: &str, uuid: &Uuid) {
+        if let Some(map) = self.known.get_mut(table) {
+            map.remove(uuid);
+        }
+    }
+}
 
 /// `, "a", "b"` or `, ?2, ?3`: pieces of SQL from a list.
 pub(super) fn joined(items: impl Iterator<Item = String>) -> String {
@@ -90,38 +140,53 @@ pub(super) fn sql_value(value: &Value) -> SqlValue {
 pub(super) fn row_values(
     info: &TableInfo,
     record: &Record,
-    local: &LocalKeys,
+    local: &mut LocalKeys<'_>,
     own: Option<i64>,
 ) -> Result<Vec<SqlValue>> {
-    let site = |uuid: &Uuid| -> Result<SqlValue> {
-        own.or_else(|| local.get("site").and_then(|m| m.get(uuid)).copied())
-            .map(SqlValue::Integer)
-            .ok_or(Error::RecordNotFound)
+    (0..RECORD_COLUMNS - 1 + info.columns.len())
+        .map(|k| written_value(info, record, k, local, own))
+        .collect()
+}
+
+/// The value of written column `k` (of [`written_columns`]) of a record.
+fn written_value(
+    info: &TableInfo,
+    record: &Record,
+    k: usize,
+    local: &mut LocalKeys<'_>,
+    own: Option<i64>,
+) -> Result<SqlValue> {
+    let mut site = |uuid: &Uuid| -> Result<SqlValue> {
+        match own {
+            Some(id) => Ok(SqlValue::Integer(id)),
+            None => local
+                .get("site", uuid)?
+                .map(SqlValue::Integer)
+                .ok_or(Error::RecordNotFound),
+        }
     };
-    let mut values = vec![
-        SqlValue::Blob(record.uuid.to_vec()),
-        site(&record.origin)?,
-        SqlValue::Integer(record.version.clock),
-        site(&record.version.site)?,
-        SqlValue::Integer(i64::from(record.deleted)),
-    ];
-    for (value, refers) in record.values.iter().zip(&info.refers) {
-        values.push(match value {
-            Value::Null => SqlValue::Null,
-            Value::Int(v) => SqlValue::Integer(*v),
-            Value::Real(v) => SqlValue::Real(*v),
-            Value::Text(v) => SqlValue::Text(v.clone()),
-            Value::Blob(v) => SqlValue::Blob(v.clone()),
-            Value::Ref(uuid) => SqlValue::Integer(
-                local
-                    .get(refers.as_deref().unwrap_or_default())
-                    .and_then(|m| m.get(uuid))
-                    .copied()
-                    .ok_or(Error::RecordNotFound)?,
-            ),
-        });
-    }
-    Ok(values)
+    Ok(match k {
+        0 => SqlValue::Blob(record.uuid.to_vec()),
+        1 => site(&record.origin)?,
+        2 => SqlValue::Integer(record.version.clock),
+        3 => site(&record.version.site)?,
+        4 => SqlValue::Integer(i64::from(record.deleted)),
+        k => {
+            let field = k - (RECORD_COLUMNS - 1);
+            match &record.values[field] {
+                Value::Null => SqlValue::Null,
+                Value::Int(v) => SqlValue::Integer(*v),
+                Value::Real(v) => SqlValue::Real(*v),
+                Value::Text(v) => SqlValue::Text(v.clone()),
+                Value::Blob(v) => SqlValue::Blob(v.clone()),
+                Value::Ref(uuid) => SqlValue::Integer(
+                    local
+                        .get(info.refers[field].as_deref().unwrap_or_default(), uuid)?
+                        .ok_or(Error::RecordNotFound)?,
+                ),
+            }
+        }
+    })
 }
 
 impl Writer<'_> {
@@ -142,50 +207,36 @@ impl Writer<'_> {
         Ok(touched)
     }
 
-    fn local_keys(&self, infos: &[TableInfo]) -> Result<LocalKeys> {
-        let mut local = LocalKeys::new();
-        for info in infos {
-            let mut statement = self
-                .tx
-                .prepare(&format!("SELECT uuid, id FROM \"{}\"", info.name))?;
-            let map = statement
-                .query_map([], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?)))?
-                .filter_map(std::result::Result::ok)
-                .filter_map(|(uuid, id)| Some((<Uuid>::try_from(uuid.as_slice()).ok()?, id)))
-                .collect();
-            local.insert(info.name.clone(), map);
-        }
-        Ok(local)
-    }
-
     /// Writes one change: an update of our row (found by identity, or by natural key under
     /// another identity), or a new row.
     fn write_change(
         &mut self,
         info: &TableInfo,
+        columns: &[String],
         change: &crate::domain::merge::Change,
-        local: &mut LocalKeys,
+        local: &mut LocalKeys<'_>,
     ) -> Result<()> {
         let record = &change.record;
-        let columns = written_columns(info);
         let table = &info.name;
-        let existing = change
-            .rekey_from
-            .or(change.ours.as_ref().map(|o| o.uuid))
-            .and_then(|u| local.get(table).and_then(|m| m.get(&u)).copied());
+        let existing = match change.rekey_from.or(change.ours.as_ref().map(|o| o.uuid)) {
+            Some(uuid) => local.get(table, &uuid)?,
+            None => None,
+        };
         if let Some(id) = existing {
-            let values = row_values(info, record, local, None)?;
             // Only what changed: the version always, the identity if it is re-keyed, the
-            // fields that differ from ours (indexes and references of the others are left
-            // alone).
+            // origin, tombstone and fields where they differ from ours (indexes over the
+            // others are left alone).
             // `columns` is the record columns but the local key, then the fields.
             let fields_from = RECORD_COLUMNS - 1;
+            let ours = change.ours.as_ref();
             let chosen: Vec<usize> = (0..columns.len())
                 .filter(|&k| match k {
                     0 => change.rekey_from.is_some(),
-                    k if k < fields_from => true,
-                    k => change.ours.as_ref().is_none_or(|ours| {
-                        ours.values.get(k - fields_from) != record.values.get(k - fields_from)
+                    1 => ours.is_none_or(|o| o.origin != record.origin),
+                    2 | 3 => true,
+                    4 => ours.is_none_or(|o| o.deleted != record.deleted),
+                    k => ours.is_none_or(|o| {
+                        o.values.get(k - fields_from) != record.values.get(k - fields_from)
                     }),
                 })
                 .collect();
@@ -195,21 +246,21 @@ impl Writer<'_> {
                 .map(|(n, &k)| format!("\"{}\" = ?{}", columns[k], n + 1))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let key = SqlValue::Integer(id);
-            let mut bound: Vec<&SqlValue> = chosen.iter().map(|&k| &values[k]).collect();
-            bound.push(&key);
+            let mut bound = chosen
+                .iter()
+                .map(|&k| written_value(info, record, k, local, None))
+                .collect::<Result<Vec<_>>>()?;
+            bound.push(SqlValue::Integer(id));
             self.tx
                 .prepare_cached(&format!(
                     "UPDATE \"{table}\" SET {set} WHERE id = ?{}",
                     bound.len()
                 ))?
                 .execute(params_from_iter(bound))?;
-            if let Some(map) = local.get_mut(table) {
-                if let Some(old) = change.rekey_from {
-                    map.remove(&old);
-                }
-                map.insert(record.uuid, id);
+            if let Some(old) = change.rekey_from {
+                local.forget(table, &old);
             }
+            local.remember(table, record.uuid, id);
             return Ok(());
         }
         // A new site names itself: it takes the next key and refers to it.
@@ -238,10 +289,7 @@ impl Writer<'_> {
             ))?
             .execute(params_from_iter(values.iter()))?;
         let id = own.unwrap_or_else(|| self.tx.last_insert_rowid());
-        local
-            .entry(table.clone())
-            .or_default()
-            .insert(record.uuid, id);
+        local.remember(table, record.uuid, id);
         Ok(())
     }
 
@@ -286,10 +334,14 @@ impl Writer<'_> {
     }
 
     fn apply_plan(&mut self, preview: &MergePreview, progress: &Progress) -> Result<usize> {
-        let mut local = self.local_keys(&preview.infos)?;
+        // References are checked when the transaction commits (the merge names only records
+        // it holds or brings), so no statement needs a journal of its own to undo it alone.
+        self.tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        let mut local = LocalKeys::new(self.tx, preview.our_keys.clone());
         let total: usize = preview.plans.iter().map(|p| p.changes.len()).sum();
         let mut written = 0;
         for (info, plan) in preview.infos.iter().zip(&preview.plans) {
+            let columns = written_columns(info);
             for change in &plan.changes {
                 if written % 1024 == 0 {
                     #[allow(clippy::cast_precision_loss)]
@@ -297,7 +349,7 @@ impl Writer<'_> {
                         .step(0.1 + 0.85 * written as f32 / total.max(1) as f32)
                         .map_err(|_| Error::Cancelled)?;
                 }
-                self.write_change(info, change, &mut local)?;
+                self.write_change(info, &columns, change, &mut local)?;
                 // Sites are bookkeeping: the count is of the records the preview listed.
                 if info.name != "site" {
                     written += 1;
@@ -306,13 +358,12 @@ impl Writer<'_> {
             if info.name == "site" {
                 // New sites named themselves; now point them at the sites that made them
                 // and last changed them (which may have come in after them).
-                let site = |u: &Uuid| local.get("site").and_then(|m| m.get(u)).copied();
                 for change in plan.changes.iter().filter(|c| c.ours.is_none()) {
                     let record = &change.record;
                     if let (Some(id), Some(origin), Some(last)) = (
-                        site(&record.uuid),
-                        site(&record.origin),
-                        site(&record.version.site),
+                        local.get("site", &record.uuid)?,
+                        local.get("site", &record.origin)?,
+                        local.get("site", &record.version.site)?,
                     ) {
                         self.tx.execute(
                             "UPDATE site SET origin_site = ?1, hlc_site = ?2 WHERE id = ?3",

@@ -1,15 +1,27 @@
-//! Random edit histories on three sites merged in random orders: every site ends with the same
-//! records, merging again changes nothing, and no record is ever duplicated.
+//! Random edit histories on four or five sites merged in random orders, again and again:
+//! every site ends with the same records whatever the order, merging again changes nothing,
+//! the highest version of every record wins (so a deletion comes back only through an edit
+//! made after it), a conflict is the same whichever side merges first, no record is
+//! duplicated, and a person entered twice and linked on two sites ends as one everywhere.
+//!
+//! `cargo test` runs 40 histories; `PROPTEST_CASES=10000 cargo test --release --lib
+//! convergence` is the long run. Histories that found a fault are kept in
+//! `proptest-regressions/store/merge/convergence.txt` and tried first on every run.
 
 use super::*;
+use crate::domain::SecretaryId;
 use crate::domain::exchange::NoticeFields;
-use crate::domain::merge::{Record, Uuid};
+use crate::domain::merge::{Record, Uuid, Version};
+use crate::domain::roster::{BranchKind, SecretaryFields};
 use crate::store::SystemRecord;
 use crate::store::{Error, Store};
 use crate::work::Progress;
 use proptest::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
+
+/// At most this many sites take part.
+const SITES: usize = 5;
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -26,17 +38,34 @@ enum Op {
     /// A site's laptop clock runs a day ahead (its later edits carry clocks from the
     /// future; then the others' real clocks are behind it).
     ClockAhead(usize),
+    /// A site enters 李新民 in the shared branch (perhaps again).
+    AddPerson(usize),
+    /// A site links the people it holds twice.
+    Link(usize),
 }
 
-fn op() -> impl Strategy<Value = Op> {
+fn op(sites: usize) -> impl Strategy<Value = Op> {
     prop_oneof![
-        3 => (0..3usize, any::<u8>()).prop_map(|(s, t)| Op::Add(s, t)),
-        3 => (0..3usize, 0..8usize, any::<u8>()).prop_map(|(s, n, t)| Op::Edit(s, n, t)),
-        1 => (0..3usize, 0..8usize).prop_map(|(s, n)| Op::Delete(s, n)),
-        1 => (0..3usize, 0..8usize).prop_map(|(s, n)| Op::Restore(s, n)),
-        3 => (0..3usize, 0..3usize).prop_map(|(a, b)| Op::Merge(a, b)),
-        1 => (0..3usize).prop_map(Op::ClockAhead),
+        3 => (0..sites, any::<u8>()).prop_map(|(s, t)| Op::Add(s, t)),
+        3 => (0..sites, 0..8usize, any::<u8>()).prop_map(|(s, n, t)| Op::Edit(s, n, t)),
+        1 => (0..sites, 0..8usize).prop_map(|(s, n)| Op::Delete(s, n)),
+        1 => (0..sites, 0..8usize).prop_map(|(s, n)| Op::Restore(s, n)),
+        4 => (0..sites, 0..sites).prop_map(|(a, b)| Op::Merge(a, b)),
+        1 => (0..sites).prop_map(Op::ClockAhead),
+        1 => (0..sites).prop_map(Op::AddPerson),
+        1 => (0..sites).prop_map(Op::Link),
     ]
+}
+
+/// A history: how many sites, what they do, and the order the final exchange goes in.
+fn history() -> impl Strategy<Value = (usize, Vec<Op>, Vec<usize>)> {
+    (4..=SITES).prop_flat_map(|sites| {
+        (
+            Just(sites),
+            proptest::collection::vec(op(sites), 1..32),
+            Just((0..sites).collect::<Vec<_>>()).prop_shuffle(),
+        )
+    })
 }
 
 /// The notices of a site, every one (deleted too), by identity.
@@ -63,20 +92,103 @@ fn fields(text: u8) -> NoticeFields {
     }
 }
 
-fn run(ops: &[Op]) -> Result<(), TestCaseError> {
+fn merge(sites: &mut [Store], paths: &[PathBuf], into: usize, from: usize) -> MergePreview {
+    let preview = sites[into]
+        .plan_merge(&paths[from], &Progress::new())
+        .expect("plan");
+    sites[into]
+        .apply_merge(&preview, &Progress::new())
+        .expect("apply");
+    preview
+}
+
+/// Everyone takes everyone's file, in `order`: the first site takes all the others', then
+/// each of the others takes the first's.
+fn exchange(sites: &mut [Store], paths: &[PathBuf], order: &[usize]) {
+    let first = order[0];
+    for &other in &order[1..] {
+        merge(sites, paths, first, other);
+    }
+    for &other in &order[1..] {
+        merge(sites, paths, other, first);
+    }
+}
+
+/// Links every pair of people a site holds twice, the first entered kept.
+fn link_all(store: &mut Store) {
+    // Each link removes one of a pair; a site holds at most a few dozen entries.
+    for _ in 0..64 {
+        let duplicates = store.possible_duplicates().expect("duplicates");
+        let Some(pair) = duplicates.first() else {
+            return;
+        };
+        let (keep, other) = (pair.keep.id, pair.other.id);
+        store
+            .write(|w| w.link_duplicate(keep, other, false))
+            .expect("link");
+    }
+}
+
+/// Every version any site has held, per record of every table: what must win is the highest.
+type Versions = HashMap<(String, Uuid), Record>;
+
+fn note_versions(store: &Store, versions: &mut Versions) {
+    for (table, records) in super::tests::contents(store) {
+        if table == "site" {
+            continue;
+        }
+        for record in records {
+            let best = versions
+                .entry((table.clone(), record.uuid))
+                .or_insert_with(|| record.clone());
+            if record.version > best.version {
+                *best = record;
+            }
+        }
+    }
+}
+
+/// The conflicts a preview reports, side-independent: table, record and the losing version.
+fn conflicts_of(preview: &MergePreview) -> BTreeSet<(String, Uuid, Version)> {
+    preview
+        .conflicts()
+        .map(|(table, c)| (table.to_owned(), c.uuid, c.loser.version))
+        .collect()
+}
+
+fn live_people(store: &Store) -> usize {
+    store
+        .roster()
+        .expect("roster")
+        .into_iter()
+        .filter(|e| e.fields.name == "李新民")
+        .count()
+}
+
+fn run(count: usize, ops: &[Op], order: &[usize]) -> Result<(), TestCaseError> {
     let folder = tempfile::tempdir().expect("tempdir");
-    let mut sites: Vec<Store> = ["a.db", "b.db", "c.db"]
-        .iter()
-        .map(|name| {
-            let path = folder.path().join(name);
-            Store::create(&path, "古城镇书记工作室", "古城镇").expect("create");
-            Store::open(&path).expect("open")
-        })
+    let paths: Vec<PathBuf> = (0..count)
+        .map(|n| folder.path().join(format!("site-{n}.db")))
         .collect();
-    let paths: Vec<PathBuf> = sites
-        .iter()
-        .map(|s| s.path().expect("path").to_owned())
-        .collect();
+    // One studio with one branch; the other sites start from its file, as villages do.
+    Store::create(&paths[0], "古城镇书记工作室", "古城镇").expect("create");
+    let mut first = Store::open(&paths[0]).expect("open");
+    let branch = first
+        .write(|w| w.add_branch("东坪村党支部", BranchKind::Village, None))
+        .expect("branch");
+    let mut sites = vec![first];
+    for path in &paths[1..] {
+        Store::create(path, "古城镇书记工作室", "古城镇").expect("create");
+        sites.push(Store::open(path).expect("open"));
+        let n = sites.len() - 1;
+        merge(&mut sites, &paths, n, 0);
+    }
+    let person = SecretaryFields {
+        name: "李新民".to_owned(),
+        branch_id: Some(branch),
+        ..Default::default()
+    };
+    let mut versions = Versions::new();
     let mut added = 0;
     for op in ops {
         match *op {
@@ -102,12 +214,7 @@ fn run(ops: &[Op]) -> Result<(), TestCaseError> {
                 }
             }
             Op::Merge(into, from) => {
-                let preview = sites[into]
-                    .plan_merge(&paths[from], &Progress::new())
-                    .expect("plan");
-                sites[into]
-                    .apply_merge(&preview, &Progress::new())
-                    .expect("apply");
+                merge(&mut sites, &paths, into, from);
             }
             Op::ClockAhead(s) => {
                 let day = (24 * 60 * 60 * 1000_i64) << crate::store::clock::COUNTER_BITS;
@@ -119,72 +226,111 @@ fn run(ops: &[Op]) -> Result<(), TestCaseError> {
                     )
                     .expect("clock");
             }
+            Op::AddPerson(s) => {
+                let _: SecretaryId = sites[s].write(|w| w.add_secretary(&person)).expect("add");
+            }
+            Op::Link(s) => link_all(&mut sites[s]),
+        }
+        let touched = match *op {
+            Op::Add(s, _)
+            | Op::Edit(s, ..)
+            | Op::Delete(s, _)
+            | Op::Restore(s, _)
+            | Op::AddPerson(s)
+            | Op::Link(s)
+            | Op::Merge(s, _) => Some(s),
+            Op::ClockAhead(_) => None,
+        };
+        if let Some(s) = touched {
+            note_versions(&sites[s], &mut versions);
         }
     }
-    // What must win: per record, its highest version on any site.
-    let mut expected: HashMap<Uuid, Record> = HashMap::new();
-    for site in &sites {
-        for (table, records) in super::tests::contents(site) {
-            if table != "notice" {
-                continue;
-            }
-            for record in records {
-                let best = expected
-                    .entry(record.uuid)
-                    .or_insert_with(|| record.clone());
-                if record.version > best.version {
-                    *best = record;
-                }
-            }
-        }
-    }
-    // Everyone meets everyone: 0 ← 1, 0 ← 2, then 1 ← 0 and 2 ← 0.
-    for (into, from) in [(0, 1), (0, 2), (1, 0), (2, 0)] {
-        let preview = sites[into]
-            .plan_merge(&paths[from], &Progress::new())
-            .expect("plan");
-        sites[into]
-            .apply_merge(&preview, &Progress::new())
-            .expect("apply");
-    }
+    // Conflicts are the same whichever of two sites merges first (planning writes nothing).
+    let (a, b) = (order[0], order[1]);
+    let a_takes_b = sites[a]
+        .plan_merge(&paths[b], &Progress::new())
+        .expect("plan");
+    let b_takes_a = sites[b]
+        .plan_merge(&paths[a], &Progress::new())
+        .expect("plan");
+    prop_assert_eq!(
+        conflicts_of(&a_takes_b),
+        conflicts_of(&b_takes_a),
+        "the same conflicts either way"
+    );
+    drop((a_takes_b, b_takes_a));
+
+    exchange(&mut sites, &paths, order);
     let all: Vec<_> = sites.iter().map(super::tests::contents).collect();
-    prop_assert_eq!(&all[0], &all[1], "site b converged");
-    prop_assert_eq!(&all[0], &all[2], "site c converged");
-    for (into, from) in [(0, 1), (1, 2), (2, 0), (0, 0)] {
-        let again = sites[into]
-            .plan_merge(&paths[from], &Progress::new())
-            .expect("plan");
-        prop_assert!(again.is_empty(), "merging again changes nothing");
+    for (n, site) in all.iter().enumerate().skip(1) {
+        prop_assert_eq!(&all[0], site, "site {} converged", n);
+    }
+    // Merging again, any file into any site, changes nothing.
+    for into in 0..count {
+        for from in 0..count {
+            let again = sites[into]
+                .plan_merge(&paths[from], &Progress::new())
+                .expect("plan");
+            prop_assert!(again.is_empty(), "merging again changes nothing");
+        }
     }
     prop_assert_eq!(
         notice_ids(&sites[0]).len(),
         added,
         "no notice duplicated or lost"
     );
-    let notices = all[0]
-        .iter()
-        .find(|(table, _)| table == "notice")
-        .map(|(_, records)| records.clone())
-        .unwrap_or_default();
-    for record in &notices {
-        prop_assert_eq!(
-            Some(record),
-            expected.get(&record.uuid),
-            "the highest version won"
-        );
+    // Per record, the highest version any site ever held won: a deletion stays deleted
+    // unless a version made after it (an edit, a restore) exists.
+    for (table, records) in &all[0] {
+        if table == "site" {
+            continue;
+        }
+        for record in records {
+            let Some(best) = versions.get(&(table.clone(), record.uuid)) else {
+                continue;
+            };
+            prop_assert!(
+                record.version >= best.version,
+                "{} {:?}: an older version won",
+                table,
+                record.uuid
+            );
+            if record.version == best.version {
+                prop_assert_eq!(record.deleted, best.deleted, "a deletion came back");
+            }
+        }
+    }
+    // The same person entered on several sites, linked on two of them independently: after
+    // the next exchange one live entry everywhere and the same records on every site.
+    if live_people(&sites[0]) > 1 {
+        link_all(&mut sites[a]);
+        link_all(&mut sites[b]);
+        exchange(&mut sites, &paths, order);
+        let all: Vec<_> = sites.iter().map(super::tests::contents).collect();
+        for (n, site) in sites.iter().enumerate() {
+            prop_assert_eq!(&all[0], &all[n], "site {} converged after linking", n);
+            prop_assert_eq!(live_people(site), 1, "one 李新民 on site {}", n);
+            prop_assert!(site.possible_duplicates().expect("dups").is_empty());
+        }
     }
     Ok(())
 }
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 40,
-        failure_persistence: None,
+        // `PROPTEST_CASES` sets the number for the long run.
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(40),
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::SourceParallel("proptest-regressions"),
+        )),
         ..ProptestConfig::default()
     })]
 
     #[test]
-    fn three_sites_converge_whatever_the_order(ops in proptest::collection::vec(op(), 1..24)) {
-        run(&ops)?;
+    fn sites_converge_whatever_the_order((count, ops, order) in history()) {
+        run(count, &ops, &order)?;
     }
 }

@@ -23,8 +23,16 @@ pub(super) fn open_foreign(path: &Path, passphrase: Option<&str>) -> Result<Fore
         file_check::inspect(path)?;
         TemporaryCopy::of(path)?
     };
+    let conn = open_defended(&copy.path)?;
+    Ok(ForeignCopy { conn, copy })
+}
+
+/// Opens a private copy of a foreign file with `SQLite`'s defences for untrusted files: no
+/// triggers or views run, no function of the file's schema is trusted, every cell's size is
+/// checked as it is read.
+pub(super) fn open_defended(path: &Path) -> Result<Connection> {
     let conn = Connection::open_with_flags(
-        &copy.path,
+        path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
@@ -32,7 +40,7 @@ pub(super) fn open_foreign(path: &Path, passphrase: Option<&str>) -> Result<Fore
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_VIEW, false)?;
     conn.execute_batch("PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0;")?;
-    Ok(ForeignCopy { conn, copy })
+    Ok(conn)
 }
 
 /// The other file's private copy, open. Fields drop in order: the connection is closed before
@@ -49,11 +57,25 @@ pub(super) struct ForeignCopy {
 /// `quick_check` (which also verifies every row's CHECK, NOT NULL and STRICT types), then
 /// migrates an older schema and requires the schema to be exactly ours.
 pub(super) fn validate_foreign(conn: &mut Connection) -> Result<()> {
-    let version = file_check::check_identity(conn)?;
-    if version < schema::current_version() {
+    if !check_foreign_schema(conn)? {
+        file_check::quick_check(conn)?;
+    }
+    Ok(())
+}
+
+/// The part of [`validate_foreign`] a merge cannot read records without: the identity and
+/// version, and exactly our schema. A file of an older schema is `quick_check`ed and migrated
+/// in its copy first (returns true); for one of ours the `quick_check` is left to the caller
+/// (returns false), which runs it beside reading and trusts nothing read until it passes.
+pub(super) fn check_foreign_schema(conn: &mut Connection) -> Result<bool> {
+    let version = file_check::check_header(conn)?;
+    let checked = version < schema::current_version();
+    if checked {
+        file_check::quick_check(conn)?;
         crate::store::migrate(conn)?;
     }
-    check_schema(conn)
+    check_schema(conn)?;
+    Ok(checked)
 }
 
 /// Whether we have already seen everything in a foreign file: every change to a file (a
@@ -97,16 +119,25 @@ pub(super) fn seen_now(conn: &Connection) -> Result<Seen> {
 
 /// The file's schema must be exactly ours: no table, view, trigger or index we do not know.
 pub(super) fn check_schema(conn: &Connection) -> Result<()> {
-    let mut reference = Connection::open_in_memory()?;
-    crate::store::migrate(&mut reference)?;
-    let read = |c: &Connection| -> Result<Vec<(String, String, Option<String>)>> {
+    type Entries = Vec<(String, String, Option<String>)>;
+    let read = |c: &Connection| -> Result<Entries> {
         Ok(c.prepare(
             "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name",
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?)
     };
-    let ours = read(&reference)?;
+    // Our schema, made once in memory by our own migrations.
+    static OURS: std::sync::OnceLock<Entries> = std::sync::OnceLock::new();
+    let ours = match OURS.get() {
+        Some(ours) => ours,
+        None => {
+            let mut reference = Connection::open_in_memory()?;
+            crate::store::migrate(&mut reference)?;
+            let entries = read(&reference)?;
+            OURS.get_or_init(|| entries)
+        }
+    };
     let theirs = read(conn)?;
     for entry in &theirs {
         if !ours.contains(entry) {

@@ -87,8 +87,42 @@ pub struct MergePreview {
     infos: Vec<TableInfo>,
     plans: Vec<TablePlan>,
     their_seen: Seen,
+    /// Per table, our local keys of the records the plan read (valid while `generation` is).
+    our_keys: std::collections::HashMap<
+        String,
+        std::collections::HashMap<crate::domain::merge::Uuid, i64>,
+    >,
     /// Our store's generation when planned: a write since makes the plan stale.
     generation: u64,
+    /// Where the planning's time went, phase by phase (for the benchmark).
+    pub phases: Phases,
+}
+
+/// Time spent per phase of a merge, in the order the phases ran.
+#[derive(Debug, Clone, Default)]
+pub struct Phases {
+    /// Each phase and how long it took.
+    pub spent: Vec<(&'static str, std::time::Duration)>,
+    last: Option<std::time::Instant>,
+}
+
+impl Phases {
+    /// Starts timing.
+    pub fn start() -> Self {
+        Self {
+            spent: Vec::new(),
+            last: Some(std::time::Instant::now()),
+        }
+    }
+
+    /// Ends phase `name` now (it began when the one before ended).
+    pub fn mark(&mut self, name: &'static str) {
+        let now = std::time::Instant::now();
+        if let Some(last) = self.last {
+            self.spent.push((name, now - last));
+        }
+        self.last = Some(now);
+    }
 }
 
 /// Who made a share file: the studio and the moment it was written.

@@ -2,12 +2,17 @@
 //! written.
 
 use super::apply::sql_value;
-use super::foreign::{already_seen, open_foreign, seen_now, validate_foreign};
-use super::read::{Head, Heads, Snapshot, heads, records_by_id, snapshot};
+use super::foreign::{
+    already_seen, check_foreign_schema, open_defended, open_foreign, seen_now, validate_foreign,
+};
+use super::read::{
+    Keys, all_records, file_seen, file_summary, has_unseen, records_by_id, records_by_uuid, sites,
+    unseen_records,
+};
 use super::share::ShareManifest;
 use super::{MergePreview, TableInfo, TableSummary, table_infos};
 use crate::domain::merge::{ChangeKind, KeyOf, Record, Seen, TablePlan, Uuid, Value, plan_table};
-use crate::store::{Error, Result, Store, schema};
+use crate::store::{Error, Result, Store, file_check, local_value, schema};
 use crate::work::Progress;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{OptionalExtension, params_from_iter};
@@ -28,7 +33,9 @@ impl Store {
         passphrase: Option<&str>,
         progress: &Progress,
     ) -> Result<MergePreview> {
+        let mut phases = super::Phases::start();
         let mut foreign = open_foreign(path, passphrase)?;
+        phases.mark("copy");
         let conn = &mut foreign.conn;
         progress.step(0.05).map_err(|_| Error::Cancelled)?;
         let our_seen = seen_now(&self.conn)?;
@@ -75,41 +82,65 @@ impl Store {
                 infos: Vec::new(),
                 plans: Vec::new(),
                 their_seen: Seen::default(),
+                our_keys: HashMap::new(),
                 generation: self.generation,
+                phases,
             });
         }
-        validate_foreign(conn)?;
+        let checked = check_foreign_schema(conn)?;
+        phases.mark("schema");
         let manifest = ShareManifest::read(conn)?;
         let infos = table_infos(&self.conn)?;
-        // Identities and versions first: a record whose version we hold already is the same
-        // record, and only the others are read whole.
-        let their_heads = heads(conn, &infos, progress)?;
-        let their_full = whole_share_file(conn, manifest.as_ref(), &infos, &their_heads, progress)?;
-        let our_heads = heads(&self.conn, &infos, progress)?;
-        progress.step(0.6).map_err(|_| Error::Cancelled)?;
-        let sides = Sides {
-            infos: &infos,
-            ours: &our_heads,
-            theirs: &their_heads,
-            their_conn: conn,
-            their_full: their_full.as_ref(),
-        };
+        let copy_path = foreign.copy.path.clone();
+        // The other file's pages are checked (and a share file's records summed against its
+        // manifest) on a second thread while this one reads what changed: nothing read is
+        // used unless the check passes.
+        let (check, read) = std::thread::scope(|scope| {
+            let check = scope.spawn(|| -> Result<(std::time::Duration, Option<i64>)> {
+                let started = std::time::Instant::now();
+                let conn = open_defended(&copy_path)?;
+                if !checked {
+                    file_check::quick_check(&conn)?;
+                }
+                let clock = whole_share_file(&conn, manifest.as_ref(), &infos)?;
+                Ok((started.elapsed(), clock))
+            });
+            let read = self.read_sides(&foreign.conn, &infos, &our_seen, progress);
+            (check.join(), read)
+        });
+        let (checked_in, share_clock) = check
+            .map_err(|_| Error::Corrupt("the check of the other file stopped".to_owned()))??;
+        let mut read = read?;
+        phases.mark("read both sides");
+        phases
+            .spent
+            .push(("(on the second thread: quick_check)", checked_in));
         let mut plans = Vec::with_capacity(infos.len());
         let mut tables = Vec::with_capacity(infos.len());
         // Names of the changed records the preview names, for the records that refer to them.
         let mut labels = HashMap::new();
-        // The small tables the preview looks at whole (studios, branches, secretaries).
         let mut ours_small = Vec::with_capacity(infos.len());
         let mut theirs_small = Vec::with_capacity(infos.len());
+        let their_seen = read_seen_of(&foreign.conn, &read)?;
         for (i, info) in infos.iter().enumerate() {
             #[allow(clippy::cast_precision_loss)]
             progress
-                .step(0.6 + 0.3 * i as f32 / infos.len() as f32)
+                .step(0.8 + 0.15 * i as f32 / infos.len() as f32)
                 .map_err(|_| Error::Cancelled)?;
-            let small = ["studio", "branch", "secretary"].contains(&info.name.as_str());
-            let (plan, ours_records, theirs_records) = self.plan_one(&sides, i, small)?;
+            let (ours_records, theirs_records) = std::mem::take(&mut read.tables[i]);
+            let key_of = |r: &Record| -> Vec<Value> {
+                info.key
+                    .as_deref()
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|k| r.values[*k].clone())
+                    .collect()
+            };
+            let key: Option<KeyOf<'_>> = info.key.is_some().then_some(&key_of as KeyOf<'_>);
+            let plan = plan_table(&ours_records, &theirs_records, &our_seen, &their_seen, key);
             tables.push(summary(&self.conn, &infos, i, &plan, &mut labels));
             plans.push(plan);
+            let small = SMALL_TABLES.contains(&info.name.as_str());
             ours_small.push(if small { ours_records } else { Vec::new() });
             theirs_small.push(if small { theirs_records } else { Vec::new() });
         }
@@ -130,11 +161,22 @@ impl Store {
             written_at: m.exported_at.clone(),
             computer: m.computer.clone(),
         });
-        // Nothing to merge: whether we hold any record (bookkeeping of sites aside) they do not.
+        // Nothing to merge: whether we hold any record (bookkeeping of sites aside) they have
+        // not seen.
         let ours_ahead = plans.iter().all(|p| p.changes.is_empty())
-            && holds_what_they_lack(&infos, &our_heads, &their_heads);
+            && holds_what_they_lack(&self.conn, &infos, &their_seen)?;
         let picture_files = super::pictures::wanted(&self.conn, &foreign.conn)?;
+        // The highest clock of theirs: of the records we take, of their clock, of what they
+        // have seen (the records we leave have clocks we have seen) and of the share file.
+        let their_clock = read
+            .max_clock
+            .max(local_value(&foreign.conn, "max_hlc")?.unwrap_or(0))
+            .max(their_seen.0.values().copied().max().unwrap_or(0))
+            .max(share_clock.unwrap_or(0));
+        let our_clock = local_value(&self.conn, "max_hlc")?.unwrap_or(0);
+        phases.mark("plan");
         Ok(MergePreview {
+            phases,
             foreign: (!picture_files.digests.is_empty())
                 .then(|| std::sync::Arc::new(foreign.keep())),
             picture_files,
@@ -145,152 +187,128 @@ impl Store {
             ours_ahead,
             path: path.to_owned(),
             tables,
-            clock_ahead: crate::store::clock::millis(their_heads.max_clock)
-                > crate::store::clock::now_ms()
-                    .max(crate::store::clock::millis(our_heads.max_clock))
+            clock_ahead: crate::store::clock::millis(their_clock)
+                > crate::store::clock::now_ms().max(crate::store::clock::millis(our_clock))
                     + day_ms,
-            their_clock: their_heads.max_clock,
+            their_clock,
             infos,
             plans,
-            their_seen: their_heads.seen,
+            their_seen,
+            our_keys: std::mem::take(&mut read.our_keys),
             generation: self.generation,
         })
     }
 
-    /// Plans table `i`: reads what changed on their side and what of ours it may meet, and
-    /// returns the plan with both sides' records read (all of them for a `small` table).
-    fn plan_one(
+    /// Reads, table by table, the records of theirs that we have not seen (all of a small
+    /// table) and the records of ours they may meet: by identity, or by natural key for one
+    /// under an identity we lack.
+    fn read_sides(
         &self,
-        sides: &Sides<'_>,
-        i: usize,
-        small: bool,
-    ) -> Result<(TablePlan, Vec<Record>, Vec<Record>)> {
-        let info = &sides.infos[i];
-        let ours_by_uuid: HashMap<Uuid, &Head> =
-            sides.ours.tables[i].iter().map(|h| (h.uuid, h)).collect();
-        let changed: Vec<&Head> = sides.theirs.tables[i]
-            .iter()
-            .filter(|h| {
-                small
-                    || ours_by_uuid
-                        .get(&h.uuid)
-                        .is_none_or(|o| o.version != h.version)
-            })
-            .collect();
-        let theirs_records: Vec<Record> = match sides.their_full {
-            Some(full) => {
-                let wanted: std::collections::HashSet<Uuid> =
-                    changed.iter().map(|h| h.uuid).collect();
-                full.tables[i]
-                    .iter()
-                    .filter(|r| wanted.contains(&r.uuid))
-                    .cloned()
-                    .collect()
+        their_conn: &rusqlite::Connection,
+        infos: &[TableInfo],
+        our_seen: &Seen,
+        progress: &Progress,
+    ) -> Result<Sides> {
+        let their_sites = sites(their_conn)?;
+        let our_sites = sites(&self.conn)?;
+        let mut tables = Vec::with_capacity(infos.len());
+        let mut our_keys = HashMap::new();
+        let mut max_clock = 0;
+        for (i, info) in infos.iter().enumerate() {
+            #[allow(clippy::cast_precision_loss)]
+            progress
+                .step(0.1 + 0.7 * i as f32 / infos.len() as f32)
+                .map_err(|_| Error::Cancelled)?;
+            let small = SMALL_TABLES.contains(&info.name.as_str());
+            let theirs = if small {
+                all_records(their_conn, info, &their_sites, None)?
+            } else {
+                unseen_records(their_conn, info, &their_sites, our_seen)?
+            };
+            // In identity order: our identity index is then read page after page, and our
+            // rows (made in the same order: identities begin with their time) mostly too.
+            let mut theirs = theirs;
+            theirs.sort_unstable_by_key(|r| r.uuid);
+            if let Some(clock) = theirs.iter().map(|r| r.version.clock).max() {
+                max_clock = max_clock.max(clock);
             }
-            None => records_by_id(
-                sides.their_conn,
-                info,
-                &sides.theirs.ids,
-                changed.iter().map(|h| h.id),
-            )?,
-        };
-        let mut our_ids: Vec<i64> = if small {
-            sides.ours.tables[i].iter().map(|h| h.id).collect()
-        } else {
-            changed
-                .iter()
-                .filter_map(|h| ours_by_uuid.get(&h.uuid).map(|o| o.id))
-                .collect()
-        };
-        // A record of theirs under an identity we lack may be ours under another (the same
-        // person marked at the same session in two villages): found by its key.
-        let lacking: Vec<&Record> = theirs_records
-            .iter()
-            .filter(|r| !ours_by_uuid.contains_key(&r.uuid))
-            .collect();
-        our_ids.extend(self.ours_by_key(sides, info, &lacking)?);
-        our_ids.sort_unstable();
-        our_ids.dedup();
-        let ours_records = records_by_id(&self.conn, info, &sides.ours.ids, our_ids)?;
-        let key_of = |r: &Record| -> Vec<Value> {
-            info.key
-                .as_deref()
-                .unwrap_or_default()
-                .iter()
-                .map(|k| r.values[*k].clone())
-                .collect()
-        };
-        let key: Option<KeyOf<'_>> = info.key.is_some().then_some(&key_of as KeyOf<'_>);
-        let plan = plan_table(
-            &ours_records,
-            &theirs_records,
-            &sides.ours.seen,
-            &sides.theirs.seen,
-            key,
-        );
-        Ok((plan, ours_records, theirs_records))
+            let mut keys = Keys::new();
+            let mut ours = if small {
+                all_records(&self.conn, info, &our_sites, Some(&mut keys))?
+            } else {
+                records_by_uuid(
+                    &self.conn,
+                    info,
+                    &our_sites,
+                    theirs.iter().map(|r| &r.uuid),
+                    &mut keys,
+                )?
+            };
+            // A record of theirs under an identity we lack may be ours under another (the
+            // same person marked at the same session in two villages): found by its key.
+            if info.key.is_some() {
+                let held: std::collections::HashSet<Uuid> = ours.iter().map(|r| r.uuid).collect();
+                let lacking: Vec<&Record> =
+                    theirs.iter().filter(|r| !held.contains(&r.uuid)).collect();
+                let mut found = self.ours_by_key(info, &lacking)?;
+                found.sort_unstable();
+                found.dedup();
+                for record in records_by_id(&self.conn, info, &our_sites, found, &mut keys)? {
+                    if !held.contains(&record.uuid) {
+                        ours.push(record);
+                    }
+                }
+            }
+            our_keys.insert(info.name.clone(), keys);
+            tables.push((ours, theirs));
+        }
+        Ok(Sides {
+            tables,
+            our_keys,
+            max_clock,
+        })
     }
 
     /// Our local keys of records holding the same unique key as one of `lacking` (theirs,
     /// under identities we lack); references in the key are matched through identities.
-    fn ours_by_key(
-        &self,
-        sides: &Sides<'_>,
-        info: &TableInfo,
-        lacking: &[&Record],
-    ) -> Result<Vec<i64>> {
+    fn ours_by_key(&self, info: &TableInfo, lacking: &[&Record]) -> Result<Vec<i64>> {
         let Some(key) = &info.key else {
             return Ok(Vec::new());
         };
         if lacking.is_empty() {
             return Ok(Vec::new());
         }
+        // A reference in the key is matched through its identity, looked up by SQLite (an
+        // identity we lack matches nothing).
         let condition = key
             .iter()
             .enumerate()
-            .map(|(n, k)| format!("\"{}\" = ?{}", info.columns[*k], n + 1))
+            .map(|(n, k)| match &info.refers[*k] {
+                Some(table) => format!(
+                    "\"{}\" = (SELECT id FROM \"{table}\" WHERE uuid = ?{})",
+                    info.columns[*k],
+                    n + 1
+                ),
+                None => format!("\"{}\" = ?{}", info.columns[*k], n + 1),
+            })
             .collect::<Vec<_>>()
             .join(" AND ");
         let mut statement = self.conn.prepare(&format!(
             "SELECT id FROM \"{}\" WHERE {condition}",
             info.name
         ))?;
-        // Our local keys by identity, per referenced table, built when first needed.
-        let mut our_ids_by_uuid: HashMap<&str, HashMap<Uuid, i64>> = HashMap::new();
         let mut found = Vec::new();
         for record in lacking {
-            let mut bound = Vec::with_capacity(key.len());
-            for k in key {
-                let value = match (&record.values[*k], info.refers[*k].as_deref()) {
-                    (Value::Ref(uuid), Some(table)) => our_ids_by_uuid
-                        .entry(
-                            sides
-                                .infos
-                                .iter()
-                                .find(|t| t.name == table)
-                                .map_or("", |t| t.name.as_str()),
-                        )
-                        .or_insert_with(|| {
-                            sides
-                                .ours
-                                .ids
-                                .get(table)
-                                .map(|m| m.iter().map(|(id, u)| (*u, *id)).collect())
-                                .unwrap_or_default()
-                        })
-                        .get(uuid)
-                        .map(|id| SqlValue::Integer(*id)),
-                    (Value::Null, _) => None,
-                    (value, _) => Some(sql_value(value)),
-                };
-                match value {
-                    Some(value) => bound.push(value),
-                    None => break,
-                }
-            }
-            if bound.len() < key.len() {
+            let bound: Option<Vec<SqlValue>> = key
+                .iter()
+                .map(|k| match &record.values[*k] {
+                    Value::Null => None,
+                    value => Some(sql_value(value)),
+                })
+                .collect();
+            let Some(bound) = bound else {
                 continue;
-            }
+            };
             if let Some(id) = statement
                 .query_row(params_from_iter(bound), |r| r.get::<_, i64>(0))
                 .optional()?
@@ -302,36 +320,43 @@ impl Store {
     }
 }
 
-/// Both sides of a merge as read so far: every record's head, and their file (with its
-/// records whole when it is an untouched share file).
-struct Sides<'a> {
-    infos: &'a [TableInfo],
-    ours: &'a Heads,
-    theirs: &'a Heads,
-    their_conn: &'a rusqlite::Connection,
-    their_full: Option<&'a Snapshot>,
+/// The tables a preview looks at whole (studios, branches, secretaries: a few hundred
+/// records), to name another studio's file and people entered twice.
+const SMALL_TABLES: [&str; 3] = ["studio", "branch", "secretary"];
+
+/// Both sides of a merge as read: per table, the records of ours they may meet and the
+/// records of theirs we have not seen; and the highest clock of theirs.
+struct Sides {
+    tables: Vec<(Vec<Record>, Vec<Record>)>,
+    /// Per table, our local keys of the records of ours read.
+    our_keys: HashMap<String, Keys>,
+    max_clock: i64,
+}
+
+/// What the other file has seen: its own site up to its clock or the highest clock we take
+/// from it.
+fn read_seen_of(conn: &rusqlite::Connection, sides: &Sides) -> Result<Seen> {
+    file_seen(conn, sides.max_clock)
 }
 
 /// A share file of this schema must hold exactly what its manifest counted, unless it has
-/// been written since (opened and edited in the other village: newer clocks). Then its
-/// records are read whole once, checked against the manifest's checksum.
+/// been written since (opened and edited in the other village: newer clocks). Its records
+/// are read once, a row at a time, and summed against the manifest's checksum. Returns the
+/// file's highest clock when it was read.
 fn whole_share_file(
     conn: &rusqlite::Connection,
     manifest: Option<&ShareManifest>,
     infos: &[TableInfo],
-    heads: &Heads,
-    progress: &Progress,
-) -> Result<Option<Snapshot>> {
+) -> Result<Option<i64>> {
     match manifest {
-        Some(manifest)
-            if manifest.schema == schema::current_version()
-                && manifest.clock == heads.max_clock =>
-        {
-            let full = snapshot(conn, infos, progress)?;
-            if manifest.checksum != format!("{:016x}", full.checksum) {
+        Some(manifest) if manifest.schema == schema::current_version() => {
+            let whole = file_summary(conn, infos, &Progress::new())?;
+            if manifest.clock == whole.max_clock
+                && manifest.checksum != format!("{:016x}", whole.checksum)
+            {
                 return Err(Error::ShareChecksum);
             }
-            Ok(Some(full))
+            Ok(Some(whole.max_clock))
         }
         _ => Ok(None),
     }
@@ -483,19 +508,18 @@ pub(super) fn new_namesakes(
         .collect()
 }
 
-/// Whether our file holds a record, or a version of one, that theirs does not (the `site`
+/// Whether our file holds a record, or a version of one, that theirs has not seen (the `site`
 /// table, bookkeeping of who wrote, aside).
-fn holds_what_they_lack(infos: &[TableInfo], ours: &Heads, theirs: &Heads) -> bool {
-    infos.iter().enumerate().any(|(i, info)| {
-        if info.name == "site" {
-            return false;
+fn holds_what_they_lack(
+    conn: &rusqlite::Connection,
+    infos: &[TableInfo],
+    their_seen: &Seen,
+) -> Result<bool> {
+    let our_sites = sites(conn)?;
+    for info in infos.iter().filter(|i| i.name != "site") {
+        if has_unseen(conn, info, &our_sites, their_seen)? {
+            return Ok(true);
         }
-        let their_versions: HashMap<Uuid, crate::domain::merge::Version> = theirs.tables[i]
-            .iter()
-            .map(|h| (h.uuid, h.version))
-            .collect();
-        ours.tables[i]
-            .iter()
-            .any(|h| their_versions.get(&h.uuid) != Some(&h.version))
-    })
+    }
+    Ok(false)
 }

@@ -1,12 +1,13 @@
-//! Reading a file's records: identities, versions and fields, references translated to
-//! identities, every value checked.
+//! Reading a file's records: identities, versions and fields, references turned into
+//! identities by `SQLite` itself, every value checked. Nothing holds a whole file: records
+//! are read a table at a time, and only those a merge needs.
 
 use super::{RECORD_COLUMNS, TableInfo};
 use crate::domain::merge::{Record, Seen, Uuid, Value, Version};
 use crate::store::{Error, Result, local_value};
 use crate::work::Progress;
-use rusqlite::Connection;
 use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, OptionalExtension};
 use std::collections::HashMap;
 
 /// The longest text or bytes a field of another file may hold (1 MB).
@@ -19,13 +20,11 @@ pub(super) fn too_long(info: &TableInfo, column: usize, length: usize) -> Error 
     ))
 }
 
-/// Every record of a file, by table, with references as identities.
-pub(super) struct Snapshot {
-    /// Per table (in `TableInfo` order), the records.
-    pub(super) tables: Vec<Vec<Record>>,
-    /// The highest clock in the file.
+/// What a pass over every record of a file found: per table, how many; the highest clock;
+/// and a checksum of every record (independent of row order and local keys).
+pub(super) struct Summary {
+    pub(super) counts: Vec<usize>,
     pub(super) max_clock: i64,
-    /// A checksum of every record (independent of row order and local keys).
     pub(super) checksum: u64,
 }
 
@@ -80,107 +79,243 @@ pub(super) fn uuid_of(value: &SqlValue, what: &str) -> Result<Uuid> {
     }
 }
 
-/// Per table, every record's identity by local key: references are translated with it.
-pub(super) type IdMaps = HashMap<String, HashMap<i64, Uuid>>;
+/// The sites of a file by local key (a few dozen: every other table names them).
+pub(super) type Sites = HashMap<i64, Uuid>;
 
-/// Reads every table's local keys and identities.
-pub(super) fn id_maps(conn: &Connection, infos: &[TableInfo]) -> Result<IdMaps> {
-    let mut ids = IdMaps::new();
-    for info in infos {
-        let mut statement = conn.prepare(&format!("SELECT id, uuid FROM \"{}\"", info.name))?;
-        let mut map = HashMap::new();
-        let rows =
-            statement.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, SqlValue>(1)?)))?;
-        for row in rows {
-            let (id, uuid) = row?;
-            map.insert(id, uuid_of(&uuid, &info.name)?);
-        }
-        ids.insert(info.name.clone(), map);
+/// Reads the sites of `conn`.
+pub(super) fn sites(conn: &Connection) -> Result<Sites> {
+    let mut statement = conn.prepare("SELECT id, uuid FROM site")?;
+    let mut rows = statement.query([])?;
+    let mut sites = Sites::new();
+    while let Some(row) = rows.next()? {
+        sites.insert(row.get(0)?, uuid_of(&row.get(1)?, "site")?);
     }
-    Ok(ids)
+    Ok(sites)
 }
 
-/// The site a record names, by local key.
-pub(super) fn site_of(ids: &IdMaps, id: i64, table: &str) -> Result<Uuid> {
-    ids.get("site")
-        .and_then(|m| m.get(&id))
+fn site_of(sites: &Sites, id: i64, table: &str) -> Result<Uuid> {
+    sites
+        .get(&id)
         .copied()
         .ok_or_else(|| Error::Corrupt(format!("{table}: a record names an unknown site")))
 }
 
-/// `SELECT uuid, origin_site, hlc, hlc_site, deleted, <fields> FROM <table>`.
+/// `SELECT uuid, origin_site, hlc, hlc_site, deleted, <fields> FROM <table> AS t`, where a
+/// field that refers to another record is followed by that record's identity, looked up by
+/// `SQLite` (a missing one reads as NULL beside a key: the file is damaged).
 pub(super) fn record_select(info: &TableInfo) -> String {
-    let columns: String = info
-        .columns
-        .iter()
-        .map(|c| format!(", \"{c}\""))
-        .collect::<Vec<_>>()
-        .concat();
+    let mut columns = String::new();
+    for (column, refers) in info.columns.iter().zip(&info.refers) {
+        columns.push_str(&format!(", t.\"{column}\""));
+        if let Some(table) = refers {
+            columns.push_str(&format!(
+                ", (SELECT uuid FROM \"{table}\" WHERE id = t.\"{column}\")"
+            ));
+        }
+    }
+    // The local key last, where the record's columns do not see it.
     format!(
-        "SELECT uuid, origin_site, hlc, hlc_site, deleted{columns} FROM \"{}\"",
+        "SELECT t.uuid, t.origin_site, t.hlc, t.hlc_site, t.deleted{columns}, t.id FROM \"{}\" AS t",
         info.name
     )
 }
 
-/// One row of [`record_select`] as a record, references as identities; every value checked.
-pub(super) fn decode(row: &rusqlite::Row<'_>, info: &TableInfo, ids: &IdMaps) -> Result<Record> {
+/// Our local keys by identity, of the records read.
+pub(super) type Keys = HashMap<Uuid, i64>;
+
+/// The local key of a row of [`record_select`] (its last column).
+fn local_key(row: &rusqlite::Row<'_>) -> Result<i64> {
+    let last = row.as_ref().column_count() - 1;
+    Ok(row.get(last)?)
+}
+
+/// The rows of a query of [`record_select`] as records, each key noted in `keys` if given.
+fn collect(
+    mut rows: rusqlite::Rows<'_>,
+    info: &TableInfo,
+    sites: &Sites,
+    mut keys: Option<&mut Keys>,
+) -> Result<Vec<Record>> {
+    let mut records = Vec::new();
+    while let Some(row) = rows.next()? {
+        let record = decode(row, info, sites)?;
+        if let Some(keys) = keys.as_deref_mut() {
+            keys.insert(record.uuid, local_key(row)?);
+        }
+        records.push(record);
+    }
+    Ok(records)
+}
+
+/// One row of [`record_select`] as a record; every value checked.
+pub(super) fn decode(row: &rusqlite::Row<'_>, info: &TableInfo, sites: &Sites) -> Result<Record> {
     let uuid = uuid_of(&row.get(0)?, &info.name)?;
     let clock: i64 = row.get(2)?;
     let mut values = Vec::with_capacity(info.columns.len());
+    let mut at = RECORD_COLUMNS - 1;
     for (i, refers) in info.refers.iter().enumerate() {
-        let value: SqlValue = row.get(RECORD_COLUMNS - 1 + i)?;
-        values.push(match (value, refers) {
-            (SqlValue::Null, _) => Value::Null,
-            (SqlValue::Integer(id), Some(table)) => Value::Ref(
-                ids.get(table)
-                    .and_then(|m| m.get(&id))
-                    .copied()
-                    .ok_or_else(|| {
-                        Error::Corrupt(format!(
-                            "{}.{} refers to a record that is not there",
-                            info.name, info.columns[i]
-                        ))
-                    })?,
-            ),
-            (SqlValue::Integer(v), None) => Value::Int(v),
-            (SqlValue::Real(v), _) => Value::Real(v),
-            (SqlValue::Text(v), _) if v.len() <= MAX_FIELD_BYTES => Value::Text(v),
-            (SqlValue::Blob(v), _) if v.len() <= MAX_FIELD_BYTES => Value::Blob(v),
-            (SqlValue::Text(v), _) => return Err(too_long(info, i, v.len())),
-            (SqlValue::Blob(v), _) => return Err(too_long(info, i, v.len())),
+        let value: SqlValue = row.get(at)?;
+        at += 1;
+        if refers.is_some() {
+            let identity: SqlValue = row.get(at)?;
+            at += 1;
+            values.push(match (value, identity) {
+                (SqlValue::Null, _) => Value::Null,
+                (SqlValue::Integer(_), identity @ SqlValue::Blob(_)) => {
+                    Value::Ref(uuid_of(&identity, &info.name)?)
+                }
+                _ => {
+                    return Err(Error::Corrupt(format!(
+                        "{}.{} refers to a record that is not there",
+                        info.name, info.columns[i]
+                    )));
+                }
+            });
+            continue;
+        }
+        values.push(match value {
+            SqlValue::Null => Value::Null,
+            SqlValue::Integer(v) => Value::Int(v),
+            SqlValue::Real(v) => Value::Real(v),
+            SqlValue::Text(v) if v.len() <= MAX_FIELD_BYTES => Value::Text(v),
+            SqlValue::Blob(v) if v.len() <= MAX_FIELD_BYTES => Value::Blob(v),
+            SqlValue::Text(v) => return Err(too_long(info, i, v.len())),
+            SqlValue::Blob(v) => return Err(too_long(info, i, v.len())),
         });
     }
     Ok(Record {
         uuid,
-        origin: site_of(ids, row.get(1)?, &info.name)?,
+        origin: site_of(sites, row.get(1)?, &info.name)?,
         version: Version {
             clock,
-            site: site_of(ids, row.get(3)?, &info.name)?,
+            site: site_of(sites, row.get(3)?, &info.name)?,
         },
         deleted: row.get::<_, i64>(4)? != 0,
         values,
     })
 }
 
-/// What a file has seen: its `seen:` entries and its own site up to its highest clock.
-pub(super) fn file_seen(conn: &Connection, ids: &IdMaps, max_clock: i64) -> Result<Seen> {
-    let mut seen = read_seen(conn)?;
-    let own_site = local_value(conn, "site_id")?.unwrap_or(0);
-    if let Ok(site) = site_of(ids, own_site, "local") {
-        let highest = local_value(conn, "max_hlc")?.unwrap_or(0).max(max_clock);
-        seen.absorb(&Seen([(site, highest)].into_iter().collect()));
-    }
-    Ok(seen)
+/// Every record of `info` (for a small table, or a test).
+pub(super) fn all_records(
+    conn: &Connection,
+    info: &TableInfo,
+    sites: &Sites,
+    keys: Option<&mut Keys>,
+) -> Result<Vec<Record>> {
+    let mut statement = conn.prepare(&record_select(info))?;
+    collect(statement.query([])?, info, sites, keys)
 }
 
-/// Reads every record of `conn`.
-pub(super) fn snapshot(
+/// The records of `info` whose versions `seen` has not seen: the only ones of a file that can
+/// change anything in a file that has seen `seen`. One pass, the filter in `SQLite`: a record
+/// is seen when its clock is at most what `seen` holds of its site (`Seen::has_seen`), and
+/// everything at clock 0 (the defaults every file is born with) is.
+pub(super) fn unseen_records(
+    conn: &Connection,
+    info: &TableInfo,
+    sites: &Sites,
+    seen: &Seen,
+) -> Result<Vec<Record>> {
+    let mut statement = conn.prepare(&format!(
+        "{} WHERE {}",
+        record_select(info),
+        unseen(sites, seen)
+    ))?;
+    collect(statement.query([])?, info, sites, None)
+}
+
+/// The condition on a record `t` that `seen` has not seen its version: its clock is above 0
+/// and above what `seen` holds of its site (the sites' local keys written out: they are few).
+fn unseen(sites: &Sites, seen: &Seen) -> String {
+    let mut cases = String::new();
+    for (id, uuid) in sites {
+        if let Some(clock) = seen.0.get(uuid) {
+            cases.push_str(&format!(" WHEN {id} THEN {clock}"));
+        }
+    }
+    if cases.is_empty() {
+        "t.hlc > 0".to_owned()
+    } else {
+        format!("t.hlc > max(0, CASE t.hlc_site{cases} ELSE 0 END)")
+    }
+}
+
+/// Whether `info` holds a record whose version `seen` has not seen.
+pub(super) fn has_unseen(
+    conn: &Connection,
+    info: &TableInfo,
+    sites: &Sites,
+    seen: &Seen,
+) -> Result<bool> {
+    Ok(conn.query_row(
+        &format!(
+            "SELECT EXISTS (SELECT 1 FROM \"{}\" AS t WHERE {})",
+            info.name,
+            unseen(sites, seen)
+        ),
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// The records of `info` with the identities `wanted`, found through the identity index in
+/// one statement (in identity order when `wanted` is); those the file lacks are left out.
+pub(super) fn records_by_uuid<'a>(
+    conn: &Connection,
+    info: &TableInfo,
+    sites: &Sites,
+    wanted: impl IntoIterator<Item = &'a Uuid>,
+    keys: &mut Keys,
+) -> Result<Vec<Record>> {
+    rusqlite::vtab::array::load_module(conn)?;
+    let wanted: Vec<SqlValue> = wanted
+        .into_iter()
+        .map(|u| SqlValue::Blob(u.to_vec()))
+        .collect();
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut statement = conn.prepare(&format!(
+        "{} WHERE t.uuid IN rarray(?1)",
+        record_select(info)
+    ))?;
+    collect(
+        statement.query([std::rc::Rc::new(wanted)])?,
+        info,
+        sites,
+        Some(keys),
+    )
+}
+
+/// The records of `info` with the local keys `wanted`, each looked up by its key.
+pub(super) fn records_by_id(
+    conn: &Connection,
+    info: &TableInfo,
+    sites: &Sites,
+    wanted: impl IntoIterator<Item = i64>,
+    keys: &mut Keys,
+) -> Result<Vec<Record>> {
+    let mut statement = conn.prepare(&format!("{} WHERE t.id = ?1", record_select(info)))?;
+    let mut records = Vec::new();
+    for id in wanted {
+        let mut rows = statement.query([id])?;
+        if let Some(row) = rows.next()? {
+            let record = decode(row, info, sites)?;
+            keys.insert(record.uuid, id);
+            records.push(record);
+        }
+    }
+    Ok(records)
+}
+
+/// One pass over every record of `conn`, a row at a time: what a share file's manifest says.
+pub(super) fn file_summary(
     conn: &Connection,
     infos: &[TableInfo],
     progress: &Progress,
-) -> Result<Snapshot> {
-    let ids = id_maps(conn, infos)?;
-    let mut tables = Vec::with_capacity(infos.len());
+) -> Result<Summary> {
+    let sites = sites(conn)?;
+    let mut counts = Vec::with_capacity(infos.len());
     let mut max_clock = 0;
     let mut checksum = 0u64;
     for (n, info) in infos.iter().enumerate() {
@@ -189,141 +324,39 @@ pub(super) fn snapshot(
             .step(0.1 + 0.4 * n as f32 / infos.len() as f32)
             .map_err(|_| Error::Cancelled)?;
         let mut statement = conn.prepare(&record_select(info))?;
-        let mut records = Vec::new();
         let mut rows = statement.query([])?;
+        let mut count = 0;
         while let Some(row) = rows.next()? {
-            let record = decode(row, info, &ids)?;
+            let record = decode(row, info, &sites)?;
             max_clock = max_clock.max(record.version.clock);
             // A sum, so the order rows are read in does not matter.
             checksum = checksum.wrapping_add(u64::from(record_checksum(&info.name, &record)));
-            records.push(record);
+            count += 1;
         }
-        tables.push(records);
+        counts.push(count);
     }
-    Ok(Snapshot {
-        tables,
+    Ok(Summary {
+        counts,
         max_clock,
         checksum,
     })
 }
 
-/// A record's identity and version only: what a merge compares first.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Head {
-    pub(super) id: i64,
-    pub(super) uuid: Uuid,
-    pub(super) version: Version,
-}
-
-/// Every record's head, by table, with what the file has seen.
-pub(super) struct Heads {
-    pub(super) tables: Vec<Vec<Head>>,
-    pub(super) ids: IdMaps,
-    pub(super) seen: Seen,
-    pub(super) max_clock: i64,
-}
-
-/// Reads the heads of every record of `conn` (a fraction of reading the records), and with
-/// them every table's identities (the sites' first: the other tables' versions name them).
-pub(super) fn heads(conn: &Connection, infos: &[TableInfo], progress: &Progress) -> Result<Heads> {
-    let mut ids = IdMaps::new();
-    let mut tables = vec![Vec::new(); infos.len()];
-    let mut max_clock = 0;
-    let order = infos
-        .iter()
-        .position(|i| i.name == "site")
-        .into_iter()
-        .chain((0..infos.len()).filter(|&n| infos[n].name != "site"));
-    for (step, n) in order.enumerate() {
-        let info = &infos[n];
-        #[allow(clippy::cast_precision_loss)]
-        progress
-            .step(0.1 + 0.3 * step as f32 / infos.len() as f32)
-            .map_err(|_| Error::Cancelled)?;
-        let mut statement = conn.prepare(&format!(
-            "SELECT id, uuid, hlc, hlc_site FROM \"{}\"",
-            info.name
-        ))?;
-        let mut rows = statement.query([])?;
-        let mut heads = Vec::new();
-        let mut map = HashMap::new();
-        let mut sites = Vec::new();
-        while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            let uuid = uuid_of(&row.get(1)?, &info.name)?;
-            let clock: i64 = row.get(2)?;
-            max_clock = max_clock.max(clock);
-            map.insert(id, uuid);
-            let site: i64 = row.get(3)?;
-            if info.name == "site" {
-                // Sites name sites, perhaps later ones: resolved when all are read.
-                sites.push((heads.len(), site));
-            }
-            heads.push(Head {
-                id,
-                uuid,
-                version: Version {
-                    clock,
-                    site: if info.name == "site" {
-                        [0; 16]
-                    } else {
-                        site_of(&ids, site, &info.name)?
-                    },
-                },
-            });
-        }
-        if info.name == "site" {
-            for (at, site) in sites {
-                heads[at].version.site = *map.get(&site).ok_or_else(|| {
-                    Error::Corrupt("site: a record names an unknown site".to_owned())
-                })?;
-            }
-        }
-        ids.insert(info.name.clone(), map);
-        tables[n] = heads;
+/// What a file has seen: its `seen:` entries, and its own site up to `highest` (its clock, or
+/// a higher clock found in its records).
+pub(super) fn file_seen(conn: &Connection, highest: i64) -> Result<Seen> {
+    let mut seen = read_seen(conn)?;
+    let own_site = local_value(conn, "site_id")?.unwrap_or(0);
+    let uuid: Option<SqlValue> = conn
+        .query_row("SELECT uuid FROM site WHERE id = ?1", [own_site], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if let Some(site) = uuid.and_then(|u| uuid_of(&u, "local").ok()) {
+        let highest = local_value(conn, "max_hlc")?.unwrap_or(0).max(highest);
+        seen.absorb(&Seen([(site, highest)].into_iter().collect()));
     }
-    let seen = file_seen(conn, &ids, max_clock)?;
-    Ok(Heads {
-        tables,
-        ids,
-        seen,
-        max_clock,
-    })
-}
-
-/// The records of `info` with the local keys `wanted`: looked up one by one when they are
-/// few, else picked out of one pass over the table (a pass is far cheaper than many lookups).
-pub(super) fn records_by_id(
-    conn: &Connection,
-    info: &TableInfo,
-    ids: &IdMaps,
-    wanted: impl IntoIterator<Item = i64>,
-) -> Result<Vec<Record>> {
-    let wanted: Vec<i64> = wanted.into_iter().collect();
-    let mut records = Vec::with_capacity(wanted.len());
-    if wanted.len() <= 256 {
-        let mut statement = conn.prepare(&format!("{} WHERE id = ?1", record_select(info)))?;
-        for id in wanted {
-            let mut rows = statement.query([id])?;
-            if let Some(row) = rows.next()? {
-                records.push(decode(row, info, ids)?);
-            }
-        }
-        return Ok(records);
-    }
-    let wanted: std::collections::HashSet<i64> = wanted.into_iter().collect();
-    let select = record_select(info);
-    // The local key last, so the record's columns keep their places.
-    let (head, table) = select.split_once(" FROM ").unwrap_or((&select, ""));
-    let mut statement = conn.prepare(&format!("{head}, id FROM {table}"))?;
-    let key = RECORD_COLUMNS - 1 + info.columns.len();
-    let mut rows = statement.query([])?;
-    while let Some(row) = rows.next()? {
-        if wanted.contains(&row.get::<_, i64>(key)?) {
-            records.push(decode(row, info, ids)?);
-        }
-    }
-    Ok(records)
+    Ok(seen)
 }
 
 /// How far a file has seen other sites (`seen:<site identity in hex>` in `local`).

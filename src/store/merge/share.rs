@@ -1,7 +1,7 @@
 //! The share file: a consistent copy of the studio with a manifest of what it holds.
 
 use super::foreign::TemporaryCopy;
-use super::read::snapshot;
+use super::read::file_summary;
 use super::table_infos;
 use crate::durable;
 use crate::store::{Error, Result, Store, file_check, schema};
@@ -165,7 +165,7 @@ impl Store {
             }
         }
         let infos = table_infos(&self.conn)?;
-        let ours = snapshot(&self.conn, &infos, progress)?;
+        let ours = file_summary(&self.conn, &infos, progress)?;
         progress.step(0.6).map_err(|_| Error::Cancelled)?;
         let site =
             self.conn
@@ -186,8 +186,8 @@ impl Store {
             clock: ours.max_clock,
             counts: infos
                 .iter()
-                .zip(&ours.tables)
-                .map(|(i, t)| (i.name.clone(), t.len()))
+                .zip(&ours.counts)
+                .map(|(i, n)| (i.name.clone(), *n))
                 .collect(),
             checksum: format!("{:016x}", ours.checksum),
         };

@@ -1,7 +1,7 @@
 //! Merging two files both ways, conflicts, duplicates, share files and hostile files.
 
 use super::foreign::open_foreign;
-use super::read::snapshot;
+use super::read::{all_records, sites};
 use super::*;
 use crate::domain::merge::{Record, Value};
 use crate::store::{Error, Store};
@@ -12,11 +12,11 @@ use std::path::{Path, PathBuf};
 /// Every record of a store in a form two files can be compared by: per table, sorted.
 pub(super) fn contents(store: &Store) -> Vec<(String, Vec<Record>)> {
     let infos = table_infos(&store.conn).expect("tables");
-    let snapshot = snapshot(&store.conn, &infos, &Progress::new()).expect("snapshot");
+    let sites = sites(&store.conn).expect("sites");
     infos
         .into_iter()
-        .zip(snapshot.tables)
-        .map(|(info, mut records)| {
+        .map(|info| {
+            let mut records = all_records(&store.conn, &info, &sites, None).expect("records");
             records.sort_by_key(|r| r.uuid);
             // The untouched defaults carry their own file's site.
             for record in &mut records {
