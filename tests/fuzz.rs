@@ -189,16 +189,17 @@ fn merge_damaged(
                 "a refused merge changed our file"
             );
         }
-        Ok(preview) => match ours.apply_merge(&preview, &Progress::new()) {
-            Ok(_) => outcomes.borrow_mut().merged += 1,
-            Err(_) => {
+        Ok(preview) => {
+            if ours.apply_merge(&preview, &Progress::new()).is_ok() {
+                outcomes.borrow_mut().merged += 1;
+            } else {
                 outcomes.borrow_mut().planned_not_applied += 1;
                 prop_assert!(
                     files(&ours_path) == before,
                     "a merge refused as it was written changed our file"
                 );
             }
-        },
+        }
     }
     prop_assert!(ours.check().expect("check").is_healthy());
     Ok(())

@@ -149,7 +149,7 @@ pub type KeyOf<'a> = &'a dyn Fn(&Record) -> Vec<Value>;
 /// the later version is kept on both sides.
 pub fn plan_table(
     ours: &[Record],
-    theirs: &[Record],
+    theirs: Vec<Record>,
     ours_seen: &Seen,
     theirs_seen: &Seen,
     key: Option<KeyOf<'_>>,
@@ -164,10 +164,11 @@ pub fn plan_table(
         index.get(&format!("{:?}", key(record))).copied()
     };
     let mut plan = TablePlan::default();
+    // Theirs are taken, not copied: a county's tens of thousands of changes are held once.
     for theirs in theirs {
         let (mine, rekey) = match by_uuid.get(&theirs.uuid) {
             Some(mine) => (Some(*mine), None),
-            None => match find_by_key(theirs) {
+            None => match find_by_key(&theirs) {
                 Some(mine) => (Some(mine), Some(mine.uuid)),
                 None => (None, None),
             },
@@ -179,7 +180,7 @@ pub fn plan_table(
                 } else {
                     ChangeKind::New
                 },
-                record: theirs.clone(),
+                record: theirs,
                 ours: None,
                 rekey_from: None,
             });
@@ -219,7 +220,7 @@ pub fn plan_table(
         if !theirs_wins {
             continue;
         }
-        let winner = theirs.clone();
+        let winner = theirs;
         plan.changes.push(Change {
             kind: if winner.deleted && !mine.deleted {
                 ChangeKind::Deleted
@@ -264,7 +265,13 @@ mod tests {
             record(12, 4, B, "李秀英"),
         ];
         // They had seen our first version; we had seen their old one.
-        let plan = plan_table(&ours, &theirs, &seen(&[(B, 3)]), &seen(&[(A, 5)]), None);
+        let plan = plan_table(
+            &ours,
+            theirs.clone(),
+            &seen(&[(B, 3)]),
+            &seen(&[(A, 5)]),
+            None,
+        );
         assert_eq!(plan.count(ChangeKind::New), 1);
         assert_eq!(plan.count(ChangeKind::Updated), 1);
         assert!(plan.conflicts.is_empty(), "{:?}", plan.conflicts);
@@ -283,7 +290,7 @@ mod tests {
     fn edits_neither_side_had_seen_are_a_conflict_and_the_loser_is_kept() {
         let ours = vec![record(10, 8, A, "东坪村")];
         let theirs = vec![record(10, 7, B, "东平村")];
-        let plan = plan_table(&ours, &theirs, &seen(&[]), &seen(&[]), None);
+        let plan = plan_table(&ours, theirs.clone(), &seen(&[]), &seen(&[]), None);
         assert!(plan.changes.is_empty(), "ours is later and stays");
         assert_eq!(plan.conflicts.len(), 1);
         assert_eq!(plan.conflicts[0].winner, Winner::Ours);
@@ -298,17 +305,23 @@ mod tests {
         let ours = vec![record(10, 5, A, "x")];
         let mut gone = record(10, 6, B, "x");
         gone.deleted = true;
-        let plan = plan_table(&ours, &[gone.clone()], &seen(&[]), &seen(&[(A, 5)]), None);
+        let plan = plan_table(
+            &ours,
+            vec![gone.clone()],
+            &seen(&[]),
+            &seen(&[(A, 5)]),
+            None,
+        );
         assert_eq!(plan.count(ChangeKind::Deleted), 1);
         // A tombstone we never had comes in too, so an older copy cannot bring it back.
-        let plan = plan_table(&[], &[gone], &seen(&[]), &seen(&[]), None);
+        let plan = plan_table(&[], vec![gone], &seen(&[]), &seen(&[]), None);
         assert_eq!(plan.count(ChangeKind::Deleted), 1);
     }
 
     #[test]
     fn merging_the_same_records_again_changes_nothing() {
         let ours = vec![record(10, 5, A, "x"), record(11, 6, B, "y")];
-        let plan = plan_table(&ours, &ours.clone(), &seen(&[]), &seen(&[]), None);
+        let plan = plan_table(&ours, ours.clone(), &seen(&[]), &seen(&[]), None);
         assert_eq!(plan, TablePlan::default());
     }
 
@@ -317,18 +330,18 @@ mod tests {
         let key = |r: &Record| r.values.clone();
         let ours = vec![record(20, 5, A, "王建国@会1")];
         let theirs = vec![record(10, 9, B, "王建国@会1")];
-        let plan = plan_table(&ours, &theirs, &seen(&[]), &seen(&[]), Some(&key));
+        let plan = plan_table(&ours, theirs.clone(), &seen(&[]), &seen(&[]), Some(&key));
         assert_eq!(plan.changes.len(), 1);
         let change = &plan.changes[0];
         assert_eq!(change.record.uuid, [10; 16], "the later version's identity");
         assert_eq!(change.rekey_from, Some([20; 16]));
         // The other way round: ours is the later version and keeps its identity.
-        let plan = plan_table(&theirs, &ours, &seen(&[]), &seen(&[]), Some(&key));
+        let plan = plan_table(&theirs, ours.clone(), &seen(&[]), &seen(&[]), Some(&key));
         assert!(plan.changes.is_empty(), "the later version is already ours");
         // A later version under the larger identity wins with it.
         let plan = plan_table(
             &[record(10, 5, A, "王建国@会1")],
-            &[record(20, 9, B, "王建国@会1")],
+            vec![record(20, 9, B, "王建国@会1")],
             &seen(&[]),
             &seen(&[]),
             Some(&key),

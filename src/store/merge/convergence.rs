@@ -279,11 +279,9 @@ fn run(count: usize, ops: &[Op], order: &[usize]) -> Result<(), TestCaseError> {
         prop_assert_eq!(&all[0], site, "site {} converged", n);
     }
     // Merging again, any file into any site, changes nothing.
-    for into in 0..count {
-        for from in 0..count {
-            let again = sites[into]
-                .plan_merge(&paths[from], &Progress::new())
-                .expect("plan");
+    for site in &sites {
+        for path in &paths {
+            let again = site.plan_merge(path, &Progress::new()).expect("plan");
             prop_assert!(again.is_empty(), "merging again changes nothing");
         }
     }
@@ -337,6 +335,7 @@ proptest! {
             .ok()
             .and_then(|c| c.parse().ok())
             .unwrap_or(40),
+        source_file: Some(file!()),
         failure_persistence: Some(Box::new(
             proptest::test_runner::FileFailurePersistence::SourceParallel("proptest-regressions"),
         )),

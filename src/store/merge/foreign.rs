@@ -120,6 +120,8 @@ pub(super) fn seen_now(conn: &Connection) -> Result<Seen> {
 /// The file's schema must be exactly ours: no table, view, trigger or index we do not know.
 pub(super) fn check_schema(conn: &Connection) -> Result<()> {
     type Entries = Vec<(String, String, Option<String>)>;
+    // Our schema, made once in memory by our own migrations.
+    static OURS: std::sync::OnceLock<Entries> = std::sync::OnceLock::new();
     let read = |c: &Connection| -> Result<Entries> {
         Ok(c.prepare(
             "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name",
@@ -127,16 +129,13 @@ pub(super) fn check_schema(conn: &Connection) -> Result<()> {
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?)
     };
-    // Our schema, made once in memory by our own migrations.
-    static OURS: std::sync::OnceLock<Entries> = std::sync::OnceLock::new();
-    let ours = match OURS.get() {
-        Some(ours) => ours,
-        None => {
-            let mut reference = Connection::open_in_memory()?;
-            crate::store::migrate(&mut reference)?;
-            let entries = read(&reference)?;
-            OURS.get_or_init(|| entries)
-        }
+    let ours = if let Some(ours) = OURS.get() {
+        ours
+    } else {
+        let mut reference = Connection::open_in_memory()?;
+        crate::store::migrate(&mut reference)?;
+        let entries = read(&reference)?;
+        OURS.get_or_init(|| entries)
     };
     let theirs = read(conn)?;
     for entry in &theirs {

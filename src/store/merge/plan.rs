@@ -137,12 +137,17 @@ impl Store {
                     .collect()
             };
             let key: Option<KeyOf<'_>> = info.key.is_some().then_some(&key_of as KeyOf<'_>);
-            let plan = plan_table(&ours_records, &theirs_records, &our_seen, &their_seen, key);
+            // A small table's records are looked at again below; the others' are taken.
+            let small = SMALL_TABLES.contains(&info.name.as_str());
+            theirs_small.push(if small {
+                theirs_records.clone()
+            } else {
+                Vec::new()
+            });
+            let plan = plan_table(&ours_records, theirs_records, &our_seen, &their_seen, key);
             tables.push(summary(&self.conn, &infos, i, &plan, &mut labels));
             plans.push(plan);
-            let small = SMALL_TABLES.contains(&info.name.as_str());
             ours_small.push(if small { ours_records } else { Vec::new() });
-            theirs_small.push(if small { theirs_records } else { Vec::new() });
         }
         let possible_duplicates = new_namesakes(&infos, &ours_small, &theirs_small, &plans);
         let day_ms = 24 * 60 * 60 * 1000;

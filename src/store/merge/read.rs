@@ -9,6 +9,7 @@ use crate::work::Progress;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension};
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 /// The longest text or bytes a field of another file may hold (1 MB).
 pub(super) const MAX_FIELD_BYTES: usize = 1 << 20;
@@ -106,11 +107,12 @@ fn site_of(sites: &Sites, id: i64, table: &str) -> Result<Uuid> {
 pub(super) fn record_select(info: &TableInfo) -> String {
     let mut columns = String::new();
     for (column, refers) in info.columns.iter().zip(&info.refers) {
-        columns.push_str(&format!(", t.\"{column}\""));
+        let _ = write!(columns, ", t.\"{column}\"");
         if let Some(table) = refers {
-            columns.push_str(&format!(
+            let _ = write!(
+                columns,
                 ", (SELECT uuid FROM \"{table}\" WHERE id = t.\"{column}\")"
-            ));
+            );
         }
     }
     // The local key last, where the record's columns do not see it.
@@ -230,7 +232,7 @@ fn unseen(sites: &Sites, seen: &Seen) -> String {
     let mut cases = String::new();
     for (id, uuid) in sites {
         if let Some(clock) = seen.0.get(uuid) {
-            cases.push_str(&format!(" WHEN {id} THEN {clock}"));
+            let _ = write!(cases, " WHEN {id} THEN {clock}");
         }
     }
     if cases.is_empty() {
