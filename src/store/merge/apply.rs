@@ -174,16 +174,12 @@ fn written_value(
         k => {
             let field = k - (RECORD_COLUMNS - 1);
             match &record.values[field] {
-                Value::Null => SqlValue::Null,
-                Value::Int(v) => SqlValue::Integer(*v),
-                Value::Real(v) => SqlValue::Real(*v),
-                Value::Text(v) => SqlValue::Text(v.clone()),
-                Value::Blob(v) => SqlValue::Blob(v.clone()),
                 Value::Ref(uuid) => SqlValue::Integer(
                     local
                         .get(info.refers[field].as_deref().unwrap_or_default(), uuid)?
                         .ok_or(Error::RecordNotFound)?,
                 ),
+                value => sql_value(value),
             }
         }
     })

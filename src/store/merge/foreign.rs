@@ -2,11 +2,10 @@
 //! `SQLite`'s defences for foreign files, checked (identity, `quick_check`, exactly our schema)
 //! before a record is read.
 
-use super::read::read_seen;
 use crate::domain::merge::{Seen, Uuid, Version};
-use crate::store::{Error, Result, file_check, local_value, schema};
+use crate::store::{Error, Result, file_check, schema};
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
 /// Copies `path` (and its write-ahead log) to a private temporary file and opens the copy
@@ -101,20 +100,6 @@ pub(super) fn already_seen(conn: &Connection, ours: &Seen) -> bool {
             .map(|site| Version { clock, site }))
     };
     matches!(read(), Ok(Some(version)) if version.clock > 0 && ours.has_seen(version))
-}
-
-/// How far a file has seen every site, its own included (up to its clock).
-pub(super) fn seen_now(conn: &Connection) -> Result<Seen> {
-    let mut seen = read_seen(conn)?;
-    let site = local_value(conn, "site_id")?.unwrap_or(0);
-    let uuid: Option<Vec<u8>> = conn
-        .query_row("SELECT uuid FROM site WHERE id = ?1", [site], |r| r.get(0))
-        .optional()?;
-    if let Some(site) = uuid.and_then(|u| <Uuid>::try_from(u.as_slice()).ok()) {
-        let clock = local_value(conn, "max_hlc")?.unwrap_or(0);
-        seen.absorb(&Seen([(site, clock)].into_iter().collect()));
-    }
-    Ok(seen)
 }
 
 /// The file's schema must be exactly ours: no table, view, trigger or index we do not know.

@@ -88,10 +88,7 @@ pub struct MergePreview {
     plans: Vec<TablePlan>,
     their_seen: Seen,
     /// Per table, our local keys of the records the plan read (valid while `generation` is).
-    our_keys: std::collections::HashMap<
-        String,
-        std::collections::HashMap<crate::domain::merge::Uuid, i64>,
-    >,
+    our_keys: std::collections::HashMap<String, read::Keys>,
     /// Our store's generation when planned: a write since makes the plan stale.
     generation: u64,
     /// Where the planning's time went, phase by phase (for the benchmark).
@@ -99,11 +96,11 @@ pub struct MergePreview {
 }
 
 /// Time spent per phase of a merge, in the order the phases ran.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Phases {
     /// Each phase and how long it took.
     pub spent: Vec<(&'static str, std::time::Duration)>,
-    last: Option<std::time::Instant>,
+    last: std::time::Instant,
 }
 
 impl Phases {
@@ -111,17 +108,15 @@ impl Phases {
     pub fn start() -> Self {
         Self {
             spent: Vec::new(),
-            last: Some(std::time::Instant::now()),
+            last: std::time::Instant::now(),
         }
     }
 
     /// Ends phase `name` now (it began when the one before ended).
     pub fn mark(&mut self, name: &'static str) {
         let now = std::time::Instant::now();
-        if let Some(last) = self.last {
-            self.spent.push((name, now - last));
-        }
-        self.last = Some(now);
+        self.spent.push((name, now - self.last));
+        self.last = now;
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::apply::sql_value;
 use super::foreign::{
-    already_seen, check_foreign_schema, open_defended, open_foreign, seen_now, validate_foreign,
+    already_seen, check_foreign_schema, open_defended, open_foreign, validate_foreign,
 };
 use super::read::{
     Keys, all_records, file_seen, file_summary, has_unseen, records_by_id, records_by_uuid, sites,
@@ -38,7 +38,8 @@ impl Store {
         phases.mark("copy");
         let conn = &mut foreign.conn;
         progress.step(0.05).map_err(|_| Error::Cancelled)?;
-        let our_seen = seen_now(&self.conn)?;
+        // How far we have seen every site, ours up to our clock.
+        let our_seen = file_seen(&self.conn, 0)?;
         if already_seen(conn, &our_seen) {
             // Nothing new but perhaps the originals of pictures a "thumbnails only" share
             // left out: only then is the file checked and read further.
@@ -95,22 +96,29 @@ impl Store {
         // The other file's pages are checked (and a share file's records summed against its
         // manifest) on a second thread while this one reads what changed: nothing read is
         // used unless the check passes.
+        let check_conn = open_defended(&copy_path)?;
+        // Reading that fails or is cancelled stops the check too, instead of waiting for it.
+        let stop_check = check_conn.get_interrupt_handle();
+        let (share, tables) = (manifest.as_ref(), &infos);
         let (check, read) = std::thread::scope(|scope| {
-            let check = scope.spawn(|| -> Result<(std::time::Duration, Option<i64>)> {
+            let check = scope.spawn(move || -> Result<(std::time::Duration, Option<i64>)> {
                 let started = std::time::Instant::now();
-                let conn = open_defended(&copy_path)?;
                 if !checked {
-                    file_check::quick_check(&conn)?;
+                    file_check::quick_check(&check_conn)?;
                 }
-                let clock = whole_share_file(&conn, manifest.as_ref(), &infos)?;
+                let clock = whole_share_file(&check_conn, share, tables)?;
                 Ok((started.elapsed(), clock))
             });
             let read = self.read_sides(&foreign.conn, &infos, &our_seen, progress);
+            if read.is_err() {
+                stop_check.interrupt();
+            }
             (check.join(), read)
         });
+        let read = read?;
         let (checked_in, share_clock) = check
             .map_err(|_| Error::Corrupt("the check of the other file stopped".to_owned()))??;
-        let mut read = read?;
+        let mut read = read;
         phases.mark("read both sides");
         phases
             .spent
@@ -121,7 +129,8 @@ impl Store {
         let mut labels = HashMap::new();
         let mut ours_small = Vec::with_capacity(infos.len());
         let mut theirs_small = Vec::with_capacity(infos.len());
-        let their_seen = read_seen_of(&foreign.conn, &read)?;
+        // What they have seen: their own site up to their clock, or a higher clock we take.
+        let their_seen = file_seen(&foreign.conn, read.max_clock)?;
         for (i, info) in infos.iter().enumerate() {
             #[allow(clippy::cast_precision_loss)]
             progress
@@ -225,14 +234,13 @@ impl Store {
                 .step(0.1 + 0.7 * i as f32 / infos.len() as f32)
                 .map_err(|_| Error::Cancelled)?;
             let small = SMALL_TABLES.contains(&info.name.as_str());
-            let theirs = if small {
+            let mut theirs = if small {
                 all_records(their_conn, info, &their_sites, None)?
             } else {
                 unseen_records(their_conn, info, &their_sites, our_seen)?
             };
             // In identity order: our identity index is then read page after page, and our
             // rows (made in the same order: identities begin with their time) mostly too.
-            let mut theirs = theirs;
             theirs.sort_unstable_by_key(|r| r.uuid);
             if let Some(clock) = theirs.iter().map(|r| r.version.clock).max() {
                 max_clock = max_clock.max(clock);
@@ -336,12 +344,6 @@ struct Sides {
     /// Per table, our local keys of the records of ours read.
     our_keys: HashMap<String, Keys>,
     max_clock: i64,
-}
-
-/// What the other file has seen: its own site up to its clock or the highest clock we take
-/// from it.
-fn read_seen_of(conn: &rusqlite::Connection, sides: &Sides) -> Result<Seen> {
-    file_seen(conn, sides.max_clock)
 }
 
 /// A share file of this schema must hold exactly what its manifest counted, unless it has

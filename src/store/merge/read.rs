@@ -269,16 +269,41 @@ pub(super) fn records_by_uuid<'a>(
     wanted: impl IntoIterator<Item = &'a Uuid>,
     keys: &mut Keys,
 ) -> Result<Vec<Record>> {
-    rusqlite::vtab::array::load_module(conn)?;
-    let wanted: Vec<SqlValue> = wanted
+    let wanted = wanted
         .into_iter()
         .map(|u| SqlValue::Blob(u.to_vec()))
         .collect();
+    records_in(conn, info, sites, "uuid", wanted, keys)
+}
+
+/// The records of `info` with the local keys `wanted`.
+pub(super) fn records_by_id(
+    conn: &Connection,
+    info: &TableInfo,
+    sites: &Sites,
+    wanted: impl IntoIterator<Item = i64>,
+    keys: &mut Keys,
+) -> Result<Vec<Record>> {
+    let wanted = wanted.into_iter().map(SqlValue::Integer).collect();
+    records_in(conn, info, sites, "id", wanted, keys)
+}
+
+/// The records of `info` whose `column` (identity or local key, both indexed) is one of
+/// `wanted`, in one statement (`rarray`, the carray of `SQLite`); each key noted in `keys`.
+fn records_in(
+    conn: &Connection,
+    info: &TableInfo,
+    sites: &Sites,
+    column: &str,
+    wanted: Vec<SqlValue>,
+    keys: &mut Keys,
+) -> Result<Vec<Record>> {
     if wanted.is_empty() {
         return Ok(Vec::new());
     }
+    rusqlite::vtab::array::load_module(conn)?;
     let mut statement = conn.prepare(&format!(
-        "{} WHERE t.uuid IN rarray(?1)",
+        "{} WHERE t.\"{column}\" IN rarray(?1)",
         record_select(info)
     ))?;
     collect(
@@ -287,27 +312,6 @@ pub(super) fn records_by_uuid<'a>(
         sites,
         Some(keys),
     )
-}
-
-/// The records of `info` with the local keys `wanted`, each looked up by its key.
-pub(super) fn records_by_id(
-    conn: &Connection,
-    info: &TableInfo,
-    sites: &Sites,
-    wanted: impl IntoIterator<Item = i64>,
-    keys: &mut Keys,
-) -> Result<Vec<Record>> {
-    let mut statement = conn.prepare(&format!("{} WHERE t.id = ?1", record_select(info)))?;
-    let mut records = Vec::new();
-    for id in wanted {
-        let mut rows = statement.query([id])?;
-        if let Some(row) = rows.next()? {
-            let record = decode(row, info, sites)?;
-            keys.insert(record.uuid, id);
-            records.push(record);
-        }
-    }
-    Ok(records)
 }
 
 /// One pass over every record of `conn`, a row at a time: what a share file's manifest says.
